@@ -1,0 +1,65 @@
+package io.ttscenes.api.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Keeps sessions, their pending outboxes, scene timers and the long-poll marker of one bot.
+ *
+ * <p>A store instance belongs to one bot (its keys carry that bot's prefix). Every method is
+ * thread-safe and may be called from many lanes at once. Methods throw
+ * {@link StoreUnavailableException} when the backing service cannot be reached; in that case
+ * nothing was changed, or the change is reported on the next {@link #load}.
+ */
+public interface SessionStore extends AutoCloseable {
+
+  /** How many recent update ids each session remembers for de-duplication. */
+  int RECENT_UPDATE_IDS = 64;
+
+  /** Returns the stored session for {@code key}, or empty when there is none (or it expired). */
+  Optional<StoredSession> load(String key);
+
+  /**
+   * Atomically checks that the session's version is {@code commit.expectedVersion()} (0: no
+   * session exists) and writes the new data, the outbox entry (if any), the update id into the
+   * session's recent ids, and the idle TTL, all in one step. On a version mismatch nothing is
+   * written and the current version is reported.
+   */
+  CommitResult commit(Commit commit);
+
+  /** Removes one outbox entry of {@code key} after all its calls were sent. Idempotent. */
+  void clearOutbox(String key, String outboxId);
+
+  /**
+   * Returns up to {@code limit} outbox entries that were committed but never cleared, oldest
+   * first, such as those left by a crash between commit and send.
+   */
+  List<PendingOutbox> pendingOutboxes(int limit);
+
+  /** Sets (replacing any earlier one) the timer of session {@code key} to fire at {@code due}. */
+  void scheduleTimer(String key, Instant due);
+
+  /** Removes the timer of session {@code key}, if any. Idempotent. */
+  void cancelTimer(String key);
+
+  /**
+   * Claims up to {@code limit} timers due at or before {@code now}. A claimed timer is hidden from
+   * every other caller for {@code lease}; if it is neither cancelled nor rescheduled within the
+   * lease, it becomes due again, so a crash after claiming loses no timer. Among concurrent
+   * callers (in one process or many), each due timer is claimed by exactly one.
+   */
+  List<String> claimDueTimers(Instant now, Duration lease, int limit);
+
+  /** Returns the last stored long-poll marker of this bot, or empty before the first one. */
+  OptionalLong loadMarker();
+
+  /** Stores the long-poll marker of this bot. */
+  void saveMarker(long marker);
+
+  /** Releases connections and caches; the store is unusable afterwards. */
+  @Override
+  void close();
+}
