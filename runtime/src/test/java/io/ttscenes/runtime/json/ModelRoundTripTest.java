@@ -96,6 +96,22 @@ final class ModelRoundTripTest {
   }
 
   @Test
+  void routingAccessorsAreNotWrittenAsFields() {
+    assertEquals(List.of("timestamp", "message", "user_locale", "update_type"),
+        fieldNames(new io.ttscenes.api.model.MessageCreatedUpdate(1L, ModelFixtures.MESSAGE, "en")));
+    assertEquals(List.of("timestamp", "chat_id", "user", "is_channel", "update_type"),
+        fieldNames(new io.ttscenes.api.model.BotAddedToChatUpdate(1L, 2L, ModelFixtures.USER, true)));
+    assertEquals(List.of("sender", "recipient", "timestamp", "link", "body", "stat", "url",
+        "constructor"), fieldNames(ModelFixtures.MESSAGE));
+  }
+
+  private static List<String> fieldNames(Object value) {
+    List<String> names = new java.util.ArrayList<>();
+    MAPPER.valueToTree(value).fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  @Test
   void plainTextMessageOmitsEveryUnsetField() throws IOException {
     assertEquals("{\"text\":\"hi\"}", MAPPER.writeValueAsString(NewMessageBody.text("hi")));
   }
