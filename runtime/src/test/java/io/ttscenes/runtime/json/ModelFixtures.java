@@ -1,6 +1,7 @@
 package io.ttscenes.runtime.json;
 
 import io.ttscenes.api.model.*;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +22,8 @@ final class ModelFixtures {
   static final List<MarkupElement> MARKUP = List.of(
       new StrongMarkup(0, 1), new EmphasizedMarkup(1, 1), new MonospacedMarkup(2, 1),
       new LinkMarkup(3, 1, "https://l"), new StrikethroughMarkup(4, 1), new UnderlineMarkup(5, 1),
-      new UserMentionMarkup(6, 1, "@ann", 42L), new HeadingMarkup(7, 1), new HighlightedMarkup(8, 1));
+      new UserMentionMarkup(6, 1, "@ann", 42L), new HeadingMarkup(7, 1),
+      new HighlightedMarkup(8, 1));
   static final List<Attachment> ATTACHMENTS = List.of(
       new PhotoAttachment(PHOTO),
       new VideoAttachment(new MediaAttachmentPayload("https://v", "vtok"), PHOTO, 640, 480, 12),
@@ -54,19 +56,23 @@ final class ModelFixtures {
 
   /** Every record of the model (families and wrappers), each exactly once per concrete type. */
   static List<Object> all() {
-    List<Object> all = new java.util.ArrayList<>(List.of(
+    List<Object> all = new ArrayList<>(List.of(
         USER, USER_WITH_PHOTO,
-        new BotInfo(1L, "bot", "bot", true, 2L, "d", "a", "f", List.of(BotCommand.of("start", "go"))),
-        new BotPatch("bot", "desc", List.of(), new PhotoAttachmentRequestPayload("https://p", null, null)),
+        new BotInfo(1L, "bot", "bot", true, 2L, "d", "a", "f",
+            List.of(BotCommand.of("start", "go"))),
+        new BotPatch("bot", "desc", List.of(),
+            new PhotoAttachmentRequestPayload("https://p", null, null)),
         BotCommand.of("help", null), CHAT, new ChatList(List.of(CHAT), 77L),
         new ChatPatch(new PhotoAttachmentRequestPayload(null, "tok", null), "T", "mid.1", false),
         new ChatMember(1L, "m", null, false, 2L, null, null, null, 3L, true, true, 4L,
             List.of(ChatAdminPermission.WRITE, ChatAdminPermission.PIN_MESSAGE)),
         new ChatMembersList(List.of(), null), new Image("https://i"),
         new Subscription("https://hook", 5L, List.of("message_created"), "0.5.6"),
-        RECIPIENT, MESSAGE, new ConstructedMessage(USER, 6L, LINKED, BODY), new MessageStat(1), BODY,
+        RECIPIENT, MESSAGE, new ConstructedMessage(USER, 6L, LINKED, BODY), new MessageStat(1),
+        BODY,
         new MessageList(List.of(MESSAGE)),
-        NewMessageBody.of("*hi*", TextFormat.MARKDOWN, REQUESTS).withLink(MessageLinkType.REPLY, "mid.1"),
+        NewMessageBody.of("*hi*", TextFormat.MARKDOWN, REQUESTS)
+            .withLink(MessageLinkType.REPLY, "mid.1"),
         CONSTRUCTED_BODY, new NewMessageLink(MessageLinkType.FORWARD, "mid.2"), LINKED,
         new SendMessageResult(MESSAGE), PHOTO, new AttachmentPayload("https://u"),
         new MediaAttachmentPayload("https://u", "t"), new FileAttachmentPayload("https://u", "t"),
@@ -83,7 +89,8 @@ final class ModelFixtures {
         new GetPinnedMessageResult(MESSAGE),
         new Callback(8L, "cb.1", "yes", USER),
         new CallbackAnswer(NewMessageBody.text("done").withNotify(false), "saved"),
-        new ConstructorAnswer(List.of(CONSTRUCTED_BODY), true, "hint", "{\"step\":2}", KEYBOARD, "type"),
+        new ConstructorAnswer(List.of(CONSTRUCTED_BODY), true, "hint", "{\"step\":2}", KEYBOARD,
+            "type"),
         new ApiError("err", "attachment.not.ready", "wait"), new UploadEndpoint("https://up"),
         UserIdsList.of(List.of(1L, 2L)), new ActionRequestBody(SenderAction.TYPING_ON),
         new UpdateList(updates(), 99L),

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ttscenes.api.model.ActionRequestBody;
 import io.ttscenes.api.model.Attachment;
 import io.ttscenes.api.model.AttachmentRequest;
+import io.ttscenes.api.model.BotAddedToChatUpdate;
 import io.ttscenes.api.model.Button;
 import io.ttscenes.api.model.CallbackButton;
 import io.ttscenes.api.model.ChatButton;
@@ -18,6 +19,7 @@ import io.ttscenes.api.model.Intent;
 import io.ttscenes.api.model.LinkButton;
 import io.ttscenes.api.model.MarkupElement;
 import io.ttscenes.api.model.MessageBody;
+import io.ttscenes.api.model.MessageCreatedUpdate;
 import io.ttscenes.api.model.NewMessageBody;
 import io.ttscenes.api.model.RequestContactButton;
 import io.ttscenes.api.model.RequestGeoLocationButton;
@@ -26,6 +28,7 @@ import io.ttscenes.api.model.TextFormat;
 import io.ttscenes.api.model.Update;
 import io.ttscenes.api.model.User;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -50,7 +53,8 @@ final class ModelRoundTripTest {
           assertEquals(value, MAPPER.readValue(json, value.getClass()), json);
           for (Class<?> family : FAMILIES) {
             if (family.isInstance(value)) {
-              assertEquals(value, MAPPER.readValue(json, family), "read as " + family.getSimpleName());
+              assertEquals(value, MAPPER.readValue(json, family),
+                  "read as " + family.getSimpleName());
             }
           }
         }));
@@ -98,15 +102,15 @@ final class ModelRoundTripTest {
   @Test
   void routingAccessorsAreNotWrittenAsFields() {
     assertEquals(List.of("timestamp", "message", "user_locale", "update_type"),
-        fieldNames(new io.ttscenes.api.model.MessageCreatedUpdate(1L, ModelFixtures.MESSAGE, "en")));
+        fieldNames(new MessageCreatedUpdate(1L, ModelFixtures.MESSAGE, "en")));
     assertEquals(List.of("timestamp", "chat_id", "user", "is_channel", "update_type"),
-        fieldNames(new io.ttscenes.api.model.BotAddedToChatUpdate(1L, 2L, ModelFixtures.USER, true)));
+        fieldNames(new BotAddedToChatUpdate(1L, 2L, ModelFixtures.USER, true)));
     assertEquals(List.of("sender", "recipient", "timestamp", "link", "body", "stat", "url",
         "constructor"), fieldNames(ModelFixtures.MESSAGE));
   }
 
   private static List<String> fieldNames(Object value) {
-    List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     MAPPER.valueToTree(value).fieldNames().forEachRemaining(names::add);
     return names;
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ttscenes.api.model.ConstructorInput;
 import io.ttscenes.api.model.InlineKeyboardAttachment;
 import io.ttscenes.api.model.Message;
 import io.ttscenes.api.model.MessageConstructionRequest;
@@ -20,6 +21,7 @@ import io.ttscenes.api.model.Update;
 import io.ttscenes.api.model.UpdateList;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -63,7 +65,8 @@ final class UnknownVariantsRoundTripTest {
                {"type": "callback", "text": "Ok", "payload": "ok"},
                {"type": "open_app", "text": "App", "web_app": "shop", "contact_id": null,
                 "size": {"w": 1.5, "h": [1, 2, 3]}}]]}},
-             {"type": "sticker_pack", "payload": {"ids": [1, 2]}, "nothing": null, "big": 9007199254740993}],
+             {"type": "sticker_pack", "payload": {"ids": [1, 2]}, "nothing": null,
+              "big": 9007199254740993}],
            "markup": [
              {"type": "strong", "from": 0, "length": 2},
              {"type": "spoiler", "from": 1, "length": 3, "style": {"blur": true}}]}}
@@ -116,7 +119,7 @@ final class UnknownVariantsRoundTripTest {
         {"input_type": "message", "messages": [{"text": "draft"}]}
         """;
     var input = assertInstanceOf(MessageConstructorInput.class,
-        MAPPER.readValue(json, io.ttscenes.api.model.ConstructorInput.class));
+        MAPPER.readValue(json, ConstructorInput.class));
     assertEquals("draft", input.messages().get(0).text());
   }
 
@@ -131,8 +134,8 @@ final class UnknownVariantsRoundTripTest {
     var update = assertInstanceOf(UnknownUpdate.class, page.updates().get(0));
     assertEquals("message_reaction", update.updateType());
     assertEquals(11L, update.timestamp());
-    assertEquals(java.util.Optional.of(-9L), update.chatId());
-    assertEquals(java.util.Optional.empty(), update.user());
+    assertEquals(Optional.of(-9L), update.chatId());
+    assertEquals(Optional.empty(), update.user());
     assertEquals(MAPPER.readTree(json), written(page));
   }
 

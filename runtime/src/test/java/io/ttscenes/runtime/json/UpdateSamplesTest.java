@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.ttscenes.api.model.BotAddedToChatUpdate;
 import io.ttscenes.api.model.BotRemovedFromChatUpdate;
 import io.ttscenes.api.model.BotStartedUpdate;
@@ -111,7 +112,7 @@ final class UpdateSamplesTest {
     assertEquals(Optional.of(JOHN), started.userId());
     assertEquals(Optional.of("ru"), started.userLocale());
     assertEquals("avatar.png", MaxWireSamplesTest.read("webhook.bot_started.json",
-        com.fasterxml.jackson.databind.JsonNode.class).at("/user/avatar_url").asText());
+        JsonNode.class).at("/user/avatar_url").asText());
 
     var title = assertInstanceOf(ChatTitleChangedUpdate.class, webhook("chat_title_changed"));
     assertEquals("Look at me", title.title());
