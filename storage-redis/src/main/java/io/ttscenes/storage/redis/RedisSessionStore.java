@@ -74,8 +74,8 @@ public final class RedisSessionStore implements SessionStore {
 
   /**
    * Uses {@code jedis}, which may be any {@link UnifiedJedis}: a {@code RedisClusterClient} or
-   * {@code JedisCluster} (cluster mode is then implied), a Sentinel-backed client, or a pooled
-   * standalone one. Only the key prefix, near cache and cluster settings of {@code config} apply.
+   * {@code JedisCluster} (cluster mode is then implied), a Sentinel-backed
+   * {@code RedisSentinelClient} or {@code JedisSentineled}, or a pooled standalone client. Only the key prefix, near cache and cluster settings of {@code config} apply.
    * The store owns the client and closes it on {@link #close()}.
    */
   public static RedisSessionStore create(UnifiedJedis jedis, RedisConfig config) {

@@ -39,6 +39,7 @@ final class RedisOutageTest {
       assertTrue(down.getMessage().startsWith(
           "redis at redis://127.0.0.1:" + REDIS.port() + "/0: committing session 'u1' failed"),
           down.getMessage());
+      System.out.println("redis outage: " + down.getMessage());
       StoreUnavailableException loadDown =
           assertThrows(StoreUnavailableException.class, () -> store.load("u1"));
       assertTrue(loadDown.getMessage().contains("loading session 'u1' failed"), loadDown.getMessage());
