@@ -170,4 +170,66 @@ final class RedisSessionStoreTest {
       }
     }
   }
+
+  @Test
+  void onOneNodeTheOutboxIndexEmptiesWithTheLastClear() {
+    RedisConfig config = config(false);
+    try (RedisSessionStore store = RedisSessionStore.create(config);
+        UnifiedJedis admin = REDIS.newClient()) {
+      String index = new RedisKeys(config.keyPrefix()).outboxIndex();
+      store.commit(new Commit("u1", 0, "d", Optional.of(new OutboxEntry("o1", "p")), "m1", HOUR));
+      store.commit(new Commit("u2", 0, "d", Optional.of(new OutboxEntry("o2", "p")), "m2", HOUR));
+      assertEquals(2, admin.zcard(index));
+
+      store.clearOutbox("u1", "o1");
+      store.commit(commit("u2", 1, "d", "m3").withClearedOutboxIds(Set.of("o2")));
+      assertEquals(0, admin.zcard(index), "no stale members left behind");
+    }
+  }
+
+  @Test
+  void inClusterModeAStaleIndexMemberIsDroppedOnlyAfterTheGrace() {
+    RedisConfig config = config(false).newBuilder().cluster(true).build();
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
+    try (RedisSessionStore store = RedisSessionStore.create(REDIS.newClient(), config, clock);
+        UnifiedJedis admin = REDIS.newClient()) {
+      String index = new RedisKeys(config.keyPrefix()).outboxIndex();
+      store.commit(new Commit("u1", 0, "d", Optional.of(new OutboxEntry("o1", "p")), "m1", HOUR));
+      store.clearOutbox("u1", "o1");
+
+      assertEquals(List.of(), store.pendingOutboxes(10));
+      assertEquals(1, admin.zcard(index), "young members stay: a commit may follow its index write");
+      clock.advance(RedisOutboxes.INDEX_GRACE.plusMillis(1));
+      assertEquals(List.of(), store.pendingOutboxes(10));
+      assertEquals(0, admin.zcard(index));
+    }
+  }
+
+  /** A clock the test moves by hand. */
+  private static final class MutableClock extends java.time.Clock {
+    private Instant now;
+
+    MutableClock(Instant start) {
+      this.now = start;
+    }
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
 }
