@@ -3,11 +3,17 @@ package io.ttscenes.api.store;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One atomic write of a session: compare {@code expectedVersion} (0 when the session must not
  * exist yet), then store {@code data}, the optional {@code outbox} entry, remember
  * {@code updateId} and expire the session after {@code ttl} of idleness.
+ *
+ * <p>{@code clearedOutboxIds} names outbox entries of this session that were sent since its last
+ * commit; they are removed in the same atomic step, exactly as {@link SessionStore#clearOutbox}
+ * would, so a steady conversation needs no separate clear. On a conflict they stay, like
+ * everything else.
  */
 public record Commit(
     String key,
@@ -15,7 +21,8 @@ public record Commit(
     String data,
     Optional<OutboxEntry> outbox,
     String updateId,
-    Duration ttl) {
+    Duration ttl,
+    Set<String> clearedOutboxIds) {
   public Commit {
     Objects.requireNonNull(key, "key");
     if (expectedVersion < 0) {
@@ -28,5 +35,22 @@ public record Commit(
     if (ttl.isNegative() || ttl.isZero()) {
       throw new IllegalArgumentException("ttl is " + ttl + "; it must be positive");
     }
+    clearedOutboxIds = Set.copyOf(clearedOutboxIds);
+  }
+
+  /** A commit that clears no earlier outbox entries (the original six-component form). */
+  public Commit(
+      String key,
+      long expectedVersion,
+      String data,
+      Optional<OutboxEntry> outbox,
+      String updateId,
+      Duration ttl) {
+    this(key, expectedVersion, data, outbox, updateId, ttl, Set.of());
+  }
+
+  /** Returns a copy of this commit that also clears the outbox entries named by {@code ids}. */
+  public Commit withClearedOutboxIds(Set<String> ids) {
+    return new Commit(key, expectedVersion, data, outbox, updateId, ttl, ids);
   }
 }

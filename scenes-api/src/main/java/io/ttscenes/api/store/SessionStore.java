@@ -25,8 +25,9 @@ public interface SessionStore extends AutoCloseable {
   /**
    * Atomically checks that the session's version is {@code commit.expectedVersion()} (0: no
    * session exists) and writes the new data, the outbox entry (if any), the update id into the
-   * session's recent ids, and the idle TTL, all in one step. On a version mismatch nothing is
-   * written and the current version is reported.
+   * session's recent ids, and the idle TTL, all in one step, and removes the outbox entries named
+   * by {@link Commit#clearedOutboxIds()}. On a version mismatch nothing is written and the current
+   * version is reported.
    */
   CommitResult commit(Commit commit);
 
@@ -36,6 +37,8 @@ public interface SessionStore extends AutoCloseable {
   /**
    * Returns up to {@code limit} outbox entries that were committed but never cleared, oldest
    * first, such as those left by a crash between commit and send.
+   *
+   * @throws IllegalArgumentException if {@code limit} is not positive
    */
   List<PendingOutbox> pendingOutboxes(int limit);
 
@@ -49,7 +52,11 @@ public interface SessionStore extends AutoCloseable {
    * Claims up to {@code limit} timers due at or before {@code now}. A claimed timer is hidden from
    * every other caller for {@code lease}; if it is neither cancelled nor rescheduled within the
    * lease, it becomes due again, so a crash after claiming loses no timer. Among concurrent
-   * callers (in one process or many), each due timer is claimed by exactly one.
+   * callers (in one process or many), each due timer is claimed by exactly one. Earliest due
+   * timers are claimed first.
+   *
+   * @throws IllegalArgumentException if {@code limit} is not positive or {@code lease} is not
+   *     positive
    */
   List<String> claimDueTimers(Instant now, Duration lease, int limit);
 

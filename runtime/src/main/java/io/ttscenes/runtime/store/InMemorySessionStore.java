@@ -1,0 +1,214 @@
+package io.ttscenes.runtime.store;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.ttscenes.api.store.Commit;
+import io.ttscenes.api.store.CommitResult;
+import io.ttscenes.api.store.PendingOutbox;
+import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.api.store.StoredSession;
+import io.ttscenes.runtime.store.SessionEntry.QueuedOutbox;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A {@link SessionStore} in this process's memory, on a bounded Caffeine cache: for one-instance
+ * bots and tests. Each session expires after the idle TTL of its last commit; when the cache is
+ * full the least valuable sessions are evicted, with their pending outboxes. Commits are atomic
+ * per key. Nothing survives a restart. Thread-safe.
+ */
+public final class InMemorySessionStore implements SessionStore {
+  // Caffeine cannot hold a deadline beyond ~292 years of nanos; a century is "never" here.
+  private static final Duration MAX_TTL = Duration.ofDays(36_500);
+
+  private final Cache<String, SessionEntry> sessions;
+  private final Ticker ticker;
+  private final InMemoryTimers timers = new InMemoryTimers();
+  private final AtomicLong outboxSequence = new AtomicLong();
+  private final AtomicReference<OptionalLong> marker = new AtomicReference<>(OptionalLong.empty());
+
+  private InMemorySessionStore(Builder builder) {
+    this.ticker = builder.ticker;
+    this.sessions = Caffeine.newBuilder()
+        .maximumSize(builder.maximumSessions)
+        .ticker(builder.ticker)
+        .executor(builder.executor)
+        .expireAfter(new DeadlineExpiry())
+        .build();
+  }
+
+  /** Returns a store with the defaults: 100,000 sessions, the system ticker. */
+  public static InMemorySessionStore create() {
+    return builder().build();
+  }
+
+  /** Returns a builder to set the bound, the ticker or the maintenance executor. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public Optional<StoredSession> load(String key) {
+    return Optional.ofNullable(sessions.getIfPresent(key)).map(SessionEntry::session);
+  }
+
+  @Override
+  public CommitResult commit(Commit commit) {
+    CommitResult[] result = new CommitResult[1];
+    sessions.asMap().compute(commit.key(), (key, current) -> {
+      long version = current == null ? 0 : current.session().version();
+      if (version != commit.expectedVersion()) {
+        result[0] = new CommitResult.Conflict(version);
+        return current;
+      }
+      QueuedOutbox added = commit.outbox()
+          .map(entry -> new QueuedOutbox(outboxSequence.incrementAndGet(), entry))
+          .orElse(null);
+      long ttl = (commit.ttl().compareTo(MAX_TTL) > 0 ? MAX_TTL : commit.ttl()).toNanos();
+      SessionEntry next = SessionEntry.committed(current, commit.data(), commit.updateId(),
+          ticker.read() + ttl, commit.clearedOutboxIds(), added);
+      result[0] = new CommitResult.Committed(next.session().version());
+      return next;
+    });
+    return result[0];
+  }
+
+  @Override
+  public void clearOutbox(String key, String outboxId) {
+    Objects.requireNonNull(outboxId, "outboxId");
+    sessions.asMap().computeIfPresent(key, (k, entry) -> entry.withoutOutbox(outboxId));
+  }
+
+  /** {@inheritDoc} This store scans every session, so call it for recovery, not per update. */
+  @Override
+  public List<PendingOutbox> pendingOutboxes(int limit) {
+    requirePositive("limit", limit);
+    return sessions.asMap().entrySet().stream()
+        .flatMap(e -> e.getValue().outbox().stream().map(q -> new Queued(e.getKey(), q)))
+        .sorted(Comparator.comparingLong(q -> q.outbox().sequence()))
+        .limit(limit)
+        .map(q -> new PendingOutbox(q.key(), q.outbox().entry()))
+        .toList();
+  }
+
+  private record Queued(String key, QueuedOutbox outbox) {}
+
+  @Override
+  public void scheduleTimer(String key, Instant due) {
+    timers.schedule(Objects.requireNonNull(key, "key"), due);
+  }
+
+  @Override
+  public void cancelTimer(String key) {
+    timers.cancel(key);
+  }
+
+  @Override
+  public List<String> claimDueTimers(Instant now, Duration lease, int limit) {
+    requirePositive("limit", limit);
+    if (lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("lease is " + lease + "; it must be positive");
+    }
+    return timers.claim(now, lease, limit);
+  }
+
+  @Override
+  public OptionalLong loadMarker() {
+    return marker.get();
+  }
+
+  @Override
+  public void saveMarker(long value) {
+    marker.set(OptionalLong.of(value));
+  }
+
+  /** Drops every session; the store keeps working but is empty. */
+  @Override
+  public void close() {
+    sessions.invalidateAll();
+    sessions.cleanUp();
+  }
+
+  /** Runs pending evictions now; for tests that check the bound. */
+  void cleanUp() {
+    sessions.cleanUp();
+  }
+
+  /** The number of sessions held, after pending evictions; for tests. */
+  long size() {
+    sessions.cleanUp();
+    return sessions.estimatedSize();
+  }
+
+  static void requirePositive(String name, int value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(name + " is " + value + "; it must be positive");
+    }
+  }
+
+  /** Expires each entry at the deadline its commit set; reads do not extend it (as in Redis). */
+  private static final class DeadlineExpiry implements Expiry<String, SessionEntry> {
+    @Override
+    public long expireAfterCreate(String key, SessionEntry value, long currentTime) {
+      return Math.max(0, value.expiresAtNanos() - currentTime);
+    }
+
+    @Override
+    public long expireAfterUpdate(
+        String key, SessionEntry value, long currentTime, long currentDuration) {
+      return Math.max(0, value.expiresAtNanos() - currentTime);
+    }
+
+    @Override
+    public long expireAfterRead(
+        String key, SessionEntry value, long currentTime, long currentDuration) {
+      return currentDuration;
+    }
+  }
+
+  /** Settings of an {@link InMemorySessionStore}; not thread-safe. */
+  public static final class Builder {
+    private long maximumSessions = 100_000;
+    private Ticker ticker = Ticker.systemTicker();
+    private Executor executor = ForkJoinPool.commonPool();
+
+    private Builder() {}
+
+    /** How many sessions to keep at most (default 100,000); beyond it the coldest are evicted. */
+    public Builder maximumSessions(long maximum) {
+      if (maximum < 1) {
+        throw new IllegalArgumentException("maximumSessions is " + maximum + "; it must be >= 1");
+      }
+      this.maximumSessions = maximum;
+      return this;
+    }
+
+    /** The time source for idle TTLs (default: {@link Ticker#systemTicker()}); tests pass a fake. */
+    public Builder ticker(Ticker ticker) {
+      this.ticker = Objects.requireNonNull(ticker, "ticker");
+      return this;
+    }
+
+    /** Where the cache runs eviction work (default: the common pool); tests pass {@code Runnable::run}. */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /** Returns a new, empty store with these settings. */
+    public InMemorySessionStore build() {
+      return new InMemorySessionStore(this);
+    }
+  }
+}

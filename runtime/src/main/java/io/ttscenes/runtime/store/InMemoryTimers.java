@@ -1,0 +1,47 @@
+package io.ttscenes.runtime.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Timers as session key -> score (epoch ms): the due time, or the end of the lease once claimed.
+ * Claiming is a compare-and-set on the score, so among racing claimers exactly one wins a timer.
+ */
+final class InMemoryTimers {
+  private final ConcurrentHashMap<String, Long> scores = new ConcurrentHashMap<>();
+
+  void schedule(String key, Instant due) {
+    scores.put(key, due.toEpochMilli());
+  }
+
+  void cancel(String key) {
+    scores.remove(key);
+  }
+
+  List<String> claim(Instant now, Duration lease, int limit) {
+    long nowMs = now.toEpochMilli();
+    long leaseEnd = nowMs + lease.toMillis();
+    List<Map.Entry<String, Long>> due = new ArrayList<>();
+    scores.forEach((key, score) -> {
+      if (score <= nowMs) {
+        due.add(Map.entry(key, score));
+      }
+    });
+    due.sort(Map.Entry.comparingByValue());
+    List<String> claimed = new ArrayList<>();
+    for (Map.Entry<String, Long> candidate : due) {
+      if (claimed.size() == limit) {
+        break;
+      }
+      // Loses when another claimer, a reschedule or a cancel got there first: skip it.
+      if (scores.replace(candidate.getKey(), candidate.getValue(), leaseEnd)) {
+        claimed.add(candidate.getKey());
+      }
+    }
+    return claimed;
+  }
+}

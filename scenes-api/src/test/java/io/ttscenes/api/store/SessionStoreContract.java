@@ -1,0 +1,220 @@
+package io.ttscenes.api.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ttscenes.api.store.CommitResult.Committed;
+import io.ttscenes.api.store.CommitResult.Conflict;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link SessionStore} must show, run by extending this class: sessions,
+ * outboxes and expiry here, timers and the marker in {@link TimerContract}. Each test gets a
+ * fresh store from {@link #newStore()} that shares no keys with other tests' stores.
+ */
+public abstract class SessionStoreContract extends TimerContract {
+  @Test
+  void loadOfAbsentKeyIsEmpty() {
+    assertEquals(Optional.empty(), store.load("nobody"));
+  }
+
+  @Test
+  void firstCommitWithVersionZeroCreatesVersionOne() {
+    assertEquals(new Committed(1), store.commit(commit("u1", 0, "{\"scene\":\"start\"}", "m1")));
+
+    StoredSession session = loaded("u1");
+    assertEquals(1, session.version());
+    assertEquals("{\"scene\":\"start\"}", session.data());
+    assertEquals(List.of("m1"), session.recentUpdateIds());
+  }
+
+  @Test
+  void eachCommitIncrementsTheVersionByOne() {
+    for (int v = 0; v < 5; v++) {
+      assertEquals(new Committed(v + 1), store.commit(commit("u1", v, "data" + v, "m" + v)));
+    }
+    assertEquals(5, loaded("u1").version());
+    assertEquals("data4", loaded("u1").data());
+  }
+
+  @Test
+  void staleCommitReportsCurrentVersionAndWritesNothing() {
+    store.commit(commit("u1", 0, "one", "m1"));
+    store.commit(commitWithOutbox("u1", 1, "two", "m2", new OutboxEntry("o2", "send two")));
+
+    Commit stale = commitWithOutbox("u1", 1, "stale", "m3", new OutboxEntry("o3", "send three"))
+        .withClearedOutboxIds(Set.of("o2"));
+    assertEquals(new Conflict(2), store.commit(stale));
+
+    StoredSession session = loaded("u1");
+    assertEquals("two", session.data());
+    assertEquals(List.of("m1", "m2"), session.recentUpdateIds());
+    assertFalse(session.hasSeen("m3"));
+    assertEquals(
+        List.of(new PendingOutbox("u1", new OutboxEntry("o2", "send two"))),
+        store.pendingOutboxes(10));
+  }
+
+  @Test
+  void creatingAnExistingSessionConflicts() {
+    store.commit(commit("u1", 0, "first", "m1"));
+
+    assertEquals(new Conflict(1), store.commit(commit("u1", 0, "second", "m2")));
+    assertEquals("first", loaded("u1").data());
+  }
+
+  @Test
+  void updatingAnAbsentSessionConflictsWithVersionZero() {
+    assertEquals(new Conflict(0), store.commit(commit("u1", 3, "ghost", "m1")));
+    assertEquals(Optional.empty(), store.load("u1"));
+  }
+
+  @Test
+  void recentUpdateIdsAreKeptInOrderAndBounded() {
+    int total = SessionStore.RECENT_UPDATE_IDS + 5;
+    for (int i = 0; i < total; i++) {
+      store.commit(commit("u1", i, "d", "mid-" + i));
+    }
+
+    StoredSession session = loaded("u1");
+    List<String> expected = IntStream.range(total - SessionStore.RECENT_UPDATE_IDS, total)
+        .mapToObj(i -> "mid-" + i).toList();
+    assertEquals(expected, session.recentUpdateIds());
+    assertTrue(session.hasSeen("mid-" + (total - 1)));
+    assertFalse(session.hasSeen("mid-4"), "the oldest ids are forgotten");
+  }
+
+  @Test
+  void sessionsAreIndependent() {
+    store.commit(commit("u1", 0, "one", "m1"));
+    store.commit(commit("u2", 0, "two", "m2"));
+
+    assertEquals("one", loaded("u1").data());
+    assertEquals(List.of("m2"), loaded("u2").recentUpdateIds());
+  }
+
+  @Test
+  void outboxIsWrittenWithTheCommitAndListedOldestFirst() {
+    store.commit(commitWithOutbox("a", 0, "d", "m1", new OutboxEntry("x1", "hello a")));
+    store.commit(commitWithOutbox("b", 0, "d", "m2", new OutboxEntry("y1", "hello b")));
+    store.commit(commitWithOutbox("c", 0, "d", "m3", new OutboxEntry("z1", "hello c")));
+
+    List<PendingOutbox> all = store.pendingOutboxes(10);
+    assertEquals(List.of("a", "b", "c"), all.stream().map(PendingOutbox::key).toList());
+    assertEquals(new OutboxEntry("y1", "hello b"), all.get(1).entry());
+    assertEquals(all.subList(0, 2), store.pendingOutboxes(2));
+  }
+
+  @Test
+  void outboxEntriesOfOneSessionAreListedInCommitOrder() {
+    store.commit(commitWithOutbox("a", 0, "d", "m1", new OutboxEntry("first", "1")));
+    store.commit(commitWithOutbox("a", 1, "d", "m2", new OutboxEntry("second", "2")));
+    store.commit(commitWithOutbox("a", 2, "d", "m3", new OutboxEntry("third", "3")));
+
+    assertEquals(
+        List.of("first", "second", "third"),
+        store.pendingOutboxes(10).stream().map(p -> p.entry().id()).toList());
+  }
+
+  @Test
+  void clearOutboxRemovesTheEntryAndIsIdempotent() {
+    store.commit(commitWithOutbox("a", 0, "d", "m1", new OutboxEntry("x1", "hello")));
+    store.commit(commitWithOutbox("b", 0, "d", "m2", new OutboxEntry("y1", "hi")));
+
+    store.clearOutbox("a", "x1");
+    store.clearOutbox("a", "x1");
+    store.clearOutbox("nobody", "x1");
+
+    assertEquals(
+        List.of(new PendingOutbox("b", new OutboxEntry("y1", "hi"))), store.pendingOutboxes(10));
+    store.clearOutbox("b", "y1");
+    assertEquals(List.of(), store.pendingOutboxes(10));
+    assertEquals(1, loaded("a").version(), "clearing the outbox leaves the session alone");
+  }
+
+  @Test
+  void commitClearsTheOutboxEntriesItNames() {
+    store.commit(commitWithOutbox("a", 0, "d", "m1", new OutboxEntry("x1", "hello")));
+    store.commit(commitWithOutbox("a", 1, "d", "m2", new OutboxEntry("x2", "again"))
+        .withClearedOutboxIds(Set.of("x1", "never-written")));
+
+    assertEquals(
+        List.of(new PendingOutbox("a", new OutboxEntry("x2", "again"))), store.pendingOutboxes(10));
+    store.commit(commit("a", 2, "d", "m3").withClearedOutboxIds(Set.of("x2")));
+    assertEquals(List.of(), store.pendingOutboxes(10));
+  }
+
+  @Test
+  void pendingOutboxesRejectsANonPositiveLimit() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> store.pendingOutboxes(0));
+    assertTrue(e.getMessage().contains("limit"), e.getMessage());
+  }
+
+  @Test
+  void sessionExpiresAfterItsIdleTtl() {
+    Duration ttl = expiryTtl();
+    store.commit(commit("u1", 0, "long-lived", "m1"));
+    store.commit(new Commit("u1", 1, "short", Optional.of(new OutboxEntry("o", "p")), "m2", ttl));
+    assertTrue(store.load("u1").isPresent(), "present right after commit");
+
+    passTime(ttl.plusMillis(1));
+    awaitAbsent("u1");
+    assertEquals(new Committed(1), store.commit(commit("u1", 0, "fresh", "m3")));
+    assertEquals(List.of("m3"), loaded("u1").recentUpdateIds());
+  }
+
+  private void awaitAbsent(String key) {
+    // Real-time stores expire on their own clock: poll with a deadline instead of sleeping.
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (store.load(key).isPresent()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("session " + key + " did not expire within 20 s");
+      }
+      // A short pause between polls spares the CPU; the loop still ends as soon as it expired.
+      LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+    }
+  }
+
+  @Test
+  void concurrentCommitsOfOneKeyHaveExactlyOneWinnerPerVersion() throws Exception {
+    int threads = 8;
+    int winsEach = 25;
+    List<List<Long>> wins = Concurrently.run(threads, () -> commitUntilWon("hot", winsEach));
+
+    List<Long> allVersions = new ArrayList<>();
+    wins.forEach(allVersions::addAll);
+    assertEquals(threads * winsEach, allVersions.size());
+    assertEquals(allVersions.size(), new HashSet<>(allVersions).size(), "one winner per version");
+    StoredSession last = loaded("hot");
+    assertEquals(threads * winsEach, last.version());
+    assertEquals("v" + last.version(), last.data());
+  }
+
+  private List<Long> commitUntilWon(String key, int wins) {
+    List<Long> won = new ArrayList<>();
+    int attempt = 0;
+    while (won.size() < wins) {
+      long expected = store.load(key).map(StoredSession::version).orElse(0L);
+      String id = Thread.currentThread().getName() + "-" + attempt++;
+      CommitResult result = store.commit(commit(key, expected, "v" + (expected + 1), id));
+      if (result instanceof Committed c) {
+        assertEquals(expected + 1, c.version());
+        won.add(c.version());
+      } else if (((Conflict) result).currentVersion() == expected) {
+        throw new AssertionError("conflict reported the expected version " + expected);
+      }
+    }
+    return won;
+  }
+}
