@@ -41,6 +41,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * The Bot API over OkHttp and Jackson; build one with {@link #builder(String)} or
@@ -290,7 +291,8 @@ public final class OkHttpBotApi implements BotApi, Uploader {
     Duration readTimeout = Duration.ofSeconds(request.timeoutSeconds()).plus(pollMargin);
     return call(ApiRequest.of("getUpdates", "GET").path("updates")
         .query("limit", request.limit()).query("timeout", request.timeoutSeconds())
-        .query("marker", request.marker()).queryList("types", List.copyOf(request.types()))
+        .query("marker", request.marker())
+        .queryList("types", List.copyOf(new TreeSet<>(request.types())))
         .readTimeout(readTimeout), UpdateList.class);
   }
 
