@@ -58,8 +58,9 @@ final class UploadTest {
 
   @Test
   void imagesMustUseUploadImage() {
+    OkHttpBotApi client = api.client().build();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> api.client().build().uploadMedia(UploadType.IMAGE, UploadSource.of("a", new byte[1])));
+        () -> client.uploadMedia(UploadType.IMAGE, UploadSource.of("a", new byte[1])));
     assertEquals("upload type image returns photo tokens: use uploadImage", e.getMessage());
   }
 
