@@ -61,6 +61,10 @@ import java.util.TreeSet;
  * </table>
  * "Nothing written" is known exactly: a network interceptor marks the request once a connection is
  * open, and OkHttp's own silent retry on connection failure is switched off.
+ *
+ * <p>Uploads: a file up to the resumable threshold goes in one multipart request, sent once; a
+ * larger one goes in chunks and, after a failed chunk, continues from the last byte the upload
+ * server confirms, giving up after {@code maxAttempts} failures in a row without progress.
  */
 public final class OkHttpBotApi implements BotApi, Uploader {
   private final RetryLoop loop;
