@@ -152,7 +152,7 @@ final class Dialog {
     ArrayNode list = view.putArray("messages");
     messages.forEach(list::add);
     view.set("notifications", notifications.deepCopy());
-    view.set("constructor", constructorAnswer);
+    view.set("constructor_answer", constructorAnswer);
     view.put("action", action);
     view.put("pinned", pinnedMid);
     return view;
