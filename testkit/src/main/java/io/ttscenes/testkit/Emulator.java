@@ -124,6 +124,11 @@ public final class Emulator implements AutoCloseable {
     return world.updates.awaitWaitingPolls(count, timeout);
   }
 
+  /** The attachment token of an upload, finished or not (lets tests try unfinished ones). */
+  String uploadToken(String uploadId) {
+    return world.uploads.byId(uploadId).orElseThrow().token;
+  }
+
   Dialog dialog(long chatId) {
     return world.chat(chatId).orElseThrow(() -> ApiError.notFound("Chat " + chatId + " not found"));
   }
