@@ -154,11 +154,11 @@
     } else if (a.type === 'contact') {
       const name = (a.payload.vcf_info || '').match(/FN:(.*)/);
       const tel = (a.payload.vcf_info || '').match(/TEL[^:]*:(.*)/);
-      el.textContent = '👤 ' + (name ? name[1].trim() : 'contact') + (tel ? ' ' + tel[1].trim() : '');
+      el.textContent = 'Contact: ' + (name ? name[1].trim() : 'contact') + (tel ? ' ' + tel[1].trim() : '');
     } else if (a.type === 'location') {
-      el.textContent = '📍 ' + a.latitude.toFixed(5) + ', ' + a.longitude.toFixed(5);
+      el.textContent = 'Location: ' + a.latitude.toFixed(5) + ', ' + a.longitude.toFixed(5);
     } else if (a.type === 'file') {
-      el.textContent = '📄 ' + a.filename + ' (' + a.size + ' bytes)';
+      el.textContent = 'File: ' + a.filename + ' (' + a.size + ' bytes)';
     } else {
       el.textContent = '[' + a.type + ']';
     }
@@ -177,7 +177,7 @@
         button.textContent = b.text;
         button.dataset.type = b.type;
         if (b.intent) button.classList.add(b.intent);
-        if (b.type === 'link') button.textContent += ' ↗';
+        if (b.type === 'link') button.textContent += ' \u2197';
         if (b.type === 'chat') button.disabled = true;
         button.onclick = () => onPress(b);
         r.appendChild(button);
