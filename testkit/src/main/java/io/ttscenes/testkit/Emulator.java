@@ -42,7 +42,9 @@ public final class Emulator implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
-    String host = server.getAddress().getAddress().getHostAddress();
+    InetAddress bound = server.getAddress().getAddress();
+    // A wildcard bind is reachable on loopback; print an address a browser can open.
+    String host = bound.isAnyLocalAddress() ? "127.0.0.1" : bound.getHostAddress();
     this.baseUrl = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
         + server.getAddress().getPort();
     world.baseUrl(baseUrl);

@@ -90,4 +90,31 @@ final class WebChatBrowserTest {
     File shot = browser.getScreenshotAs(OutputType.FILE);
     Files.copy(shot.toPath(), Paths.get("target", "webchat.png"), StandardCopyOption.REPLACE_EXISTING);
   }
+
+  @Test
+  void deepLinkContactButtonAndConstructorWork() throws IOException {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    emulator.user("Bob");
+    browser.get(emulator.webChatUrl());
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//ul[@id='users']/li[text()='Bob']")))
+        .click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("send")));
+
+    browser.findElement(By.id("deep-link-payload")).sendKeys("promo-7");
+    browser.findElement(By.id("deep-link-start")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Started with promo-7"));
+    browser.findElement(By.xpath("//div[@class='kb']//button[text()='Share phone']")).click();
+    wait.until(ExpectedConditions.alertIsPresent()).sendKeys("+15550002222");
+    browser.switchTo().alert().accept();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Thanks, +15550002222"));
+    browser.findElement(By.id("open-constructor")).click();
+    browser.findElement(By.id("constructor-input")).sendKeys("pizza");
+    browser.findElement(By.cssSelector("#constructor-form button[type=submit]")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("constructor-preview"), "Preview: pizza"));
+
+    assertEquals("Looks good?", browser.findElement(By.id("constructor-hint")).getText());
+    assertTrue(browser.findElement(By.id("messages")).getText().contains("Contact: Bob +15550002222"));
+    File shot = browser.getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), Paths.get("target", "webchat-constructor.png"), StandardCopyOption.REPLACE_EXISTING);
+  }
 }
