@@ -87,6 +87,11 @@ final class WebChatBrowserTest {
     assertEquals(List.of("/start", "Welcome! Ready?", "You said yes"), bubbles);
     assertEquals("Got it", toast.getText());
     assertEquals("Alice", browser.findElement(By.cssSelector("#users li.active")).getText());
+    new BotApiClient(emulator).post("/messages?chat_id=" + emulator.users().get(0).chatId(),
+        BotApiClient.json("text", "<i>kept</i> <img src=x onerror=alert(1)>", "format", "html"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "<img src=x"));
+    assertEquals("kept", browser.findElement(By.cssSelector(".msg.bot .text i")).getText());
+    assertEquals(0, browser.findElements(By.cssSelector("#messages img")).size());
     File shot = browser.getScreenshotAs(OutputType.FILE);
     Files.copy(shot.toPath(), Paths.get("target", "webchat.png"), StandardCopyOption.REPLACE_EXISTING);
   }
