@@ -25,7 +25,7 @@ final class ChatsApi {
           return world.bot();
         })
         .add("GET", "/chats", this::chats)
-        .add("GET", ID, call -> world.chatJson(chat(call)))
+        .add("GET", ID, call -> chatJson(chat(call)))
         .add("GET", "/chats/(@?[a-zA-Z][a-zA-Z0-9_\\-]*)", this::byLink)
         .add("POST", ID + "/actions", this::action)
         .add("GET", ID + "/members", this::members)
@@ -51,7 +51,7 @@ final class ChatsApi {
     int from = (int) Math.min(Math.max(marker, 0), all.size());
     int to = Math.min(from + count, all.size());
     ObjectNode result = Json.object();
-    result.set("chats", world.chatsJson(all.subList(from, to)));
+    result.set("chats", chatsJson(all.subList(from, to)));
     if (to < all.size()) {
       result.put("marker", to);
     } else {
@@ -62,7 +62,7 @@ final class ChatsApi {
 
   private JsonNode byLink(Call call) {
     String link = call.path.group(1);
-    return world.byUsername(link).map(world::chatJson)
+    return world.byUsername(link).map(this::chatJson)
         .orElseThrow(() -> ApiError.notFound("Chat " + link + " not found"));
   }
 
@@ -112,5 +112,24 @@ final class ChatsApi {
     dialog.find(mid).orElseThrow(() -> ApiError.notFound("Message " + mid + " not found"));
     dialog.pin(mid);
     return Json.success();
+  }
+
+  private ArrayNode chatsJson(List<Dialog> dialogs) {
+    ArrayNode list = Json.array();
+    dialogs.forEach(d -> list.add(chatJson(d)));
+    return list;
+  }
+
+  private ObjectNode chatJson(Dialog dialog) {
+    ObjectNode chat = Json.object().put("chat_id", dialog.chatId).put("type", "dialog")
+        .put("status", "active").putNull("title").putNull("icon");
+    List<ObjectNode> messages = dialog.messages();
+    long last = messages.isEmpty() ? world.clock.millis()
+        : messages.get(messages.size() - 1).path("timestamp").asLong();
+    chat.put("last_event_time", last).put("participants_count", 2).put("is_public", false)
+        .putNull("link").putNull("description");
+    chat.set("dialog_with_user", dialog.user);
+    chat.put("messages_count", messages.size());
+    return chat;
   }
 }

@@ -1,9 +1,10 @@
 package io.ttscenes.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -19,10 +20,12 @@ public final class EmulatedUser {
 
   private final World world;
   private final Dialog dialog;
+  private final ConstructorSessions constructor;
 
   EmulatedUser(World world, Dialog dialog) {
     this.world = world;
     this.dialog = dialog;
+    this.constructor = new ConstructorSessions(world);
   }
 
   /** The user's id. */
@@ -160,13 +163,13 @@ public final class EmulatedUser {
   }
 
   private List<ObjectNode> newestFirst() {
-    List<ObjectNode> messages = new java.util.ArrayList<>(dialog.messages());
-    java.util.Collections.reverse(messages);
+    List<ObjectNode> messages = new ArrayList<>(dialog.messages());
+    Collections.reverse(messages);
     return messages;
   }
 
   private static List<JsonNode> buttons(ObjectNode message) {
-    List<JsonNode> result = new java.util.ArrayList<>();
+    List<JsonNode> result = new ArrayList<>();
     new BotMessage(message).keyboardRows().forEach(row -> row.forEach(result::add));
     return result;
   }
@@ -175,36 +178,12 @@ public final class EmulatedUser {
   public String construct(String text) {
     ObjectNode input = Json.object().put("input_type", "message");
     input.putArray("messages").add(Json.object().put("text", text));
-    return constructionRequest(input);
+    return constructor.request(dialog, input);
   }
 
   /** Presses a button of the constructor keyboard; returns the session id. */
   public String pressConstructorButton(String payload) {
-    return constructionRequest(Json.object().put("input_type", "callback").put("payload", payload));
-  }
-
-  private String constructionRequest(ObjectNode input) {
-    String session = constructorSession().orElseGet(() -> {
-      String id = world.newId();
-      world.constructorSessions.put(id, dialog);
-      return id;
-    });
-    ObjectNode update = world.update("message_construction_request");
-    update.set("user", dialog.user);
-    update.put("user_locale", dialog.locale).put("session_id", session);
-    update.set("data", lastConstructorAnswer().map(a -> a.get("data")).orElse(null));
-    update.set("input", input);
-    world.updates.publish(update);
-    return session;
-  }
-
-  private Optional<String> constructorSession() {
-    return world.constructorSessions.entrySet().stream().filter(e -> e.getValue() == dialog)
-        .map(java.util.Map.Entry::getKey).findFirst();
-  }
-
-  private Optional<JsonNode> lastConstructorAnswer() {
-    return dialog.constructorAnswer();
+    return constructor.request(dialog, Json.object().put("input_type", "callback").put("payload", payload));
   }
 
   /**
@@ -212,21 +191,7 @@ public final class EmulatedUser {
    * answer's first message) and closes the session.
    */
   public void finishConstruction() {
-    String session = constructorSession().orElseThrow(() ->
-        new IllegalStateException(name() + " has no open constructor session"));
-    JsonNode answer = lastConstructorAnswer().orElseThrow(() ->
-        new IllegalStateException("the bot has not answered the constructor yet"));
-    ArrayNode messages = (ArrayNode) answer.path("messages");
-    ObjectNode request = messages.isEmpty() ? Json.object().put("text", "")
-        : (ObjectNode) messages.get(0).deepCopy();
-    ObjectNode constructed = Json.object();
-    constructed.set("sender", dialog.user);
-    constructed.put("timestamp", world.clock.millis());
-    constructed.set("body", world.body(request, null));
-    ObjectNode update = world.update("message_constructed").put("session_id", session);
-    update.set("message", constructed);
-    world.constructorSessions.remove(session);
-    world.updates.publish(update);
+    constructor.finish(dialog);
   }
 
   /** Calls {@code listener} on the thread that records each later event of this dialog. */

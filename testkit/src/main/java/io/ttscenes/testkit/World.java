@@ -1,7 +1,6 @@
 package io.ttscenes.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
@@ -219,24 +218,5 @@ final class World {
 
   String newId() {
     return UUID.randomUUID().toString().replace("-", "");
-  }
-
-  ArrayNode chatsJson(List<Dialog> dialogs) {
-    ArrayNode list = Json.array();
-    dialogs.forEach(d -> list.add(chatJson(d)));
-    return list;
-  }
-
-  ObjectNode chatJson(Dialog dialog) {
-    ObjectNode chat = Json.object().put("chat_id", dialog.chatId).put("type", "dialog")
-        .put("status", "active").putNull("title").putNull("icon");
-    List<ObjectNode> messages = dialog.messages();
-    long last = messages.isEmpty() ? clock.millis()
-        : messages.get(messages.size() - 1).path("timestamp").asLong();
-    chat.put("last_event_time", last).put("participants_count", 2).put("is_public", false)
-        .putNull("link").putNull("description");
-    chat.set("dialog_with_user", dialog.user);
-    chat.put("messages_count", messages.size());
-    return chat;
   }
 }

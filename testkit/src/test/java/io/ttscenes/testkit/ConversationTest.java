@@ -140,6 +140,23 @@ final class ConversationTest {
   }
 
   @Test
+  void finishingTheConstructorSendsTheBuiltMessage() {
+    String session = alice.construct("tea");
+    api.post("/answers/constructor?session_id=" + session, "{\"messages\":[{\"text\":\"Green tea\"}]}");
+    alice.await(ChatEvent.ConstructorAnswered.class, WAIT);
+
+    alice.finishConstruction();
+    JsonNode updates = api.get("/updates?timeout=0").json().path("updates");
+    JsonNode constructed = updates.get(updates.size() - 1);
+
+    assertEquals("message_constructed", constructed.path("update_type").asText());
+    assertEquals(session, constructed.path("session_id").asText());
+    assertEquals("Green tea", constructed.path("message").path("body").path("text").asText());
+    assertEquals(alice.userId(), constructed.path("message").path("sender").path("user_id").asLong());
+    assertEquals(404, api.post("/answers/constructor?session_id=" + session, "{}").status());
+  }
+
+  @Test
   void userActionsProduceTheirUpdates() {
     alice.shareContact("+15550001111");
     alice.shareLocation(59.93, 30.33);
