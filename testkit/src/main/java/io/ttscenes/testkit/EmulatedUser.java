@@ -1,0 +1,242 @@
+package io.ttscenes.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * A person talking to the bot in their own dialog. Actions publish the update TamTam would send
+ * to the bot; what the bot does comes back as {@link ChatEvent}s that tests wait for. Thread-safe.
+ */
+public final class EmulatedUser {
+  /** A deep-link {@code start} payload is at most this long. */
+  public static final int DEEP_LINK_PAYLOAD = 512;
+
+  private final World world;
+  private final Dialog dialog;
+  private final ConstructorSessions constructor;
+
+  EmulatedUser(World world, Dialog dialog) {
+    this.world = world;
+    this.dialog = dialog;
+    this.constructor = new ConstructorSessions(world);
+  }
+
+  /** The user's id. */
+  public long userId() {
+    return dialog.userId();
+  }
+
+  /** The id of the dialog chat between this user and the bot. */
+  public long chatId() {
+    return dialog.chatId;
+  }
+
+  /** The user's display name. */
+  public String name() {
+    return dialog.user.path("name").asText();
+  }
+
+  /** The User JSON the bot sees for this user. */
+  public JsonNode json() {
+    return dialog.user.deepCopy();
+  }
+
+  /** Sends a text message (a {@code message_created} update); returns the message. */
+  public BotMessage sendText(String text) {
+    Limits.maxLength("text", text, Limits.TEXT);
+    ObjectNode body = Json.object().put("text", text);
+    return sendBody(body);
+  }
+
+  /** Sends a command such as {@code /start} or {@code /help arg}; a leading slash is added. */
+  public BotMessage sendCommand(String command) {
+    return sendText(command.startsWith("/") ? command : "/" + command);
+  }
+
+  /** Shares the user's own contact, as after pressing a request_contact button. */
+  public BotMessage shareContact(String phone) {
+    ObjectNode payload = Json.object().put("name", name()).put("contact_id", userId())
+        .put("vcf_phone", phone);
+    return sendAttachment(Json.object().put("type", "contact").set("payload", payload));
+  }
+
+  /** Shares a location, as after pressing a request_geo_location button. */
+  public BotMessage shareLocation(double latitude, double longitude) {
+    return sendAttachment(Json.object().put("type", "location")
+        .put("latitude", latitude).put("longitude", longitude));
+  }
+
+  private BotMessage sendAttachment(ObjectNode attachment) {
+    ObjectNode body = Json.object().putNull("text");
+    body.putArray("attachments").add(attachment);
+    return sendBody(body);
+  }
+
+  private BotMessage sendBody(ObjectNode request) {
+    ObjectNode message = world.message(dialog.user, dialog, world.body(request, null), null);
+    dialog.add(message);
+    ObjectNode update = world.update("message_created");
+    update.set("message", message);
+    update.put("user_locale", dialog.locale);
+    world.updates.publish(update);
+    return new BotMessage(message);
+  }
+
+  /** Opens the bot by a deep link with this payload (a {@code bot_started} update). */
+  public void startWithPayload(String payload) {
+    if (payload != null) {
+      Limits.maxLength("deep link payload", payload, DEEP_LINK_PAYLOAD);
+    }
+    ObjectNode update = world.update("bot_started").put("chat_id", chatId());
+    update.set("user", dialog.user);
+    update.put("payload", payload);
+    update.put("user_locale", dialog.locale);
+    world.updates.publish(update);
+  }
+
+  /** Presses the callback button with this payload under the latest message that has it. */
+  public String pressCallback(String payload) {
+    for (ObjectNode message : newestFirst()) {
+      for (JsonNode button : buttons(message)) {
+        if (button.path("type").asText().equals("callback")
+            && button.path("payload").asText().equals(payload)) {
+          return press(message, payload);
+        }
+      }
+    }
+    throw new IllegalArgumentException("no callback button with payload '" + payload
+        + "' in the dialog of " + name());
+  }
+
+  /**
+   * Presses the button with this text in the last keyboard the bot sent: a callback button sends
+   * a {@code message_callback} (returns its callback id), request_contact and request_geo_location
+   * share the contact or a location, a link button returns its URL without any update.
+   */
+  public String pressButton(String text) {
+    ObjectNode message = newestFirst().stream().filter(m -> !buttons(m).isEmpty()).findFirst()
+        .orElseThrow(() -> new IllegalStateException("the bot has sent no keyboard to " + name()));
+    JsonNode button = buttons(message).stream().filter(b -> b.path("text").asText().equals(text))
+        .findFirst().orElseThrow(() -> new IllegalArgumentException("no button '" + text
+            + "' in the last keyboard; it has " + new BotMessage(message).buttonTexts()));
+    return switch (button.path("type").asText()) {
+      case "callback" -> press(message, button.path("payload").asText());
+      case "request_contact" -> shareContact("+10000000000").mid();
+      case "request_geo_location" -> shareLocation(55.7558, 37.6173).mid();
+      case "link" -> button.path("url").asText();
+      default -> throw new UnsupportedOperationException("the emulator cannot press a '"
+          + button.path("type").asText() + "' button");
+    };
+  }
+
+  /** Presses the callback button with {@code payload} under the message {@code mid} (web chat). */
+  String pressOn(String mid, String payload) {
+    ObjectNode message = dialog.find(mid).orElseThrow(() ->
+        new IllegalArgumentException("message " + mid + " is not in the dialog"));
+    boolean present = buttons(message).stream().anyMatch(b -> b.path("type").asText().equals("callback")
+        && b.path("payload").asText().equals(payload));
+    if (!present) {
+      throw new IllegalArgumentException("message " + mid + " has no callback button '" + payload + "'");
+    }
+    return press(message, payload);
+  }
+
+  private String press(ObjectNode message, String payload) {
+    String callbackId = world.newId();
+    world.callbacks.put(callbackId, new World.Callback(dialog, Dialog.mid(message)));
+    ObjectNode callback = Json.object().put("timestamp", world.clock.millis())
+        .put("callback_id", callbackId).put("payload", payload);
+    callback.set("user", dialog.user);
+    ObjectNode update = world.update("message_callback");
+    update.set("callback", callback);
+    update.set("message", dialog.find(Dialog.mid(message)).orElse(message));
+    update.put("user_locale", dialog.locale);
+    world.updates.publish(update);
+    return callbackId;
+  }
+
+  private List<ObjectNode> newestFirst() {
+    List<ObjectNode> messages = new ArrayList<>(dialog.messages());
+    Collections.reverse(messages);
+    return messages;
+  }
+
+  private static List<JsonNode> buttons(ObjectNode message) {
+    List<JsonNode> result = new ArrayList<>();
+    new BotMessage(message).keyboardRows().forEach(row -> row.forEach(result::add));
+    return result;
+  }
+
+  /** Types into the bot's constructor (a {@code message_construction_request}); returns the session id. */
+  public String construct(String text) {
+    ObjectNode input = Json.object().put("input_type", "message");
+    input.putArray("messages").add(Json.object().put("text", text));
+    return constructor.request(dialog, input);
+  }
+
+  /** Presses a button of the constructor keyboard; returns the session id. */
+  public String pressConstructorButton(String payload) {
+    return constructor.request(dialog, Json.object().put("input_type", "callback").put("payload", payload));
+  }
+
+  /**
+   * Sends the message the constructor built (a {@code message_constructed} update with the last
+   * answer's first message) and closes the session.
+   */
+  public void finishConstruction() {
+    constructor.finish(dialog);
+  }
+
+  /** Calls {@code listener} on the thread that records each later event of this dialog. */
+  public void onEvent(Consumer<ChatEvent> listener) {
+    dialog.listen(listener);
+  }
+
+  /** Takes the oldest event not taken yet, waiting up to {@code timeout}. */
+  public Optional<ChatEvent> nextEvent(Duration timeout) {
+    return take(event -> true, timeout);
+  }
+
+  /** Takes the oldest new message from the bot not taken yet; fails with what did arrive. */
+  public BotMessage awaitMessage(Duration timeout) {
+    return await(ChatEvent.MessageSent.class, timeout).message();
+  }
+
+  /** Takes the oldest edit not taken yet; fails with what did arrive. */
+  public BotMessage awaitEdit(Duration timeout) {
+    return await(ChatEvent.MessageEdited.class, timeout).message();
+  }
+
+  /** Takes the oldest callback notification not taken yet; fails with what did arrive. */
+  public String awaitNotification(Duration timeout) {
+    return await(ChatEvent.Notification.class, timeout).text();
+  }
+
+  /** Takes the oldest event of this type not taken yet, or throws AssertionError naming what came. */
+  public <T extends ChatEvent> T await(Class<T> type, Duration timeout) {
+    return take(type::isInstance, timeout).map(type::cast).orElseThrow(() -> new AssertionError(
+        "no " + type.getSimpleName() + " for " + name() + " within " + timeout
+            + "; events not taken: " + dialog.untaken()));
+  }
+
+  private Optional<ChatEvent> take(Predicate<ChatEvent> filter, Duration timeout) {
+    try {
+      return dialog.take(filter, timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  /** Every message of the dialog, both sides, oldest first. */
+  public List<BotMessage> messages() {
+    return dialog.messages().stream().map(BotMessage::new).toList();
+  }
+}

@@ -1,0 +1,206 @@
+package io.ttscenes.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A local TamTam Bot API on loopback, with a web chat at {@link #webChatUrl()}. Point a bot at
+ * {@link #baseUrl()} with {@link #token()}, create users with {@link #user(String)} and make them
+ * talk; {@link #faults()} injects 429/503/delays. Thread-safe; {@link #close()} stops it.
+ */
+public final class Emulator implements AutoCloseable {
+  /** The token the emulator accepts unless another one is configured. */
+  public static final String DEFAULT_TOKEN = "emulator-token";
+
+  private final HttpServer server;
+  private final ExecutorService pool;
+  private final World world;
+  private final Faults faults = new Faults();
+  private final String token;
+  private final String baseUrl;
+  private final Map<Long, EmulatedUser> users = new ConcurrentHashMap<>();
+
+  private Emulator(Builder builder) throws IOException {
+    this.token = builder.token;
+    this.world = new World(builder.clock, builder.webhookRetry);
+    this.server = HttpServer.create(new InetSocketAddress(builder.host, builder.port), 64);
+    this.pool = Executors.newCachedThreadPool(r -> {
+      Thread thread = new Thread(r, "emulator-http");
+      thread.setDaemon(true);
+      return thread;
+    });
+    InetAddress bound = server.getAddress().getAddress();
+    // A wildcard bind is reachable on loopback; print an address a browser can open.
+    String host = bound.isAnyLocalAddress() ? "127.0.0.1" : bound.getHostAddress();
+    this.baseUrl = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+        + server.getAddress().getPort();
+    world.baseUrl(baseUrl);
+    Routes botApi = new Routes();
+    new ChatsApi(world).register(botApi);
+    new MessagesApi(world).register(botApi);
+    new UpdatesApi(world, baseUrl).register(botApi);
+    Routes webApi = new Routes();
+    new WebChatApi(this).register(webApi);
+    server.createContext("/", new Dispatcher(token, faults, botApi, webApi, world.uploads));
+    server.setExecutor(pool);
+    server.start();
+  }
+
+  /** Starts an emulator on loopback at {@code port} (0 picks a free one) with the default token. */
+  public static Emulator start(int port) {
+    return builder().port(port).start();
+  }
+
+  /** A builder for the settings: port, token, host, clock and webhook retry policy. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The Bot API base URL, such as {@code http://127.0.0.1:8080}. */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /** The access token the Bot API accepts. */
+  public String token() {
+    return token;
+  }
+
+  /** The address of the web chat page. */
+  public String webChatUrl() {
+    return baseUrl + "/chat/";
+  }
+
+  /** Fault injection for the Bot API paths. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** Creates a new user (locale {@code en}) with a dialog chat with the bot. */
+  public EmulatedUser user(String name) {
+    return user(name, "en");
+  }
+
+  /** Creates a new user with this locale, sent as {@code user_locale} in their updates. */
+  public EmulatedUser user(String name, String locale) {
+    Objects.requireNonNull(name, "name");
+    Dialog dialog = world.createUser(name, locale);
+    EmulatedUser user = new EmulatedUser(world, dialog);
+    users.put(dialog.chatId, user);
+    return user;
+  }
+
+  /** Every user created so far, oldest first. */
+  public List<EmulatedUser> users() {
+    return users.values().stream().sorted((a, b) -> Long.compare(a.chatId(), b.chatId())).toList();
+  }
+
+  /** The user whose dialog has this chat id. */
+  public Optional<EmulatedUser> userByChat(long chatId) {
+    return Optional.ofNullable(users.get(chatId));
+  }
+
+  /** The bot's BotInfo JSON as {@code GET /me} returns it. */
+  public JsonNode botInfo() {
+    return world.bot();
+  }
+
+  /**
+   * Waits until {@code count} {@code GET /updates} calls are parked waiting for updates; lets a
+   * test know a long poll is in progress without sleeping. Returns false on timeout.
+   */
+  public boolean awaitWaitingPolls(int count, Duration timeout) throws InterruptedException {
+    return world.updates.awaitWaitingPolls(count, timeout);
+  }
+
+  /** The attachment token of an upload, finished or not (lets tests try unfinished ones). */
+  String uploadToken(String uploadId) {
+    return world.uploads.byId(uploadId).orElseThrow().token;
+  }
+
+  Dialog dialog(long chatId) {
+    return world.chat(chatId).orElseThrow(() -> ApiError.notFound("Chat " + chatId + " not found"));
+  }
+
+  JsonNode info() {
+    return Json.object().put("base_url", baseUrl).put("web_chat", webChatUrl())
+        .set("bot", world.bot());
+  }
+
+  /** Stops the server, webhook deliveries and parked long polls. */
+  @Override
+  public void close() {
+    world.updates.close();
+    server.stop(0);
+    pool.shutdownNow();
+  }
+
+  /** Settings of an emulator; every one has a default. */
+  public static final class Builder {
+    private int port;
+    private String token = DEFAULT_TOKEN;
+    private InetAddress host = InetAddress.getLoopbackAddress();
+    private Clock clock = Clock.systemUTC();
+    private WebhookRetry webhookRetry = WebhookRetry.TAMTAM;
+
+    private Builder() {}
+
+    /** The port to listen on; 0 (the default) picks a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port is " + port + "; it must be 0..65535");
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** The access token to accept; default {@value #DEFAULT_TOKEN}. */
+    public Builder token(String token) {
+      if (token == null || token.isBlank()) {
+        throw new IllegalArgumentException("token must not be blank");
+      }
+      this.token = token;
+      return this;
+    }
+
+    /** The address to bind; loopback by default. */
+    public Builder host(InetAddress host) {
+      this.host = Objects.requireNonNull(host, "host");
+      return this;
+    }
+
+    /** The clock for timestamps and webhook give-up; system UTC by default. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** How failed webhook deliveries are retried; {@link WebhookRetry#TAMTAM} by default. */
+    public Builder webhookRetry(WebhookRetry retry) {
+      this.webhookRetry = Objects.requireNonNull(retry, "retry");
+      return this;
+    }
+
+    /** Binds and starts the emulator; throws UncheckedIOException when the port is taken. */
+    public Emulator start() {
+      try {
+        return new Emulator(this);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start the emulator on port " + port, e);
+      }
+    }
+  }
+}

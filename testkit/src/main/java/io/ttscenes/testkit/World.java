@@ -1,0 +1,222 @@
+package io.ttscenes.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Everything the emulator knows: the bot, the users and their dialogs, the messages, callbacks
+ * and constructor sessions waiting for answers. Thread-safe: maps are concurrent and each
+ * dialog guards its own messages.
+ */
+final class World {
+  static final long BOT_ID = 90_000_001L;
+
+  final Clock clock;
+  final Uploads uploads = new Uploads();
+  final UpdateHub updates;
+  private final ObjectNode bot;
+  private final AtomicLong userIds = new AtomicLong(100_000);
+  private final AtomicLong chatIds = new AtomicLong(200_000);
+  private final AtomicLong seq = new AtomicLong(116_327_994_376_978_000L);
+  private final Map<Long, Dialog> dialogsByChat = new ConcurrentHashMap<>();
+  private final Map<Long, Dialog> dialogsByUser = new ConcurrentHashMap<>();
+  private final Map<String, Dialog> dialogsByMid = new ConcurrentHashMap<>();
+  final Map<String, Callback> callbacks = new ConcurrentHashMap<>();
+  final Map<String, Dialog> constructorSessions = new ConcurrentHashMap<>();
+  private volatile Attachments attachments;
+
+  /** A pressed callback button waiting for the bot's answer. */
+  record Callback(Dialog dialog, String mid) {}
+
+  World(Clock clock, WebhookRetry retry) {
+    this.clock = clock;
+    this.updates = new UpdateHub(clock, retry);
+    this.bot = Json.object().put("user_id", BOT_ID).put("name", "Emulator Bot")
+        .put("username", "emulator_bot").put("is_bot", true)
+        .put("last_activity_time", clock.millis());
+    bot.putNull("description");
+    bot.putArray("commands");
+  }
+
+  void baseUrl(String baseUrl) {
+    attachments = new Attachments(uploads, baseUrl + "/_files/",
+        id -> user(id).map(d -> (JsonNode) d.user).orElse(NullNode.getInstance()));
+  }
+
+  synchronized ObjectNode bot() {
+    return bot.deepCopy().put("last_activity_time", clock.millis());
+  }
+
+  synchronized void patchBot(JsonNode patch) {
+    String name = Limits.optionalText(patch, "name");
+    if (name != null && (name.isEmpty() || name.length() > 64)) {
+      throw ApiError.badRequest("name is " + name.length() + " chars; it must be 1..64");
+    }
+    String description = Limits.optionalText(patch, "description");
+    Limits.maxLength("description", description, 16_000);
+    JsonNode commands = patch.get("commands");
+    if (commands != null && !commands.isNull()) {
+      validateCommands(commands);
+      bot.set("commands", commands.deepCopy());
+    }
+    if (name != null) {
+      bot.put("name", name);
+    }
+    if (patch.has("description")) {
+      bot.put("description", description);
+    }
+  }
+
+  private static void validateCommands(JsonNode commands) {
+    if (!commands.isArray() || commands.size() > Limits.COMMANDS) {
+      throw ApiError.badRequest("commands must be an array of at most " + Limits.COMMANDS);
+    }
+    for (JsonNode command : commands) {
+      String name = command.path("name").asText("");
+      if (name.isEmpty() || name.length() > 64) {
+        throw ApiError.badRequest("command name is " + name.length() + " chars; it must be 1..64");
+      }
+      Limits.maxLength("command description", Limits.optionalText(command, "description"), 128);
+    }
+  }
+
+  ObjectNode botUser() {
+    ObjectNode user = bot();
+    user.remove(List.of("description", "commands"));
+    return user;
+  }
+
+  Dialog createUser(String name, String locale) {
+    long id = userIds.incrementAndGet();
+    String username = name.toLowerCase().replaceAll("[^a-z0-9_]", "_") + "_" + id;
+    ObjectNode user = Json.object().put("user_id", id).put("name", name)
+        .put("username", username).put("is_bot", false).put("last_activity_time", clock.millis());
+    Dialog dialog = new Dialog(chatIds.incrementAndGet(), user, locale);
+    dialogsByChat.put(dialog.chatId, dialog);
+    dialogsByUser.put(id, dialog);
+    return dialog;
+  }
+
+  Optional<Dialog> user(long userId) {
+    return Optional.ofNullable(dialogsByUser.get(userId));
+  }
+
+  Optional<Dialog> chat(long chatId) {
+    return Optional.ofNullable(dialogsByChat.get(chatId));
+  }
+
+  Dialog requireChat(long chatId) {
+    return chat(chatId).orElseThrow(() -> new ApiError(404, "chat.not.found",
+        "Chat " + chatId + " not found"));
+  }
+
+  Optional<Dialog> byMid(String mid) {
+    return Optional.ofNullable(dialogsByMid.get(mid));
+  }
+
+  Optional<Dialog> byUsername(String username) {
+    String name = username.startsWith("@") ? username.substring(1) : username;
+    return dialogsByChat.values().stream()
+        .filter(d -> d.user.path("username").asText().equalsIgnoreCase(name)).findFirst();
+  }
+
+  List<Dialog> dialogs() {
+    List<Dialog> list = new ArrayList<>(dialogsByChat.values());
+    list.sort((a, b) -> Long.compare(a.chatId, b.chatId));
+    return list;
+  }
+
+  /** Builds a MessageBody from a NewMessageBody; {@code previous} keeps absent fields on edit. */
+  ObjectNode body(JsonNode request, ObjectNode previous) {
+    String text = Limits.optionalText(request, "text");
+    Limits.maxLength("text", text, Limits.TEXT);
+    ObjectNode body = Json.object();
+    long number = seq.incrementAndGet();
+    body.put("mid", previous != null ? previous.path("mid").asText() : "mid." + hex(number));
+    body.put("seq", previous != null ? previous.path("seq").asLong() : number);
+    boolean keepText = previous != null && !request.has("text");
+    String format = Limits.optionalText(request, "format");
+    if (keepText) {
+      body.set("text", previous.get("text"));
+      copyIfPresent(previous, body, "markup");
+    } else if (text != null && format != null) {
+      Formatting.Formatted formatted = Formatting.apply(text, format);
+      body.put("text", formatted.text());
+      body.set("markup", formatted.markup());
+    } else {
+      body.put("text", text);
+    }
+    JsonNode requested = request.get("attachments");
+    if (requested == null || requested.isNull()) {
+      copyIfPresent(previous, body, "attachments");
+    } else {
+      body.set("attachments", attachments.convert(requested));
+    }
+    if (body.path("text").asText("").isEmpty() && body.path("attachments").isEmpty()) {
+      throw ApiError.badRequest("Message must have text or attachments");
+    }
+    return body;
+  }
+
+  private static void copyIfPresent(ObjectNode from, ObjectNode to, String field) {
+    if (from != null && from.has(field)) {
+      to.set(field, from.get(field));
+    }
+  }
+
+  private static String hex(long number) {
+    return String.format("%016x%016x", BOT_ID, number);
+  }
+
+  ObjectNode message(ObjectNode sender, Dialog dialog, ObjectNode body, JsonNode link) {
+    ObjectNode message = Json.object();
+    message.set("sender", sender);
+    long recipientUser = sender.path("is_bot").asBoolean() ? dialog.userId() : BOT_ID;
+    message.set("recipient", Json.object().put("chat_id", dialog.chatId)
+        .put("chat_type", "dialog").put("user_id", recipientUser));
+    message.put("timestamp", clock.millis());
+    if (link != null) {
+      message.set("link", link);
+    }
+    message.set("body", body);
+    dialogsByMid.put(body.path("mid").asText(), dialog);
+    return message;
+  }
+
+  /** Resolves a NewMessageLink (reply/forward) into the LinkedMessage a message carries. */
+  JsonNode link(JsonNode request) {
+    JsonNode link = request.get("link");
+    if (link == null || link.isNull()) {
+      return null;
+    }
+    String type = link.path("type").asText("");
+    if (!type.equals("reply") && !type.equals("forward")) {
+      throw ApiError.badRequest("link.type must be reply or forward; got '" + type + "'");
+    }
+    String mid = link.path("mid").asText("");
+    Dialog dialog = byMid(mid).orElseThrow(() -> ApiError.badRequest("Linked message not found: " + mid));
+    ObjectNode target = dialog.find(mid).orElseThrow(() -> ApiError.badRequest("Linked message not found: " + mid));
+    ObjectNode linked = Json.object().put("type", type);
+    linked.set("sender", target.get("sender"));
+    linked.put("chat_id", dialog.chatId);
+    linked.set("message", target.get("body"));
+    return linked;
+  }
+
+  ObjectNode update(String type) {
+    return Json.object().put("update_type", type).put("timestamp", clock.millis());
+  }
+
+  String newId() {
+    return UUID.randomUUID().toString().replace("-", "");
+  }
+}

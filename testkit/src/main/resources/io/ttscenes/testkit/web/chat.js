@@ -1,0 +1,276 @@
+'use strict';
+// The emulator's web chat: plain DOM, no build step. Every string from the bot is escaped
+// before the supported markup subset is applied; links are kept only for safe URL schemes.
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const state = { chatId: null, version: -1, loop: 0, seenToasts: {}, constructorOpen: false };
+
+  function escapeHtml(s) {
+    return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+  }
+
+  function safeUrl(url) {
+    return /^(https?:|mailto:|tel:)/i.test(url || '') ? url : null;
+  }
+
+  const TAGS = {
+    strong: ['<b>', '</b>'], emphasized: ['<i>', '</i>'], strikethrough: ['<s>', '</s>'],
+    underline: ['<u>', '</u>'], monospaced: ['<span class="mono">', '</span>'],
+    heading: ['<b class="heading">', '</b>'], highlighted: ['<span class="hl">', '</span>']
+  };
+
+  // Splits the text at every markup boundary and wraps each piece in the tags active over it.
+  function renderText(text, markup) {
+    text = text || '';
+    const cuts = new Set([0, text.length]);
+    (markup || []).forEach((m) => { cuts.add(m.from); cuts.add(Math.min(text.length, m.from + m.length)); });
+    const points = [...cuts].filter((p) => p >= 0 && p <= text.length).sort((a, b) => a - b);
+    let html = '';
+    for (let i = 0; i + 1 < points.length; i++) {
+      const from = points[i], to = points[i + 1];
+      let piece = escapeHtml(text.slice(from, to));
+      (markup || []).filter((m) => m.from <= from && m.from + m.length >= to).forEach((m) => {
+        if (m.type === 'link' && safeUrl(m.url)) {
+          piece = '<a href="' + escapeHtml(m.url) + '" target="_blank" rel="noopener noreferrer">' + piece + '</a>';
+        } else if (TAGS[m.type]) {
+          piece = TAGS[m.type][0] + piece + TAGS[m.type][1];
+        }
+      });
+      html += piece;
+    }
+    return html;
+  }
+
+  async function api(method, path, body) {
+    const response = await fetch('/_emu/' + path, {
+      method, headers: body ? { 'Content-Type': 'application/json' } : {},
+      body: body ? JSON.stringify(body) : undefined
+    });
+    const json = await response.json();
+    if (!response.ok) {
+      toast(json.message || ('Error ' + response.status), true);
+      throw new Error(json.message);
+    }
+    return json;
+  }
+
+  function toast(text, isError) {
+    const el = document.createElement('div');
+    el.className = 'toast' + (isError ? ' error' : '');
+    el.textContent = text;
+    $('toasts').appendChild(el);
+    setTimeout(() => el.remove(), 4000);
+  }
+
+  async function loadInfo() {
+    const info = await api('GET', 'info');
+    $('bot-name').textContent = info.bot.name;
+    $('bot-username').textContent = '@' + info.bot.username;
+    $('base-url').textContent = info.base_url;
+  }
+
+  async function loadUsers() {
+    const list = (await api('GET', 'users')).users;
+    const ul = $('users');
+    ul.textContent = '';
+    list.forEach((u) => {
+      const li = document.createElement('li');
+      li.textContent = u.name;
+      li.dataset.chatId = u.chat_id;
+      li.className = u.chat_id === state.chatId ? 'active' : '';
+      li.onclick = () => select(u);
+      ul.appendChild(li);
+    });
+  }
+
+  function select(user) {
+    state.chatId = user.chat_id;
+    state.version = -1;
+    state.loop++;
+    $('chat-title').textContent = user.name;
+    $('composer-text').disabled = false;
+    $('send').disabled = false;
+    $('messages').textContent = '';
+    loadUsers();
+    poll(state.loop);
+    $('composer-text').focus();
+  }
+
+  // Long poll: the emulator answers as soon as the dialog changes, or after the wait.
+  async function poll(loop) {
+    while (loop === state.loop) {
+      try {
+        const view = await api('GET', 'chats/' + state.chatId + '?after=' + state.version + '&wait=25');
+        if (loop !== state.loop) return;
+        state.version = view.version;
+        render(view);
+      } catch (e) {
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+  }
+
+  function render(view) {
+    const box = $('messages');
+    const atBottom = box.scrollTop + box.clientHeight >= box.scrollHeight - 20;
+    box.textContent = '';
+    view.messages.forEach((m) => box.appendChild(messageElement(m, view)));
+    if (atBottom) box.scrollTop = box.scrollHeight;
+    $('typing').textContent = view.action === 'typing_on' ? 'bot is typing…' : (view.action ? view.action.replace('_', ' ') + '…' : '');
+    const seen = state.seenToasts[view.chat_id] || 0;
+    view.notifications.filter((n) => n.id > seen).forEach((n) => toast(n.text));
+    state.seenToasts[view.chat_id] = view.notifications.length;
+    renderConstructor(view.constructor_answer);
+  }
+
+  function messageElement(m, view) {
+    const fromBot = m.sender && m.sender.is_bot;
+    const el = document.createElement('div');
+    el.className = 'msg ' + (fromBot ? 'bot' : 'user') + (view.pinned === m.body.mid ? ' pinned' : '');
+    el.dataset.mid = m.body.mid;
+    const text = document.createElement('div');
+    text.className = 'text';
+    text.innerHTML = renderText(m.body.text, m.body.markup);
+    el.appendChild(text);
+    (m.body.attachments || []).forEach((a) => el.appendChild(attachmentElement(a, m.body.mid, fromBot)));
+    const meta = document.createElement('div');
+    meta.className = 'meta';
+    meta.textContent = new Date(m.timestamp).toLocaleTimeString();
+    el.appendChild(meta);
+    return el;
+  }
+
+  function attachmentElement(a, mid, fromBot) {
+    const el = document.createElement('div');
+    if (a.type === 'inline_keyboard') {
+      return keyboardElement(a.payload.buttons, (b) => press(b, mid));
+    }
+    el.className = 'card';
+    if (a.type === 'image' && safeUrl(a.payload.url)) {
+      const img = document.createElement('img');
+      img.src = a.payload.url;
+      img.alt = 'image';
+      el.appendChild(img);
+    } else if (a.type === 'contact') {
+      const name = (a.payload.vcf_info || '').match(/FN:(.*)/);
+      const tel = (a.payload.vcf_info || '').match(/TEL[^:]*:(.*)/);
+      el.textContent = 'Contact: ' + (name ? name[1].trim() : 'contact') + (tel ? ' ' + tel[1].trim() : '');
+    } else if (a.type === 'location') {
+      el.textContent = 'Location: ' + a.latitude.toFixed(5) + ', ' + a.longitude.toFixed(5);
+    } else if (a.type === 'file') {
+      el.textContent = 'File: ' + a.filename + ' (' + a.size + ' bytes)';
+    } else {
+      el.textContent = '[' + a.type + ']';
+    }
+    return el;
+  }
+
+  function keyboardElement(rows, onPress) {
+    const kb = document.createElement('div');
+    kb.className = 'kb';
+    (rows || []).forEach((row) => {
+      const r = document.createElement('div');
+      r.className = 'row';
+      row.forEach((b) => {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = b.text;
+        button.dataset.type = b.type;
+        if (b.intent) button.classList.add(b.intent);
+        if (b.type === 'link') button.textContent += ' \u2197';
+        if (b.type === 'chat') button.disabled = true;
+        button.onclick = () => onPress(b);
+        r.appendChild(button);
+      });
+      kb.appendChild(r);
+    });
+    return kb;
+  }
+
+  async function press(b, mid) {
+    const chat = 'chats/' + state.chatId;
+    if (b.type === 'callback') await api('POST', chat + '/callback', { mid, payload: b.payload });
+    else if (b.type === 'link' && safeUrl(b.url)) window.open(b.url, '_blank', 'noopener');
+    else if (b.type === 'request_contact') await shareContact();
+    else if (b.type === 'request_geo_location') await shareLocation();
+  }
+
+  async function shareContact() {
+    const phone = prompt('Phone number to share', '+10000000000');
+    if (phone !== null) await api('POST', 'chats/' + state.chatId + '/contact', { phone });
+  }
+
+  async function shareLocation() {
+    const input = prompt('Latitude, longitude', '55.7558, 37.6173');
+    if (input === null) return;
+    const [latitude, longitude] = input.split(',').map((s) => parseFloat(s));
+    await api('POST', 'chats/' + state.chatId + '/location', { latitude, longitude });
+  }
+
+  function renderConstructor(answer) {
+    $('constructor').hidden = !state.constructorOpen;
+    const preview = $('constructor-preview');
+    preview.textContent = '';
+    $('constructor-keyboard').textContent = '';
+    $('constructor-hint').textContent = answer && answer.hint ? answer.hint : '';
+    if (!answer) return;
+    (answer.messages || []).forEach((m) => {
+      const el = document.createElement('div');
+      el.className = 'msg bot';
+      el.innerHTML = renderText(m.text, m.markup);
+      preview.appendChild(el);
+    });
+    if (answer.keyboard) {
+      $('constructor-keyboard').replaceWith(Object.assign(keyboardElement(answer.keyboard.buttons, (b) =>
+        api('POST', 'chats/' + state.chatId + '/construct', { payload: b.payload })), { id: 'constructor-keyboard' }));
+    }
+    $('constructor-input').placeholder = answer.placeholder || 'Type for the constructor';
+    $('constructor-input').disabled = answer.allow_user_input === false;
+  }
+
+  function requireUser() {
+    if (state.chatId === null) { toast('Pick or create a user first', true); return false; }
+    return true;
+  }
+
+  $('new-user').onsubmit = async (e) => {
+    e.preventDefault();
+    const name = $('new-user-name').value.trim();
+    if (!name) return;
+    const user = await api('POST', 'users', { name });
+    $('new-user-name').value = '';
+    select(user);
+  };
+  $('composer').onsubmit = async (e) => {
+    e.preventDefault();
+    const text = $('composer-text').value;
+    if (!text.trim() || !requireUser()) return;
+    $('composer-text').value = '';
+    await api('POST', 'chats/' + state.chatId + '/text', { text });
+  };
+  $('deep-link').onsubmit = async (e) => {
+    e.preventDefault();
+    if (!requireUser()) return;
+    await api('POST', 'chats/' + state.chatId + '/start', { payload: $('deep-link-payload').value });
+  };
+  $('share-contact').onclick = () => requireUser() && shareContact();
+  $('share-location').onclick = () => requireUser() && shareLocation();
+  $('open-constructor').onclick = () => {
+    if (!requireUser()) return;
+    state.constructorOpen = true;
+    $('constructor').hidden = false;
+    $('constructor-input').focus();
+  };
+  $('constructor-close').onclick = () => { state.constructorOpen = false; $('constructor').hidden = true; };
+  $('constructor-finish').onclick = () => api('POST', 'chats/' + state.chatId + '/construct/finish', {});
+  $('constructor-form').onsubmit = async (e) => {
+    e.preventDefault();
+    const text = $('constructor-input').value;
+    $('constructor-input').value = '';
+    await api('POST', 'chats/' + state.chatId + '/construct', { text });
+  };
+
+  loadInfo();
+  loadUsers();
+  setInterval(loadUsers, 5000);
+})();

@@ -1,0 +1,125 @@
+package io.ttscenes.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Drives the web chat in a real headless Chromium against a scripted bot. */
+final class WebChatBrowserTest {
+  private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
+
+  private Emulator emulator;
+  private ScriptedBot bot;
+  private ChromeDriver browser;
+  private Path profile;
+
+  @BeforeEach
+  void start() throws IOException {
+    assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "the browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
+            + "; install them with: apt-get install -y chromium chromium-driver");
+    emulator = Emulator.start(0);
+    bot = new ScriptedBot(emulator);
+    profile = Files.createTempDirectory("emulator-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run", "--window-size=1100,760", "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (bot != null) {
+      bot.close();
+    }
+    if (emulator != null) {
+      emulator.close();
+    }
+  }
+
+  @Test
+  void personChatsWithTheBotAndPressesAButton() throws IOException {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    browser.get(emulator.webChatUrl());
+
+    browser.findElement(By.id("new-user-name")).sendKeys("Alice");
+    browser.findElement(By.id("create-user")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("send")));
+    browser.findElement(By.id("composer-text")).sendKeys("/start");
+    browser.findElement(By.id("send")).click();
+    WebElement yes = wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//div[contains(@class,'bot')]//div[@class='kb']//button[text()='Yes']")));
+    WebElement welcome = browser.findElement(By.cssSelector(".msg.bot .text b"));
+    assertEquals("Welcome", welcome.getText());
+    yes.click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "You said yes"));
+    WebElement toast = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".toast")));
+
+    List<String> bubbles = browser.findElements(By.cssSelector(".msg .text")).stream()
+        .map(WebElement::getText).toList();
+    assertEquals(List.of("/start", "Welcome! Ready?", "You said yes"), bubbles);
+    assertEquals("Got it", toast.getText());
+    assertEquals("Alice", browser.findElement(By.cssSelector("#users li.active")).getText());
+    new BotApiClient(emulator).post("/messages?chat_id=" + emulator.users().get(0).chatId(),
+        BotApiClient.json("text", "<i>kept</i> <img src=x onerror=alert(1)>", "format", "html"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "<img src=x"));
+    assertEquals("kept", browser.findElement(By.cssSelector(".msg.bot .text i")).getText());
+    assertEquals(0, browser.findElements(By.cssSelector("#messages img")).size());
+    File shot = browser.getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), Paths.get("target", "webchat.png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Test
+  void deepLinkContactButtonAndConstructorWork() throws IOException {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    emulator.user("Bob");
+    browser.get(emulator.webChatUrl());
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//ul[@id='users']/li[text()='Bob']")))
+        .click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("send")));
+
+    browser.findElement(By.id("deep-link-payload")).sendKeys("promo-7");
+    browser.findElement(By.id("deep-link-start")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Started with promo-7"));
+    browser.findElement(By.xpath("//div[@class='kb']//button[text()='Share phone']")).click();
+    wait.until(ExpectedConditions.alertIsPresent()).sendKeys("+15550002222");
+    browser.switchTo().alert().accept();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Thanks, +15550002222"));
+    browser.findElement(By.id("open-constructor")).click();
+    browser.findElement(By.id("constructor-input")).sendKeys("pizza");
+    browser.findElement(By.cssSelector("#constructor-form button[type=submit]")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("constructor-preview"), "Preview: pizza"));
+
+    assertEquals("Looks good?", browser.findElement(By.id("constructor-hint")).getText());
+    assertTrue(browser.findElement(By.id("messages")).getText().contains("Contact: Bob +15550002222"));
+    File shot = browser.getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), Paths.get("target", "webchat-constructor.png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+}
