@@ -1,0 +1,32 @@
+package io.ttscenes.api.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * An attachment of a message to send, discriminated by {@code type}. Types this version does
+ * not know parse to {@link UnknownAttachmentRequest}, which re-serializes unchanged.
+ */
+@JsonTypeInfo(
+    use = JsonTypeInfo.Id.NAME,
+    include = JsonTypeInfo.As.EXISTING_PROPERTY,
+    property = "type",
+    visible = true,
+    defaultImpl = UnknownAttachmentRequest.class)
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = PhotoAttachmentRequest.class, name = "image"),
+  @JsonSubTypes.Type(value = VideoAttachmentRequest.class, name = "video"),
+  @JsonSubTypes.Type(value = AudioAttachmentRequest.class, name = "audio"),
+  @JsonSubTypes.Type(value = FileAttachmentRequest.class, name = "file"),
+  @JsonSubTypes.Type(value = StickerAttachmentRequest.class, name = "sticker"),
+  @JsonSubTypes.Type(value = ContactAttachmentRequest.class, name = "contact"),
+  @JsonSubTypes.Type(value = InlineKeyboardAttachmentRequest.class, name = "inline_keyboard"),
+  @JsonSubTypes.Type(value = LocationAttachmentRequest.class, name = "location"),
+  @JsonSubTypes.Type(value = ShareAttachmentRequest.class, name = "share")
+})
+public sealed interface AttachmentRequest permits PhotoAttachmentRequest, VideoAttachmentRequest, AudioAttachmentRequest, FileAttachmentRequest, StickerAttachmentRequest, ContactAttachmentRequest, InlineKeyboardAttachmentRequest, LocationAttachmentRequest, ShareAttachmentRequest, UnknownAttachmentRequest {
+  /** The wire discriminator {@code type}; never null. */
+  @JsonProperty("type")
+  String type();
+}

@@ -1,0 +1,27 @@
+package io.ttscenes.api.model;
+
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The bot's status in a chat.
+ *
+ * <p>{@link #UNKNOWN} stands for any value this version does not know; it is what a newer
+ * server value parses to (with the mapper from {@code WireJson}) and must not be sent.
+ */
+public enum ChatStatus {
+  @JsonProperty("active")
+  ACTIVE,
+  @JsonProperty("removed")
+  REMOVED,
+  @JsonProperty("left")
+  LEFT,
+  @JsonProperty("closed")
+  CLOSED,
+  @JsonProperty("suspended")
+  SUSPENDED,
+  /** A value the server sent that this version of the model does not know. */
+  @JsonEnumDefaultValue
+  @JsonProperty("unknown")
+  UNKNOWN
+}

@@ -1,0 +1,22 @@
+package io.ttscenes.api.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * Highlighted text.
+ *
+ * @param from start index in the text
+ * @param length length of the range
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record HighlightedMarkup(
+    int from,
+    int length) implements MarkupElement {
+  /** Always {@code "highlighted"}: the wire discriminator of this type. */
+  @Override
+  @JsonProperty("type")
+  public String type() {
+    return "highlighted";
+  }
+}

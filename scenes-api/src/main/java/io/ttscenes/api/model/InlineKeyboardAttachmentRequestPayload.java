@@ -1,0 +1,18 @@
+package io.ttscenes.api.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+
+/**
+ * The rows of buttons of a keyboard to attach.
+ *
+ * @param buttons rows of buttons
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record InlineKeyboardAttachmentRequestPayload(
+    List<List<Button>> buttons) {
+  /** Copies lists so the record stays immutable; a list missing on the wire becomes empty. */
+  public InlineKeyboardAttachmentRequestPayload {
+    buttons = Lists.rows(buttons);
+  }
+}

@@ -1,0 +1,23 @@
+package io.ttscenes.api.model;
+
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The intent of a callback button, which affects how clients draw it.
+ *
+ * <p>{@link #UNKNOWN} stands for any value this version does not know; it is what a newer
+ * server value parses to (with the mapper from {@code WireJson}) and must not be sent.
+ */
+public enum Intent {
+  @JsonProperty("positive")
+  POSITIVE,
+  @JsonProperty("negative")
+  NEGATIVE,
+  @JsonProperty("default")
+  DEFAULT,
+  /** A value the server sent that this version of the model does not know. */
+  @JsonEnumDefaultValue
+  @JsonProperty("unknown")
+  UNKNOWN
+}

@@ -1,0 +1,34 @@
+package io.ttscenes.api.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Copies collections for the model's records. Inbound data must always parse, so a missing list
+ * becomes empty and null elements the server might send are dropped instead of throwing.
+ */
+final class Lists {
+  private Lists() {}
+
+  static <T> List<T> copy(List<T> list) {
+    if (list == null) {
+      return List.of();
+    }
+    return list.stream().filter(Objects::nonNull).toList();
+  }
+
+  static <T> List<List<T>> rows(List<List<T>> rows) {
+    if (rows == null) {
+      return List.of();
+    }
+    return rows.stream().filter(Objects::nonNull).map(Lists::copy).toList();
+  }
+
+  /** An unmodifiable copy that keeps insertion order and null values (raw JSON may hold nulls). */
+  static <K, V> Map<K, V> map(Map<K, V> map) {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+  }
+}

@@ -1,0 +1,22 @@
+package io.ttscenes.api.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * Bold text.
+ *
+ * @param from start index in the text
+ * @param length length of the range
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record StrongMarkup(
+    int from,
+    int length) implements MarkupElement {
+  /** Always {@code "strong"}: the wire discriminator of this type. */
+  @Override
+  @JsonProperty("type")
+  public String type() {
+    return "strong";
+  }
+}

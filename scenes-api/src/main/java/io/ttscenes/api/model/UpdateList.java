@@ -1,0 +1,20 @@
+package io.ttscenes.api.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+
+/**
+ * A page of updates from long polling ({@code GET /updates}).
+ *
+ * @param updates the updates of this page, oldest first
+ * @param marker the marker to pass to get the next page; may be null
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record UpdateList(
+    List<Update> updates,
+    Long marker) {
+  /** Copies lists so the record stays immutable; a list missing on the wire becomes empty. */
+  public UpdateList {
+    updates = Lists.copy(updates);
+  }
+}

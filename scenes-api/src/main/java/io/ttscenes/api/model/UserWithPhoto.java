@@ -1,0 +1,32 @@
+package io.ttscenes.api.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A user with description and avatar (schema {@code UserWithPhoto}, which extends {@code User}).
+ *
+ * @param userId the user's identifier
+ * @param name the visible name (deprecated in MAX in favour of first/last name)
+ * @param username the unique public name; may be null
+ * @param isBot whether the user is a bot
+ * @param lastActivityTime last activity, Unix time in milliseconds
+ * @param description the user's description; may be null
+ * @param avatarUrl URL of the avatar; may be null
+ * @param fullAvatarUrl URL of the bigger avatar; may be null
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record UserWithPhoto(
+    @JsonProperty("user_id") long userId,
+    String name,
+    String username,
+    @JsonProperty("is_bot") boolean isBot,
+    @JsonProperty("last_activity_time") long lastActivityTime,
+    String description,
+    @JsonProperty("avatar_url") String avatarUrl,
+    @JsonProperty("full_avatar_url") String fullAvatarUrl) {
+  /** The plain {@link User} part of this object, for code that only needs identity and name. */
+  public User asUser() {
+    return new User(userId, name, username, isBot, lastActivityTime);
+  }
+}
