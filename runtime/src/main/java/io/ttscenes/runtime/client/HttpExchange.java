@@ -1,0 +1,139 @@
+package io.ttscenes.runtime.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Map;
+import okhttp3.Call;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Sends one attempt of an {@link ApiRequest} and reads the whole response. Knows the base URL,
+ * token placement and API version; knows nothing about retries. Thread-safe.
+ */
+final class HttpExchange {
+  static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+  /** A complete HTTP response: status, headers and body bytes. */
+  record Raw(int status, Headers headers, byte[] body) {
+    boolean successful() {
+      return status >= 200 && status < 300;
+    }
+  }
+
+  /**
+   * Set by a network interceptor, which OkHttp runs only once a connection is open and just before
+   * the request is written: if it stays false the server cannot have seen the request.
+   */
+  static final class DeliveryProbe {
+    volatile boolean reachedNetwork;
+  }
+
+  private static final Interceptor PROBE = chain -> {
+    DeliveryProbe probe = chain.request().tag(DeliveryProbe.class);
+    if (probe != null) {
+      probe.reachedNetwork = true;
+    }
+    return chain.proceed(chain.request());
+  };
+
+  private final OkHttpClient client;
+  private final HttpUrl baseUrl;
+  private final String token;
+  private final AuthMode authMode;
+  private final String apiVersion;
+  private final ObjectMapper mapper;
+
+  /** {@code apiVersion} null means the {@code v} parameter is not sent. */
+  HttpExchange(
+      OkHttpClient client, HttpUrl baseUrl, String token, AuthMode authMode, String apiVersion,
+      ObjectMapper mapper) {
+    // Our own retry policy decides what is safe to resend; OkHttp's silent retry of a POST on a
+    // broken connection could send a message twice.
+    this.client = client.newBuilder()
+        .retryOnConnectionFailure(false)
+        .addNetworkInterceptor(PROBE)
+        .build();
+    this.baseUrl = baseUrl;
+    this.token = token;
+    this.authMode = authMode;
+    this.apiVersion = apiVersion;
+    this.mapper = mapper;
+  }
+
+  ObjectMapper mapper() {
+    return mapper;
+  }
+
+  OkHttpClient client() {
+    return client;
+  }
+
+  /** Sends the request once. {@code probe} learns whether the request reached the network. */
+  Raw send(ApiRequest request, DeliveryProbe probe) throws IOException {
+    Request.Builder http = new Request.Builder()
+        .url(url(request))
+        .tag(DeliveryProbe.class, probe)
+        .method(request.method(), body(request));
+    if (authMode == AuthMode.HEADER) {
+      http.header("Authorization", token);
+    }
+    try (Response response = newCall(request, http.build()).execute()) {
+      ResponseBody body = response.body();
+      return new Raw(response.code(), response.headers(), body.bytes());
+    }
+  }
+
+  private Call newCall(ApiRequest request, Request http) {
+    Duration readTimeout = request.readTimeout();
+    if (readTimeout == null) {
+      return client.newCall(http);
+    }
+    return client.newBuilder()
+        .readTimeout(readTimeout)
+        .callTimeout(Duration.ZERO)
+        .build()
+        .newCall(http);
+  }
+
+  private HttpUrl url(ApiRequest request) {
+    HttpUrl.Builder url = baseUrl.newBuilder();
+    for (String segment : request.segments()) {
+      url.addPathSegment(segment);
+    }
+    for (Map.Entry<String, String> parameter : request.query()) {
+      url.addQueryParameter(parameter.getKey(), parameter.getValue());
+    }
+    if (authMode == AuthMode.QUERY) {
+      url.addQueryParameter("access_token", token);
+    }
+    if (apiVersion != null) {
+      url.addQueryParameter("v", apiVersion);
+    }
+    return url.build();
+  }
+
+  private RequestBody body(ApiRequest request) {
+    if (request.body() == null) {
+      return request.method().equals("GET") || request.method().equals("DELETE")
+          ? null
+          : RequestBody.create(new byte[0], JSON);
+    }
+    try {
+      return RequestBody.create(mapper.writeValueAsBytes(request.body()), JSON);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(
+          request.operation() + ": cannot write the request body as JSON", e);
+    }
+  }
+}
