@@ -85,19 +85,22 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
         (update, bot) -> plain(Updates.callbackPayload(update).isPresent()), handler);
   }
 
-  /** Runs {@code handler} for any new message with non-empty text (commands included). */
+  /**
+   * Runs {@code handler} for any new message with non-empty text that is not a command to this
+   * bot, so a step's text handler never swallows {@code /back} or {@code /cancel}.
+   */
   public B onText(Handler<D> handler) {
     return onText(text -> true, handler);
   }
 
-  /** Runs {@code handler} for new messages whose non-empty text passes {@code predicate}. */
+  /** Runs {@code handler} for new non-command messages whose non-empty text passes {@code predicate}. */
   public B onText(Predicate<String> predicate, Handler<D> handler) {
     Objects.requireNonNull(predicate, "predicate");
-    return add("text", (update, bot) -> plain(typedText(update)
+    return add("text", (update, bot) -> plain(command(update, bot).isEmpty() && typedText(update)
         .filter(text -> !text.isEmpty()).filter(predicate).isPresent()), handler);
   }
 
-  /** Runs {@code handler} for new messages whose whole text matches {@code regex}. */
+  /** Runs {@code handler} for new messages whose whole text (commands included) matches {@code regex}. */
   public B onTextRegex(String regex, Handler<D> handler) {
     Pattern pattern = Pattern.compile(regex);
     return add("text regex /" + regex + "/",

@@ -23,15 +23,23 @@ final class Harness implements AutoCloseable {
   final Dispatcher dispatcher;
   private volatile Consumer<Integer> onSleep = n -> {};
 
+  final CountingListener listener = new CountingListener();
+
   Harness(Bot bot) {
-    this(bot, new FaultyStore(InMemorySessionStore.create()), 4);
+    this(bot, new FaultyStore(InMemorySessionStore.create()), 4, 1024);
   }
 
   Harness(Bot bot, FaultyStore store, int parallelism) {
+    this(bot, store, parallelism, 1024);
+  }
+
+  Harness(Bot bot, FaultyStore store, int parallelism, int capacity) {
     this.store = store;
     this.dispatcher = Dispatcher.builder(bot, store, api)
         .clock(clock)
         .parallelism(parallelism)
+        .queueCapacity(capacity)
+        .listener(listener)
         .sleeper(duration -> {
           sleeps.add(duration);
           onSleep.accept(sleeps.size());

@@ -66,6 +66,28 @@ final class RecordingBotApi implements BotApi {
     return this;
   }
 
+  /**
+   * Scripts the next calls of {@code operation}: each outcome is {@code ok}, {@code unavailable}
+   * (HTTP 503, retryable) or {@code rejected} (HTTP 400).
+   */
+  synchronized RecordingBotApi script(String operation, String... outcomes) {
+    failures.computeIfAbsent(operation, k -> new ArrayDeque<>()).addAll(List.of(outcomes));
+    return this;
+  }
+
+  /** Waits (event-driven, with a safety timeout) until {@code count} messages were sent. */
+  synchronized List<String> awaitTexts(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (sentTexts().size() < count) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError("expected " + count + " sent messages, got " + sentTexts());
+      }
+      wait(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(left) + 1);
+    }
+    return sentTexts();
+  }
+
   /** The next {@code times} calls of {@code operation} are rejected (HTTP 400). */
   synchronized RecordingBotApi failRejected(String operation, int times) {
     for (int i = 0; i < times; i++) {
@@ -100,6 +122,7 @@ final class RecordingBotApi implements BotApi {
           operation + ": HTTP 400 (test)", null);
     }
     calls.add(new Call(operation, target, text, detail));
+    notifyAll();
   }
 
   @Override
