@@ -59,6 +59,16 @@ final class Lanes {
     return queued[0];
   }
 
+  /** Returns how many sessions have a lane right now (queued or running work). */
+  int activeLanes() {
+    return lanes.size();
+  }
+
+  /** Returns whether a submitter is waiting for room. */
+  boolean hasBlockedSubmitters() {
+    return permits.hasQueuedThreads();
+  }
+
   boolean isClosing() {
     return closing;
   }
