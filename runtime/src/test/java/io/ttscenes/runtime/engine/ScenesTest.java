@@ -149,6 +149,26 @@ final class ScenesTest {
     }
   }
 
+  @Test
+  void aSceneCanKeepIdleSessionsShorterThanTheBot() {
+    java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+    FaultyStore store = new FaultyStore(io.ttscenes.runtime.store.InMemorySessionStore.builder()
+        .ticker(nanos::get).executor(Runnable::run).build());
+    Bot bot = Bot.builder("ttl")
+        .scene(Scene.builder("checkout").sessionTtl(java.time.Duration.ofMinutes(15))
+            .onText(ctx -> ctx.reply("still in checkout")).build())
+        .root(r -> r.onCommand("buy", ctx -> ctx.enter("checkout")).onText(ctx -> ctx.reply("root")))
+        .build();
+    try (Harness h = new Harness(bot, store, 2)) {
+      h.handle(text(1, 10, "/buy"));
+      nanos.addAndGet(java.time.Duration.ofMinutes(14).toNanos());
+      h.handle(text(1, 10, "card"));
+      nanos.addAndGet(java.time.Duration.ofMinutes(16).toNanos());
+      h.handle(text(1, 10, "card"));
+      assertEquals(List.of("still in checkout", "root"), h.texts());
+    }
+  }
+
   private static String last(Harness h) {
     List<String> texts = h.texts();
     return texts.get(texts.size() - 1);
