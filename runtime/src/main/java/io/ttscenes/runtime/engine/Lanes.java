@@ -94,13 +94,14 @@ final class Lanes {
     try {
       task.run();
     } finally {
-      permits.release();
       boolean[] more = {false};
       lanes.computeIfPresent(key, (k, queue) -> {
         queue.remove();
         more[0] = !queue.isEmpty();
         return more[0] ? queue : null;
       });
+      // Released after the bookkeeping, so a finished drain never sees a lane of finished work.
+      permits.release();
       listener.laneDepth(depth());
       if (more[0]) {
         // Re-queued on the executor rather than looped here, so one busy session cannot starve others.
