@@ -47,7 +47,11 @@ import java.util.Objects;
 final class RecordingBotApi implements BotApi {
 
   /** One accepted call: operation, where it went (chat:1, user:2, a message or callback id) and its text. */
-  record Call(String operation, String target, String text, Object detail) {
+  record Call(String operation, String target, String text, Object detail, boolean previewDisabled) {
+    Call(String operation, String target, String text, Object detail) {
+      this(operation, target, text, detail, false);
+    }
+
     @Override
     public String toString() {
       return operation + " " + target + " " + text;
@@ -109,7 +113,12 @@ final class RecordingBotApi implements BotApi {
     return attempts;
   }
 
-  private synchronized void accept(String operation, String target, String text, Object detail) {
+  private void accept(String operation, String target, String text, Object detail) {
+    accept(operation, target, text, detail, false);
+  }
+
+  private synchronized void accept(String operation, String target, String text, Object detail,
+      boolean previewDisabled) {
     attempts++;
     Deque<String> queue = failures.get(operation);
     String failure = queue == null ? null : queue.poll();
@@ -121,14 +130,14 @@ final class RecordingBotApi implements BotApi {
       throw new ApiRejectedException(operation, 400, "proto.payload", "bad request",
           operation + ": HTTP 400 (test)", null);
     }
-    calls.add(new Call(operation, target, text, detail));
+    calls.add(new Call(operation, target, text, detail, previewDisabled));
     notifyAll();
   }
 
   @Override
   public SendMessageResult sendMessage(MessageTarget target, NewMessageBody body) {
     String where = target.chatId() != null ? "chat:" + target.chatId() : "user:" + target.userId();
-    accept("sendMessage", where, body.text(), body);
+    accept("sendMessage", where, body.text(), body, target.disableLinkPreview());
     return new SendMessageResult(null);
   }
 
