@@ -58,6 +58,16 @@ final class EffectsTest {
   }
 
   @Test
+  void handlersReadThroughTheApiAtOnce() {
+    Bot bot = Bot.builder("reads").root(r -> r.onText(ctx ->
+        ctx.reply("this is " + ctx.api().getChat(ctx.chatId().orElseThrow()).title()))).build();
+    try (Harness h = new Harness(bot)) {
+      h.handle(text(1, 10, "where am I"));
+      assertEquals(List.of("this is Chat 10"), h.texts());
+    }
+  }
+
+  @Test
   void linkPreviewSettingReachesTheSendCall() {
     Bot bot = Bot.builder("preview").root(r -> r.onText(ctx -> ctx
         .reply(OutgoingMessage.text("https://a.example").withoutLinkPreview())
