@@ -36,8 +36,9 @@ import java.util.regex.Pattern;
  * @param <B> the concrete builder type, returned for chaining
  */
 public abstract class RouteSet<D, B extends RouteSet<D, B>> {
-  private final List<Route<D>> routes = new ArrayList<>();
+  private List<Route<D>> routes = new ArrayList<>();
   private Handler<D> fallback;
+  private boolean frozen;
 
   RouteSet() {}
 
@@ -233,12 +234,21 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
 
   /** Sets the handler for updates no route of this set takes; replaces an earlier fallback. */
   public B fallback(Handler<D> handler) {
+    checkNotFrozen();
     this.fallback = Objects.requireNonNull(handler, "handler");
     return self();
   }
 
+  /** Fixes the routes once the owning scene or bot is built; later additions fail. */
+  void freeze() {
+    if (!frozen) {
+      routes = List.copyOf(routes);
+      frozen = true;
+    }
+  }
+
   List<Route<D>> routes() {
-    return List.copyOf(routes);
+    return frozen ? routes : List.copyOf(routes);
   }
 
   Optional<Handler<D>> fallbackHandler() {
@@ -249,7 +259,14 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
     return routes.isEmpty() && fallback == null;
   }
 
+  private void checkNotFrozen() {
+    if (frozen) {
+      throw new IllegalStateException("handlers cannot be added after their scene or bot was built");
+    }
+  }
+
   private B add(String description, Route.Condition condition, Handler<D> handler) {
+    checkNotFrozen();
     routes.add(new Route<>(description, condition, Objects.requireNonNull(handler, "handler")));
     return self();
   }

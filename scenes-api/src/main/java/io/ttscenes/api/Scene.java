@@ -41,6 +41,7 @@ public final class Scene<D> {
     this.onLeave = builder.onLeave;
     this.timeout = builder.timeout;
     this.onTimeout = builder.onTimeout;
+    builder.steps.forEach(WizardStep::freeze);
     this.steps = List.copyOf(builder.steps);
     this.routes = builder.routes();
     this.fallback = builder.fallbackHandler().orElse(null);
