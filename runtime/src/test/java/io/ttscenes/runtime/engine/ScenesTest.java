@@ -181,7 +181,7 @@ final class ScenesTest {
     Bot redeployed = Bot.builder("scenes")
         .scene(Scene.builder("survey", Survey.class)
             .step("colour", s -> s.prompt(ctx -> ctx.reply("colour?")).onText(ctx -> ctx.reply("colour " + ctx.text()
-                + " after q1=" + ctx.data().q1()))))
+                + " after q1=" + ctx.data().q1()))).build())
         .sessionData(Profile.class, () -> new Profile(0))
         .root(r -> r.onText(ctx -> ctx.reply("root")))
         .build();
