@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One FIFO lane per session key on a shared executor: tasks of one key run one at a time in
@@ -20,6 +21,9 @@ final class Lanes {
   private final Semaphore permits;
   private final RuntimeListener listener;
   private final ConcurrentHashMap<String, Queue<Runnable>> lanes = new ConcurrentHashMap<>();
+  // Counted apart from the permits: drain() holds every permit for a moment, which must not
+  // show up as a full queue.
+  private final AtomicInteger depth = new AtomicInteger();
   private volatile boolean closing;
 
   Lanes(Executor executor, int capacity, RuntimeListener listener) {
@@ -36,6 +40,7 @@ final class Lanes {
           + key + " was not accepted");
     }
     permits.acquireUninterruptibly();
+    depth.incrementAndGet();
     boolean[] start = {false};
     lanes.compute(key, (k, queue) -> {
       Queue<Runnable> lane = queue == null ? new ConcurrentLinkedQueue<>() : queue;
@@ -100,9 +105,11 @@ final class Lanes {
         more[0] = !queue.isEmpty();
         return more[0] ? queue : null;
       });
-      // Released after the bookkeeping, so a finished drain never sees a lane of finished work.
-      permits.release();
+      depth.decrementAndGet();
       reportDepth();
+      // Released after the bookkeeping and its report, so a finished drain never sees a lane of
+      // finished work or a stale depth.
+      permits.release();
       if (more[0]) {
         // Re-queued on the executor rather than looped here, so one busy session cannot starve others.
         executor.execute(() -> runNext(key));
@@ -113,11 +120,7 @@ final class Lanes {
   private void reportDepth() {
     // Measured and reported under one lock, so the last report always shows the latest depth.
     synchronized (permits) {
-      listener.laneDepth(depth());
+      listener.laneDepth(depth.get());
     }
-  }
-
-  private int depth() {
-    return capacity - permits.availablePermits();
   }
 }
