@@ -1,0 +1,133 @@
+package io.ttscenes.runtime.engine;
+
+import io.ttscenes.api.Bot;
+import io.ttscenes.api.model.UnknownUpdate;
+import io.ttscenes.api.model.Update;
+import io.ttscenes.api.store.Commit;
+import io.ttscenes.api.store.OutboxEntry;
+import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.api.store.StoredSession;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Plans one attempt at a job from the session as loaded: either nothing to do (duplicate, stale
+ * timer) or the commit to make, with the effects to send after it and the timer changes it
+ * implies. Makes no store writes except re-arming or cancelling a stale timer.
+ */
+final class Attempts {
+
+  sealed interface Attempt {}
+
+  /** Nothing to commit. */
+  record Done(UpdateOutcome outcome) implements Attempt {}
+
+  /**
+   * A commit to make; {@code schedule} is a new timer deadline to set before it, and
+   * {@code cancelTimer} says the session's timer must go after it.
+   */
+  record Planned(Commit commit, List<Effect> effects, Optional<Instant> schedule, boolean cancelTimer,
+      UpdateOutcome outcome) implements Attempt {}
+
+  private final EngineSettings settings;
+  private final Bot bot;
+  private final SessionStore store;
+  private final SessionCodec codec;
+  private final Turn turn;
+  private final Outboxes outboxes;
+
+  Attempts(EngineSettings settings, Outboxes outboxes) {
+    this.settings = settings;
+    this.bot = settings.bot();
+    this.store = settings.store();
+    this.codec = new SessionCodec(bot, settings.mapper());
+    this.turn = new Turn(bot, new Transitions(bot, codec));
+    this.outboxes = outboxes;
+  }
+
+  Attempt plan(String key, Job job, Optional<StoredSession> stored) {
+    Instant now = settings.clock().instant();
+    if (job instanceof Job.ForUpdate forUpdate) {
+      return planUpdate(key, forUpdate.routed(), stored, now);
+    }
+    return planTimer(key, stored, now);
+  }
+
+  private Attempt planUpdate(String key, Routed routed, Optional<StoredSession> stored, Instant now) {
+    if (stored.filter(s -> s.hasSeen(routed.dedupeId())).isPresent()) {
+      return new Done(UpdateOutcome.DUPLICATE);
+    }
+    Update update = routed.update();
+    Supplier<SessionContext> contexts = () -> {
+      Session session = load(key, stored);
+      update.chatId().ifPresent(chat -> session.chat = chat);
+      update.userId().ifPresent(user -> session.user = user);
+      return new SessionContext(bot, session, update, key, now, false, settings.api());
+    };
+    Optional<Instant> before = load(key, stored).deadline();
+    Turn.Result result = turn.run(contexts);
+    Optional<Instant> after = result.session().deadline();
+    Optional<Instant> schedule = after.filter(due -> !after.equals(before));
+    return planned(key, routed.dedupeId(), stored, now, result, schedule,
+        before.isPresent() && after.isEmpty());
+  }
+
+  private Attempt planTimer(String key, Optional<StoredSession> stored, Instant now) {
+    Session loaded = load(key, stored);
+    Optional<Instant> deadline = loaded.deadline().filter(due -> loaded.scene != null);
+    if (deadline.isEmpty()) {
+      store.cancelTimer(key);
+      return new Done(UpdateOutcome.STALE_TIMER);
+    }
+    if (deadline.get().isAfter(now)) {
+      store.scheduleTimer(key, deadline.get());
+      return new Done(UpdateOutcome.STALE_TIMER);
+    }
+    String dedupeId = "timer:" + key + ":" + deadline.get().toEpochMilli();
+    if (stored.filter(s -> s.hasSeen(dedupeId)).isPresent()) {
+      return new Done(UpdateOutcome.DUPLICATE);
+    }
+    Supplier<SessionContext> contexts = () -> {
+      Session session = load(key, stored);
+      return new SessionContext(bot, session, timeoutUpdate(session, now), key, now, true, settings.api());
+    };
+    Turn.Result result = turn.runTimeout(contexts);
+    Optional<Instant> after = result.session().deadline();
+    return planned(key, dedupeId, stored, now, result, after, after.isEmpty());
+  }
+
+  private Planned planned(String key, String dedupeId, Optional<StoredSession> stored, Instant now,
+      Turn.Result result, Optional<Instant> schedule, boolean cancelTimer) {
+    long version = stored.map(StoredSession::version).orElse(0L);
+    Optional<OutboxEntry> outbox = Optional.empty();
+    if (!result.effects().isEmpty()) {
+      String payload = outboxes.encode(new OutboxPayload(now.toEpochMilli(), dedupeId, result.effects()));
+      outbox = Optional.of(new OutboxEntry((version + 1) + ":" + dedupeId, payload));
+    }
+    Commit commit = new Commit(key, version, codec.encode(result.session()), outbox, dedupeId,
+        bot.sessionTtl(), outboxes.toClear(key));
+    return new Planned(commit, result.effects(), schedule, cancelTimer, result.outcome());
+  }
+
+  private Session load(String key, Optional<StoredSession> stored) {
+    return stored.map(s -> codec.decode(key, s.data())).orElseGet(codec::fresh);
+  }
+
+  /** The update a timeout handler sees: type {@code scene_timeout}, the session's last chat and user. */
+  private static Update timeoutUpdate(Session session, Instant now) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("update_type", "scene_timeout");
+    fields.put("timestamp", now.toEpochMilli());
+    if (session.chat != null) {
+      fields.put("chat_id", session.chat);
+    }
+    if (session.user != null) {
+      fields.put("user_id", session.user);
+    }
+    return new UnknownUpdate(fields);
+  }
+}

@@ -1,0 +1,213 @@
+package io.ttscenes.runtime.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ttscenes.api.Bot;
+import io.ttscenes.api.client.BotApi;
+import io.ttscenes.api.model.Update;
+import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.runtime.json.WireJson;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a {@link Bot}: every submitted update goes to the lane of its session (one update of a
+ * session at a time, in submission order; sessions in parallel), is handled, committed atomically
+ * with its outbox and dedupe id, and then its outbox is sent. Thread-safe; one per bot and store.
+ *
+ * <p>The future of {@link #submit} completes normally only when the update is committed, its
+ * outbox sent (or parked for a later retry when the API is unavailable) and it may be acknowledged
+ * to TamTam; exceptionally when it must not be acknowledged. While the store is unavailable the
+ * update is retried with backoff, keeping its lane's order, and its future stays pending.
+ */
+public final class Dispatcher implements AutoCloseable {
+  private final Router router;
+  private final Lanes lanes;
+  private final Engine engine;
+  private final Recovery recovery;
+  private final ExecutorService ownedExecutor;
+  private final RuntimeListener listener;
+
+  private Dispatcher(Builder builder) {
+    this.listener = builder.listener;
+    this.router = new Router(builder.bot.sessionKeys());
+    ExecutorService executor = builder.executor;
+    this.ownedExecutor = executor == null ? newExecutor(builder.bot.name(), builder.parallelism) : null;
+    this.lanes = new Lanes(executor == null ? ownedExecutor : executor, builder.queueCapacity, listener);
+    Effects effects = new Effects(builder.api, listener);
+    Outboxes outboxes = new Outboxes(builder.store, effects, builder.mapper, lanes::hasQueued);
+    this.engine = new Engine(new EngineSettings(builder.bot, builder.store, builder.api, builder.clock,
+        builder.mapper, listener, builder.sleeper, builder.maxAttempts, builder.storeBackoff,
+        builder.storeBackoffCap), outboxes, lanes::isClosing);
+    this.recovery = new Recovery(builder.store, outboxes, lanes, builder.clock, builder.recoveryMinAge,
+        builder.mapper, listener);
+  }
+
+  /** Starts configuring a dispatcher for {@code bot} over {@code store} and {@code api}. */
+  public static Builder builder(Bot bot, SessionStore store, BotApi api) {
+    return new Builder(bot, store, api);
+  }
+
+  /**
+   * Queues {@code update} on its session's lane and returns a future completed when it may be
+   * acknowledged (see the class description). Blocks the caller while the lanes are full
+   * (backpressure) instead of dropping; throws {@link IllegalStateException} after
+   * {@link #drain}/{@link #close} began.
+   */
+  public CompletableFuture<Void> submit(Update update) {
+    Objects.requireNonNull(update, "update");
+    Routed routed = router.route(update);
+    listener.updateReceived(update.updateType());
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    lanes.submit(routed.key(), () -> engine.handle(routed, done));
+    return done;
+  }
+
+  /**
+   * Queues the firing of session {@code sessionKey}'s scene timer on its lane; a timer that no
+   * longer matches the session's deadline is dropped or re-armed. Same blocking rules as
+   * {@link #submit}.
+   */
+  public CompletableFuture<Void> submitTimer(String sessionKey) {
+    Objects.requireNonNull(sessionKey, "sessionKey");
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    lanes.submit(sessionKey, () -> engine.handleTimer(sessionKey, done));
+    return done;
+  }
+
+  /**
+   * Sends outbox entries left pending by a crash between commit and send (older than the
+   * configured minimum age, so entries another live instance is sending are left alone) and
+   * retries entries parked by this dispatcher; returns a future of how many entries were sent.
+   */
+  public CompletableFuture<Integer> recoverOutboxes() {
+    return recovery.run();
+  }
+
+  /**
+   * Stops accepting updates and waits up to {@code timeout} for queued and running ones to
+   * finish; returns whether they all did. Updates still waiting for the store fail (not acked).
+   */
+  public boolean drain(Duration timeout) {
+    return lanes.drain(timeout);
+  }
+
+  /** Drains for up to 30 seconds and stops the threads this dispatcher created. */
+  @Override
+  public void close() {
+    lanes.drain(Duration.ofSeconds(30));
+    if (ownedExecutor != null) {
+      ownedExecutor.shutdownNow();
+    }
+  }
+
+  private static ExecutorService newExecutor(String botName, int parallelism) {
+    AtomicInteger count = new AtomicInteger();
+    return Executors.newFixedThreadPool(parallelism, runnable -> {
+      Thread thread = new Thread(runnable, "ttscenes-" + botName + "-lane-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /** Configures a {@link Dispatcher}; every setting but the three required ones has a default. */
+  public static final class Builder {
+    private final Bot bot;
+    private final SessionStore store;
+    private final BotApi api;
+    private Clock clock = Clock.systemUTC();
+    private int parallelism = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+    private int queueCapacity = 1024;
+    private ExecutorService executor;
+    private RuntimeListener listener = RuntimeListener.NONE;
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private ObjectMapper mapper = WireJson.create();
+    private int maxAttempts = 5;
+    private Duration storeBackoff = Duration.ofMillis(200);
+    private Duration storeBackoffCap = Duration.ofSeconds(10);
+    private Duration recoveryMinAge = Duration.ofSeconds(60);
+
+    private Builder(Bot bot, SessionStore store, BotApi api) {
+      this.bot = Objects.requireNonNull(bot, "bot");
+      this.store = Objects.requireNonNull(store, "store");
+      this.api = Objects.requireNonNull(api, "api");
+    }
+
+    /** Sets the clock for timeouts, outbox ages and {@code ctx.now()} (default: system UTC). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Sets how many sessions are handled at once (default: 2 per CPU, at least 2). */
+    public Builder parallelism(int parallelism) {
+      this.parallelism = positive("parallelism", parallelism);
+      return this;
+    }
+
+    /** Sets how many updates may wait in all lanes before {@code submit} blocks (default 1024). */
+    public Builder queueCapacity(int capacity) {
+      this.queueCapacity = positive("queueCapacity", capacity);
+      return this;
+    }
+
+    /** Runs lanes on {@code executor} (not shut down by {@link #close}) instead of own threads. */
+    public Builder executor(ExecutorService executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /** Sets the observer of updates, commits, API calls and retries. */
+    public Builder listener(RuntimeListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** Sets how retries wait (default: {@link Sleeper#SYSTEM}). */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** Sets the mapper for session data and outboxes (default: {@link WireJson#create()}). */
+    public Builder mapper(ObjectMapper mapper) {
+      this.mapper = Objects.requireNonNull(mapper, "mapper");
+      return this;
+    }
+
+    /** Sets how many times a conflicting commit is re-run before the update fails (default 5). */
+    public Builder maxCommitAttempts(int attempts) {
+      this.maxAttempts = positive("maxCommitAttempts", attempts);
+      return this;
+    }
+
+    /** Sets the first and the longest wait between retries while the store is down. */
+    public Builder storeBackoff(Duration first, Duration cap) {
+      this.storeBackoff = Objects.requireNonNull(first, "first");
+      this.storeBackoffCap = Objects.requireNonNull(cap, "cap");
+      return this;
+    }
+
+    /** Sets how old a pending outbox must be before {@link #recoverOutboxes} sends it (default 60 s). */
+    public Builder recoveryMinAge(Duration age) {
+      this.recoveryMinAge = Objects.requireNonNull(age, "age");
+      return this;
+    }
+
+    /** Builds the dispatcher; it starts working on the first {@code submit}. */
+    public Dispatcher build() {
+      return new Dispatcher(this);
+    }
+
+    private static int positive(String name, int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException(name + " is " + value + "; it must be >= 1");
+      }
+      return value;
+    }
+  }
+}

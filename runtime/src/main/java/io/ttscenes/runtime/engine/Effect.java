@@ -1,0 +1,132 @@
+package io.ttscenes.runtime.engine;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.ttscenes.api.client.BotApi;
+import io.ttscenes.api.client.MessageTarget;
+import io.ttscenes.api.model.CallbackAnswer;
+import io.ttscenes.api.model.ConstructorAnswer;
+import io.ttscenes.api.model.NewMessageBody;
+import io.ttscenes.api.model.SenderAction;
+import java.util.Objects;
+
+/**
+ * One Bot API write call a handler recorded. Effects are stored in the outbox as JSON (type in
+ * the {@code effect} field) and sent in order after the commit.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "effect")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Effect.Send.class, name = "send"),
+    @JsonSubTypes.Type(value = Effect.Edit.class, name = "edit"),
+    @JsonSubTypes.Type(value = Effect.Delete.class, name = "delete"),
+    @JsonSubTypes.Type(value = Effect.Answer.class, name = "answer"),
+    @JsonSubTypes.Type(value = Effect.Action.class, name = "action"),
+    @JsonSubTypes.Type(value = Effect.Construct.class, name = "construct")})
+sealed interface Effect {
+
+  /** The BotApi operation name, for logs and metrics. */
+  String operation();
+
+  /** Makes the call. */
+  void send(BotApi api);
+
+  record Send(MessageTarget target, NewMessageBody body) implements Effect {
+    public Send {
+      Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(body, "body");
+    }
+
+    @Override
+    public String operation() {
+      return "sendMessage";
+    }
+
+    @Override
+    public void send(BotApi api) {
+      api.sendMessage(target, body);
+    }
+  }
+
+  record Edit(String messageId, NewMessageBody body) implements Effect {
+    public Edit {
+      Objects.requireNonNull(messageId, "messageId");
+      Objects.requireNonNull(body, "body");
+    }
+
+    @Override
+    public String operation() {
+      return "editMessage";
+    }
+
+    @Override
+    public void send(BotApi api) {
+      api.editMessage(messageId, body);
+    }
+  }
+
+  record Delete(String messageId) implements Effect {
+    public Delete {
+      Objects.requireNonNull(messageId, "messageId");
+    }
+
+    @Override
+    public String operation() {
+      return "deleteMessage";
+    }
+
+    @Override
+    public void send(BotApi api) {
+      api.deleteMessage(messageId);
+    }
+  }
+
+  record Answer(String callbackId, CallbackAnswer answer) implements Effect {
+    public Answer {
+      Objects.requireNonNull(callbackId, "callbackId");
+      Objects.requireNonNull(answer, "answer");
+    }
+
+    @Override
+    public String operation() {
+      return "answerOnCallback";
+    }
+
+    @Override
+    public void send(BotApi api) {
+      api.answerOnCallback(callbackId, answer);
+    }
+  }
+
+  record Action(long chatId, SenderAction action) implements Effect {
+    public Action {
+      Objects.requireNonNull(action, "action");
+    }
+
+    @Override
+    public String operation() {
+      return "sendAction";
+    }
+
+    @Override
+    public void send(BotApi api) {
+      api.sendAction(chatId, action);
+    }
+  }
+
+  record Construct(String sessionId, ConstructorAnswer answer) implements Effect {
+    public Construct {
+      Objects.requireNonNull(sessionId, "sessionId");
+      Objects.requireNonNull(answer, "answer");
+    }
+
+    @Override
+    public String operation() {
+      return "construct";
+    }
+
+    @Override
+    public void send(BotApi api) {
+      api.construct(sessionId, answer);
+    }
+  }
+}

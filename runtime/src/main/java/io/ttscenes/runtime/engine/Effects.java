@@ -1,0 +1,55 @@
+package io.ttscenes.runtime.engine;
+
+import io.ttscenes.api.client.ApiUnavailableException;
+import io.ttscenes.api.client.BotApi;
+import io.ttscenes.api.client.MalformedResponseException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends recorded effects through the Bot API in order. A call the API rejects (4xx) or that is
+ * malformed is logged, counted and skipped, so one bad call does not hold back the rest; a call
+ * that fails as retryable (after the client's own retries) stops the run so the rest is sent later
+ * in the same order.
+ */
+final class Effects {
+  private static final Logger LOG = LoggerFactory.getLogger(Effects.class);
+
+  private final BotApi api;
+  private final RuntimeListener listener;
+
+  Effects(BotApi api, RuntimeListener listener) {
+    this.api = api;
+    this.listener = listener;
+  }
+
+  /**
+   * Sends {@code effects} from index {@code from}; returns the index of the first effect left
+   * unsent because the API is unavailable, or {@code effects.size()} when none is left.
+   */
+  int send(String key, List<Effect> effects, int from) {
+    for (int i = from; i < effects.size(); i++) {
+      Effect effect = effects.get(i);
+      try {
+        effect.send(api);
+        listener.effectSent(effect.operation());
+      } catch (ApiUnavailableException e) {
+        LOG.warn("session {}: {} failed as retryable ({}); {} call(s) of the outbox kept for a later retry",
+            key, effect.operation(), e.getMessage(), effects.size() - i);
+        listener.effectFailed(effect.operation(), true);
+        return i;
+      } catch (MalformedResponseException e) {
+        // The server accepted the call; only its answer was unreadable, so it counts as sent.
+        LOG.warn("session {}: {} was sent but its response was malformed: {}", key,
+            effect.operation(), e.getMessage());
+        listener.effectSent(effect.operation());
+      } catch (RuntimeException e) {
+        LOG.error("session {}: {} was rejected and is dropped: {}", key, effect.operation(),
+            e.getMessage(), e);
+        listener.effectFailed(effect.operation(), false);
+      }
+    }
+    return effects.size();
+  }
+}

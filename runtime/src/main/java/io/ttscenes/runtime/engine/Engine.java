@@ -1,0 +1,140 @@
+package io.ttscenes.runtime.engine;
+
+import io.ttscenes.api.store.Commit;
+import io.ttscenes.api.store.CommitResult;
+import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.api.store.StoreUnavailableException;
+import io.ttscenes.api.store.StoredSession;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Handles one job of one session on its lane: load, dedupe, run the handlers, commit with the
+ * outbox (re-running on a conflict, so nothing of a lost run is ever sent), then send the outbox.
+ * While the store is unavailable the job is retried with backoff and its future stays pending,
+ * which also holds back the session's later updates, keeping their order.
+ */
+final class Engine {
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+  private final EngineSettings settings;
+  private final SessionStore store;
+  private final Attempts attempts;
+  private final Outboxes outboxes;
+  private final BooleanSupplier closing;
+
+  Engine(EngineSettings settings, Outboxes outboxes, BooleanSupplier closing) {
+    this.settings = settings;
+    this.store = settings.store();
+    this.outboxes = outboxes;
+    this.closing = closing;
+    this.attempts = new Attempts(settings, outboxes);
+  }
+
+  void handle(Routed routed, CompletableFuture<Void> done) {
+    run(routed.key(), new Job.ForUpdate(routed), done);
+  }
+
+  void handleTimer(String key, CompletableFuture<Void> done) {
+    run(key, new Job.ForTimer(), done);
+  }
+
+  private void run(String key, Job job, CompletableFuture<Void> done) {
+    long start = System.nanoTime();
+    MDC.put("session", key);
+    MDC.put("update_type", job.type());
+    try {
+      UpdateOutcome outcome = process(key, job);
+      settings.listener().updateHandled(job.type(), outcome, Duration.ofNanos(System.nanoTime() - start));
+      done.complete(null);
+    } catch (Throwable e) {
+      LOG.error("session {}: {} was not committed and is not acknowledged: {}", key, job.type(),
+          e.getMessage(), e);
+      settings.listener().updateHandled(job.type(), UpdateOutcome.FAILED,
+          Duration.ofNanos(System.nanoTime() - start));
+      done.completeExceptionally(e);
+    } finally {
+      MDC.remove("session");
+      MDC.remove("update_type");
+    }
+  }
+
+  private UpdateOutcome process(String key, Job job) throws InterruptedException {
+    int conflicts = 0;
+    int storeFailures = 0;
+    // A commit whose outcome is unknown because the store failed while it ran.
+    Attempts.Planned uncertain = null;
+    while (true) {
+      try {
+        Optional<StoredSession> stored = store.load(key);
+        String uncertainId = uncertain == null ? null : uncertain.commit().updateId();
+        if (uncertainId != null && stored.filter(s -> s.hasSeen(uncertainId)).isPresent()) {
+          LOG.info("session {}: the commit interrupted by the store failure did land; sending its outbox", key);
+          return finish(key, uncertain);
+        }
+        uncertain = null;
+        Attempts.Attempt attempt = attempts.plan(key, job, stored);
+        if (attempt instanceof Attempts.Done done) {
+          return done.outcome();
+        }
+        Attempts.Planned planned = (Attempts.Planned) attempt;
+        planned.schedule().ifPresent(due -> store.scheduleTimer(key, due));
+        uncertain = planned;
+        CommitResult result = store.commit(planned.commit());
+        uncertain = null;
+        if (result instanceof CommitResult.Conflict conflict) {
+          settings.listener().commitConflict(job.type());
+          if (++conflicts >= settings.maxCommitAttempts()) {
+            throw new SessionConflictException("session " + key + ": commit conflicted " + conflicts
+                + " times in a row (store version " + conflict.currentVersion() + "); " + job.type()
+                + " given up, nothing of it was sent");
+          }
+          LOG.debug("session {}: commit conflict (store at version {}); re-running", key, conflict.currentVersion());
+          continue;
+        }
+        return finish(key, planned);
+      } catch (StoreUnavailableException e) {
+        storeFailures++;
+        waitForStore(key, e, storeFailures);
+      }
+    }
+  }
+
+  private void waitForStore(String key, StoreUnavailableException e, int failures)
+      throws InterruptedException {
+    if (closing.getAsBoolean()) {
+      throw new IllegalStateException("the store is unavailable and the dispatcher is closing; session "
+          + key + " left unacknowledged for redelivery", e);
+    }
+    Duration delay = settings.backoff(failures);
+    LOG.warn("session {}: store unavailable ({}); try {} follows in {} ms", key, e.getMessage(),
+        failures + 1, delay.toMillis());
+    settings.listener().storeRetry("load/commit", failures, delay);
+    settings.sleeper().sleep(delay);
+  }
+
+  private UpdateOutcome finish(String key, Attempts.Planned planned) {
+    Commit commit = planned.commit();
+    outboxes.cleared(key, commit.clearedOutboxIds());
+    if (planned.cancelTimer()) {
+      try {
+        store.cancelTimer(key);
+      } catch (StoreUnavailableException e) {
+        // A timer left behind finds no deadline when it fires and is dropped then.
+        LOG.warn("session {}: could not cancel the scene timer ({}); it will be dropped when it fires",
+            key, e.getMessage());
+      }
+    }
+    if (commit.outbox().isPresent()) {
+      outboxes.deliver(key, commit.outbox().get().id(), planned.effects());
+    } else {
+      outboxes.flush(key);
+    }
+    return planned.outcome();
+  }
+}

@@ -1,0 +1,28 @@
+package io.ttscenes.runtime.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ttscenes.api.Bot;
+import io.ttscenes.api.client.BotApi;
+import io.ttscenes.api.store.SessionStore;
+import java.time.Clock;
+import java.time.Duration;
+
+/** What the engine is built from; assembled by {@link Dispatcher.Builder}. */
+record EngineSettings(
+    Bot bot,
+    SessionStore store,
+    BotApi api,
+    Clock clock,
+    ObjectMapper mapper,
+    RuntimeListener listener,
+    Sleeper sleeper,
+    int maxCommitAttempts,
+    Duration storeBackoff,
+    Duration storeBackoffCap) {
+
+  /** The wait before retry number {@code attempt} (1-based) while the store is down: doubling, capped. */
+  Duration backoff(int attempt) {
+    Duration delay = storeBackoff.multipliedBy(1L << Math.min(attempt - 1, 20));
+    return delay.compareTo(storeBackoffCap) > 0 ? storeBackoffCap : delay;
+  }
+}

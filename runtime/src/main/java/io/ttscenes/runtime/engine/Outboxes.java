@@ -1,0 +1,132 @@
+package io.ttscenes.runtime.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.api.store.StoreUnavailableException;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends committed outbox entries of a session in commit order and remembers, in this process,
+ * how far each one got: an entry whose sending stopped on a retryable failure is parked with the
+ * index of its first unsent call, and later entries of that session wait behind it, so calls are
+ * neither reordered nor sent twice by this process. Sent entries are cleared from the store in the
+ * session's next commit when more updates of the session are queued, else right away.
+ * Per-session methods must run on that session's lane.
+ */
+final class Outboxes {
+  private static final Logger LOG = LoggerFactory.getLogger(Outboxes.class);
+
+  private record Parked(String entryId, List<Effect> effects, int next) {}
+
+  private final SessionStore store;
+  private final Effects effects;
+  private final ObjectMapper mapper;
+  private final Predicate<String> laneBusy;
+  private final ConcurrentHashMap<String, Deque<Parked>> parked = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Set<String>> sentNotCleared = new ConcurrentHashMap<>();
+
+  Outboxes(SessionStore store, Effects effects, ObjectMapper mapper, Predicate<String> laneBusy) {
+    this.store = store;
+    this.effects = effects;
+    this.mapper = mapper;
+    this.laneBusy = laneBusy;
+  }
+
+  String encode(OutboxPayload payload) {
+    try {
+      return mapper.writeValueAsString(payload);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("could not write the outbox of update " + payload.updateId(), e);
+    }
+  }
+
+  OutboxPayload decode(String json) {
+    try {
+      return mapper.readValue(json, OutboxPayload.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("could not read an outbox entry: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Sends a just-committed entry after any parked entries of the session; returns entries fully sent. */
+  int deliver(String key, String entryId, List<Effect> calls) {
+    parked.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>()).add(new Parked(entryId, calls, 0));
+    return flush(key);
+  }
+
+  /** Sends the session's parked entries in order, stopping at a retryable failure. */
+  int flush(String key) {
+    Deque<Parked> queue = parked.get(key);
+    int sent = 0;
+    while (queue != null && !queue.isEmpty()) {
+      Parked head = queue.peek();
+      int stop = effects.send(key, head.effects(), head.next());
+      if (stop < head.effects().size()) {
+        queue.poll();
+        queue.addFirst(new Parked(head.entryId(), head.effects(), stop));
+        break;
+      }
+      queue.poll();
+      sentNotCleared.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(head.entryId());
+      sent++;
+    }
+    parked.computeIfPresent(key, (k, q) -> q.isEmpty() ? null : q);
+    if (!laneBusy.test(key)) {
+      clearNow(key);
+    }
+    return sent;
+  }
+
+  /** Returns ids of sent entries the session's next commit should clear. */
+  Set<String> toClear(String key) {
+    Set<String> ids = sentNotCleared.get(key);
+    return ids == null ? Set.of() : Set.copyOf(ids);
+  }
+
+  /** Forgets ids that a successful commit cleared. */
+  void cleared(String key, Set<String> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    sentNotCleared.computeIfPresent(key, (k, set) -> {
+      set.removeAll(ids);
+      return set.isEmpty() ? null : set;
+    });
+  }
+
+  /** Clears sent entries of the session now; on a store failure they wait for the next commit. */
+  void clearNow(String key) {
+    for (String id : toClear(key)) {
+      try {
+        store.clearOutbox(key, id);
+        cleared(key, Set.of(id));
+      } catch (StoreUnavailableException e) {
+        LOG.warn("session {}: could not clear sent outbox {} ({}); the next commit clears it",
+            key, id, e.getMessage());
+      }
+    }
+  }
+
+  /** Returns whether this process is sending, has parked or has sent entry {@code id}. */
+  boolean knows(String key, String id) {
+    Set<String> sent = sentNotCleared.get(key);
+    if (sent != null && sent.contains(id)) {
+      return true;
+    }
+    Deque<Parked> queue = parked.get(key);
+    return queue != null && queue.stream().anyMatch(p -> p.entryId().equals(id));
+  }
+
+  /** Returns the sessions with parked entries. */
+  Set<String> parkedKeys() {
+    return Set.copyOf(parked.keySet());
+  }
+}

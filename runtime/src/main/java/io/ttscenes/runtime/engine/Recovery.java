@@ -1,0 +1,103 @@
+package io.ttscenes.runtime.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ttscenes.api.store.PendingOutbox;
+import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.api.store.StoreUnavailableException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends outbox entries that were committed but not sent: those parked here after a retryable API
+ * failure, and those a crashed process left in the store. Each runs on its session's lane, so it
+ * never races the session's own sending. Store entries younger than the minimum age are left to
+ * the live instance that is probably sending them.
+ */
+final class Recovery {
+  private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
+  private static final int BATCH = 1000;
+
+  private final SessionStore store;
+  private final Outboxes outboxes;
+  private final Lanes lanes;
+  private final Clock clock;
+  private final Duration minAge;
+  private final RuntimeListener listener;
+
+  Recovery(SessionStore store, Outboxes outboxes, Lanes lanes, Clock clock, Duration minAge,
+      ObjectMapper mapper, RuntimeListener listener) {
+    this.store = store;
+    this.outboxes = outboxes;
+    this.lanes = lanes;
+    this.clock = clock;
+    this.minAge = minAge;
+    this.listener = listener;
+  }
+
+  CompletableFuture<Integer> run() {
+    List<CompletableFuture<Integer>> sent = new ArrayList<>();
+    try {
+      for (String key : outboxes.parkedKeys()) {
+        sent.add(onLane(key, () -> outboxes.flush(key)));
+      }
+      long cutoff = clock.instant().minus(minAge).toEpochMilli();
+      for (PendingOutbox pending : store.pendingOutboxes(BATCH)) {
+        recover(pending, cutoff).ifPresent(sent::add);
+      }
+    } catch (StoreUnavailableException | IllegalStateException e) {
+      sent.add(CompletableFuture.failedFuture(e));
+    }
+    return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
+        .thenApply(ignored -> sent.stream().mapToInt(CompletableFuture::join).sum());
+  }
+
+  private Optional<CompletableFuture<Integer>> recover(PendingOutbox pending, long cutoff) {
+    String key = pending.key();
+    String id = pending.entry().id();
+    if (outboxes.knows(key, id)) {
+      return Optional.empty();
+    }
+    OutboxPayload payload;
+    try {
+      payload = outboxes.decode(pending.entry().payload());
+    } catch (IllegalStateException e) {
+      LOG.error("session {}: outbox {} is unreadable and is left in the store: {}", key, id, e.getMessage());
+      return Optional.empty();
+    }
+    if (payload.createdAt() > cutoff) {
+      return Optional.empty();
+    }
+    return Optional.of(onLane(key, () -> {
+      if (outboxes.knows(key, id)) {
+        return 0;
+      }
+      LOG.info("session {}: recovering outbox {} of update {} ({} calls)", key, id, payload.updateId(),
+          payload.effects().size());
+      int done = outboxes.deliver(key, id, payload.effects());
+      for (int i = 0; i < done; i++) {
+        listener.outboxRecovered();
+      }
+      return done;
+    }));
+  }
+
+  private CompletableFuture<Integer> onLane(String key, IntSupplier work) {
+    CompletableFuture<Integer> result = new CompletableFuture<>();
+    lanes.submit(key, () -> {
+      try {
+        result.complete(work.getAsInt());
+      } catch (RuntimeException e) {
+        LOG.error("session {}: outbox recovery failed: {}", key, e.getMessage(), e);
+        result.completeExceptionally(e);
+      }
+    });
+    return result;
+  }
+}

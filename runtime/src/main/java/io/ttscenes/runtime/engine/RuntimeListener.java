@@ -1,0 +1,41 @@
+package io.ttscenes.runtime.engine;
+
+import java.time.Duration;
+
+/**
+ * Observes the engine: updates, commits, API calls, retries and lane depth. Every method has a
+ * no-op default, so an implementation overrides only what it needs. Methods are called from lane
+ * threads concurrently and must be fast and must not throw.
+ */
+public interface RuntimeListener {
+
+  /** A listener that ignores everything. */
+  RuntimeListener NONE = new RuntimeListener() {};
+
+  /** An update of {@code updateType} was accepted into a lane. */
+  default void updateReceived(String updateType) {}
+
+  /** The handling of an update ended with {@code outcome} after {@code duration}. */
+  default void updateHandled(String updateType, UpdateOutcome outcome, Duration duration) {}
+
+  /** A commit lost a compare-and-set race and the handler is re-run. */
+  default void commitConflict(String updateType) {}
+
+  /** The store was unreachable during {@code operation}; the next try follows after {@code delay}. */
+  default void storeRetry(String operation, int attempt, Duration delay) {}
+
+  /** A recorded Bot API call ({@code operation}, e.g. {@code sendMessage}) was sent. */
+  default void effectSent(String operation) {}
+
+  /**
+   * A recorded Bot API call failed; {@code retryable} failures keep the rest of the outbox pending
+   * for a later retry, others are dropped after logging.
+   */
+  default void effectFailed(String operation, boolean retryable) {}
+
+  /** An outbox entry left by an earlier failure or crash was sent by recovery. */
+  default void outboxRecovered() {}
+
+  /** The number of updates waiting in or running on all lanes changed to {@code depth}. */
+  default void laneDepth(int depth) {}
+}

@@ -1,0 +1,55 @@
+package io.ttscenes.runtime.engine;
+
+import io.ttscenes.api.Scene;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The mutable, typed form of a session during one handler run: scene data and session data as
+ * the author's objects. Confined to one lane thread; a fresh copy is decoded for every attempt.
+ */
+final class Session {
+  Scene<?> scene;
+  String step;
+  Object data;
+  Object sessionData;
+  final List<SessionState.HistoryEntry> history;
+  Instant deadline;
+  Long user;
+  Long chat;
+
+  Session(Scene<?> scene, String step, Object data, Object sessionData,
+      List<SessionState.HistoryEntry> history, Instant deadline, Long user, Long chat) {
+    this.scene = scene;
+    this.step = step;
+    this.data = data;
+    this.sessionData = sessionData;
+    this.history = new ArrayList<>(history);
+    this.deadline = deadline;
+    this.user = user;
+    this.chat = chat;
+  }
+
+  Optional<Scene<?>> scene() {
+    return Optional.ofNullable(scene);
+  }
+
+  Optional<Instant> deadline() {
+    return Optional.ofNullable(deadline);
+  }
+
+  /** Index of the current wizard step in its scene, or -1 outside wizards. */
+  int stepIndex() {
+    if (scene == null || step == null) {
+      return -1;
+    }
+    for (int i = 0; i < scene.steps().size(); i++) {
+      if (scene.steps().get(i).name().equals(step)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

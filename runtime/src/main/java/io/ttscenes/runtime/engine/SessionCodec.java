@@ -1,0 +1,104 @@
+package io.ttscenes.runtime.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ttscenes.api.Bot;
+import io.ttscenes.api.Scene;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns stored session JSON into a typed {@link Session} and back. A session that names a scene
+ * the bot no longer has, or whose data no longer fits the scene's type, is reset to the root with
+ * a warning rather than failing every update of that user forever.
+ */
+final class SessionCodec {
+  private static final Logger LOG = LoggerFactory.getLogger(SessionCodec.class);
+
+  private final Bot bot;
+  private final ObjectMapper mapper;
+
+  SessionCodec(Bot bot, ObjectMapper mapper) {
+    this.bot = bot;
+    this.mapper = mapper;
+  }
+
+  Session fresh() {
+    return new Session(null, null, null, bot.newSessionData().orElse(null), List.of(), null, null, null);
+  }
+
+  Session decode(String key, String json) {
+    SessionState state = read(key, json);
+    Object sessionData = sessionData(key, state.session());
+    Optional<Scene<?>> scene = Optional.ofNullable(state.scene()).flatMap(bot::scene);
+    Instant deadline = state.deadline() == null ? null : Instant.ofEpochMilli(state.deadline());
+    if (state.scene() != null && scene.isEmpty()) {
+      LOG.warn("session {}: stored scene '{}' is not part of bot '{}'; the session returns to the root",
+          key, state.scene(), bot.name());
+      return new Session(null, null, null, sessionData, List.of(), null, state.user(), state.chat());
+    }
+    Object data = null;
+    if (scene.isPresent()) {
+      Optional<?> typed = convert(key, state.data(), scene.get().dataType());
+      if (typed.isEmpty()) {
+        return new Session(null, null, null, sessionData, List.of(), null, state.user(), state.chat());
+      }
+      data = typed.get();
+    }
+    return new Session(scene.orElse(null), state.step(), data, sessionData, state.history(), deadline,
+        state.user(), state.chat());
+  }
+
+  String encode(Session session) {
+    SessionState state = new SessionState(
+        session.scene().map(Scene::id).orElse(null), session.step, tree(session.data),
+        tree(session.sessionData), session.history,
+        session.deadline().map(Instant::toEpochMilli).orElse(null), session.user, session.chat);
+    try {
+      return mapper.writeValueAsString(state);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("could not write session data as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  JsonNode tree(Object value) {
+    return value == null ? null : mapper.valueToTree(value);
+  }
+
+  <T> Optional<T> convert(String key, JsonNode node, Class<T> type) {
+    try {
+      return Optional.ofNullable(mapper.treeToValue(node == null ? mapper.nullNode() : node, type))
+          .filter(type::isInstance);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      LOG.warn("session {}: stored data does not fit {} ({}); the session returns to the root", key,
+          type.getName(), e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private Object sessionData(String key, JsonNode node) {
+    Optional<Class<?>> type = bot.sessionDataType();
+    if (type.isEmpty()) {
+      return null;
+    }
+    if (node == null || node.isNull()) {
+      return bot.newSessionData().orElse(null);
+    }
+    return convert(key, node, type.get()).map(Object.class::cast)
+        .orElseGet(() -> bot.newSessionData().orElse(null));
+  }
+
+  private SessionState read(String key, String json) {
+    try {
+      return mapper.readValue(json, SessionState.class);
+    } catch (JsonProcessingException e) {
+      LOG.warn("session {}: stored session is not readable ({}); starting over at the root", key,
+          e.getOriginalMessage());
+      return new SessionState(null, null, null, null, List.of(), null, null, null);
+    }
+  }
+}

@@ -1,0 +1,295 @@
+package io.ttscenes.runtime.engine;
+
+import io.ttscenes.api.Bot;
+import io.ttscenes.api.Context;
+import io.ttscenes.api.OutgoingMessage;
+import io.ttscenes.api.RouteMatch;
+import io.ttscenes.api.Scene;
+import io.ttscenes.api.Updates;
+import io.ttscenes.api.client.ApiLimits;
+import io.ttscenes.api.client.BotApi;
+import io.ttscenes.api.client.MessageTarget;
+import io.ttscenes.api.keyboard.Keyboard;
+import io.ttscenes.api.model.CallbackAnswer;
+import io.ttscenes.api.model.ConstructorAnswer;
+import io.ttscenes.api.model.MessageConstructionRequest;
+import io.ttscenes.api.model.SenderAction;
+import io.ttscenes.api.model.Update;
+import io.ttscenes.api.model.User;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.MatchResult;
+
+/**
+ * The context of one handler run: reads come from the update and the typed {@link Session};
+ * writes are recorded as {@link Effect}s and transitions as one pending {@link Transition}.
+ * Confined to the lane thread running the update.
+ */
+final class SessionContext implements Context<Object> {
+  private final Bot bot;
+  private final Session session;
+  private final Update update;
+  private final String key;
+  private final Instant now;
+  private final boolean timeout;
+  private final BotApi api;
+  private final List<Effect> effects = new ArrayList<>();
+  private RouteMatch match = new RouteMatch("", Optional.empty());
+  private Transition pending;
+
+  SessionContext(Bot bot, Session session, Update update, String key, Instant now, boolean timeout,
+      BotApi api) {
+    this.bot = bot;
+    this.session = session;
+    this.update = update;
+    this.key = key;
+    this.now = now;
+    this.timeout = timeout;
+    this.api = api;
+  }
+
+  Session session() {
+    return session;
+  }
+
+  List<Effect> effects() {
+    return List.copyOf(effects);
+  }
+
+  void match(RouteMatch match) {
+    this.match = match;
+  }
+
+  boolean hasPendingTransition() {
+    return pending != null;
+  }
+
+  /** Returns and forgets the pending transition. */
+  Optional<Transition> takeTransition() {
+    Optional<Transition> taken = Optional.ofNullable(pending);
+    pending = null;
+    return taken;
+  }
+
+  @Override public Update update() { return update; }
+  @Override public boolean isTimeout() { return timeout; }
+  @Override public String sessionKey() { return key; }
+  @Override public Optional<User> user() { return update.user(); }
+  @Override public BotApi api() { return api; }
+  @Override public Instant now() { return now; }
+  @Override public String text() { return Updates.text(update).orElse(""); }
+  @Override public String args() { return match.args(); }
+  @Override public Optional<MatchResult> regex() { return match.regex(); }
+  @Override public String payload() { return Updates.callbackPayload(update).orElse(""); }
+  @Override public String startPayload() { return Updates.startPayload(update).orElse(""); }
+  @Override public Optional<String> sceneId() { return session.scene().map(Scene::id); }
+  @Override public Optional<String> step() { return Optional.ofNullable(session.step); }
+
+  @Override
+  public Optional<Long> userId() {
+    return Updates.userId(update).or(() -> Optional.ofNullable(session.user));
+  }
+
+  @Override
+  public Optional<Long> chatId() {
+    return Updates.chatId(update).or(() -> Optional.ofNullable(session.chat));
+  }
+
+  @Override
+  public Optional<Locale> locale() {
+    return update.userLocale().filter(tag -> !tag.isBlank()).map(Locale::forLanguageTag);
+  }
+
+  @Override
+  public Object data() {
+    return currentScene("data()").map(scene -> session.data).orElseThrow();
+  }
+
+  @Override
+  public Context<Object> setData(Object data) {
+    Scene<?> scene = currentScene("setData()").orElseThrow();
+    session.data = checkType("data of scene '" + scene.id() + "'", data, scene.dataType());
+    return this;
+  }
+
+  @Override
+  public <S> S session(Class<S> type) {
+    Class<?> declared = sessionType();
+    if (!type.equals(declared)) {
+      throw new IllegalArgumentException("session data is declared as " + declared.getName()
+          + ", not " + type.getName());
+    }
+    return type.cast(session.sessionData);
+  }
+
+  @Override
+  public Context<Object> setSession(Object value) {
+    session.sessionData = checkType("session data", value, sessionType());
+    return this;
+  }
+
+  @Override
+  public Context<Object> reply(String text) {
+    return reply(OutgoingMessage.text(text));
+  }
+
+  @Override
+  public Context<Object> reply(String text, Keyboard keyboard) {
+    return reply(OutgoingMessage.text(text).keyboard(keyboard));
+  }
+
+  @Override
+  public Context<Object> reply(OutgoingMessage message) {
+    MessageTarget target = chatId().map(MessageTarget::chat)
+        .or(() -> userId().map(MessageTarget::user))
+        .orElseThrow(() -> new IllegalStateException("update " + update.updateType()
+            + " names no chat or user to reply to; use sendToChat or sendToUser"));
+    return record(new Effect.Send(preview(target, message), message.body()));
+  }
+
+  @Override
+  public Context<Object> sendToUser(long userId, OutgoingMessage message) {
+    return record(new Effect.Send(preview(MessageTarget.user(userId), message), message.body()));
+  }
+
+  @Override
+  public Context<Object> sendToChat(long chatId, OutgoingMessage message) {
+    return record(new Effect.Send(preview(MessageTarget.chat(chatId), message), message.body()));
+  }
+
+  @Override
+  public Context<Object> edit(String messageId, OutgoingMessage message) {
+    return record(new Effect.Edit(Objects.requireNonNull(messageId, "messageId"), message.body()));
+  }
+
+  @Override
+  public Context<Object> delete(String messageId) {
+    return record(new Effect.Delete(Objects.requireNonNull(messageId, "messageId")));
+  }
+
+  @Override
+  public Context<Object> answer(String notification) {
+    return answer(CallbackAnswer.notification(Objects.requireNonNull(notification, "notification")));
+  }
+
+  @Override
+  public Context<Object> answer(CallbackAnswer answer) {
+    String callbackId = Updates.callbackId(update).orElseThrow(() -> new IllegalStateException(
+        "answer() needs a message_callback update; this one is " + update.updateType()));
+    return record(new Effect.Answer(callbackId, Objects.requireNonNull(answer, "answer")));
+  }
+
+  @Override
+  public Context<Object> action(SenderAction action) {
+    long chat = chatId().orElseThrow(() -> new IllegalStateException(
+        "action() needs a chat; update " + update.updateType() + " has none"));
+    return record(new Effect.Action(chat, Objects.requireNonNull(action, "action")));
+  }
+
+  @Override
+  public Context<Object> construct(ConstructorAnswer answer) {
+    if (!(update instanceof MessageConstructionRequest request)) {
+      throw new IllegalStateException("construct() needs a message_construction_request update; this one is "
+          + update.updateType());
+    }
+    if (answer.data() != null) {
+      ApiLimits.checkConstructorData(answer.data());
+    }
+    return record(new Effect.Construct(request.sessionId(), answer));
+  }
+
+  @Override
+  public Context<Object> enter(String sceneId) {
+    Scene<?> scene = knownScene(sceneId);
+    Object data = scene.initialData().orElseThrow(() -> new IllegalArgumentException("scene '"
+        + sceneId + "' has no initial data; call enter(\"" + sceneId + "\", data) or declare initialData"));
+    return request(new Transition.Enter(scene, data));
+  }
+
+  @Override
+  public Context<Object> enter(String sceneId, Object data) {
+    Scene<?> scene = knownScene(sceneId);
+    return request(new Transition.Enter(scene, checkType("data of scene '" + sceneId + "'", data,
+        scene.dataType())));
+  }
+
+  @Override public Context<Object> leave() { return request(new Transition.Leave()); }
+  @Override public Context<Object> back() { return request(new Transition.Back()); }
+
+  @Override
+  public Context<Object> reenter() {
+    currentScene("reenter()");
+    return request(new Transition.Reenter());
+  }
+
+  @Override
+  public Context<Object> next() {
+    wizard("next()");
+    return request(new Transition.Next());
+  }
+
+  @Override
+  public Context<Object> goTo(String step) {
+    Scene<?> scene = wizard("goTo()");
+    if (scene.step(step).isEmpty()) {
+      throw new IllegalArgumentException("scene '" + scene.id() + "' has no wizard step '" + step + "'");
+    }
+    return request(new Transition.GoTo(step));
+  }
+
+  private Context<Object> record(Effect effect) {
+    effects.add(effect);
+    return this;
+  }
+
+  private Context<Object> request(Transition transition) {
+    if (pending != null) {
+      throw new IllegalStateException("a handler may request one transition; it requested "
+          + transition + " after " + pending);
+    }
+    pending = transition;
+    return this;
+  }
+
+  private static MessageTarget preview(MessageTarget target, OutgoingMessage message) {
+    return message.disableLinkPreview() ? target.withoutLinkPreview() : target;
+  }
+
+  private Optional<Scene<?>> currentScene(String what) {
+    if (session.scene == null) {
+      throw new IllegalStateException(what + " needs a current scene; session " + key + " is at the root");
+    }
+    return Optional.of(session.scene);
+  }
+
+  private Scene<?> wizard(String what) {
+    Scene<?> scene = currentScene(what).orElseThrow();
+    if (scene.steps().isEmpty()) {
+      throw new IllegalStateException(what + " needs a wizard scene; scene '" + scene.id() + "' has no steps");
+    }
+    return scene;
+  }
+
+  private Scene<?> knownScene(String sceneId) {
+    return bot.scene(sceneId).orElseThrow(() -> new IllegalArgumentException(
+        "scene '" + sceneId + "' is not part of bot '" + bot.name() + "'"));
+  }
+
+  private Class<?> sessionType() {
+    return bot.sessionDataType().orElseThrow(() -> new IllegalStateException("bot '" + bot.name()
+        + "' declares no session data; add Bot.Builder.sessionData(type, initial)"));
+  }
+
+  private static Object checkType(String what, Object value, Class<?> type) {
+    Objects.requireNonNull(value, what);
+    if (!type.isInstance(value)) {
+      throw new IllegalArgumentException(what + " must be a " + type.getName() + ", not a "
+          + value.getClass().getName());
+    }
+    return value;
+  }
+}

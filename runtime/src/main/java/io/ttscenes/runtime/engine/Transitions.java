@@ -1,0 +1,142 @@
+package io.ttscenes.runtime.engine;
+
+import io.ttscenes.api.Bot;
+import io.ttscenes.api.Handler;
+import io.ttscenes.api.Scene;
+import io.ttscenes.api.WizardStep;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Applies the transitions a handler requested, running the lifecycle handlers they imply
+ * (onLeave, onEnter, step prompts). Lifecycle handlers may request further transitions, up to a
+ * bound that catches scenes entering each other in a loop; onLeave handlers may not.
+ */
+final class Transitions {
+  static final int MAX_HOPS = 16;
+
+  private final Bot bot;
+  private final SessionCodec codec;
+
+  Transitions(Bot bot, SessionCodec codec) {
+    this.bot = bot;
+    this.codec = codec;
+  }
+
+  void apply(SessionContext ctx) {
+    int hops = 0;
+    for (Optional<Transition> next = ctx.takeTransition(); next.isPresent(); next = ctx.takeTransition()) {
+      if (++hops > MAX_HOPS) {
+        throw new IllegalStateException("more than " + MAX_HOPS + " transitions for one update (the last was "
+            + next.get() + "); scenes probably enter each other in a loop");
+      }
+      apply(ctx, next.get());
+    }
+  }
+
+  private void apply(SessionContext ctx, Transition transition) {
+    Session session = ctx.session();
+    if (transition instanceof Transition.Enter enter) {
+      leave(ctx, true);
+      start(ctx, enter.scene(), enter.data(), null);
+    } else if (transition instanceof Transition.Leave) {
+      leave(ctx, false);
+      toRoot(session);
+    } else if (transition instanceof Transition.Reenter) {
+      Scene<?> scene = session.scene;
+      Object data = session.data;
+      leave(ctx, false);
+      start(ctx, scene, data, null);
+    } else if (transition instanceof Transition.Back) {
+      back(ctx);
+    } else if (transition instanceof Transition.Next) {
+      List<? extends WizardStep<?>> steps = session.scene.steps();
+      int index = session.stepIndex();
+      if (index + 1 < steps.size()) {
+        enterStep(ctx, steps.get(index + 1).name());
+      } else {
+        leave(ctx, false);
+        toRoot(session);
+      }
+    } else if (transition instanceof Transition.GoTo goTo) {
+      enterStep(ctx, goTo.step());
+    }
+  }
+
+  private void back(SessionContext ctx) {
+    Session session = ctx.session();
+    int index = session.stepIndex();
+    if (index > 0) {
+      enterStep(ctx, session.scene.steps().get(index - 1).name());
+      return;
+    }
+    leave(ctx, false);
+    if (session.history.isEmpty()) {
+      toRoot(session);
+      return;
+    }
+    SessionState.HistoryEntry previous = session.history.remove(session.history.size() - 1);
+    Optional<Scene<?>> scene = bot.scene(previous.scene());
+    Optional<?> data = scene.flatMap(s -> codec.convert(ctx.sessionKey(), previous.data(), s.dataType()));
+    if (scene.isEmpty() || data.isEmpty()) {
+      toRoot(session);
+      return;
+    }
+    start(ctx, scene.get(), data.get(), previous.step());
+  }
+
+  /** Runs the current scene's onLeave and, for {@code enter}, remembers the scene for back(). */
+  private void leave(SessionContext ctx, boolean remember) {
+    Session session = ctx.session();
+    if (session.scene == null) {
+      return;
+    }
+    Scene<?> scene = session.scene;
+    scene.onLeave().ifPresent(handler -> run(handler, ctx));
+    ctx.takeTransition().ifPresent(requested -> {
+      throw new IllegalStateException("onLeave of scene '" + scene.id()
+          + "' requested " + requested + "; leave handlers may not change scenes");
+    });
+    if (remember && bot.historyLimit() > 0) {
+      session.history.add(new SessionState.HistoryEntry(scene.id(), session.step, codec.tree(session.data)));
+      while (session.history.size() > bot.historyLimit()) {
+        session.history.remove(0);
+      }
+    }
+  }
+
+  private void start(SessionContext ctx, Scene<?> scene, Object data, String step) {
+    Session session = ctx.session();
+    session.scene = scene;
+    session.data = data;
+    boolean knownStep = step != null && scene.step(step).isPresent();
+    session.step = knownStep ? step : scene.steps().isEmpty() ? null : scene.steps().get(0).name();
+    session.deadline = scene.timeout().map(timeout -> ctx.now().plus(timeout)).orElse(null);
+    scene.onEnter().ifPresent(handler -> run(handler, ctx));
+    if (!ctx.hasPendingTransition() && session.step != null) {
+      prompt(ctx, session.step);
+    }
+  }
+
+  private void enterStep(SessionContext ctx, String step) {
+    ctx.session().step = step;
+    prompt(ctx, step);
+  }
+
+  private void prompt(SessionContext ctx, String step) {
+    ctx.session().scene.step(step).flatMap(WizardStep::promptHandler).ifPresent(handler -> run(handler, ctx));
+  }
+
+  private static void toRoot(Session session) {
+    session.scene = null;
+    session.step = null;
+    session.data = null;
+    session.deadline = null;
+    session.history.clear();
+  }
+
+  @SuppressWarnings("unchecked")
+  static void run(Handler<?> handler, SessionContext ctx) {
+    ((Handler<Object>) handler).handle(ctx);
+  }
+}

@@ -1,0 +1,100 @@
+package io.ttscenes.runtime.engine;
+
+import io.ttscenes.api.Bot;
+import io.ttscenes.api.ExceptionHandler;
+import io.ttscenes.api.Scene;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the handlers for one attempt at one update: middleware, routing, the chosen handler and
+ * the transitions it requested; or, when anything throws, the exception handler on a fresh
+ * context, so nothing the failed run recorded survives. Pure with respect to the store and the
+ * Bot API's write calls: the result is the new session and the effects to commit.
+ */
+final class Turn {
+  private static final Logger LOG = LoggerFactory.getLogger(Turn.class);
+
+  /** The new session, the effects to send after the commit, and how the update was handled. */
+  record Result(Session session, List<Effect> effects, UpdateOutcome outcome) {}
+
+  private final Bot bot;
+  private final Transitions transitions;
+
+  Turn(Bot bot, Transitions transitions) {
+    this.bot = bot;
+    this.transitions = transitions;
+  }
+
+  /** Runs an update; {@code contexts} makes a fresh context of the session as loaded. */
+  Result run(Supplier<SessionContext> contexts) {
+    SessionContext ctx = contexts.get();
+    try {
+      boolean[] matched = {false};
+      MiddlewareChain.run(bot.middleware(), ctx, any -> matched[0] = route(ctx));
+      return new Result(ctx.session(), ctx.effects(), matched[0] ? UpdateOutcome.HANDLED : UpdateOutcome.UNMATCHED);
+    } catch (RuntimeException e) {
+      return recover(contexts, e);
+    }
+  }
+
+  /** Runs the current scene's timeout handler; the deadline is consumed first. */
+  Result runTimeout(Supplier<SessionContext> contexts) {
+    SessionContext ctx = contexts.get();
+    try {
+      Scene<?> scene = ctx.session().scene;
+      ctx.session().deadline = null;
+      scene.onTimeout().ifPresent(handler -> Transitions.run(handler, ctx));
+      transitions.apply(ctx);
+      return new Result(ctx.session(), ctx.effects(), UpdateOutcome.HANDLED);
+    } catch (RuntimeException e) {
+      return recover(() -> {
+        SessionContext fresh = contexts.get();
+        fresh.session().deadline = null;
+        return fresh;
+      }, e);
+    }
+  }
+
+  private boolean route(SessionContext ctx) {
+    Session session = ctx.session();
+    Optional<Bot.Selected> selected = bot.select(ctx.update(),
+        session.scene().map(Scene::id), Optional.ofNullable(session.step));
+    if (selected.isEmpty()) {
+      LOG.debug("no handler matched {}", ctx.update().updateType());
+      return false;
+    }
+    ctx.match(selected.get().match());
+    Transitions.run(selected.get().handler(), ctx);
+    transitions.apply(ctx);
+    return true;
+  }
+
+  private Result recover(Supplier<SessionContext> contexts, RuntimeException error) {
+    Optional<ExceptionHandler<Throwable>> handler = bot.exceptionHandler(error);
+    if (handler.isEmpty()) {
+      LOG.error("handler failed; replying with the apology", error);
+      return apologize(contexts.get());
+    }
+    LOG.warn("handler failed; running the exception handler for {}", error.getClass().getName(), error);
+    SessionContext ctx = contexts.get();
+    try {
+      handler.get().handle(ctx, error);
+      transitions.apply(ctx);
+      return new Result(ctx.session(), ctx.effects(), UpdateOutcome.HANDLER_FAILED);
+    } catch (RuntimeException second) {
+      LOG.error("the exception handler failed too; replying with the apology", second);
+      return apologize(contexts.get());
+    }
+  }
+
+  private Result apologize(SessionContext ctx) {
+    if (ctx.chatId().isPresent() || ctx.userId().isPresent()) {
+      ctx.reply(bot.apology());
+    }
+    return new Result(ctx.session(), ctx.effects(), UpdateOutcome.HANDLER_FAILED);
+  }
+}

@@ -1,0 +1,17 @@
+package io.ttscenes.runtime.engine;
+
+/** How the handling of one update (or fired timer) ended, as reported to the listener. */
+public enum UpdateOutcome {
+  /** A handler ran and its result was committed. */
+  HANDLED,
+  /** No handler matched; the update was committed as seen and nothing was sent. */
+  UNMATCHED,
+  /** The update had already been committed (same dedupe id); nothing ran. */
+  DUPLICATE,
+  /** A handler threw; an exception handler (or the default apology) ran and was committed. */
+  HANDLER_FAILED,
+  /** A fired timer no longer matched the session's deadline and was dropped or re-armed. */
+  STALE_TIMER,
+  /** The update could not be committed (conflicts exhausted or shutdown); it is not acked. */
+  FAILED
+}

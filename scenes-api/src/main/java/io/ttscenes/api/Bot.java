@@ -1,0 +1,245 @@
+package io.ttscenes.api;
+
+import io.ttscenes.api.model.Update;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A bot's whole conversation design: its scenes, global and root handlers, middleware, exception
+ * handlers and session settings. Immutable and thread-safe once built.
+ *
+ * <p><b>Routing order</b> for an update: the global handlers first (so {@code /cancel} works in
+ * every scene); then, inside a scene, the current wizard step's routes, the scene's routes, the
+ * step's fallback and the scene's fallback; at the root, the root routes and the root fallback;
+ * finally the global fallback. Within each set the first matching route in declaration order wins.
+ */
+public final class Bot {
+  private final String name;
+  private final String username;
+  private final Map<String, Scene<?>> scenes;
+  private final Class<?> sessionDataType;
+  private final Supplier<?> sessionDataFactory;
+  private final Handlers global;
+  private final Handlers root;
+  private final List<Middleware> middleware;
+  private final ExceptionHandlers exceptionHandlers;
+  private final String apology;
+  private final SessionKeyStrategy sessionKeys;
+  private final Duration sessionTtl;
+  private final int historyLimit;
+
+  private Bot(Builder builder) {
+    this.name = builder.name;
+    this.username = builder.username;
+    this.scenes = Map.copyOf(builder.uniqueScenes());
+    this.sessionDataType = builder.sessionDataType;
+    this.sessionDataFactory = builder.sessionDataFactory;
+    this.global = builder.global;
+    this.root = builder.root;
+    this.middleware = List.copyOf(builder.middleware);
+    this.exceptionHandlers = new ExceptionHandlers(builder.exceptionHandlers);
+    this.apology = builder.apology;
+    this.sessionKeys = builder.sessionKeys;
+    this.sessionTtl = builder.sessionTtl;
+    this.historyLimit = builder.historyLimit;
+  }
+
+  /** Starts configuring a bot named {@code name} (used in logs, metrics and store keys). */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /** Returns the bot's name. */
+  public String name() {
+    return name;
+  }
+
+  /** Returns the bot's username, used to ignore commands addressed to other bots. */
+  public Optional<String> username() {
+    return Optional.ofNullable(username);
+  }
+
+  /** Returns the scene with {@code id}. */
+  public Optional<Scene<?>> scene(String id) {
+    return Optional.ofNullable(scenes.get(id));
+  }
+
+  /** Returns the session-wide data type, when declared. */
+  public Optional<Class<?>> sessionDataType() {
+    return Optional.ofNullable(sessionDataType);
+  }
+
+  /** Returns fresh session-wide data for a new session, when a type was declared. */
+  public Optional<Object> newSessionData() {
+    return Optional.ofNullable(sessionDataFactory).map(Supplier::get);
+  }
+
+  /** Returns the middleware, outermost first. */
+  public List<Middleware> middleware() {
+    return middleware;
+  }
+
+  /** Returns the handler registered for the most specific supertype of {@code error}'s class. */
+  public Optional<ExceptionHandler<Throwable>> exceptionHandler(Throwable error) {
+    return exceptionHandlers.find(error);
+  }
+
+  /** Returns the reply sent when a handler fails and no exception handler takes the error. */
+  public String apology() {
+    return apology;
+  }
+
+  /** Returns how updates are mapped to sessions. */
+  public SessionKeyStrategy sessionKeys() {
+    return sessionKeys;
+  }
+
+  /** Returns how long an idle session is kept by the store. */
+  public Duration sessionTtl() {
+    return sessionTtl;
+  }
+
+  /** Returns how many earlier scenes {@link Context#back()} can return to. */
+  public int historyLimit() {
+    return historyLimit;
+  }
+
+  /**
+   * Finds the handler for {@code update} when the session is in {@code sceneId} (empty: the root)
+   * at wizard step {@code step}, following the routing order described on this class.
+   */
+  public Optional<Selected> select(Update update, Optional<String> sceneId, Optional<String> step) {
+    Optional<Scene<?>> scene = sceneId.flatMap(this::scene);
+    return Routing.select(update, username(), global, root, scene, step);
+  }
+
+  /**
+   * A chosen handler and what its route matched; {@code route} describes it for logs.
+   *
+   * @param handler the handler, typed to the scene's data by the caller
+   * @param match what the route found in the update
+   * @param route a readable description of the route
+   */
+  public record Selected(Handler<?> handler, RouteMatch match, String route) {
+    public Selected {
+      Objects.requireNonNull(handler, "handler");
+      Objects.requireNonNull(match, "match");
+      Objects.requireNonNull(route, "route");
+    }
+  }
+
+  /** Configures a {@link Bot}; not thread-safe. */
+  public static final class Builder {
+    private final String name;
+    private String username;
+    private final List<Scene<?>> scenes = new ArrayList<>();
+    private Class<?> sessionDataType;
+    private Supplier<?> sessionDataFactory;
+    private final Handlers global = new Handlers();
+    private final Handlers root = new Handlers();
+    private final List<Middleware> middleware = new ArrayList<>();
+    private final Map<Class<? extends Throwable>, ExceptionHandler<?>> exceptionHandlers =
+        new LinkedHashMap<>();
+    private String apology = "Sorry, something went wrong. Please try again.";
+    private SessionKeyStrategy sessionKeys = SessionKeys.USER_IN_CHAT;
+    private Duration sessionTtl = Duration.ofDays(30);
+    private int historyLimit = 10;
+
+    private Builder(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /** Sets the bot's username (without {@code @}) so {@code /cmd@otherbot} is ignored. */
+    public Builder username(String username) {
+      this.username = Objects.requireNonNull(username, "username");
+      return this;
+    }
+
+    /** Adds a scene. */
+    public Builder scene(Scene<?> scene) {
+      scenes.add(Objects.requireNonNull(scene, "scene"));
+      return this;
+    }
+
+    /** Declares the session-wide data type and how to make it for a new session. */
+    public <S> Builder sessionData(Class<S> type, Supplier<S> initial) {
+      this.sessionDataType = Objects.requireNonNull(type, "type");
+      this.sessionDataFactory = Objects.requireNonNull(initial, "initial");
+      return this;
+    }
+
+    /** Adds handlers tried before any scene's handlers, in every scene and at the root. */
+    public Builder global(Consumer<Handlers> configure) {
+      configure.accept(global);
+      return this;
+    }
+
+    /** Adds handlers tried when the session is in no scene. */
+    public Builder root(Consumer<Handlers> configure) {
+      configure.accept(root);
+      return this;
+    }
+
+    /** Adds a middleware; the first added is the outermost. */
+    public Builder middleware(Middleware middleware) {
+      this.middleware.add(Objects.requireNonNull(middleware, "middleware"));
+      return this;
+    }
+
+    /** Handles exceptions of {@code type} (and subtypes without a more specific handler). */
+    public <E extends Throwable> Builder onException(Class<E> type, ExceptionHandler<? super E> handler) {
+      exceptionHandlers.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(handler, "handler"));
+      return this;
+    }
+
+    /** Sets the reply sent when a handler fails and no exception handler takes the error. */
+    public Builder apology(String apology) {
+      this.apology = Objects.requireNonNull(apology, "apology");
+      return this;
+    }
+
+    /** Sets how updates map to sessions; the default is {@link SessionKeys#USER_IN_CHAT}. */
+    public Builder sessionKey(SessionKeyStrategy strategy) {
+      this.sessionKeys = Objects.requireNonNull(strategy, "strategy");
+      return this;
+    }
+
+    /** Sets how long an idle session is kept (default 30 days). */
+    public Builder sessionTtl(Duration ttl) {
+      this.sessionTtl = Objects.requireNonNull(ttl, "ttl");
+      return this;
+    }
+
+    /** Sets how many earlier scenes {@code back()} can return to (default 10). */
+    public Builder historyLimit(int limit) {
+      this.historyLimit = limit;
+      return this;
+    }
+
+    /**
+     * Builds the bot after checking its wiring; throws {@link BotConfigurationException} listing
+     * every problem found (duplicate scene ids, transitions to unknown scenes, empty wizard steps,
+     * bad timeouts and settings) at once.
+     */
+    public Bot build() {
+      List<String> problems = BotValidation.problems(this.name, scenes, sessionTtl, historyLimit);
+      if (!problems.isEmpty()) {
+        throw new BotConfigurationException(name, problems);
+      }
+      return new Bot(this);
+    }
+
+    private Map<String, Scene<?>> uniqueScenes() {
+      Map<String, Scene<?>> byId = new LinkedHashMap<>();
+      scenes.forEach(scene -> byId.put(scene.id(), scene));
+      return byId;
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package io.ttscenes.api;
+
+import io.ttscenes.api.client.BotApi;
+import io.ttscenes.api.keyboard.Keyboard;
+import io.ttscenes.api.model.CallbackAnswer;
+import io.ttscenes.api.model.ConstructorAnswer;
+import io.ttscenes.api.model.SenderAction;
+import io.ttscenes.api.model.Update;
+import io.ttscenes.api.model.User;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.MatchResult;
+
+/**
+ * One update of one session as a handler sees it: what arrived, the session's data, and a record
+ * of what to do. Write calls ({@code reply}, {@code answer}, {@code edit}...) are <em>recorded</em>
+ * and sent, in order, only after the new session state was committed; transitions are applied
+ * after the handler returns. A context belongs to one lane thread and is not thread-safe.
+ *
+ * @param <D> the data type of the current scene
+ */
+public interface Context<D> {
+
+  /** Returns the update being handled (a synthetic one for timeouts: see {@link #isTimeout()}). */
+  Update update();
+
+  /** Returns whether this context runs a scene's timeout handler rather than a real update. */
+  boolean isTimeout();
+
+  /** Returns the key of the session, as chosen by the bot's {@link SessionKeyStrategy}. */
+  String sessionKey();
+
+  /** Returns the user who caused the update, when the update names one. */
+  Optional<User> user();
+
+  /** Returns the id of the user who caused the update, when there is one. */
+  Optional<Long> userId();
+
+  /** Returns the chat of the update, when it has one. */
+  Optional<Long> chatId();
+
+  /** Returns the user's locale when the update carries it (IETF BCP 47 tag). */
+  Optional<Locale> locale();
+
+  /**
+   * Returns the Bot API for reads a handler needs at once (get chat, members). Calls made through
+   * it happen immediately, even if the commit later conflicts and the handler is re-run, so use it
+   * for reads; record writes with the methods below.
+   */
+  BotApi api();
+
+  /** Returns the time of the runtime's clock when handling started. */
+  Instant now();
+
+  /** Returns the text the user typed, or {@code ""} (see {@link Updates#text}). */
+  String text();
+
+  /** Returns the arguments after a matched command, or {@code ""}. */
+  String args();
+
+  /** Returns the match of the route's regex, for regex routes. */
+  Optional<MatchResult> regex();
+
+  /** Returns the pressed button's payload (message or constructor), or {@code ""}. */
+  String payload();
+
+  /** Returns the deep-link payload of {@code bot_started} (or a chat button's), or {@code ""}. */
+  String startPayload();
+
+  /** Returns the current scene's id; empty at the root, outside every scene. */
+  Optional<String> sceneId();
+
+  /** Returns the current wizard step's name; empty outside wizard scenes. */
+  Optional<String> step();
+
+  /**
+   * Returns the current scene's data. Throws {@link IllegalStateException} at the root, where
+   * there is no scene and therefore no scene data.
+   */
+  D data();
+
+  /** Replaces the current scene's data; throws {@link IllegalStateException} at the root. */
+  Context<D> setData(D data);
+
+  /**
+   * Returns the session-wide data declared with {@link Bot.Builder#sessionData}; throws
+   * {@link IllegalArgumentException} when {@code type} is not that declared type.
+   */
+  <S> S session(Class<S> type);
+
+  /** Replaces the session-wide data; it must be of the declared session data type. */
+  Context<D> setSession(Object session);
+
+  /** Records a text message to the user or chat of this update. */
+  Context<D> reply(String text);
+
+  /** Records a text message with an inline keyboard to the user or chat of this update. */
+  Context<D> reply(String text, Keyboard keyboard);
+
+  /** Records a message to the user or chat of this update. */
+  Context<D> reply(OutgoingMessage message);
+
+  /** Records a message to the dialog with user {@code userId}. */
+  Context<D> sendToUser(long userId, OutgoingMessage message);
+
+  /** Records a message to chat {@code chatId}. */
+  Context<D> sendToChat(long chatId, OutgoingMessage message);
+
+  /** Records an edit of message {@code messageId} to the new content. */
+  Context<D> edit(String messageId, OutgoingMessage message);
+
+  /** Records the removal of message {@code messageId}. */
+  Context<D> delete(String messageId);
+
+  /**
+   * Records an answer to the pressed button showing {@code notification} to the user. Throws
+   * {@link IllegalStateException} when the update is not a message callback.
+   */
+  Context<D> answer(String notification);
+
+  /** Records an answer to the pressed button (notification and/or new message content). */
+  Context<D> answer(CallbackAnswer answer);
+
+  /** Records a chat action ({@code typing_on}...) in the chat of this update. */
+  Context<D> action(SenderAction action);
+
+  /**
+   * Records the answer to this constructor session's request. Throws
+   * {@link IllegalStateException} for other updates.
+   */
+  Context<D> construct(ConstructorAnswer answer);
+
+  /**
+   * Requests entering scene {@code sceneId} with its initial data; the current scene is left and
+   * pushed on the history. At most one transition per handler ({@link IllegalStateException}).
+   */
+  Context<D> enter(String sceneId);
+
+  /** Requests entering scene {@code sceneId} with {@code data} (of that scene's data type). */
+  Context<D> enter(String sceneId, Object data);
+
+  /** Requests leaving the current scene for the root; the history is cleared. */
+  Context<D> leave();
+
+  /** Requests leaving and entering the current scene again (data kept, first step, new timeout). */
+  Context<D> reenter();
+
+  /**
+   * Requests going back: in a wizard past its first step, to the previous step; otherwise to the
+   * previous scene of the history with the data it had, or to the root when the history is empty.
+   */
+  Context<D> back();
+
+  /** Requests the next wizard step; after the last step the scene is left. */
+  Context<D> next();
+
+  /** Requests the wizard step named {@code step} of the current scene. */
+  Context<D> goTo(String step);
+}

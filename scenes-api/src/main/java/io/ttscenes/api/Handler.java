@@ -1,0 +1,16 @@
+package io.ttscenes.api;
+
+/**
+ * Reacts to one update (or one lifecycle event) of a session. It reads the update and the session
+ * through {@code ctx} and records replies and transitions on it; it runs on a lane thread, one
+ * update of a session at a time, and may be run again if the commit conflicts, so it must not
+ * cause side effects other than through {@code ctx}.
+ *
+ * @param <D> the scene data type
+ */
+@FunctionalInterface
+public interface Handler<D> {
+
+  /** Handles the update in {@code ctx}; unchecked exceptions go to the bot's exception handlers. */
+  void handle(Context<D> ctx);
+}

@@ -1,0 +1,23 @@
+package io.ttscenes.api;
+
+/**
+ * Wraps the handling of every update, outermost first in the order middleware was added. A
+ * middleware calls {@link Chain#proceed} at most once, with the context it was given, to run the
+ * rest of the chain; not calling it stops the update there (it is still committed and acked).
+ */
+@FunctionalInterface
+public interface Middleware {
+
+  /** Handles {@code ctx}, usually by calling {@code chain.proceed(ctx)} once. */
+  void handle(Context<?> ctx, Chain chain);
+
+  /** The rest of a middleware chain, ending with the scene's handler. */
+  interface Chain {
+
+    /**
+     * Runs the rest of the chain with {@code ctx}. Throws {@link IllegalStateException} when called
+     * twice by one middleware, and {@link IllegalArgumentException} when given another context.
+     */
+    void proceed(Context<?> ctx);
+  }
+}

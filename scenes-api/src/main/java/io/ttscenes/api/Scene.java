@@ -1,0 +1,214 @@
+package io.ttscenes.api;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A state of a conversation: handlers for what may arrive while the session is in it, lifecycle
+ * handlers (enter, leave, timeout) and, for wizards, ordered steps. Its typed data is stored with
+ * the session as JSON (use a record with Jackson-friendly components). Immutable once built.
+ *
+ * @param <D> the scene data type
+ */
+public final class Scene<D> {
+  private final String id;
+  private final Class<D> dataType;
+  private final Supplier<D> initialData;
+  private final Handler<D> onEnter;
+  private final Handler<D> onLeave;
+  private final Duration timeout;
+  private final Handler<D> onTimeout;
+  private final List<WizardStep<D>> steps;
+  private final List<Route<D>> routes;
+  private final Handler<D> fallback;
+  private final Set<String> transitions;
+  private final List<String> problems;
+
+  private Scene(Builder<D> builder) {
+    this.id = builder.id;
+    this.dataType = builder.dataType;
+    this.initialData = builder.initialData;
+    this.onEnter = builder.onEnter;
+    this.onLeave = builder.onLeave;
+    this.timeout = builder.timeout;
+    this.onTimeout = builder.onTimeout;
+    this.steps = List.copyOf(builder.steps);
+    this.routes = builder.routes();
+    this.fallback = builder.fallbackHandler().orElse(null);
+    this.transitions = Set.copyOf(builder.transitions);
+    this.problems = List.copyOf(builder.problems());
+  }
+
+  /** Starts a scene with typed data; entering it needs data unless {@code initialData} is set. */
+  public static <D> Builder<D> builder(String id, Class<D> dataType) {
+    return new Builder<>(id, dataType);
+  }
+
+  /** Starts a scene that keeps no data of its own. */
+  public static Builder<NoData> builder(String id) {
+    return new Builder<>(id, NoData.class).initialData(() -> NoData.INSTANCE);
+  }
+
+  /** Returns the scene id, unique within its bot. */
+  public String id() {
+    return id;
+  }
+
+  /** Returns the scene data type. */
+  public Class<D> dataType() {
+    return dataType;
+  }
+
+  /** Returns fresh initial data, when the scene declares how to make it. */
+  public Optional<D> initialData() {
+    return Optional.ofNullable(initialData).map(Supplier::get);
+  }
+
+  /** Returns the handler run on entering, before the first step's prompt. */
+  public Optional<Handler<D>> onEnter() {
+    return Optional.ofNullable(onEnter);
+  }
+
+  /** Returns the handler run on leaving (by a transition, not by the session expiring). */
+  public Optional<Handler<D>> onLeave() {
+    return Optional.ofNullable(onLeave);
+  }
+
+  /** Returns how long after entering the timeout handler runs, when the scene has one. */
+  public Optional<Duration> timeout() {
+    return Optional.ofNullable(timeout);
+  }
+
+  /** Returns the timeout handler; the scene is left only if it requests so. */
+  public Optional<Handler<D>> onTimeout() {
+    return Optional.ofNullable(onTimeout);
+  }
+
+  /** Returns the wizard steps in order; empty for a plain scene. */
+  public List<WizardStep<D>> steps() {
+    return steps;
+  }
+
+  /** Returns the step named {@code name}. */
+  public Optional<WizardStep<D>> step(String name) {
+    return steps.stream().filter(step -> step.name().equals(name)).findFirst();
+  }
+
+  /** Returns the scene-wide routes in declaration order. */
+  public List<Route<D>> routes() {
+    return routes;
+  }
+
+  /** Returns the scene's fallback handler. */
+  public Optional<Handler<D>> fallback() {
+    return Optional.ofNullable(fallback);
+  }
+
+  /** Returns the scene ids this scene declared it may enter. */
+  public Set<String> transitions() {
+    return transitions;
+  }
+
+  List<String> problems() {
+    return problems;
+  }
+
+  /** Configures a {@link Scene}; not thread-safe. */
+  public static final class Builder<D> extends RouteSet<D, Builder<D>> {
+    private final String id;
+    private final Class<D> dataType;
+    private Supplier<D> initialData;
+    private Handler<D> onEnter;
+    private Handler<D> onLeave;
+    private Duration timeout;
+    private Handler<D> onTimeout;
+    private final List<WizardStep<D>> steps = new ArrayList<>();
+    private final Set<String> transitions = new LinkedHashSet<>();
+
+    private Builder(String id, Class<D> dataType) {
+      this.id = Objects.requireNonNull(id, "id");
+      this.dataType = Objects.requireNonNull(dataType, "dataType");
+    }
+
+    /** Sets how {@code enter(id)} without data makes the scene's data. */
+    public Builder<D> initialData(Supplier<D> initialData) {
+      this.initialData = Objects.requireNonNull(initialData, "initialData");
+      return this;
+    }
+
+    /** Sets the handler run on entering the scene (and on {@code reenter()} / {@code back()}). */
+    public Builder<D> onEnter(Handler<D> handler) {
+      this.onEnter = Objects.requireNonNull(handler, "handler");
+      return this;
+    }
+
+    /** Sets the handler run on leaving the scene through a transition. */
+    public Builder<D> onLeave(Handler<D> handler) {
+      this.onLeave = Objects.requireNonNull(handler, "handler");
+      return this;
+    }
+
+    /**
+     * Runs {@code handler} when the session is still in this scene {@code timeout} after entering
+     * it (re-entering restarts the clock). The handler decides whether to leave.
+     */
+    public Builder<D> timeout(Duration timeout, Handler<D> handler) {
+      this.timeout = Objects.requireNonNull(timeout, "timeout");
+      this.onTimeout = Objects.requireNonNull(handler, "handler");
+      return this;
+    }
+
+    /** Adds a wizard step; steps run in the order they are added. */
+    public Builder<D> step(String name, Consumer<WizardStep<D>> configure) {
+      WizardStep<D> step = new WizardStep<>(name);
+      configure.accept(step);
+      steps.add(step);
+      return this;
+    }
+
+    /** Declares scenes this scene's handlers may enter, checked when the bot is built. */
+    public Builder<D> transitionsTo(String... sceneIds) {
+      transitions.addAll(List.of(sceneIds));
+      return this;
+    }
+
+    /** Builds the scene; wiring problems are reported together by {@link Bot.Builder#build()}. */
+    public Scene<D> build() {
+      return new Scene<>(this);
+    }
+
+    @Override
+    Builder<D> self() {
+      return this;
+    }
+
+    List<String> problems() {
+      List<String> found = new ArrayList<>();
+      String where = "scene '" + id + "'";
+      if (id.isBlank()) {
+        found.add("a scene has a blank id");
+      }
+      if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
+        found.add(where + ": timeout is " + timeout + "; it must be positive");
+      }
+      Set<String> names = new HashSet<>();
+      for (WizardStep<D> step : steps) {
+        if (!names.add(step.name())) {
+          found.add(where + ": wizard step '" + step.name() + "' is declared twice");
+        }
+        if (step.isEmpty()) {
+          found.add(where + ": wizard step '" + step.name() + "' has no handlers");
+        }
+      }
+      return found;
+    }
+  }
+}
