@@ -1,0 +1,47 @@
+package io.ttscenes.testkit.kit;
+
+import io.ttscenes.api.Bot;
+import io.ttscenes.api.client.BotApi;
+import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.runtime.BotRuntime;
+import io.ttscenes.runtime.RuntimeConfig;
+import io.ttscenes.runtime.engine.Dispatcher;
+import io.ttscenes.testkit.Emulator;
+import java.util.Map;
+
+/**
+ * One run of the bot the way a user starts it: a {@link BotRuntime} configured from environment
+ * style settings, long polling the emulator. The runtime's own timer poller runs once at start
+ * (period one hour) so that scene timeouts fire only when the test advances the clock.
+ */
+final class RunningBot implements AutoCloseable {
+  private final BotRuntime runtime;
+
+  private RunningBot(BotRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  static RunningBot start(Bot bot, Emulator emulator, SessionStore store, BotApi api,
+      TestClock clock, LaneWatch lanes) {
+    RuntimeConfig config = RuntimeConfig.from(Map.of(
+        "TAMTAM_API_URL", emulator.baseUrl(),
+        "TAMTAM_TOKEN", emulator.token(),
+        "TTSCENES_BOT_NAME", bot.name().replaceAll("[^A-Za-z0-9_.-]", "_"),
+        "TTSCENES_POLL_TIMEOUT_SECONDS", "10",
+        "TTSCENES_SHUTDOWN_TIMEOUT_SECONDS", "10",
+        "TTSCENES_TIMER_PERIOD_MS", "3600000"));
+    BotRuntime runtime = BotRuntime.builder(bot, config).store(store, false).api(api).clock(clock)
+        .listener(lanes).build();
+    runtime.start();
+    return new RunningBot(runtime);
+  }
+
+  Dispatcher dispatcher() {
+    return runtime.dispatcher();
+  }
+
+  @Override
+  public void close() {
+    runtime.close();
+  }
+}
