@@ -121,6 +121,12 @@ public final class TestUser {
     return this;
   }
 
+  /** Expects a next message, whatever it says (check it later through {@link #lastReply()}). */
+  public TestUser expectAnyReply() {
+    nextReply("a reply");
+    return this;
+  }
+
   /** Expects a next message and runs {@code check} (JUnit assertions, typically) on it. */
   public TestUser expectReply(Consumer<Reply> check) {
     Objects.requireNonNull(check, "check");
