@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -28,32 +29,59 @@ public final class FaqBotMain {
 
   /** Starts the bot and blocks until the process is asked to stop; exits 2 on bad settings. */
   public static void main(String[] args) throws InterruptedException {
-    Map<String, String> env = new HashMap<>(System.getenv());
-    Emulator emulator = isBlank(env.get("TAMTAM_TOKEN")) ? startEmulator(env) : null;
-    RuntimeConfig config;
+    Launch launch;
     try {
-      config = RuntimeConfig.from(env);
-    } catch (RuntimeConfigException e) {
+      launch = launch(System.getenv());
+    } catch (IllegalArgumentException | IllegalStateException e) {
       System.err.println("Cannot start the FAQ bot: " + e.getMessage());
-      closeQuietly(emulator);
       System.exit(2);
       return;
     }
-    BotRuntime runtime = BotRuntime.builder(FaqBot.create(), config).store(store(config), true).build();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      runtime.close();
-      closeQuietly(emulator);
+      launch.close();
       stopped.countDown();
     }, "faq-bot-shutdown"));
-    runtime.start();
-    if (emulator != null) {
+    launch.emulator().ifPresent(emulator -> {
       System.out.println("FAQ bot is running against the local emulator.");
-      System.out.println("  Web chat:    " + emulator.webChatUrl());
-      System.out.println("  Bot API:     " + emulator.baseUrl() + " (token " + emulator.token() + ")");
+      System.out.println("  Web chat:  " + emulator.webChatUrl());
+      System.out.println("  Bot API:   " + emulator.baseUrl() + " (token " + emulator.token() + ")");
       System.out.println("Press Ctrl-C to stop.");
-    }
+    });
     stopped.await();
+  }
+
+  /**
+   * A started bot and, when it runs without a token, the emulator it runs against. Closing it
+   * stops the bot gracefully, then the emulator.
+   */
+  record Launch(BotRuntime runtime, Optional<Emulator> emulator) implements AutoCloseable {
+    @Override
+    public void close() {
+      runtime.close();
+      emulator.ifPresent(Emulator::close);
+    }
+  }
+
+  /**
+   * Reads {@code environment}, starts the emulator when there is no token, then the bot. Throws
+   * {@link RuntimeConfigException} listing every bad setting, or IllegalArgumentException when the
+   * emulator cannot start.
+   */
+  static Launch launch(Map<String, String> environment) {
+    Map<String, String> env = new HashMap<>(environment);
+    boolean local = env.getOrDefault("TAMTAM_TOKEN", "").isBlank();
+    Optional<Emulator> emulator = local ? Optional.of(startEmulator(env)) : Optional.empty();
+    try {
+      RuntimeConfig config = RuntimeConfig.from(env);
+      BotRuntime runtime = BotRuntime.builder(FaqBot.create(), config).store(store(config), true)
+          .build();
+      runtime.start();
+      return new Launch(runtime, emulator);
+    } catch (RuntimeException e) {
+      emulator.ifPresent(Emulator::close);
+      throw e;
+    }
   }
 
   private static Emulator startEmulator(Map<String, String> env) {
@@ -64,11 +92,11 @@ public final class FaqBotMain {
       emulator = Emulator.builder().port(Integer.parseInt(port)).host(InetAddress.getByName(host))
           .start();
     } catch (NumberFormatException e) {
-      return fail("EMULATOR_PORT is '" + port + "'; it must be a number 0..65535");
-    } catch (IllegalArgumentException | UnknownHostException | UncheckedIOException e) {
-      return fail("cannot start the local emulator on " + host + ":" + port + ": " + e.getMessage()
-          + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")")
-          + "; set EMULATOR_PORT to a free port");
+      throw new IllegalArgumentException("EMULATOR_PORT is '" + port + "'; it must be a number 0..65535");
+    } catch (UnknownHostException | UncheckedIOException e) {
+      String cause = e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")";
+      throw new IllegalArgumentException("cannot start the local emulator on " + host + ":" + port
+          + ": " + e.getMessage() + cause + "; set EMULATOR_PORT to a free port", e);
     }
     // Without a token the emulator is the whole world: its API, and the in-memory store.
     env.put("TAMTAM_API_URL", emulator.baseUrl());
@@ -78,25 +106,9 @@ public final class FaqBotMain {
     return emulator;
   }
 
-  private static Emulator fail(String message) {
-    System.err.println("Cannot start the FAQ bot: " + message);
-    System.exit(2);
-    throw new IllegalStateException(message);
-  }
-
   private static SessionStore store(RuntimeConfig config) {
     return config.redisUrl()
         .<SessionStore>map(url -> RedisSessionStore.create(RedisConfig.fromUrl(url.toString())))
         .orElseGet(InMemorySessionStore::create);
-  }
-
-  private static boolean isBlank(String value) {
-    return value == null || value.isBlank();
-  }
-
-  private static void closeQuietly(Emulator emulator) {
-    if (emulator != null) {
-      emulator.close();
-    }
   }
 }
