@@ -48,6 +48,27 @@ final class FaqBotMainTest {
   }
 
   @Test
+  void withRedisUrlATicketDraftSurvivesARestart() {
+    try (RedisProcess redis = RedisProcess.start();
+        Emulator tamtam = Emulator.builder().token("real-token").start()) {
+      Map<String, String> env = Map.of("TAMTAM_TOKEN", "real-token",
+          "TAMTAM_API_URL", tamtam.baseUrl(), "REDIS_URL", redis.url());
+      EmulatedUser cleo = tamtam.user("Cleo");
+      try (FaqBotMain.Launch first = FaqBotMain.launch(env)) {
+        cleo.sendCommand("/support");
+        cleo.awaitMessage(WAIT);
+        cleo.sendText("Parcel lost");
+        assertEquals("How should our team reach you?", cleo.awaitMessage(WAIT).text());
+      }
+      try (FaqBotMain.Launch second = FaqBotMain.launch(env)) {
+        cleo.pressButton("Answer me here in the chat");
+        assertEquals("We will answer in this chat", cleo.awaitNotification(WAIT));
+        assertTrue(cleo.awaitMessage(WAIT).text().contains("Your question: Parcel lost"));
+      }
+    }
+  }
+
+  @Test
   void badSettingsAreAllReportedBeforeAnythingStarts() {
     RuntimeConfigException error = assertThrows(RuntimeConfigException.class, () ->
         FaqBotMain.launch(Map.of("TAMTAM_TOKEN", "t", "TAMTAM_API_URL", "ftp://example.org",
