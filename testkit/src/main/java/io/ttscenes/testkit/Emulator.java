@@ -130,6 +130,7 @@ public final class Emulator implements AutoCloseable {
    * Waits until the bot has acknowledged, by passing a later marker to {@code GET /updates}, every
    * update published so far; returns false on timeout. With long polling a bot acknowledges an
    * update only after handling it, so afterwards everything it sent in response is in the dialogs.
+   * Updates delivered by webhook are not counted.
    */
   public boolean awaitAcknowledged(Duration timeout) throws InterruptedException {
     return world.updates.awaitAcknowledged(timeout);

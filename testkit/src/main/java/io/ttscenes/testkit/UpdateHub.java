@@ -86,7 +86,8 @@ final class UpdateHub {
 
   /**
    * Blocks until a long poll passed a marker beyond every update published so far, i.e. the bot
-   * acknowledged all of them (for tests); returns false on timeout or when webhooks are in use.
+   * acknowledged all of them (for tests); returns false on timeout. Long polling only: updates
+   * delivered to webhooks never enter the log, so they are not waited for.
    */
   synchronized boolean awaitAcknowledged(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();

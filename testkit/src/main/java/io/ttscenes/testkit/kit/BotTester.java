@@ -1,14 +1,10 @@
 package io.ttscenes.testkit.kit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ttscenes.api.Bot;
-import io.ttscenes.api.model.Update;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.runtime.client.OkHttpBotApi;
-import io.ttscenes.runtime.json.WireJson;
 import io.ttscenes.runtime.store.InMemorySessionStore;
 import io.ttscenes.testkit.Emulator;
-import io.ttscenes.testkit.EmulatedUser;
 import io.ttscenes.testkit.Faults;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,14 +37,15 @@ public final class BotTester implements BeforeAllCallback, AfterAllCallback, Bef
   private final Duration timeout;
   private final TestClock clock;
   private final Map<String, TestUser> users = new ConcurrentHashMap<>();
-  private final ObjectMapper mapper = WireJson.create();
+  private final SessionLookup sessions;
   private final RecordingSleeper sleeper = new RecordingSleeper();
-  private final LaneWatch lanes = new LaneWatch();
+  private final IdleWatch lanes = new IdleWatch();
   private Emulator emulator;
   private OkHttpBotApi api;
   private Timers timers;
   private RunningBot running;
   private boolean perClass;
+  private boolean closed;
 
   private BotTester(Builder builder) {
     this.bot = builder.bot;
@@ -56,6 +53,7 @@ public final class BotTester implements BeforeAllCallback, AfterAllCallback, Bef
     this.ownsStore = builder.store == null;
     this.timeout = builder.timeout;
     this.clock = TestClock.at(builder.start);
+    this.sessions = new SessionLookup(bot, store, clock);
   }
 
   /** A tester for {@code bot} with the defaults: in-memory store, 5 s safety timeout. */
@@ -73,8 +71,9 @@ public final class BotTester implements BeforeAllCallback, AfterAllCallback, Bef
    * it for you. Throws IllegalStateException when already running.
    */
   public synchronized BotTester start() {
-    if (emulator != null) {
-      throw new IllegalStateException("bot tester for '" + bot.name() + "' is already running");
+    if (emulator != null || closed) {
+      throw new IllegalStateException("bot tester for '" + bot.name() + "' is already "
+          + (closed ? "closed; build a new one" : "running"));
     }
     emulator = Emulator.builder().clock(clock).start();
     api = OkHttpBotApi.builder(emulator.token()).baseUrl(emulator.baseUrl()).sleeper(sleeper)
@@ -119,21 +118,12 @@ public final class BotTester implements BeforeAllCallback, AfterAllCallback, Bef
   /** The user's session as stored now, read once the bot is idle. */
   public SessionSnapshot session(TestUser user) {
     awaitIdle();
-    String key = sessionKey(user);
-    return SessionSnapshot.of(key, store.load(key), mapper);
+    return sessions.snapshot(user.emulated());
   }
 
   /** The key of {@code user}'s dialog session, by the bot's session key strategy. */
   public String sessionKey(TestUser user) {
-    EmulatedUser emulated = user.emulated();
-    Map<String, Object> message = Map.of(
-        "sender", emulated.json(),
-        "recipient", Map.of("chat_id", emulated.chatId(), "chat_type", "dialog"),
-        "timestamp", clock.millis(),
-        "body", Map.of("mid", "session-key-probe", "seq", 0, "text", ""));
-    Update probe = mapper.convertValue(Map.of("update_type", "message_created",
-        "timestamp", clock.millis(), "message", message), Update.class);
-    return bot.sessionKeys().keyOf(probe);
+    return sessions.key(user.emulated());
   }
 
   /**
@@ -152,20 +142,7 @@ public final class BotTester implements BeforeAllCallback, AfterAllCallback, Bef
    * or running; throws AssertionError after the safety timeout, saying what is still pending.
    */
   public void awaitIdle() {
-    Emulator current = requireEmulator();
-    try {
-      if (!current.awaitAcknowledged(timeout)) {
-        throw new AssertionError("the bot did not acknowledge " + current.unacknowledgedUpdates()
-            + " update(s) within " + timeout + "; is a handler blocked, or is the API failing?");
-      }
-      if (!lanes.awaitEmpty(timeout)) {
-        throw new AssertionError("the bot still had " + lanes.depth() + " update(s) or timer(s) "
-            + "in its lanes after " + timeout);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted while waiting for the bot", e);
-    }
+    lanes.awaitIdle(requireEmulator(), timeout);
   }
 
   /** The emulator the bot talks to, for fault injection, raw users or its web chat address. */
@@ -203,9 +180,10 @@ public final class BotTester implements BeforeAllCallback, AfterAllCallback, Bef
       emulator = null;
     }
     users.clear();
-    if (ownsStore) {
+    if (ownsStore && !closed) {
       store.close();
     }
+    closed = true;
   }
 
   @Override

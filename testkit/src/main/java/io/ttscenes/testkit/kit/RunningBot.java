@@ -22,11 +22,11 @@ final class RunningBot implements AutoCloseable {
   }
 
   static RunningBot start(Bot bot, Emulator emulator, SessionStore store, BotApi api,
-      TestClock clock, LaneWatch lanes) {
+      TestClock clock, IdleWatch lanes) {
     RuntimeConfig config = RuntimeConfig.from(Map.of(
         "TAMTAM_API_URL", emulator.baseUrl(),
         "TAMTAM_TOKEN", emulator.token(),
-        "TTSCENES_BOT_NAME", bot.name().replaceAll("[^A-Za-z0-9_.-]", "_"),
+        "TTSCENES_BOT_NAME", settingsName(bot),
         "TTSCENES_POLL_TIMEOUT_SECONDS", "10",
         "TTSCENES_SHUTDOWN_TIMEOUT_SECONDS", "10",
         "TTSCENES_TIMER_PERIOD_MS", "3600000"));
@@ -34,6 +34,12 @@ final class RunningBot implements AutoCloseable {
         .listener(lanes).build();
     runtime.start();
     return new RunningBot(runtime);
+  }
+
+  /** The bot's name as the settings accept it: 1..64 letters, digits, '_', '.' or '-'. */
+  private static String settingsName(Bot bot) {
+    String name = bot.name().replaceAll("[^A-Za-z0-9_.-]", "_");
+    return name.isEmpty() ? "bot" : name.substring(0, Math.min(64, name.length()));
   }
 
   Dispatcher dispatcher() {

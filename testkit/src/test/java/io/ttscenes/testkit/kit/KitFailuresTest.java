@@ -3,6 +3,7 @@ package io.ttscenes.testkit.kit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opentest4j.AssertionFailedError;
@@ -72,5 +73,24 @@ final class KitFailuresTest {
 
     assertEquals("frank expected the buttons [Yes, No, Maybe] under \"Do you like tea?\" but it has "
         + "[[Yes, No]]", error.getMessage());
+  }
+
+  @Test
+  void sceneDataAtTheRootIsAClearFailure() {
+    TestUser grace = bot.user("grace").sends("hi").expectAnyReply();
+
+    AssertionError error = assertThrows(AssertionError.class,
+        () -> bot.session(grace).data(SurveyBot.Answers.class));
+
+    assertEquals("session " + bot.sessionKey(grace) + " is at the root; it has no scene data",
+        error.getMessage());
+  }
+
+  @Test
+  void theClockNeverGoesBack() {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> bot.advance(Duration.ofSeconds(-1)));
+
+    assertEquals("duration is PT-1S; the clock only moves forward", error.getMessage());
   }
 }
