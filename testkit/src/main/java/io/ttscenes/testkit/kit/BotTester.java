@@ -39,7 +39,6 @@ public final class BotTester implements BeforeAllCallback, AfterAllCallback, Bef
   private final Map<String, TestUser> users = new ConcurrentHashMap<>();
   private final SessionLookup sessions;
   private final RecordingSleeper sleeper = new RecordingSleeper();
-  private final IdleWatch lanes = new IdleWatch();
   private Emulator emulator;
   private OkHttpBotApi api;
   private Timers timers;
@@ -79,7 +78,7 @@ public final class BotTester implements BeforeAllCallback, AfterAllCallback, Bef
     api = OkHttpBotApi.builder(emulator.token()).baseUrl(emulator.baseUrl()).sleeper(sleeper)
         .requestsPerSecond(1_000_000).build();
     timers = new Timers(store, clock);
-    running = RunningBot.start(bot, emulator, store, api, clock, lanes);
+    running = RunningBot.start(bot, emulator, store, api, clock);
     return this;
   }
 
@@ -133,16 +132,27 @@ public final class BotTester implements BeforeAllCallback, AfterAllCallback, Bef
   public synchronized BotTester restart() {
     awaitIdle();
     requireRunning().close();
-    running = RunningBot.start(bot, emulator, store, api, clock, lanes);
+    running = RunningBot.start(bot, emulator, store, api, clock);
     return this;
   }
 
   /**
-   * Waits until the bot has acknowledged every update sent so far and no session has work queued
-   * or running; throws AssertionError after the safety timeout, saying what is still pending.
+   * Waits until the bot has acknowledged every update sent so far: the emulator saw a long poll
+   * pass a marker beyond them, which the runtime does only once each was handled and its replies
+   * sent. Scene timeouts run only inside {@link #advance}, which waits for them itself, so nothing
+   * else can still be on its way. Throws AssertionError after the safety timeout.
    */
   public void awaitIdle() {
-    lanes.awaitIdle(requireEmulator(), timeout);
+    Emulator current = requireEmulator();
+    try {
+      if (!current.awaitAcknowledged(timeout)) {
+        throw new AssertionError("the bot did not acknowledge " + current.unacknowledgedUpdates()
+            + " update(s) within " + timeout + "; is a handler blocked, or is the API failing?");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while waiting for the bot", e);
+    }
   }
 
   /** The emulator the bot talks to, for fault injection, raw users or its web chat address. */

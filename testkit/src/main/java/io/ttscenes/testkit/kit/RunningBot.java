@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * One run of the bot the way a user starts it: a {@link BotRuntime} configured from environment
- * style settings, long polling the emulator. The runtime's own timer poller runs once at start
- * (period one hour) so that scene timeouts fire only when the test advances the clock.
+ * style settings, long polling the emulator. Its timer poller sees no due timers
+ * ({@link ManualTimers}): scene timeouts fire only when the test advances the clock.
  */
 final class RunningBot implements AutoCloseable {
   private final BotRuntime runtime;
@@ -22,7 +22,7 @@ final class RunningBot implements AutoCloseable {
   }
 
   static RunningBot start(Bot bot, Emulator emulator, SessionStore store, BotApi api,
-      TestClock clock, IdleWatch lanes) {
+      TestClock clock) {
     RuntimeConfig config = RuntimeConfig.from(Map.of(
         "TAMTAM_API_URL", emulator.baseUrl(),
         "TAMTAM_TOKEN", emulator.token(),
@@ -30,8 +30,8 @@ final class RunningBot implements AutoCloseable {
         "TTSCENES_POLL_TIMEOUT_SECONDS", "10",
         "TTSCENES_SHUTDOWN_TIMEOUT_SECONDS", "10",
         "TTSCENES_TIMER_PERIOD_MS", "3600000"));
-    BotRuntime runtime = BotRuntime.builder(bot, config).store(store, false).api(api).clock(clock)
-        .listener(lanes).build();
+    BotRuntime runtime = BotRuntime.builder(bot, config).store(new ManualTimers(store), false)
+        .api(api).clock(clock).build();
     runtime.start();
     return new RunningBot(runtime);
   }

@@ -72,6 +72,17 @@ final class ConversationKitTest {
   }
 
   @Test
+  void timeoutsOfSeveralUsersFireInOneAdvance() {
+    TestUser gina = bot.user("gina").sends("/survey").expectReply("Do you like tea?");
+    TestUser hank = bot.user("hank").sends("/survey").expectReply("Do you like tea?");
+
+    bot.advance(SurveyBot.TIMEOUT.plusMinutes(1));
+
+    gina.expectReply("The survey timed out.").expectNoMoreReplies();
+    hank.expectReply("The survey timed out.").expectNoMoreReplies();
+  }
+
+  @Test
   void globalCommandLeavesTheSceneFromAnyStep() {
     TestUser dave = bot.user("dave");
     dave.sends("/survey").expectReply("Do you like tea?")
