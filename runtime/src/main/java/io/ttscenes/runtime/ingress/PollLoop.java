@@ -137,12 +137,12 @@ final class PollLoop implements Runnable {
       pending = result.failed();
       if (lifecycle.isStopping()) {
         LOG.warn("stopping with {} update(s) of the batch unacknowledged; the marker stays at {} so "
-            + "TamTam delivers them again", pending.size(), marker);
+            + "TamTam delivers them again", pending.size(), marker == null ? "none" : marker);
         return false;
       }
       String what = pending.size() + " of " + page.updates().size()
-          + " update(s) of the batch were not acknowledged (the marker stays at " + marker
-          + "); they run again";
+          + " update(s) of the batch were not acknowledged (the marker stays at "
+          + (marker == null ? "none" : marker) + "); they run again";
       if (!pause(settings.backoff().delay(round), what, result.firstError(), round)) {
         return false;
       }

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +38,7 @@ public final class WebhookIngress implements Ingress {
   private final Builder settings;
   private final String servedPath;
   private HttpServer server;
+  private WebhookHandler handler;
   private ExecutorService executor;
   private boolean stopped;
 
@@ -70,8 +70,9 @@ public final class WebhookIngress implements Ingress {
     }
     executor = newExecutor(settings.threads);
     server.setExecutor(executor);
-    server.createContext(servedPath.equals("/") ? "/" : servedPath,
-        new WebhookHandler(settings.dispatcher, settings.mapper, servedPath, settings.ackTimeout));
+    handler = new WebhookHandler(settings.dispatcher, settings.mapper, servedPath, settings.ackTimeout);
+    // The root context sees every path, so a wrong secret gets the same 404 as any unknown path.
+    server.createContext("/", handler);
     server.start();
     LOG.info("webhook listening on port {} at {}", port(), redacted(servedPath));
     subscriptionUrl().ifPresent(url -> {
@@ -99,18 +100,21 @@ public final class WebhookIngress implements Ingress {
       return true;
     }
     stopped = true;
-    long end = System.nanoTime() + deadline.toNanos();
     if (settings.unsubscribeOnStop) {
       subscriptionUrl().ifPresent(this::unsubscribe);
     }
-    server.stop((int) Math.max(1, Math.min(deadline.toSeconds(), Integer.MAX_VALUE)));
-    executor.shutdown();
+    boolean idle;
     try {
-      return executor.awaitTermination(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+      // Requests in progress get their answer; new ones get 503 (TamTam retries them later).
+      idle = handler.closeAndAwaitIdle(deadline);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return false;
+      idle = false;
     }
+    server.stop(0);
+    executor.shutdown();
+    LOG.info("webhook stopped{}", idle ? "" : " with requests still waiting for their updates");
+    return idle;
   }
 
   @Override
