@@ -36,8 +36,9 @@ import java.util.regex.Pattern;
  * @param <B> the concrete builder type, returned for chaining
  */
 public abstract class RouteSet<D, B extends RouteSet<D, B>> {
-  private final List<Route<D>> routes = new ArrayList<>();
+  private List<Route<D>> routes = new ArrayList<>();
   private Handler<D> fallback;
+  private boolean frozen;
 
   RouteSet() {}
 
@@ -85,19 +86,22 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
         (update, bot) -> plain(Updates.callbackPayload(update).isPresent()), handler);
   }
 
-  /** Runs {@code handler} for any new message with non-empty text (commands included). */
+  /**
+   * Runs {@code handler} for any new message with non-empty text that is not a command to this
+   * bot, so a step's text handler never swallows {@code /back} or {@code /cancel}.
+   */
   public B onText(Handler<D> handler) {
     return onText(text -> true, handler);
   }
 
-  /** Runs {@code handler} for new messages whose non-empty text passes {@code predicate}. */
+  /** Runs {@code handler} for new non-command messages whose non-empty text passes {@code predicate}. */
   public B onText(Predicate<String> predicate, Handler<D> handler) {
     Objects.requireNonNull(predicate, "predicate");
-    return add("text", (update, bot) -> plain(typedText(update)
+    return add("text", (update, bot) -> plain(command(update, bot).isEmpty() && typedText(update)
         .filter(text -> !text.isEmpty()).filter(predicate).isPresent()), handler);
   }
 
-  /** Runs {@code handler} for new messages whose whole text matches {@code regex}. */
+  /** Runs {@code handler} for new messages whose whole text (commands included) matches {@code regex}. */
   public B onTextRegex(String regex, Handler<D> handler) {
     Pattern pattern = Pattern.compile(regex);
     return add("text regex /" + regex + "/",
@@ -230,12 +234,21 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
 
   /** Sets the handler for updates no route of this set takes; replaces an earlier fallback. */
   public B fallback(Handler<D> handler) {
+    checkNotFrozen();
     this.fallback = Objects.requireNonNull(handler, "handler");
     return self();
   }
 
+  /** Fixes the routes once the owning scene or bot is built; later additions fail. */
+  void freeze() {
+    if (!frozen) {
+      routes = List.copyOf(routes);
+      frozen = true;
+    }
+  }
+
   List<Route<D>> routes() {
-    return List.copyOf(routes);
+    return frozen ? routes : List.copyOf(routes);
   }
 
   Optional<Handler<D>> fallbackHandler() {
@@ -246,7 +259,14 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
     return routes.isEmpty() && fallback == null;
   }
 
+  private void checkNotFrozen() {
+    if (frozen) {
+      throw new IllegalStateException("handlers cannot be added after their scene or bot was built");
+    }
+  }
+
   private B add(String description, Route.Condition condition, Handler<D> handler) {
+    checkNotFrozen();
     routes.add(new Route<>(description, condition, Objects.requireNonNull(handler, "handler")));
     return self();
   }

@@ -82,7 +82,10 @@ public final class Dispatcher implements AutoCloseable {
   /**
    * Sends outbox entries left pending by a crash between commit and send (older than the
    * configured minimum age, so entries another live instance is sending are left alone) and
-   * retries entries parked by this dispatcher; returns a future of how many entries were sent.
+   * retries entries parked by this dispatcher after the API was unavailable; returns a future of
+   * how many entries were sent. Call it at start-up and then periodically (e.g. every 30 s); with
+   * several instances, from one of them (the poller leader), since two instances recovering the
+   * same old entry at once could both send it.
    */
   public CompletableFuture<Integer> recoverOutboxes() {
     return recovery.run();
@@ -155,7 +158,10 @@ public final class Dispatcher implements AutoCloseable {
       return this;
     }
 
-    /** Runs lanes on {@code executor} (not shut down by {@link #close}) instead of own threads. */
+    /**
+     * Runs lanes on {@code executor} instead of own threads; it must accept every task (an
+     * unbounded queue: lanes bound the work themselves) and is not shut down by {@link #close}.
+     */
     public Builder executor(ExecutorService executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
       return this;
