@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Receives updates as webhook POSTs on the JDK's HTTP server and answers 200 only after the
  * update was committed and its outbox sent; 503 when that failed or did not finish within the ack
  * timeout, so that TamTam delivers it again (it retries every 30-60 s for up to 8 hours). A body
- * that is not an update gets 400 with the parse error (retrying it could not help). At most
+ * that is not an update gets 400 with the parse error and is logged with a snippet: the same
+ * bytes would fail again, so asking TamTam to resend it could recover nothing. At most
  * {@link Builder#threads} requests are handled at once; further ones wait in the server's queue.
  *
  * <p>With {@link Builder#publicUrl} set, {@link #start()} subscribes that URL; with

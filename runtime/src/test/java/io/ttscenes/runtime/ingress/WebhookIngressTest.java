@@ -70,7 +70,7 @@ final class WebhookIngressTest {
   @Test
   void answers503WhileTheStoreIsDownAndTamTamsRetryIsProcessedOnce() throws Exception {
     WebhookIngress hook = startHook(WebhookIngress.builder(dispatcher, tamtam.client())
-        .ackTimeout(Duration.ofMillis(200)));
+        .ackTimeout(Duration.ofSeconds(1)));
     store.down(true);
     String update = message(7, "a");
 
@@ -79,10 +79,11 @@ final class WebhookIngressTest {
     assertTrue(first.body().contains("deliver it again later"), first.body());
 
     store.down(false);
+    // The engine kept retrying the first delivery and commits it once the store is back.
+    assertEquals(List.of("echo a"), tamtam.awaitTexts(1));
     HttpResponse<String> retry = post(hook, "/", update).get(20, TimeUnit.SECONDS);
     assertEquals(200, retry.statusCode());
-    assertEquals(List.of("echo a"), tamtam.awaitTexts(1));
-    assertEquals(1, tamtam.texts().size(), "the retried update is handled once: " + tamtam.texts());
+    assertEquals(List.of("echo a"), tamtam.texts(), "TamTam's retry is acknowledged without a second run");
   }
 
   @Test
