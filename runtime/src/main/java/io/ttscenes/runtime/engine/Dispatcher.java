@@ -23,6 +23,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * outbox sent (or parked for a later retry when the API is unavailable) and it may be acknowledged
  * to TamTam; exceptionally when it must not be acknowledged. While the store is unavailable the
  * update is retried with backoff, keeping its lane's order, and its future stays pending.
+ *
+ * <p>Recorded Bot API calls are sent only after their commit, in order, and never twice by one
+ * process; a crash between commit and send, or a call that failed ambiguously (timeout, 5xx) and
+ * is retried later, makes delivery at-least-once. Handler exceptions are answered by the bot's
+ * exception handlers (or its apology) and the update is still committed and acknowledged.
  */
 public final class Dispatcher implements AutoCloseable {
   private final Router router;

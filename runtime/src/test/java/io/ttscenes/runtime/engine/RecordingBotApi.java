@@ -61,6 +61,13 @@ final class RecordingBotApi implements BotApi {
   private final List<Call> calls = new ArrayList<>();
   private final Map<String, Deque<String>> failures = new HashMap<>();
   private int attempts;
+  private volatile Runnable afterCall = () -> {};
+
+  /** Runs {@code action} after every accepted call (e.g. to break the store right after a send). */
+  RecordingBotApi afterEachCall(Runnable action) {
+    this.afterCall = action;
+    return this;
+  }
 
   /** The next {@code times} calls of {@code operation} fail as retryable (HTTP 503). */
   synchronized RecordingBotApi failUnavailable(String operation, int times) {
@@ -132,6 +139,7 @@ final class RecordingBotApi implements BotApi {
     }
     calls.add(new Call(operation, target, text, detail, previewDisabled));
     notifyAll();
+    afterCall.run();
   }
 
   @Override

@@ -169,6 +169,29 @@ final class ScenesTest {
     }
   }
 
+  @Test
+  void afterARedeploySessionsInRemovedScenesOrStepsContinueSensibly() {
+    FaultyStore store;
+    try (Harness first = new Harness(bot())) {
+      store = first.store;
+      first.handle(text(1, 10, "/menu"));
+      first.handle(text(2, 20, "/survey p"));
+      first.handle(callback(2, 20, "q1:no"));
+    }
+    Bot redeployed = Bot.builder("scenes")
+        .scene(Scene.builder("survey", Survey.class)
+            .step("colour", s -> s.prompt(ctx -> ctx.reply("colour?")).onText(ctx -> ctx.reply("colour " + ctx.text()
+                + " after q1=" + ctx.data().q1()))).build())
+        .sessionData(Profile.class, () -> new Profile(0))
+        .root(r -> r.onText(ctx -> ctx.reply("root")))
+        .build();
+    try (Harness second = new Harness(redeployed, store, 2)) {
+      second.handle(text(1, 10, "hello"));
+      second.handle(text(2, 20, "red"));
+      assertEquals(List.of("root", "colour red after q1=no"), second.texts());
+    }
+  }
+
   private static String last(Harness h) {
     List<String> texts = h.texts();
     return texts.get(texts.size() - 1);
