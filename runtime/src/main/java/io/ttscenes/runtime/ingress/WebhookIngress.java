@@ -244,9 +244,24 @@ public final class WebhookIngress implements Ingress {
       return this;
     }
 
-    /** Builds the ingress; nothing is bound until {@link WebhookIngress#start()}. */
+    /** Builds the ingress (later changes to this builder do not affect it); binds nothing yet. */
     public WebhookIngress build() {
-      return new WebhookIngress(this);
+      return new WebhookIngress(copy());
+    }
+
+    private Builder copy() {
+      Builder copy = new Builder(dispatcher, api);
+      copy.host = host;
+      copy.port = port;
+      copy.path = path;
+      copy.secret = secret;
+      copy.publicUrl = publicUrl;
+      copy.unsubscribeOnStop = unsubscribeOnStop;
+      copy.ackTimeout = ackTimeout;
+      copy.threads = threads;
+      copy.types = types;
+      copy.mapper = mapper;
+      return copy;
     }
   }
 }
