@@ -13,6 +13,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.multibindings.OptionalBinder;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.Scene;
 import io.ttscenes.api.store.SessionStore;
@@ -108,6 +109,25 @@ final class RuntimeModuleTest {
 
     assertEquals(List.of("pendingOutboxes"), store.events());
     store.dispose();
+  }
+
+  @Test
+  void anOverriddenMeterRegistryReceivesTheRuntimesMeters() throws Exception {
+    SimpleMeterRegistry mine = new SimpleMeterRegistry();
+    Injector injector = Guice.createInjector(new RuntimeModule(config()), new ShopScenes(),
+        new AbstractModule() {
+          @Override
+          protected void configure() {
+            OptionalBinder.newOptionalBinder(binder(), MeterRegistry.class).setBinding().toInstance(mine);
+          }
+        });
+    BotRuntime runtime = injector.getInstance(BotRuntime.class);
+    runtime.start();
+    tamtam.push(botStarted(5, ""));
+    tamtam.awaitTexts(1);
+    runtime.close();
+
+    assertEquals(1.0, mine.get("ttscenes.updates").tag("type", "bot_started").counter().count());
   }
 
   @Test
