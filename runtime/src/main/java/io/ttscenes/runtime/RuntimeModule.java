@@ -15,6 +15,7 @@ import io.ttscenes.api.Scene;
 import io.ttscenes.api.client.BotApi;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.runtime.engine.MicrometerRuntimeListener;
+import io.ttscenes.runtime.store.InMemorySessionStore;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,6 +65,8 @@ public final class RuntimeModule extends AbstractModule {
     OptionalBinder.newOptionalBinder(binder(), MeterRegistry.class).setDefault().to(SimpleMeterRegistry.class);
     bind(SimpleMeterRegistry.class).in(Singleton.class);
     bind(Bot.class).toProvider(BotProvider.class).asEagerSingleton();
+    // Its own eager binding, so a store problem is reported next to the bot's problems.
+    bind(ChosenStore.class).toProvider(StoreProvider.class).asEagerSingleton();
     bind(BotRuntime.class).toProvider(RuntimeProvider.class).asEagerSingleton();
   }
 
@@ -89,17 +92,41 @@ public final class RuntimeModule extends AbstractModule {
     }
   }
 
+  /** The store the runtime uses: the bound one or the in-memory default. */
+  record ChosenStore(SessionStore store) {}
+
+  /** Picks the bound store, or the in-memory default when {@code REDIS_URL} does not ask for Redis. */
+  static final class StoreProvider implements Provider<ChosenStore> {
+    private final RuntimeConfig config;
+    private final Optional<SessionStore> bound;
+
+    @Inject
+    StoreProvider(RuntimeConfig config, Optional<SessionStore> bound) {
+      this.config = config;
+      this.bound = bound;
+    }
+
+    @Override
+    public ChosenStore get() {
+      if (bound.isEmpty() && config.redisUrl().isPresent()) {
+        throw new IllegalStateException("REDIS_URL is set, but no SessionStore is bound: install "
+            + "storage-redis's RedisStoreModule next to RuntimeModule");
+      }
+      return new ChosenStore(bound.orElseGet(InMemorySessionStore::create));
+    }
+  }
+
   /** Builds the runtime from the bot and whatever store, API, clock and registry are bound. */
   static final class RuntimeProvider implements Provider<BotRuntime> {
     private final Bot bot;
     private final RuntimeConfig config;
-    private final Optional<SessionStore> store;
+    private final ChosenStore store;
     private final Optional<BotApi> api;
     private final Clock clock;
     private final MeterRegistry registry;
 
     @Inject
-    RuntimeProvider(Bot bot, RuntimeConfig config, Optional<SessionStore> store, Optional<BotApi> api,
+    RuntimeProvider(Bot bot, RuntimeConfig config, ChosenStore store, Optional<BotApi> api,
         Clock clock, MeterRegistry registry) {
       this.bot = bot;
       this.config = config;
@@ -112,8 +139,7 @@ public final class RuntimeModule extends AbstractModule {
     @Override
     public BotRuntime get() {
       BotRuntime.Builder builder = BotRuntime.builder(bot, config).clock(clock)
-          .listener(new MicrometerRuntimeListener(registry, bot.name()));
-      store.ifPresent(s -> builder.store(s, true));
+          .listener(new MicrometerRuntimeListener(registry, bot.name())).store(store.store(), true);
       api.ifPresent(builder::api);
       return builder.build();
     }

@@ -53,6 +53,15 @@ final class BotValidationTest {
   }
 
   @Test
+  void handlersCannotBeAddedToABuiltBot() {
+    Handlers[] kept = new Handlers[1];
+    Bot.builder("fixed").global(g -> kept[0] = g.onCommand("help", ctx -> {})).build();
+    IllegalStateException error = assertThrows(IllegalStateException.class,
+        () -> kept[0].onCommand("late", ctx -> {}));
+    assertEquals("handlers cannot be added after their scene or bot was built", error.getMessage());
+  }
+
+  @Test
   void commandNamesAreCheckedWhenDeclared() {
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
         () -> Scene.builder("s").onCommand("start now", ctx -> {}));

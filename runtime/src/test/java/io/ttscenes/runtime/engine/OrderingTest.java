@@ -45,14 +45,14 @@ final class OrderingTest {
         int thread = t;
         threads.execute(() -> {
           awaitQuietly(start);
-          for (int i = 0; i < 25; i++) {
+          while (true) {
             synchronized (submitLock) {
               // The lock defines the submission order of user 1: the sequence number is its text.
-              if (thread < 4 && nextSequence[0] < 100) {
-                acks.add(h.dispatcher.submit(TestUpdates.text(1, 10, String.valueOf(nextSequence[0]++))));
-              } else {
-                acks.add(h.dispatcher.submit(TestUpdates.text(100 + thread, 10, "-1")));
+              if (nextSequence[0] == 100) {
+                return;
               }
+              acks.add(h.dispatcher.submit(TestUpdates.text(1, 10, String.valueOf(nextSequence[0]++))));
+              acks.add(h.dispatcher.submit(TestUpdates.text(100 + thread, 10, "-1")));
             }
           }
         });

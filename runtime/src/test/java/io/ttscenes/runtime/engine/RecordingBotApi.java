@@ -47,7 +47,11 @@ import java.util.Objects;
 final class RecordingBotApi implements BotApi {
 
   /** One accepted call: operation, where it went (chat:1, user:2, a message or callback id) and its text. */
-  record Call(String operation, String target, String text, Object detail) {
+  record Call(String operation, String target, String text, Object detail, boolean previewDisabled) {
+    Call(String operation, String target, String text, Object detail) {
+      this(operation, target, text, detail, false);
+    }
+
     @Override
     public String toString() {
       return operation + " " + target + " " + text;
@@ -57,6 +61,13 @@ final class RecordingBotApi implements BotApi {
   private final List<Call> calls = new ArrayList<>();
   private final Map<String, Deque<String>> failures = new HashMap<>();
   private int attempts;
+  private volatile Runnable afterCall = () -> {};
+
+  /** Runs {@code action} after every accepted call (e.g. to break the store right after a send). */
+  RecordingBotApi afterEachCall(Runnable action) {
+    this.afterCall = action;
+    return this;
+  }
 
   /** The next {@code times} calls of {@code operation} fail as retryable (HTTP 503). */
   synchronized RecordingBotApi failUnavailable(String operation, int times) {
@@ -109,7 +120,12 @@ final class RecordingBotApi implements BotApi {
     return attempts;
   }
 
-  private synchronized void accept(String operation, String target, String text, Object detail) {
+  private void accept(String operation, String target, String text, Object detail) {
+    accept(operation, target, text, detail, false);
+  }
+
+  private synchronized void accept(String operation, String target, String text, Object detail,
+      boolean previewDisabled) {
     attempts++;
     Deque<String> queue = failures.get(operation);
     String failure = queue == null ? null : queue.poll();
@@ -121,14 +137,15 @@ final class RecordingBotApi implements BotApi {
       throw new ApiRejectedException(operation, 400, "proto.payload", "bad request",
           operation + ": HTTP 400 (test)", null);
     }
-    calls.add(new Call(operation, target, text, detail));
+    calls.add(new Call(operation, target, text, detail, previewDisabled));
     notifyAll();
+    afterCall.run();
   }
 
   @Override
   public SendMessageResult sendMessage(MessageTarget target, NewMessageBody body) {
     String where = target.chatId() != null ? "chat:" + target.chatId() : "user:" + target.userId();
-    accept("sendMessage", where, body.text(), body);
+    accept("sendMessage", where, body.text(), body, target.disableLinkPreview());
     return new SendMessageResult(null);
   }
 

@@ -114,6 +114,22 @@ final class ReliabilityTest {
   }
 
   @Test
+  void sentOutboxWhoseClearFailedIsClearedByRecoveryNotResent() throws Exception {
+    FaultyStore store = new FaultyStore(io.ttscenes.runtime.store.InMemorySessionStore.create());
+    // The store goes down right after the message went out, so clearing the outbox fails.
+    RecordingBotApi api = new RecordingBotApi().afterEachCall(() -> store.down(true));
+    try (Dispatcher dispatcher = Dispatcher.builder(counterBot(), store, api).parallelism(2)
+        .sleeper(d -> { }).recoveryMinAge(Duration.ZERO).build()) {
+      dispatcher.submit(text(1, 10, "one")).get(10, TimeUnit.SECONDS);
+      store.down(false);
+      assertEquals(1, store.inner().pendingOutboxes(10).size());
+      assertEquals(0, dispatcher.recoverOutboxes().get(10, TimeUnit.SECONDS));
+      assertEquals(List.of(), store.inner().pendingOutboxes(10));
+      assertEquals(List.of("count 1"), api.sentTexts());
+    }
+  }
+
+  @Test
   void rejectedCallIsSkippedAndTheRestOfTheOutboxIsSent() {
     try (Harness h = new Harness(counterBot())) {
       h.api.script("sendMessage", "ok", "rejected");

@@ -149,6 +149,49 @@ final class ScenesTest {
     }
   }
 
+  @Test
+  void aSceneCanKeepIdleSessionsShorterThanTheBot() {
+    java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+    FaultyStore store = new FaultyStore(io.ttscenes.runtime.store.InMemorySessionStore.builder()
+        .ticker(nanos::get).executor(Runnable::run).build());
+    Bot bot = Bot.builder("ttl")
+        .scene(Scene.builder("checkout").sessionTtl(java.time.Duration.ofMinutes(15))
+            .onText(ctx -> ctx.reply("still in checkout")).build())
+        .root(r -> r.onCommand("buy", ctx -> ctx.enter("checkout")).onText(ctx -> ctx.reply("root")))
+        .build();
+    try (Harness h = new Harness(bot, store, 2)) {
+      h.handle(text(1, 10, "/buy"));
+      nanos.addAndGet(java.time.Duration.ofMinutes(14).toNanos());
+      h.handle(text(1, 10, "card"));
+      nanos.addAndGet(java.time.Duration.ofMinutes(16).toNanos());
+      h.handle(text(1, 10, "card"));
+      assertEquals(List.of("still in checkout", "root"), h.texts());
+    }
+  }
+
+  @Test
+  void afterARedeploySessionsInRemovedScenesOrStepsContinueSensibly() {
+    FaultyStore store;
+    try (Harness first = new Harness(bot())) {
+      store = first.store;
+      first.handle(text(1, 10, "/menu"));
+      first.handle(text(2, 20, "/survey p"));
+      first.handle(callback(2, 20, "q1:no"));
+    }
+    Bot redeployed = Bot.builder("scenes")
+        .scene(Scene.builder("survey", Survey.class)
+            .step("colour", s -> s.prompt(ctx -> ctx.reply("colour?")).onText(ctx -> ctx.reply("colour " + ctx.text()
+                + " after q1=" + ctx.data().q1()))).build())
+        .sessionData(Profile.class, () -> new Profile(0))
+        .root(r -> r.onText(ctx -> ctx.reply("root")))
+        .build();
+    try (Harness second = new Harness(redeployed, store, 2)) {
+      second.handle(text(1, 10, "hello"));
+      second.handle(text(2, 20, "red"));
+      assertEquals(List.of("root", "colour red after q1=no"), second.texts());
+    }
+  }
+
   private static String last(Harness h) {
     List<String> texts = h.texts();
     return texts.get(texts.size() - 1);
