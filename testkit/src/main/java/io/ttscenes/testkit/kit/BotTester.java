@@ -127,7 +127,7 @@ public final class BotTester implements BeforeAllCallback, AfterAllCallback, Bef
 
   /**
    * Stops the bot gracefully and starts it again on the same store and emulator, as a deploy
-   * would; conversations continue where they were. Returns once the new runtime polls.
+   * would; conversations continue where they were. Returns once the new runtime has started.
    */
   public synchronized BotTester restart() {
     awaitIdle();

@@ -31,7 +31,8 @@ public final class TestClock extends Clock {
   }
 
   /**
-   * Moves the clock forward by {@code duration}; returns the new time. Throws
+   * Moves the clock forward by {@code duration}; returns the new time. In a test prefer
+   * {@link BotTester#advance}, which also fires the timeouts that became due. Throws
    * IllegalArgumentException for a negative duration: time never goes back for the engine.
    */
   public Instant advance(Duration duration) {
