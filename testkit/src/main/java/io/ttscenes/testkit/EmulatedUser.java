@@ -219,6 +219,16 @@ public final class EmulatedUser {
     return await(ChatEvent.Notification.class, timeout).text();
   }
 
+  /** Takes the oldest event of this type not taken yet without waiting; empty when there is none. */
+  public <T extends ChatEvent> Optional<T> take(Class<T> type) {
+    return take(type::isInstance, Duration.ZERO).map(type::cast);
+  }
+
+  /** The events of this dialog not taken yet, oldest first. */
+  public List<ChatEvent> untakenEvents() {
+    return dialog.untaken();
+  }
+
   /** Takes the oldest event of this type not taken yet, or throws AssertionError naming what came. */
   public <T extends ChatEvent> T await(Class<T> type, Duration timeout) {
     return take(type::isInstance, timeout).map(type::cast).orElseThrow(() -> new AssertionError(

@@ -126,6 +126,21 @@ public final class Emulator implements AutoCloseable {
     return world.updates.awaitWaitingPolls(count, timeout);
   }
 
+  /**
+   * Waits until the bot has acknowledged, by passing a later marker to {@code GET /updates}, every
+   * update published so far; returns false on timeout. With long polling a bot acknowledges an
+   * update only after handling it, so afterwards everything it sent in response is in the dialogs.
+   * Updates delivered by webhook are not counted.
+   */
+  public boolean awaitAcknowledged(Duration timeout) throws InterruptedException {
+    return world.updates.awaitAcknowledged(timeout);
+  }
+
+  /** How many published updates the bot has not acknowledged yet (long polling). */
+  public int unacknowledgedUpdates() {
+    return world.updates.unacknowledged();
+  }
+
   /** The attachment token of an upload, finished or not (lets tests try unfinished ones). */
   String uploadToken(String uploadId) {
     return world.uploads.byId(uploadId).orElseThrow().token;

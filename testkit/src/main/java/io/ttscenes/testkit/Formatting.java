@@ -23,6 +23,7 @@ final class Formatting {
       "b", "strong", "strong", "strong", "i", "emphasized", "em", "emphasized",
       "s", "strikethrough", "del", "strikethrough", "u", "underline", "ins", "underline",
       "code", "monospaced", "pre", "monospaced");
+  private static final String ESCAPABLE = "*_~+^`[]()#\\";
   private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z]+)([^<>]*)>");
   private static final Pattern HREF = Pattern.compile("href\\s*=\\s*[\"']([^\"']*)[\"']");
 
@@ -47,6 +48,12 @@ final class Formatting {
     int i = 0;
     while (i < in.length()) {
       char c = in.charAt(i);
+      if (c == '\\' && i + 1 < in.length() && ESCAPABLE.indexOf(in.charAt(i + 1)) >= 0) {
+        // A backslash makes the next syntax char literal, as Markdown.escape relies on.
+        out.append(in.charAt(i + 1));
+        i += 2;
+        continue;
+      }
       if (c == '`' && in.indexOf('`', i + 1) > 0) {
         int end = in.indexOf('`', i + 1);
         int from = out.length();

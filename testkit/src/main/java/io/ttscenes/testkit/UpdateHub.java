@@ -49,7 +49,10 @@ final class UpdateHub {
     }
     long next = log.size() + 1L;
     long start = marker == null ? committed : Math.max(committed, Math.min(marker, next));
-    committed = start;
+    if (start != committed) {
+      committed = start;
+      notifyAll();
+    }
     long deadline = System.nanoTime() + timeout.toNanos();
     ArrayNode found = Json.array();
     long position = scan(start, limit, types, found);
@@ -79,6 +82,24 @@ final class UpdateHub {
       }
     }
     return position;
+  }
+
+  /**
+   * Blocks until a long poll passed a marker beyond every update published so far, i.e. the bot
+   * acknowledged all of them (for tests); returns false on timeout. Long polling only: updates
+   * delivered to webhooks never enter the log, so they are not waited for.
+   */
+  synchronized boolean awaitAcknowledged(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (committed <= log.size() && deadline - System.nanoTime() > 0) {
+      wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+    }
+    return committed > log.size();
+  }
+
+  /** The number of updates published to the long-poll log and not acknowledged yet. */
+  synchronized int unacknowledged() {
+    return (int) (log.size() + 1 - committed);
   }
 
   /** Blocks until {@code count} long polls are parked waiting for updates (for tests). */

@@ -40,4 +40,12 @@ final class FormattingTest {
     assertEquals("Hi x <script>alert(1)</script> <3", f.text());
     assertEquals("strong@0+2 link@3+1=https://x.io", markup(f.markup()));
   }
+
+  @Test
+  void backslashEscapedMarkdownCharsStayLiteral() {
+    Formatting.Formatted f = Formatting.apply("**Q:** \\*not bold\\* snake\\_case \\[x\\]", "markdown");
+
+    assertEquals("Q: *not bold* snake_case [x]", f.text());
+    assertEquals("strong@0+2", markup(f.markup()));
+  }
 }

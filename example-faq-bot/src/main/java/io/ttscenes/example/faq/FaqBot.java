@@ -1,0 +1,82 @@
+package io.ttscenes.example.faq;
+
+import io.ttscenes.api.Bot;
+import io.ttscenes.api.Context;
+import io.ttscenes.api.Handlers;
+import io.ttscenes.api.OutgoingMessage;
+import io.ttscenes.api.model.CallbackAnswer;
+import io.ttscenes.api.model.User;
+
+/**
+ * The support bot's conversation design: global commands ({@code /start}, {@code /help},
+ * {@code /faq}, {@code /support}, {@code /cancel}) and FAQ buttons that work everywhere, the
+ * support wizard as a scene, and the deep-link campaign kept in the session.
+ */
+public final class FaqBot {
+  private FaqBot() {}
+
+  /** The bot with the example shop's FAQ. */
+  public static Bot create() {
+    return create(FaqCatalog.shop());
+  }
+
+  /** The bot answering from {@code catalog}. */
+  public static Bot create(FaqCatalog catalog) {
+    Menus menus = new Menus(catalog);
+    return Bot.builder("faq-bot")
+        .sessionData(Profile.class, Profile::fresh)
+        .scene(SupportScene.create())
+        .global(g -> commands(g, menus))
+        .global(g -> faqButtons(g, menus, catalog))
+        .root(r -> r.fallback(ctx -> ctx.reply(menus.notUnderstood())))
+        .build();
+  }
+
+  private static void commands(Handlers g, Menus menus) {
+    g.onBotStarted(ctx -> {
+      ctx.setSession(ctx.session(Profile.class).cameFrom(ctx.startPayload()));
+      leaveScene(ctx).reply(menus.welcome(ctx.user().map(User::name).orElse("")));
+    })
+        .onCommand("start", ctx -> leaveScene(ctx)
+            .reply(menus.welcome(ctx.user().map(User::name).orElse(""))))
+        .onCommand("help", ctx -> ctx.reply(OutgoingMessage.text(Menus.help()).markdown()))
+        .onCommand("faq", ctx -> ctx.reply(menus.topics()))
+        .onCommand("support", ctx -> ctx.enter(SupportScene.ID))
+        .onCommand("cancel", ctx -> {
+          if (ctx.sceneId().isPresent()) {
+            ctx.reply("Cancelled; your ticket draft was discarded.").leave();
+          } else {
+            ctx.reply("There is nothing to cancel.");
+          }
+        });
+  }
+
+  /** FAQ browsing edits the message with the pressed button in place, in any scene. */
+  private static void faqButtons(Handlers g, Menus menus, FaqCatalog catalog) {
+    g.onCallback(Menus.MAIN, ctx -> show(ctx, menus.main()))
+        .onCallback(Menus.FAQ, ctx -> show(ctx, menus.topics()))
+        .onCallbackPrefix(Menus.TOPIC, ctx -> catalog.topic(ctx.payload().substring(Menus.TOPIC.length()))
+            .ifPresentOrElse(topic -> show(ctx, menus.topic(topic)), () -> outdated(ctx, menus)))
+        .onCallbackPrefix(Menus.QUESTION, ctx -> {
+          String id = ctx.payload().substring(Menus.QUESTION.length());
+          catalog.question(id).ifPresentOrElse(
+              question -> show(ctx, menus.answer(catalog.topicOf(id).orElseThrow(), question)),
+              () -> outdated(ctx, menus));
+        })
+        .onCallback(Menus.SUPPORT, ctx -> ctx.answer("Let's write to our support team")
+            .enter(SupportScene.ID));
+  }
+
+  private static void show(Context<?> ctx, OutgoingMessage screen) {
+    ctx.answer(CallbackAnswer.editMessage(screen.body()));
+  }
+
+  /** A button from an older version of the catalog: say so and show the topics again. */
+  private static void outdated(Context<?> ctx, Menus menus) {
+    ctx.answer(new CallbackAnswer(menus.topics().body(), "That question is no longer in the FAQ"));
+  }
+
+  private static Context<?> leaveScene(Context<?> ctx) {
+    return ctx.sceneId().isPresent() ? ctx.leave() : ctx;
+  }
+}

@@ -1,0 +1,24 @@
+package io.ttscenes.example.faq;
+
+/**
+ * What the bot remembers about a user across conversations (session-wide data).
+ *
+ * @param campaign the deep-link payload the user first came with, or "" when none
+ * @param tickets how many support tickets the user has opened
+ */
+public record Profile(String campaign, int tickets) {
+  /** A user the bot has not seen before. */
+  public static Profile fresh() {
+    return new Profile("", 0);
+  }
+
+  /** This profile with the campaign set, unless one was already remembered. */
+  public Profile cameFrom(String payload) {
+    return campaign.isEmpty() && !payload.isBlank() ? new Profile(payload, tickets) : this;
+  }
+
+  /** This profile with one more ticket. */
+  public Profile withTicket() {
+    return new Profile(campaign, tickets + 1);
+  }
+}

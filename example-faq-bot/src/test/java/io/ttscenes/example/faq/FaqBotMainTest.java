@@ -1,0 +1,87 @@
+package io.ttscenes.example.faq;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ttscenes.runtime.RuntimeConfigException;
+import io.ttscenes.testkit.EmulatedUser;
+import io.ttscenes.testkit.Emulator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The program's settings, as README's run command and a deployment use them. */
+final class FaqBotMainTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  @Test
+  void withoutTokenItServesTheWebChatAndAnswersThere() throws Exception {
+    try (FaqBotMain.Launch launch = FaqBotMain.launch(Map.of("EMULATOR_PORT", "0"))) {
+      Emulator emulator = launch.emulator().orElseThrow();
+      HttpResponse<String> page = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(emulator.webChatUrl())).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, page.statusCode());
+
+      EmulatedUser ann = emulator.user("Ann");
+      ann.sendCommand("/help");
+      assertTrue(ann.awaitMessage(WAIT).text().startsWith("What I can do"));
+    }
+  }
+
+  @Test
+  void withTokenItTalksToTheConfiguredApiAndStartsNoEmulator() {
+    try (Emulator tamtam = Emulator.builder().token("real-token").start();
+        FaqBotMain.Launch launch = FaqBotMain.launch(Map.of(
+            "TAMTAM_TOKEN", "real-token", "TAMTAM_API_URL", tamtam.baseUrl()))) {
+      assertTrue(launch.emulator().isEmpty());
+
+      EmulatedUser ben = tamtam.user("Ben");
+      ben.startWithPayload("ad-7");
+      assertTrue(ben.awaitMessage(WAIT).text().startsWith("Hello, Ben!"));
+    }
+  }
+
+  @Test
+  void withRedisUrlATicketDraftSurvivesARestart() {
+    try (RedisProcess redis = RedisProcess.start();
+        Emulator tamtam = Emulator.builder().token("real-token").start()) {
+      Map<String, String> env = Map.of("TAMTAM_TOKEN", "real-token",
+          "TAMTAM_API_URL", tamtam.baseUrl(), "REDIS_URL", redis.url());
+      EmulatedUser cleo = tamtam.user("Cleo");
+      try (FaqBotMain.Launch first = FaqBotMain.launch(env)) {
+        cleo.sendCommand("/support");
+        cleo.awaitMessage(WAIT);
+        cleo.sendText("Parcel lost");
+        assertEquals("How should our team reach you?", cleo.awaitMessage(WAIT).text());
+      }
+      try (FaqBotMain.Launch second = FaqBotMain.launch(env)) {
+        cleo.pressButton("Answer me here in the chat");
+        assertEquals("We will answer in this chat", cleo.awaitNotification(WAIT));
+        assertTrue(cleo.awaitMessage(WAIT).text().contains("Your question: Parcel lost"));
+      }
+    }
+  }
+
+  @Test
+  void badSettingsAreAllReportedBeforeAnythingStarts() {
+    RuntimeConfigException error = assertThrows(RuntimeConfigException.class, () ->
+        FaqBotMain.launch(Map.of("TAMTAM_TOKEN", "t", "TAMTAM_API_URL", "ftp://example.org",
+            "TTSCENES_POLL_LIMIT", "5000")));
+
+    assertEquals(2, error.problems().size(), error.getMessage());
+  }
+
+  @Test
+  void unusableEmulatorPortIsNamed() {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> FaqBotMain.launch(Map.of("EMULATOR_PORT", "eighty")));
+
+    assertEquals("EMULATOR_PORT is 'eighty'; it must be a number 0..65535", error.getMessage());
+  }
+}

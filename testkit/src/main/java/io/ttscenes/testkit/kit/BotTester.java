@@ -1,0 +1,280 @@
+package io.ttscenes.testkit.kit;
+
+import io.ttscenes.api.Bot;
+import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.runtime.client.OkHttpBotApi;
+import io.ttscenes.runtime.store.InMemorySessionStore;
+import io.ttscenes.testkit.Emulator;
+import io.ttscenes.testkit.Faults;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Runs a bot in a test: a local emulator on a free port, the real runtime long polling it (an
+ * in-memory store unless one is given) and a {@link TestClock} for scene timeouts. Register it
+ * with {@code @RegisterExtension static final BotTester bot = BotTester.of(myBot);} (one bot per
+ * class; a non-static field gets one per test) or use {@link #start()} in try-with-resources.
+ *
+ * <p>Script users with {@link #user(String)}. Every expectation first waits, event-driven, until
+ * the bot {@linkplain #awaitIdle() is idle}: it has acknowledged every update sent so far, which
+ * it does only after handling it and sending its replies. Thread-safe, though a conversation is
+ * naturally scripted from one thread.
+ */
+public final class BotTester implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
+    AfterEachCallback, AutoCloseable {
+  private final Bot bot;
+  private final SessionStore store;
+  private final boolean ownsStore;
+  private final Duration timeout;
+  private final TestClock clock;
+  private final Map<String, TestUser> users = new ConcurrentHashMap<>();
+  private final SessionLookup sessions;
+  private final RecordingSleeper sleeper = new RecordingSleeper();
+  private Emulator emulator;
+  private OkHttpBotApi api;
+  private Timers timers;
+  private RunningBot running;
+  private boolean perClass;
+  private boolean closed;
+
+  private BotTester(Builder builder) {
+    this.bot = builder.bot;
+    this.store = builder.store == null ? InMemorySessionStore.create() : builder.store;
+    this.ownsStore = builder.store == null;
+    this.timeout = builder.timeout;
+    this.clock = TestClock.at(builder.start);
+    this.sessions = new SessionLookup(bot, store, clock);
+  }
+
+  /** A tester for {@code bot} with the defaults: in-memory store, 5 s safety timeout. */
+  public static BotTester of(Bot bot) {
+    return builder(bot).build();
+  }
+
+  /** Starts configuring a tester for {@code bot}. */
+  public static Builder builder(Bot bot) {
+    return new Builder(bot);
+  }
+
+  /**
+   * Starts the emulator and the bot and returns this tester; the JUnit extension callbacks call
+   * it for you. Throws IllegalStateException when already running.
+   */
+  public synchronized BotTester start() {
+    if (emulator != null || closed) {
+      throw new IllegalStateException("bot tester for '" + bot.name() + "' is already "
+          + (closed ? "closed; build a new one" : "running"));
+    }
+    emulator = Emulator.builder().clock(clock).start();
+    api = OkHttpBotApi.builder(emulator.token()).baseUrl(emulator.baseUrl()).sleeper(sleeper)
+        .requestsPerSecond(1_000_000).build();
+    timers = new Timers(store, clock);
+    running = RunningBot.start(bot, emulator, store, api, clock);
+    return this;
+  }
+
+  /**
+   * A user called {@code name} (locale {@code en}) in a dialog with the bot; the same name gives
+   * the same user until the end of the test. Users of different tests never share a session.
+   */
+  public TestUser user(String name) {
+    return user(name, "en");
+  }
+
+  /** Like {@link #user(String)} with the locale the user's updates carry. */
+  public TestUser user(String name, String locale) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(locale, "locale");
+    return users.computeIfAbsent(name, n -> new TestUser(this, requireEmulator().user(n, locale)));
+  }
+
+  /** The clock the engine and emulator use; it moves only through {@link #advance}. */
+  public TestClock clock() {
+    return clock;
+  }
+
+  /**
+   * Moves the clock by {@code duration}, then fires every scene timeout that became due and waits
+   * until their handlers' messages were sent. No real time passes.
+   */
+  public BotTester advance(Duration duration) {
+    awaitIdle();
+    clock.advance(duration);
+    timers.fireDue(requireRunning().dispatcher(), timeout);
+    awaitIdle();
+    return this;
+  }
+
+  /** The user's session as stored now, read once the bot is idle. */
+  public SessionSnapshot session(TestUser user) {
+    awaitIdle();
+    return sessions.snapshot(user.emulated());
+  }
+
+  /** The key of {@code user}'s dialog session, by the bot's session key strategy. */
+  public String sessionKey(TestUser user) {
+    return sessions.key(user.emulated());
+  }
+
+  /**
+   * Stops the bot gracefully and starts it again on the same store and emulator, as a deploy
+   * would; conversations continue where they were. Returns once the new runtime has started.
+   */
+  public synchronized BotTester restart() {
+    awaitIdle();
+    requireRunning().close();
+    running = RunningBot.start(bot, emulator, store, api, clock);
+    return this;
+  }
+
+  /**
+   * Waits until the bot has acknowledged every update sent so far: the emulator saw a long poll
+   * pass a marker beyond them, which the runtime does only once each was handled and its replies
+   * sent. Scene timeouts run only inside {@link #advance}, which waits for them itself, so nothing
+   * else can still be on its way. Throws AssertionError after the safety timeout.
+   */
+  public void awaitIdle() {
+    Emulator current = requireEmulator();
+    try {
+      if (!current.awaitAcknowledged(timeout)) {
+        throw new AssertionError("the bot did not acknowledge " + current.unacknowledgedUpdates()
+            + " update(s) within " + timeout + "; is a handler blocked, or is the API failing?");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while waiting for the bot", e);
+    }
+  }
+
+  /** The emulator the bot talks to, for fault injection, raw users or its web chat address. */
+  public Emulator emulator() {
+    return requireEmulator();
+  }
+
+  /** Shortcut for {@code emulator().faults()}: make the next calls to a path answer 429/503. */
+  public Faults faults() {
+    return requireEmulator().faults();
+  }
+
+  /**
+   * The waits the bot's API client asked for so far, oldest first: retry backoff and
+   * {@code Retry-After}. The kit does not really wait them, so faults cost no test time.
+   */
+  public List<Duration> apiWaits() {
+    return sleeper.waits();
+  }
+
+  /** The safety timeout of every wait. */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /** Stops the bot gracefully, then the emulator; closes the store if the tester made it. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (running != null) {
+      running.close();
+      running = null;
+    }
+    if (emulator != null) {
+      emulator.close();
+      emulator = null;
+    }
+    users.clear();
+    if (ownsStore && !closed) {
+      store.close();
+    }
+    closed = true;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    perClass = true;
+    start();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    if (!perClass) {
+      start();
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (perClass) {
+      users.clear();
+      requireEmulator().faults().clear();
+    } else {
+      close();
+    }
+  }
+
+  private synchronized Emulator requireEmulator() {
+    if (emulator == null) {
+      throw new IllegalStateException("bot tester for '" + bot.name() + "' is not running; register "
+          + "it with @RegisterExtension or call start()");
+    }
+    return emulator;
+  }
+
+  private synchronized RunningBot requireRunning() {
+    requireEmulator();
+    return running;
+  }
+
+  /** Settings of a {@link BotTester}; every one has a default. */
+  public static final class Builder {
+    private final Bot bot;
+    private SessionStore store;
+    private Duration timeout = Duration.ofSeconds(5);
+    private Instant start = TestClock.DEFAULT_START;
+
+    private Builder(Bot bot) {
+      this.bot = Objects.requireNonNull(bot, "bot");
+    }
+
+    /**
+     * Runs the bot on {@code store} (for example a Redis store) instead of a fresh in-memory one;
+     * the tester never closes a store it was given.
+     */
+    public Builder store(SessionStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** The safety timeout of every wait (default 5 s); a healthy test never waits this long. */
+    public Builder timeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout is " + timeout + "; it must be positive");
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    /** Where the test clock starts (default {@link TestClock#DEFAULT_START}). */
+    public Builder clockStart(Instant start) {
+      this.start = Objects.requireNonNull(start, "start");
+      return this;
+    }
+
+    /** Builds the tester; it starts with the JUnit extension callbacks or {@link BotTester#start()}. */
+    public BotTester build() {
+      return new BotTester(this);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.ttscenes.testkit.kit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ttscenes.api.Bot;
+import io.ttscenes.api.model.Update;
+import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.runtime.json.WireJson;
+import io.ttscenes.testkit.EmulatedUser;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Finds a user's session the way the engine does: the key comes from the bot's own session key
+ * strategy applied to a message the user could send, the data from the store.
+ */
+final class SessionLookup {
+  private final Bot bot;
+  private final SessionStore store;
+  private final Clock clock;
+  private final ObjectMapper mapper = WireJson.create();
+
+  SessionLookup(Bot bot, SessionStore store, Clock clock) {
+    this.bot = bot;
+    this.store = store;
+    this.clock = clock;
+  }
+
+  String key(EmulatedUser user) {
+    Map<String, Object> message = Map.of(
+        "sender", user.json(),
+        "recipient", Map.of("chat_id", user.chatId(), "chat_type", "dialog"),
+        "timestamp", clock.millis(),
+        "body", Map.of("mid", "session-key-probe", "seq", 0, "text", ""));
+    Update probe = mapper.convertValue(Map.of("update_type", "message_created",
+        "timestamp", clock.millis(), "message", message), Update.class);
+    return bot.sessionKeys().keyOf(probe);
+  }
+
+  SessionSnapshot snapshot(EmulatedUser user) {
+    String key = key(user);
+    return SessionSnapshot.of(key, store.load(key), mapper);
+  }
+}
