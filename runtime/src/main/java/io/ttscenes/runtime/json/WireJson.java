@@ -14,9 +14,9 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
  *   <li>Unknown properties are ignored: the server (and MAX) add fields over time.
  *   <li>Unknown enum values read as the constant marked {@code @JsonEnumDefaultValue}
  *       ({@code UNKNOWN}), so a new server value never fails a parse.
- *   <li>Null components are not written ({@code NON_NULL}), so optional request fields are
- *       omitted instead of sent as {@code null}; nulls inside raw maps of {@code Unknown*} types
- *       are kept, so those round-trip unchanged.
+ *   <li>Null properties are not written ({@code NON_NULL}), so optional request fields are
+ *       omitted instead of sent as {@code null}. Map entries are always written, nulls included,
+ *       so the raw JSON of the {@code Unknown*} types round-trips unchanged.
  *   <li>A missing primitive or null for a primitive reads as its default instead of failing.
  *   <li>{@link java.util.Optional} is supported through the JDK 8 module.
  * </ul>
@@ -41,7 +41,8 @@ public final class WireJson {
         .disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
         .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-        .serializationInclusion(JsonInclude.Include.NON_NULL)
+        .defaultPropertyInclusion(
+            JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS))
         .build();
   }
 }

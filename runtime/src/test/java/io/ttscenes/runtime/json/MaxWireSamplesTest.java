@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /** Every MAX wire sample parses with {@link WireJson} into the type its name says. */
@@ -91,15 +92,16 @@ final class MaxWireSamplesTest {
         }));
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void errorsKeepCodeAndMessage() throws IOException {
     ApiError error = read("error.invalid-token.json", ApiError.class);
     assertEquals("verify.token", error.code());
     assertEquals("Invalid access_token", error.message());
-    assertEquals("attachment.not.ready", read("error.attachment.not.ready.json", ApiError.class).code());
+    assertEquals("attachment.not.ready",
+        read("error.attachment.not.ready.json", ApiError.class).code());
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void responsesKeepTheirKeyFields() throws IOException {
     BotInfo bot = read("botInfo.ok.json", BotInfo.class);
     assertEquals(123123123L, bot.userId());

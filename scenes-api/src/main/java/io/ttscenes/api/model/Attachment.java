@@ -25,7 +25,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = ShareAttachment.class, name = "share"),
   @JsonSubTypes.Type(value = LocationAttachment.class, name = "location")
 })
-public sealed interface Attachment permits PhotoAttachment, VideoAttachment, AudioAttachment, FileAttachment, StickerAttachment, ContactAttachment, InlineKeyboardAttachment, ShareAttachment, LocationAttachment, UnknownAttachment {
+public sealed interface Attachment
+    permits PhotoAttachment, VideoAttachment, AudioAttachment, FileAttachment, StickerAttachment,
+        ContactAttachment, InlineKeyboardAttachment, ShareAttachment, LocationAttachment,
+        UnknownAttachment {
   /** The wire discriminator {@code type}; never null. */
   @JsonProperty("type")
   String type();

@@ -25,7 +25,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = LocationAttachmentRequest.class, name = "location"),
   @JsonSubTypes.Type(value = ShareAttachmentRequest.class, name = "share")
 })
-public sealed interface AttachmentRequest permits PhotoAttachmentRequest, VideoAttachmentRequest, AudioAttachmentRequest, FileAttachmentRequest, StickerAttachmentRequest, ContactAttachmentRequest, InlineKeyboardAttachmentRequest, LocationAttachmentRequest, ShareAttachmentRequest, UnknownAttachmentRequest {
+public sealed interface AttachmentRequest
+    permits PhotoAttachmentRequest, VideoAttachmentRequest, AudioAttachmentRequest,
+        FileAttachmentRequest, StickerAttachmentRequest, ContactAttachmentRequest,
+        InlineKeyboardAttachmentRequest, LocationAttachmentRequest, ShareAttachmentRequest,
+        UnknownAttachmentRequest {
   /** The wire discriminator {@code type}; never null. */
   @JsonProperty("type")
   String type();

@@ -28,7 +28,7 @@ public record BotInfo(
     @JsonProperty("avatar_url") String avatarUrl,
     @JsonProperty("full_avatar_url") String fullAvatarUrl,
     List<BotCommand> commands) {
-  /** Copies lists so the record stays immutable; a list missing on the wire becomes empty. */
+  /** Copies collections so the record stays immutable; a missing list becomes empty. */
   public BotInfo {
     commands = Lists.copy(commands);
   }

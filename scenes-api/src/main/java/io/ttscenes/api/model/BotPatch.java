@@ -17,7 +17,7 @@ public record BotPatch(
     String description,
     List<BotCommand> commands,
     PhotoAttachmentRequestPayload photo) {
-  /** Copies lists so the record stays immutable; a list missing on the wire becomes empty. */
+  /** Copies collections so the record stays immutable; null stays null (see above). */
   public BotPatch {
     commands = commands == null ? null : Lists.copy(commands);
   }

@@ -21,7 +21,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = RequestContactButton.class, name = "request_contact"),
   @JsonSubTypes.Type(value = ChatButton.class, name = "chat")
 })
-public sealed interface Button permits CallbackButton, LinkButton, RequestGeoLocationButton, RequestContactButton, ChatButton, UnknownButton {
+public sealed interface Button
+    permits CallbackButton, LinkButton, RequestGeoLocationButton, RequestContactButton, ChatButton,
+        UnknownButton {
   /** The wire discriminator {@code type}; never null. */
   @JsonProperty("type")
   String type();

@@ -42,7 +42,7 @@ public record Chat(
     @JsonProperty("messages_count") Integer messagesCount,
     @JsonProperty("chat_message_id") String chatMessageId,
     @JsonProperty("pinned_message") Message pinnedMessage) {
-  /** Copies lists so the record stays immutable; a list missing on the wire becomes empty. */
+  /** Copies collections so the record stays immutable; null stays null (see above). */
   public Chat {
     participants = participants == null ? null : Lists.map(participants);
   }

@@ -13,7 +13,7 @@ import java.util.List;
 public record ChatList(
     List<Chat> chats,
     Long marker) {
-  /** Copies lists so the record stays immutable; a list missing on the wire becomes empty. */
+  /** Copies collections so the record stays immutable; a missing list becomes empty. */
   public ChatList {
     chats = Lists.copy(chats);
   }

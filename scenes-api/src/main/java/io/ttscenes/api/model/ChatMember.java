@@ -37,7 +37,7 @@ public record ChatMember(
     @JsonProperty("is_admin") boolean isAdmin,
     @JsonProperty("join_time") long joinTime,
     List<ChatAdminPermission> permissions) {
-  /** Copies lists so the record stays immutable; a list missing on the wire becomes empty. */
+  /** Copies collections so the record stays immutable; a missing list becomes empty. */
   public ChatMember {
     permissions = Lists.copy(permissions);
   }

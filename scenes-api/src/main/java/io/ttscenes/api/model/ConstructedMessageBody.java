@@ -17,7 +17,7 @@ public record ConstructedMessageBody(
     List<AttachmentRequest> attachments,
     List<MarkupElement> markup,
     TextFormat format) {
-  /** Copies lists so the record stays immutable; a list missing on the wire becomes empty. */
+  /** Copies collections so the record stays immutable; a missing list becomes empty. */
   public ConstructedMessageBody {
     attachments = Lists.copy(attachments);
     markup = Lists.copy(markup);

@@ -22,7 +22,7 @@ public record ConstructorAnswer(
     String data,
     Keyboard keyboard,
     String placeholder) {
-  /** Copies lists so the record stays immutable; a list missing on the wire becomes empty. */
+  /** Copies collections so the record stays immutable; a missing list becomes empty. */
   public ConstructorAnswer {
     messages = Lists.copy(messages);
   }

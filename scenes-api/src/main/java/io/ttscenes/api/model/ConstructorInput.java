@@ -18,7 +18,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = CallbackConstructorInput.class, name = "callback"),
   @JsonSubTypes.Type(value = MessageConstructorInput.class, name = "message")
 })
-public sealed interface ConstructorInput permits CallbackConstructorInput, MessageConstructorInput, UnknownConstructorInput {
+public sealed interface ConstructorInput
+    permits CallbackConstructorInput, MessageConstructorInput, UnknownConstructorInput {
   /** The wire discriminator {@code input_type}; never null. */
   @JsonProperty("input_type")
   String inputType();

@@ -25,7 +25,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = HeadingMarkup.class, name = "heading"),
   @JsonSubTypes.Type(value = HighlightedMarkup.class, name = "highlighted")
 })
-public sealed interface MarkupElement permits StrongMarkup, EmphasizedMarkup, MonospacedMarkup, LinkMarkup, StrikethroughMarkup, UnderlineMarkup, UserMentionMarkup, HeadingMarkup, HighlightedMarkup, UnknownMarkup {
+public sealed interface MarkupElement
+    permits StrongMarkup, EmphasizedMarkup, MonospacedMarkup, LinkMarkup, StrikethroughMarkup,
+        UnderlineMarkup, UserMentionMarkup, HeadingMarkup, HighlightedMarkup, UnknownMarkup {
   /** The wire discriminator {@code type}; never null. */
   @JsonProperty("type")
   String type();

@@ -19,7 +19,7 @@ public record MessageBody(
     String text,
     List<Attachment> attachments,
     List<MarkupElement> markup) {
-  /** Copies lists so the record stays immutable; a list missing on the wire becomes empty. */
+  /** Copies collections so the record stays immutable; a missing list becomes empty. */
   public MessageBody {
     attachments = Lists.copy(attachments);
     markup = Lists.copy(markup);

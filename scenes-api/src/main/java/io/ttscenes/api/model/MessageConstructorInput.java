@@ -12,7 +12,7 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record MessageConstructorInput(
     List<ConstructedMessageBody> messages) implements ConstructorInput {
-  /** Copies lists so the record stays immutable; a list missing on the wire becomes empty. */
+  /** Copies collections so the record stays immutable; a missing list becomes empty. */
   public MessageConstructorInput {
     messages = Lists.copy(messages);
   }

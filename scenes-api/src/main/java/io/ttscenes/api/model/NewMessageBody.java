@@ -21,7 +21,7 @@ public record NewMessageBody(
     NewMessageLink link,
     @JsonProperty("notify") Boolean notifyMembers,
     TextFormat format) {
-  /** Copies lists so the record stays immutable; a list missing on the wire becomes empty. */
+  /** Copies collections so the record stays immutable; null stays null (see above). */
   public NewMessageBody {
     attachments = attachments == null ? null : Lists.copy(attachments);
   }
@@ -32,13 +32,15 @@ public record NewMessageBody(
   }
 
   /** A message with text in the given format (null for plain) and the given attachments. */
-  public static NewMessageBody of(String text, TextFormat format, List<AttachmentRequest> attachments) {
+  public static NewMessageBody of(
+      String text, TextFormat format, List<AttachmentRequest> attachments) {
     return new NewMessageBody(text, attachments, null, null, format);
   }
 
   /** This message as a reply to (or forward of, per {@code type}) the message {@code mid}. */
   public NewMessageBody withLink(MessageLinkType type, String mid) {
-    return new NewMessageBody(text, attachments, new NewMessageLink(type, mid), notifyMembers, format);
+    NewMessageLink newLink = new NewMessageLink(type, mid);
+    return new NewMessageBody(text, attachments, newLink, notifyMembers, format);
   }
 
   /** This message with notification of chat members switched on or off. */

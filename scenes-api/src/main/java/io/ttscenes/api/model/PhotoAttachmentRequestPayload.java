@@ -15,7 +15,7 @@ public record PhotoAttachmentRequestPayload(
     String url,
     String token,
     Map<String, PhotoToken> photos) {
-  /** Copies lists so the record stays immutable; a list missing on the wire becomes empty. */
+  /** Copies collections so the record stays immutable; null stays null (see above). */
   public PhotoAttachmentRequestPayload {
     photos = photos == null ? null : Lists.map(photos);
   }

@@ -11,7 +11,7 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PhotoTokens(
     Map<String, PhotoToken> photos) {
-  /** Copies lists so the record stays immutable; a list missing on the wire becomes empty. */
+  /** Copies collections so the record stays immutable; null stays null (see above). */
   public PhotoTokens {
     photos = photos == null ? null : Lists.map(photos);
   }

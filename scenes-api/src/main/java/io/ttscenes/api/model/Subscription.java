@@ -18,7 +18,7 @@ public record Subscription(
     long time,
     @JsonProperty("update_types") List<String> updateTypes,
     String version) {
-  /** Copies lists so the record stays immutable; a list missing on the wire becomes empty. */
+  /** Copies collections so the record stays immutable; a missing list becomes empty. */
   public Subscription {
     updateTypes = Lists.copy(updateTypes);
   }

@@ -16,7 +16,7 @@ public record SubscriptionRequestBody(
     String url,
     @JsonProperty("update_types") List<String> updateTypes,
     String version) {
-  /** Copies lists so the record stays immutable; a list missing on the wire becomes empty. */
+  /** Copies collections so the record stays immutable; null stays null (see above). */
   public SubscriptionRequestBody {
     updateTypes = updateTypes == null ? null : Lists.copy(updateTypes);
   }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Map;
 
 /**
- * A markup element of a {@code type} this version does not know. It keeps the complete JSON object and
- * serializes back to it unchanged, so it survives being stored and re-sent.
+ * A markup element with a {@code type} this version does not know. It keeps the complete
+ * JSON object and serializes back to it unchanged, so it survives being stored and re-sent.
  *
  * @param fields every field as raw JSON values (maps, lists, strings, numbers, booleans, nulls),
  *     in wire order; unmodifiable

@@ -30,7 +30,8 @@ import java.util.Optional;
   @JsonSubTypes.Type(value = UserRemovedFromChatUpdate.class, name = "user_removed"),
   @JsonSubTypes.Type(value = BotStartedUpdate.class, name = "bot_started"),
   @JsonSubTypes.Type(value = ChatTitleChangedUpdate.class, name = "chat_title_changed"),
-  @JsonSubTypes.Type(value = MessageConstructionRequest.class, name = "message_construction_request"),
+  @JsonSubTypes.Type(
+      value = MessageConstructionRequest.class, name = "message_construction_request"),
   @JsonSubTypes.Type(value = MessageConstructedUpdate.class, name = "message_constructed"),
   @JsonSubTypes.Type(value = MessageChatCreatedUpdate.class, name = "message_chat_created")
 })

@@ -1,0 +1,143 @@
+package io.ttscenes.runtime.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ttscenes.api.client.MalformedResponseException;
+import io.ttscenes.api.client.UpdatesRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import mockwebserver3.RecordedRequest;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Token placement, API version, long-poll timeout, malformed answers and configuration. */
+final class ClientSettingsTest {
+  private final ApiServer api = new ApiServer();
+
+  ClientSettingsTest() throws Exception {}
+
+  @AfterEach
+  void stop() {
+    api.close();
+  }
+
+  @Test
+  void headerModeSendsTheTokenAsAuthorizationAndNotInTheQuery() throws Exception {
+    OkHttpBotApi client = api.client().authMode(AuthMode.HEADER).build();
+    api.reply("{\"success\":true}");
+
+    client.leaveChat(5);
+
+    RecordedRequest request = api.take();
+    assertEquals(ApiServer.TOKEN, request.getHeaders().get("Authorization"));
+    assertNull(request.getUrl().queryParameter("access_token"));
+    assertEquals("0.5.6", request.getUrl().queryParameter("v"));
+  }
+
+  @Test
+  void queryModeSendsAccessTokenAndNoAuthorizationHeader() throws Exception {
+    OkHttpBotApi client = api.client().build();
+    api.reply("{\"success\":true}");
+
+    client.leaveChat(5);
+
+    RecordedRequest request = api.take();
+    assertEquals(ApiServer.TOKEN, request.getUrl().queryParameter("access_token"));
+    assertNull(request.getHeaders().get("Authorization"));
+  }
+
+  @Test
+  void versionParameterCanBeChangedOrDisabled() throws Exception {
+    api.reply("{\"success\":true}");
+    api.reply("{\"success\":true}");
+
+    api.client().apiVersion("0.6.0").build().leaveChat(5);
+    api.client().apiVersion(null).build().leaveChat(5);
+
+    assertEquals("0.6.0", api.take().getUrl().queryParameter("v"));
+    assertEquals(List.of("access_token"),
+        List.copyOf(api.take().getUrl().queryParameterNames()));
+  }
+
+  @Test
+  void longPollReadTimeoutIsThePollTimeoutPlusTheMargin() throws Exception {
+    List<Integer> readTimeouts = new CopyOnWriteArrayList<>();
+    OkHttpClient recording = new OkHttpClient.Builder()
+        .addInterceptor(chain -> {
+          readTimeouts.add(chain.readTimeoutMillis());
+          return chain.proceed(chain.request());
+        })
+        .build();
+    OkHttpBotApi client = api.client().httpClient(recording).build();
+    api.reply("{\"updates\":[],\"marker\":1}");
+    api.reply("{\"success\":true}");
+
+    client.getUpdates(UpdatesRequest.defaults().withTimeoutSeconds(60));
+    client.leaveChat(5);
+
+    assertEquals(List.of(75_000, 10_000), readTimeouts);
+  }
+
+  @Test
+  void malformedJsonInASuccessfulAnswerIsReportedWithASnippetAndNotRetried() {
+    OkHttpBotApi client = api.client().build();
+    api.reply("{\"chat_id\": 5, \"title\": ");
+
+    MalformedResponseException e =
+        assertThrows(MalformedResponseException.class, () -> client.getChat(5));
+
+    assertEquals(1, api.server.getRequestCount());
+    assertEquals(200, e.status());
+    assertEquals("getChat", e.operation());
+    assertTrue(e.getMessage().startsWith("getChat: HTTP 200 body is not a valid Chat ("),
+        e.getMessage());
+    assertTrue(e.getMessage().endsWith("'{\"chat_id\": 5, \"title\":'"), e.getMessage());
+  }
+
+  @Test
+  void emptyOrNullAnswerIsMalformedToo() {
+    OkHttpBotApi client = api.client().build();
+    api.reply("null");
+    api.reply("");
+
+    MalformedResponseException nullBody =
+        assertThrows(MalformedResponseException.class, () -> client.getMyInfo());
+    MalformedResponseException emptyBody =
+        assertThrows(MalformedResponseException.class, () -> client.getMyInfo());
+
+    assertTrue(nullBody.getMessage().contains("not a valid BotInfo"), nullBody.getMessage());
+    assertTrue(emptyBody.getMessage().contains("not a valid BotInfo"), emptyBody.getMessage());
+  }
+
+  @Test
+  void environmentGivesTokenAndUrl() throws Exception {
+    api.reply("{\"success\":true}");
+    OkHttpBotApi client = OkHttpBotApi.fromEnvironment(Map.of(
+        "TAMTAM_TOKEN", "env-token", "TAMTAM_API_URL", api.server.url("/").toString())).build();
+
+    client.leaveChat(5);
+
+    assertEquals("env-token", api.take().getUrl().queryParameter("access_token"));
+  }
+
+  @Test
+  void environmentWithoutTokenIsAClearError() {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> OkHttpBotApi.fromEnvironment(Map.of("TAMTAM_API_URL", "http://localhost:1")));
+
+    assertEquals("TAMTAM_TOKEN is not set: the bot token is required", e.getMessage());
+  }
+
+  @Test
+  void defaultBaseUrlIsTamTam() {
+    assertEquals("https://botapi.tamtam.chat", OkHttpBotApiBuilder.DEFAULT_BASE_URL);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> OkHttpBotApi.builder("t").baseUrl("botapi.tamtam.chat"));
+    assertEquals("base url 'botapi.tamtam.chat' is not an http(s) URL", e.getMessage());
+  }
+}

@@ -1,0 +1,112 @@
+package io.ttscenes.storage.redis;
+
+import io.ttscenes.api.store.OutboxEntry;
+import io.ttscenes.api.store.PendingOutbox;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ZAddParams;
+import redis.clients.jedis.resps.Tuple;
+
+/**
+ * Pending outboxes across sessions: the per-session outbox hashes plus the index sorted set that
+ * finds them. A stale index member (its outbox already cleared or expired) is harmless: listing
+ * reads its empty hash, skips it and drops it, so it costs one read once and hides nothing.
+ */
+final class RedisOutboxes {
+  // Cluster mode writes the index before the commit; a member seen empty is kept this long so
+  // the commit that follows its index write cannot lose it (far above any socket timeout).
+  static final Duration INDEX_GRACE = Duration.ofMinutes(1);
+
+  private static final LuaScript CLEAR = LuaScript.fromResource("clear-outbox.lua");
+  private static final LuaScript DROP_EMPTY = LuaScript.fromResource("drop-empty.lua");
+  private static final LuaScript DROP_OLD = LuaScript.fromResource("drop-old.lua");
+
+  private final UnifiedJedis jedis;
+  private final RedisKeys keys;
+  private final Guard guard;
+  private final Clock clock;
+  private final boolean cluster;
+
+  RedisOutboxes(UnifiedJedis jedis, RedisKeys keys, Guard guard, Clock clock, boolean cluster) {
+    this.jedis = jedis;
+    this.keys = keys;
+    this.guard = guard;
+    this.clock = clock;
+    this.cluster = cluster;
+  }
+
+  /** Cluster mode only: indexes {@code key} before a commit writes its outbox (a 2nd command). */
+  void indexBeforeCommit(String key) {
+    guard.call("indexing the outbox of session '" + key + "'",
+        () -> jedis.zadd(keys.outboxIndex(), clock.millis(), key, ZAddParams.zAddParams().gt()));
+  }
+
+  void clear(String key, String outboxId) {
+    String what = "clearing outbox entry '" + outboxId + "' of session '" + key + "'";
+    if (cluster) {
+      // The index member stays until list() finds the outbox empty: one command, not three.
+      guard.call(what, () -> jedis.hdel(keys.outbox(key), outboxId));
+    } else {
+      guard.call(what, () -> CLEAR.run(jedis,
+          List.of(keys.outbox(key), keys.outboxIndex()), List.of(outboxId, key)));
+    }
+  }
+
+  List<PendingOutbox> list(int limit) {
+    List<PendingOutbox> found = new ArrayList<>();
+    int batch = Math.max(limit, 32);
+    long offset = 0;
+    while (found.size() < limit) {
+      long from = offset;
+      List<Tuple> members = guard.call("listing pending outboxes",
+          () -> jedis.zrangeWithScores(keys.outboxIndex(), from, from + batch - 1));
+      int dropped = 0;
+      for (Tuple member : members) {
+        if (!addEntries(member.getElement(), found) && dropEmpty(member.getElement())) {
+          dropped++;
+        }
+        if (found.size() >= limit) {
+          break;
+        }
+      }
+      if (members.size() < batch) {
+        break;
+      }
+      offset += members.size() - dropped;
+    }
+    return found.size() > limit ? List.copyOf(found.subList(0, limit)) : found;
+  }
+
+  private boolean addEntries(String key, List<PendingOutbox> found) {
+    Map<String, String> hash = guard.call("reading the outbox of session '" + key + "'",
+        () -> jedis.hgetAll(keys.outbox(key)));
+    hash.entrySet().stream()
+        .map(e -> new Versioned(version(e.getValue()), new OutboxEntry(e.getKey(), payload(e.getValue()))))
+        .sorted(Comparator.comparingLong(Versioned::version).thenComparing(v -> v.entry().id()))
+        .forEach(v -> found.add(new PendingOutbox(key, v.entry())));
+    return !hash.isEmpty();
+  }
+
+  private record Versioned(long version, OutboxEntry entry) {}
+
+  private boolean dropEmpty(String key) {
+    Object removed = guard.call("dropping the empty outbox of session '" + key + "'", () -> cluster
+        ? DROP_OLD.run(jedis, List.of(keys.outboxIndex()),
+            List.of(key, Long.toString(clock.millis() - INDEX_GRACE.toMillis())))
+        : DROP_EMPTY.run(jedis, List.of(keys.outbox(key), keys.outboxIndex()), List.of(key)));
+    return ((Long) removed) == 1L;
+  }
+
+  private static long version(String stored) {
+    return Long.parseLong(stored.substring(0, stored.indexOf(':')));
+  }
+
+  private static String payload(String stored) {
+    return stored.substring(stored.indexOf(':') + 1);
+  }
+}

@@ -1,0 +1,224 @@
+package io.ttscenes.storage.redis;
+
+import io.ttscenes.api.store.Commit;
+import io.ttscenes.api.store.CommitResult;
+import io.ttscenes.api.store.PendingOutbox;
+import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.api.store.StoredSession;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import redis.clients.jedis.JedisCluster;
+import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * A {@link SessionStore} on Redis: a load is one HMGET, a commit one EVALSHA of a Lua
+ * compare-and-set script, so an update costs two commands (one on a near-cache hit).
+ *
+ * <p>Key layout, for prefix {@code P} (default {@code tts:bot:}) and an escaped session key K:
+ * <ul>
+ *   <li>{@code P s:{K}} HASH: {@code v} version, {@code d} data, {@code u} recent update ids
+ *       joined by \n, at most {@link #RECENT_UPDATE_IDS}; expires after the commit's idle TTL.
+ *   <li>{@code P o:{K}} HASH: outbox id to "version:payload"; same hash slot and TTL.
+ *   <li>{@code P outboxes} ZSET: sessions with a pending outbox, scored by write time (index).
+ *   <li>{@code P timers} ZSET: session key scored by due epoch ms (lease end once claimed).
+ *   <li>{@code P marker} STRING: the long-poll marker.
+ * </ul>
+ * A session's commit and load touch only keys tagged {@code {K}}, one hash slot. The timers and
+ * index keys live in other slots; the engine orders those calls, so they need no atomicity with
+ * the session. On one node the commit script also maintains the index; in cluster mode a ZADD
+ * before the commit does (a third command on updates that write an outbox).
+ *
+ * <p>Thread-safe. Every method throws {@link io.ttscenes.api.store.StoreUnavailableException}
+ * when Redis fails; the connection pool reconnects, so the same instance works again afterwards.
+ */
+public final class RedisSessionStore implements SessionStore {
+  private static final LuaScript COMMIT = LuaScript.fromResource("commit.lua");
+  private static final LuaScript CLAIM = LuaScript.fromResource("claim-timers.lua");
+
+  private final UnifiedJedis jedis;
+  private final RedisKeys keys;
+  private final Guard guard;
+  private final Optional<NearCache> nearCache;
+  private final boolean cluster;
+  private final Clock clock;
+  private final RedisOutboxes outboxes;
+
+  private RedisSessionStore(UnifiedJedis jedis, RedisConfig config, Clock clock) {
+    this.jedis = Objects.requireNonNull(jedis, "jedis");
+    this.keys = new RedisKeys(config.keyPrefix());
+    this.guard = new Guard(config.redactedUrl());
+    this.nearCache = config.nearCache()
+        ? Optional.of(new NearCache(config.nearCacheSize(), config.nearCacheTtl()))
+        : Optional.empty();
+    this.cluster = config.cluster() || jedis instanceof JedisCluster
+        || jedis instanceof RedisClusterClient;
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.outboxes = new RedisOutboxes(jedis, keys, guard, clock, cluster);
+  }
+
+  /**
+   * Connects to the standalone server of {@code config} through a pool of
+   * {@link RedisConfig#poolSize()} connections, opened lazily: this call does no I/O.
+   */
+  public static RedisSessionStore create(RedisConfig config) {
+    return new RedisSessionStore(RedisClients.standalone(config), config, Clock.systemUTC());
+  }
+
+  /**
+   * Uses {@code jedis}, which may be any {@link UnifiedJedis}: a {@code RedisClusterClient} or
+   * {@code JedisCluster} (cluster mode is then implied), a Sentinel-backed
+   * {@code RedisSentinelClient} or {@code JedisSentineled}, or a pooled standalone client. Only the key prefix, near cache and cluster settings of {@code config} apply.
+   * The store owns the client and closes it on {@link #close()}.
+   */
+  public static RedisSessionStore create(UnifiedJedis jedis, RedisConfig config) {
+    return new RedisSessionStore(jedis, config, Clock.systemUTC());
+  }
+
+  /** As {@link #create(UnifiedJedis, RedisConfig)} with the clock that scores the outbox index. */
+  public static RedisSessionStore create(UnifiedJedis jedis, RedisConfig config, Clock clock) {
+    return new RedisSessionStore(jedis, config, clock);
+  }
+
+  @Override
+  public Optional<StoredSession> load(String key) {
+    Optional<StoredSession> cached = nearCache.flatMap(c -> c.get(key));
+    if (cached.isPresent()) {
+      return cached;
+    }
+    List<String> fields = guard.call("loading session '" + key + "'",
+        () -> jedis.hmget(keys.session(key), "v", "d", "u"));
+    if (fields.get(0) == null || fields.get(1) == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new StoredSession(Long.parseLong(fields.get(0)), fields.get(1), ids(fields.get(2))));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalArgumentException if the update id is empty or contains a line break (ids are
+   *     stored joined by line breaks)
+   */
+  @Override
+  public CommitResult commit(Commit commit) {
+    String id = commit.updateId();
+    if (id.isEmpty() || id.indexOf('\n') >= 0) {
+      throw new IllegalArgumentException("updateId is '" + id + "'; it must be non-empty with no line break");
+    }
+    if (cluster && commit.outbox().isPresent()) {
+      outboxes.indexBeforeCommit(commit.key());
+    }
+    List<?> reply;
+    try {
+      reply = (List<?>) guard.call("committing session '" + commit.key() + "'",
+          () -> COMMIT.run(jedis, commitKeys(commit.key()), commitArgs(commit)));
+    } catch (RuntimeException e) {
+      nearCache.ifPresent(c -> c.invalidate(commit.key()));
+      throw e;
+    }
+    long version = (Long) reply.get(1);
+    if ((Long) reply.get(0) == 0L) {
+      nearCache.ifPresent(c -> c.invalidate(commit.key()));
+      return new CommitResult.Conflict(version);
+    }
+    nearCache.ifPresent(c -> c.put(commit.key(),
+        new StoredSession(version, commit.data(), ids((String) reply.get(2))), commit.ttl()));
+    return new CommitResult.Committed(version);
+  }
+
+  private List<String> commitKeys(String key) {
+    return cluster
+        ? List.of(keys.session(key), keys.outbox(key))
+        : List.of(keys.session(key), keys.outbox(key), keys.outboxIndex());
+  }
+
+  private List<String> commitArgs(Commit commit) {
+    List<String> args = new ArrayList<>(List.of(
+        Long.toString(commit.expectedVersion()),
+        commit.data(),
+        commit.updateId(),
+        Long.toString(Math.max(1, commit.ttl().toMillis())),
+        Integer.toString(RECENT_UPDATE_IDS),
+        commit.outbox().map(o -> o.id()).orElse(""),
+        commit.outbox().map(o -> o.payload()).orElse(""),
+        commit.key(),
+        Long.toString(clock.millis()),
+        nearCache.isPresent() ? "1" : "0"));
+    args.addAll(commit.clearedOutboxIds());
+    return args;
+  }
+
+  private static List<String> ids(String joined) {
+    return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split("\n"));
+  }
+
+  @Override
+  public void clearOutbox(String key, String outboxId) {
+    outboxes.clear(key, outboxId);
+  }
+
+  /** {@inheritDoc} Costs one read per session listed; meant for recovery, not per update. */
+  @Override
+  public List<PendingOutbox> pendingOutboxes(int limit) {
+    requirePositive("limit", limit);
+    return outboxes.list(limit);
+  }
+
+  @Override
+  public void scheduleTimer(String key, Instant due) {
+    guard.call("scheduling the timer of session '" + key + "'",
+        () -> jedis.zadd(keys.timers(), due.toEpochMilli(), key));
+  }
+
+  @Override
+  public void cancelTimer(String key) {
+    guard.call("cancelling the timer of session '" + key + "'",
+        () -> jedis.zrem(keys.timers(), key));
+  }
+
+  @Override
+  public List<String> claimDueTimers(Instant now, Duration lease, int limit) {
+    requirePositive("limit", limit);
+    if (lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("lease is " + lease + "; it must be positive");
+    }
+    List<String> args = List.of(Long.toString(now.toEpochMilli()),
+        Long.toString(now.plus(lease).toEpochMilli()), Integer.toString(limit));
+    Object claimed = guard.call("claiming due timers",
+        () -> CLAIM.run(jedis, List.of(keys.timers()), args));
+    return ((List<?>) claimed).stream().map(String.class::cast).toList();
+  }
+
+  @Override
+  public OptionalLong loadMarker() {
+    String marker = guard.call("loading the poll marker", () -> jedis.get(keys.marker()));
+    return marker == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(marker));
+  }
+
+  @Override
+  public void saveMarker(long marker) {
+    guard.call("saving the poll marker", () -> jedis.set(keys.marker(), Long.toString(marker)));
+  }
+
+  /** Closes the Redis client and drops the near cache. */
+  @Override
+  public void close() {
+    nearCache.ifPresent(NearCache::clear);
+    jedis.close();
+  }
+
+  private static void requirePositive(String name, int value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(name + " is " + value + "; it must be positive");
+    }
+  }
+}

@@ -1,0 +1,47 @@
+-- Compare-and-set commit of one session. Every key it touches shares the session's hash tag,
+-- except the optional outbox index KEYS[3], passed only when the store runs on a single node.
+-- KEYS: 1 session hash, 2 outbox hash, [3 outbox index]
+-- ARGV: 1 expected version, 2 data, 3 update id, 4 ttl ms, 5 recent ids kept, 6 outbox id
+--       ('' for none), 7 outbox payload, 8 session key (index member), 9 now ms,
+--       10 '1' to return the recent ids, 11.. outbox ids to clear
+local current = tonumber(redis.call('HGET', KEYS[1], 'v') or '0')
+if current ~= tonumber(ARGV[1]) then
+  return {0, current}
+end
+local version = current + 1
+local ids = {}
+local recent = redis.call('HGET', KEYS[1], 'u')
+if recent then
+  for id in string.gmatch(recent, '[^\n]+') do
+    ids[#ids + 1] = id
+  end
+end
+ids[#ids + 1] = ARGV[3]
+local keep = tonumber(ARGV[5])
+local first = 1
+if #ids > keep then
+  first = #ids - keep + 1
+end
+recent = table.concat(ids, '\n', first, #ids)
+redis.call('HSET', KEYS[1], 'v', version, 'd', ARGV[2], 'u', recent)
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+local cleared = #ARGV - 10
+if cleared > 0 then
+  redis.call('HDEL', KEYS[2], unpack(ARGV, 11, #ARGV))
+end
+if ARGV[6] ~= '' then
+  -- The version prefix orders one session's entries; the index orders sessions.
+  redis.call('HSET', KEYS[2], ARGV[6], version .. ':' .. ARGV[7])
+  if KEYS[3] then
+    redis.call('ZADD', KEYS[3], 'NX', ARGV[9], ARGV[8])
+  end
+end
+if redis.call('EXISTS', KEYS[2]) == 1 then
+  redis.call('PEXPIRE', KEYS[2], ARGV[4])
+elseif cleared > 0 and KEYS[3] then
+  redis.call('ZREM', KEYS[3], ARGV[8])
+end
+if ARGV[10] == '1' then
+  return {1, version, recent}
+end
+return {1, version}

@@ -1,0 +1,119 @@
+package io.ttscenes.storage.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ttscenes.api.store.Commit;
+import io.ttscenes.api.store.CommitResult.Committed;
+import io.ttscenes.api.store.OutboxEntry;
+import io.ttscenes.api.store.StoredSession;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Measures, on a Redis of its own so no other traffic counts, the Redis commands one update
+ * costs and the memory an idle wizard session takes, and holds them to the budget. Commands run
+ * inside a Lua script also appear in INFO commandstats, so only the commands a client can send
+ * (HMGET, EVALSHA, SCRIPT LOAD, and ZADD in cluster mode, where no script calls ZADD) are
+ * counted as round trips.
+ */
+final class RedisMeasurementsTest {
+  @RegisterExtension static final RedisServerExtension REDIS = RedisServerExtension.ownBinary();
+
+  private static final int UPDATES = 200;
+  private static final String SURVEY =
+      "{\"scene\":\"survey\",\"step\":%d,\"data\":{\"payload\":\"promo42\",\"q1\":\"yes\"},"
+          + "\"history\":[],\"v\":1}";
+  private static final Set<String> CLIENT_COMMANDS = Set.of("hmget", "evalsha", "script|load");
+
+  @Test
+  void hotPathCostsAtMostTwoCommandsPerUpdateAndOneOnANearCacheHit() {
+    double plain = commandsPerUpdate(config("plain").build(), true, false);
+    double near = commandsPerUpdate(config("near").nearCache(true).build(), true, false);
+    double separateClear = commandsPerUpdate(config("clear").build(), false, false);
+    double cluster = commandsPerUpdate(config("cluster").cluster(true).build(), true, true);
+    System.out.printf("redis: commands/update=%.2f (near cache %.2f)%n", plain, near);
+    System.out.printf("redis: commands/update with a separate clearOutbox=%.2f, cluster mode with"
+        + " an outbox every update=%.2f%n", separateClear, cluster);
+
+    assertTrue(plain <= 2.0, "commands/update " + plain);
+    assertTrue(near <= 1.0, "near-cache commands/update " + near);
+    assertTrue(separateClear <= 3.0, "with clearOutbox " + separateClear);
+    assertTrue(cluster <= 3.0, "cluster mode " + cluster);
+  }
+
+  @Test
+  void idleWizardSessionTakesLittleMemory() {
+    RedisConfig config = config("memory").build();
+    try (RedisSessionStore store = RedisSessionStore.create(config);
+        UnifiedJedis admin = REDIS.newClient()) {
+      for (int i = 0; i < 3; i++) {
+        store.commit(new Commit("user:100042", i, SURVEY.formatted(2), Optional.empty(),
+            "mid.0000018c2f3a4b5c" + i, Duration.ofHours(24)));
+      }
+      long bytes = admin.memoryUsage(new RedisKeys(config.keyPrefix()).session("user:100042"), 0);
+      long outbox = admin.exists(new RedisKeys(config.keyPrefix()).outbox("user:100042")) ? 1 : 0;
+      System.out.printf("redis: idle session bytes=%d%n", bytes);
+
+      assertEquals(0, outbox, "an idle session has no outbox key");
+      assertTrue(bytes < 768, "an idle wizard session takes " + bytes + " bytes");
+    }
+  }
+
+  private static RedisConfig.Builder config(String bot) {
+    return RedisConfig.fromUrl(REDIS.url()).newBuilder().botName("measure-" + bot);
+  }
+
+  /** Runs survey-like updates, each sending an outbox cleared by the next commit or separately. */
+  private static double commandsPerUpdate(RedisConfig config, boolean foldClear, boolean cluster) {
+    try (RedisSessionStore store = RedisSessionStore.create(config);
+        UnifiedJedis admin = REDIS.newClient()) {
+      update(store, 0, foldClear);
+      long before = clientCommands(admin.info("commandstats"), cluster);
+      for (int i = 1; i <= UPDATES; i++) {
+        update(store, i, foldClear);
+      }
+      long after = clientCommands(admin.info("commandstats"), cluster);
+      return (double) (after - before) / UPDATES;
+    }
+  }
+
+  private static void update(RedisSessionStore store, int i, boolean foldClear) {
+    String key = "user:100042";
+    long version = store.load(key).map(StoredSession::version).orElse(0L);
+    Commit commit = new Commit(key, version, SURVEY.formatted(i % 5), Optional.of(
+        new OutboxEntry("o" + i, "{\"method\":\"POST\",\"path\":\"/messages\",\"text\":\"Q" + i + "\"}")),
+        "mid." + i, Duration.ofHours(24));
+    if (foldClear && i > 0) {
+      commit = commit.withClearedOutboxIds(Set.of("o" + (i - 1)));
+    }
+    assertEquals(new Committed(version + 1), store.commit(commit));
+    if (!foldClear) {
+      store.clearOutbox(key, "o" + i);
+    }
+  }
+
+  private static long clientCommands(String commandStats, boolean cluster) {
+    return calls(commandStats).entrySet().stream()
+        .filter(e -> CLIENT_COMMANDS.contains(e.getKey()) || cluster && e.getKey().equals("zadd"))
+        .mapToLong(Map.Entry::getValue).sum();
+  }
+
+  private static Map<String, Long> calls(String commandStats) {
+    Map<String, Long> calls = new TreeMap<>();
+    for (String line : commandStats.split("\r?\n")) {
+      if (line.startsWith("cmdstat_")) {
+        String name = line.substring("cmdstat_".length(), line.indexOf(':'));
+        String count = line.substring(line.indexOf("calls=") + 6, line.indexOf(','));
+        calls.put(name, Long.parseLong(count));
+      }
+    }
+    return calls;
+  }
+}
