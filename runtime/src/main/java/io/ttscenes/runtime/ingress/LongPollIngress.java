@@ -1,0 +1,164 @@
+package io.ttscenes.runtime.ingress;
+
+import io.ttscenes.api.client.BotApi;
+import io.ttscenes.api.client.UpdatesRequest;
+import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.runtime.engine.Dispatcher;
+import io.ttscenes.runtime.engine.Sleeper;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Receives updates by long polling ({@code GET /updates}) on one background thread. Every update
+ * of a page is submitted to the dispatcher, and the page's marker is passed to the next poll, and
+ * stored with {@link SessionStore#saveMarker}, only after every update of the page was
+ * acknowledged; updates that failed are submitted again (dedupe makes re-running committed ones
+ * harmless) with backoff before the marker moves. After a restart polling resumes from
+ * {@link SessionStore#loadMarker()}. A page is the unit of in-flight work, and a full lane blocks
+ * the poll thread, so polling slows down instead of piling up updates.
+ *
+ * <p>Polling never stops on its own: failed polls, malformed answers and an unavailable store are
+ * logged with the time of the next try and retried with exponential backoff (capped). A rejected
+ * token (HTTP 401) is logged as an error and retried slowly ({@link Builder#unauthorizedRetry}),
+ * since stopping would leave a bot silently dead; operators see the error in the logs.
+ *
+ * <p>One order caveat: if an update fails while a later update of the same session succeeds, the
+ * re-run of the failed one comes after it. It is never lost.
+ */
+public final class LongPollIngress implements Ingress {
+  private final PollSettings settings;
+  private final String threadName;
+  private final Lifecycle lifecycle = new Lifecycle();
+  private final PollLoop loop;
+  private final AtomicBoolean started = new AtomicBoolean();
+
+  private LongPollIngress(Builder builder) {
+    this.settings = new PollSettings(builder.api, builder.dispatcher, builder.store,
+        builder.request, new Backoff(builder.backoffFirst, builder.backoffCap),
+        builder.unauthorizedRetry, builder.sleeper, builder.clock);
+    this.threadName = builder.threadName;
+    this.loop = new PollLoop(settings, lifecycle);
+  }
+
+  /** Starts configuring long polling of {@code api} into {@code dispatcher}, keeping the marker in {@code store}. */
+  public static Builder builder(BotApi api, Dispatcher dispatcher, SessionStore store) {
+    return new Builder(api, dispatcher, store);
+  }
+
+  /** Starts the poll thread (a daemon named after the bot); throws {@link IllegalStateException} when called twice. */
+  @Override
+  public void start() {
+    if (!started.compareAndSet(false, true)) {
+      throw new IllegalStateException("long polling was already started");
+    }
+    Thread thread = new Thread(loop, threadName);
+    thread.setDaemon(true);
+    lifecycle.started(thread);
+    thread.start();
+  }
+
+  /**
+   * Stops fetching new pages. A page whose updates are in the lanes is waited for (up to
+   * {@code deadline}) so that its marker is stored; a poll in progress is abandoned, and whatever
+   * it returns is not processed (its marker is never passed, so TamTam delivers it again).
+   */
+  @Override
+  public boolean stop(Duration deadline) {
+    Objects.requireNonNull(deadline, "deadline");
+    return lifecycle.stop(deadline);
+  }
+
+  /** The marker after the last fully acknowledged page; empty until one is known. */
+  public OptionalLong acknowledgedMarker() {
+    return loop.acknowledgedMarker();
+  }
+
+  @Override
+  public String describe() {
+    UpdatesRequest request = settings.request();
+    return "long polling (" + request.limit() + " updates per page, " + request.timeoutSeconds()
+        + " s poll timeout)";
+  }
+
+  /** Configures a {@link LongPollIngress}; every setting but the three required ones has a default. */
+  public static final class Builder {
+    private final BotApi api;
+    private final Dispatcher dispatcher;
+    private final SessionStore store;
+    private UpdatesRequest request = UpdatesRequest.defaults();
+    private Duration backoffFirst = Duration.ofMillis(500);
+    private Duration backoffCap = Duration.ofSeconds(60);
+    private Duration unauthorizedRetry = Duration.ofMinutes(5);
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private Clock clock = Clock.systemUTC();
+    private String threadName = "ttscenes-long-poll";
+
+    private Builder(BotApi api, Dispatcher dispatcher, SessionStore store) {
+      this.api = Objects.requireNonNull(api, "api");
+      this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+      this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /** At most {@code limit} updates per page (1..1000, default 100): the bound on in-flight work. */
+    public Builder limit(int limit) {
+      request = request.withLimit(limit);
+      return this;
+    }
+
+    /** How long one poll waits for updates (0..90 s, default 30). */
+    public Builder timeoutSeconds(int seconds) {
+      request = request.withTimeoutSeconds(seconds);
+      return this;
+    }
+
+    /** Only these update types are fetched (default: all). */
+    public Builder types(Set<String> types) {
+      request = request.withTypes(types);
+      return this;
+    }
+
+    /** The first wait after a failure and the longest one (defaults 500 ms and 60 s). */
+    public Builder backoff(Duration first, Duration cap) {
+      this.backoffFirst = Objects.requireNonNull(first, "first");
+      this.backoffCap = Objects.requireNonNull(cap, "cap");
+      new Backoff(first, cap);
+      return this;
+    }
+
+    /** The wait between tries while TamTam rejects the token with 401 (default 5 minutes). */
+    public Builder unauthorizedRetry(Duration wait) {
+      if (wait.isNegative() || wait.isZero()) {
+        throw new IllegalArgumentException("unauthorized retry is " + wait + "; it must be positive");
+      }
+      this.unauthorizedRetry = wait;
+      return this;
+    }
+
+    /** How backoff waits (default {@link Sleeper#SYSTEM}; {@link #stop} interrupts it). */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** The clock for the "next try at" times in logs. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The poll thread's name (default {@code ttscenes-long-poll}). */
+    public Builder threadName(String name) {
+      this.threadName = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /** Builds the ingress; nothing happens until {@link LongPollIngress#start()}. */
+    public LongPollIngress build() {
+      return new LongPollIngress(this);
+    }
+  }
+}

@@ -1,0 +1,213 @@
+package io.ttscenes.runtime.ingress;
+
+import io.ttscenes.api.client.ApiRejectedException;
+import io.ttscenes.api.client.BotApiException;
+import io.ttscenes.api.client.MalformedResponseException;
+import io.ttscenes.api.model.Update;
+import io.ttscenes.api.model.UpdateList;
+import io.ttscenes.api.store.StoreUnavailableException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The long-poll loop on its own thread: poll, hand the whole page to the dispatcher, wait until
+ * every update is acknowledged (re-running the failed ones), and only then move the marker on and
+ * store it. {@link Lifecycle} decides when the thread may be interrupted: only while it polls or
+ * waits, never while a batch is in the lanes.
+ */
+final class PollLoop implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(LongPollIngress.class);
+
+  private final PollSettings settings;
+  private final Lifecycle lifecycle;
+  private final BatchAcks acks;
+  private volatile Long marker;
+  private boolean markerUnsaved;
+
+  PollLoop(PollSettings settings, Lifecycle lifecycle) {
+    this.settings = settings;
+    this.lifecycle = lifecycle;
+    this.acks = new BatchAcks(settings.dispatcher());
+  }
+
+  /** The marker of the last fully acknowledged page (empty before the first one). */
+  OptionalLong acknowledgedMarker() {
+    Long current = marker;
+    return current == null ? OptionalLong.empty() : OptionalLong.of(current);
+  }
+
+  @Override
+  public void run() {
+    try {
+      if (loadMarker()) {
+        pollUntilStopped();
+      }
+    } catch (RuntimeException | Error e) {
+      // Not expected (every known failure is retried above); say so loudly rather than die quietly.
+      LOG.error("long polling stopped by an unexpected error; no further updates are received", e);
+      throw e;
+    } finally {
+      saveUnsavedMarker();
+      lifecycle.finished();
+    }
+  }
+
+  private boolean loadMarker() {
+    for (int failures = 1; !lifecycle.isStopping(); failures++) {
+      try {
+        OptionalLong stored = settings.store().loadMarker();
+        marker = stored.isPresent() ? stored.getAsLong() : null;
+        LOG.info("long polling starts from {}", marker == null ? "the first uncommitted update"
+            : "stored marker " + marker);
+        return true;
+      } catch (StoreUnavailableException e) {
+        if (!pause(settings.backoff().delay(failures), "loading the stored marker", e, failures)) {
+          return false;
+        }
+      }
+    }
+    return false;
+  }
+
+  private void pollUntilStopped() {
+    int failures = 0;
+    while (!lifecycle.isStopping()) {
+      Optional<UpdateList> page = poll(failures + 1);
+      if (page.isEmpty()) {
+        failures++;
+        continue;
+      }
+      failures = 0;
+      if (!acknowledge(page.get())) {
+        return;
+      }
+    }
+  }
+
+  /** One getUpdates call; empty when it failed (after waiting the backoff) or we are stopping. */
+  private Optional<UpdateList> poll(int attempt) {
+    try {
+      return Optional.of(settings.api().getUpdates(settings.request().withMarker(marker)));
+    } catch (RuntimeException e) {
+      if (!lifecycle.isStopping()) {
+        pauseAfterPollFailure(e, attempt);
+      }
+      return Optional.empty();
+    }
+  }
+
+  private void pauseAfterPollFailure(RuntimeException e, int attempt) {
+    if (e instanceof ApiRejectedException rejected && rejected.status() == 401) {
+      Duration delay = settings.unauthorizedRetry();
+      LOG.error("TamTam rejected the bot token (HTTP 401 {}: {}); check TAMTAM_TOKEN. Long polling "
+          + "does not stop: next try at {} (in {} s)", rejected.code(), rejected.apiMessage(),
+          settings.clock().instant().plus(delay), delay.toSeconds());
+      sleep(delay);
+      return;
+    }
+    String what = e instanceof MalformedResponseException ? "getUpdates answered a malformed body"
+        : e instanceof BotApiException ? "getUpdates failed" : "getUpdates failed unexpectedly";
+    pause(settings.backoff().delay(attempt), what, e, attempt);
+  }
+
+  /**
+   * Hands {@code page} to the dispatcher until every update is acknowledged, then moves the marker
+   * on; returns false when stopping made us give up (the marker then stays before the page).
+   */
+  private boolean acknowledge(UpdateList page) {
+    List<Update> pending = page.updates();
+    for (int round = 1; ; round++) {
+      if (!lifecycle.beginWork()) {
+        return false;
+      }
+      BatchAcks.Result result;
+      try {
+        result = acks.submitAll(pending);
+        if (result.failed().isEmpty()) {
+          advance(page);
+          return true;
+        }
+      } finally {
+        lifecycle.endWork();
+      }
+      pending = result.failed();
+      if (lifecycle.isStopping()) {
+        LOG.warn("stopping with {} update(s) of the batch unacknowledged; the marker stays at {} so "
+            + "TamTam delivers them again", pending.size(), marker);
+        return false;
+      }
+      String what = pending.size() + " of " + page.updates().size()
+          + " update(s) of the batch were not acknowledged (the marker stays at " + marker
+          + "); they run again";
+      if (!pause(settings.backoff().delay(round), what, result.firstError(), round)) {
+        return false;
+      }
+    }
+  }
+
+  private void advance(UpdateList page) {
+    Long next = page.marker();
+    if (next == null) {
+      if (!page.updates().isEmpty()) {
+        LOG.warn("getUpdates returned {} update(s) without a marker; polling again from {}",
+            page.updates().size(), marker);
+      }
+      return;
+    }
+    if (!next.equals(marker) || markerUnsaved) {
+      marker = next;
+      saveMarker();
+    }
+  }
+
+  private void saveMarker() {
+    try {
+      settings.store().saveMarker(marker);
+      markerUnsaved = false;
+    } catch (StoreUnavailableException e) {
+      markerUnsaved = true;
+      // Safe to go on: after a crash, polling from the older stored marker only re-delivers updates
+      // that dedupe recognises.
+      LOG.warn("could not store marker {} ({}); it is stored with the next batch", marker, e.getMessage());
+    }
+  }
+
+  private void saveUnsavedMarker() {
+    if (markerUnsaved && marker != null) {
+      try {
+        settings.store().saveMarker(marker);
+      } catch (RuntimeException e) {
+        LOG.warn("could not store the last marker {} on stop ({}); the next start re-reads a few "
+            + "updates, which dedupe skips", marker, e.getMessage());
+      }
+    }
+  }
+
+  /** Logs the failure with the time of the next try and waits; false when stopping cut it short. */
+  private boolean pause(Duration delay, String what, Throwable error, int failures) {
+    LOG.warn("{} ({}); try {} at {} (in {} ms)", what, describe(error), failures + 1,
+        settings.clock().instant().plus(delay), delay.toMillis());
+    return sleep(delay);
+  }
+
+  private boolean sleep(Duration delay) {
+    try {
+      lifecycle.sleep(settings.sleeper(), delay);
+      return !lifecycle.isStopping();
+    } catch (InterruptedException e) {
+      return false;
+    }
+  }
+
+  private static String describe(Throwable error) {
+    Throwable cause = error;
+    while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+  }
+}

@@ -1,0 +1,247 @@
+package io.ttscenes.runtime.ingress;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.ttscenes.api.client.BotApi;
+import io.ttscenes.api.model.SubscriptionRequestBody;
+import io.ttscenes.runtime.engine.Dispatcher;
+import io.ttscenes.runtime.json.WireJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives updates as webhook POSTs on the JDK's HTTP server and answers 200 only after the
+ * update was committed and its outbox sent; 503 when that failed or did not finish within the ack
+ * timeout, so that TamTam delivers it again (it retries every 30-60 s for up to 8 hours). A body
+ * that is not an update gets 400 with the parse error (retrying it could not help). At most
+ * {@link Builder#threads} requests are handled at once; further ones wait in the server's queue.
+ *
+ * <p>With {@link Builder#publicUrl} set, {@link #start()} subscribes that URL; with
+ * {@link Builder#unsubscribeOnStop} it is unsubscribed on {@link #stop}. An optional shared
+ * secret becomes the last path segment, both of the served path and of the subscribed URL, and
+ * requests to any other path get 404.
+ */
+public final class WebhookIngress implements Ingress {
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookIngress.class);
+
+  private final Builder settings;
+  private final String servedPath;
+  private HttpServer server;
+  private ExecutorService executor;
+  private boolean stopped;
+
+  private WebhookIngress(Builder builder) {
+    this.settings = builder;
+    String base = WebhookHandler.stripSlash(builder.path);
+    this.servedPath = builder.secret.map(s -> (base.equals("/") ? "" : base) + "/" + s).orElse(base);
+  }
+
+  /** Starts configuring a webhook feeding {@code dispatcher}; {@code api} is used to (un)subscribe. */
+  public static Builder builder(Dispatcher dispatcher, BotApi api) {
+    return new Builder(dispatcher, api);
+  }
+
+  /**
+   * Binds the port, starts serving and then subscribes the public URL if one is set; throws
+   * {@link UncheckedIOException} when the port cannot be bound, a {@code BotApiException} when the
+   * subscription is refused, {@link IllegalStateException} when called twice.
+   */
+  @Override
+  public synchronized void start() {
+    if (server != null || stopped) {
+      throw new IllegalStateException("webhook ingress was already started");
+    }
+    try {
+      server = HttpServer.create(new InetSocketAddress(settings.host, settings.port), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("webhook: cannot listen on " + settings.host + ":" + settings.port, e);
+    }
+    executor = newExecutor(settings.threads);
+    server.setExecutor(executor);
+    server.createContext(servedPath.equals("/") ? "/" : servedPath,
+        new WebhookHandler(settings.dispatcher, settings.mapper, servedPath, settings.ackTimeout));
+    server.start();
+    LOG.info("webhook listening on port {} at {}", port(), redacted(servedPath));
+    subscriptionUrl().ifPresent(url -> {
+      settings.api.subscribe(new SubscriptionRequestBody(url, types(), null));
+      LOG.info("webhook subscribed at {}", redacted(url));
+    });
+  }
+
+  /** The port the server listens on (useful with port 0); throws before {@link #start()}. */
+  public synchronized int port() {
+    if (server == null) {
+      throw new IllegalStateException("webhook ingress is not started");
+    }
+    return server.getAddress().getPort();
+  }
+
+  /**
+   * Unsubscribes (if configured), stops accepting connections and waits up to {@code deadline}
+   * for requests in progress to be answered; returns whether they all were.
+   */
+  @Override
+  public synchronized boolean stop(Duration deadline) {
+    if (server == null || stopped) {
+      stopped = true;
+      return true;
+    }
+    stopped = true;
+    long end = System.nanoTime() + deadline.toNanos();
+    if (settings.unsubscribeOnStop) {
+      subscriptionUrl().ifPresent(this::unsubscribe);
+    }
+    server.stop((int) Math.max(1, Math.min(deadline.toSeconds(), Integer.MAX_VALUE)));
+    executor.shutdown();
+    try {
+      return executor.awaitTermination(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "webhook (port " + settings.port + ", path " + redacted(servedPath) + ")";
+  }
+
+  private void unsubscribe(String url) {
+    try {
+      settings.api.unsubscribe(url);
+      LOG.info("webhook unsubscribed from {}", redacted(url));
+    } catch (RuntimeException e) {
+      LOG.warn("webhook: could not unsubscribe {} ({}); TamTam keeps calling it", redacted(url), e.getMessage());
+    }
+  }
+
+  private Optional<String> subscriptionUrl() {
+    return settings.publicUrl.map(url -> settings.secret
+        .map(s -> WebhookHandler.stripSlash(url) + "/" + s).orElse(url));
+  }
+
+  private List<String> types() {
+    return settings.types.isEmpty() ? null : List.copyOf(settings.types);
+  }
+
+  private String redacted(String text) {
+    return settings.secret.map(s -> text.replace(s, "***")).orElse(text);
+  }
+
+  private static ExecutorService newExecutor(int threads) {
+    AtomicInteger count = new AtomicInteger();
+    return Executors.newFixedThreadPool(threads, runnable -> {
+      Thread thread = new Thread(runnable, "ttscenes-webhook-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /** Configures a {@link WebhookIngress}; every setting but the dispatcher and API has a default. */
+  public static final class Builder {
+    private final Dispatcher dispatcher;
+    private final BotApi api;
+    private String host = "0.0.0.0";
+    private int port = 8080;
+    private String path = "/";
+    private Optional<String> secret = Optional.empty();
+    private Optional<String> publicUrl = Optional.empty();
+    private boolean unsubscribeOnStop;
+    private Duration ackTimeout = Duration.ofSeconds(25);
+    private int threads = 16;
+    private Set<String> types = Set.of();
+    private ObjectMapper mapper = WireJson.create();
+
+    private Builder(Dispatcher dispatcher, BotApi api) {
+      this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+      this.api = Objects.requireNonNull(api, "api");
+    }
+
+    /** The address and port to listen on (default {@code 0.0.0.0:8080}; port 0 picks a free one). */
+    public Builder listen(String host, int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("webhook port is " + port + "; it must be 0..65535");
+      }
+      this.host = Objects.requireNonNull(host, "host");
+      this.port = port;
+      return this;
+    }
+
+    /** The path served (default {@code /}); the secret, if any, is appended as a segment. */
+    public Builder path(String path) {
+      if (!path.startsWith("/")) {
+        throw new IllegalArgumentException("webhook path '" + path + "' must start with /");
+      }
+      this.path = path;
+      return this;
+    }
+
+    /** A shared secret that must be the last path segment of every request. */
+    public Builder secret(String secret) {
+      if (secret.isBlank() || secret.contains("/")) {
+        throw new IllegalArgumentException("webhook secret must be non-blank and contain no '/'");
+      }
+      this.secret = Optional.of(secret);
+      return this;
+    }
+
+    /** The public URL TamTam calls; when set, {@code start} subscribes it (secret appended). */
+    public Builder publicUrl(String url) {
+      this.publicUrl = Optional.of(Objects.requireNonNull(url, "url"));
+      return this;
+    }
+
+    /** Whether {@code stop} removes the subscription (default false: a restart keeps receiving). */
+    public Builder unsubscribeOnStop(boolean unsubscribe) {
+      this.unsubscribeOnStop = unsubscribe;
+      return this;
+    }
+
+    /** How long a request waits for its update's commit before answering 503 (default 25 s). */
+    public Builder ackTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("ack timeout is " + timeout + "; it must be positive");
+      }
+      this.ackTimeout = timeout;
+      return this;
+    }
+
+    /** How many requests are handled at once (default 16). */
+    public Builder threads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("webhook threads is " + threads + "; it must be >= 1");
+      }
+      this.threads = threads;
+      return this;
+    }
+
+    /** The update types to subscribe to (default: all). */
+    public Builder types(Set<String> updateTypes) {
+      this.types = Set.copyOf(updateTypes);
+      return this;
+    }
+
+    /** The mapper that parses updates (default {@link WireJson#create()}). */
+    public Builder mapper(ObjectMapper mapper) {
+      this.mapper = Objects.requireNonNull(mapper, "mapper");
+      return this;
+    }
+
+    /** Builds the ingress; nothing is bound until {@link WebhookIngress#start()}. */
+    public WebhookIngress build() {
+      return new WebhookIngress(this);
+    }
+  }
+}
