@@ -1,0 +1,62 @@
+package io.ttscenes.benchmarks;
+
+import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.runtime.client.OkHttpBotApi;
+import io.ttscenes.runtime.engine.Dispatcher;
+import io.ttscenes.runtime.ingress.LongPollIngress;
+import io.ttscenes.runtime.store.InMemorySessionStore;
+import io.ttscenes.storage.redis.RedisConfig;
+import io.ttscenes.storage.redis.RedisSessionStore;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The survey bot of WORKLOAD.md as a program: settings only from the environment
+ * ({@code TAMTAM_API_URL}, {@code TAMTAM_TOKEN}, {@code REDIS_URL}; no {@code REDIS_URL} means the
+ * in-memory store; {@code TTSCENES_PARALLELISM} optionally sets the number of lanes), updates by
+ * long polling. Runs until the process is stopped.
+ */
+public final class SurveyBot {
+  private SurveyBot() {}
+
+  /** Starts the bot and blocks until the JVM shuts down. */
+  public static void main(String[] args) throws InterruptedException {
+    Map<String, String> env = System.getenv();
+    OkHttpBotApi api = OkHttpBotApi.fromEnvironment(env).requestsPerSecond(1_000_000).build();
+    SessionStore store = store(env);
+    Dispatcher.Builder dispatcher = Dispatcher.builder(SurveyFlow.bot("survey"), store, api);
+    parallelism(env).ifPresent(dispatcher::parallelism);
+    Dispatcher running = dispatcher.build();
+    LongPollIngress ingress = LongPollIngress.builder(api, running, store).build();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      ingress.stop(Duration.ofSeconds(5));
+      running.close();
+      store.close();
+      stopped.countDown();
+    }, "survey-bot-stop"));
+    ingress.start();
+    stopped.await();
+  }
+
+  private static SessionStore store(Map<String, String> env) {
+    String url = env.get("REDIS_URL");
+    if (url == null || url.isBlank()) {
+      return InMemorySessionStore.create();
+    }
+    return RedisSessionStore.create(RedisConfig.fromUrl(url));
+  }
+
+  private static java.util.OptionalInt parallelism(Map<String, String> env) {
+    String value = env.get("TTSCENES_PARALLELISM");
+    if (value == null || value.isBlank()) {
+      return java.util.OptionalInt.empty();
+    }
+    try {
+      return java.util.OptionalInt.of(Integer.parseInt(value.trim()));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("TTSCENES_PARALLELISM is '" + value + "'; it must be a number", e);
+    }
+  }
+}
