@@ -20,24 +20,43 @@ import java.util.concurrent.CountDownLatch;
 public final class SurveyBot {
   private SurveyBot() {}
 
-  /** Starts the bot and blocks until the JVM shuts down. */
+  /** Starts the bot from the process environment and blocks until the JVM shuts down. */
   public static void main(String[] args) throws InterruptedException {
-    Map<String, String> env = System.getenv();
+    AutoCloseable bot = start(System.getenv());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      closeQuietly(bot);
+      stopped.countDown();
+    }, "survey-bot-stop"));
+    stopped.await();
+  }
+
+  /**
+   * Starts the bot with the settings in {@code env} and returns what stops it. Throws
+   * {@link IllegalStateException} when {@code TAMTAM_TOKEN} is missing and
+   * {@link IllegalArgumentException} for a malformed setting.
+   */
+  public static AutoCloseable start(Map<String, String> env) {
     OkHttpBotApi api = OkHttpBotApi.fromEnvironment(env).requestsPerSecond(1_000_000).build();
     SessionStore store = store(env);
     Dispatcher.Builder dispatcher = Dispatcher.builder(SurveyFlow.bot("survey"), store, api);
     parallelism(env).ifPresent(dispatcher::parallelism);
     Dispatcher running = dispatcher.build();
     LongPollIngress ingress = LongPollIngress.builder(api, running, store).build();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    ingress.start();
+    return () -> {
       ingress.stop(Duration.ofSeconds(5));
       running.close();
       store.close();
-      stopped.countDown();
-    }, "survey-bot-stop"));
-    ingress.start();
-    stopped.await();
+    };
+  }
+
+  private static void closeQuietly(AutoCloseable bot) {
+    try {
+      bot.close();
+    } catch (Exception e) {
+      System.err.println("survey bot: stopping failed: " + e);
+    }
   }
 
   private static SessionStore store(Map<String, String> env) {
