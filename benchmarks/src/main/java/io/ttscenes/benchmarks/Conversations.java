@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The users' side of the survey: which update each user is waiting on an answer for, when it was
  * released, and what the final {@code /status} reply said. The bot's message for a user's update
  * releases that user's next update; every latency is from a release to the message answering it.
- * Thread-safe: each user's state is guarded by its own lock, figures by atomics.
+ * Its updates go to the feed, so {@link #start} and {@link #message} run on the server's loop
+ * thread; {@link #figures} and {@link #await} may be called from any thread.
  */
 final class Conversations {
   private static final List<String> EXPECTED = List.of("yes", "my answer", "promo42");
@@ -87,7 +88,7 @@ final class Conversations {
     }
     answered.incrementAndGet();
     lastAnswer.accumulateAndGet(now, Math::max);
-    feed.release(List.of(next));
+    feed.release(next);
   }
 
   private void finish(String statusReply, long now) {

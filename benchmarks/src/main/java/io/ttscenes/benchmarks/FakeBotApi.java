@@ -2,18 +2,12 @@ package io.ttscenes.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,63 +15,60 @@ import java.util.concurrent.atomic.AtomicLong;
  * The server side of WORKLOAD.md on {@code 127.0.0.1}: {@code GET /updates} with marker semantics
  * and long waits, {@code POST /messages} and {@code POST /answers}. Every user's first update is
  * released when the bot first polls; a user's next update when the bot's message for the previous
- * one arrives. It counts API calls, records latencies and checks the final {@code /status}
- * replies. Runs on the JDK's HTTP server with a small pool; {@link #close()} stops it.
+ * one arrives, and a waiting poll is answered at once. It counts API calls, records latencies and
+ * checks the final {@code /status} replies. One event-loop thread serves everything, so the
+ * server costs little next to the bot; {@link #close()} stops it.
  */
 public final class FakeBotApi implements AutoCloseable {
-  private static final int THREADS = 3;
   private static final byte[] OK = "{\"success\":true}".getBytes(StandardCharsets.UTF_8);
 
-  private final HttpServer server;
-  private final ExecutorService pool;
+  /** A long poll waiting for updates. */
+  private record Parked(LoopServer.Exchange exchange, Long marker, int limit, long deadlineNanos) {}
+
+  private final LoopServer server;
   private final UpdateFeed feed = new UpdateFeed();
   private final Conversations conversations;
   private final ObjectMapper json = new ObjectMapper();
   private final AtomicLong calls = new AtomicLong();
-  private final AtomicLong sent = new AtomicLong();
+  private final List<Parked> parked = new ArrayList<>();
+  private long sent;
 
-  static {
-    // Without it the JDK server's separate header and body writes meet delayed ACKs: ~40 ms a call.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
-  }
-
-  private FakeBotApi(int users, int port) throws IOException {
+  private FakeBotApi(int users, int port) {
     this.conversations = new Conversations(users, feed);
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
-    this.pool = Executors.newFixedThreadPool(THREADS, runnable -> {
-      Thread thread = new Thread(runnable, "fake-bot-api");
-      thread.setDaemon(true);
-      return thread;
+    this.server = new LoopServer(port, new LoopServer.Handler() {
+      @Override
+      public void handle(HttpRequest request, LoopServer.Exchange exchange) {
+        serve(request, exchange);
+      }
+
+      @Override
+      public void tick(long nowNanos) {
+        expire(nowNanos);
+      }
     });
-    server.setExecutor(pool);
-    server.createContext("/", exchange -> serve(exchange, this::route));
   }
 
   /**
    * Starts a server for {@code users} users on {@code port} of the loopback address (0: a free
-   * port); throws {@link UncheckedIOException} when it cannot listen there.
+   * port); throws {@link java.io.UncheckedIOException} when it cannot listen there.
    */
   public static FakeBotApi start(int users, int port) {
     if (users < 1) {
       throw new IllegalArgumentException("users is " + users + "; it must be >= 1");
     }
-    try {
-      FakeBotApi api = new FakeBotApi(users, port);
-      api.server.start();
-      return api;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
-    }
+    FakeBotApi api = new FakeBotApi(users, port);
+    api.server.start();
+    return api;
   }
 
   /** Returns the base URL the bot should use as {@code TAMTAM_API_URL}. */
   public String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return "http://127.0.0.1:" + port();
   }
 
   /** Returns the port the server listens on. */
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   /** Waits up to {@code timeout} for every user to finish the survey; returns whether they did. */
@@ -90,64 +81,73 @@ public final class FakeBotApi implements AutoCloseable {
     return conversations.figures(calls.get());
   }
 
-  /** Stops the server at once; waiting polls are cut. */
+  /** Stops the server; waiting polls and open connections are cut. */
   @Override
   public void close() {
-    server.stop(0);
-    pool.shutdownNow();
+    server.close();
   }
 
-  private interface Route {
-    byte[] answer(HttpExchange exchange, Query query) throws Exception;
-  }
-
-  private void serve(HttpExchange exchange, Route route) throws IOException {
+  private void serve(HttpRequest request, LoopServer.Exchange exchange) {
     calls.incrementAndGet();
-    try (exchange) {
-      byte[] body;
-      int status = 200;
-      try {
-        body = route.answer(exchange, Query.parse(exchange.getRequestURI().getRawQuery()));
-      } catch (NotFound e) {
-        status = 404;
-        body = ("{\"code\":\"not.found\",\"message\":\"" + e.getMessage() + "\"}")
-            .getBytes(StandardCharsets.UTF_8);
-      } catch (Exception e) {
-        status = 400;
-        body = ("{\"code\":\"bad.request\",\"message\":\"" + e.getClass().getSimpleName() + "\"}")
-            .getBytes(StandardCharsets.UTF_8);
-      }
-      exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-      exchange.sendResponseHeaders(status, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
+    try {
+      route(request, exchange);
+    } catch (RuntimeException | IOException e) {
+      exchange.respond(400, ("{\"code\":\"bad.request\",\"message\":\"" + e.getClass().getSimpleName()
+          + "\"}").getBytes(StandardCharsets.UTF_8));
     }
   }
 
-  private byte[] route(HttpExchange exchange, Query query) throws Exception {
-    String method = exchange.getRequestMethod();
-    String path = exchange.getRequestURI().getPath();
+  private void route(HttpRequest request, LoopServer.Exchange exchange) throws IOException {
+    String method = request.method();
+    String path = request.path();
     if (method.equals("GET") && path.equals("/updates")) {
-      return poll(query);
+      poll(request.query(), exchange);
+    } else if (method.equals("POST") && path.equals("/messages")) {
+      exchange.respond(200, message(request));
+      answerParked();
+    } else if (method.equals("POST") && path.equals("/answers")) {
+      exchange.respond(200, OK);
+    } else {
+      exchange.respond(404, ("{\"code\":\"not.found\",\"message\":\"" + method + " " + path + "\"}")
+          .getBytes(StandardCharsets.UTF_8));
     }
-    if (method.equals("POST") && path.equals("/messages")) {
-      return message(exchange, query);
-    }
-    if (method.equals("POST") && path.equals("/answers")) {
-      drain(exchange.getRequestBody());
-      return OK;
-    }
-    drain(exchange.getRequestBody());
-    throw new NotFound(method + " " + path);
   }
 
-  private byte[] poll(Query query) throws InterruptedException {
+  private void poll(Query query, LoopServer.Exchange exchange) {
     conversations.start();
-    Optional<Long> marker = query.longValue("marker");
-    int limit = query.longValue("limit").map(Long::intValue).orElse(100);
-    long timeoutMillis = query.longValue("timeout").orElse(30L) * 1000;
-    UpdateFeed.Batch batch = feed.poll(marker.orElse(null), Math.max(1, Math.min(limit, 1000)), timeoutMillis);
+    Long marker = query.longValue("marker").orElse(null);
+    int limit = (int) Math.max(1, Math.min(query.longValue("limit").orElse(100L), 1000));
+    long timeoutNanos = TimeUnit.SECONDS.toNanos(query.longValue("timeout").orElse(30L));
+    UpdateFeed.Batch batch = feed.take(marker, limit);
+    if (batch.isEmpty() && timeoutNanos > 0) {
+      parked.add(new Parked(exchange, marker, limit, System.nanoTime() + timeoutNanos));
+      return;
+    }
+    exchange.respond(200, encode(batch));
+  }
+
+  private void answerParked() {
+    for (Iterator<Parked> it = parked.iterator(); it.hasNext(); ) {
+      Parked poll = it.next();
+      UpdateFeed.Batch batch = feed.take(poll.marker(), poll.limit());
+      if (!batch.isEmpty()) {
+        it.remove();
+        poll.exchange().respond(200, encode(batch));
+      }
+    }
+  }
+
+  private void expire(long nowNanos) {
+    for (Iterator<Parked> it = parked.iterator(); it.hasNext(); ) {
+      Parked poll = it.next();
+      if (nowNanos - poll.deadlineNanos() >= 0) {
+        it.remove();
+        poll.exchange().respond(200, encode(feed.take(poll.marker(), poll.limit())));
+      }
+    }
+  }
+
+  private static byte[] encode(UpdateFeed.Batch batch) {
     StringBuilder out = new StringBuilder(64 + batch.updates().size() * 400).append("{\"updates\":[");
     for (int i = 0; i < batch.updates().size(); i++) {
       out.append(i == 0 ? "" : ",").append(batch.updates().get(i));
@@ -156,30 +156,18 @@ public final class FakeBotApi implements AutoCloseable {
         .getBytes(StandardCharsets.UTF_8);
   }
 
-  private byte[] message(HttpExchange exchange, Query query) throws IOException {
-    JsonNode body = json.readTree(exchange.getRequestBody());
-    long recipient = query.longValue("chat_id").or(() -> query.longValue("user_id"))
-        .orElseThrow(() -> new NotFound("POST /messages needs chat_id or user_id"));
+  private byte[] message(HttpRequest request) throws IOException {
+    JsonNode body = json.readTree(request.body());
+    long recipient = request.query().longValue("chat_id").or(() -> request.query().longValue("user_id"))
+        .orElseThrow(() -> new IllegalArgumentException("POST /messages needs chat_id or user_id"));
     String text = body.path("text").asText("");
-    String mid = "mid.b." + sent.incrementAndGet();
+    String mid = "mid.b." + (++sent);
     conversations.message((int) (recipient - SurveyUpdates.ID_BASE), text, mid);
     return ("{\"message\":{\"sender\":{\"user_id\":1,\"name\":\"survey\",\"username\":\"survey_bot\","
         + "\"is_bot\":true,\"last_activity_time\":0},\"recipient\":{\"chat_id\":" + recipient
         + ",\"chat_type\":\"dialog\",\"user_id\":" + recipient + "},\"timestamp\":"
         + System.currentTimeMillis() + ",\"body\":{\"mid\":\"" + mid + "\",\"seq\":1,\"text\":"
         + json.writeValueAsString(text) + "}}}").getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static void drain(InputStream in) throws IOException {
-    in.transferTo(OutputStream.nullOutputStream());
-  }
-
-  private static final class NotFound extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    NotFound(String what) {
-      super(what);
-    }
   }
 
   /**
@@ -195,7 +183,7 @@ public final class FakeBotApi implements AutoCloseable {
       api.awaitFinished(options.timeoutSeconds(), TimeUnit.SECONDS);
       double cpu = ProcessCpu.seconds();
       System.out.println("fake-api: " + api.figures().line()
-          + String.format(java.util.Locale.ROOT, " server_cpu_s=%.2f", cpu));
+          + String.format(Locale.ROOT, " server_cpu_s=%.2f", cpu));
       System.out.flush();
     }
   }

@@ -11,10 +11,10 @@ final class ConversationsTest {
   private final Conversations users = new Conversations(2, feed);
 
   @Test
-  void firstUpdatesOfAllUsersAreReleasedTogetherInUserOrder() throws Exception {
+  void firstUpdatesOfAllUsersAreReleasedTogetherInUserOrder() {
     users.start();
 
-    List<String> first = feed.poll(null, 100, 0).updates();
+    List<String> first = feed.take(null, 100).updates();
 
     assertEquals(2, first.size());
     assertTrue(first.get(0).contains("\"bot_started\"") && first.get(0).contains("\"chat_id\":1000000"));
@@ -22,12 +22,12 @@ final class ConversationsTest {
   }
 
   @Test
-  void botMessageReleasesTheUsersNextUpdateUnderTheQuestionMessage() throws Exception {
+  void botMessageReleasesTheUsersNextUpdateUnderTheQuestionMessage() {
     users.start();
-    long marker = feed.poll(null, 100, 0).marker();
+    long marker = feed.take(null, 100).marker();
 
     users.message(1, "Q1", "mid.q1");
-    List<String> next = feed.poll(marker, 100, 0).updates();
+    List<String> next = feed.take(marker, 100).updates();
 
     assertEquals(1, next.size());
     assertTrue(next.get(0).contains("\"message_callback\"") && next.get(0).contains("\"mid\":\"mid.q1\""));
