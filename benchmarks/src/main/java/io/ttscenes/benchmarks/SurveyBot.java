@@ -64,7 +64,9 @@ public final class SurveyBot {
     if (url == null || url.isBlank()) {
       return InMemorySessionStore.create();
     }
-    return RedisSessionStore.create(RedisConfig.fromUrl(url));
+    // One instance polls, so the near cache saves the load's round trip; were another instance to
+    // write a session, the commit's version check would catch the stale copy and re-run.
+    return RedisSessionStore.create(RedisConfig.fromUrl(url).newBuilder().nearCache(true).build());
   }
 
   private static java.util.OptionalInt parallelism(Map<String, String> env) {
