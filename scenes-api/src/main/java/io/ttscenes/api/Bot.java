@@ -41,6 +41,8 @@ public final class Bot {
     this.scenes = Map.copyOf(builder.uniqueScenes());
     this.sessionDataType = builder.sessionDataType;
     this.sessionDataFactory = builder.sessionDataFactory;
+    builder.global.freeze();
+    builder.root.freeze();
     this.global = builder.global;
     this.root = builder.root;
     this.middleware = List.copyOf(builder.middleware);

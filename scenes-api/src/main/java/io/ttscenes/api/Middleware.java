@@ -4,6 +4,7 @@ package io.ttscenes.api;
  * Wraps the handling of every update, outermost first in the order middleware was added. A
  * middleware calls {@link Chain#proceed} at most once, with the context it was given, to run the
  * rest of the chain; not calling it stops the update there (it is still committed and acked).
+ * Middleware wraps updates only: scene timeouts run their handler directly.
  */
 @FunctionalInterface
 public interface Middleware {

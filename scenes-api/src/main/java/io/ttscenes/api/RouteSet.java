@@ -1,5 +1,11 @@
 package io.ttscenes.api;
 
+import static io.ttscenes.api.Conditions.command;
+import static io.ttscenes.api.Conditions.commandName;
+import static io.ttscenes.api.Conditions.fullMatch;
+import static io.ttscenes.api.Conditions.plain;
+import static io.ttscenes.api.Conditions.typedText;
+
 import io.ttscenes.api.model.Attachment;
 import io.ttscenes.api.model.BotAddedToChatUpdate;
 import io.ttscenes.api.model.BotRemovedFromChatUpdate;
@@ -19,11 +25,9 @@ import io.ttscenes.api.model.UserAddedToChatUpdate;
 import io.ttscenes.api.model.UserRemovedFromChatUpdate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -36,8 +40,9 @@ import java.util.regex.Pattern;
  * @param <B> the concrete builder type, returned for chaining
  */
 public abstract class RouteSet<D, B extends RouteSet<D, B>> {
-  private final List<Route<D>> routes = new ArrayList<>();
+  private List<Route<D>> routes = new ArrayList<>();
   private Handler<D> fallback;
+  private boolean frozen;
 
   RouteSet() {}
 
@@ -85,19 +90,22 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
         (update, bot) -> plain(Updates.callbackPayload(update).isPresent()), handler);
   }
 
-  /** Runs {@code handler} for any new message with non-empty text (commands included). */
+  /**
+   * Runs {@code handler} for any new message with non-empty text that is not a command to this
+   * bot, so a step's text handler never swallows {@code /back} or {@code /cancel}.
+   */
   public B onText(Handler<D> handler) {
     return onText(text -> true, handler);
   }
 
-  /** Runs {@code handler} for new messages whose non-empty text passes {@code predicate}. */
+  /** Runs {@code handler} for new non-command messages whose non-empty text passes {@code predicate}. */
   public B onText(Predicate<String> predicate, Handler<D> handler) {
     Objects.requireNonNull(predicate, "predicate");
-    return add("text", (update, bot) -> plain(typedText(update)
-        .filter(text -> !text.isEmpty()).filter(predicate).isPresent()), handler);
+    return add("text", (update, bot) -> plain(command(update, bot).isEmpty()
+        && typedText(update).filter(text -> !text.isEmpty()).filter(predicate).isPresent()), handler);
   }
 
-  /** Runs {@code handler} for new messages whose whole text matches {@code regex}. */
+  /** Runs {@code handler} for new messages whose whole text (commands included) matches {@code regex}. */
   public B onTextRegex(String regex, Handler<D> handler) {
     Pattern pattern = Pattern.compile(regex);
     return add("text regex /" + regex + "/",
@@ -230,12 +238,21 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
 
   /** Sets the handler for updates no route of this set takes; replaces an earlier fallback. */
   public B fallback(Handler<D> handler) {
+    checkNotFrozen();
     this.fallback = Objects.requireNonNull(handler, "handler");
     return self();
   }
 
+  /** Fixes the routes once the owning scene or bot is built; later additions fail. */
+  void freeze() {
+    if (!frozen) {
+      routes = List.copyOf(routes);
+      frozen = true;
+    }
+  }
+
   List<Route<D>> routes() {
-    return List.copyOf(routes);
+    return frozen ? routes : List.copyOf(routes);
   }
 
   Optional<Handler<D>> fallbackHandler() {
@@ -246,37 +263,15 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
     return routes.isEmpty() && fallback == null;
   }
 
+  private void checkNotFrozen() {
+    if (frozen) {
+      throw new IllegalStateException("handlers cannot be added after their scene or bot was built");
+    }
+  }
+
   private B add(String description, Route.Condition condition, Handler<D> handler) {
+    checkNotFrozen();
     routes.add(new Route<>(description, condition, Objects.requireNonNull(handler, "handler")));
     return self();
-  }
-
-  private static Optional<Command> command(Update update, Optional<String> bot) {
-    return typedText(update).flatMap(Command::parse).filter(command -> command.isFor(bot));
-  }
-
-  private static Optional<String> typedText(Update update) {
-    return update instanceof MessageCreatedUpdate ? Updates.text(update) : Optional.empty();
-  }
-
-  private static Optional<RouteMatch> plain(boolean matches) {
-    return matches ? Optional.of(RouteMatch.PLAIN) : Optional.empty();
-  }
-
-  private static Optional<RouteMatch> fullMatch(Pattern pattern, Optional<String> value) {
-    if (value.isEmpty()) {
-      return Optional.empty();
-    }
-    Matcher matcher = pattern.matcher(value.get());
-    return matcher.matches() ? RouteMatch.ofRegex(matcher.toMatchResult()) : Optional.empty();
-  }
-
-  private static String commandName(String name) {
-    String bare = name.startsWith("/") ? name.substring(1) : name;
-    if (bare.isEmpty() || bare.chars().anyMatch(Character::isWhitespace) || bare.contains("@")) {
-      throw new IllegalArgumentException("command name '" + name
-          + "' must be one word without spaces or '@' (the bot name is matched separately)");
-    }
-    return bare.toLowerCase(Locale.ROOT);
   }
 }

@@ -30,6 +30,7 @@ public final class Scene<D> {
   private final List<Route<D>> routes;
   private final Handler<D> fallback;
   private final Set<String> transitions;
+  private final Duration sessionTtl;
   private final List<String> problems;
 
   private Scene(Builder<D> builder) {
@@ -40,10 +41,12 @@ public final class Scene<D> {
     this.onLeave = builder.onLeave;
     this.timeout = builder.timeout;
     this.onTimeout = builder.onTimeout;
+    builder.steps.forEach(WizardStep::freeze);
     this.steps = List.copyOf(builder.steps);
     this.routes = builder.routes();
     this.fallback = builder.fallbackHandler().orElse(null);
     this.transitions = Set.copyOf(builder.transitions);
+    this.sessionTtl = builder.sessionTtl;
     this.problems = List.copyOf(builder.problems());
   }
 
@@ -117,6 +120,11 @@ public final class Scene<D> {
     return transitions;
   }
 
+  /** Returns how long a session idle in this scene is kept, when it overrides the bot's TTL. */
+  public Optional<Duration> sessionTtl() {
+    return Optional.ofNullable(sessionTtl);
+  }
+
   List<String> problems() {
     return problems;
   }
@@ -132,6 +140,7 @@ public final class Scene<D> {
     private Handler<D> onTimeout;
     private final List<WizardStep<D>> steps = new ArrayList<>();
     private final Set<String> transitions = new LinkedHashSet<>();
+    private Duration sessionTtl;
 
     private Builder(String id, Class<D> dataType) {
       this.id = Objects.requireNonNull(id, "id");
@@ -180,6 +189,15 @@ public final class Scene<D> {
       return this;
     }
 
+    /**
+     * Keeps a session idle in this scene for {@code ttl} instead of the bot's session TTL (e.g.
+     * short for a checkout, long for a subscription); make it longer than the scene's timeout.
+     */
+    public Builder<D> sessionTtl(Duration ttl) {
+      this.sessionTtl = Objects.requireNonNull(ttl, "ttl");
+      return this;
+    }
+
     /** Builds the scene; wiring problems are reported together by {@link Bot.Builder#build()}. */
     public Scene<D> build() {
       return new Scene<>(this);
@@ -198,6 +216,9 @@ public final class Scene<D> {
       }
       if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
         found.add(where + ": timeout is " + timeout + "; it must be positive");
+      }
+      if (sessionTtl != null && (sessionTtl.isZero() || sessionTtl.isNegative())) {
+        found.add(where + ": session TTL is " + sessionTtl + "; it must be positive");
       }
       Set<String> names = new HashSet<>();
       for (WizardStep<D> step : steps) {

@@ -3,7 +3,6 @@ package io.ttscenes.runtime.client;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ttscenes.api.client.ApiLimits;
 import io.ttscenes.api.client.BotApi;
-import io.ttscenes.api.client.MalformedResponseException;
 import io.ttscenes.api.client.MembersQuery;
 import io.ttscenes.api.client.MessageTarget;
 import io.ttscenes.api.client.MessagesQuery;
@@ -36,7 +35,6 @@ import io.ttscenes.api.model.UploadEndpoint;
 import io.ttscenes.api.model.UploadType;
 import io.ttscenes.api.model.UploadedInfo;
 import io.ttscenes.api.model.UserIdsList;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -63,10 +61,15 @@ import java.util.TreeSet;
  * </table>
  * "Nothing written" is known exactly: a network interceptor marks the request once a connection is
  * open, and OkHttp's own silent retry on connection failure is switched off.
+ *
+ * <p>Uploads: a file up to the resumable threshold goes in one multipart request, sent once; a
+ * larger one goes in chunks and, after a failed chunk, continues from the last byte the upload
+ * server confirms, giving up after {@code maxAttempts} failures in a row without progress.
  */
 public final class OkHttpBotApi implements BotApi, Uploader {
   private final RetryLoop loop;
   private final ObjectMapper mapper;
+  private final JsonAnswers answers;
   private final UploadClient uploads;
   private final Duration pollMargin;
   private final long resumableThreshold;
@@ -76,6 +79,7 @@ public final class OkHttpBotApi implements BotApi, Uploader {
       long resumableThreshold) {
     this.loop = loop;
     this.mapper = mapper;
+    this.answers = new JsonAnswers(mapper);
     this.uploads = uploads;
     this.pollMargin = pollMargin;
     this.resumableThreshold = resumableThreshold;
@@ -298,7 +302,7 @@ public final class OkHttpBotApi implements BotApi, Uploader {
 
   @Override
   public PhotoTokens uploadImage(UploadSource source) {
-    return decode("upload", 200, upload(UploadType.IMAGE, source), PhotoTokens.class);
+    return answers.read("upload", 200, upload(UploadType.IMAGE, source), PhotoTokens.class);
   }
 
   @Override
@@ -306,7 +310,7 @@ public final class OkHttpBotApi implements BotApi, Uploader {
     if (type == UploadType.IMAGE) {
       throw new IllegalArgumentException("upload type image returns photo tokens: use uploadImage");
     }
-    return decode("upload", 200, upload(type, source), UploadedInfo.class);
+    return answers.read("upload", 200, upload(type, source), UploadedInfo.class);
   }
 
   private byte[] upload(UploadType type, UploadSource source) {
@@ -319,27 +323,7 @@ public final class OkHttpBotApi implements BotApi, Uploader {
   private <T> T call(ApiRequest.Builder request, Class<T> type) {
     ApiRequest built = request.build();
     HttpExchange.Raw raw = loop.run(built);
-    return decode(built.operation(), raw.status(), raw.body(), type);
-  }
-
-  private <T> T decode(String operation, int status, byte[] body, Class<T> type) {
-    try {
-      T value = mapper.readValue(body, type);
-      if (value != null) {
-        return value;
-      }
-    } catch (IOException | RuntimeException e) {
-      throw malformed(operation, status, body, type, e);
-    }
-    throw malformed(operation, status, body, type, null);
-  }
-
-  private static MalformedResponseException malformed(
-      String operation, int status, byte[] body, Class<?> type, Exception cause) {
-    return new MalformedResponseException(operation, status, operation + ": HTTP " + status
-        + " body is not a valid " + type.getSimpleName() + " ("
-        + (cause == null ? "empty" : cause.getClass().getSimpleName()) + "): '"
-        + FailureClassifier.snippet(body) + "'", cause);
+    return answers.read(built.operation(), raw.status(), raw.body(), type);
   }
 
   private static void known(String field, boolean unknown) {

@@ -8,8 +8,9 @@ import java.util.Objects;
  * waiting a random time in {@code [0, min(maxDelay, baseDelay * 2^retry))} between them (full
  * jitter), or the server's {@code Retry-After} when that is larger. A {@code Retry-After} longer
  * than {@code maxRetryAfter} is not waited for: the call fails at once with the hint attached.
- * {@code attachment.not.ready} is retried with the same backoff until {@code attachmentReadyTimeout}
- * has passed since the first attempt, regardless of {@code maxAttempts}.
+ * {@code attachment.not.ready} is retried with the same backoff until
+ * {@code attachmentReadyTimeout} has passed since the first attempt, whatever
+ * {@code maxAttempts} says.
  */
 public record RetryPolicy(
     int maxAttempts,

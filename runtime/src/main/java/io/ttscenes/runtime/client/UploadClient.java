@@ -3,6 +3,8 @@ package io.ttscenes.runtime.client;
 import io.ttscenes.api.client.UploadSource;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 import okhttp3.MediaType;
@@ -108,7 +110,7 @@ final class UploadClient {
       Request request = new Request.Builder()
           .url(url)
           .header("Content-Range", "bytes " + offset + "-" + end + "/" + source.size())
-          .header("Content-Disposition", "attachment; filename=\"" + source.fileName() + "\"")
+          .header("Content-Disposition", contentDisposition(source.fileName()))
           .post(new SourceBody(source, offset, end + 1 - offset))
           .build();
       try (Response response = client.newCall(request).execute()) {
@@ -149,6 +151,21 @@ final class UploadClient {
         return new HttpExchange.Raw(0, okhttp3.Headers.of(), new byte[0]);
       }
     }
+  }
+
+  /**
+   * OkHttp refuses non-ASCII header values, so a name such as "фото.jpg" goes as an ASCII
+   * fallback plus its RFC 5987 UTF-8 form.
+   */
+  static String contentDisposition(String fileName) {
+    String ascii = fileName.replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "_");
+    String header = "attachment; filename=\"" + ascii + "\"";
+    if (ascii.equals(fileName)) {
+      return header;
+    }
+    String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8)
+        .replace("+", "%20").replace("*", "%2A");
+    return header + "; filename*=UTF-8''" + encoded;
   }
 
   /** Streams {@code length} bytes of a source starting at {@code from}, reopening it each time. */

@@ -1,12 +1,14 @@
 package io.ttscenes.runtime.engine;
 
 import io.ttscenes.api.Bot;
+import io.ttscenes.api.Scene;
 import io.ttscenes.api.model.UnknownUpdate;
 import io.ttscenes.api.model.Update;
 import io.ttscenes.api.store.Commit;
 import io.ttscenes.api.store.OutboxEntry;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoredSession;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,8 +110,9 @@ final class Attempts {
       String payload = outboxes.encode(new OutboxPayload(now.toEpochMilli(), dedupeId, result.effects()));
       outbox = Optional.of(new OutboxEntry((version + 1) + ":" + dedupeId, payload));
     }
-    Commit commit = new Commit(key, version, codec.encode(result.session()), outbox, dedupeId,
-        bot.sessionTtl(), outboxes.toClear(key));
+    Duration ttl = result.session().scene().flatMap(Scene::sessionTtl).orElse(bot.sessionTtl());
+    Commit commit = new Commit(key, version, codec.encode(result.session()), outbox, dedupeId, ttl,
+        outboxes.toClear(key));
     return new Planned(commit, result.effects(), schedule, cancelTimer, result.outcome());
   }
 

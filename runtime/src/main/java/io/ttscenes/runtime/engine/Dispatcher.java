@@ -23,6 +23,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * outbox sent (or parked for a later retry when the API is unavailable) and it may be acknowledged
  * to TamTam; exceptionally when it must not be acknowledged. While the store is unavailable the
  * update is retried with backoff, keeping its lane's order, and its future stays pending.
+ *
+ * <p>Recorded Bot API calls are sent only after their commit, in order, and never twice by one
+ * process; a crash between commit and send, or a call that failed ambiguously (timeout, 5xx) and
+ * is retried later, makes delivery at-least-once. Handler exceptions are answered by the bot's
+ * exception handlers (or its apology) and the update is still committed and acknowledged.
  */
 public final class Dispatcher implements AutoCloseable {
   private final Router router;
@@ -82,7 +87,10 @@ public final class Dispatcher implements AutoCloseable {
   /**
    * Sends outbox entries left pending by a crash between commit and send (older than the
    * configured minimum age, so entries another live instance is sending are left alone) and
-   * retries entries parked by this dispatcher; returns a future of how many entries were sent.
+   * retries entries parked by this dispatcher after the API was unavailable; returns a future of
+   * how many entries were sent. Call it at start-up and then periodically (e.g. every 30 s); with
+   * several instances, from one of them (the poller leader), since two instances recovering the
+   * same old entry at once could both send it.
    */
   public CompletableFuture<Integer> recoverOutboxes() {
     return recovery.run();
@@ -155,7 +163,10 @@ public final class Dispatcher implements AutoCloseable {
       return this;
     }
 
-    /** Runs lanes on {@code executor} (not shut down by {@link #close}) instead of own threads. */
+    /**
+     * Runs lanes on {@code executor} instead of own threads; it must accept every task (an
+     * unbounded queue: lanes bound the work themselves) and is not shut down by {@link #close}.
+     */
     public Builder executor(ExecutorService executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
       return this;

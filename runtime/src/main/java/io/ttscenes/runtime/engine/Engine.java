@@ -53,6 +53,9 @@ final class Engine {
       settings.listener().updateHandled(job.type(), outcome, Duration.ofNanos(System.nanoTime() - start));
       done.complete(null);
     } catch (Throwable e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
       LOG.error("session {}: {} was not committed and is not acknowledged: {}", key, job.type(),
           e.getMessage(), e);
       settings.listener().updateHandled(job.type(), UpdateOutcome.FAILED,
@@ -80,6 +83,8 @@ final class Engine {
         uncertain = null;
         Attempts.Attempt attempt = attempts.plan(key, job, stored);
         if (attempt instanceof Attempts.Done done) {
+          // Nothing to commit, but earlier entries of the session may still wait to be sent or cleared.
+          outboxes.flush(key);
           return done.outcome();
         }
         Attempts.Planned planned = (Attempts.Planned) attempt;

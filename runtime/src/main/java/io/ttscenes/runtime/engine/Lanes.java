@@ -43,7 +43,7 @@ final class Lanes {
       start[0] = queue == null;
       return lane;
     });
-    listener.laneDepth(depth());
+    reportDepth();
     if (start[0]) {
       executor.execute(() -> runNext(key));
     }
@@ -57,6 +57,16 @@ final class Lanes {
       return queue;
     });
     return queued[0];
+  }
+
+  /** Returns how many sessions have a lane right now (queued or running work). */
+  int activeLanes() {
+    return lanes.size();
+  }
+
+  /** Returns whether a submitter is waiting for room. */
+  boolean hasBlockedSubmitters() {
+    return permits.hasQueuedThreads();
   }
 
   boolean isClosing() {
@@ -84,18 +94,26 @@ final class Lanes {
     try {
       task.run();
     } finally {
-      permits.release();
       boolean[] more = {false};
       lanes.computeIfPresent(key, (k, queue) -> {
         queue.remove();
         more[0] = !queue.isEmpty();
         return more[0] ? queue : null;
       });
-      listener.laneDepth(depth());
+      // Released after the bookkeeping, so a finished drain never sees a lane of finished work.
+      permits.release();
+      reportDepth();
       if (more[0]) {
         // Re-queued on the executor rather than looped here, so one busy session cannot starve others.
         executor.execute(() -> runNext(key));
       }
+    }
+  }
+
+  private void reportDepth() {
+    // Measured and reported under one lock, so the last report always shows the latest depth.
+    synchronized (permits) {
+      listener.laneDepth(depth());
     }
   }
 

@@ -115,10 +115,15 @@ final class Outboxes {
     }
   }
 
+  /** Returns whether this process sent entry {@code id} and has not cleared it from the store yet. */
+  boolean sentButNotCleared(String key, String id) {
+    Set<String> sent = sentNotCleared.get(key);
+    return sent != null && sent.contains(id);
+  }
+
   /** Returns whether this process is sending, has parked or has sent entry {@code id}. */
   boolean knows(String key, String id) {
-    Set<String> sent = sentNotCleared.get(key);
-    if (sent != null && sent.contains(id)) {
+    if (sentButNotCleared(key, id)) {
       return true;
     }
     Deque<Parked> queue = parked.get(key);

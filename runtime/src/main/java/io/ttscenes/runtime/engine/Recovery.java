@@ -61,6 +61,13 @@ final class Recovery {
   private Optional<CompletableFuture<Integer>> recover(PendingOutbox pending, long cutoff) {
     String key = pending.key();
     String id = pending.entry().id();
+    if (outboxes.sentButNotCleared(key, id)) {
+      // Sent already; its clear failed or waits for a commit that may never come.
+      return Optional.of(onLane(key, () -> {
+        outboxes.clearNow(key);
+        return 0;
+      }));
+    }
     if (outboxes.knows(key, id)) {
       return Optional.empty();
     }

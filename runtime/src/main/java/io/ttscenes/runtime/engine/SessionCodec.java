@@ -41,16 +41,30 @@ final class SessionCodec {
           key, state.scene(), bot.name());
       return new Session(null, null, null, sessionData, List.of(), null, state.user(), state.chat());
     }
-    Object data = null;
-    if (scene.isPresent()) {
-      Optional<?> typed = convert(key, state.data(), scene.get().dataType());
-      if (typed.isEmpty()) {
-        return new Session(null, null, null, sessionData, List.of(), null, state.user(), state.chat());
-      }
-      data = typed.get();
+    if (scene.isEmpty()) {
+      return new Session(null, null, null, sessionData, state.history(), null, state.user(), state.chat());
     }
-    return new Session(scene.orElse(null), state.step(), data, sessionData, state.history(), deadline,
-        state.user(), state.chat());
+    Optional<?> typed = convert(key, state.data(), scene.get().dataType());
+    if (typed.isEmpty()) {
+      return new Session(null, null, null, sessionData, List.of(), null, state.user(), state.chat());
+    }
+    Object data = typed.get();
+    return new Session(scene.get(), step(key, scene.get(), state.step()), data, sessionData,
+        state.history(), deadline, state.user(), state.chat());
+  }
+
+  /** Keeps a stored wizard step the scene still has; otherwise restarts at its first step. */
+  private static String step(String key, Scene<?> scene, String stored) {
+    if (scene.steps().isEmpty()) {
+      return null;
+    }
+    if (stored != null && scene.step(stored).isPresent()) {
+      return stored;
+    }
+    String first = scene.steps().get(0).name();
+    LOG.warn("session {}: scene '{}' has no step '{}' any more; continuing at its first step '{}'",
+        key, scene.id(), stored, first);
+    return first;
   }
 
   String encode(Session session) {

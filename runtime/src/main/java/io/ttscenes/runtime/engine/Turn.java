@@ -36,7 +36,8 @@ final class Turn {
       boolean[] matched = {false};
       MiddlewareChain.run(bot.middleware(), ctx, any -> matched[0] = route(ctx));
       return new Result(ctx.session(), ctx.effects(), matched[0] ? UpdateOutcome.HANDLED : UpdateOutcome.UNMATCHED);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Exception, not only RuntimeException: a handler may rethrow checked exceptions sneakily.
       return recover(contexts, e);
     }
   }
@@ -50,7 +51,7 @@ final class Turn {
       scene.onTimeout().ifPresent(handler -> Transitions.run(handler, ctx));
       transitions.apply(ctx);
       return new Result(ctx.session(), ctx.effects(), UpdateOutcome.HANDLED);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       return recover(() -> {
         SessionContext fresh = contexts.get();
         fresh.session().deadline = null;
@@ -73,7 +74,7 @@ final class Turn {
     return true;
   }
 
-  private Result recover(Supplier<SessionContext> contexts, RuntimeException error) {
+  private Result recover(Supplier<SessionContext> contexts, Exception error) {
     Optional<ExceptionHandler<Throwable>> handler = bot.exceptionHandler(error);
     if (handler.isEmpty()) {
       LOG.error("handler failed; replying with the apology", error);
@@ -85,7 +86,7 @@ final class Turn {
       handler.get().handle(ctx, error);
       transitions.apply(ctx);
       return new Result(ctx.session(), ctx.effects(), UpdateOutcome.HANDLER_FAILED);
-    } catch (RuntimeException second) {
+    } catch (Exception second) {
       LOG.error("the exception handler failed too; replying with the apology", second);
       return apologize(contexts.get());
     }

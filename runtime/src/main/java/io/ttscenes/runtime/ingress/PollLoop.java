@@ -5,7 +5,6 @@ import io.ttscenes.api.client.BotApiException;
 import io.ttscenes.api.client.MalformedResponseException;
 import io.ttscenes.api.model.Update;
 import io.ttscenes.api.model.UpdateList;
-import io.ttscenes.api.store.StoreUnavailableException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -64,8 +63,8 @@ final class PollLoop implements Runnable {
         LOG.info("long polling starts from {}", marker == null ? "the first uncommitted update"
             : "stored marker " + marker);
         return true;
-      } catch (StoreUnavailableException e) {
-        if (!pause(settings.backoff().delay(failures), "loading the stored marker", e, failures)) {
+      } catch (RuntimeException e) {
+        if (!pause(settings.backoff().delay(failures), "loading the stored marker failed", e, failures)) {
           return false;
         }
       }
@@ -137,12 +136,12 @@ final class PollLoop implements Runnable {
       pending = result.failed();
       if (lifecycle.isStopping()) {
         LOG.warn("stopping with {} update(s) of the batch unacknowledged; the marker stays at {} so "
-            + "TamTam delivers them again", pending.size(), marker);
+            + "TamTam delivers them again", pending.size(), marker == null ? "none" : marker);
         return false;
       }
       String what = pending.size() + " of " + page.updates().size()
-          + " update(s) of the batch were not acknowledged (the marker stays at " + marker
-          + "); they run again";
+          + " update(s) of the batch were not acknowledged (the marker stays at "
+          + (marker == null ? "none" : marker) + "); they run again";
       if (!pause(settings.backoff().delay(round), what, result.firstError(), round)) {
         return false;
       }
@@ -168,7 +167,7 @@ final class PollLoop implements Runnable {
     try {
       settings.store().saveMarker(marker);
       markerUnsaved = false;
-    } catch (StoreUnavailableException e) {
+    } catch (RuntimeException e) {
       markerUnsaved = true;
       // Safe to go on: after a crash, polling from the older stored marker only re-delivers updates
       // that dedupe recognises.

@@ -32,6 +32,9 @@ final class WebhookHandler implements HttpHandler {
   private final ObjectMapper mapper;
   private final String path;
   private final Duration ackTimeout;
+  private final Object idle = new Object();
+  private int inFlight;
+  private boolean closing;
 
   WebhookHandler(Dispatcher dispatcher, ObjectMapper mapper, String path, Duration ackTimeout) {
     this.dispatcher = dispatcher;
@@ -42,6 +45,53 @@ final class WebhookHandler implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
+    if (!enter()) {
+      try (exchange) {
+        respond(exchange, 503, "shutting down; deliver it again later");
+      }
+      return;
+    }
+    try {
+      route(exchange);
+    } finally {
+      leave();
+    }
+  }
+
+  /** Refuses new requests (503) from now on and waits up to {@code deadline} for those in progress. */
+  boolean closeAndAwaitIdle(Duration deadline) throws InterruptedException {
+    long end = System.nanoTime() + deadline.toNanos();
+    synchronized (idle) {
+      closing = true;
+      while (inFlight > 0) {
+        long left = end - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(idle, left);
+      }
+      return true;
+    }
+  }
+
+  private boolean enter() {
+    synchronized (idle) {
+      if (closing) {
+        return false;
+      }
+      inFlight++;
+      return true;
+    }
+  }
+
+  private void leave() {
+    synchronized (idle) {
+      inFlight--;
+      idle.notifyAll();
+    }
+  }
+
+  private void route(HttpExchange exchange) throws IOException {
     try (exchange) {
       if (!path.equals(stripSlash(exchange.getRequestURI().getPath()))) {
         LOG.warn("webhook request to an unknown path from {} refused with 404", exchange.getRemoteAddress());

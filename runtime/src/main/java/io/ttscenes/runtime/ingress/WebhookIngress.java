@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Receives updates as webhook POSTs on the JDK's HTTP server and answers 200 only after the
  * update was committed and its outbox sent; 503 when that failed or did not finish within the ack
  * timeout, so that TamTam delivers it again (it retries every 30-60 s for up to 8 hours). A body
- * that is not an update gets 400 with the parse error (retrying it could not help). At most
+ * that is not an update gets 400 with the parse error and is logged with a snippet: the same
+ * bytes would fail again, so asking TamTam to resend it could recover nothing. At most
  * {@link Builder#threads} requests are handled at once; further ones wait in the server's queue.
  *
  * <p>With {@link Builder#publicUrl} set, {@link #start()} subscribes that URL; with
@@ -39,6 +39,7 @@ public final class WebhookIngress implements Ingress {
   private final Builder settings;
   private final String servedPath;
   private HttpServer server;
+  private WebhookHandler handler;
   private ExecutorService executor;
   private boolean stopped;
 
@@ -70,8 +71,9 @@ public final class WebhookIngress implements Ingress {
     }
     executor = newExecutor(settings.threads);
     server.setExecutor(executor);
-    server.createContext(servedPath.equals("/") ? "/" : servedPath,
-        new WebhookHandler(settings.dispatcher, settings.mapper, servedPath, settings.ackTimeout));
+    handler = new WebhookHandler(settings.dispatcher, settings.mapper, servedPath, settings.ackTimeout);
+    // The root context sees every path, so a wrong secret gets the same 404 as any unknown path.
+    server.createContext("/", handler);
     server.start();
     LOG.info("webhook listening on port {} at {}", port(), redacted(servedPath));
     subscriptionUrl().ifPresent(url -> {
@@ -99,18 +101,21 @@ public final class WebhookIngress implements Ingress {
       return true;
     }
     stopped = true;
-    long end = System.nanoTime() + deadline.toNanos();
     if (settings.unsubscribeOnStop) {
       subscriptionUrl().ifPresent(this::unsubscribe);
     }
-    server.stop((int) Math.max(1, Math.min(deadline.toSeconds(), Integer.MAX_VALUE)));
-    executor.shutdown();
+    boolean idle;
     try {
-      return executor.awaitTermination(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+      // Requests in progress get their answer; new ones get 503 (TamTam retries them later).
+      idle = handler.closeAndAwaitIdle(deadline);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return false;
+      idle = false;
     }
+    server.stop(0);
+    executor.shutdown();
+    LOG.info("webhook stopped{}", idle ? "" : " with requests still waiting for their updates");
+    return idle;
   }
 
   @Override
@@ -239,9 +244,24 @@ public final class WebhookIngress implements Ingress {
       return this;
     }
 
-    /** Builds the ingress; nothing is bound until {@link WebhookIngress#start()}. */
+    /** Builds the ingress (later changes to this builder do not affect it); binds nothing yet. */
     public WebhookIngress build() {
-      return new WebhookIngress(this);
+      return new WebhookIngress(copy());
+    }
+
+    private Builder copy() {
+      Builder copy = new Builder(dispatcher, api);
+      copy.host = host;
+      copy.port = port;
+      copy.path = path;
+      copy.secret = secret;
+      copy.publicUrl = publicUrl;
+      copy.unsubscribeOnStop = unsubscribeOnStop;
+      copy.ackTimeout = ackTimeout;
+      copy.threads = threads;
+      copy.types = types;
+      copy.mapper = mapper;
+      return copy;
     }
   }
 }

@@ -126,7 +126,8 @@ final class RetryLoopTest {
     assertEquals("service.unavailable", e.code());
     assertEquals("try later", e.apiMessage());
     assertEquals("getChat", e.operation());
-    assertEquals("getChat failed: HTTP 503 service.unavailable: try later; gave up after 4 attempts",
+    assertEquals(
+        "getChat failed: HTTP 503 service.unavailable: try later; gave up after 4 attempts",
         e.getMessage());
   }
 
@@ -257,7 +258,7 @@ final class RetryLoopTest {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
         requests.incrementAndGet();
-        return error(400, "attachment.not.ready", "Key: errors.process.attachment.file.not.processed");
+        return error(400, "attachment.not.ready", "file.not.processed");
       }
     });
 

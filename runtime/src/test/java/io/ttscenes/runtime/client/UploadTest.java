@@ -12,6 +12,8 @@ import io.ttscenes.api.model.UploadedInfo;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,8 +60,9 @@ final class UploadTest {
 
   @Test
   void imagesMustUseUploadImage() {
+    OkHttpBotApi client = api.client().build();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> api.client().build().uploadMedia(UploadType.IMAGE, UploadSource.of("a", new byte[1])));
+        () -> client.uploadMedia(UploadType.IMAGE, UploadSource.of("a", new byte[1])));
     assertEquals("upload type image returns photo tokens: use uploadImage", e.getMessage());
   }
 
@@ -78,6 +81,33 @@ final class UploadTest {
     assertEquals(List.of("status: 0-4/25"), upload.statusAnswers);
     assertEquals(List.of(), upload.violations);
     assertEquals(List.of(200L), api.time.sleepMillis());
+    assertEquals(Set.of("attachment; filename=\"movie.mp4\""), upload.dispositions);
+  }
+
+  @Test
+  void uploadRestartsFromTheFirstByteWhenTheServerCannotTellItsStatus() throws Exception {
+    byte[] file = "0123456789abcdefghijklmno".getBytes(StandardCharsets.US_ASCII);
+    ResumableServer upload = new ResumableServer(file.length);
+    upload.statusUnknown = true;
+    api.server.setDispatcher(upload);
+    OkHttpBotApi client = api.client().resumableUploads(20, 10).build();
+
+    UploadedInfo info = client.uploadMedia(UploadType.FILE, UploadSource.of("a.bin", file));
+
+    assertEquals("video-token", info.token());
+    assertArrayEquals(file, upload.stored.toByteArray());
+    assertEquals(List.of("bytes 0-9/25", "bytes 0-9/25", "bytes 10-19/25", "bytes 20-24/25"),
+        upload.ranges);
+    assertEquals(List.of(), upload.violations);
+  }
+
+  @Test
+  void nonAsciiFileNameTravelsAsRfc5987() {
+    assertEquals(
+        "attachment; filename=\"____.mp4\"; filename*=UTF-8''%D1%84%D0%B8%D0%BB%D1%8C.mp4",
+        UploadClient.contentDisposition("филь.mp4"));
+    assertEquals("attachment; filename=\"a_b_.txt\"; filename*=UTF-8''a%22b%D1%8F.txt",
+        UploadClient.contentDisposition("a\"bя.txt"));
   }
 
   /**
@@ -89,8 +119,10 @@ final class UploadTest {
     final List<String> ranges = new CopyOnWriteArrayList<>();
     final List<String> statusAnswers = new CopyOnWriteArrayList<>();
     final List<String> violations = new CopyOnWriteArrayList<>();
+    final Set<String> dispositions = ConcurrentHashMap.newKeySet();
     private final long total;
     private boolean cut;
+    boolean statusUnknown;
 
     ResumableServer(long total) {
       this.total = total;
@@ -101,6 +133,11 @@ final class UploadTest {
       String path = request.getUrl().encodedPath();
       if (path.equals("/uploads")) {
         return json("{\"url\":\"" + api.server.url("/upload/video") + "\"}");
+      }
+      if (request.getMethod().equals("GET") && statusUnknown) {
+        stored.reset();
+        statusAnswers.add("status: 416");
+        return new MockResponse.Builder().code(416).build();
       }
       if (request.getMethod().equals("GET")) {
         String answer = "0-" + (stored.size() - 1) + "/" + total;
@@ -113,6 +150,7 @@ final class UploadTest {
     private MockResponse chunk(RecordedRequest request) {
       String range = request.getHeaders().get("Content-Range");
       ranges.add(range);
+      dispositions.add(request.getHeaders().get("Content-Disposition"));
       Matcher m = RANGE.matcher(range);
       if (!m.matches()) {
         violations.add("bad range " + range);

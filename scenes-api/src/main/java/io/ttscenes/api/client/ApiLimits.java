@@ -132,7 +132,7 @@ public final class ApiLimits {
     return checkMaxLength("deep-link payload", payload, DEEP_LINK_PAYLOAD_MAX);
   }
 
-  /** Checks a page size ({@code count}) of the named operation against 1..{@link #PAGE_COUNT_MAX}. */
+  /** Checks a page size ({@code count}) of an operation against 1..{@link #PAGE_COUNT_MAX}. */
   public static int checkPageCount(String operation, int count) {
     return checkRange(operation + " count", count, 1, PAGE_COUNT_MAX);
   }

@@ -25,8 +25,8 @@ import io.ttscenes.api.model.UploadType;
 import java.util.List;
 
 /**
- * The TamTam Bot API, one method per schema operation (named after its operationId). Implementations
- * are thread-safe. Every method checks the API's documented limits first and throws
+ * The TamTam Bot API, one method per schema operation (named after its operationId).
+ * Implementations are thread-safe. Every method checks the API's documented limits first and throws
  * {@link IllegalArgumentException} naming the value; a failed call throws
  * {@link ApiRejectedException} (do not retry) or {@link ApiUnavailableException} (retryable, after
  * the implementation's own retries), both {@link BotApiException}s.

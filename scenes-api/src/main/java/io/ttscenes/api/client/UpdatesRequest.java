@@ -3,9 +3,10 @@ package io.ttscenes.api.client;
 import java.util.Set;
 
 /**
- * Parameters of {@link BotApi#getUpdates}: the marker of the next update to get ({@code null}: every
- * update not yet committed), at most {@code limit} updates (1..1000), waiting up to
- * {@code timeoutSeconds} (0..90) for one to arrive, only of the given {@code types} (empty: all).
+ * Parameters of {@link BotApi#getUpdates}: the marker of the next update to get
+ * ({@code null}: every update not yet committed), at most {@code limit} updates (1..1000),
+ * waiting up to {@code timeoutSeconds} (0..90) for one to arrive, only of the given
+ * {@code types} (empty: all).
  */
 public record UpdatesRequest(Long marker, int limit, int timeoutSeconds, Set<String> types) {
   /** Validates the limits; {@code types} null is read as empty. */

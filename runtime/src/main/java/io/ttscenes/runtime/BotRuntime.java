@@ -1,0 +1,206 @@
+package io.ttscenes.runtime;
+
+import io.ttscenes.api.Bot;
+import io.ttscenes.api.client.BotApi;
+import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.runtime.engine.Dispatcher;
+import io.ttscenes.runtime.engine.RuntimeListener;
+import io.ttscenes.runtime.engine.TimerPoller;
+import io.ttscenes.runtime.ingress.Ingress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running bot: its dispatcher, ingress (long polling or webhook, by {@link RuntimeConfig}),
+ * scene timers and outbox recovery, with an explicit {@link #start()} and a graceful
+ * {@link #close()}. Build one with {@link #create}, {@link #builder} or Guice's
+ * {@link RuntimeModule}. Thread-safe; start and close at most once each.
+ */
+public final class BotRuntime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(BotRuntime.class);
+  private static final Duration TIMER_LEASE = Duration.ofSeconds(60);
+  private static final int TIMER_BATCH = 100;
+  static final Duration RECOVERY_PERIOD = Duration.ofSeconds(30);
+
+  private final RuntimeParts parts;
+  private final Dispatcher dispatcher;
+  private final Ingress ingress;
+  private final TimerPoller timers;
+  private final ScheduledExecutorService scheduler;
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private boolean started;
+  private boolean closing;
+
+  BotRuntime(RuntimeParts parts) {
+    this.parts = parts;
+    this.dispatcher = parts.dispatcher();
+    this.ingress = parts.ingress();
+    this.scheduler = parts.scheduler();
+    this.timers = new TimerPoller(parts.store(), dispatcher, parts.clock(), TIMER_LEASE, TIMER_BATCH);
+  }
+
+  /**
+   * A runtime for {@code bot} with everything taken from {@code config}: an {@code OkHttpBotApi}
+   * and an in-memory store. Throws {@link IllegalStateException} when {@code REDIS_URL} is set,
+   * since the Redis store lives in module storage-redis: pass it with {@link Builder#store}.
+   */
+  public static BotRuntime create(Bot bot, RuntimeConfig config) {
+    return builder(bot, config).build();
+  }
+
+  /** Starts configuring a runtime for {@code bot}; unset parts are made from {@code config}. */
+  public static Builder builder(Bot bot, RuntimeConfig config) {
+    return new Builder(bot, config);
+  }
+
+  /**
+   * Sends outboxes left pending by an earlier crash, starts the scene timer poller and periodic
+   * outbox recovery, then the ingress. Throws {@link IllegalStateException} when called twice or
+   * after close; if the ingress cannot start, everything started is stopped and the error thrown.
+   */
+  public synchronized void start() {
+    if (started || closing) {
+      throw new IllegalStateException("bot runtime '" + parts.bot().name() + "' was already started or closed");
+    }
+    started = true;
+    LOG.info("starting bot '{}': {}, store {}", parts.bot().name(), ingress.describe(),
+        parts.store().getClass().getSimpleName());
+    recover("start-up");
+    timers.start(scheduler, parts.config().timerPeriod());
+    scheduler.scheduleWithFixedDelay(() -> recover("periodic"), RECOVERY_PERIOD.toMillis(),
+        RECOVERY_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      ingress.start();
+    } catch (RuntimeException e) {
+      LOG.error("bot '{}' could not start its {}: {}", parts.bot().name(), ingress.describe(), e.getMessage());
+      close();
+      throw e;
+    }
+    LOG.info("bot '{}' started", parts.bot().name());
+  }
+
+  /**
+   * Shuts down gracefully within the configured shutdown timeout: stops taking updates (a page in
+   * progress is finished and its marker stored), stops the timers, drains the lanes (their
+   * outboxes are sent before this returns), then closes the store and API if this runtime created
+   * or was given ownership of them. Idempotent; logs each step.
+   */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closing) {
+        return;
+      }
+      closing = true;
+    }
+    long start = System.nanoTime();
+    Shutdown shutdown = new Shutdown(parts.config().shutdownTimeout());
+    String name = parts.bot().name();
+    LOG.info("stopping bot '{}' (deadline {} s): no new updates", name, parts.config().shutdownTimeout().toSeconds());
+    boolean ingressDone = ingress.stop(shutdown.left());
+    shutdown.stopScheduler(scheduler);
+    boolean drained = dispatcher.drain(shutdown.left());
+    LOG.info("bot '{}': ingress {}, lanes {}", name, ingressDone ? "stopped" : "stopped with work left",
+        drained ? "drained and outboxes sent" : "not drained in time (unacknowledged updates are redelivered)");
+    if (drained) {
+      dispatcher.close();
+    }
+    parts.closeOwned();
+    LOG.info("bot '{}' stopped in {} ms", name, (System.nanoTime() - start) / 1_000_000);
+    closed.countDown();
+  }
+
+  /**
+   * Starts the runtime and blocks until it is closed: by a JVM shutdown (a hook calls
+   * {@link #close()}, e.g. on SIGTERM) or by another thread. For a program's {@code main}.
+   */
+  public void runUntilShutdown() throws InterruptedException {
+    Thread hook = new Thread(this::close, "ttscenes-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    start();
+    closed.await();
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // The JVM is already shutting down and the hook is what closed us.
+    }
+  }
+
+  /** The ingress this runtime feeds from (a {@code LongPollIngress} or {@code WebhookIngress}). */
+  public Ingress ingress() {
+    return ingress;
+  }
+
+  /** The dispatcher, e.g. to submit updates that arrive some other way. */
+  public Dispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  private void recover(String why) {
+    try {
+      dispatcher.recoverOutboxes().whenComplete((sent, error) -> {
+        if (error != null) {
+          LOG.warn("{} outbox recovery failed ({}); the next run tries again", why, error.getMessage());
+        } else if (sent > 0) {
+          LOG.info("{} outbox recovery sent {} pending call(s)", why, sent);
+        }
+      });
+    } catch (IllegalStateException e) {
+      LOG.debug("{} outbox recovery skipped: {}", why, e.getMessage());
+    }
+  }
+
+  /** Configures a {@link BotRuntime}; not thread-safe. */
+  public static final class Builder {
+    final Bot bot;
+    final RuntimeConfig config;
+    SessionStore store;
+    boolean ownsStore;
+    BotApi api;
+    boolean ownsApi;
+    Clock clock = Clock.systemUTC();
+    RuntimeListener listener = RuntimeListener.NONE;
+
+    private Builder(Bot bot, RuntimeConfig config) {
+      this.bot = Objects.requireNonNull(bot, "bot");
+      this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** The session store; {@code owned} means {@link #close()} closes it. Default: in-memory, owned. */
+    public Builder store(SessionStore sessionStore, boolean owned) {
+      this.store = Objects.requireNonNull(sessionStore, "store");
+      this.ownsStore = owned;
+      return this;
+    }
+
+    /** The Bot API client (not closed by the runtime). Default: OkHttpBotApi from the config. */
+    public Builder api(BotApi botApi) {
+      this.api = Objects.requireNonNull(botApi, "api");
+      this.ownsApi = false;
+      return this;
+    }
+
+    /** The clock for timeouts and timers (default system UTC). */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /** The observer of the engine, e.g. a {@code MicrometerRuntimeListener}. */
+    public Builder listener(RuntimeListener value) {
+      this.listener = Objects.requireNonNull(value, "listener");
+      return this;
+    }
+
+    /** Builds the runtime; nothing runs until {@link BotRuntime#start()}. */
+    public BotRuntime build() {
+      return new BotRuntime(RuntimeParts.assemble(this));
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package io.ttscenes.runtime;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads typed settings from environment variables, collecting every problem instead of stopping at the first. */
+final class EnvReader {
+  private final Map<String, String> env;
+  private final List<String> problems = new ArrayList<>();
+
+  EnvReader(Map<String, String> env) {
+    this.env = env;
+  }
+
+  List<String> problems() {
+    return problems;
+  }
+
+  Optional<String> text(String name) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+  }
+
+  int integer(String name, int fallback, int min, int max) {
+    Optional<String> value = text(name);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(value.get());
+      if (parsed < min || parsed > max) {
+        problems.add(name + " is " + parsed + "; it must be " + min + ".." + max);
+        return fallback;
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      problems.add(name + " is '" + value.get() + "'; it must be a whole number " + min + ".." + max);
+      return fallback;
+    }
+  }
+
+  boolean flag(String name, boolean fallback) {
+    Optional<String> value = text(name);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    String v = value.get().toLowerCase(java.util.Locale.ROOT);
+    if (Set.of("true", "1", "yes").contains(v)) {
+      return true;
+    }
+    if (Set.of("false", "0", "no").contains(v)) {
+      return false;
+    }
+    problems.add(name + " is '" + value.get() + "'; it must be true or false");
+    return fallback;
+  }
+
+  /** An absolute URL of one of {@code schemes} with a host, or empty (with a problem when malformed). */
+  Optional<URI> url(String name, Set<String> schemes) {
+    Optional<String> value = text(name);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    String problem = urlProblem(value.get(), schemes);
+    if (problem != null) {
+      problems.add(name + " is '" + redact(value.get()) + "'; " + problem);
+      return Optional.empty();
+    }
+    return Optional.of(URI.create(value.get()));
+  }
+
+  static String urlProblem(String value, Set<String> schemes) {
+    try {
+      URI uri = new URI(value);
+      if (uri.getScheme() == null || !schemes.contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT))) {
+        return "it must be a URL starting with one of " + String.join("://, ", new java.util.TreeSet<>(schemes)) + "://";
+      }
+      if (uri.getHost() == null) {
+        return "it has no host";
+      }
+      return null;
+    } catch (URISyntaxException e) {
+      return "it is not a URL (" + e.getReason() + ")";
+    }
+  }
+
+  /** Hides a password in {@code scheme://user:password@host} URLs so logs and errors never show it. */
+  static String redact(String url) {
+    return url.replaceAll("(://[^:/@]*:)[^@/]*@", "$1***@");
+  }
+}

@@ -1,0 +1,152 @@
+package io.ttscenes.runtime;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How a {@link BotRuntime} runs, read from environment variables: {@code TAMTAM_TOKEN},
+ * {@code TAMTAM_API_URL} (default {@code https://botapi.tamtam.chat}), {@code REDIS_URL} (absent:
+ * in-memory store), {@code WEBHOOK_URL} (absent: long polling), {@code WEBHOOK_PORT} (8080),
+ * {@code WEBHOOK_PATH} (default: the path of {@code WEBHOOK_URL}), {@code WEBHOOK_SECRET},
+ * {@code WEBHOOK_UNSUBSCRIBE_ON_CLOSE} (false), {@code TTSCENES_BOT_NAME}, {@code
+ * TTSCENES_PARALLELISM}, {@code TTSCENES_QUEUE_CAPACITY} (1024), {@code TTSCENES_POLL_LIMIT} (100),
+ * {@code TTSCENES_POLL_TIMEOUT_SECONDS} (30), {@code TTSCENES_SHUTDOWN_TIMEOUT_SECONDS} (30) and
+ * {@code TTSCENES_TIMER_PERIOD_MS} (1000).
+ *
+ * <p>The token may be left out only when the API URL is on loopback (the local emulator); then
+ * {@value #EMULATOR_TOKEN} is used. Invalid settings throw {@link RuntimeConfigException} listing
+ * every problem at once. {@link #toString()} never shows the token or a Redis password.
+ */
+public record RuntimeConfig(
+    String token,
+    URI apiUrl,
+    Optional<URI> redisUrl,
+    Optional<URI> webhookUrl,
+    int webhookPort,
+    String webhookPath,
+    Optional<String> webhookSecret,
+    boolean webhookUnsubscribeOnClose,
+    String botName,
+    int parallelism,
+    int queueCapacity,
+    int pollLimit,
+    int pollTimeoutSeconds,
+    Duration shutdownTimeout,
+    Duration timerPeriod) {
+
+  /** The TamTam Bot API address used when {@code TAMTAM_API_URL} is not set. */
+  public static final String DEFAULT_API_URL = "https://botapi.tamtam.chat";
+  /** The token used against a loopback API (the testkit emulator's default) when none is set. */
+  public static final String EMULATOR_TOKEN = "emulator-token";
+
+  /** Validates every setting and throws {@link RuntimeConfigException} with all problems found. */
+  public RuntimeConfig {
+    List<String> problems = new ArrayList<>();
+    check(problems, token != null && !token.isBlank(), "TAMTAM_TOKEN is not set; it is required "
+        + "unless TAMTAM_API_URL points at a local emulator");
+    Objects.requireNonNull(apiUrl, "apiUrl");
+    Objects.requireNonNull(redisUrl, "redisUrl");
+    Objects.requireNonNull(webhookUrl, "webhookUrl");
+    Objects.requireNonNull(webhookSecret, "webhookSecret");
+    check(problems, webhookPort >= 0 && webhookPort <= 65535, "WEBHOOK_PORT is " + webhookPort + "; it must be 0..65535");
+    check(problems, webhookPath != null && webhookPath.startsWith("/"), "WEBHOOK_PATH is '" + webhookPath + "'; it must start with /");
+    check(problems, webhookSecret.map(s -> !s.contains("/")).orElse(true), "WEBHOOK_SECRET contains '/'; it must be one path segment");
+    check(problems, botName != null && botName.matches("[A-Za-z0-9_.-]{1,64}"), "TTSCENES_BOT_NAME is '" + botName
+        + "'; it must be 1..64 letters, digits, '_', '.' or '-'");
+    check(problems, parallelism >= 1, "TTSCENES_PARALLELISM is " + parallelism + "; it must be >= 1");
+    check(problems, queueCapacity >= 1, "TTSCENES_QUEUE_CAPACITY is " + queueCapacity + "; it must be >= 1");
+    check(problems, pollLimit >= 1 && pollLimit <= 1000, "TTSCENES_POLL_LIMIT is " + pollLimit + "; it must be 1..1000");
+    check(problems, pollTimeoutSeconds >= 0 && pollTimeoutSeconds <= 90, "TTSCENES_POLL_TIMEOUT_SECONDS is "
+        + pollTimeoutSeconds + "; it must be 0..90");
+    check(problems, positive(shutdownTimeout), "the shutdown timeout is " + shutdownTimeout + "; it must be positive");
+    check(problems, positive(timerPeriod), "the timer period is " + timerPeriod + "; it must be positive");
+    if (!problems.isEmpty()) {
+      throw new RuntimeConfigException(problems);
+    }
+  }
+
+  /** Reads the process environment; see the class description. */
+  public static RuntimeConfig fromEnvironment() {
+    return from(System.getenv());
+  }
+
+  /** Reads {@code env} as if it were the environment; for tests and embedding. */
+  public static RuntimeConfig from(Map<String, String> env) {
+    EnvReader read = new EnvReader(Map.copyOf(env));
+    URI api = read.url("TAMTAM_API_URL", Set.of("http", "https")).orElse(URI.create(DEFAULT_API_URL));
+    boolean apiGiven = read.text("TAMTAM_API_URL").isPresent();
+    String token = read.text("TAMTAM_TOKEN").orElse(apiGiven && isLoopback(api) ? EMULATOR_TOKEN : "");
+    Optional<URI> redis = read.url("REDIS_URL", Set.of("redis", "rediss"));
+    Optional<URI> webhook = read.url("WEBHOOK_URL", Set.of("http", "https"));
+    String defaultPath = webhook.map(URI::getPath).filter(p -> p.startsWith("/")).orElse("/");
+    RuntimeConfig config = null;
+    try {
+      config = new RuntimeConfig(token, api, redis, webhook,
+          read.integer("WEBHOOK_PORT", 8080, 0, 65535),
+          read.text("WEBHOOK_PATH").orElse(defaultPath),
+          read.text("WEBHOOK_SECRET"),
+          read.flag("WEBHOOK_UNSUBSCRIBE_ON_CLOSE", false),
+          read.text("TTSCENES_BOT_NAME").orElse("ttscenes-bot"),
+          read.integer("TTSCENES_PARALLELISM", defaultParallelism(), 1, 4096),
+          read.integer("TTSCENES_QUEUE_CAPACITY", 1024, 1, 1_000_000),
+          read.integer("TTSCENES_POLL_LIMIT", 100, 1, 1000),
+          read.integer("TTSCENES_POLL_TIMEOUT_SECONDS", 30, 0, 90),
+          Duration.ofSeconds(read.integer("TTSCENES_SHUTDOWN_TIMEOUT_SECONDS", 30, 1, 3600)),
+          Duration.ofMillis(read.integer("TTSCENES_TIMER_PERIOD_MS", 1000, 10, 3_600_000)));
+    } catch (RuntimeConfigException e) {
+      read.problems().addAll(0, e.problems());
+    }
+    if (!read.problems().isEmpty()) {
+      throw new RuntimeConfigException(read.problems());
+    }
+    return config;
+  }
+
+  /** Whether updates arrive by webhook ({@code WEBHOOK_URL} set) rather than long polling. */
+  public boolean usesWebhook() {
+    return webhookUrl.isPresent();
+  }
+
+  /** This configuration with another API address (for tests against a local server). */
+  public RuntimeConfig withApiUrl(URI url) {
+    return new RuntimeConfig(token, url, redisUrl, webhookUrl, webhookPort, webhookPath, webhookSecret,
+        webhookUnsubscribeOnClose, botName, parallelism, queueCapacity, pollLimit, pollTimeoutSeconds,
+        shutdownTimeout, timerPeriod);
+  }
+
+  /** Shows every setting except the token and passwords. */
+  @Override
+  public String toString() {
+    return "RuntimeConfig[api=" + apiUrl + ", store=" + redisUrl.map(u -> EnvReader.redact(u.toString()))
+        .orElse("in-memory") + ", ingress=" + webhookUrl.map(u -> "webhook " + u.getHost() + " port "
+        + webhookPort).orElse("long polling") + ", bot=" + botName + ", parallelism=" + parallelism
+        + ", queueCapacity=" + queueCapacity + ", pollLimit=" + pollLimit + ", pollTimeout="
+        + pollTimeoutSeconds + "s, shutdownTimeout=" + shutdownTimeout + ", timerPeriod=" + timerPeriod + "]";
+  }
+
+  private static boolean isLoopback(URI uri) {
+    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+  }
+
+  private static int defaultParallelism() {
+    return Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+  }
+
+  private static boolean positive(Duration duration) {
+    return duration != null && !duration.isNegative() && !duration.isZero();
+  }
+
+  private static void check(List<String> problems, boolean ok, String problem) {
+    if (!ok) {
+      problems.add(problem);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package io.ttscenes.runtime;
+
+import io.ttscenes.api.Bot;
+import io.ttscenes.api.client.BotApi;
+import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.runtime.client.OkHttpBotApi;
+import io.ttscenes.runtime.engine.Dispatcher;
+import io.ttscenes.runtime.ingress.Ingress;
+import io.ttscenes.runtime.ingress.LongPollIngress;
+import io.ttscenes.runtime.ingress.WebhookIngress;
+import io.ttscenes.runtime.store.InMemorySessionStore;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The assembled pieces of a {@link BotRuntime}, and which of them it must close. */
+record RuntimeParts(
+    Bot bot,
+    RuntimeConfig config,
+    SessionStore store,
+    boolean ownsStore,
+    BotApi api,
+    boolean ownsApi,
+    Clock clock,
+    Dispatcher dispatcher,
+    Ingress ingress,
+    ScheduledExecutorService scheduler) {
+  private static final Logger LOG = LoggerFactory.getLogger(BotRuntime.class);
+
+  static RuntimeParts assemble(BotRuntime.Builder b) {
+    RuntimeConfig config = b.config;
+    boolean ownsStore = b.store == null || b.ownsStore;
+    SessionStore store = b.store != null ? b.store : defaultStore(config);
+    boolean ownsApi = b.api == null;
+    BotApi api = b.api != null ? b.api : OkHttpBotApi.builder(config.token())
+        .baseUrl(config.apiUrl().toString()).clock(b.clock).build();
+    Dispatcher dispatcher = Dispatcher.builder(b.bot, store, api).clock(b.clock)
+        .parallelism(config.parallelism()).queueCapacity(config.queueCapacity())
+        .listener(b.listener).build();
+    Ingress ingress = config.usesWebhook() ? webhook(config, dispatcher, api)
+        : LongPollIngress.builder(api, dispatcher, store).limit(config.pollLimit())
+            .timeoutSeconds(config.pollTimeoutSeconds()).clock(b.clock)
+            .threadName("ttscenes-" + b.bot.name() + "-poll").build();
+    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "ttscenes-" + b.bot.name() + "-timers");
+      thread.setDaemon(true);
+      return thread;
+    });
+    return new RuntimeParts(b.bot, config, store, ownsStore, api, ownsApi, b.clock, dispatcher,
+        ingress, scheduler);
+  }
+
+  private static SessionStore defaultStore(RuntimeConfig config) {
+    if (config.redisUrl().isPresent()) {
+      throw new IllegalStateException("REDIS_URL is set, but no SessionStore was given: the Redis store "
+          + "lives in module storage-redis; pass RedisSessionStore.create(RedisConfig.fromUrl(...)) to "
+          + "BotRuntime.builder(...).store(...), or install RedisStoreModule next to RuntimeModule");
+    }
+    return InMemorySessionStore.create();
+  }
+
+  private static Ingress webhook(RuntimeConfig config, Dispatcher dispatcher, BotApi api) {
+    WebhookIngress.Builder builder = WebhookIngress.builder(dispatcher, api)
+        .listen("0.0.0.0", config.webhookPort()).path(config.webhookPath())
+        .unsubscribeOnStop(config.webhookUnsubscribeOnClose());
+    config.webhookUrl().ifPresent(url -> builder.publicUrl(url.toString()));
+    config.webhookSecret().ifPresent(builder::secret);
+    return builder.build();
+  }
+
+  /** Closes the API (when it can be closed) and the store, if this runtime owns them. */
+  void closeOwned() {
+    if (ownsApi && api instanceof AutoCloseable closeable) {
+      close("Bot API client", closeable);
+    }
+    if (ownsStore) {
+      close("session store", store);
+    }
+  }
+
+  private static void close(String what, AutoCloseable closeable) {
+    try {
+      closeable.close();
+      LOG.info("closed the {}", what);
+    } catch (Exception e) {
+      LOG.warn("closing the {} failed: {}", what, e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package io.ttscenes.runtime;
+
+import static io.ttscenes.runtime.fake.Updates.message;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ttscenes.api.Bot;
+import io.ttscenes.runtime.fake.FakeTamTam;
+import io.ttscenes.runtime.fake.ScriptedStore;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+final class BotRuntimeTest {
+  private final CountDownLatch slowEntered = new CountDownLatch(1);
+  private final CountDownLatch slowRelease = new CountDownLatch(1);
+  private final ScriptedStore store = new ScriptedStore();
+  private FakeTamTam tamtam;
+
+  @BeforeEach
+  void startTamTam() throws Exception {
+    tamtam = FakeTamTam.start();
+  }
+
+  @AfterEach
+  void stopTamTam() {
+    slowRelease.countDown();
+    tamtam.close();
+    store.dispose();
+  }
+
+  @Test
+  void startRecoversOutboxesBeforeTimersAndPollingAndCloseStoresTheMarkerBeforeClosingTheStore()
+      throws Exception {
+    BotRuntime runtime = runtime(true);
+    runtime.start();
+    assertEquals("pendingOutboxes", store.events().get(0), "outbox recovery runs first");
+
+    tamtam.push(message(1, "a"));
+    assertEquals(List.of("echo a"), tamtam.awaitTexts(1));
+    assertTrue(tamtam.awaitPollWith(1001, java.time.Duration.ofSeconds(20)));
+    runtime.close();
+
+    List<String> events = store.events();
+    assertTrue(events.indexOf("claimDueTimers") > 0, events.toString());
+    assertTrue(events.indexOf("loadMarker") > 0, events.toString());
+    assertTrue(events.indexOf("saveMarker:1001") < events.indexOf("close"), events.toString());
+    assertEquals("close", events.get(events.size() - 1), "the owned store is closed last");
+    assertThrows(IllegalStateException.class, runtime::start, "a closed runtime does not start again");
+  }
+
+  @Test
+  void shutdownFinishesUpdatesInFlightSendsTheirRepliesAndStoresTheMarker() throws Exception {
+    BotRuntime runtime = runtime(false);
+    runtime.start();
+    tamtam.push(message(1, "slow"), message(2, "b"), message(1, "after slow"));
+    assertTrue(slowEntered.await(20, TimeUnit.SECONDS));
+
+    Thread closer = new Thread(runtime::close, "closer");
+    CompletableFuture<List<String>> sentWhenClosed = CompletableFuture.supplyAsync(() -> {
+      closer.start();
+      join(closer);
+      return tamtam.texts();
+    });
+    awaitBlocked(closer);
+    slowRelease.countDown();
+
+    List<String> sent = sentWhenClosed.get(20, TimeUnit.SECONDS);
+    assertEquals(List.of("echo after slow", "echo b", "echo slow"), sent.stream().sorted().toList());
+    assertEquals(OptionalLong.of(1003), store.loadMarker());
+
+    // A restart on the same store resumes after the drained page: nothing is handled twice.
+    BotRuntime again = runtime(false);
+    again.start();
+    tamtam.push(message(3, "next"));
+    assertEquals("echo next", tamtam.awaitTexts(4).get(3));
+    again.close();
+    assertEquals(4, tamtam.texts().size(), tamtam.texts().toString());
+  }
+
+  @Test
+  void redisUrlWithoutAStoreIsRefusedWithAClearMessage() {
+    RuntimeConfig config = RuntimeConfig.from(Map.of("TAMTAM_TOKEN", "t", "REDIS_URL", "redis://127.0.0.1:1"));
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> BotRuntime.create(Bot.builder("b").build(), config));
+    assertTrue(e.getMessage().startsWith("REDIS_URL is set, but no SessionStore was given"), e.getMessage());
+  }
+
+  private BotRuntime runtime(boolean ownsStore) {
+    Bot bot = Bot.builder("runtime-test")
+        .root(r -> r.onText(ctx -> {
+          if (ctx.text().equals("slow")) {
+            slowEntered.countDown();
+            awaitQuietly(slowRelease);
+          }
+          ctx.reply("echo " + ctx.text());
+        }))
+        .build();
+    RuntimeConfig config = RuntimeConfig.from(Map.of("TAMTAM_API_URL", tamtam.url(),
+        "TTSCENES_POLL_TIMEOUT_SECONDS", "1", "TTSCENES_PARALLELISM", "4"));
+    return BotRuntime.builder(bot, config).store(store, ownsStore).build();
+  }
+
+  /** Waits until {@code thread} is parked (inside close, waiting for the page in flight). */
+  private static void awaitBlocked(Thread thread) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (thread.getState() != Thread.State.TIMED_WAITING && thread.getState() != Thread.State.WAITING) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("close never waited; state " + thread.getState());
+      }
+      Thread.onSpinWait();
+    }
+  }
+
+  private static void join(Thread thread) {
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

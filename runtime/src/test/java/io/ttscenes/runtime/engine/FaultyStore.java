@@ -1,0 +1,134 @@
+package io.ttscenes.runtime.engine;
+
+import io.ttscenes.api.store.Commit;
+import io.ttscenes.api.store.CommitResult;
+import io.ttscenes.api.store.PendingOutbox;
+import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.api.store.StoreUnavailableException;
+import io.ttscenes.api.store.StoredSession;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A store wrapper that injects faults into a real store: a foreign write right before the next
+ * commit (so it conflicts), an outage (every call throws), or a commit that lands but reports a
+ * failure. Thread-safe.
+ */
+final class FaultyStore implements SessionStore {
+  private final SessionStore inner;
+  private final AtomicReference<Runnable> beforeNextCommit = new AtomicReference<>();
+  private final AtomicInteger landedButFailed = new AtomicInteger();
+  private final AtomicInteger commits = new AtomicInteger();
+  private final AtomicInteger failedCalls = new AtomicInteger();
+  private volatile boolean down;
+
+  FaultyStore(SessionStore inner) {
+    this.inner = inner;
+  }
+
+  SessionStore inner() {
+    return inner;
+  }
+
+  /** Runs {@code write} (typically a commit by "another instance") just before the next commit. */
+  void beforeNextCommit(Runnable write) {
+    beforeNextCommit.set(write);
+  }
+
+  /** The next {@code times} commits are written but then reported as a store failure. */
+  void landButFail(int times) {
+    landedButFailed.set(times);
+  }
+
+  void down(boolean down) {
+    this.down = down;
+  }
+
+  int commits() {
+    return commits.get();
+  }
+
+  int failedCalls() {
+    return failedCalls.get();
+  }
+
+  private void check(String operation) {
+    if (down) {
+      failedCalls.incrementAndGet();
+      throw new StoreUnavailableException(operation + " failed: test outage", null);
+    }
+  }
+
+  @Override
+  public Optional<StoredSession> load(String key) {
+    check("load");
+    return inner.load(key);
+  }
+
+  @Override
+  public CommitResult commit(Commit commit) {
+    check("commit");
+    Runnable write = beforeNextCommit.getAndSet(null);
+    if (write != null) {
+      write.run();
+    }
+    CommitResult result = inner.commit(commit);
+    if (result instanceof CommitResult.Committed) {
+      commits.incrementAndGet();
+      if (landedButFailed.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        throw new StoreUnavailableException("commit: connection reset after the write (test)", null);
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public void clearOutbox(String key, String outboxId) {
+    check("clearOutbox");
+    inner.clearOutbox(key, outboxId);
+  }
+
+  @Override
+  public List<PendingOutbox> pendingOutboxes(int limit) {
+    check("pendingOutboxes");
+    return inner.pendingOutboxes(limit);
+  }
+
+  @Override
+  public void scheduleTimer(String key, Instant due) {
+    check("scheduleTimer");
+    inner.scheduleTimer(key, due);
+  }
+
+  @Override
+  public void cancelTimer(String key) {
+    check("cancelTimer");
+    inner.cancelTimer(key);
+  }
+
+  @Override
+  public List<String> claimDueTimers(Instant now, Duration lease, int limit) {
+    check("claimDueTimers");
+    return inner.claimDueTimers(now, lease, limit);
+  }
+
+  @Override
+  public OptionalLong loadMarker() {
+    return inner.loadMarker();
+  }
+
+  @Override
+  public void saveMarker(long marker) {
+    inner.saveMarker(marker);
+  }
+
+  @Override
+  public void close() {
+    inner.close();
+  }
+}

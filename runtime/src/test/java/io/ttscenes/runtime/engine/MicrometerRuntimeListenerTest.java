@@ -1,0 +1,35 @@
+package io.ttscenes.runtime.engine;
+
+import static io.ttscenes.runtime.engine.TestUpdates.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.ttscenes.api.Bot;
+import io.ttscenes.runtime.store.InMemorySessionStore;
+import org.junit.jupiter.api.Test;
+
+final class MicrometerRuntimeListenerTest {
+
+  @Test
+  void countsUpdatesByOutcomeApiCallsAndLatency() throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    Bot bot = Bot.builder("metrics").root(r -> r.onCommand("hi", ctx -> ctx.reply("hello"))).build();
+    RecordingBotApi api = new RecordingBotApi();
+    api.failRejected("sendMessage", 1);
+    try (Dispatcher dispatcher = Dispatcher.builder(bot, InMemorySessionStore.create(), api)
+        .listener(new MicrometerRuntimeListener(registry, "metrics")).parallelism(2).build()) {
+      var first = text(1, 10, "/hi");
+      dispatcher.submit(first).get();
+      dispatcher.submit(first).get();
+      dispatcher.submit(text(1, 10, "/hi")).get();
+      dispatcher.submit(text(1, 10, "no handler")).get();
+    }
+    assertEquals(2.0, registry.get("ttscenes.updates").tags("type", "message_created", "outcome", "handled").counter().count());
+    assertEquals(1.0, registry.get("ttscenes.updates").tags("outcome", "duplicate").counter().count());
+    assertEquals(1.0, registry.get("ttscenes.updates").tags("outcome", "unmatched").counter().count());
+    assertEquals(1.0, registry.get("ttscenes.api.calls").tags("operation", "sendMessage", "result", "sent").counter().count());
+    assertEquals(1.0, registry.get("ttscenes.api.calls").tags("operation", "sendMessage", "result", "rejected").counter().count());
+    assertEquals(4, registry.get("ttscenes.handler.latency").tags("bot", "metrics").timer().count());
+    assertEquals(0.0, registry.get("ttscenes.lanes.depth").gauge().value());
+  }
+}

@@ -1,0 +1,69 @@
+package io.ttscenes.runtime.engine;
+
+import static io.ttscenes.runtime.engine.TestUpdates.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ttscenes.api.SessionKeys;
+import io.ttscenes.api.model.Update;
+import org.junit.jupiter.api.Test;
+
+final class RouterTest {
+
+  @Test
+  void dedupeIdsFollowWhatIdentifiesEachEvent() {
+    assertEquals("mid:mid.7", Router.dedupeId(textWithMid(1, 10, "mid.7", "hi")));
+    assertEquals("cb:cb-1", Router.dedupeId(callbackWithId(1, 10, "cb-1", "x")));
+    Update edit = edited(1, 10, "mid.7", "fixed");
+    assertEquals("edit:mid.7:" + edit.timestamp(), Router.dedupeId(edit));
+    Update request = constructorButton(1, "sess", "p");
+    assertEquals("cs:sess:message_construction_request:" + request.timestamp(), Router.dedupeId(request));
+    Update started = botStarted(1, 10, "promo");
+    assertEquals("bot_started:10:1:" + started.timestamp(), Router.dedupeId(started));
+    Update removed = removed(3, 10, "mid.7");
+    assertEquals("message_removed:10:3:" + removed.timestamp(), Router.dedupeId(removed));
+    Update unknown = unknown("dialog_muted", 4, 20);
+    assertEquals("dialog_muted:20:4:" + unknown.timestamp(), Router.dedupeId(unknown));
+  }
+
+  @Test
+  void equalEventsGetEqualIdsAndDifferentOnesDiffer() {
+    assertEquals(Router.dedupeId(textWithMid(1, 10, "m", "a")), Router.dedupeId(textWithMid(1, 10, "m", "a")));
+    assertNotEquals(Router.dedupeId(botStarted(1, 10, null)), Router.dedupeId(botStarted(1, 10, null)));
+  }
+
+  @Test
+  void sessionKeysFollowTheStrategy() {
+    Update message = text(1, 10, "hi");
+    assertEquals("u:1:c:10", SessionKeys.USER_IN_CHAT.keyOf(message));
+    assertEquals("c:10", SessionKeys.CHAT.keyOf(message));
+    assertEquals("u:1", SessionKeys.USER.keyOf(message));
+    assertEquals("u:1:c:10", SessionKeys.CONSTRUCTOR_SESSION.keyOf(message));
+    assertEquals("cs:sess-9", SessionKeys.CONSTRUCTOR_SESSION.keyOf(constructorText(1, "sess-9", "x")));
+    assertEquals("u:1", SessionKeys.USER_IN_CHAT.keyOf(constructorText(1, "sess-9", "x")));
+    assertEquals("c:300", SessionKeys.USER_IN_CHAT.keyOf(chatCreated(300, null)));
+    assertEquals("u:5:c:10", SessionKeys.USER_IN_CHAT.keyOf(callback(5, 10, "p")));
+    assertEquals("u:3:c:10", SessionKeys.USER_IN_CHAT.keyOf(removed(3, 10, "m")));
+  }
+
+  @Test
+  void outboxPayloadRoundTripsThroughJson() {
+    var mapper = io.ttscenes.runtime.json.WireJson.create();
+    Outboxes outboxes = new Outboxes(null, null, mapper, key -> false);
+    OutboxPayload payload = new OutboxPayload(42L, "mid:1", java.util.List.of(
+        new Effect.Send(io.ttscenes.api.client.MessageTarget.chat(10),
+            io.ttscenes.api.OutgoingMessage.text("*hi*").markdown().silent()
+                .keyboard(io.ttscenes.api.keyboard.Keyboard.inline().row(
+                    io.ttscenes.api.keyboard.Keyboard.callback("Go", "go"))).body()),
+        new Effect.Answer("cb-1", io.ttscenes.api.model.CallbackAnswer.notification("Noted")),
+        new Effect.Edit("mid.1", io.ttscenes.api.OutgoingMessage.text("edited").body()),
+        new Effect.Delete("mid.2"),
+        new Effect.Action(10, io.ttscenes.api.model.SenderAction.TYPING_ON),
+        new Effect.Construct("sess", new io.ttscenes.api.model.ConstructorAnswer(
+            java.util.List.of(), true, "hint", "data", null, null))));
+    String json = outboxes.encode(payload);
+    assertTrue(json.contains("\"effect\":\"send\""), json);
+    assertEquals(payload, outboxes.decode(json));
+  }
+}

@@ -1,0 +1,163 @@
+package io.ttscenes.runtime.ingress;
+
+import static io.ttscenes.runtime.fake.FakeTamTam.json;
+import static io.ttscenes.runtime.fake.Updates.message;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ttscenes.api.Bot;
+import io.ttscenes.runtime.engine.Dispatcher;
+import io.ttscenes.runtime.fake.FakeTamTam;
+import io.ttscenes.runtime.fake.RecordingSleeper;
+import io.ttscenes.runtime.fake.ScriptedStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+final class LongPollIngressTest {
+  private final CountDownLatch slowEntered = new CountDownLatch(1);
+  private final CountDownLatch slowRelease = new CountDownLatch(1);
+  private final RecordingSleeper sleeper = new RecordingSleeper();
+  private final ScriptedStore store = new ScriptedStore();
+  private final List<AutoCloseable> cleanup = new ArrayList<>();
+  private FakeTamTam tamtam;
+
+  @BeforeEach
+  void startTamTam() throws Exception {
+    tamtam = FakeTamTam.start();
+  }
+
+  @AfterEach
+  void stopEverything() throws Exception {
+    slowRelease.countDown();
+    for (int i = cleanup.size() - 1; i >= 0; i--) {
+      cleanup.get(i).close();
+    }
+    tamtam.close();
+    store.dispose();
+  }
+
+  @Test
+  void markerMovesOnOnlyAfterEveryUpdateOfThePageIsAcknowledged() throws Exception {
+    tamtam.push(message(1, "a"), message(2, "slow"), message(3, "c"));
+    startPolling();
+
+    assertTrue(slowEntered.await(20, TimeUnit.SECONDS), "the slow handler never ran");
+    assertFalse(tamtam.awaitPollWith(1003, Duration.ofMillis(300)),
+        "the marker of the page was passed while one of its updates was still in its handler");
+    slowRelease.countDown();
+
+    assertTrue(tamtam.awaitPollWith(1003, Duration.ofSeconds(20)));
+    List<String> events = tamtam.events();
+    assertTrue(events.indexOf("message:echo slow") < events.indexOf("poll:1003"), events.toString());
+    assertEquals(OptionalLong.of(1003), store.loadMarker());
+  }
+
+  @Test
+  void markerNeverPassesAnUpdateWhoseCommitFailed() throws Exception {
+    store.failCommits(commit -> commit.key().equals("u:2:c:2"), 2);
+    tamtam.push(message(1, "a"), message(2, "b"), message(3, "c"));
+    startPolling();
+
+    assertTrue(tamtam.awaitPollWith(1003, Duration.ofSeconds(20)));
+    List<String> events = store.events();
+    assertEquals(2, events.stream().filter(e -> e.equals("commit-failed:u:2:c:2")).count(), events.toString());
+    assertTrue(events.lastIndexOf("commit-failed:u:2:c:2") < events.indexOf("commit:u:2:c:2"), events.toString());
+    assertTrue(events.indexOf("commit:u:2:c:2") < events.indexOf("saveMarker:1003"), events.toString());
+    assertEquals(List.of(Duration.ofMillis(500), Duration.ofSeconds(1)), sleeper.waits());
+    assertEquals(List.of("echo a", "echo b", "echo c"), tamtam.texts().stream().sorted().toList());
+  }
+
+  @Test
+  void restartResumesFromTheStoredMarker() throws Exception {
+    tamtam.push(message(1, "a"), message(1, "b"));
+    LongPollIngress first = startPolling();
+    assertTrue(tamtam.awaitPollWith(1002, Duration.ofSeconds(20)));
+    assertTrue(first.stop(Duration.ofSeconds(20)));
+    assertEquals(OptionalLong.of(1002), store.loadMarker());
+
+    int pollsBefore = tamtam.polledMarkers().size();
+    tamtam.push(message(1, "c"));
+    startPolling();
+
+    assertEquals(List.of("echo a", "echo b", "echo c"), tamtam.awaitTexts(3));
+    assertEquals("1002", tamtam.polledMarkers().get(pollsBefore), "the restarted poller's first marker");
+  }
+
+  @Test
+  void failedPollsBackOffAndPollingGoesOn() throws Exception {
+    tamtam.scriptPolls(json(429, "{\"code\":\"too.many.requests\",\"message\":\"slow down\"}"),
+        json(503, "{\"code\":\"service.unavailable\",\"message\":\"later\"}"));
+    tamtam.push(message(1, "a"));
+    startPolling();
+
+    assertEquals(List.of("echo a"), tamtam.awaitTexts(1));
+    assertEquals(List.of(Duration.ofMillis(500), Duration.ofSeconds(1)), sleeper.waits());
+  }
+
+  @Test
+  void malformedPageIsRetriedWithoutStopping() throws Exception {
+    tamtam.scriptPolls(json(200, "{\"updates\": [ {not json"));
+    tamtam.push(message(1, "a"));
+    startPolling();
+
+    assertEquals(List.of("echo a"), tamtam.awaitTexts(1));
+    assertEquals(List.of(Duration.ofMillis(500)), sleeper.waits());
+  }
+
+  @Test
+  void rejectedTokenIsRetriedSlowlyInsteadOfStoppingSilently() throws Exception {
+    tamtam.scriptPolls(json(401, "{\"code\":\"verify.token\",\"message\":\"Invalid access_token\"}"));
+    tamtam.push(message(1, "a"));
+    startPolling();
+
+    assertEquals(List.of("echo a"), tamtam.awaitTexts(1));
+    assertEquals(List.of(Duration.ofMinutes(5)), sleeper.waits());
+  }
+
+  @Test
+  void storeOutageWhileLoadingTheMarkerIsRetried() throws Exception {
+    store.saveMarker(1001);
+    store.failMarkerLoads(2);
+    tamtam.push(message(1, "old"), message(1, "new"));
+    startPolling();
+
+    assertEquals(List.of("echo new"), tamtam.awaitTexts(1));
+    assertEquals("1001", tamtam.polledMarkers().get(0));
+    assertEquals(List.of(Duration.ofMillis(500), Duration.ofSeconds(1)), sleeper.waits());
+  }
+
+  private LongPollIngress startPolling() {
+    Bot bot = Bot.builder("poll-test")
+        .root(r -> r.onText(ctx -> {
+          if (ctx.text().equals("slow")) {
+            slowEntered.countDown();
+            await(slowRelease);
+          }
+          ctx.reply("echo " + ctx.text());
+        }))
+        .build();
+    Dispatcher dispatcher = Dispatcher.builder(bot, store, tamtam.client()).parallelism(4).build();
+    LongPollIngress ingress = LongPollIngress.builder(tamtam.client(), dispatcher, store)
+        .timeoutSeconds(1).limit(10).sleeper(sleeper).build();
+    cleanup.add(dispatcher);
+    cleanup.add(() -> ingress.stop(Duration.ofSeconds(20)));
+    ingress.start();
+    return ingress;
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

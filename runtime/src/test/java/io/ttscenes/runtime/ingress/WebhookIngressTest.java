@@ -1,0 +1,137 @@
+package io.ttscenes.runtime.ingress;
+
+import static io.ttscenes.runtime.fake.Updates.message;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ttscenes.api.Bot;
+import io.ttscenes.runtime.engine.Dispatcher;
+import io.ttscenes.runtime.fake.FakeTamTam;
+import io.ttscenes.runtime.fake.ScriptedStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+final class WebhookIngressTest {
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final ScriptedStore store = new ScriptedStore();
+  private final List<AutoCloseable> cleanup = new ArrayList<>();
+  private FakeTamTam tamtam;
+  private Dispatcher dispatcher;
+
+  @BeforeEach
+  void start() throws Exception {
+    tamtam = FakeTamTam.start();
+    Bot bot = Bot.builder("hook-test").root(r -> r.onText(ctx -> ctx.reply("echo " + ctx.text()))).build();
+    dispatcher = Dispatcher.builder(bot, store, tamtam.client()).parallelism(2)
+        .storeBackoff(Duration.ofMillis(10), Duration.ofMillis(50)).build();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    store.releaseCommits();
+    store.down(false);
+    for (int i = cleanup.size() - 1; i >= 0; i--) {
+      cleanup.get(i).close();
+    }
+    dispatcher.close();
+    tamtam.close();
+    store.dispose();
+  }
+
+  @Test
+  void answers200OnlyAfterTheUpdateIsCommittedAndItsRepliesSent() throws Exception {
+    WebhookIngress hook = startHook(WebhookIngress.builder(dispatcher, tamtam.client()));
+    store.holdCommits();
+
+    CompletableFuture<HttpResponse<String>> response = post(hook, "/", message(7, "a"));
+    store.awaitHeldCommit();
+    assertThrows(TimeoutException.class, () -> response.get(300, TimeUnit.MILLISECONDS),
+        "answered before the update was committed");
+    store.releaseCommits();
+
+    HttpResponse<String> answer = response.get(20, TimeUnit.SECONDS);
+    assertEquals(200, answer.statusCode());
+    assertEquals("{\"success\":true}", answer.body());
+    assertEquals(List.of("echo a"), tamtam.texts(), "the reply is sent before the 200");
+  }
+
+  @Test
+  void answers503WhileTheStoreIsDownAndTamTamsRetryIsProcessedOnce() throws Exception {
+    WebhookIngress hook = startHook(WebhookIngress.builder(dispatcher, tamtam.client())
+        .ackTimeout(Duration.ofSeconds(1)));
+    store.down(true);
+    String update = message(7, "a");
+
+    HttpResponse<String> first = post(hook, "/", update).get(20, TimeUnit.SECONDS);
+    assertEquals(503, first.statusCode());
+    assertTrue(first.body().contains("deliver it again later"), first.body());
+
+    store.down(false);
+    // The engine kept retrying the first delivery and commits it once the store is back.
+    assertEquals(List.of("echo a"), tamtam.awaitTexts(1));
+    HttpResponse<String> retry = post(hook, "/", update).get(20, TimeUnit.SECONDS);
+    assertEquals(200, retry.statusCode());
+    assertEquals(List.of("echo a"), tamtam.texts(), "TamTam's retry is acknowledged without a second run");
+  }
+
+  @Test
+  void malformedJsonIsAnswered400WithTheParseError() throws Exception {
+    WebhookIngress hook = startHook(WebhookIngress.builder(dispatcher, tamtam.client()));
+
+    HttpResponse<String> answer = post(hook, "/", "{\"update_type\": nope").get(20, TimeUnit.SECONDS);
+
+    assertEquals(400, answer.statusCode());
+    assertTrue(answer.body().contains("malformed update JSON"), answer.body());
+    assertEquals(List.of(), store.events().stream().filter(e -> e.startsWith("commit")).toList());
+  }
+
+  @Test
+  void onlyThePathWithTheSecretIsServed() throws Exception {
+    WebhookIngress hook = startHook(WebhookIngress.builder(dispatcher, tamtam.client())
+        .path("/tamtam").secret("s3cr3t"));
+
+    assertEquals(404, post(hook, "/tamtam", message(7, "a")).get(20, TimeUnit.SECONDS).statusCode());
+    assertEquals(404, post(hook, "/tamtam/wrong", message(7, "b")).get(20, TimeUnit.SECONDS).statusCode());
+    assertEquals(200, post(hook, "/tamtam/s3cr3t", message(7, "c")).get(20, TimeUnit.SECONDS).statusCode());
+    assertEquals(List.of("echo c"), tamtam.texts());
+  }
+
+  @Test
+  void subscribesOnStartAndUnsubscribesOnStopWhenAsked() throws Exception {
+    WebhookIngress hook = WebhookIngress.builder(dispatcher, tamtam.client()).listen("127.0.0.1", 0)
+        .publicUrl("https://bot.example.com/tamtam").secret("s3cr3t").unsubscribeOnStop(true).build();
+    hook.start();
+    assertTrue(hook.stop(Duration.ofSeconds(5)));
+
+    List<String> calls = tamtam.events().stream().filter(e -> e.contains("subscribe:")).toList();
+    assertEquals(2, calls.size(), calls.toString());
+    assertTrue(calls.get(0).startsWith("subscribe:") && calls.get(0).contains("\"url\":\"https://bot.example.com/tamtam/s3cr3t\""),
+        calls.get(0));
+    assertEquals("unsubscribe:https://bot.example.com/tamtam/s3cr3t", calls.get(1));
+  }
+
+  private WebhookIngress startHook(WebhookIngress.Builder builder) {
+    WebhookIngress hook = builder.listen("127.0.0.1", 0).build();
+    hook.start();
+    cleanup.add(() -> hook.stop(Duration.ofSeconds(5)));
+    return hook;
+  }
+
+  private CompletableFuture<HttpResponse<String>> post(WebhookIngress hook, String path, String body) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hook.port() + path))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+  }
+}

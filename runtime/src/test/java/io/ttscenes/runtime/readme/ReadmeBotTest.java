@@ -1,0 +1,51 @@
+package io.ttscenes.runtime.readme;
+
+import static io.ttscenes.runtime.fake.Updates.botStarted;
+import static io.ttscenes.runtime.fake.Updates.callback;
+import static io.ttscenes.runtime.fake.Updates.message;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ttscenes.runtime.BotRuntime;
+import io.ttscenes.runtime.RuntimeConfig;
+import io.ttscenes.runtime.fake.FakeTamTam;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Runs the README's bot ({@link SurveyBot}, shown there verbatim) against a scripted TamTam over HTTP. */
+final class ReadmeBotTest {
+
+  @Test
+  void surveyRunsFromDeepLinkThroughButtonsAndTextToStatus() throws Exception {
+    try (FakeTamTam tamtam = FakeTamTam.start()) {
+      RuntimeConfig config = RuntimeConfig.from(Map.of("TAMTAM_API_URL", tamtam.url(),
+          "TAMTAM_TOKEN", "readme-token", "TTSCENES_POLL_TIMEOUT_SECONDS", "1"));
+      try (BotRuntime runtime = BotRuntime.create(SurveyBot.bot(), config)) {
+        runtime.start();
+
+        tamtam.push(botStarted(42, "promo42"));
+        assertEquals(List.of("Q1: do you like surveys?"), tamtam.awaitTexts(1));
+        assertEquals(List.of("Yes:q1:yes", "No:q1:no"), buttons(tamtam.messages().get(0)));
+
+        tamtam.push(callback(42, "q1:yes"));
+        assertEquals("Noted", tamtam.awaitAnswers(1).get(0).path("notification").asText());
+        assertEquals("Q2: anything else?", tamtam.awaitTexts(2).get(1));
+
+        tamtam.push(message(42, "my answer"));
+        assertEquals("Thanks! q1=yes, answer=my answer, promo=promo42", tamtam.awaitTexts(3).get(2));
+
+        tamtam.push(message(42, "/status"));
+        assertEquals("q1=yes, answer=my answer, promo=promo42", tamtam.awaitTexts(4).get(3));
+      }
+      assertEquals(4, tamtam.texts().size(), "nothing else was sent: " + tamtam.texts());
+    }
+  }
+
+  private static List<String> buttons(JsonNode message) {
+    JsonNode rows = message.path("attachments").path(0).path("payload").path("buttons");
+    return rows.path(0).findParents("payload").stream()
+        .map(button -> button.path("text").asText() + ":" + button.path("payload").asText())
+        .toList();
+  }
+}
