@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ttscenes.api.Bot;
 import io.ttscenes.runtime.fake.FakeTamTam;
 import io.ttscenes.runtime.fake.ScriptedStore;
+import io.ttscenes.runtime.ingress.WebhookIngress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -83,6 +88,28 @@ final class BotRuntimeTest {
     assertEquals("echo next", tamtam.awaitTexts(4).get(3));
     again.close();
     assertEquals(4, tamtam.texts().size(), tamtam.texts().toString());
+  }
+
+  @Test
+  void webhookUrlMakesTheRuntimeSubscribeAndServeUpdatesOnItsPort() throws Exception {
+    RuntimeConfig config = RuntimeConfig.from(Map.of("TAMTAM_API_URL", tamtam.url(),
+        "WEBHOOK_URL", "https://bot.example.com/hook", "WEBHOOK_PORT", "0", "WEBHOOK_SECRET", "k3y"));
+    Bot bot = Bot.builder("hooked").root(r -> r.onText(ctx -> ctx.reply("echo " + ctx.text()))).build();
+    BotRuntime runtime = BotRuntime.builder(bot, config).store(store, false).build();
+    runtime.start();
+    int port = ((WebhookIngress) runtime.ingress()).port();
+
+    HttpResponse<String> answer = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hook/k3y"))
+            .POST(HttpRequest.BodyPublishers.ofString(message(9, "hello"))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    runtime.close();
+
+    assertEquals(200, answer.statusCode());
+    assertEquals(List.of("echo hello"), tamtam.texts());
+    assertTrue(tamtam.events().get(0).startsWith("subscribe:")
+        && tamtam.events().get(0).contains("https://bot.example.com/hook/k3y"), tamtam.events().toString());
+    assertTrue(tamtam.events().stream().noneMatch(e -> e.startsWith("unsubscribe:")), "kept by default");
   }
 
   @Test
