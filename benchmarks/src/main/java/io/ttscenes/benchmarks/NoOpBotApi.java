@@ -36,12 +36,27 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A Bot API that answers the survey's two write calls at once without any I/O and counts them,
- * so a microbenchmark measures the runtime rather than the network. Other calls are not part of
- * the survey and throw {@link UnsupportedOperationException} naming the call. Thread-safe.
+ * so a microbenchmark measures the runtime rather than the network; an optional listener sees
+ * each message's recipient and text. Other calls are not part of the survey and throw
+ * {@link UnsupportedOperationException} naming the call. Thread-safe if the listener is.
  */
 final class NoOpBotApi implements BotApi {
+  /** Sees each message sent: its chat (or user) id and text. */
+  interface SentMessages {
+    void sent(long chatId, String text);
+  }
+
   private static final User BOT = new User(1, "survey", "survey_bot", true, 0);
   private final LongAdder calls = new LongAdder();
+  private final SentMessages listener;
+
+  NoOpBotApi() {
+    this((chat, text) -> { });
+  }
+
+  NoOpBotApi(SentMessages listener) {
+    this.listener = listener;
+  }
 
   /** Returns how many messages and callback answers were sent. */
   long calls() {
@@ -52,6 +67,7 @@ final class NoOpBotApi implements BotApi {
   public SendMessageResult sendMessage(MessageTarget target, NewMessageBody body) {
     calls.increment();
     long chat = target.chatId() != null ? target.chatId() : target.userId();
+    listener.sent(chat, body.text());
     return new SendMessageResult(new Message(BOT, new Recipient(chat, ChatType.DIALOG, null), 0, null,
         new MessageBody("mid.bench", 1, body.text(), null, null), null, null, null));
   }

@@ -1,83 +1,51 @@
 package io.ttscenes.benchmarks;
 
-import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.runtime.BotRuntime;
+import io.ttscenes.runtime.RuntimeConfig;
 import io.ttscenes.runtime.client.OkHttpBotApi;
-import io.ttscenes.runtime.engine.Dispatcher;
-import io.ttscenes.runtime.ingress.LongPollIngress;
-import io.ttscenes.runtime.store.InMemorySessionStore;
 import io.ttscenes.storage.redis.RedisConfig;
 import io.ttscenes.storage.redis.RedisSessionStore;
-import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 /**
- * The survey bot of WORKLOAD.md as a program: settings only from the environment
- * ({@code TAMTAM_API_URL}, {@code TAMTAM_TOKEN}, {@code REDIS_URL}; no {@code REDIS_URL} means the
- * in-memory store; {@code TTSCENES_PARALLELISM} optionally sets the number of lanes), updates by
- * long polling. Runs until the process is stopped.
+ * The survey bot of WORKLOAD.md as a program, started through {@link BotRuntime} with long
+ * polling. Settings come only from the environment, read by {@link RuntimeConfig}:
+ * {@code TAMTAM_API_URL}, {@code TAMTAM_TOKEN}, {@code REDIS_URL} (absent: the in-memory store)
+ * and optionally {@code TTSCENES_PARALLELISM} and the other {@code TTSCENES_*} settings.
  */
 public final class SurveyBot {
+  /**
+   * The client-side rate limit. TamTam allows 30 requests a second and that is the client's
+   * default; the benchmark's Bot API is local and unlimited, so the limit is lifted here.
+   */
+  static final double REQUESTS_PER_SECOND = 1_000_000;
+
   private SurveyBot() {}
 
-  /** Starts the bot from the process environment and blocks until the JVM shuts down. */
+  /** Runs the bot from the process environment until the JVM shuts down (e.g. on SIGTERM). */
   public static void main(String[] args) throws InterruptedException {
-    AutoCloseable bot = start(System.getenv());
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      closeQuietly(bot);
-      stopped.countDown();
-    }, "survey-bot-stop"));
-    stopped.await();
+    runtime(System.getenv()).runUntilShutdown();
   }
 
   /**
-   * Starts the bot with the settings in {@code env} and returns what stops it. Throws
-   * {@link IllegalStateException} when {@code TAMTAM_TOKEN} is missing and
-   * {@link IllegalArgumentException} for a malformed setting.
+   * Starts the bot with the settings in {@code env} and returns it running; closing it stops it
+   * gracefully. Throws {@link io.ttscenes.runtime.RuntimeConfigException} for bad settings.
    */
-  public static AutoCloseable start(Map<String, String> env) {
-    OkHttpBotApi api = OkHttpBotApi.fromEnvironment(env).requestsPerSecond(1_000_000).build();
-    SessionStore store = store(env);
-    Dispatcher.Builder dispatcher = Dispatcher.builder(SurveyFlow.bot("survey"), store, api);
-    parallelism(env).ifPresent(dispatcher::parallelism);
-    Dispatcher running = dispatcher.build();
-    LongPollIngress ingress = LongPollIngress.builder(api, running, store).build();
-    ingress.start();
-    return () -> {
-      ingress.stop(Duration.ofSeconds(5));
-      running.close();
-      store.close();
-    };
+  public static BotRuntime start(Map<String, String> env) {
+    BotRuntime runtime = runtime(env);
+    runtime.start();
+    return runtime;
   }
 
-  private static void closeQuietly(AutoCloseable bot) {
-    try {
-      bot.close();
-    } catch (Exception e) {
-      System.err.println("survey bot: stopping failed: " + e);
-    }
-  }
-
-  private static SessionStore store(Map<String, String> env) {
-    String url = env.get("REDIS_URL");
-    if (url == null || url.isBlank()) {
-      return InMemorySessionStore.create();
-    }
-    // One instance polls, so the near cache saves the load's round trip; were another instance to
-    // write a session, the commit's version check would catch the stale copy and re-run.
-    return RedisSessionStore.create(RedisConfig.fromUrl(url).newBuilder().nearCache(true).build());
-  }
-
-  private static java.util.OptionalInt parallelism(Map<String, String> env) {
-    String value = env.get("TTSCENES_PARALLELISM");
-    if (value == null || value.isBlank()) {
-      return java.util.OptionalInt.empty();
-    }
-    try {
-      return java.util.OptionalInt.of(Integer.parseInt(value.trim()));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("TTSCENES_PARALLELISM is '" + value + "'; it must be a number", e);
-    }
+  private static BotRuntime runtime(Map<String, String> env) {
+    RuntimeConfig config = RuntimeConfig.from(env);
+    OkHttpBotApi api = OkHttpBotApi.builder(config.token()).baseUrl(config.apiUrl().toString())
+        .requestsPerSecond(REQUESTS_PER_SECOND).build();
+    BotRuntime.Builder runtime = BotRuntime.builder(SurveyFlow.bot(config.botName()), config).api(api);
+    // One instance polls, so the near cache saves each load's round trip; were another instance
+    // to write a session, the commit's version check would catch the stale copy and re-run.
+    config.redisUrl().ifPresent(url -> runtime.store(RedisSessionStore.create(
+        RedisConfig.fromUrl(url.toString()).newBuilder().nearCache(true).build()), true));
+    return runtime.build();
   }
 }

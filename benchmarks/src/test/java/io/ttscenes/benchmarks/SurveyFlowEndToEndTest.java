@@ -3,6 +3,7 @@ package io.ttscenes.benchmarks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ttscenes.runtime.BotRuntime;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ final class SurveyFlowEndToEndTest {
   @Test
   void everyUserFinishesTheSurveyAndStatusReportsTheStoredAnswers() throws Exception {
     try (FakeBotApi api = FakeBotApi.start(USERS, 0);
-        AutoCloseable bot = SurveyBot.start(Map.of("TAMTAM_API_URL", api.url(), "TAMTAM_TOKEN", "test-token"))) {
+        BotRuntime bot = SurveyBot.start(Map.of("TAMTAM_API_URL", api.url(), "TAMTAM_TOKEN", "test-token"))) {
       // A safety net only: the flow finishes in well under a second once the JVM is warm.
       boolean finished = api.awaitFinished(60, TimeUnit.SECONDS);
       Figures figures = api.figures();
