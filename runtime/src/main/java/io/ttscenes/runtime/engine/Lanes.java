@@ -79,6 +79,8 @@ final class Lanes {
     try {
       if (permits.tryAcquire(capacity, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         permits.release(capacity);
+        // A lane thread may still be between its release and its own report; report the idle state.
+        reportDepth();
         return true;
       }
       return false;
