@@ -1,0 +1,153 @@
+package io.ttscenes.benchmarks;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The users' side of the survey: which update each user is waiting on an answer for, when it was
+ * released, and what the final {@code /status} reply said. The bot's message for a user's update
+ * releases that user's next update; every latency is from a release to the message answering it.
+ * Its updates go to the feed, so {@link #start} and {@link #message} run on the server's loop
+ * thread; {@link #figures} and {@link #await} may be called from any thread.
+ */
+final class Conversations {
+  private static final List<String> EXPECTED = List.of("yes", "my answer", "promo42");
+
+  private final int users;
+  private final UpdateFeed feed;
+  private final int[] step;
+  private final long[] releasedAt;
+  private final String[] q1Mid;
+  private final long[] latencies;
+  private final AtomicInteger answered = new AtomicInteger();
+  private final AtomicInteger finished = new AtomicInteger();
+  private final AtomicInteger wrongStatus = new AtomicInteger();
+  private final AtomicInteger unexpected = new AtomicInteger();
+  private final AtomicLong firstRelease = new AtomicLong();
+  private final AtomicLong lastAnswer = new AtomicLong();
+  private final CountDownLatch allFinished;
+
+  Conversations(int users, UpdateFeed feed) {
+    this.users = users;
+    this.feed = feed;
+    this.step = new int[users];
+    this.releasedAt = new long[users];
+    this.q1Mid = new String[users];
+    this.latencies = new long[users * SurveyUpdates.PER_USER];
+    this.allFinished = new CountDownLatch(users);
+  }
+
+  /** Releases every user's first update in one go, user 0 to N-1, interleaved; once only. */
+  void start() {
+    long now = System.nanoTime();
+    if (!firstRelease.compareAndSet(0, now)) {
+      return;
+    }
+    List<String> first = new ArrayList<>(users);
+    long millis = System.currentTimeMillis();
+    for (int u = 0; u < users; u++) {
+      releasedAt[u] = now;
+      first.add(SurveyUpdates.of(u, 0, null, millis));
+    }
+    feed.release(first);
+  }
+
+  /**
+   * Takes the bot's message with {@code text} to user {@code u}, which got id {@code mid}: records
+   * the latency of the update it answers and releases the user's next update.
+   */
+  void message(int u, String text, String mid) {
+    long now = System.nanoTime();
+    if (u < 0 || u >= users) {
+      unexpected.incrementAndGet();
+      return;
+    }
+    String next;
+    synchronized (this.lockOf(u)) {
+      int current = step[u];
+      if (current >= SurveyUpdates.PER_USER) {
+        unexpected.incrementAndGet();
+        return;
+      }
+      latencies[u * SurveyUpdates.PER_USER + current] = now - releasedAt[u];
+      step[u] = current + 1;
+      if (current == 0) {
+        q1Mid[u] = mid;
+      }
+      if (current == SurveyUpdates.PER_USER - 1) {
+        finish(text, now);
+        return;
+      }
+      releasedAt[u] = System.nanoTime();
+      next = SurveyUpdates.of(u, current + 1, q1Mid[u], System.currentTimeMillis());
+    }
+    answered.incrementAndGet();
+    lastAnswer.accumulateAndGet(now, Math::max);
+    feed.release(next);
+  }
+
+  private void finish(String statusReply, long now) {
+    if (!EXPECTED.stream().allMatch(statusReply::contains)) {
+      wrongStatus.incrementAndGet();
+    }
+    answered.incrementAndGet();
+    finished.incrementAndGet();
+    lastAnswer.accumulateAndGet(now, Math::max);
+    allFinished.countDown();
+  }
+
+  private Object lockOf(int u) {
+    // Users share a few stripes: enough to keep the HTTP threads apart, cheap to hold.
+    return STRIPES[u & (STRIPES.length - 1)];
+  }
+
+  private static final Object[] STRIPES = new Object[64];
+
+  static {
+    Arrays.setAll(STRIPES, i -> new Object());
+  }
+
+  /** Waits up to {@code timeout} for every user to finish; returns whether they all did. */
+  boolean await(long timeout, TimeUnit unit) throws InterruptedException {
+    return allFinished.await(timeout, unit);
+  }
+
+  /** Returns the figures so far; {@code apiCalls} is counted by the server. */
+  Figures figures(long apiCalls) {
+    int done = answered.get();
+    long start = firstRelease.get();
+    double secs = start == 0 || done == 0 ? 0 : (lastAnswer.get() - start) / 1e9;
+    long[] measured = measuredLatencies();
+    int errors = wrongStatus.get() + (users - finished.get());
+    return new Figures(done, secs, percentileMillis(measured, 50), percentileMillis(measured, 99),
+        apiCalls, errors, unexpected.get());
+  }
+
+  private long[] measuredLatencies() {
+    long[] out = new long[latencies.length];
+    int n = 0;
+    for (int u = 0; u < users; u++) {
+      synchronized (lockOf(u)) {
+        for (int s = 0; s < step[u]; s++) {
+          out[n++] = latencies[u * SurveyUpdates.PER_USER + s];
+        }
+      }
+    }
+    long[] measured = Arrays.copyOf(out, n);
+    Arrays.sort(measured);
+    return measured;
+  }
+
+  private static double percentileMillis(long[] sorted, int percentile) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, index)] / 1e6;
+  }
+}

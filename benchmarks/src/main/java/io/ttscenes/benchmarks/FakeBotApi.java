@@ -1,0 +1,190 @@
+package io.ttscenes.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The server side of WORKLOAD.md on {@code 127.0.0.1}: {@code GET /updates} with marker semantics
+ * and long waits, {@code POST /messages} and {@code POST /answers}. Every user's first update is
+ * released when the bot first polls; a user's next update when the bot's message for the previous
+ * one arrives, and a waiting poll is answered at once. It counts API calls, records latencies and
+ * checks the final {@code /status} replies. One event-loop thread serves everything, so the
+ * server costs little next to the bot; {@link #close()} stops it.
+ */
+public final class FakeBotApi implements AutoCloseable {
+  private static final byte[] OK = "{\"success\":true}".getBytes(StandardCharsets.UTF_8);
+
+  /** A long poll waiting for updates. */
+  private record Parked(LoopServer.Exchange exchange, Long marker, int limit, long deadlineNanos) {}
+
+  private final LoopServer server;
+  private final UpdateFeed feed = new UpdateFeed();
+  private final Conversations conversations;
+  private final ObjectMapper json = new ObjectMapper();
+  private final AtomicLong calls = new AtomicLong();
+  private final List<Parked> parked = new ArrayList<>();
+  private long sent;
+
+  private FakeBotApi(int users, int port) {
+    this.conversations = new Conversations(users, feed);
+    this.server = new LoopServer(port, new LoopServer.Handler() {
+      @Override
+      public void handle(HttpRequest request, LoopServer.Exchange exchange) {
+        serve(request, exchange);
+      }
+
+      @Override
+      public void tick(long nowNanos) {
+        expire(nowNanos);
+      }
+    });
+  }
+
+  /**
+   * Starts a server for {@code users} users on {@code port} of the loopback address (0: a free
+   * port); throws {@link java.io.UncheckedIOException} when it cannot listen there.
+   */
+  public static FakeBotApi start(int users, int port) {
+    if (users < 1) {
+      throw new IllegalArgumentException("users is " + users + "; it must be >= 1");
+    }
+    FakeBotApi api = new FakeBotApi(users, port);
+    api.server.start();
+    return api;
+  }
+
+  /** Returns the base URL the bot should use as {@code TAMTAM_API_URL}. */
+  public String url() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  /** Returns the port the server listens on. */
+  public int port() {
+    return server.port();
+  }
+
+  /** Waits up to {@code timeout} for every user to finish the survey; returns whether they did. */
+  public boolean awaitFinished(long timeout, TimeUnit unit) throws InterruptedException {
+    return conversations.await(timeout, unit);
+  }
+
+  /** Returns the figures measured so far (users still going count as errors). */
+  public Figures figures() {
+    return conversations.figures(calls.get());
+  }
+
+  /** Stops the server; waiting polls and open connections are cut. */
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  private void serve(HttpRequest request, LoopServer.Exchange exchange) {
+    calls.incrementAndGet();
+    try {
+      route(request, exchange);
+    } catch (RuntimeException | IOException e) {
+      exchange.respond(400, ("{\"code\":\"bad.request\",\"message\":\"" + e.getClass().getSimpleName()
+          + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private void route(HttpRequest request, LoopServer.Exchange exchange) throws IOException {
+    String method = request.method();
+    String path = request.path();
+    if (method.equals("GET") && path.equals("/updates")) {
+      poll(request.query(), exchange);
+    } else if (method.equals("POST") && path.equals("/messages")) {
+      exchange.respond(200, message(request));
+      answerParked();
+    } else if (method.equals("POST") && path.equals("/answers")) {
+      exchange.respond(200, OK);
+    } else {
+      exchange.respond(404, ("{\"code\":\"not.found\",\"message\":\"" + method + " " + path + "\"}")
+          .getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private void poll(Query query, LoopServer.Exchange exchange) {
+    conversations.start();
+    Long marker = query.longValue("marker").orElse(null);
+    int limit = (int) Math.max(1, Math.min(query.longValue("limit").orElse(100L), 1000));
+    long timeoutNanos = TimeUnit.SECONDS.toNanos(query.longValue("timeout").orElse(30L));
+    UpdateFeed.Batch batch = feed.take(marker, limit);
+    if (batch.isEmpty() && timeoutNanos > 0) {
+      parked.add(new Parked(exchange, marker, limit, System.nanoTime() + timeoutNanos));
+      return;
+    }
+    exchange.respond(200, encode(batch));
+  }
+
+  private void answerParked() {
+    for (Iterator<Parked> it = parked.iterator(); it.hasNext(); ) {
+      Parked poll = it.next();
+      UpdateFeed.Batch batch = feed.take(poll.marker(), poll.limit());
+      if (!batch.isEmpty()) {
+        it.remove();
+        poll.exchange().respond(200, encode(batch));
+      }
+    }
+  }
+
+  private void expire(long nowNanos) {
+    for (Iterator<Parked> it = parked.iterator(); it.hasNext(); ) {
+      Parked poll = it.next();
+      if (nowNanos - poll.deadlineNanos() >= 0) {
+        it.remove();
+        poll.exchange().respond(200, encode(feed.take(poll.marker(), poll.limit())));
+      }
+    }
+  }
+
+  private static byte[] encode(UpdateFeed.Batch batch) {
+    StringBuilder out = new StringBuilder(64 + batch.updates().size() * 400).append("{\"updates\":[");
+    for (int i = 0; i < batch.updates().size(); i++) {
+      out.append(i == 0 ? "" : ",").append(batch.updates().get(i));
+    }
+    return out.append("],\"marker\":").append(batch.marker()).append('}').toString()
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private byte[] message(HttpRequest request) throws IOException {
+    JsonNode body = json.readTree(request.body());
+    long recipient = request.query().longValue("chat_id").or(() -> request.query().longValue("user_id"))
+        .orElseThrow(() -> new IllegalArgumentException("POST /messages needs chat_id or user_id"));
+    String text = body.path("text").asText("");
+    String mid = "mid.b." + (++sent);
+    conversations.message((int) (recipient - SurveyUpdates.ID_BASE), text, mid);
+    return ("{\"message\":{\"sender\":{\"user_id\":1,\"name\":\"survey\",\"username\":\"survey_bot\","
+        + "\"is_bot\":true,\"last_activity_time\":0},\"recipient\":{\"chat_id\":" + recipient
+        + ",\"chat_type\":\"dialog\",\"user_id\":" + recipient + "},\"timestamp\":"
+        + System.currentTimeMillis() + ",\"body\":{\"mid\":\"" + mid + "\",\"seq\":1,\"text\":"
+        + json.writeValueAsString(text) + "}}}").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Runs the server until every user finished or the time is up, then prints the figures line.
+   * Arguments: {@code --users N} (2000), {@code --port P} (0: free), {@code --timeout-seconds S}
+   * (120); the chosen port is printed first as {@code listening PORT}.
+   */
+  public static void main(String[] args) throws InterruptedException {
+    Options options = Options.parse(args);
+    try (FakeBotApi api = start(options.users(), options.port())) {
+      System.out.println("listening " + api.port());
+      System.out.flush();
+      api.awaitFinished(options.timeoutSeconds(), TimeUnit.SECONDS);
+      double cpu = ProcessCpu.seconds();
+      System.out.println("fake-api: " + api.figures().line()
+          + String.format(Locale.ROOT, " server_cpu_s=%.2f", cpu));
+      System.out.flush();
+    }
+  }
+}

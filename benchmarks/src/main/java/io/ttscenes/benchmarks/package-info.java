@@ -1,0 +1,6 @@
+/**
+ * The reference survey workload of {@code bench/WORKLOAD.md} end to end: the survey bot, a fake
+ * Bot API that drives and measures it, and JMH microbenchmarks of the per-update cost of routing
+ * and the engine. Nothing is null unless documented; lookups return {@link java.util.Optional}.
+ */
+package io.ttscenes.benchmarks;
