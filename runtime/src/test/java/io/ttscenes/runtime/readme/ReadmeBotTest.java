@@ -4,11 +4,15 @@ import static io.ttscenes.runtime.fake.Updates.botStarted;
 import static io.ttscenes.runtime.fake.Updates.callback;
 import static io.ttscenes.runtime.fake.Updates.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ttscenes.runtime.BotRuntime;
 import io.ttscenes.runtime.RuntimeConfig;
 import io.ttscenes.runtime.fake.FakeTamTam;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,6 +44,27 @@ final class ReadmeBotTest {
       }
       assertEquals(4, tamtam.texts().size(), "nothing else was sent: " + tamtam.texts());
     }
+  }
+
+  @Test
+  void readmeShowsThisBotVerbatim() throws IOException {
+    Path root = repositoryRoot();
+    String source = Files.readString(root.resolve(
+        "runtime/src/test/java/io/ttscenes/runtime/readme/SurveyBot.java"));
+    String shown = source.substring(source.indexOf('\n', source.indexOf("package ")) + 1).strip();
+    String readme = Files.readString(root.resolve("README.md"));
+    assertTrue(readme.contains("```java\n" + shown + "\n```"),
+        "README.md must show runtime/src/test/java/io/ttscenes/runtime/readme/SurveyBot.java "
+            + "(without its package line) in a java code block; update one or the other");
+  }
+
+  private static Path repositoryRoot() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.exists(dir.resolve("README.md")) && Files.exists(dir.resolve("runtime"))) {
+        return dir;
+      }
+    }
+    throw new IllegalStateException("no repository root with README.md above " + Path.of("").toAbsolutePath());
   }
 
   private static List<String> buttons(JsonNode message) {
