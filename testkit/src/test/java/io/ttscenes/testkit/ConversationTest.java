@@ -7,30 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-final class ConversationTest {
+final class ConversationTest extends EmulatorTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String YES_NO = "{\"text\":\"Sure?\",\"attachments\":[{\"type\":\"inline_keyboard\","
       + "\"payload\":{\"buttons\":[[{\"type\":\"callback\",\"text\":\"Yes\",\"payload\":\"yes\"},"
       + "{\"type\":\"callback\",\"text\":\"No\",\"payload\":\"no\",\"intent\":\"negative\"}]]}}]}";
 
-  private Emulator emulator;
-  private BotApiClient api;
   private EmulatedUser alice;
 
   @BeforeEach
-  void start() {
-    emulator = Emulator.start(0);
-    api = new BotApiClient(emulator);
+  void addAlice() {
     alice = emulator.user("Alice");
-  }
-
-  @AfterEach
-  void stop() {
-    emulator.close();
   }
 
   @Test
