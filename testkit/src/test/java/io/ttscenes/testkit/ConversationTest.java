@@ -166,6 +166,22 @@ final class ConversationTest extends EmulatorTest {
   }
 
   @Test
+  void deepLinkPayloadLongerThan128CharsIsOmittedButTheBotIsStillStarted() {
+    String longest = "p".repeat(128);
+    alice.startWithPayload(longest);
+    alice.startWithPayload(longest + "q");
+    alice.startWithPayload("x".repeat(EmulatedUser.DEEP_LINK_PAYLOAD + 1));
+
+    JsonNode updates = api.get("/updates?timeout=0&types=bot_started").json().path("updates");
+
+    assertEquals(3, updates.size());
+    assertEquals(longest, updates.get(0).path("payload").asText());
+    assertTrue(updates.get(1).path("payload").isNull(), updates.get(1).toString());
+    assertTrue(updates.get(2).path("payload").isNull(), updates.get(2).toString());
+    assertEquals(alice.chatId(), updates.get(2).path("chat_id").asLong());
+  }
+
+  @Test
   void chatsMembersPinsAndActionsWork() {
     String mid = api.post("/messages?chat_id=" + alice.chatId(), BotApiClient.json("text", "pin me"))
         .json().path("message").path("body").path("mid").asText();
