@@ -11,7 +11,6 @@ import io.ttscenes.runtime.RuntimeConfig;
 import io.ttscenes.runtime.client.OkHttpBotApi;
 import io.ttscenes.runtime.engine.RuntimeListener;
 import io.ttscenes.testkit.BotMessage;
-import io.ttscenes.testkit.ChatEvent;
 import io.ttscenes.testkit.EmulatedUser;
 import io.ttscenes.testkit.Emulator;
 import java.time.Duration;
@@ -24,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -223,7 +223,7 @@ final class RedisOutageEndToEndTest {
       return await(() -> total.get() >= count, timeout);
     }
 
-    private synchronized boolean await(java.util.function.BooleanSupplier done, Duration timeout)
+    private synchronized boolean await(BooleanSupplier done, Duration timeout)
         throws InterruptedException {
       long deadline = System.nanoTime() + timeout.toNanos();
       while (!done.getAsBoolean()) {
