@@ -2,6 +2,7 @@ package io.ttscenes.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ttscenes.api.client.ApiLimits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,8 +16,19 @@ import java.util.function.Predicate;
  * to the bot; what the bot does comes back as {@link ChatEvent}s that tests wait for. Thread-safe.
  */
 public final class EmulatedUser {
-  /** A deep-link {@code start} payload is at most this long. */
+  /**
+   * The most a {@code bot_started} update's {@code payload} field may hold: the schema's
+   * {@code maxLength} of {@code BotStartedUpdate.payload}. It is the field's size, not what a deep
+   * link passes on: see {@link #DEEP_LINK_PAYLOAD_PASSED}.
+   */
   public static final int DEEP_LINK_PAYLOAD = 512;
+
+  /**
+   * The longest deep-link payload that reaches the bot ({@link ApiLimits#DEEP_LINK_PAYLOAD_MAX}):
+   * the schema's deep-linking notes say a longer one is omitted and not passed to the bot, so the
+   * bot is started without a payload.
+   */
+  public static final int DEEP_LINK_PAYLOAD_PASSED = ApiLimits.DEEP_LINK_PAYLOAD_MAX;
 
   private final World world;
   private final Dialog dialog;
@@ -89,14 +101,16 @@ public final class EmulatedUser {
     return new BotMessage(message);
   }
 
-  /** Opens the bot by a deep link with this payload (a {@code bot_started} update). */
+  /**
+   * Opens the bot by a deep link with this payload, or presses Start when it is null (a
+   * {@code bot_started} update). As in TamTam, a payload longer than
+   * {@link #DEEP_LINK_PAYLOAD_PASSED} characters is omitted: the update carries no payload.
+   */
   public void startWithPayload(String payload) {
-    if (payload != null) {
-      Limits.maxLength("deep link payload", payload, DEEP_LINK_PAYLOAD);
-    }
+    boolean passed = payload != null && payload.length() <= DEEP_LINK_PAYLOAD_PASSED;
     ObjectNode update = world.update("bot_started").put("chat_id", chatId());
     update.set("user", dialog.user);
-    update.put("payload", payload);
+    update.put("payload", passed ? payload : null);
     update.put("user_locale", dialog.locale);
     world.updates.publish(update);
   }

@@ -4,25 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-final class AuthAndLimitsTest {
-  private Emulator emulator;
-  private BotApiClient api;
+final class AuthAndLimitsTest extends EmulatorTest {
   private EmulatedUser alice;
 
   @BeforeEach
-  void start() {
-    emulator = Emulator.start(0);
-    api = new BotApiClient(emulator);
+  void addAlice() {
     alice = emulator.user("Alice");
-  }
-
-  @AfterEach
-  void stop() {
-    emulator.close();
   }
 
   @Test

@@ -7,30 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-final class ConversationTest {
+final class ConversationTest extends EmulatorTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String YES_NO = "{\"text\":\"Sure?\",\"attachments\":[{\"type\":\"inline_keyboard\","
       + "\"payload\":{\"buttons\":[[{\"type\":\"callback\",\"text\":\"Yes\",\"payload\":\"yes\"},"
       + "{\"type\":\"callback\",\"text\":\"No\",\"payload\":\"no\",\"intent\":\"negative\"}]]}}]}";
 
-  private Emulator emulator;
-  private BotApiClient api;
   private EmulatedUser alice;
 
   @BeforeEach
-  void start() {
-    emulator = Emulator.start(0);
-    api = new BotApiClient(emulator);
+  void addAlice() {
     alice = emulator.user("Alice");
-  }
-
-  @AfterEach
-  void stop() {
-    emulator.close();
   }
 
   @Test
@@ -172,6 +162,22 @@ final class ConversationTest {
     assertEquals(59.93, location.path("latitude").asDouble());
     assertEquals("bot_started", updates.get(2).path("update_type").asText());
     assertEquals("ref-42", updates.get(2).path("payload").asText());
+    assertEquals(alice.chatId(), updates.get(2).path("chat_id").asLong());
+  }
+
+  @Test
+  void deepLinkPayloadLongerThan128CharsIsOmittedButTheBotIsStillStarted() {
+    String longest = "p".repeat(128);
+    alice.startWithPayload(longest);
+    alice.startWithPayload(longest + "q");
+    alice.startWithPayload("x".repeat(EmulatedUser.DEEP_LINK_PAYLOAD + 1));
+
+    JsonNode updates = api.get("/updates?timeout=0&types=bot_started").json().path("updates");
+
+    assertEquals(3, updates.size());
+    assertEquals(longest, updates.get(0).path("payload").asText());
+    assertTrue(updates.get(1).path("payload").isNull(), updates.get(1).toString());
+    assertTrue(updates.get(2).path("payload").isNull(), updates.get(2).toString());
     assertEquals(alice.chatId(), updates.get(2).path("chat_id").asLong());
   }
 

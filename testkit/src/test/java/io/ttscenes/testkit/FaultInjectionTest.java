@@ -5,25 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-final class FaultInjectionTest {
-  private Emulator emulator;
-  private BotApiClient api;
-
-  @BeforeEach
-  void start() {
-    emulator = Emulator.start(0);
-    api = new BotApiClient(emulator);
-  }
-
-  @AfterEach
-  void stop() {
-    emulator.close();
-  }
-
+final class FaultInjectionTest extends EmulatorTest {
   @Test
   void tooManyRequestsCarriesRetryAfterThenTheCallSucceeds() {
     emulator.faults().tooManyRequests("/me", 2, Duration.ofSeconds(3));

@@ -9,25 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-final class LongPollingTest {
-  private Emulator emulator;
-  private BotApiClient api;
+final class LongPollingTest extends EmulatorTest {
   private EmulatedUser alice;
 
   @BeforeEach
-  void start() {
-    emulator = Emulator.start(0);
-    api = new BotApiClient(emulator);
+  void addAlice() {
     alice = emulator.user("Alice");
-  }
-
-  @AfterEach
-  void stop() {
-    emulator.close();
   }
 
   private static List<String> texts(JsonNode updateList) {

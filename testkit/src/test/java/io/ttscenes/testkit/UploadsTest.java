@@ -16,25 +16,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-final class UploadsTest {
+final class UploadsTest extends EmulatorTest {
   private final HttpClient http = HttpClient.newHttpClient();
-  private Emulator emulator;
-  private BotApiClient api;
-
-  @BeforeEach
-  void start() {
-    emulator = Emulator.start(0);
-    api = new BotApiClient(emulator);
-  }
-
-  @AfterEach
-  void stop() {
-    emulator.close();
-  }
 
   private String uploadUrl(String type) {
     return api.post("/uploads?type=" + type, "").json().path("url").asText();

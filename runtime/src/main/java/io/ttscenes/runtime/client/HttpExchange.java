@@ -3,6 +3,7 @@ package io.ttscenes.runtime.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
@@ -91,6 +92,17 @@ final class HttpExchange {
     try (Response response = newCall(request, http.build()).execute()) {
       ResponseBody body = response.body();
       return new Raw(response.code(), response.headers(), body.bytes());
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      // OkHttp (Kotlin) throws an undeclared InterruptedException when the thread is interrupted
+      // while it waits for a connection; keep it an IOException and keep the interrupt flag.
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      InterruptedIOException io = new InterruptedIOException(request.operation() + " interrupted");
+      io.initCause(e);
+      throw io;
     }
   }
 

@@ -76,6 +76,10 @@ final class RetryLoop {
           ? new Outcome(raw, null)
           : new Outcome(null, classifier.fromResponse(request.operation(), raw));
     } catch (IOException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        // Someone is stopping this thread (e.g. the poll loop on shutdown): no retry, no backoff.
+        throw interrupted(request, "interrupted while sending", e);
+      }
       return new Outcome(null, classifier.fromIo(request.operation(), e, probe.reachedNetwork));
     }
   }
@@ -113,8 +117,12 @@ final class RetryLoop {
       wait.run();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ApiUnavailableException(request.operation(), 0, "", "",
-          request.operation() + " interrupted while waiting to send", null, e);
+      throw interrupted(request, "interrupted while waiting to send", e);
     }
+  }
+
+  private static ApiUnavailableException interrupted(ApiRequest request, String what, Exception cause) {
+    return new ApiUnavailableException(request.operation(), 0, "", "",
+        request.operation() + " " + what, null, cause);
   }
 }

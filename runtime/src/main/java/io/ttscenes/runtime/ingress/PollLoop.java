@@ -91,7 +91,9 @@ final class PollLoop implements Runnable {
   private Optional<UpdateList> poll(int attempt) {
     try {
       return Optional.of(settings.api().getUpdates(settings.request().withMarker(marker)));
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Exception, not RuntimeException: a client may throw an undeclared checked one (OkHttp's
+      // InterruptedException on stop); while stopping any failure just ends the loop.
       if (!lifecycle.isStopping()) {
         pauseAfterPollFailure(e, attempt);
       }
@@ -99,7 +101,7 @@ final class PollLoop implements Runnable {
     }
   }
 
-  private void pauseAfterPollFailure(RuntimeException e, int attempt) {
+  private void pauseAfterPollFailure(Exception e, int attempt) {
     if (e instanceof ApiRejectedException rejected && rejected.status() == 401) {
       Duration delay = settings.unauthorizedRetry();
       LOG.error("TamTam rejected the bot token (HTTP 401 {}: {}); check TAMTAM_TOKEN. Long polling "

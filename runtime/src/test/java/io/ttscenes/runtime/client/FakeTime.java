@@ -1,20 +1,17 @@
 package io.ttscenes.runtime.client;
 
-import java.time.Clock;
+import io.ttscenes.api.testing.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A clock that only moves when something sleeps on it; records every sleep. Thread-safe. */
-final class FakeTime extends Clock implements Sleeper {
-  private Instant now;
+final class FakeTime extends FakeClock implements Sleeper {
   private final List<Duration> sleeps = new ArrayList<>();
 
   FakeTime(Instant start) {
-    this.now = start;
+    super(start);
   }
 
   FakeTime() {
@@ -25,7 +22,7 @@ final class FakeTime extends Clock implements Sleeper {
   public synchronized void sleep(Duration duration) {
     sleeps.add(duration);
     if (!duration.isNegative()) {
-      now = now.plus(duration);
+      advance(duration);
     }
   }
 
@@ -35,24 +32,5 @@ final class FakeTime extends Clock implements Sleeper {
 
   synchronized List<Long> sleepMillis() {
     return sleeps.stream().map(Duration::toMillis).toList();
-  }
-
-  synchronized void advance(Duration duration) {
-    now = now.plus(duration);
-  }
-
-  @Override
-  public synchronized Instant instant() {
-    return now;
-  }
-
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
-
-  @Override
-  public Clock withZone(ZoneId zone) {
-    return this;
   }
 }

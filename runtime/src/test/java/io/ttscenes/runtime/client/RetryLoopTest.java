@@ -74,6 +74,20 @@ final class RetryLoopTest {
   }
 
   @Test
+  void anInterruptedThreadGetsOneUnavailableErrorWithoutRetryOrBackoff() {
+    server.enqueue(status(200, "{\"ok\":1}"));
+    Thread.currentThread().interrupt();
+    try {
+      ApiUnavailableException e = assertThrows(ApiUnavailableException.class, () -> loop().run(get()));
+      assertTrue(e.getMessage().contains("getChat interrupted"), e.getMessage());
+      assertTrue(Thread.currentThread().isInterrupted(), "the interrupt stays set for the caller");
+    } finally {
+      Thread.interrupted();
+    }
+    assertEquals(List.of(), time.sleeps(), "no backoff while being stopped");
+  }
+
+  @Test
   void getIsRetriedOnServerErrorsWithExponentialBackoff() {
     server.enqueue(error(500, "internal", "boom"));
     server.enqueue(error(502, "bad.gateway", ""));

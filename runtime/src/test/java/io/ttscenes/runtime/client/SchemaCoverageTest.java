@@ -3,6 +3,7 @@ package io.ttscenes.runtime.client;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ttscenes.api.client.BotApi;
+import io.ttscenes.api.testing.SharedFiles;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ final class SchemaCoverageTest {
   @Test
   void everySchemaOperationAndParameterIsCovered() throws Exception {
     Map<String, Object> schema;
-    try (InputStream in = Files.newInputStream(SharedSchema.tamtamSchema())) {
+    try (InputStream in = Files.newInputStream(SharedFiles.tamtamSchema())) {
       schema = new Yaml().load(in);
     }
     Set<String> apiMethods = new TreeSet<>();

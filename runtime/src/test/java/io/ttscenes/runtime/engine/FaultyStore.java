@@ -6,11 +6,11 @@ import io.ttscenes.api.store.PendingOutbox;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoreUnavailableException;
 import io.ttscenes.api.store.StoredSession;
+import io.ttscenes.api.testing.ForwardingSessionStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -19,8 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * commit (so it conflicts), an outage (every call throws), or a commit that lands but reports a
  * failure. Thread-safe.
  */
-final class FaultyStore implements SessionStore {
-  private final SessionStore inner;
+final class FaultyStore extends ForwardingSessionStore {
   private final AtomicReference<Runnable> beforeNextCommit = new AtomicReference<>();
   private final AtomicInteger landedButFailed = new AtomicInteger();
   private final AtomicInteger commits = new AtomicInteger();
@@ -28,11 +27,11 @@ final class FaultyStore implements SessionStore {
   private volatile boolean down;
 
   FaultyStore(SessionStore inner) {
-    this.inner = inner;
+    super(inner);
   }
 
   SessionStore inner() {
-    return inner;
+    return delegate();
   }
 
   /** Runs {@code write} (typically a commit by "another instance") just before the next commit. */
@@ -67,7 +66,7 @@ final class FaultyStore implements SessionStore {
   @Override
   public Optional<StoredSession> load(String key) {
     check("load");
-    return inner.load(key);
+    return super.load(key);
   }
 
   @Override
@@ -77,7 +76,7 @@ final class FaultyStore implements SessionStore {
     if (write != null) {
       write.run();
     }
-    CommitResult result = inner.commit(commit);
+    CommitResult result = super.commit(commit);
     if (result instanceof CommitResult.Committed) {
       commits.incrementAndGet();
       if (landedButFailed.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
@@ -90,45 +89,30 @@ final class FaultyStore implements SessionStore {
   @Override
   public void clearOutbox(String key, String outboxId) {
     check("clearOutbox");
-    inner.clearOutbox(key, outboxId);
+    super.clearOutbox(key, outboxId);
   }
 
   @Override
   public List<PendingOutbox> pendingOutboxes(int limit) {
     check("pendingOutboxes");
-    return inner.pendingOutboxes(limit);
+    return super.pendingOutboxes(limit);
   }
 
   @Override
   public void scheduleTimer(String key, Instant due) {
     check("scheduleTimer");
-    inner.scheduleTimer(key, due);
+    super.scheduleTimer(key, due);
   }
 
   @Override
   public void cancelTimer(String key) {
     check("cancelTimer");
-    inner.cancelTimer(key);
+    super.cancelTimer(key);
   }
 
   @Override
   public List<String> claimDueTimers(Instant now, Duration lease, int limit) {
     check("claimDueTimers");
-    return inner.claimDueTimers(now, lease, limit);
-  }
-
-  @Override
-  public OptionalLong loadMarker() {
-    return inner.loadMarker();
-  }
-
-  @Override
-  public void saveMarker(long marker) {
-    inner.saveMarker(marker);
-  }
-
-  @Override
-  public void close() {
-    inner.close();
+    return super.claimDueTimers(now, lease, limit);
   }
 }

@@ -2,6 +2,7 @@ package io.ttscenes.runtime.engine;
 
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.model.Update;
+import io.ttscenes.api.testing.FakeClock;
 import io.ttscenes.runtime.store.InMemorySessionStore;
 import java.time.Duration;
 import java.util.List;

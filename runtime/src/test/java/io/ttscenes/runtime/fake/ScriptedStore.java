@@ -3,15 +3,13 @@ package io.ttscenes.runtime.fake;
 import io.ttscenes.api.store.Commit;
 import io.ttscenes.api.store.CommitResult;
 import io.ttscenes.api.store.PendingOutbox;
-import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoreUnavailableException;
-import io.ttscenes.api.store.StoredSession;
+import io.ttscenes.api.testing.ForwardingSessionStore;
 import io.ttscenes.runtime.store.InMemorySessionStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,8 +20,7 @@ import java.util.function.Predicate;
  * runtime's lifecycle is made of ("pendingOutboxes", "claimDueTimers", "loadMarker",
  * "saveMarker:m", "commit:key", "close") into an event log. Thread-safe.
  */
-public final class ScriptedStore implements SessionStore {
-  private final InMemorySessionStore delegate = InMemorySessionStore.create();
+public final class ScriptedStore extends ForwardingSessionStore {
   private final List<String> events = new ArrayList<>();
   private volatile Predicate<Commit> failing = commit -> false;
   private final AtomicInteger commitFailures = new AtomicInteger();
@@ -31,6 +28,10 @@ public final class ScriptedStore implements SessionStore {
   private volatile boolean down;
   private volatile CountDownLatch commitGate = new CountDownLatch(0);
   private volatile CountDownLatch commitEntered = new CountDownLatch(1);
+
+  public ScriptedStore() {
+    super(InMemorySessionStore.create());
+  }
 
   /** The next {@code times} commits matching {@code which} throw (not a store outage: a plain failure). */
   public void failCommits(Predicate<Commit> which, int times) {
@@ -74,11 +75,6 @@ public final class ScriptedStore implements SessionStore {
   }
 
   @Override
-  public Optional<StoredSession> load(String key) {
-    return delegate.load(key);
-  }
-
-  @Override
   public CommitResult commit(Commit commit) {
     commitEntered.countDown();
     try {
@@ -94,36 +90,21 @@ public final class ScriptedStore implements SessionStore {
       log("commit-failed:" + commit.key());
       throw new IllegalStateException("scripted commit failure for " + commit.key());
     }
-    CommitResult result = delegate.commit(commit);
+    CommitResult result = super.commit(commit);
     log("commit:" + commit.key());
     return result;
   }
 
   @Override
-  public void clearOutbox(String key, String outboxId) {
-    delegate.clearOutbox(key, outboxId);
-  }
-
-  @Override
   public List<PendingOutbox> pendingOutboxes(int limit) {
     log("pendingOutboxes");
-    return delegate.pendingOutboxes(limit);
-  }
-
-  @Override
-  public void scheduleTimer(String key, Instant due) {
-    delegate.scheduleTimer(key, due);
-  }
-
-  @Override
-  public void cancelTimer(String key) {
-    delegate.cancelTimer(key);
+    return super.pendingOutboxes(limit);
   }
 
   @Override
   public List<String> claimDueTimers(Instant now, Duration lease, int limit) {
     log("claimDueTimers");
-    return delegate.claimDueTimers(now, lease, limit);
+    return super.claimDueTimers(now, lease, limit);
   }
 
   @Override
@@ -133,13 +114,13 @@ public final class ScriptedStore implements SessionStore {
       throw new StoreUnavailableException("scripted outage while loading the marker", null);
     }
     log("loadMarker");
-    return delegate.loadMarker();
+    return super.loadMarker();
   }
 
   @Override
   public void saveMarker(long marker) {
     log("saveMarker:" + marker);
-    delegate.saveMarker(marker);
+    super.saveMarker(marker);
   }
 
   @Override
@@ -149,6 +130,6 @@ public final class ScriptedStore implements SessionStore {
 
   /** Closes the in-memory store underneath (the runtime's {@code close} only logs). */
   public void dispose() {
-    delegate.close();
+    delegate().close();
   }
 }

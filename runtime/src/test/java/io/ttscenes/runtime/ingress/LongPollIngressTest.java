@@ -7,16 +7,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ttscenes.api.Bot;
+import io.ttscenes.runtime.client.OkHttpBotApi;
 import io.ttscenes.runtime.engine.Dispatcher;
 import io.ttscenes.runtime.fake.FakeTamTam;
 import io.ttscenes.runtime.fake.RecordingSleeper;
 import io.ttscenes.runtime.fake.ScriptedStore;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.Call;
+import okhttp3.EventListener;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +143,52 @@ final class LongPollIngressTest {
     assertEquals(List.of("echo new"), tamtam.awaitTexts(1));
     assertEquals("1001", tamtam.polledMarkers().get(0));
     assertEquals(List.of(Duration.ofMillis(500), Duration.ofSeconds(1)), sleeper.waits());
+  }
+
+  @Test
+  void stopWhileAPollIsConnectingEndsThePollThreadQuietly() throws Exception {
+    CountDownLatch connecting = new CountDownLatch(1);
+    CountDownLatch releaseConnect = new CountDownLatch(1);
+    AtomicReference<Thread> pollThread = new AtomicReference<>();
+    OkHttpClient slowConnect = new OkHttpClient.Builder().eventListener(new EventListener() {
+      @Override
+      public void callStart(Call call) {
+        pollThread.compareAndSet(null, Thread.currentThread());
+      }
+
+      @Override
+      public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
+        // OkHttp connects on its own thread while the poll thread waits for it: stop lands there.
+        connecting.countDown();
+        await(releaseConnect);
+      }
+    }).build();
+    OkHttpBotApi api = OkHttpBotApi.builder("test-token").baseUrl(tamtam.url()).httpClient(slowConnect)
+        .build();
+    Dispatcher dispatcher = Dispatcher.builder(Bot.builder("stop-test").build(), store, api).build();
+    cleanup.add(dispatcher);
+    LongPollIngress ingress = LongPollIngress.builder(api, dispatcher, store).sleeper(sleeper).build();
+    List<Throwable> escaped = new CopyOnWriteArrayList<>();
+    Thread.UncaughtExceptionHandler previousHandler = Thread.getDefaultUncaughtExceptionHandler();
+    PrintStream previousErr = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> escaped.add(e));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      ingress.start();
+      assertTrue(connecting.await(20, TimeUnit.SECONDS), "the first poll never started connecting");
+      assertTrue(ingress.stop(Duration.ofSeconds(20)));
+      pollThread.get().join(TimeUnit.SECONDS.toMillis(20));
+    } finally {
+      releaseConnect.countDown();
+      System.setErr(previousErr);
+      Thread.setDefaultUncaughtExceptionHandler(previousHandler);
+    }
+    assertFalse(pollThread.get().isAlive(), "the poll thread ended");
+    assertEquals(List.of(), escaped, "nothing escaped the poll thread");
+    String log = err.toString(StandardCharsets.UTF_8);
+    assertFalse(log.contains("ERROR") || log.contains("Exception"), log);
+    assertEquals(List.of(), sleeper.waits(), "stopping is not a failure to back off from");
   }
 
   private LongPollIngress startPolling() {

@@ -15,6 +15,7 @@ import io.ttscenes.api.model.ChatMembersList;
 import io.ttscenes.api.model.GetPinnedMessageResult;
 import io.ttscenes.api.model.Update;
 import io.ttscenes.api.model.UpdateList;
+import io.ttscenes.api.testing.SharedFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ final class MaxWireSamplesTest {
   }
 
   static List<Path> samples() throws IOException {
-    try (Stream<Path> s = Files.list(SharedFiles.tamtamApi().resolve("max-wire-samples"))) {
+    try (Stream<Path> s = Files.list(SharedFiles.maxWireSamples())) {
       return s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
     }
   }
@@ -73,7 +74,7 @@ final class MaxWireSamplesTest {
   }
 
   static <T> T read(String sample, Class<T> type) throws IOException {
-    return MAPPER.readValue(SharedFiles.tamtamApi().resolve("max-wire-samples").resolve(sample)
+    return MAPPER.readValue(SharedFiles.maxWireSamples().resolve(sample)
         .toFile(), type);
   }
 

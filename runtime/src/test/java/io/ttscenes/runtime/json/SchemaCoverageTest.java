@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import io.ttscenes.api.model.Update;
+import io.ttscenes.api.testing.SharedFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ final class SchemaCoverageTest {
   @SuppressWarnings("unchecked")
   private static Map<String, Map<String, Object>> loadSchemas() throws IOException {
     try (InputStream in = Files.newInputStream(
-        SharedFiles.tamtamApi().resolve("tamtam-schema.yaml"))) {
+        SharedFiles.tamtamSchema())) {
       Map<String, Object> root = new Yaml().load(in);
       Map<String, Object> components = (Map<String, Object>) root.get("components");
       return (Map<String, Map<String, Object>>) components.get("schemas");

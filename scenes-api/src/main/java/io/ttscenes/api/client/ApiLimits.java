@@ -27,7 +27,11 @@ public final class ApiLimits {
   public static final int CHAT_BUTTON_START_PAYLOAD_MAX = 512;
   /** Maximum constructor session {@code data} length. */
   public static final int CONSTRUCTOR_DATA_MAX = 8192;
-  /** Maximum deep-link payload length; longer payloads are silently dropped by TamTam. */
+  /**
+   * Maximum deep-link payload length; TamTam omits a longer payload and starts the bot without
+   * one. (The schema's {@code maxLength} 512 on {@code BotStartedUpdate.payload} is the field's
+   * size, not this limit.)
+   */
   public static final int DEEP_LINK_PAYLOAD_MAX = 128;
   /** Maximum number of bot commands. */
   public static final int BOT_COMMANDS_MAX = 32;

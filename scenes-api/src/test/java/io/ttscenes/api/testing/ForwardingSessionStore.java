@@ -1,0 +1,80 @@
+package io.ttscenes.api.testing;
+
+import io.ttscenes.api.store.Commit;
+import io.ttscenes.api.store.CommitResult;
+import io.ttscenes.api.store.PendingOutbox;
+import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.api.store.StoredSession;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A store that forwards every call to another one: test doubles that inject faults or log calls
+ * extend it and override only what they change. Thread-safe when the delegate is.
+ */
+public abstract class ForwardingSessionStore implements SessionStore {
+  private final SessionStore delegate;
+
+  protected ForwardingSessionStore(SessionStore delegate) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
+  }
+
+  /** The store every call goes to. */
+  protected SessionStore delegate() {
+    return delegate;
+  }
+
+  @Override
+  public Optional<StoredSession> load(String key) {
+    return delegate.load(key);
+  }
+
+  @Override
+  public CommitResult commit(Commit commit) {
+    return delegate.commit(commit);
+  }
+
+  @Override
+  public void clearOutbox(String key, String outboxId) {
+    delegate.clearOutbox(key, outboxId);
+  }
+
+  @Override
+  public List<PendingOutbox> pendingOutboxes(int limit) {
+    return delegate.pendingOutboxes(limit);
+  }
+
+  @Override
+  public void scheduleTimer(String key, Instant due) {
+    delegate.scheduleTimer(key, due);
+  }
+
+  @Override
+  public void cancelTimer(String key) {
+    delegate.cancelTimer(key);
+  }
+
+  @Override
+  public List<String> claimDueTimers(Instant now, Duration lease, int limit) {
+    return delegate.claimDueTimers(now, lease, limit);
+  }
+
+  @Override
+  public OptionalLong loadMarker() {
+    return delegate.loadMarker();
+  }
+
+  @Override
+  public void saveMarker(long marker) {
+    delegate.saveMarker(marker);
+  }
+
+  @Override
+  public void close() {
+    delegate.close();
+  }
+}
