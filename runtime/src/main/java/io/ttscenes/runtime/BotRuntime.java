@@ -27,6 +27,12 @@ public final class BotRuntime implements AutoCloseable {
   private static final Duration TIMER_LEASE = Duration.ofSeconds(60);
   private static final int TIMER_BATCH = 100;
   static final Duration RECOVERY_PERIOD = Duration.ofSeconds(30);
+  /**
+   * How long a sent outbox entry may wait in the store for its session's next commit to clear it;
+   * a crash re-sends at most what was sent within this window plus one {@link #CLEAR_PERIOD}.
+   */
+  static final Duration CLEAR_DELAY = Duration.ofSeconds(2);
+  static final Duration CLEAR_PERIOD = Duration.ofSeconds(1);
 
   private final RuntimeParts parts;
   private final Dispatcher dispatcher;
@@ -75,6 +81,8 @@ public final class BotRuntime implements AutoCloseable {
     timers.start(scheduler, parts.config().timerPeriod());
     scheduler.scheduleWithFixedDelay(() -> recover("periodic"), RECOVERY_PERIOD.toMillis(),
         RECOVERY_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(this::clearIdleOutboxes, CLEAR_PERIOD.toMillis(),
+        CLEAR_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     try {
       ingress.start();
     } catch (RuntimeException e) {
@@ -140,6 +148,15 @@ public final class BotRuntime implements AutoCloseable {
   /** The dispatcher, e.g. to submit updates that arrive some other way. */
   public Dispatcher dispatcher() {
     return dispatcher;
+  }
+
+  private void clearIdleOutboxes() {
+    try {
+      dispatcher.clearIdleOutboxes();
+    } catch (RuntimeException e) {
+      // A scheduled task that throws is never run again; the next pass must still happen.
+      LOG.warn("clearing sent outboxes failed ({}); the next pass tries again", e.getMessage());
+    }
   }
 
   private void recover(String why) {

@@ -16,8 +16,9 @@ import java.util.Set;
  * in-memory store), {@code WEBHOOK_URL} (absent: long polling), {@code WEBHOOK_PORT} (8080),
  * {@code WEBHOOK_PATH} (default: the path of {@code WEBHOOK_URL}), {@code WEBHOOK_SECRET},
  * {@code WEBHOOK_UNSUBSCRIBE_ON_CLOSE} (false), {@code TTSCENES_BOT_NAME}, {@code
- * TTSCENES_PARALLELISM}, {@code TTSCENES_QUEUE_CAPACITY} (1024), {@code TTSCENES_POLL_LIMIT} (100),
- * {@code TTSCENES_POLL_TIMEOUT_SECONDS} (30), {@code TTSCENES_SHUTDOWN_TIMEOUT_SECONDS} (30) and
+ * TTSCENES_PARALLELISM}, {@code TTSCENES_QUEUE_CAPACITY} (1024), {@code TTSCENES_POLL_LIMIT}
+ * (1000, the API's maximum: the poll thread waits for a whole page, so a larger page keeps the
+ * lanes busy for longer between polls), {@code TTSCENES_POLL_TIMEOUT_SECONDS} (30), {@code TTSCENES_SHUTDOWN_TIMEOUT_SECONDS} (30) and
  * {@code TTSCENES_TIMER_PERIOD_MS} (1000).
  *
  * <p>The token may be left out only when the API URL is on loopback (the local emulator); then
@@ -96,7 +97,7 @@ public record RuntimeConfig(
           read.text("TTSCENES_BOT_NAME").orElse("ttscenes-bot"),
           read.integer("TTSCENES_PARALLELISM", defaultParallelism(), 1, 4096),
           read.integer("TTSCENES_QUEUE_CAPACITY", 1024, 1, 1_000_000),
-          read.integer("TTSCENES_POLL_LIMIT", 100, 1, 1000),
+          read.integer("TTSCENES_POLL_LIMIT", 1000, 1, 1000),
           read.integer("TTSCENES_POLL_TIMEOUT_SECONDS", 30, 0, 90),
           Duration.ofSeconds(read.integer("TTSCENES_SHUTDOWN_TIMEOUT_SECONDS", 30, 1, 3600)),
           Duration.ofMillis(read.integer("TTSCENES_TIMER_PERIOD_MS", 1000, 10, 3_600_000)));

@@ -38,7 +38,7 @@ record RuntimeParts(
         .baseUrl(config.apiUrl().toString()).clock(b.clock).build();
     Dispatcher dispatcher = Dispatcher.builder(b.bot, store, api).clock(b.clock)
         .parallelism(config.parallelism()).queueCapacity(config.queueCapacity())
-        .listener(b.listener).build();
+        .clearSentOutboxesAfter(BotRuntime.CLEAR_DELAY).listener(b.listener).build();
     Ingress ingress = config.usesWebhook() ? webhook(config, dispatcher, api)
         : LongPollIngress.builder(api, dispatcher, store).limit(config.pollLimit())
             .timeoutSeconds(config.pollTimeoutSeconds()).clock(b.clock)

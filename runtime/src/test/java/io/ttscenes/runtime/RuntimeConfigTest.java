@@ -22,7 +22,7 @@ final class RuntimeConfigTest {
     assertEquals(URI.create("https://botapi.tamtam.chat"), config.apiUrl());
     assertEquals(Optional.empty(), config.redisUrl());
     assertFalse(config.usesWebhook());
-    assertEquals(100, config.pollLimit());
+    assertEquals(1000, config.pollLimit());
     assertEquals(30, config.pollTimeoutSeconds());
     assertEquals(1024, config.queueCapacity());
     assertEquals(Duration.ofSeconds(30), config.shutdownTimeout());

@@ -34,6 +34,7 @@ public final class Dispatcher implements AutoCloseable {
   private final Lanes lanes;
   private final Engine engine;
   private final Recovery recovery;
+  private final Outboxes outboxes;
   private final ExecutorService ownedExecutor;
   private final RuntimeListener listener;
 
@@ -44,7 +45,8 @@ public final class Dispatcher implements AutoCloseable {
     this.ownedExecutor = executor == null ? newExecutor(builder.bot.name(), builder.parallelism) : null;
     this.lanes = new Lanes(executor == null ? ownedExecutor : executor, builder.queueCapacity, listener);
     Effects effects = new Effects(builder.api, listener);
-    Outboxes outboxes = new Outboxes(builder.store, effects, builder.mapper, lanes::hasQueued);
+    this.outboxes = new Outboxes(builder.store, effects, builder.mapper, lanes::hasQueued, builder.clock,
+        builder.clearDelay);
     this.engine = new Engine(new EngineSettings(builder.bot, builder.store, builder.api, builder.clock,
         builder.mapper, listener, builder.sleeper, builder.maxAttempts, builder.storeBackoff,
         builder.storeBackoffCap), outboxes, lanes::isClosing);
@@ -97,17 +99,35 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   /**
+   * Clears from the store the outbox entries this dispatcher sent at least the delay set by
+   * {@link Builder#clearSentOutboxesAfter} ago and that no later commit of their session cleared;
+   * returns how many. Call it periodically (e.g. every second) when that delay is set; with no
+   * delay there is rarely anything to clear. Safe from any thread; a store failure ends the pass
+   * early and the rest wait for the next one (an entry left behind is cleared by recovery, never
+   * re-sent by this dispatcher).
+   */
+  public int clearIdleOutboxes() {
+    return outboxes.clearIdle();
+  }
+
+  /**
    * Stops accepting updates and waits up to {@code timeout} for queued and running ones to
    * finish; returns whether they all did. Updates still waiting for the store fail (not acked).
+   * Once drained, every sent outbox entry still in the store is cleared (best effort), so a
+   * restart does not send it again.
    */
   public boolean drain(Duration timeout) {
-    return lanes.drain(timeout);
+    boolean drained = lanes.drain(timeout);
+    if (drained) {
+      outboxes.clearAllSent();
+    }
+    return drained;
   }
 
   /** Drains for up to 30 seconds and stops the threads this dispatcher created. */
   @Override
   public void close() {
-    lanes.drain(Duration.ofSeconds(30));
+    drain(Duration.ofSeconds(30));
     if (ownedExecutor != null) {
       ownedExecutor.shutdownNow();
     }
@@ -138,6 +158,7 @@ public final class Dispatcher implements AutoCloseable {
     private Duration storeBackoff = Duration.ofMillis(200);
     private Duration storeBackoffCap = Duration.ofSeconds(10);
     private Duration recoveryMinAge = Duration.ofSeconds(60);
+    private Duration clearDelay = Duration.ZERO;
 
     private Builder(Bot bot, SessionStore store, BotApi api) {
       this.bot = Objects.requireNonNull(bot, "bot");
@@ -206,6 +227,21 @@ public final class Dispatcher implements AutoCloseable {
     /** Sets how old a pending outbox must be before {@link #recoverOutboxes} sends it (default 60 s). */
     public Builder recoveryMinAge(Duration age) {
       this.recoveryMinAge = Objects.requireNonNull(age, "age");
+      return this;
+    }
+
+    /**
+     * Lets a sent outbox entry stay in the store until its session's next commit clears it, or
+     * until {@link Dispatcher#clearIdleOutboxes} finds it older than {@code delay}; saves a store
+     * call per update. The price: a crash re-sends what was sent within the delay. Default zero:
+     * an entry is cleared right after sending unless more updates of its session are queued.
+     */
+    public Builder clearSentOutboxesAfter(Duration delay) {
+      Objects.requireNonNull(delay, "delay");
+      if (delay.isNegative()) {
+        throw new IllegalArgumentException("clearSentOutboxesAfter is " + delay + "; it must be >= 0");
+      }
+      this.clearDelay = delay;
       return this;
     }
 

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoreUnavailableException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -18,8 +21,11 @@ import org.slf4j.LoggerFactory;
  * how far each one got: an entry whose sending stopped on a retryable failure is parked with the
  * index of its first unsent call, and later entries of that session wait behind it, so calls are
  * neither reordered nor sent twice by this process. Sent entries are cleared from the store in the
- * session's next commit when more updates of the session are queued, else right away.
- * Per-session methods must run on that session's lane.
+ * session's next commit. With no clear delay, an entry whose session has nothing queued is cleared
+ * right away instead (a store call of its own); with a delay it waits for the next commit, and
+ * {@link #clearIdle} clears those that waited longer than the delay, so a crash re-sends at most the
+ * entries sent within that window. Per-session methods must run on that session's lane; the
+ * clearing passes may run on any thread, as clearing a sent entry twice is harmless.
  */
 final class Outboxes {
   private static final Logger LOG = LoggerFactory.getLogger(Outboxes.class);
@@ -30,14 +36,20 @@ final class Outboxes {
   private final Effects effects;
   private final ObjectMapper mapper;
   private final Predicate<String> laneBusy;
+  private final Clock clock;
+  private final Duration clearDelay;
   private final ConcurrentHashMap<String, Deque<Parked>> parked = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Set<String>> sentNotCleared = new ConcurrentHashMap<>();
+  // Session key -> sent entry id -> when it was sent (clock millis).
+  private final ConcurrentHashMap<String, Map<String, Long>> sentNotCleared = new ConcurrentHashMap<>();
 
-  Outboxes(SessionStore store, Effects effects, ObjectMapper mapper, Predicate<String> laneBusy) {
+  Outboxes(SessionStore store, Effects effects, ObjectMapper mapper, Predicate<String> laneBusy,
+      Clock clock, Duration clearDelay) {
     this.store = store;
     this.effects = effects;
     this.mapper = mapper;
     this.laneBusy = laneBusy;
+    this.clock = clock;
+    this.clearDelay = clearDelay;
   }
 
   String encode(OutboxPayload payload) {
@@ -75,11 +87,16 @@ final class Outboxes {
         break;
       }
       queue.poll();
-      sentNotCleared.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(head.entryId());
+      long now = clock.millis();
+      sentNotCleared.compute(key, (k, known) -> {
+        Map<String, Long> ids = known == null ? new ConcurrentHashMap<>() : known;
+        ids.put(head.entryId(), now);
+        return ids;
+      });
       sent++;
     }
     parked.computeIfPresent(key, (k, q) -> q.isEmpty() ? null : q);
-    if (!laneBusy.test(key)) {
+    if (clearDelay.isZero() && !laneBusy.test(key)) {
       clearNow(key);
     }
     return sent;
@@ -87,8 +104,8 @@ final class Outboxes {
 
   /** Returns ids of sent entries the session's next commit should clear. */
   Set<String> toClear(String key) {
-    Set<String> ids = sentNotCleared.get(key);
-    return ids == null ? Set.of() : Set.copyOf(ids);
+    Map<String, Long> ids = sentNotCleared.get(key);
+    return ids == null ? Set.of() : Set.copyOf(ids.keySet());
   }
 
   /** Forgets ids that a successful commit cleared. */
@@ -96,10 +113,45 @@ final class Outboxes {
     if (ids.isEmpty()) {
       return;
     }
-    sentNotCleared.computeIfPresent(key, (k, set) -> {
-      set.removeAll(ids);
-      return set.isEmpty() ? null : set;
+    sentNotCleared.computeIfPresent(key, (k, sent) -> {
+      sent.keySet().removeAll(ids);
+      return sent.isEmpty() ? null : sent;
     });
+  }
+
+  /**
+   * Clears from the store the sent entries that no commit cleared within the clear delay; returns
+   * how many. Stops at the first store failure (the rest wait for the next pass or commit).
+   */
+  int clearIdle() {
+    return clearSentBefore(clock.millis() - clearDelay.toMillis());
+  }
+
+  /** Clears every sent entry not cleared yet (on a graceful stop); returns how many. */
+  int clearAllSent() {
+    return clearSentBefore(Long.MAX_VALUE);
+  }
+
+  private int clearSentBefore(long cutoffMillis) {
+    int count = 0;
+    for (Map.Entry<String, Map<String, Long>> session : sentNotCleared.entrySet()) {
+      for (Map.Entry<String, Long> sent : session.getValue().entrySet()) {
+        if (sent.getValue() > cutoffMillis) {
+          continue;
+        }
+        String key = session.getKey();
+        try {
+          store.clearOutbox(key, sent.getKey());
+        } catch (StoreUnavailableException e) {
+          LOG.warn("could not clear sent outboxes ({}); {} cleared in this pass, the rest wait for "
+              + "their session's next commit or the next pass", e.getMessage(), count);
+          return count;
+        }
+        cleared(key, Set.of(sent.getKey()));
+        count++;
+      }
+    }
+    return count;
   }
 
   /** Clears sent entries of the session now; on a store failure they wait for the next commit. */
@@ -117,8 +169,8 @@ final class Outboxes {
 
   /** Returns whether this process sent entry {@code id} and has not cleared it from the store yet. */
   boolean sentButNotCleared(String key, String id) {
-    Set<String> sent = sentNotCleared.get(key);
-    return sent != null && sent.contains(id);
+    Map<String, Long> sent = sentNotCleared.get(key);
+    return sent != null && sent.containsKey(id);
   }
 
   /** Returns whether this process is sending, has parked or has sent entry {@code id}. */

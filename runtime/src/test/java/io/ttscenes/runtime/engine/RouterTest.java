@@ -50,7 +50,8 @@ final class RouterTest {
   @Test
   void outboxPayloadRoundTripsThroughJson() {
     var mapper = io.ttscenes.runtime.json.WireJson.create();
-    Outboxes outboxes = new Outboxes(null, null, mapper, key -> false);
+    Outboxes outboxes = new Outboxes(null, null, mapper, key -> false,
+        java.time.Clock.systemUTC(), java.time.Duration.ZERO);
     OutboxPayload payload = new OutboxPayload(42L, "mid:1", java.util.List.of(
         new Effect.Send(io.ttscenes.api.client.MessageTarget.chat(10),
             io.ttscenes.api.OutgoingMessage.text("*hi*").markdown().silent()

@@ -1,0 +1,155 @@
+package io.ttscenes.runtime.engine;
+
+import static io.ttscenes.runtime.engine.TestUpdates.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ttscenes.api.Bot;
+import io.ttscenes.api.store.PendingOutbox;
+import io.ttscenes.runtime.store.InMemorySessionStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With a clear delay, a sent outbox entry is cleared by its session's next commit or by the idle
+ * pass once older than the delay, instead of by a store call right after sending.
+ */
+final class DeferredOutboxClearTest {
+  private static final Duration DELAY = Duration.ofSeconds(2);
+
+  record Counter(int count) {}
+
+  private static Bot counterBot() {
+    return Bot.builder("counter")
+        .sessionData(Counter.class, () -> new Counter(0))
+        .root(r -> r.onText(ctx -> {
+          int next = ctx.session(Counter.class).count() + 1;
+          ctx.setSession(new Counter(next));
+          ctx.reply("count " + next);
+        }))
+        .build();
+  }
+
+  /** A dispatcher with the clear delay over {@code store}, sending through {@code api}. */
+  private static Dispatcher dispatcher(FaultyStore store, RecordingBotApi api, FakeClock clock) {
+    return Dispatcher.builder(counterBot(), store, api).clock(clock).parallelism(2)
+        .sleeper(d -> { }).recoveryMinAge(Duration.ofSeconds(30)).clearSentOutboxesAfter(DELAY).build();
+  }
+
+  private static void handle(Dispatcher dispatcher, long user, String text) throws Exception {
+    dispatcher.submit(text(user, user * 10, text)).get(10, TimeUnit.SECONDS);
+  }
+
+  private static List<String> pendingIds(FaultyStore store) {
+    return store.inner().pendingOutboxes(100).stream().map(p -> p.key() + "/" + p.entry().id()).sorted().toList();
+  }
+
+  @Test
+  void sentEntryStaysUntilTheSessionsNextCommitClearsIt() throws Exception {
+    FaultyStore store = new FaultyStore(InMemorySessionStore.create());
+    RecordingBotApi api = new RecordingBotApi();
+    FakeClock clock = FakeClock.atEpochSecond(1_700_000_000L);
+    try (Dispatcher dispatcher = dispatcher(store, api, clock)) {
+      handle(dispatcher, 1, "one");
+      List<PendingOutbox> afterFirst = store.inner().pendingOutboxes(10);
+      assertEquals(1, afterFirst.size(), "the sent entry waits for the next commit");
+
+      handle(dispatcher, 1, "two");
+      List<PendingOutbox> afterSecond = store.inner().pendingOutboxes(10);
+      assertEquals(1, afterSecond.size());
+      assertTrue(!afterSecond.get(0).entry().id().equals(afterFirst.get(0).entry().id()),
+          "the second commit cleared the first entry and left only its own: " + afterSecond);
+      assertEquals(List.of("count 1", "count 2"), api.sentTexts());
+    }
+  }
+
+  @Test
+  void idlePassClearsOnlyEntriesSentAtLeastTheDelayAgo() throws Exception {
+    FaultyStore store = new FaultyStore(InMemorySessionStore.create());
+    RecordingBotApi api = new RecordingBotApi();
+    FakeClock clock = FakeClock.atEpochSecond(1_700_000_000L);
+    try (Dispatcher dispatcher = dispatcher(store, api, clock)) {
+      handle(dispatcher, 1, "old");
+      clock.advance(Duration.ofSeconds(1));
+      handle(dispatcher, 2, "young");
+
+      clock.advance(Duration.ofMillis(999));
+      assertEquals(0, dispatcher.clearIdleOutboxes());
+      assertEquals(2, pendingIds(store).size());
+
+      clock.advance(Duration.ofMillis(1));
+      assertEquals(1, dispatcher.clearIdleOutboxes());
+      assertEquals(List.of("u:2:c:20"), store.inner().pendingOutboxes(10).stream().map(PendingOutbox::key).toList());
+
+      clock.advance(Duration.ofSeconds(1));
+      assertEquals(1, dispatcher.clearIdleOutboxes());
+      assertEquals(List.of(), pendingIds(store));
+      assertEquals(0, dispatcher.clearIdleOutboxes(), "nothing is cleared twice");
+      assertEquals(List.of("count 1", "count 1"), api.sentTexts(), "clearing never sends");
+    }
+  }
+
+  @Test
+  void idlePassThatMeetsAStoreOutageLeavesTheEntriesForTheNextPass() throws Exception {
+    FaultyStore store = new FaultyStore(InMemorySessionStore.create());
+    RecordingBotApi api = new RecordingBotApi();
+    FakeClock clock = FakeClock.atEpochSecond(1_700_000_000L);
+    try (Dispatcher dispatcher = dispatcher(store, api, clock)) {
+      handle(dispatcher, 1, "one");
+      handle(dispatcher, 2, "one");
+      clock.advance(DELAY);
+
+      store.down(true);
+      assertEquals(0, dispatcher.clearIdleOutboxes());
+      store.down(false);
+      assertEquals(2, pendingIds(store).size());
+
+      assertEquals(2, dispatcher.clearIdleOutboxes());
+      assertEquals(List.of(), pendingIds(store));
+    }
+  }
+
+  @Test
+  void gracefulDrainClearsEverySentEntry() throws Exception {
+    FaultyStore store = new FaultyStore(InMemorySessionStore.create());
+    RecordingBotApi api = new RecordingBotApi();
+    FakeClock clock = FakeClock.atEpochSecond(1_700_000_000L);
+    try (Dispatcher dispatcher = dispatcher(store, api, clock)) {
+      handle(dispatcher, 1, "one");
+      handle(dispatcher, 2, "one");
+      assertEquals(2, pendingIds(store).size());
+
+      assertTrue(dispatcher.drain(Duration.ofSeconds(10)));
+      assertEquals(List.of(), pendingIds(store));
+    }
+  }
+
+  @Test
+  void entrySentButNotClearedBeforeACrashIsResentByRecoveryAndOnlyThatOne() throws Exception {
+    FaultyStore store = new FaultyStore(InMemorySessionStore.create());
+    RecordingBotApi firstApi = new RecordingBotApi();
+    FakeClock clock = FakeClock.atEpochSecond(1_700_000_000L);
+    try (Dispatcher first = dispatcher(store, firstApi, clock)) {
+      handle(first, 1, "one");
+      handle(first, 1, "two");
+      // The process dies now: the store is unreachable while it stops, so nothing more is cleared.
+      store.down(true);
+    }
+    store.down(false);
+    assertEquals(List.of("count 1", "count 2"), firstApi.sentTexts());
+    assertEquals(1, pendingIds(store).size(), "the first entry was cleared by the second commit");
+
+    RecordingBotApi secondApi = new RecordingBotApi();
+    try (Dispatcher second = dispatcher(store, secondApi, clock)) {
+      clock.advance(Duration.ofSeconds(31));
+      assertEquals(1, second.recoverOutboxes().get(10, TimeUnit.SECONDS));
+      assertEquals(List.of("count 2"), secondApi.sentTexts(),
+          "at least once: the uncleared entry is sent again, the cleared one is not");
+      assertEquals(0, second.recoverOutboxes().get(10, TimeUnit.SECONDS));
+      handle(second, 1, "three");
+      assertEquals(List.of("count 2", "count 3"), secondApi.sentTexts());
+    }
+  }
+}
