@@ -37,6 +37,7 @@ final class BotRuntimeOutboxClearTest {
     @Override public List<PendingOutbox> pendingOutboxes(int limit) { return inner.pendingOutboxes(limit); }
     @Override public void scheduleTimer(String key, Instant due) { inner.scheduleTimer(key, due); }
     @Override public void cancelTimer(String key) { inner.cancelTimer(key); }
+    @Override public boolean cancelTimer(String key, Instant due) { return inner.cancelTimer(key, due); }
     @Override public OptionalLong loadMarker() { return inner.loadMarker(); }
     @Override public void saveMarker(long marker) { inner.saveMarker(marker); }
     @Override public void close() { }

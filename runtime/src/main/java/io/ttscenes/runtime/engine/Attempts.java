@@ -30,7 +30,9 @@ final class Attempts {
 
   /**
    * A commit to make; {@code schedule} is a new timer deadline to set before it, and
-   * {@code cancelTimer} says the session's timer must go after it.
+   * {@code cancelTimer} says the fired timer of a timer job must go after it. Leaving a scene
+   * cancels nothing: another instance may have armed the session's timer again meanwhile, so a
+   * left-over timer is judged (and dropped) when it fires.
    */
   record Planned(Commit commit, List<Effect> effects, Optional<Instant> schedule, boolean cancelTimer,
       UpdateOutcome outcome) implements Attempt {}
@@ -56,7 +58,7 @@ final class Attempts {
     if (job instanceof Job.ForUpdate forUpdate) {
       return planUpdate(key, forUpdate.routed(), stored, now);
     }
-    return planTimer(key, stored, now);
+    return planTimer(key, (Job.ForTimer) job, stored, now);
   }
 
   private Attempt planUpdate(String key, Routed routed, Optional<StoredSession> stored, Instant now) {
@@ -74,15 +76,26 @@ final class Attempts {
     Turn.Result result = turn.run(contexts);
     Optional<Instant> after = result.session().deadline();
     Optional<Instant> schedule = after.filter(due -> !after.equals(before));
-    return planned(key, routed.dedupeId(), stored, now, result, schedule,
-        before.isPresent() && after.isEmpty());
+    return planned(key, routed.dedupeId(), stored, now, result, schedule, false);
   }
 
-  private Attempt planTimer(String key, Optional<StoredSession> stored, Instant now) {
+  /**
+   * Removes the timer a timer job fired: only while it still holds the claim's lease end, so a
+   * timer re-armed by any instance since stays; unconditionally when the job had no claim.
+   */
+  void cancelFired(String key, Job.ForTimer timer) {
+    if (timer.claimedUntil().isPresent()) {
+      store.cancelTimer(key, timer.claimedUntil().get());
+    } else {
+      store.cancelTimer(key);
+    }
+  }
+
+  private Attempt planTimer(String key, Job.ForTimer timer, Optional<StoredSession> stored, Instant now) {
     Session loaded = load(key, stored);
     Optional<Instant> deadline = loaded.deadline().filter(due -> loaded.scene != null);
     if (deadline.isEmpty()) {
-      store.cancelTimer(key);
+      cancelFired(key, timer);
       return new Done(UpdateOutcome.STALE_TIMER);
     }
     if (deadline.get().isAfter(now)) {

@@ -8,7 +8,9 @@ import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.runtime.json.WireJson;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -83,6 +85,20 @@ public final class Dispatcher implements AutoCloseable {
     Objects.requireNonNull(sessionKey, "sessionKey");
     CompletableFuture<Void> done = new CompletableFuture<>();
     lanes.submit(sessionKey, () -> engine.handleTimer(sessionKey, done));
+    return done;
+  }
+
+  /**
+   * As {@link #submitTimer(String)} for a timer claimed with {@link
+   * io.ttscenes.api.store.SessionStore#claimDueTimers} until {@code claimedUntil} (claim time plus
+   * lease): the fired timer is then removed only while it still holds that lease end, so a timer
+   * another instance re-armed meanwhile survives.
+   */
+  public CompletableFuture<Void> submitTimer(String sessionKey, Instant claimedUntil) {
+    Objects.requireNonNull(sessionKey, "sessionKey");
+    Optional<Instant> claim = Optional.of(claimedUntil);
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    lanes.submit(sessionKey, () -> engine.handleTimer(sessionKey, claim, done));
     return done;
   }
 

@@ -6,6 +6,7 @@ import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoreUnavailableException;
 import io.ttscenes.api.store.StoredSession;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
@@ -41,7 +42,11 @@ final class Engine {
   }
 
   void handleTimer(String key, CompletableFuture<Void> done) {
-    run(key, new Job.ForTimer(), done);
+    handleTimer(key, Optional.empty(), done);
+  }
+
+  void handleTimer(String key, Optional<Instant> claimedUntil, CompletableFuture<Void> done) {
+    run(key, new Job.ForTimer(claimedUntil), done);
   }
 
   private void run(String key, Job job, CompletableFuture<Void> done) {
@@ -74,11 +79,13 @@ final class Engine {
     Attempts.Planned uncertain = null;
     while (true) {
       try {
-        Optional<StoredSession> stored = store.load(key);
+        // A timer job commits nothing when it finds its timer stale, so no version check would
+        // catch a stale cached read: it reads the latest session.
+        Optional<StoredSession> stored = job instanceof Job.ForTimer ? store.loadLatest(key) : store.load(key);
         String uncertainId = uncertain == null ? null : uncertain.commit().updateId();
         if (uncertainId != null && stored.filter(s -> s.hasSeen(uncertainId)).isPresent()) {
           LOG.info("session {}: the commit interrupted by the store failure did land; sending its outbox", key);
-          return finish(key, uncertain);
+          return finish(key, job, uncertain);
         }
         uncertain = null;
         Attempts.Attempt attempt = attempts.plan(key, job, stored);
@@ -102,7 +109,7 @@ final class Engine {
           LOG.debug("session {}: commit conflict (store at version {}); re-running", key, conflict.currentVersion());
           continue;
         }
-        return finish(key, planned);
+        return finish(key, job, planned);
       } catch (StoreUnavailableException e) {
         storeFailures++;
         waitForStore(key, e, storeFailures);
@@ -123,12 +130,12 @@ final class Engine {
     settings.sleeper().sleep(delay);
   }
 
-  private UpdateOutcome finish(String key, Attempts.Planned planned) {
+  private UpdateOutcome finish(String key, Job job, Attempts.Planned planned) {
     Commit commit = planned.commit();
     outboxes.cleared(key, commit.clearedOutboxIds());
-    if (planned.cancelTimer()) {
+    if (planned.cancelTimer() && job instanceof Job.ForTimer timer) {
       try {
-        store.cancelTimer(key);
+        attempts.cancelFired(key, timer);
       } catch (StoreUnavailableException e) {
         // A timer left behind finds no deadline when it fires and is dropped then.
         LOG.warn("session {}: could not cancel the scene timer ({}); it will be dropped when it fires",

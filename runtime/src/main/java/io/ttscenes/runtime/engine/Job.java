@@ -1,5 +1,8 @@
 package io.ttscenes.runtime.engine;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /** What a lane task asks the engine to do for one session: handle an update or fire its timer. */
 sealed interface Job {
 
@@ -13,7 +16,11 @@ sealed interface Job {
     }
   }
 
-  record ForTimer() implements Job {
+  /**
+   * Fires the session's timer; {@code claimedUntil} is the lease end of the claim that found it
+   * due (its score in the store since), empty when the caller did not claim it.
+   */
+  record ForTimer(Optional<Instant> claimedUntil) implements Job {
     @Override
     public String type() {
       return "scene_timeout";

@@ -6,7 +6,10 @@ import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +35,9 @@ final class Outboxes {
 
   private record Parked(String entryId, List<Effect> effects, int next) {}
 
+  // Enough for every entry cleared while one recovery pass lists the store and reaches its lanes.
+  private static final int CLEARED_MEMORY = 65_536;
+
   private final SessionStore store;
   private final Effects effects;
   private final ObjectMapper mapper;
@@ -41,6 +47,15 @@ final class Outboxes {
   private final ConcurrentHashMap<String, Deque<Parked>> parked = new ConcurrentHashMap<>();
   // Session key -> sent entry id -> when it was sent (clock millis).
   private final ConcurrentHashMap<String, Map<String, Long>> sentNotCleared = new ConcurrentHashMap<>();
+  // Session key + '\n' + entry id of recently cleared entries, oldest first: a recovery pass may
+  // have listed such an entry from the store just before it was cleared, and must not send it again.
+  private final Set<String> recentlyCleared = Collections.newSetFromMap(
+      Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > CLEARED_MEMORY;
+        }
+      }));
 
   Outboxes(SessionStore store, Effects effects, ObjectMapper mapper, Predicate<String> laneBusy,
       Clock clock, Duration clearDelay) {
@@ -72,6 +87,32 @@ final class Outboxes {
   int deliver(String key, String entryId, List<Effect> calls) {
     parked.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>()).add(new Parked(entryId, calls, 0));
     return flush(key);
+  }
+
+  /**
+   * Sends an entry found in the store (left by a crash) in commit order among the session's parked
+   * entries: before those with a higher version (the number its id starts with), behind an entry
+   * whose sending already began. Returns entries fully sent.
+   */
+  int deliverRecovered(String key, String entryId, List<Effect> calls) {
+    Deque<Parked> queue = parked.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>());
+    long version = version(entryId);
+    Deque<Parked> later = new ArrayDeque<>();
+    while (!queue.isEmpty() && queue.peekLast().next() == 0 && version(queue.peekLast().entryId()) > version) {
+      later.addFirst(queue.pollLast());
+    }
+    queue.add(new Parked(entryId, calls, 0));
+    queue.addAll(later);
+    return flush(key);
+  }
+
+  private static long version(String entryId) {
+    int colon = entryId.indexOf(':');
+    try {
+      return Long.parseLong(colon < 0 ? entryId : entryId.substring(0, colon));
+    } catch (NumberFormatException e) {
+      return Long.MAX_VALUE;
+    }
   }
 
   /** Sends the session's parked entries in order, stopping at a retryable failure. */
@@ -113,6 +154,7 @@ final class Outboxes {
     if (ids.isEmpty()) {
       return;
     }
+    ids.forEach(id -> recentlyCleared.add(key + "\n" + id));
     sentNotCleared.computeIfPresent(key, (k, sent) -> {
       sent.keySet().removeAll(ids);
       return sent.isEmpty() ? null : sent;
@@ -173,9 +215,12 @@ final class Outboxes {
     return sent != null && sent.containsKey(id);
   }
 
-  /** Returns whether this process is sending, has parked or has sent entry {@code id}. */
+  /**
+   * Returns whether this process is sending, has parked or has sent entry {@code id} (cleared
+   * entries are remembered for the last {@value #CLEARED_MEMORY} clears).
+   */
   boolean knows(String key, String id) {
-    if (sentButNotCleared(key, id)) {
+    if (sentButNotCleared(key, id) || recentlyCleared.contains(key + "\n" + id)) {
       return true;
     }
     Deque<Parked> queue = parked.get(key);

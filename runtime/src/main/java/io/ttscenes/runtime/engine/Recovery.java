@@ -44,14 +44,20 @@ final class Recovery {
   CompletableFuture<Integer> run() {
     List<CompletableFuture<Integer>> sent = new ArrayList<>();
     try {
-      for (String key : outboxes.parkedKeys()) {
-        sent.add(onLane(key, () -> outboxes.flush(key)));
-      }
       long cutoff = clock.instant().minus(minAge).toEpochMilli();
       for (PendingOutbox pending : store.pendingOutboxes(BATCH)) {
         recover(pending, cutoff).ifPresent(sent::add);
       }
     } catch (StoreUnavailableException | IllegalStateException e) {
+      sent.add(CompletableFuture.failedFuture(e));
+    }
+    try {
+      // After the store's entries: a crash-left entry then takes its place in commit order among
+      // the session's parked entries before these are flushed.
+      for (String key : outboxes.parkedKeys()) {
+        sent.add(onLane(key, () -> outboxes.flush(key)));
+      }
+    } catch (IllegalStateException e) {
       sent.add(CompletableFuture.failedFuture(e));
     }
     return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
@@ -87,7 +93,7 @@ final class Recovery {
       }
       LOG.info("session {}: recovering outbox {} of update {} ({} calls)", key, id, payload.updateId(),
           payload.effects().size());
-      int done = outboxes.deliver(key, id, payload.effects());
+      int done = outboxes.deliverRecovered(key, id, payload.effects());
       for (int i = 0; i < done; i++) {
         listener.outboxRecovered();
       }

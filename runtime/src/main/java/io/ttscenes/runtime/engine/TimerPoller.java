@@ -4,6 +4,7 @@ import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,8 +45,10 @@ public final class TimerPoller implements Runnable {
   /** Claims the due timers and submits them; returns how many were submitted. Throws nothing. */
   public int pollOnce() {
     try {
-      List<String> keys = store.claimDueTimers(clock.instant(), lease, batch);
-      keys.forEach(dispatcher::submitTimer);
+      Instant now = clock.instant();
+      List<String> keys = store.claimDueTimers(now, lease, batch);
+      Instant claimedUntil = now.plus(lease);
+      keys.forEach(key -> dispatcher.submitTimer(key, claimedUntil));
       return keys.size();
     } catch (StoreUnavailableException e) {
       LOG.warn("could not claim due scene timers ({}); the next poll tries again", e.getMessage());

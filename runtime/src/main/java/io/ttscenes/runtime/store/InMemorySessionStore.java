@@ -115,6 +115,11 @@ public final class InMemorySessionStore implements SessionStore {
   }
 
   @Override
+  public boolean cancelTimer(String key, Instant due) {
+    return timers.cancel(key, due);
+  }
+
+  @Override
   public List<String> claimDueTimers(Instant now, Duration lease, int limit) {
     requirePositive("limit", limit);
     if (lease.isNegative() || lease.isZero()) {

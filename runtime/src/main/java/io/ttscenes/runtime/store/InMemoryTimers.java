@@ -22,6 +22,10 @@ final class InMemoryTimers {
     scores.remove(key);
   }
 
+  boolean cancel(String key, Instant due) {
+    return scores.remove(key, due.toEpochMilli());
+  }
+
   List<String> claim(Instant now, Duration lease, int limit) {
     long nowMs = now.toEpochMilli();
     long leaseEnd = nowMs + lease.toMillis();

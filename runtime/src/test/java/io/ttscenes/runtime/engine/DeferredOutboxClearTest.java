@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ttscenes.api.Bot;
+import io.ttscenes.api.testing.FakeClock;
 import io.ttscenes.api.store.PendingOutbox;
 import io.ttscenes.runtime.store.InMemorySessionStore;
 import java.time.Duration;

@@ -70,6 +70,12 @@ final class FaultyStore extends ForwardingSessionStore {
   }
 
   @Override
+  public Optional<StoredSession> loadLatest(String key) {
+    check("load");
+    return super.loadLatest(key);
+  }
+
+  @Override
   public CommitResult commit(Commit commit) {
     check("commit");
     Runnable write = beforeNextCommit.getAndSet(null);
@@ -108,6 +114,12 @@ final class FaultyStore extends ForwardingSessionStore {
   public void cancelTimer(String key) {
     check("cancelTimer");
     super.cancelTimer(key);
+  }
+
+  @Override
+  public boolean cancelTimer(String key, Instant due) {
+    check("cancelTimer");
+    return super.cancelTimer(key, due);
   }
 
   @Override

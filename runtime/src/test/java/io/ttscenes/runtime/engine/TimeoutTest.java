@@ -2,6 +2,7 @@ package io.ttscenes.runtime.engine;
 
 import static io.ttscenes.runtime.engine.TestUpdates.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.Scene;
@@ -46,12 +47,17 @@ final class TimeoutTest {
   }
 
   @Test
-  void leavingTheSceneCancelsItsTimer() throws Exception {
+  void leavingTheSceneMeansItsTimeoutNeverRunsAndTheLeftOverTimerIsRemovedWhenItFires() throws Exception {
     h.handle(text(1, 10, "/quiz"));
     h.handle(text(1, 10, "42"));
     h.clock.advance(Duration.ofMinutes(10));
-    assertEquals(0, poller.pollOnce());
+    // Leaving cancels nothing (another instance may have re-armed the timer); it fires stale.
+    assertEquals(1, poller.pollOnce());
+    assertTrue(h.dispatcher.drain(Duration.ofSeconds(10)));
     assertEquals(List.of("question", "answer 42"), h.texts());
+    assertEquals(UpdateOutcome.STALE_TIMER, h.listener.outcomes.get(h.listener.outcomes.size() - 1));
+    assertEquals(List.of(), h.store.inner().claimDueTimers(h.clock.instant().plus(Duration.ofDays(1)), LEASE, 10),
+        "the stale timer is gone");
   }
 
   @Test

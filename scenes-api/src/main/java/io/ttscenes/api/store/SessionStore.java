@@ -23,6 +23,16 @@ public interface SessionStore extends AutoCloseable {
   Optional<StoredSession> load(String key);
 
   /**
+   * Returns the session as the backing service holds it now, bypassing any local cache that
+   * {@link #load} may serve (and refreshing that cache). Callers that act on a session without a
+   * commit, whose version check would catch a stale read, use this. The default is {@link #load},
+   * right for stores without a cache.
+   */
+  default Optional<StoredSession> loadLatest(String key) {
+    return load(key);
+  }
+
+  /**
    * Atomically checks that the session's version is {@code commit.expectedVersion()} (0: no
    * session exists) and writes the new data, the outbox entry (if any), the update id into the
    * session's recent ids, and the idle TTL, all in one step, and removes the outbox entries named
@@ -45,8 +55,20 @@ public interface SessionStore extends AutoCloseable {
   /** Sets (replacing any earlier one) the timer of session {@code key} to fire at {@code due}. */
   void scheduleTimer(String key, Instant due);
 
-  /** Removes the timer of session {@code key}, if any. Idempotent. */
+  /**
+   * Removes the timer of session {@code key}, if any, whatever it is set to. Idempotent. Prefer
+   * {@link #cancelTimer(String, Instant)} when another instance may re-arm the timer meanwhile.
+   */
   void cancelTimer(String key);
+
+  /**
+   * Removes the timer of session {@code key} only while it is set to {@code due}, compared in
+   * whole milliseconds: a due time given to {@link #scheduleTimer}, or the lease end of a claim
+   * (claim time plus lease). A timer re-armed since, by any instance, stays. Atomic.
+   *
+   * @return whether a timer was removed
+   */
+  boolean cancelTimer(String key, Instant due);
 
   /**
    * Claims up to {@code limit} timers due at or before {@code now}. A claimed timer is hidden from

@@ -29,6 +29,19 @@ public abstract class SessionStoreContract extends TimerContract {
   }
 
   @Test
+  void loadLatestSeesEveryCommitAndNothingForAnAbsentKey() {
+    assertEquals(Optional.empty(), store.loadLatest("u1"));
+    store.commit(commit("u1", 0, "one", "m1"));
+    store.load("u1");
+    store.commit(commit("u1", 1, "two", "m2"));
+
+    StoredSession latest = store.loadLatest("u1").orElseThrow();
+    assertEquals(2, latest.version());
+    assertEquals("two", latest.data());
+    assertEquals(latest, loaded("u1"));
+  }
+
+  @Test
   void firstCommitWithVersionZeroCreatesVersionOne() {
     assertEquals(new Committed(1), store.commit(commit("u1", 0, "{\"scene\":\"start\"}", "m1")));
 

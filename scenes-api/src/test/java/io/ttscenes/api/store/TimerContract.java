@@ -1,6 +1,7 @@
 package io.ttscenes.api.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,6 +74,43 @@ public abstract class TimerContract extends StoreContractBase {
     store.cancelTimer("u1");
 
     assertEquals(List.of(), store.claimDueTimers(T0.plusSeconds(3600), LEASE, 10));
+  }
+
+  @Test
+  void conditionalCancelLeavesATimerSetToAnotherDueTime() {
+    store.scheduleTimer("u1", T0.plusSeconds(60));
+
+    assertFalse(store.cancelTimer("u1", T0));
+    assertFalse(store.cancelTimer("nobody", T0));
+    assertEquals(List.of("u1"), store.claimDueTimers(T0.plusSeconds(60), LEASE, 10));
+  }
+
+  @Test
+  void conditionalCancelRemovesATimerSetToThatDueTime() {
+    store.scheduleTimer("u1", T0);
+
+    assertTrue(store.cancelTimer("u1", T0));
+    assertEquals(List.of(), store.claimDueTimers(T0.plusSeconds(3600), LEASE, 10));
+  }
+
+  @Test
+  void conditionalCancelWithTheLeaseEndRemovesAClaimedTimer() {
+    store.scheduleTimer("u1", T0);
+    store.claimDueTimers(T0, LEASE, 10);
+
+    assertTrue(store.cancelTimer("u1", T0.plus(LEASE)));
+    assertEquals(List.of(), store.claimDueTimers(T0.plusSeconds(3600), LEASE, 10));
+  }
+
+  @Test
+  void conditionalCancelKeepsATimerReArmedAfterItsClaim() {
+    store.scheduleTimer("u1", T0);
+    store.claimDueTimers(T0, LEASE, 10);
+    Instant rearmed = T0.plusSeconds(600);
+    store.scheduleTimer("u1", rearmed);
+
+    assertFalse(store.cancelTimer("u1", T0.plus(LEASE)));
+    assertEquals(List.of("u1"), store.claimDueTimers(rearmed, LEASE, 10));
   }
 
   @Test

@@ -34,6 +34,11 @@ public abstract class ForwardingSessionStore implements SessionStore {
   }
 
   @Override
+  public Optional<StoredSession> loadLatest(String key) {
+    return delegate.loadLatest(key);
+  }
+
+  @Override
   public CommitResult commit(Commit commit) {
     return delegate.commit(commit);
   }
@@ -56,6 +61,11 @@ public abstract class ForwardingSessionStore implements SessionStore {
   @Override
   public void cancelTimer(String key) {
     delegate.cancelTimer(key);
+  }
+
+  @Override
+  public boolean cancelTimer(String key, Instant due) {
+    return delegate.cancelTimer(key, due);
   }
 
   @Override

@@ -42,6 +42,7 @@ import redis.clients.jedis.UnifiedJedis;
 public final class RedisSessionStore implements SessionStore {
   private static final LuaScript COMMIT = LuaScript.fromResource("commit.lua");
   private static final LuaScript CLAIM = LuaScript.fromResource("claim-timers.lua");
+  private static final LuaScript CANCEL_IF = LuaScript.fromResource("cancel-timer-if.lua");
 
   private final UnifiedJedis jedis;
   private final RedisKeys keys;
@@ -93,6 +94,26 @@ public final class RedisSessionStore implements SessionStore {
     if (cached.isPresent()) {
       return cached;
     }
+    return read(key);
+  }
+
+  /**
+   * {@inheritDoc} Always one HMGET; a near-cache entry older than what Redis holds is dropped, so
+   * the next {@link #load} reads Redis too.
+   */
+  @Override
+  public Optional<StoredSession> loadLatest(String key) {
+    Optional<StoredSession> latest = read(key);
+    nearCache.ifPresent(cache -> {
+      long version = latest.map(StoredSession::version).orElse(0L);
+      if (cache.get(key).filter(c -> c.version() == version).isEmpty()) {
+        cache.invalidate(key);
+      }
+    });
+    return latest;
+  }
+
+  private Optional<StoredSession> read(String key) {
     List<String> fields = guard.call("loading session '" + key + "'",
         () -> jedis.hmget(keys.session(key), "v", "d", "u"));
     if (fields.get(0) == null || fields.get(1) == null) {
@@ -183,6 +204,13 @@ public final class RedisSessionStore implements SessionStore {
   public void cancelTimer(String key) {
     guard.call("cancelling the timer of session '" + key + "'",
         () -> jedis.zrem(keys.timers(), key));
+  }
+
+  @Override
+  public boolean cancelTimer(String key, Instant due) {
+    Object removed = guard.call("cancelling the timer of session '" + key + "'",
+        () -> CANCEL_IF.run(jedis, List.of(keys.timers()), List.of(key, Long.toString(due.toEpochMilli()))));
+    return ((Long) removed) == 1L;
   }
 
   @Override

@@ -91,6 +91,19 @@ final class RedisSessionStoreTest {
   }
 
   @Test
+  void loadLatestSeesAnotherInstancesWriteAndDropsTheStaleNearCacheEntry() {
+    RedisConfig config = config(true);
+    try (RedisSessionStore a = RedisSessionStore.create(config);
+        RedisSessionStore b = RedisSessionStore.create(config)) {
+      a.commit(commit("u1", 0, "from a", "m1"));
+      b.commit(commit("u1", 1, "from b", "m2"));
+
+      assertEquals("from b", a.loadLatest("u1").orElseThrow().data());
+      assertEquals("from b", a.load("u1").orElseThrow().data(), "the next load reads Redis too");
+    }
+  }
+
+  @Test
   void aTimerIsClaimedByExactlyOneOfTwoInstances() throws Exception {
     RedisConfig config = config(false);
     try (RedisSessionStore a = RedisSessionStore.create(config);

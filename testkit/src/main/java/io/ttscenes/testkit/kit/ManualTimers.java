@@ -35,6 +35,11 @@ final class ManualTimers implements SessionStore {
   }
 
   @Override
+  public Optional<StoredSession> loadLatest(String key) {
+    return store.loadLatest(key);
+  }
+
+  @Override
   public CommitResult commit(Commit commit) {
     return store.commit(commit);
   }
@@ -57,6 +62,11 @@ final class ManualTimers implements SessionStore {
   @Override
   public void cancelTimer(String key) {
     store.cancelTimer(key);
+  }
+
+  @Override
+  public boolean cancelTimer(String key, Instant due) {
+    return store.cancelTimer(key, due);
   }
 
   @Override

@@ -25,14 +25,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Two bot instances on one real redis-server; instance A has the near cache on. */
-final class NearCacheTimerReviewTest {
+final class NearCacheTimerTest {
   private static final long USER = 7;
   private static final Duration LEASE = Duration.ofMinutes(1);
 
   private final List<String> replies = new CopyOnWriteArrayList<>();
   private final MovableClock clock = new MovableClock(Instant.ofEpochSecond(1_700_000_000L));
 
-  // REVIEW: a timer fired on an instance whose near cache holds an older version of the session is judged stale from that old copy (Attempts.planTimer) and cancelled in Redis: the scene timeout is lost
   @Test
   void timerFiredOnAnInstanceWithAStaleNearCacheStillRunsTheTimeout() throws Exception {
     Bot bot = Bot.builder("quiz")

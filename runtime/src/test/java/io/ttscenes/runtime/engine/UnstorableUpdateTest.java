@@ -11,11 +11,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-final class PoisonUpdateReviewTest {
+final class UnstorableUpdateTest {
 
   record Booking(LocalDate day) {}
 
-  // REVIEW: session data Jackson cannot write (a LocalDate: WireJson has no JavaTimeModule) fails in SessionCodec.encode outside Turn's exception handling, so the update is never acked and is retried forever, holding the long-poll marker
   @Test
   void handlerWhoseSceneDataCannotBeStoredIsAnsweredAndAcknowledgedNotRetriedForever() throws Exception {
     Bot bot = Bot.builder("booking")

@@ -15,20 +15,26 @@ import java.util.function.UnaryOperator;
 
 /**
  * A real store with one-shot hooks that let a test place another actor's work at an exact point
- * of a call (modelling network latency between the caller and the store), for the review tests.
+ * of a call (modelling network latency between the caller and the store).
  */
-final class ReviewHookedStore implements SessionStore {
+final class HookedStore implements SessionStore {
   private final SessionStore inner;
   private final AtomicReference<Runnable> beforeNextCancel = new AtomicReference<>();
+  private final AtomicReference<Runnable> afterNextCommit = new AtomicReference<>();
   private final AtomicReference<Runnable> afterNextClear = new AtomicReference<>();
   private final AtomicReference<UnaryOperator<List<PendingOutbox>>> onNextPendingReply =
       new AtomicReference<>();
 
-  ReviewHookedStore(SessionStore inner) {
+  HookedStore(SessionStore inner) {
     this.inner = inner;
   }
 
-  /** Runs {@code action} once, just before the next cancelTimer reaches the store. */
+  /** Runs {@code action} once, right after the next commit reached the store. */
+  void afterNextCommit(Runnable action) {
+    afterNextCommit.set(action);
+  }
+
+  /** Runs {@code action} once, just before the next cancelTimer (either form) reaches the store. */
   void beforeNextCancel(Runnable action) {
     beforeNextCancel.set(action);
   }
@@ -49,17 +55,21 @@ final class ReviewHookedStore implements SessionStore {
   }
 
   @Override
+  public Optional<StoredSession> loadLatest(String key) {
+    return inner.loadLatest(key);
+  }
+
+  @Override
   public CommitResult commit(Commit commit) {
-    return inner.commit(commit);
+    CommitResult result = inner.commit(commit);
+    runOnce(afterNextCommit);
+    return result;
   }
 
   @Override
   public void clearOutbox(String key, String outboxId) {
     inner.clearOutbox(key, outboxId);
-    Runnable hook = afterNextClear.getAndSet(null);
-    if (hook != null) {
-      hook.run();
-    }
+    runOnce(afterNextClear);
   }
 
   @Override
@@ -76,11 +86,14 @@ final class ReviewHookedStore implements SessionStore {
 
   @Override
   public void cancelTimer(String key) {
-    Runnable hook = beforeNextCancel.getAndSet(null);
-    if (hook != null) {
-      hook.run();
-    }
+    runOnce(beforeNextCancel);
     inner.cancelTimer(key);
+  }
+
+  @Override
+  public boolean cancelTimer(String key, Instant due) {
+    runOnce(beforeNextCancel);
+    return inner.cancelTimer(key, due);
   }
 
   @Override
@@ -101,5 +114,12 @@ final class ReviewHookedStore implements SessionStore {
   @Override
   public void close() {
     inner.close();
+  }
+
+  private static void runOnce(AtomicReference<Runnable> hook) {
+    Runnable action = hook.getAndSet(null);
+    if (action != null) {
+      action.run();
+    }
   }
 }
