@@ -15,10 +15,11 @@ import java.util.Set;
  * {@code TAMTAM_API_URL} (default {@code https://botapi.tamtam.chat}), {@code REDIS_URL} (absent:
  * in-memory store), {@code WEBHOOK_URL} (absent: long polling), {@code WEBHOOK_PORT} (8080),
  * {@code WEBHOOK_PATH} (default: the path of {@code WEBHOOK_URL}), {@code WEBHOOK_SECRET},
- * {@code WEBHOOK_UNSUBSCRIBE_ON_CLOSE} (false), {@code TTSCENES_BOT_NAME}, {@code
- * TTSCENES_PARALLELISM}, {@code TTSCENES_QUEUE_CAPACITY} (1024), {@code TTSCENES_POLL_LIMIT}
- * (1000, the API's maximum: the poll thread waits for a whole page, so a larger page keeps the
- * lanes busy for longer between polls), {@code TTSCENES_POLL_TIMEOUT_SECONDS} (30), {@code TTSCENES_SHUTDOWN_TIMEOUT_SECONDS} (30) and
+ * {@code WEBHOOK_UNSUBSCRIBE_ON_CLOSE} (false), {@code TTSCENES_BOT_NAME},
+ * {@code TTSCENES_PARALLELISM} (4 per CPU), {@code TTSCENES_QUEUE_CAPACITY} (1024),
+ * {@code TTSCENES_POLL_LIMIT} (1000, the API's maximum: the poll thread waits for a whole page,
+ * so a larger page keeps the lanes busy for longer between polls),
+ * {@code TTSCENES_POLL_TIMEOUT_SECONDS} (30), {@code TTSCENES_SHUTDOWN_TIMEOUT_SECONDS} (30) and
  * {@code TTSCENES_TIMER_PERIOD_MS} (1000).
  *
  * <p>The token may be left out only when the API URL is on loopback (the local emulator); then
@@ -138,7 +139,8 @@ public record RuntimeConfig(
   }
 
   private static int defaultParallelism() {
-    return Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+    // Lanes mostly wait for the store and the API, so they outnumber the CPUs.
+    return Math.max(4, Runtime.getRuntime().availableProcessors() * 4);
   }
 
   private static boolean positive(Duration duration) {

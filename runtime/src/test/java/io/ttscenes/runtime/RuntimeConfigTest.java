@@ -26,7 +26,7 @@ final class RuntimeConfigTest {
     assertEquals(30, config.pollTimeoutSeconds());
     assertEquals(1024, config.queueCapacity());
     assertEquals(Duration.ofSeconds(30), config.shutdownTimeout());
-    assertTrue(config.parallelism() >= 2);
+    assertTrue(config.parallelism() >= 4, "lanes outnumber the CPUs: " + config.parallelism());
   }
 
   @Test

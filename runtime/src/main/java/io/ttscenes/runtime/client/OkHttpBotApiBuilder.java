@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -34,6 +36,7 @@ public final class OkHttpBotApiBuilder {
   private Duration pollTimeoutMargin = Duration.ofSeconds(15);
   private int uploadChunkSize = 4 * 1024 * 1024;
   private long resumableUploadThreshold = 16L * 1024 * 1024;
+  private int maxIdleConnections = 32;
 
   OkHttpBotApiBuilder(String token) {
     Objects.requireNonNull(token, "token");
@@ -66,6 +69,19 @@ public final class OkHttpBotApiBuilder {
   /** The {@code v} parameter sent with every call; null stops sending it. */
   public OkHttpBotApiBuilder apiVersion(String version) {
     this.apiVersion = version;
+    return this;
+  }
+
+  /**
+   * How many idle keep-alive connections the default OkHttp client keeps (default 32; ignored
+   * when {@link #httpClient} is given). Every lane sending at once holds a connection, so fewer
+   * than the lanes plus the poll means connections are closed and reopened all the time.
+   */
+  public OkHttpBotApiBuilder maxIdleConnections(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("max idle connections is " + count + "; it must be >= 1");
+    }
+    this.maxIdleConnections = count;
     return this;
   }
 
@@ -140,7 +156,9 @@ public final class OkHttpBotApiBuilder {
   /** A new client with these settings. */
   public OkHttpBotApi build() {
     ObjectMapper json = mapper != null ? mapper : WireJson.create();
-    OkHttpClient http = httpClient != null ? httpClient : new OkHttpClient();
+    OkHttpClient http = httpClient != null ? httpClient : new OkHttpClient.Builder()
+        .connectionPool(new ConnectionPool(maxIdleConnections, 5, TimeUnit.MINUTES))
+        .build();
     HttpExchange exchange = new HttpExchange(http, baseUrl, token, authMode, apiVersion, json);
     FailureClassifier classifier = new FailureClassifier(json, clock);
     RateLimiter limiter = new RateLimiter(requestsPerSecond, clock, sleeper);

@@ -66,13 +66,15 @@ final class Attempts {
       return new Done(UpdateOutcome.DUPLICATE);
     }
     Update update = routed.update();
+    Session loaded = load(key, stored);
+    Optional<Instant> before = loaded.deadline();
+    Supplier<Session> sessions = firstThenFresh(loaded, key, stored);
     Supplier<SessionContext> contexts = () -> {
-      Session session = load(key, stored);
+      Session session = sessions.get();
       update.chatId().ifPresent(chat -> session.chat = chat);
       update.userId().ifPresent(user -> session.user = user);
       return new SessionContext(bot, session, update, key, now, false, settings.api());
     };
-    Optional<Instant> before = load(key, stored).deadline();
     Turn.Result result = turn.run(contexts);
     Optional<Instant> after = result.session().deadline();
     Optional<Instant> schedule = after.filter(due -> !after.equals(before));
@@ -106,8 +108,9 @@ final class Attempts {
     if (stored.filter(s -> s.hasSeen(dedupeId)).isPresent()) {
       return new Done(UpdateOutcome.DUPLICATE);
     }
+    Supplier<Session> sessions = firstThenFresh(loaded, key, stored);
     Supplier<SessionContext> contexts = () -> {
-      Session session = load(key, stored);
+      Session session = sessions.get();
       return new SessionContext(bot, session, timeoutUpdate(session, now), key, now, true, settings.api());
     };
     Turn.Result result = turn.runTimeout(contexts);
@@ -127,6 +130,19 @@ final class Attempts {
     Commit commit = new Commit(key, version, codec.encode(result.session()), outbox, dedupeId, ttl,
         outboxes.toClear(key));
     return new Planned(commit, result.effects(), schedule, cancelTimer, result.outcome());
+  }
+
+  /**
+   * Hands out {@code first} (already decoded, still unchanged) once, then a freshly decoded copy
+   * per call: a handler that failed may have changed its session, and recovery must start clean.
+   */
+  private Supplier<Session> firstThenFresh(Session first, String key, Optional<StoredSession> stored) {
+    Session[] unused = {first};
+    return () -> {
+      Session session = unused[0] != null ? unused[0] : load(key, stored);
+      unused[0] = null;
+      return session;
+    };
   }
 
   private Session load(String key, Optional<StoredSession> stored) {

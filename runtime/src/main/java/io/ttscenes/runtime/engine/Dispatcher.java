@@ -164,7 +164,8 @@ public final class Dispatcher implements AutoCloseable {
     private final SessionStore store;
     private final BotApi api;
     private Clock clock = Clock.systemUTC();
-    private int parallelism = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+    // Lanes mostly wait for the store and the API, so they outnumber the CPUs.
+    private int parallelism = Math.max(4, Runtime.getRuntime().availableProcessors() * 4);
     private int queueCapacity = 1024;
     private ExecutorService executor;
     private RuntimeListener listener = RuntimeListener.NONE;
@@ -188,7 +189,7 @@ public final class Dispatcher implements AutoCloseable {
       return this;
     }
 
-    /** Sets how many sessions are handled at once (default: 2 per CPU, at least 2). */
+    /** Sets how many sessions are handled at once (default: 4 per CPU, at least 4). */
     public Builder parallelism(int parallelism) {
       this.parallelism = positive("parallelism", parallelism);
       return this;
