@@ -14,7 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Plans one attempt at a job from the session as loaded: either nothing to do (duplicate, stale
@@ -22,6 +25,7 @@ import java.util.function.Supplier;
  * implies. Makes no store writes except re-arming or cancelling a stale timer.
  */
 final class Attempts {
+  private static final Logger LOG = LoggerFactory.getLogger(Attempts.class);
 
   sealed interface Attempt {}
 
@@ -75,10 +79,31 @@ final class Attempts {
       update.userId().ifPresent(user -> session.user = user);
       return new SessionContext(bot, session, update, key, now, false, settings.api());
     };
-    Turn.Result result = turn.run(contexts);
-    Optional<Instant> after = result.session().deadline();
-    Optional<Instant> schedule = after.filter(due -> !after.equals(before));
-    return planned(key, routed.dedupeId(), stored, now, result, schedule, false);
+    return storable(turn.run(contexts), contexts, result -> {
+      Optional<Instant> after = result.session().deadline();
+      Optional<Instant> schedule = after.filter(due -> !after.equals(before));
+      return planned(key, routed.dedupeId(), stored, now, result, schedule, false);
+    });
+  }
+
+  /**
+   * Plans the commit of {@code result}; when its session or outbox cannot be written as JSON, the
+   * failure goes to the bot's exception handling on a fresh context (so the unwritable change is
+   * dropped), and as a last resort to the apology alone, so the update still completes.
+   */
+  private Planned storable(Turn.Result result, Supplier<SessionContext> contexts,
+      Function<Turn.Result, Planned> plan) {
+    try {
+      return plan.apply(result);
+    } catch (UnwritableStateException e) {
+      Turn.Result handled = turn.recoverFrom(contexts, e);
+      try {
+        return plan.apply(handled);
+      } catch (UnwritableStateException again) {
+        LOG.error("the exception handler's result cannot be stored either; replying with the apology", again);
+        return plan.apply(turn.apologizeOn(contexts.get()));
+      }
+    }
   }
 
   /**
@@ -113,9 +138,10 @@ final class Attempts {
       Session session = sessions.get();
       return new SessionContext(bot, session, timeoutUpdate(session, now), key, now, true, settings.api());
     };
-    Turn.Result result = turn.runTimeout(contexts);
-    Optional<Instant> after = result.session().deadline();
-    return planned(key, dedupeId, stored, now, result, after, after.isEmpty());
+    return storable(turn.runTimeout(contexts), Turn.deadlineConsumed(contexts), result -> {
+      Optional<Instant> after = result.session().deadline();
+      return planned(key, dedupeId, stored, now, result, after, after.isEmpty());
+    });
   }
 
   private Planned planned(String key, String dedupeId, Optional<StoredSession> stored, Instant now,

@@ -70,8 +70,9 @@ final class Outboxes {
   String encode(OutboxPayload payload) {
     try {
       return mapper.writeValueAsString(payload);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("could not write the outbox of update " + payload.updateId(), e);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new UnwritableStateException("could not write the outbox of update " + payload.updateId()
+          + ": " + e.getMessage(), e);
     }
   }
 

@@ -68,14 +68,15 @@ final class SessionCodec {
   }
 
   String encode(Session session) {
-    SessionState state = new SessionState(
-        session.scene().map(Scene::id).orElse(null), session.step, tree(session.data),
-        tree(session.sessionData), session.history,
-        session.deadline().map(Instant::toEpochMilli).orElse(null), session.user, session.chat);
     try {
+      SessionState state = new SessionState(
+          session.scene().map(Scene::id).orElse(null), session.step, tree(session.data),
+          tree(session.sessionData), session.history,
+          session.deadline().map(Instant::toEpochMilli).orElse(null), session.user, session.chat);
       return mapper.writeValueAsString(state);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("could not write session data as JSON: " + e.getOriginalMessage(), e);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      // valueToTree reports what it cannot serialize as IllegalArgumentException.
+      throw new UnwritableStateException("could not write session data as JSON: " + e.getMessage(), e);
     }
   }
 

@@ -52,11 +52,7 @@ final class Turn {
       transitions.apply(ctx);
       return new Result(ctx.session(), ctx.effects(), UpdateOutcome.HANDLED);
     } catch (Exception e) {
-      return recover(() -> {
-        SessionContext fresh = contexts.get();
-        fresh.session().deadline = null;
-        return fresh;
-      }, e);
+      return recover(deadlineConsumed(contexts), e);
     }
   }
 
@@ -72,6 +68,28 @@ final class Turn {
     Transitions.run(selected.get().handler(), ctx);
     transitions.apply(ctx);
     return true;
+  }
+
+  /**
+   * Handles {@code error} as a failed handler (exception handler, else the apology) on a fresh
+   * context from {@code contexts}; used when the result of a run could not be stored.
+   */
+  Result recoverFrom(Supplier<SessionContext> contexts, Exception error) {
+    return recover(contexts, error);
+  }
+
+  /** The apology alone on {@code ctx}, the last resort when not even a handled result can be stored. */
+  Result apologizeOn(SessionContext ctx) {
+    return apologize(ctx);
+  }
+
+  /** Fresh contexts for a timeout whose deadline is consumed, as a timeout's recovery sees them. */
+  static Supplier<SessionContext> deadlineConsumed(Supplier<SessionContext> contexts) {
+    return () -> {
+      SessionContext fresh = contexts.get();
+      fresh.session().deadline = null;
+      return fresh;
+    };
   }
 
   private Result recover(Supplier<SessionContext> contexts, Exception error) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The one Jackson configuration for the TamTam wire model ({@code io.ttscenes.api.model}).
@@ -18,7 +19,9 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
  *       omitted instead of sent as {@code null}. Map entries are always written, nulls included,
  *       so the raw JSON of the {@code Unknown*} types round-trips unchanged.
  *   <li>A missing primitive or null for a primitive reads as its default instead of failing.
- *   <li>{@link java.util.Optional} is supported through the JDK 8 module.
+ *   <li>{@link java.util.Optional} is supported through the JDK 8 module, {@code java.time}
+ *       types (in scene and session data) through the Java time module; dates are written as
+ *       ISO-8601 text.
  * </ul>
  *
  * <p>Naming is not configured: the model spells every wire name in its annotations.
@@ -36,6 +39,8 @@ public final class WireJson {
   public static ObjectMapper create() {
     return JsonMapper.builder()
         .addModule(new Jdk8Module())
+        .addModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
