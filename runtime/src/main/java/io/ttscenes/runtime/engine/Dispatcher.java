@@ -77,6 +77,14 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   /**
+   * Tells the listener that an ingress gave up on {@code update} (dead letter) after it failed
+   * too many times in a row; the ingress logs it. Thread-safe.
+   */
+  public void deadLettered(Update update) {
+    listener.updateDeadLettered(update.updateType());
+  }
+
+  /**
    * Queues the firing of session {@code sessionKey}'s scene timer on its lane; a timer that no
    * longer matches the session's deadline is dropped or re-armed. Same blocking rules as
    * {@link #submit}.

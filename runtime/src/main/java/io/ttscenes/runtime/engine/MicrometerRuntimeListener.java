@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Feeds the engine's events to Micrometer: {@code ttscenes.updates} (counter by type and
  * outcome), {@code ttscenes.handler.latency} (timer by type), {@code ttscenes.lanes.depth} (gauge),
  * {@code ttscenes.commit.conflicts}, {@code ttscenes.api.calls} (by operation and result),
- * {@code ttscenes.store.retries} and {@code ttscenes.outbox.recovered}. Every meter carries the
+ * {@code ttscenes.store.retries}, {@code ttscenes.outbox.recovered} and
+ * {@code ttscenes.updates.dead_lettered} (by type). Every meter carries the
  * {@code bot} tag. Thread-safe.
  */
 public final class MicrometerRuntimeListener implements RuntimeListener {
@@ -56,6 +57,13 @@ public final class MicrometerRuntimeListener implements RuntimeListener {
   @Override
   public void effectFailed(String operation, boolean retryable) {
     apiCall(operation, retryable ? "retry_later" : "rejected");
+  }
+
+  @Override
+  public void updateDeadLettered(String updateType) {
+    Counter.builder("ttscenes.updates.dead_lettered")
+        .description("updates given up after failing too many times in a row")
+        .tags("bot", bot, "type", updateType).register(registry).increment();
   }
 
   @Override

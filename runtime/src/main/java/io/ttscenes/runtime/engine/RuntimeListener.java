@@ -33,6 +33,12 @@ public interface RuntimeListener {
    */
   default void effectFailed(String operation, boolean retryable) {}
 
+  /**
+   * The ingress gave up on an update of {@code updateType} after it failed too many times in a
+   * row; it is logged with its JSON and never handled.
+   */
+  default void updateDeadLettered(String updateType) {}
+
   /** An outbox entry left by an earlier failure or crash was sent by recovery. */
   default void outboxRecovered() {}
 

@@ -20,8 +20,11 @@ final class BatchAcks {
     this.dispatcher = dispatcher;
   }
 
-  /** The updates of a page that failed, in page order, and the first error seen (if any). */
-  record Result(List<Update> failed, Throwable firstError) {}
+  /**
+   * The updates of a page that failed, in page order, each with its error, and the first error
+   * seen (if any).
+   */
+  record Result(List<Update> failed, List<Throwable> errors, Throwable firstError) {}
 
   Result submitAll(List<Update> updates) {
     List<CompletableFuture<Void>> futures = new ArrayList<>(updates.size());
@@ -29,16 +32,18 @@ final class BatchAcks {
       futures.add(submit(update));
     }
     List<Update> failed = new ArrayList<>();
+    List<Throwable> errors = new ArrayList<>();
     Throwable first = null;
     for (int i = 0; i < futures.size(); i++) {
       try {
         futures.get(i).join();
       } catch (CompletionException | CancellationException e) {
         failed.add(updates.get(i));
+        errors.add(e);
         first = first == null ? e : first;
       }
     }
-    return new Result(List.copyOf(failed), first);
+    return new Result(List.copyOf(failed), List.copyOf(errors), first);
   }
 
   private CompletableFuture<Void> submit(Update update) {

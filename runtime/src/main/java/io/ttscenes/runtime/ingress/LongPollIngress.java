@@ -39,7 +39,7 @@ public final class LongPollIngress implements Ingress {
   private LongPollIngress(Builder builder) {
     this.settings = new PollSettings(builder.api, builder.dispatcher, builder.store,
         builder.request, new Backoff(builder.backoffFirst, builder.backoffCap),
-        builder.unauthorizedRetry, builder.sleeper, builder.clock);
+        builder.unauthorizedRetry, builder.sleeper, builder.clock, builder.deadLetterAfter);
     this.threadName = builder.threadName;
     this.loop = new PollLoop(settings, lifecycle);
   }
@@ -96,6 +96,7 @@ public final class LongPollIngress implements Ingress {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private Clock clock = Clock.systemUTC();
     private String threadName = "ttscenes-long-poll";
+    private int deadLetterAfter = 10;
 
     private Builder(BotApi api, Dispatcher dispatcher, SessionStore store) {
       this.api = Objects.requireNonNull(api, "api");
@@ -153,6 +154,21 @@ public final class LongPollIngress implements Ingress {
     /** The poll thread's name (default {@code ttscenes-long-poll}). */
     public Builder threadName(String name) {
       this.threadName = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /**
+     * How many times in a row one update may fail (each retry after the backoff) before it is
+     * dead-lettered: logged at ERROR with its JSON, reported to the dispatcher's listener, and
+     * skipped so the marker moves on (default 10).
+     *
+     * @throws IllegalArgumentException if {@code attempts} is below 1
+     */
+    public Builder deadLetterAfter(int attempts) {
+      if (attempts < 1) {
+        throw new IllegalArgumentException("deadLetterAfter is " + attempts + "; it must be >= 1");
+      }
+      this.deadLetterAfter = attempts;
       return this;
     }
 

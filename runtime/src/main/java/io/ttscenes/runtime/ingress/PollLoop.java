@@ -1,12 +1,17 @@
 package io.ttscenes.runtime.ingress;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.ttscenes.api.client.ApiRejectedException;
 import io.ttscenes.api.client.BotApiException;
 import io.ttscenes.api.client.MalformedResponseException;
 import io.ttscenes.api.model.Update;
 import io.ttscenes.api.model.UpdateList;
+import io.ttscenes.runtime.json.WireJson;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
@@ -121,6 +126,7 @@ final class PollLoop implements Runnable {
    */
   private boolean acknowledge(UpdateList page) {
     List<Update> pending = page.updates();
+    Map<Update, Integer> failures = new IdentityHashMap<>();
     for (int round = 1; ; round++) {
       if (!lifecycle.beginWork()) {
         return false;
@@ -128,14 +134,14 @@ final class PollLoop implements Runnable {
       BatchAcks.Result result;
       try {
         result = acks.submitAll(pending);
-        if (result.failed().isEmpty()) {
+        pending = lifecycle.isStopping() ? result.failed() : withoutDeadLetters(result, failures);
+        if (pending.isEmpty()) {
           advance(page);
           return true;
         }
       } finally {
         lifecycle.endWork();
       }
-      pending = result.failed();
       if (lifecycle.isStopping()) {
         LOG.warn("stopping with {} update(s) of the batch unacknowledged; the marker stays at {} so "
             + "TamTam delivers them again", pending.size(), marker == null ? "none" : marker);
@@ -147,6 +153,35 @@ final class PollLoop implements Runnable {
       if (!pause(settings.backoff().delay(round), what, result.firstError(), round)) {
         return false;
       }
+    }
+  }
+
+  /**
+   * Returns the failed updates to run again; one that failed {@code deadLetterAfter} times in a
+   * row is dead-lettered instead, so one update that can never succeed cannot hold the bot back.
+   */
+  private List<Update> withoutDeadLetters(BatchAcks.Result result, Map<Update, Integer> failures) {
+    List<Update> retry = new ArrayList<>();
+    for (int i = 0; i < result.failed().size(); i++) {
+      Update update = result.failed().get(i);
+      int times = failures.merge(update, 1, Integer::sum);
+      if (times < settings.deadLetterAfter()) {
+        retry.add(update);
+        continue;
+      }
+      Throwable error = result.errors().get(i);
+      LOG.error("update {} failed {} times in a row and is dead-lettered: it is skipped and the marker "
+          + "moves past it ({}); update: {}", update.updateType(), times, describe(error), json(update), error);
+      settings.dispatcher().deadLettered(update);
+    }
+    return retry;
+  }
+
+  private static String json(Update update) {
+    try {
+      return WireJson.MAPPER.writeValueAsString(update);
+    } catch (JsonProcessingException e) {
+      return update.toString();
     }
   }
 

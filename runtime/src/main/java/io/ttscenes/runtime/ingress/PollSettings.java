@@ -17,4 +17,5 @@ record PollSettings(
     Backoff backoff,
     Duration unauthorizedRetry,
     Sleeper sleeper,
-    Clock clock) {}
+    Clock clock,
+    int deadLetterAfter) {}

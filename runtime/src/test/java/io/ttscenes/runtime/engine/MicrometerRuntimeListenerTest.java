@@ -23,6 +23,7 @@ final class MicrometerRuntimeListenerTest {
       dispatcher.submit(first).get();
       dispatcher.submit(text(1, 10, "/hi")).get();
       dispatcher.submit(text(1, 10, "no handler")).get();
+      dispatcher.deadLettered(text(1, 10, "never handled"));
     }
     assertEquals(2.0, registry.get("ttscenes.updates").tags("type", "message_created", "outcome", "handled").counter().count());
     assertEquals(1.0, registry.get("ttscenes.updates").tags("outcome", "duplicate").counter().count());
@@ -31,5 +32,7 @@ final class MicrometerRuntimeListenerTest {
     assertEquals(1.0, registry.get("ttscenes.api.calls").tags("operation", "sendMessage", "result", "rejected").counter().count());
     assertEquals(4, registry.get("ttscenes.handler.latency").tags("bot", "metrics").timer().count());
     assertEquals(0.0, registry.get("ttscenes.lanes.depth").gauge().value());
+    assertEquals(1.0, registry.get("ttscenes.updates.dead_lettered").tags("bot", "metrics", "type", "message_created")
+        .counter().count());
   }
 }

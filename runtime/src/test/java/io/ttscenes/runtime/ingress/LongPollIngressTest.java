@@ -4,11 +4,13 @@ import static io.ttscenes.runtime.fake.FakeTamTam.json;
 import static io.ttscenes.runtime.fake.Updates.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ttscenes.api.Bot;
 import io.ttscenes.runtime.client.OkHttpBotApi;
 import io.ttscenes.runtime.engine.Dispatcher;
+import io.ttscenes.runtime.engine.RuntimeListener;
 import io.ttscenes.runtime.fake.FakeTamTam;
 import io.ttscenes.runtime.fake.RecordingSleeper;
 import io.ttscenes.runtime.fake.ScriptedStore;
@@ -84,6 +86,42 @@ final class LongPollIngressTest {
     assertTrue(events.indexOf("commit:u:2:c:2") < events.indexOf("saveMarker:1003"), events.toString());
     assertEquals(List.of(Duration.ofMillis(500), Duration.ofSeconds(1)), sleeper.waits());
     assertEquals(List.of("echo a", "echo b", "echo c"), tamtam.texts().stream().sorted().toList());
+  }
+
+  @Test
+  void updateThatFailsEveryTimeIsDeadLetteredAfterTheLimitAndTheMarkerMovesOn() throws Exception {
+    store.failCommits(commit -> commit.key().equals("u:2:c:2"), Integer.MAX_VALUE);
+    List<String> deadLettered = new CopyOnWriteArrayList<>();
+    RuntimeListener listener = new RuntimeListener() {
+      @Override
+      public void updateDeadLettered(String updateType) {
+        deadLettered.add(updateType);
+      }
+    };
+    Bot bot = Bot.builder("poll-test").root(r -> r.onText(ctx -> ctx.reply("echo " + ctx.text()))).build();
+    Dispatcher dispatcher = Dispatcher.builder(bot, store, tamtam.client()).listener(listener).build();
+    LongPollIngress ingress = LongPollIngress.builder(tamtam.client(), dispatcher, store)
+        .timeoutSeconds(1).limit(10).sleeper(sleeper).deadLetterAfter(3).build();
+    cleanup.add(dispatcher);
+    cleanup.add(() -> ingress.stop(Duration.ofSeconds(20)));
+    tamtam.push(message(1, "a"), message(2, "b"), message(3, "c"));
+    ingress.start();
+
+    assertTrue(tamtam.awaitPollWith(1003, Duration.ofSeconds(20)));
+    assertEquals(3, store.events().stream().filter(e -> e.equals("commit-failed:u:2:c:2")).count());
+    assertEquals(List.of("message_created"), deadLettered);
+    assertEquals(List.of(Duration.ofMillis(500), Duration.ofSeconds(1)), sleeper.waits());
+    assertEquals(List.of("echo a", "echo c"), tamtam.texts().stream().sorted().toList());
+    assertEquals(OptionalLong.of(1003), store.loadMarker());
+  }
+
+  @Test
+  void deadLetterLimitBelowOneIsRejected() {
+    Dispatcher dispatcher = Dispatcher.builder(Bot.builder("b").build(), store, tamtam.client()).build();
+    cleanup.add(dispatcher);
+    LongPollIngress.Builder builder = LongPollIngress.builder(tamtam.client(), dispatcher, store);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> builder.deadLetterAfter(0));
+    assertEquals("deadLetterAfter is 0; it must be >= 1", e.getMessage());
   }
 
   @Test
