@@ -33,13 +33,21 @@ final class Lanes {
     this.listener = listener;
   }
 
-  /** Queues {@code task} on {@code key}'s lane, blocking while all lanes are full. */
+  /**
+   * Queues {@code task} on {@code key}'s lane, blocking while all lanes are full.
+   *
+   * @throws IllegalStateException once {@link #drain} began, also when it began while this call
+   *     waited for room (the task is then not queued)
+   */
   void submit(String key, Runnable task) {
-    if (closing) {
-      throw new IllegalStateException("dispatcher is draining or closed; update for session "
-          + key + " was not accepted");
-    }
+    refuseIfClosing(key);
     permits.acquireUninterruptibly();
+    // Checked again holding the permit: a drain that began meanwhile may already have finished,
+    // and a task queued after it would never run.
+    if (closing) {
+      permits.release();
+      refuseIfClosing(key);
+    }
     depth.incrementAndGet();
     boolean[] start = {false};
     lanes.compute(key, (k, queue) -> {
@@ -51,6 +59,13 @@ final class Lanes {
     reportDepth();
     if (start[0]) {
       executor.execute(() -> runNext(key));
+    }
+  }
+
+  private void refuseIfClosing(String key) {
+    if (closing) {
+      throw new IllegalStateException("dispatcher is draining or closed; update for session "
+          + key + " was not accepted");
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +62,28 @@ final class LanesTest {
     assertTrue(lanes.drain(Duration.ofSeconds(1)));
     IllegalStateException error = assertThrows(IllegalStateException.class, () -> lanes.submit("k", () -> {}));
     assertEquals("dispatcher is draining or closed; update for session k was not accepted", error.getMessage());
+  }
+
+  @Test
+  void submitterWaitingForRoomWhenTheDrainBeginsIsRefusedInsteadOfQueuedAfterIt() throws Exception {
+    Lanes lanes = new Lanes(executor, 1, RuntimeListener.NONE);
+    CountDownLatch release = new CountDownLatch(1);
+    List<String> ran = new CopyOnWriteArrayList<>();
+    lanes.submit("a", () -> awaitQuietly(release));
+    CompletableFuture<Void> late = CompletableFuture.runAsync(() -> lanes.submit("b", () -> ran.add("b")));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!lanes.hasBlockedSubmitters() && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertTrue(lanes.hasBlockedSubmitters(), "the second submit should wait for room");
+    assertFalse(lanes.drain(Duration.ZERO), "the first task still runs");
+    release.countDown();
+
+    ExecutionException refused = assertThrows(ExecutionException.class, () -> late.get(10, TimeUnit.SECONDS));
+    assertEquals("dispatcher is draining or closed; update for session b was not accepted",
+        refused.getCause().getMessage());
+    assertTrue(lanes.drain(Duration.ofSeconds(10)));
+    assertEquals(List.of(), ran);
   }
 
   private static void awaitQuietly(CountDownLatch latch) {
