@@ -42,6 +42,18 @@ public abstract class SessionStoreContract extends TimerContract {
   }
 
   @Test
+  void updateIdsWithLineBreaksAreStoredAndRecognisedAsTheyAre() {
+    String multiline = "edit:mid.1:line one\nline two";
+    store.commit(commit("u1", 0, "one", multiline));
+    store.commit(commit("u1", 1, "two", "m2"));
+
+    StoredSession session = loaded("u1");
+    assertEquals(List.of(multiline, "m2"), session.recentUpdateIds());
+    assertTrue(session.hasSeen(multiline));
+    assertFalse(session.hasSeen("line two"));
+  }
+
+  @Test
   void firstCommitWithVersionZeroCreatesVersionOne() {
     assertEquals(new Committed(1), store.commit(commit("u1", 0, "{\"scene\":\"start\"}", "m1")));
 

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,7 +24,8 @@ import redis.clients.jedis.UnifiedJedis;
  * <p>Key layout, for prefix {@code P} (default {@code tts:bot:}) and an escaped session key K:
  * <ul>
  *   <li>{@code P s:{K}} HASH: {@code v} version, {@code d} data, {@code u} recent update ids
- *       joined by \n, at most {@link #RECENT_UPDATE_IDS}; expires after the commit's idle TTL.
+ *       joined by \n (an id containing one stored Base64url-encoded behind a U+0001 marker), at
+ *       most {@link #RECENT_UPDATE_IDS}; expires after the commit's idle TTL.
  *   <li>{@code P o:{K}} HASH: outbox id to "version:payload"; same hash slot and TTL.
  *   <li>{@code P outboxes} ZSET: sessions with a pending outbox, scored by write time (index).
  *   <li>{@code P timers} ZSET: session key scored by due epoch ms (lease end once claimed).
@@ -124,16 +124,16 @@ public final class RedisSessionStore implements SessionStore {
   }
 
   /**
-   * {@inheritDoc}
+   * {@inheritDoc} Update ids are stored joined by line breaks; one containing a line break is
+   * stored encoded (see {@code UpdateIds}) and read back as it was.
    *
-   * @throws IllegalArgumentException if the update id is empty or contains a line break (ids are
-   *     stored joined by line breaks)
+   * @throws IllegalArgumentException if the update id is empty
    */
   @Override
   public CommitResult commit(Commit commit) {
     String id = commit.updateId();
-    if (id.isEmpty() || id.indexOf('\n') >= 0) {
-      throw new IllegalArgumentException("updateId is '" + id + "'; it must be non-empty with no line break");
+    if (id.isEmpty()) {
+      throw new IllegalArgumentException("updateId is empty; it must have at least one character");
     }
     if (cluster && commit.outbox().isPresent()) {
       outboxes.indexBeforeCommit(commit.key());
@@ -166,7 +166,7 @@ public final class RedisSessionStore implements SessionStore {
     List<String> args = new ArrayList<>(List.of(
         Long.toString(commit.expectedVersion()),
         commit.data(),
-        commit.updateId(),
+        UpdateIds.encode(commit.updateId()),
         Long.toString(Math.max(1, commit.ttl().toMillis())),
         Integer.toString(RECENT_UPDATE_IDS),
         commit.outbox().map(o -> o.id()).orElse(""),
@@ -179,7 +179,7 @@ public final class RedisSessionStore implements SessionStore {
   }
 
   private static List<String> ids(String joined) {
-    return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split("\n"));
+    return UpdateIds.split(joined);
   }
 
   @Override

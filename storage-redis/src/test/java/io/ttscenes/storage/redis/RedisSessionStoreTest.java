@@ -162,12 +162,21 @@ final class RedisSessionStoreTest {
   }
 
   @Test
-  void updateIdWithALineBreakIsRejected() {
-    try (RedisSessionStore store = RedisSessionStore.create(config(false))) {
+  void updateIdsWithLineBreaksAreStoredEncodedOnOneLineEachWhilePlainIdsStayAsTheyAre() {
+    RedisConfig config = config(false);
+    List<String> ids = List.of("mid.plain", "two\nlines", "\u0001looks encoded");
+    try (RedisSessionStore store = RedisSessionStore.create(config);
+        UnifiedJedis admin = REDIS.newClient()) {
+      for (int i = 0; i < ids.size(); i++) {
+        store.commit(commit("u1", i, "d", ids.get(i)));
+      }
+      assertEquals(ids, store.load("u1").orElseThrow().recentUpdateIds());
+      String raw = admin.hget(new RedisKeys(config.keyPrefix()).session("u1"), "u");
+      assertEquals(3, raw.split("\n").length, raw);
+      assertTrue(raw.startsWith("mid.plain\n"), raw);
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> store.commit(commit("u1", 0, "d", "two\nlines")));
-      assertTrue(e.getMessage().startsWith("updateId is"), e.getMessage());
-      assertEquals(Optional.empty(), store.load("u1"));
+          () -> store.commit(commit("u2", 0, "d", "")));
+      assertEquals("updateId is empty; it must have at least one character", e.getMessage());
     }
   }
 
