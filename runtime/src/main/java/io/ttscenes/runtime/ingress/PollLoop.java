@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The long-poll loop on its own thread: poll, hand the whole page to the dispatcher, wait until
- * every update is acknowledged (re-running the failed ones), and only then move the marker on and
- * store it. {@link Lifecycle} decides when the thread may be interrupted: only while it polls or
+ * every update is acknowledged (re-running the failed ones; one that failed
+ * {@link PollSettings#deadLetterAfter()} times in a row is dead-lettered), and only then move the
+ * marker on and store it. {@link Lifecycle} decides when the thread may be interrupted: only while it polls or
  * waits, never while a batch is in the lanes.
  */
 final class PollLoop implements Runnable {
