@@ -67,10 +67,17 @@ final class SessionCodec {
     return first;
   }
 
+  /**
+   * The JSON shape of {@link SessionState}, with the data objects written directly rather than
+   * first turned into trees: the same JSON in one pass.
+   */
+  private record Written(String scene, String step, Object data, Object session,
+      List<SessionState.HistoryEntry> history, Long deadline, Long user, Long chat) {}
+
   String encode(Session session) {
-    SessionState state = new SessionState(
-        session.scene().map(Scene::id).orElse(null), session.step, tree(session.data),
-        tree(session.sessionData), session.history,
+    Written state = new Written(
+        session.scene().map(Scene::id).orElse(null), session.step, session.data,
+        session.sessionData, session.history,
         session.deadline().map(Instant::toEpochMilli).orElse(null), session.user, session.chat);
     try {
       return mapper.writeValueAsString(state);
