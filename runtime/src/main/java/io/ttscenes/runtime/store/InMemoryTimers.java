@@ -28,7 +28,8 @@ final class InMemoryTimers {
 
   List<String> claim(Instant now, Duration lease, int limit) {
     long nowMs = now.toEpochMilli();
-    long leaseEnd = nowMs + lease.toMillis();
+    // Computed like the Redis store does, so cancelTimer(key, now.plus(lease)) matches the claim.
+    long leaseEnd = now.plus(lease).toEpochMilli();
     List<Map.Entry<String, Long>> due = new ArrayList<>();
     scores.forEach((key, score) -> {
       if (score <= nowMs) {
