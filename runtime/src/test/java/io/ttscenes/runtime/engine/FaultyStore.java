@@ -6,7 +6,7 @@ import io.ttscenes.api.store.PendingOutbox;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoreUnavailableException;
 import io.ttscenes.api.store.StoredSession;
-import io.ttscenes.api.testing.ForwardingSessionStore;
+import io.ttscenes.api.store.ForwardingSessionStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.ttscenes.api.store.Commit;
 import io.ttscenes.api.store.CommitResult;
 import io.ttscenes.api.store.PendingOutbox;
 import io.ttscenes.api.store.StoreUnavailableException;
-import io.ttscenes.api.testing.ForwardingSessionStore;
+import io.ttscenes.api.store.ForwardingSessionStore;
 import io.ttscenes.runtime.store.InMemorySessionStore;
 import java.time.Duration;
 import java.time.Instant;

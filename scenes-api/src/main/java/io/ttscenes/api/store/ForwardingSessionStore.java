@@ -1,10 +1,5 @@
-package io.ttscenes.api.testing;
+package io.ttscenes.api.store;
 
-import io.ttscenes.api.store.Commit;
-import io.ttscenes.api.store.CommitResult;
-import io.ttscenes.api.store.PendingOutbox;
-import io.ttscenes.api.store.SessionStore;
-import io.ttscenes.api.store.StoredSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,8 +8,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * A store that forwards every call to another one: test doubles that inject faults or log calls
- * extend it and override only what they change. Thread-safe when the delegate is.
+ * A store that forwards every call to another one. Decorators (metrics, logging, fault injection in
+ * tests) extend it and override only what they change. Thread-safe when the delegate is.
  */
 public abstract class ForwardingSessionStore implements SessionStore {
   private final SessionStore delegate;
