@@ -66,8 +66,9 @@ public final class BotRuntime implements AutoCloseable {
   }
 
   /**
-   * Sends outboxes left pending by an earlier crash, starts the scene timer poller and periodic
-   * outbox recovery, then the ingress. Throws {@link IllegalStateException} when called twice or
+   * Sends outboxes left pending by an earlier crash, starts the scene timer poller, periodic
+   * outbox recovery and the clearing of sent outboxes of idle sessions (every second, those sent
+   * at least 2 s ago), then the ingress. Throws {@link IllegalStateException} when called twice or
    * after close; if the ingress cannot start, everything started is stopped and the error thrown.
    */
   public synchronized void start() {
