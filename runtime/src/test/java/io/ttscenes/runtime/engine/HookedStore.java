@@ -1,6 +1,7 @@
 package io.ttscenes.runtime.engine;
 
 import io.ttscenes.api.store.Commit;
+import io.ttscenes.api.store.ForwardingSessionStore;
 import io.ttscenes.api.store.CommitResult;
 import io.ttscenes.api.store.PendingOutbox;
 import io.ttscenes.api.store.SessionStore;
@@ -17,8 +18,7 @@ import java.util.function.UnaryOperator;
  * A real store with one-shot hooks that let a test place another actor's work at an exact point
  * of a call (modelling network latency between the caller and the store).
  */
-final class HookedStore implements SessionStore {
-  private final SessionStore inner;
+final class HookedStore extends ForwardingSessionStore {
   private final AtomicReference<Runnable> beforeNextCancel = new AtomicReference<>();
   private final AtomicReference<Runnable> afterNextCommit = new AtomicReference<>();
   private final AtomicReference<Runnable> afterNextClear = new AtomicReference<>();
@@ -26,7 +26,7 @@ final class HookedStore implements SessionStore {
       new AtomicReference<>();
 
   HookedStore(SessionStore inner) {
-    this.inner = inner;
+    super(inner);
   }
 
   /** Runs {@code action} once, right after the next commit reached the store. */
@@ -50,70 +50,35 @@ final class HookedStore implements SessionStore {
   }
 
   @Override
-  public Optional<StoredSession> load(String key) {
-    return inner.load(key);
-  }
-
-  @Override
-  public Optional<StoredSession> loadLatest(String key) {
-    return inner.loadLatest(key);
-  }
-
-  @Override
   public CommitResult commit(Commit commit) {
-    CommitResult result = inner.commit(commit);
+    CommitResult result = delegate().commit(commit);
     runOnce(afterNextCommit);
     return result;
   }
 
   @Override
   public void clearOutbox(String key, String outboxId) {
-    inner.clearOutbox(key, outboxId);
+    delegate().clearOutbox(key, outboxId);
     runOnce(afterNextClear);
   }
 
   @Override
   public List<PendingOutbox> pendingOutboxes(int limit) {
-    List<PendingOutbox> reply = inner.pendingOutboxes(limit);
+    List<PendingOutbox> reply = delegate().pendingOutboxes(limit);
     UnaryOperator<List<PendingOutbox>> hook = onNextPendingReply.getAndSet(null);
     return hook == null ? reply : hook.apply(reply);
   }
 
   @Override
-  public void scheduleTimer(String key, Instant due) {
-    inner.scheduleTimer(key, due);
-  }
-
-  @Override
   public void cancelTimer(String key) {
     runOnce(beforeNextCancel);
-    inner.cancelTimer(key);
+    delegate().cancelTimer(key);
   }
 
   @Override
   public boolean cancelTimer(String key, Instant due) {
     runOnce(beforeNextCancel);
-    return inner.cancelTimer(key, due);
-  }
-
-  @Override
-  public List<String> claimDueTimers(Instant now, Duration lease, int limit) {
-    return inner.claimDueTimers(now, lease, limit);
-  }
-
-  @Override
-  public OptionalLong loadMarker() {
-    return inner.loadMarker();
-  }
-
-  @Override
-  public void saveMarker(long marker) {
-    inner.saveMarker(marker);
-  }
-
-  @Override
-  public void close() {
-    inner.close();
+    return delegate().cancelTimer(key, due);
   }
 
   private static void runOnce(AtomicReference<Runnable> hook) {
