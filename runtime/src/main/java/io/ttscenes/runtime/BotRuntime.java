@@ -7,6 +7,7 @@ import io.ttscenes.runtime.engine.Dispatcher;
 import io.ttscenes.runtime.engine.RuntimeListener;
 import io.ttscenes.runtime.engine.TimerPoller;
 import io.ttscenes.runtime.ingress.Ingress;
+import io.ttscenes.runtime.ingress.LongPollIngress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -68,28 +69,33 @@ public final class BotRuntime implements AutoCloseable {
   /**
    * Sends outboxes left pending by an earlier crash, starts the scene timer poller, periodic
    * outbox recovery and the clearing of sent outboxes of idle sessions (every second, those sent
-   * at least 2 s ago), then the ingress. Throws {@link IllegalStateException} when called twice or
-   * after close; if the ingress cannot start, everything started is stopped and the error thrown.
+   * at least 2 s ago), and the ingress. With long polling the ingress starts first: it tries to
+   * take the poller lease, and only its holder recovers store outboxes (on taking the lease and
+   * then periodically); other instances stand by. Throws {@link IllegalStateException} when called
+   * twice or after close; if the ingress cannot start, everything started is stopped and the error
+   * thrown.
    */
   public synchronized void start() {
     if (started || closing) {
       throw new IllegalStateException("bot runtime '" + parts.bot().name() + "' was already started or closed");
     }
     started = true;
-    LOG.info("starting bot '{}': {}, store {}", parts.bot().name(), ingress.describe(),
-        parts.store().getClass().getSimpleName());
-    recover("start-up");
+    LOG.info("starting bot '{}' as instance {}: {}, store {}", parts.bot().name(), parts.instanceId(),
+        ingress.describe(), parts.store().getClass().getSimpleName());
+    boolean longPolling = ingress instanceof LongPollIngress;
+    if (longPolling) {
+      // The lease decides who recovers: starting tries to take it, and the holder recovers then.
+      startIngress();
+    } else {
+      parts.recovery().run("start-up");
+    }
     timers.start(scheduler, parts.config().timerPeriod());
-    scheduler.scheduleWithFixedDelay(() -> recover("periodic"), RECOVERY_PERIOD.toMillis(),
+    scheduler.scheduleWithFixedDelay(() -> parts.recovery().run("periodic"), RECOVERY_PERIOD.toMillis(),
         RECOVERY_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(this::clearIdleOutboxes, CLEAR_PERIOD.toMillis(),
         CLEAR_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
-    try {
-      ingress.start();
-    } catch (RuntimeException e) {
-      LOG.error("bot '{}' could not start its {}: {}", parts.bot().name(), ingress.describe(), e.getMessage());
-      close();
-      throw e;
+    if (!longPolling) {
+      startIngress();
     }
     LOG.info("bot '{}' started", parts.bot().name());
   }
@@ -146,9 +152,24 @@ public final class BotRuntime implements AutoCloseable {
     return ingress;
   }
 
+  /** The random id of this instance, logged at start; it owns the poller lease while it holds it. */
+  public String instanceId() {
+    return parts.instanceId();
+  }
+
   /** The dispatcher, e.g. to submit updates that arrive some other way. */
   public Dispatcher dispatcher() {
     return dispatcher;
+  }
+
+  private void startIngress() {
+    try {
+      ingress.start();
+    } catch (RuntimeException e) {
+      LOG.error("bot '{}' could not start its {}: {}", parts.bot().name(), ingress.describe(), e.getMessage());
+      close();
+      throw e;
+    }
   }
 
   private void clearIdleOutboxes() {
@@ -157,20 +178,6 @@ public final class BotRuntime implements AutoCloseable {
     } catch (RuntimeException e) {
       // A scheduled task that throws is never run again; the next pass must still happen.
       LOG.warn("clearing sent outboxes failed ({}); the next pass tries again", e.getMessage());
-    }
-  }
-
-  private void recover(String why) {
-    try {
-      dispatcher.recoverOutboxes().whenComplete((sent, error) -> {
-        if (error != null) {
-          LOG.warn("{} outbox recovery failed ({}); the next run tries again", why, error.getMessage());
-        } else if (sent > 0) {
-          LOG.info("{} outbox recovery sent {} pending call(s)", why, sent);
-        }
-      });
-    } catch (IllegalStateException e) {
-      LOG.debug("{} outbox recovery skipped: {}", why, e.getMessage());
     }
   }
 

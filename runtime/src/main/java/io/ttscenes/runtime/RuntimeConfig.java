@@ -19,8 +19,11 @@ import java.util.Set;
  * {@code TTSCENES_PARALLELISM} (4 per CPU), {@code TTSCENES_QUEUE_CAPACITY} (1024),
  * {@code TTSCENES_POLL_LIMIT} (1000, the API's maximum: the poll thread waits for a whole page,
  * so a larger page keeps the lanes busy for longer between polls),
- * {@code TTSCENES_POLL_TIMEOUT_SECONDS} (30), {@code TTSCENES_SHUTDOWN_TIMEOUT_SECONDS} (30) and
- * {@code TTSCENES_TIMER_PERIOD_MS} (1000).
+ * {@code TTSCENES_POLL_TIMEOUT_SECONDS} (30), {@code TTSCENES_SHUTDOWN_TIMEOUT_SECONDS} (30),
+ * {@code TTSCENES_TIMER_PERIOD_MS} (1000), {@code TTSCENES_POLLER_LEASE_SECONDS} (15: with long
+ * polling, instances poll only while holding a store lease of this TTL, renewed every third of it)
+ * and {@code TTSCENES_OUTBOX_RECOVERY} (true: this instance may run outbox recovery; with long
+ * polling only the lease holder does, with webhooks set it true on exactly one instance).
  *
  * <p>The token may be left out only when the API URL is on loopback (the local emulator); then
  * {@value #EMULATOR_TOKEN} is used. Invalid settings throw {@link RuntimeConfigException} listing
@@ -41,7 +44,9 @@ public record RuntimeConfig(
     int pollLimit,
     int pollTimeoutSeconds,
     Duration shutdownTimeout,
-    Duration timerPeriod) {
+    Duration timerPeriod,
+    Duration pollerLease,
+    boolean outboxRecovery) {
 
   /** The TamTam Bot API address used when {@code TAMTAM_API_URL} is not set. */
   public static final String DEFAULT_API_URL = "https://botapi.tamtam.chat";
@@ -69,6 +74,8 @@ public record RuntimeConfig(
         + pollTimeoutSeconds + "; it must be 0..90");
     check(problems, positive(shutdownTimeout), "the shutdown timeout is " + shutdownTimeout + "; it must be positive");
     check(problems, positive(timerPeriod), "the timer period is " + timerPeriod + "; it must be positive");
+    check(problems, pollerLease != null && pollerLease.toMillis() >= 3, "the poller lease is " + pollerLease
+        + "; it must be at least 3 ms");
     if (!problems.isEmpty()) {
       throw new RuntimeConfigException(problems);
     }
@@ -101,7 +108,9 @@ public record RuntimeConfig(
           read.integer("TTSCENES_POLL_LIMIT", 1000, 1, 1000),
           read.integer("TTSCENES_POLL_TIMEOUT_SECONDS", 30, 0, 90),
           Duration.ofSeconds(read.integer("TTSCENES_SHUTDOWN_TIMEOUT_SECONDS", 30, 1, 3600)),
-          Duration.ofMillis(read.integer("TTSCENES_TIMER_PERIOD_MS", 1000, 10, 3_600_000)));
+          Duration.ofMillis(read.integer("TTSCENES_TIMER_PERIOD_MS", 1000, 10, 3_600_000)),
+          Duration.ofSeconds(read.integer("TTSCENES_POLLER_LEASE_SECONDS", 15, 3, 3600)),
+          read.flag("TTSCENES_OUTBOX_RECOVERY", true));
     } catch (RuntimeConfigException e) {
       read.problems().addAll(0, e.problems());
     }
@@ -120,7 +129,14 @@ public record RuntimeConfig(
   public RuntimeConfig withApiUrl(URI url) {
     return new RuntimeConfig(token, url, redisUrl, webhookUrl, webhookPort, webhookPath, webhookSecret,
         webhookUnsubscribeOnClose, botName, parallelism, queueCapacity, pollLimit, pollTimeoutSeconds,
-        shutdownTimeout, timerPeriod);
+        shutdownTimeout, timerPeriod, pollerLease, outboxRecovery);
+  }
+
+  /** This configuration with another poller lease TTL (tests use short ones to see expiry). */
+  public RuntimeConfig withPollerLease(Duration ttl) {
+    return new RuntimeConfig(token, apiUrl, redisUrl, webhookUrl, webhookPort, webhookPath, webhookSecret,
+        webhookUnsubscribeOnClose, botName, parallelism, queueCapacity, pollLimit, pollTimeoutSeconds,
+        shutdownTimeout, timerPeriod, ttl, outboxRecovery);
   }
 
   /** Shows every setting except the token and passwords. */
@@ -130,7 +146,8 @@ public record RuntimeConfig(
         .orElse("in-memory") + ", ingress=" + webhookUrl.map(u -> "webhook " + u.getHost() + " port "
         + webhookPort).orElse("long polling") + ", bot=" + botName + ", parallelism=" + parallelism
         + ", queueCapacity=" + queueCapacity + ", pollLimit=" + pollLimit + ", pollTimeout="
-        + pollTimeoutSeconds + "s, shutdownTimeout=" + shutdownTimeout + ", timerPeriod=" + timerPeriod + "]";
+        + pollTimeoutSeconds + "s, shutdownTimeout=" + shutdownTimeout + ", timerPeriod=" + timerPeriod
+        + ", pollerLease=" + pollerLease + ", outboxRecovery=" + outboxRecovery + "]";
   }
 
   private static boolean isLoopback(URI uri) {

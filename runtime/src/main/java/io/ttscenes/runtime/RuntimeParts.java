@@ -10,8 +10,10 @@ import io.ttscenes.runtime.ingress.LongPollIngress;
 import io.ttscenes.runtime.ingress.WebhookIngress;
 import io.ttscenes.runtime.store.InMemorySessionStore;
 import java.time.Clock;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +28,9 @@ record RuntimeParts(
     Clock clock,
     Dispatcher dispatcher,
     Ingress ingress,
-    ScheduledExecutorService scheduler) {
+    ScheduledExecutorService scheduler,
+    String instanceId,
+    OutboxRecovery recovery) {
   private static final Logger LOG = LoggerFactory.getLogger(BotRuntime.class);
 
   static RuntimeParts assemble(BotRuntime.Builder b) {
@@ -39,17 +43,24 @@ record RuntimeParts(
     Dispatcher dispatcher = Dispatcher.builder(b.bot, store, api).clock(b.clock)
         .parallelism(config.parallelism()).queueCapacity(config.queueCapacity())
         .clearSentOutboxesAfter(BotRuntime.CLEAR_DELAY).listener(b.listener).build();
+    String instanceId = UUID.randomUUID().toString();
+    AtomicReference<OutboxRecovery> recovery = new AtomicReference<>();
     Ingress ingress = config.usesWebhook() ? webhook(config, dispatcher, api)
         : LongPollIngress.builder(api, dispatcher, store).limit(config.pollLimit())
             .timeoutSeconds(config.pollTimeoutSeconds()).clock(b.clock)
+            .lease(instanceId, config.pollerLease())
+            // Taking over from a crashed poller: send what it committed and never sent, at once.
+            .onLeaseAcquired(() -> recovery.get().run("lease-holder"))
             .threadName("ttscenes-" + b.bot.name() + "-poll").build();
+    recovery.set(new OutboxRecovery(dispatcher, config.outboxRecovery(),
+        ingress instanceof LongPollIngress poll ? poll::holdsLease : () -> true));
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "ttscenes-" + b.bot.name() + "-timers");
       thread.setDaemon(true);
       return thread;
     });
     return new RuntimeParts(b.bot, config, store, ownsStore, api, ownsApi, b.clock, dispatcher,
-        ingress, scheduler);
+        ingress, scheduler, instanceId, recovery.get());
   }
 
   private static SessionStore defaultStore(RuntimeConfig config) {

@@ -119,7 +119,16 @@ public final class Dispatcher implements AutoCloseable {
    * same old entry at once could both send it.
    */
   public CompletableFuture<Integer> recoverOutboxes() {
-    return recovery.run();
+    return recovery.run(true);
+  }
+
+  /**
+   * Retries only the outbox entries this dispatcher parked after the API was unavailable; returns
+   * a future of how many were sent. For instances that leave {@link #recoverOutboxes} to another
+   * one: parked entries are this process's own and no other instance knows them.
+   */
+  public CompletableFuture<Integer> retryParkedOutboxes() {
+    return recovery.run(false);
   }
 
   /**

@@ -41,15 +41,11 @@ final class Recovery {
     this.listener = listener;
   }
 
-  CompletableFuture<Integer> run() {
+  /** Sends crash-left store entries (when {@code fromStore}) and this dispatcher's parked ones. */
+  CompletableFuture<Integer> run(boolean fromStore) {
     List<CompletableFuture<Integer>> sent = new ArrayList<>();
-    try {
-      long cutoff = clock.instant().minus(minAge).toEpochMilli();
-      for (PendingOutbox pending : store.pendingOutboxes(BATCH)) {
-        recover(pending, cutoff).ifPresent(sent::add);
-      }
-    } catch (StoreUnavailableException | IllegalStateException e) {
-      sent.add(CompletableFuture.failedFuture(e));
+    if (fromStore) {
+      recoverFromStore(sent);
     }
     try {
       // After the store's entries: a crash-left entry then takes its place in commit order among
@@ -62,6 +58,17 @@ final class Recovery {
     }
     return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
         .thenApply(ignored -> sent.stream().mapToInt(CompletableFuture::join).sum());
+  }
+
+  private void recoverFromStore(List<CompletableFuture<Integer>> sent) {
+    try {
+      long cutoff = clock.instant().minus(minAge).toEpochMilli();
+      for (PendingOutbox pending : store.pendingOutboxes(BATCH)) {
+        recover(pending, cutoff).ifPresent(sent::add);
+      }
+    } catch (StoreUnavailableException | IllegalStateException e) {
+      sent.add(CompletableFuture.failedFuture(e));
+    }
   }
 
   private Optional<CompletableFuture<Integer>> recover(PendingOutbox pending, long cutoff) {

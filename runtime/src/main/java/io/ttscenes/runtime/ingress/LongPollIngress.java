@@ -26,6 +26,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * token (HTTP 401) is logged as an error and retried slowly ({@link Builder#unauthorizedRetry}),
  * since stopping would leave a bot silently dead; operators see the error in the logs.
  *
+ * <p>With several instances of one bot, give each a {@link Builder#lease lease}: an instance then
+ * polls only while it holds the store lease {@code poller}, and stands by otherwise (see
+ * {@link #holdsLease()}). Updates of a page the old holder is still finishing when another
+ * instance takes over may be delivered twice; dedupe recognises them, and the stored marker only
+ * moves forward.
+ *
  * <p>One order caveat: if an update fails while a later update of the same session succeeds, the
  * re-run of the failed one comes after it. It is never lost.
  */
@@ -34,6 +40,7 @@ public final class LongPollIngress implements Ingress {
   private final String threadName;
   private final Lifecycle lifecycle = new Lifecycle();
   private final PollLoop loop;
+  private final PollGate gate;
   private final AtomicBoolean started = new AtomicBoolean();
 
   private LongPollIngress(Builder builder) {
@@ -41,7 +48,9 @@ public final class LongPollIngress implements Ingress {
         builder.request, new Backoff(builder.backoffFirst, builder.backoffCap),
         builder.unauthorizedRetry, builder.sleeper, builder.clock, builder.deadLetterAfter);
     this.threadName = builder.threadName;
-    this.loop = new PollLoop(settings, lifecycle);
+    this.gate = builder.leaseOwner == null ? PollGate.ALWAYS : new PollerLease(builder.store,
+        builder.leaseOwner, builder.leaseTtl, builder.onLeaseAcquired, threadName + "-lease");
+    this.loop = new PollLoop(settings, lifecycle, gate);
   }
 
   /** Starts configuring long polling of {@code api} into {@code dispatcher}, keeping the marker in {@code store}. */
@@ -49,12 +58,17 @@ public final class LongPollIngress implements Ingress {
     return new Builder(api, dispatcher, store);
   }
 
-  /** Starts the poll thread (a daemon named after the bot); throws {@link IllegalStateException} when called twice. */
+  /**
+   * Starts the poll thread (a daemon named after the bot); with a lease, first tries to take it on
+   * the calling thread, then keeps it on a daemon thread of its own. Throws
+   * {@link IllegalStateException} when called twice.
+   */
   @Override
   public void start() {
     if (!started.compareAndSet(false, true)) {
       throw new IllegalStateException("long polling was already started");
     }
+    gate.start();
     Thread thread = new Thread(loop, threadName);
     thread.setDaemon(true);
     lifecycle.started(thread);
@@ -69,7 +83,18 @@ public final class LongPollIngress implements Ingress {
   @Override
   public boolean stop(Duration deadline) {
     Objects.requireNonNull(deadline, "deadline");
-    return lifecycle.stop(deadline);
+    boolean done = lifecycle.stop(deadline);
+    // After the page in progress, so the instance taking over starts from its stored marker.
+    gate.stop();
+    return done;
+  }
+
+  /**
+   * Whether this instance polls now: it holds the poller lease, or it runs without one. Thread-safe;
+   * the answer may change at any time while a lease is in use.
+   */
+  public boolean holdsLease() {
+    return gate.isOpen();
   }
 
   /** The marker after the last fully acknowledged page; empty until one is known. */
@@ -81,7 +106,7 @@ public final class LongPollIngress implements Ingress {
   public String describe() {
     UpdatesRequest request = settings.request();
     return "long polling (" + request.limit() + " updates per page, " + request.timeoutSeconds()
-        + " s poll timeout)";
+        + " s poll timeout" + (gate instanceof PollerLease lease ? ", " + lease.describe() : "") + ")";
   }
 
   /** Configures a {@link LongPollIngress}; every setting but the three required ones has a default. */
@@ -97,6 +122,9 @@ public final class LongPollIngress implements Ingress {
     private Clock clock = Clock.systemUTC();
     private String threadName = "ttscenes-long-poll";
     private int deadLetterAfter = 10;
+    private String leaseOwner;
+    private Duration leaseTtl;
+    private Runnable onLeaseAcquired = () -> {};
 
     private Builder(BotApi api, Dispatcher dispatcher, SessionStore store) {
       this.api = Objects.requireNonNull(api, "api");
@@ -169,6 +197,36 @@ public final class LongPollIngress implements Ingress {
         throw new IllegalArgumentException("deadLetterAfter is " + attempts + "; it must be >= 1");
       }
       this.deadLetterAfter = attempts;
+      return this;
+    }
+
+    /**
+     * Polls only while holding the store lease {@code poller} as {@code owner} (unique per
+     * instance), taken for {@code ttl} and renewed every ttl/3; standing by otherwise. Without
+     * this call the ingress polls unconditionally: the only poller of its bot.
+     *
+     * @throws IllegalArgumentException if {@code owner} is blank or {@code ttl} is under 3 ms
+     */
+    public Builder lease(String owner, Duration ttl) {
+      Objects.requireNonNull(owner, "owner");
+      Objects.requireNonNull(ttl, "ttl");
+      if (owner.isBlank()) {
+        throw new IllegalArgumentException("lease owner is blank; it must have a visible character");
+      }
+      if (ttl.toMillis() < 3) {
+        throw new IllegalArgumentException("lease ttl is " + ttl + "; it must be at least 3 ms");
+      }
+      this.leaseOwner = owner;
+      this.leaseTtl = ttl;
+      return this;
+    }
+
+    /**
+     * Runs {@code action} each time this instance takes the poller lease, on the thread that took
+     * it (the caller of {@link LongPollIngress#start()} for the first try); it must not block long.
+     */
+    public Builder onLeaseAcquired(Runnable action) {
+      this.onLeaseAcquired = Objects.requireNonNull(action, "action");
       return this;
     }
 

@@ -22,20 +22,24 @@ import org.slf4j.LoggerFactory;
  * every update is acknowledged (re-running the failed ones; one that failed
  * {@link PollSettings#deadLetterAfter()} times in a row is dead-lettered), and only then move the
  * marker on and store it. {@link Lifecycle} decides when the thread may be interrupted: only while it polls or
- * waits, never while a batch is in the lanes.
+ * waits, never while a batch is in the lanes. Polling happens in terms while the {@link PollGate}
+ * is open; each term starts from the stored marker, since another instance may have polled in
+ * between.
  */
 final class PollLoop implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(LongPollIngress.class);
 
   private final PollSettings settings;
   private final Lifecycle lifecycle;
+  private final PollGate gate;
   private final BatchAcks acks;
   private volatile Long marker;
   private boolean markerUnsaved;
 
-  PollLoop(PollSettings settings, Lifecycle lifecycle) {
+  PollLoop(PollSettings settings, Lifecycle lifecycle, PollGate gate) {
     this.settings = settings;
     this.lifecycle = lifecycle;
+    this.gate = gate;
     this.acks = new BatchAcks(settings.dispatcher());
   }
 
@@ -48,8 +52,9 @@ final class PollLoop implements Runnable {
   @Override
   public void run() {
     try {
-      if (loadMarker()) {
-        pollUntilStopped();
+      while (gate.awaitOpen(lifecycle) && loadMarker()) {
+        pollWhileOpen();
+        saveUnsavedMarker();
       }
     } catch (RuntimeException | Error e) {
       // Not expected (every known failure is retried above); say so loudly rather than die quietly.
@@ -78,15 +83,22 @@ final class PollLoop implements Runnable {
     return false;
   }
 
-  private void pollUntilStopped() {
+  private void pollWhileOpen() {
     int failures = 0;
-    while (!lifecycle.isStopping()) {
+    while (!lifecycle.isStopping() && gate.isOpen()) {
       Optional<UpdateList> page = poll(failures + 1);
       if (page.isEmpty()) {
         failures++;
         continue;
       }
       failures = 0;
+      if (!gate.isOpen()) {
+        // The lease went to another instance during the poll: that one polls from the stored
+        // marker, which is still before this page, and handles it.
+        LOG.info("a page of {} update(s) arrived after the poller lease was lost; it is left to the "
+            + "new holder", page.get().updates().size());
+        return;
+      }
       if (!acknowledge(page.get())) {
         return;
       }
@@ -143,9 +155,10 @@ final class PollLoop implements Runnable {
       } finally {
         lifecycle.endWork();
       }
-      if (lifecycle.isStopping()) {
-        LOG.warn("stopping with {} update(s) of the batch unacknowledged; the marker stays at {} so "
-            + "TamTam delivers them again", pending.size(), marker == null ? "none" : marker);
+      if (lifecycle.isStopping() || !gate.isOpen()) {
+        LOG.warn("{} with {} update(s) of the batch unacknowledged; the marker stays at {} so "
+            + "TamTam delivers them again", lifecycle.isStopping() ? "stopping" : "the poller lease was lost",
+            pending.size(), marker == null ? "none" : marker);
         return false;
       }
       String what = pending.size() + " of " + page.updates().size()
@@ -217,6 +230,7 @@ final class PollLoop implements Runnable {
     if (markerUnsaved && marker != null) {
       try {
         settings.store().saveMarker(marker);
+        markerUnsaved = false;
       } catch (RuntimeException e) {
         LOG.warn("could not store the last marker {} on stop ({}); the next start re-reads a few "
             + "updates, which dedupe skips", marker, e.getMessage());

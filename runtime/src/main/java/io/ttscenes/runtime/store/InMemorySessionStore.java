@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.ttscenes.api.store.Commit;
 import io.ttscenes.api.store.CommitResult;
+import io.ttscenes.api.store.Leases;
 import io.ttscenes.api.store.PendingOutbox;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoredSession;
@@ -35,11 +36,13 @@ public final class InMemorySessionStore implements SessionStore {
   private final Cache<String, SessionEntry> sessions;
   private final Ticker ticker;
   private final InMemoryTimers timers = new InMemoryTimers();
+  private final InMemoryLeases leases;
   private final AtomicLong outboxSequence = new AtomicLong();
   private final AtomicReference<OptionalLong> marker = new AtomicReference<>(OptionalLong.empty());
 
   private InMemorySessionStore(Builder builder) {
     this.ticker = builder.ticker;
+    this.leases = new InMemoryLeases(builder.ticker);
     this.sessions = Caffeine.newBuilder()
         .maximumSize(builder.maximumSessions)
         .ticker(builder.ticker)
@@ -135,7 +138,26 @@ public final class InMemorySessionStore implements SessionStore {
 
   @Override
   public void saveMarker(long value) {
-    marker.set(OptionalLong.of(value));
+    marker.updateAndGet(old -> old.isPresent() && old.getAsLong() >= value ? old : OptionalLong.of(value));
+  }
+
+  /** {@inheritDoc} Held in this process only, on the store's ticker. */
+  @Override
+  public boolean tryAcquireLease(String name, String owner, Duration ttl) {
+    Leases.check(name, owner, ttl);
+    return leases.acquire(name, owner, ttl);
+  }
+
+  @Override
+  public boolean renewLease(String name, String owner, Duration ttl) {
+    Leases.check(name, owner, ttl);
+    return leases.renew(name, owner, ttl);
+  }
+
+  @Override
+  public void releaseLease(String name, String owner) {
+    Leases.check(name, owner, Duration.ofMillis(1));
+    leases.release(name, owner);
   }
 
   /** Drops every session; the store keeps working but is empty. */

@@ -79,6 +79,21 @@ public abstract class ForwardingSessionStore implements SessionStore {
   }
 
   @Override
+  public boolean tryAcquireLease(String name, String owner, Duration ttl) {
+    return delegate.tryAcquireLease(name, owner, ttl);
+  }
+
+  @Override
+  public boolean renewLease(String name, String owner, Duration ttl) {
+    return delegate.renewLease(name, owner, ttl);
+  }
+
+  @Override
+  public void releaseLease(String name, String owner) {
+    delegate.releaseLease(name, owner);
+  }
+
+  @Override
   public void close() {
     delegate.close();
   }

@@ -85,8 +85,47 @@ public interface SessionStore extends AutoCloseable {
   /** Returns the last stored long-poll marker of this bot, or empty before the first one. */
   OptionalLong loadMarker();
 
-  /** Stores the long-poll marker of this bot. */
+  /**
+   * Stores the long-poll marker of this bot unless a greater one is stored already: the marker
+   * only moves forward, so a poller finishing an older page after another instance took over
+   * cannot send the next start back to updates that were handled since. Atomic.
+   */
   void saveMarker(long marker);
+
+  /**
+   * Takes the lease {@code name} for {@code owner} when nobody holds it or it has expired, or
+   * renews it when {@code owner} holds it already; the lease then lasts {@code ttl}. Among
+   * concurrent callers (in one process or many) at most one holds a lease at a time. The default
+   * grants every call, right only for a store that a single process uses; shared stores override.
+   *
+   * @return whether {@code owner} holds the lease now
+   * @throws IllegalArgumentException if {@code ttl} is under 1 ms or a name is blank
+   */
+  default boolean tryAcquireLease(String name, String owner, Duration ttl) {
+    Leases.check(name, owner, ttl);
+    return true;
+  }
+
+  /**
+   * Extends the lease {@code name} to {@code ttl} from now, only while {@code owner} still holds
+   * it; an expired lease or one held by another is not touched. The default grants every call,
+   * as {@link #tryAcquireLease} does.
+   *
+   * @return whether {@code owner} still holds the lease
+   * @throws IllegalArgumentException if {@code ttl} is under 1 ms or a name is blank
+   */
+  default boolean renewLease(String name, String owner, Duration ttl) {
+    Leases.check(name, owner, ttl);
+    return true;
+  }
+
+  /**
+   * Frees the lease {@code name} at once if {@code owner} holds it, so another owner may take it
+   * without waiting for the TTL; a lease held by another is not touched. Idempotent.
+   */
+  default void releaseLease(String name, String owner) {
+    Leases.check(name, owner, Duration.ofMillis(1));
+  }
 
   /** Releases connections and caches; the store is unusable afterwards. */
   @Override

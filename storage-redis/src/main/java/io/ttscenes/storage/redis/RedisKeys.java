@@ -37,6 +37,11 @@ final class RedisKeys {
     return prefix + "marker";
   }
 
+  /** STRING, the owner of lease {@code name}; expires with the lease. */
+  String lease(String name) {
+    return prefix + "lease:" + name;
+  }
+
   static String escape(String key) {
     if (key.indexOf('%') < 0 && key.indexOf('{') < 0 && key.indexOf('}') < 0) {
       return key;

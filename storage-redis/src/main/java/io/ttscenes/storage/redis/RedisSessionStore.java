@@ -2,6 +2,7 @@ package io.ttscenes.storage.redis;
 
 import io.ttscenes.api.store.Commit;
 import io.ttscenes.api.store.CommitResult;
+import io.ttscenes.api.store.Leases;
 import io.ttscenes.api.store.PendingOutbox;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoredSession;
@@ -29,7 +30,8 @@ import redis.clients.jedis.UnifiedJedis;
  *   <li>{@code P o:{K}} HASH: outbox id to "version:payload"; same hash slot and TTL.
  *   <li>{@code P outboxes} ZSET: sessions with a pending outbox, scored by write time (index).
  *   <li>{@code P timers} ZSET: session key scored by due epoch ms (lease end once claimed).
- *   <li>{@code P marker} STRING: the long-poll marker.
+ *   <li>{@code P marker} STRING: the long-poll marker; a script stores it only when it grows.
+ *   <li>{@code P lease:<name>} STRING: the owner of a lease (e.g. {@code poller}), with its TTL.
  * </ul>
  * A session's commit and load touch only keys tagged {@code {K}}, one hash slot. The timers and
  * index keys live in other slots; the engine orders those calls, so they need no atomicity with
@@ -43,6 +45,7 @@ public final class RedisSessionStore implements SessionStore {
   private static final LuaScript COMMIT = LuaScript.fromResource("commit.lua");
   private static final LuaScript CLAIM = LuaScript.fromResource("claim-timers.lua");
   private static final LuaScript CANCEL_IF = LuaScript.fromResource("cancel-timer-if.lua");
+  private static final LuaScript SAVE_MARKER = LuaScript.fromResource("save-marker.lua");
 
   private final UnifiedJedis jedis;
   private final RedisKeys keys;
@@ -51,6 +54,7 @@ public final class RedisSessionStore implements SessionStore {
   private final boolean cluster;
   private final Clock clock;
   private final RedisOutboxes outboxes;
+  private final RedisLeases leases;
 
   private RedisSessionStore(UnifiedJedis jedis, RedisConfig config, Clock clock) {
     this.jedis = Objects.requireNonNull(jedis, "jedis");
@@ -63,6 +67,7 @@ public final class RedisSessionStore implements SessionStore {
         || jedis instanceof RedisClusterClient;
     this.clock = Objects.requireNonNull(clock, "clock");
     this.outboxes = new RedisOutboxes(jedis, keys, guard, clock, cluster);
+    this.leases = new RedisLeases(jedis, keys, guard);
   }
 
   /**
@@ -232,9 +237,30 @@ public final class RedisSessionStore implements SessionStore {
     return marker == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(marker));
   }
 
+  /** {@inheritDoc} One EVALSHA of a compare-and-set script. */
   @Override
   public void saveMarker(long marker) {
-    guard.call("saving the poll marker", () -> jedis.set(keys.marker(), Long.toString(marker)));
+    guard.call("saving the poll marker",
+        () -> SAVE_MARKER.run(jedis, List.of(keys.marker()), List.of(Long.toString(marker))));
+  }
+
+  /** {@inheritDoc} {@code SET NX PX}, or the renewal script when the owner holds it already. */
+  @Override
+  public boolean tryAcquireLease(String name, String owner, Duration ttl) {
+    Leases.check(name, owner, ttl);
+    return leases.acquire(name, owner, ttl);
+  }
+
+  @Override
+  public boolean renewLease(String name, String owner, Duration ttl) {
+    Leases.check(name, owner, ttl);
+    return leases.renew(name, owner, ttl);
+  }
+
+  @Override
+  public void releaseLease(String name, String owner) {
+    Leases.check(name, owner, Duration.ofMillis(1));
+    leases.release(name, owner);
   }
 
   /** Closes the Redis client and drops the near cache. */

@@ -1,0 +1,184 @@
+package io.ttscenes.runtime.ingress;
+
+import io.ttscenes.api.store.SessionStore;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Elects one poller among the instances of a bot with the store lease {@value #NAME}: a keeper
+ * thread tries to take it every ttl/3 while standing by and renews it every ttl/3 while holding
+ * it. A renewal that is refused (another owner, or it expired) closes the gate at once; a store
+ * failure closes it once the lease may have run out before the next try, so two instances never
+ * poll on purpose at the same time. Thread-safe.
+ */
+final class PollerLease implements PollGate {
+  static final String NAME = "poller";
+  private static final Logger LOG = LoggerFactory.getLogger(LongPollIngress.class);
+
+  private final SessionStore store;
+  private final String owner;
+  private final Duration ttl;
+  private final Duration period;
+  private final Runnable onAcquired;
+  private final String threadName;
+  private final Object lock = new Object();
+  private boolean held;
+  private boolean standbyLogged;
+  private long confirmedAt;
+  private ScheduledExecutorService keeper;
+
+  PollerLease(SessionStore store, String owner, Duration ttl, Runnable onAcquired, String threadName) {
+    this.store = store;
+    this.owner = owner;
+    this.ttl = ttl;
+    this.period = ttl.dividedBy(3);
+    this.onAcquired = onAcquired;
+    this.threadName = threadName;
+  }
+
+  @Override
+  public void start() {
+    keep();
+    keeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, threadName);
+      thread.setDaemon(true);
+      return thread;
+    });
+    keeper.scheduleWithFixedDelay(this::keep, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** For logs: the lease and its timing. */
+  String describe() {
+    return "poller lease of " + ttl.toMillis() + " ms renewed every " + period.toMillis() + " ms";
+  }
+
+  @Override
+  public boolean isOpen() {
+    synchronized (lock) {
+      return held;
+    }
+  }
+
+  @Override
+  public boolean awaitOpen(Lifecycle lifecycle) {
+    synchronized (lock) {
+      try {
+        while (!held && !lifecycle.isStopping()) {
+          lock.wait();
+        }
+      } catch (InterruptedException e) {
+        return false;
+      }
+      return held && !lifecycle.isStopping();
+    }
+  }
+
+  /** Stops renewing and releases the lease if held, so a standby instance takes over at once. */
+  @Override
+  public void stop() {
+    if (keeper != null) {
+      keeper.shutdownNow();
+      try {
+        keeper.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    boolean wasHeld;
+    synchronized (lock) {
+      wasHeld = held;
+      held = false;
+      lock.notifyAll();
+    }
+    if (wasHeld) {
+      release();
+    }
+  }
+
+  /** One round: renew while holding, try to take it while standing by. Never throws. */
+  private void keep() {
+    try {
+      if (isOpen()) {
+        renew();
+      } else {
+        tryAcquire();
+      }
+    } catch (RuntimeException e) {
+      failed(e);
+    }
+  }
+
+  private void tryAcquire() {
+    if (!store.tryAcquireLease(NAME, owner, ttl)) {
+      if (!standbyLogged) {
+        LOG.info("instance {} stands by: another instance holds the poller lease; it tries again "
+            + "every {} ms", owner, period.toMillis());
+        standbyLogged = true;
+      }
+      return;
+    }
+    synchronized (lock) {
+      held = true;
+      confirmedAt = System.nanoTime();
+      lock.notifyAll();
+    }
+    standbyLogged = false;
+    LOG.info("instance {} holds the poller lease (ttl {} ms) and polls", owner, ttl.toMillis());
+    try {
+      onAcquired.run();
+    } catch (RuntimeException e) {
+      LOG.warn("the action on taking the poller lease failed: {}", e.getMessage(), e);
+    }
+  }
+
+  private void renew() {
+    if (store.renewLease(NAME, owner, ttl)) {
+      synchronized (lock) {
+        confirmedAt = System.nanoTime();
+      }
+      return;
+    }
+    lose("another instance took it or it expired");
+  }
+
+  private void failed(RuntimeException e) {
+    boolean holding;
+    long since;
+    synchronized (lock) {
+      holding = held;
+      since = System.nanoTime() - confirmedAt;
+    }
+    if (!holding) {
+      LOG.warn("instance {} could not try the poller lease ({}); it tries again in {} ms", owner,
+          e.getMessage(), period.toMillis());
+    } else if (since + period.toNanos() >= ttl.toNanos()) {
+      // The next try would come after the lease may have run out in the store.
+      lose("the store was unreachable for " + since / 1_000_000 + " ms: " + e.getMessage());
+    } else {
+      LOG.warn("instance {} could not renew the poller lease ({}); it polls on and tries again in {} ms",
+          owner, e.getMessage(), period.toMillis());
+    }
+  }
+
+  private void lose(String why) {
+    synchronized (lock) {
+      held = false;
+    }
+    LOG.warn("instance {} lost the poller lease ({}); it finishes the page in progress, stops "
+        + "polling and stands by", owner, why);
+  }
+
+  private void release() {
+    try {
+      store.releaseLease(NAME, owner);
+      LOG.info("instance {} released the poller lease", owner);
+    } catch (RuntimeException e) {
+      LOG.warn("instance {} could not release the poller lease ({}); another instance takes it "
+          + "when it expires", owner, e.getMessage());
+    }
+  }
+}
