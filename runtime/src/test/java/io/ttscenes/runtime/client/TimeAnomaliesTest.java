@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The rate limit under a wall-clock step backwards (NTP correction, VM restore). */
-final class RateLimiterReviewTest {
-  // REVIEW: RateLimiter reserves slots on the wall Clock (Clock.systemUTC by default); when the
-  // clock steps back, nextFree lies far "in the future" and every API call sleeps for the size of
-  // the step (an hour back = no message sent for an hour).
+/** Waits stay bounded when the wall clock steps back (NTP, VM restore) or Retry-After is absurd. */
+final class TimeAnomaliesTest {
+  // The limiter measures slots on a monotonic ticker; FakeTime's ticker, like System.nanoTime,
+  // does not follow the wall clock back.
   @Test
   void aClockSteppingBackAnHourDoesNotStallTheNextCallForAnHour() throws Exception {
     FakeTime time = new FakeTime();
@@ -25,8 +24,7 @@ final class RateLimiterReviewTest {
         "the call after the clock stepped back waited " + waited);
   }
 
-  // REVIEW: a Retry-After too large for a long ("99999999999999999999") is read as "no header",
-  // so the call is retried after the normal backoff instead of failing with the server's hint.
+  // A Retry-After too large for a long is still the server's hint: longer than we ever wait.
   @Test
   void anOverlongRetryAfterIsTreatedAsLongerThanWeWaitNotAsAbsent() {
     FailureClassifier classifier = new FailureClassifier(io.ttscenes.runtime.json.WireJson.create(), new FakeTime());
