@@ -8,10 +8,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Dedupe ids must tell distinct events apart, not only redeliveries of one event. */
-final class DedupeReviewTest {
-  // REVIEW: Router.dedupeId builds "message_removed:chat:user:timestamp" and ignores message_id,
-  // so removing several messages at once (same user, chat and millisecond) is seen as one update
-  // delivered several times: every removal but the first is skipped as a duplicate.
+final class DistinctEventsDedupeTest {
+  // Several messages removed at once (same user, chat and millisecond) are distinct events,
+  // not one update delivered several times: each removal must run once.
   @Test
   void twoMessagesRemovedInTheSameMillisecondAreBothHandled() {
     Bot bot = Bot.builder("removals").root(r -> r.onMessageRemoved(ctx ->
