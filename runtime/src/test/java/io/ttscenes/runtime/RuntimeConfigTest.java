@@ -81,4 +81,24 @@ final class RuntimeConfigTest {
     assertFalse(text.contains("hunter2"), text);
     assertTrue(text.contains("redis://user:***@redis.example.com:6379/0"), text);
   }
+
+  @Test
+  void pollerLeaseAndOutboxRecoveryHaveDefaultsAndAreRead() {
+    RuntimeConfig defaults = RuntimeConfig.from(Map.of("TAMTAM_TOKEN", "t"));
+    assertEquals(Duration.ofSeconds(15), defaults.pollerLease());
+    assertTrue(defaults.outboxRecovery());
+
+    RuntimeConfig set = RuntimeConfig.from(Map.of("TAMTAM_TOKEN", "t",
+        "TTSCENES_POLLER_LEASE_SECONDS", "60", "TTSCENES_OUTBOX_RECOVERY", "false"));
+    assertEquals(Duration.ofSeconds(60), set.pollerLease());
+    assertFalse(set.outboxRecovery());
+  }
+
+  @Test
+  void pollerLeaseOutOfRangeAndAnUnclearRecoveryFlagAreReported() {
+    RuntimeConfigException e = assertThrows(RuntimeConfigException.class, () -> RuntimeConfig.from(Map.of(
+        "TAMTAM_TOKEN", "t", "TTSCENES_POLLER_LEASE_SECONDS", "1", "TTSCENES_OUTBOX_RECOVERY", "sometimes")));
+    assertEquals(List.of("TTSCENES_POLLER_LEASE_SECONDS is 1; it must be 3..3600",
+        "TTSCENES_OUTBOX_RECOVERY is 'sometimes'; it must be true or false"), e.problems());
+  }
 }

@@ -66,7 +66,7 @@ import java.util.TreeSet;
  * larger one goes in chunks and, after a failed chunk, continues from the last byte the upload
  * server confirms, giving up after {@code maxAttempts} failures in a row without progress.
  */
-public final class OkHttpBotApi implements BotApi, Uploader {
+public final class OkHttpBotApi implements BotApi, Uploader, AnswerlessWrites {
   private final RetryLoop loop;
   private final ObjectMapper mapper;
   private final JsonAnswers answers;
@@ -247,11 +247,20 @@ public final class OkHttpBotApi implements BotApi, Uploader {
 
   @Override
   public SendMessageResult sendMessage(MessageTarget target, NewMessageBody body) {
+    return call(sendMessageRequest(target, body), SendMessageResult.class);
+  }
+
+  @Override
+  public void sendMessageUnread(MessageTarget target, NewMessageBody body) {
+    callUnread(sendMessageRequest(target, body));
+  }
+
+  private static ApiRequest.Builder sendMessageRequest(MessageTarget target, NewMessageBody body) {
     RequestChecks.message(body);
-    return call(ApiRequest.of("sendMessage", "POST").path("messages")
+    return ApiRequest.of("sendMessage", "POST").path("messages")
         .query("user_id", target.userId()).query("chat_id", target.chatId())
         .query("disable_link_preview", target.disableLinkPreview() ? true : null)
-        .body(body), SendMessageResult.class);
+        .body(body);
   }
 
   @Override
@@ -276,10 +285,18 @@ public final class OkHttpBotApi implements BotApi, Uploader {
 
   @Override
   public SimpleQueryResult answerOnCallback(String callbackId, CallbackAnswer answer) {
+    return call(answerRequest(callbackId, answer), SimpleQueryResult.class);
+  }
+
+  @Override
+  public void answerOnCallbackUnread(String callbackId, CallbackAnswer answer) {
+    callUnread(answerRequest(callbackId, answer));
+  }
+
+  private static ApiRequest.Builder answerRequest(String callbackId, CallbackAnswer answer) {
     RequestChecks.callbackAnswer(answer);
-    return call(ApiRequest.of("answerOnCallback", "POST").path("answers")
-        .query("callback_id", nonBlank("callback id", callbackId)).body(answer),
-        SimpleQueryResult.class);
+    return ApiRequest.of("answerOnCallback", "POST").path("answers")
+        .query("callback_id", nonBlank("callback id", callbackId)).body(answer);
   }
 
   @Override
@@ -324,6 +341,12 @@ public final class OkHttpBotApi implements BotApi, Uploader {
     ApiRequest built = request.build();
     HttpExchange.Raw raw = loop.run(built);
     return answers.read(built.operation(), raw.status(), raw.body(), type);
+  }
+
+  private void callUnread(ApiRequest.Builder request) {
+    ApiRequest built = request.build();
+    HttpExchange.Raw raw = loop.run(built);
+    answers.check(built.operation(), raw.status(), raw.body());
   }
 
   private static void known(String field, boolean unknown) {

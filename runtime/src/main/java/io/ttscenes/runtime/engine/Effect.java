@@ -8,6 +8,7 @@ import io.ttscenes.api.model.CallbackAnswer;
 import io.ttscenes.api.model.ConstructorAnswer;
 import io.ttscenes.api.model.NewMessageBody;
 import io.ttscenes.api.model.SenderAction;
+import io.ttscenes.runtime.client.AnswerlessWrites;
 import java.util.Objects;
 
 /**
@@ -27,7 +28,7 @@ sealed interface Effect {
   /** The BotApi operation name, for logs and metrics. */
   String operation();
 
-  /** Makes the call. */
+  /** Makes the call; its answer is not needed, so a client that can skip reading it does. */
   void send(BotApi api);
 
   record Send(MessageTarget target, NewMessageBody body) implements Effect {
@@ -43,7 +44,11 @@ sealed interface Effect {
 
     @Override
     public void send(BotApi api) {
-      api.sendMessage(target, body);
+      if (api instanceof AnswerlessWrites writes) {
+        writes.sendMessageUnread(target, body);
+      } else {
+        api.sendMessage(target, body);
+      }
     }
   }
 
@@ -93,7 +98,11 @@ sealed interface Effect {
 
     @Override
     public void send(BotApi api) {
-      api.answerOnCallback(callbackId, answer);
+      if (api instanceof AnswerlessWrites writes) {
+        writes.answerOnCallbackUnread(callbackId, answer);
+      } else {
+        api.answerOnCallback(callbackId, answer);
+      }
     }
   }
 
