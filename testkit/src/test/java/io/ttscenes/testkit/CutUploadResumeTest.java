@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The runtime's resumable upload against the emulator's upload endpoint, with a cut chunk. */
-final class UploadResumeReviewTest {
+final class CutUploadResumeTest {
   private final Emulator emulator = Emulator.start(0);
 
   @AfterEach
@@ -29,10 +29,8 @@ final class UploadResumeReviewTest {
     emulator.close();
   }
 
-  // REVIEW: UploadClient/UploadStatus read the upload status only as "0-N/total" (body) or a Range
-  // header; the emulator answers {"status","size","received"}. After a cut chunk the client reads
-  // "start again", re-sends from byte 0, gets 416 (the server expects byte 500) each time and gives
-  // up: a resumable upload never survives a cut against the project's own emulator.
+  // The emulator keeps the 500 bytes that arrived and answers the status GET with
+  // {"status","size","received"}; the client must continue at byte 500, not restart from 0.
   @Test
   void aResumableUploadCutMidChunkResumesAndCompletes() {
     byte[] content = new byte[3000];
