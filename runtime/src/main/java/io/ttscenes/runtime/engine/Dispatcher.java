@@ -77,6 +77,23 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   /**
+   * As {@link #submit}, but waits at most {@code timeout} for room in the lanes: returns the
+   * update's future, or empty when the lanes stayed full that long (or the calling thread was
+   * interrupted, whose flag is then kept); an empty answer queued nothing. For callers that must
+   * answer within a deadline, such as the webhook. Throws {@link IllegalStateException} after
+   * {@link #drain}/{@link #close} began.
+   */
+  public Optional<CompletableFuture<Void>> trySubmit(Update update, Duration timeout) {
+    Objects.requireNonNull(update, "update");
+    Objects.requireNonNull(timeout, "timeout");
+    Routed routed = router.route(update);
+    listener.updateReceived(update.updateType());
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    return lanes.trySubmit(routed.key(), () -> engine.handle(routed, done), timeout)
+        ? Optional.of(done) : Optional.empty();
+  }
+
+  /**
    * Tells the listener that an ingress gave up on {@code update} (dead letter) after it failed
    * too many times in a row; the ingress logs it. Thread-safe.
    */

@@ -98,6 +98,18 @@ final class WebhookIngressTest {
   }
 
   @Test
+  void jsonThatIsNotAnUpdateObjectIsAnswered400() throws Exception {
+    WebhookIngress hook = startHook(WebhookIngress.builder(dispatcher, tamtam.client()));
+
+    HttpResponse<String> nothing = post(hook, "/", "null").get(20, TimeUnit.SECONDS);
+    HttpResponse<String> list = post(hook, "/", "[" + message(7, "a") + "]").get(20, TimeUnit.SECONDS);
+
+    assertEquals(400, nothing.statusCode(), nothing.body());
+    assertEquals(400, list.statusCode(), list.body());
+    assertEquals(List.of(), tamtam.texts());
+  }
+
+  @Test
   void onlyThePathWithTheSecretIsServed() throws Exception {
     WebhookIngress hook = startHook(WebhookIngress.builder(dispatcher, tamtam.client())
         .path("/tamtam").secret("s3cr3t"));

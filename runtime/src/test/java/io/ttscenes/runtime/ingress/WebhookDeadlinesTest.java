@@ -2,6 +2,7 @@ package io.ttscenes.runtime.ingress;
 
 import static io.ttscenes.runtime.fake.Updates.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.ttscenes.api.Bot;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-final class WebhookReviewTest {
+/** The webhook answers within its deadlines whatever the lanes and the clients do. */
+final class WebhookDeadlinesTest {
   private final HttpClient http = HttpClient.newHttpClient();
   private final ScriptedStore store = new ScriptedStore();
   private final List<AutoCloseable> cleanup = new ArrayList<>();
@@ -52,8 +54,7 @@ final class WebhookReviewTest {
     store.dispose();
   }
 
-  // REVIEW: ackTimeout does not bound a request while the lanes are full: Dispatcher.submit blocks
-  // uninterruptibly before the timed get, so the request hangs (no 503) as long as the lanes stay full.
+  // The ack timeout bounds the whole request, waiting for room in full lanes included.
   @Test
   void answers503WithinTheAckTimeoutEvenWhenTheLanesAreFull() throws Exception {
     WebhookIngress hook = startHook(WebhookIngress.builder(dispatcher, tamtam.client())
@@ -72,8 +73,8 @@ final class WebhookReviewTest {
     }
   }
 
-  // REVIEW: no read timeout on request bodies: a few clients that announce a body and send it
-  // slowly (or never) occupy every webhook thread, and TamTam's deliveries are never answered.
+  // Clients that announce a body and send it slowly (or never) are cut off after the body
+  // timeout, so they cannot occupy every webhook thread.
   @Test
   void slowClientsDoNotStopRealDeliveriesFromBeingAnswered() throws Exception {
     WebhookIngress hook = startHook(WebhookIngress.builder(dispatcher, tamtam.client()).threads(2));
@@ -91,6 +92,65 @@ final class WebhookReviewTest {
     } catch (TimeoutException e) {
       fail("two idle half-sent requests kept a real update unanswered for 20 s");
     }
+  }
+
+  @Test
+  void aBodyOverTheCapIsRefusedWith413AndTheConnectionClosedUnread() throws Exception {
+    WebhookIngress hook = startHook(WebhookIngress.builder(dispatcher, tamtam.client()));
+    try (Socket socket = new Socket("127.0.0.1", hook.port())) {
+      socket.setSoTimeout(20_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+          + "Content-Length: 100000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      // 256 KiB of the announced 100 MB: only a server that stops reading can answer.
+      CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
+        try {
+          out.write(new byte[256 * 1024]);
+          out.flush();
+        } catch (java.io.IOException closedByServer) {
+          // Expected once the server closes the connection.
+        }
+      });
+
+      String answer = readUntilClosed(socket);
+
+      assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+      assertTrue(answer.contains("update body exceeds 1048576 bytes"), answer);
+      sending.get(20, TimeUnit.SECONDS);
+    }
+    assertEquals(List.of(), tamtam.texts());
+  }
+
+  /** Reads until end of stream or a reset, which both mean the server closed the connection. */
+  private static String readUntilClosed(Socket socket) throws java.io.IOException {
+    java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+    byte[] buffer = new byte[4096];
+    try {
+      int read;
+      while ((read = socket.getInputStream().read(buffer)) >= 0) {
+        got.write(buffer, 0, read);
+      }
+    } catch (java.net.SocketException reset) {
+      // Closed with part of the body unread: the client sees a reset after the answer.
+    }
+    return got.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aSlowBodyIsCutOffAtTheBodyTimeoutWithoutAnAnswer() throws Exception {
+    WebhookIngress hook = startHook(WebhookIngress.builder(dispatcher, tamtam.client())
+        .bodyTimeout(Duration.ofMillis(200)));
+    try (Socket socket = new Socket("127.0.0.1", hook.port())) {
+      socket.setSoTimeout(20_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+
+      // End of stream: the server closed the connection instead of waiting for the body forever.
+      assertEquals(-1, socket.getInputStream().read());
+    }
+    assertEquals(List.of(), tamtam.texts());
   }
 
   private WebhookIngress startHook(WebhookIngress.Builder builder) {
