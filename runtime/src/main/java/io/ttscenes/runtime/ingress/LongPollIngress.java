@@ -222,8 +222,8 @@ public final class LongPollIngress implements Ingress {
     }
 
     /**
-     * Runs {@code action} each time this instance takes the poller lease, on the thread that took
-     * it (the caller of {@link LongPollIngress#start()} for the first try); it must not block long.
+     * Runs {@code action} each time this instance takes the poller lease: on the thread that took
+     * it on start (the caller of {@link LongPollIngress#start()}), on a thread of its own later.
      */
     public Builder onLeaseAcquired(Runnable action) {
       this.onLeaseAcquired = Objects.requireNonNull(action, "action");

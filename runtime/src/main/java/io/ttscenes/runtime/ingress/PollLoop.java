@@ -95,8 +95,10 @@ final class PollLoop implements Runnable {
       if (!gate.isOpen()) {
         // The lease went to another instance during the poll: that one polls from the stored
         // marker, which is still before this page, and handles it.
-        LOG.info("a page of {} update(s) arrived after the poller lease was lost; it is left to the "
-            + "new holder", page.get().updates().size());
+        if (!page.get().updates().isEmpty()) {
+          LOG.info("a page of {} update(s) arrived after the poller lease was lost; it is left to "
+              + "the new holder", page.get().updates().size());
+        }
         return;
       }
       if (!acknowledge(page.get())) {

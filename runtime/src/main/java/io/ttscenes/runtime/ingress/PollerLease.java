@@ -29,7 +29,7 @@ final class PollerLease implements PollGate {
   private boolean held;
   private boolean standbyLogged;
   private long confirmedAt;
-  private ScheduledExecutorService keeper;
+  private volatile ScheduledExecutorService keeper;
 
   PollerLease(SessionStore store, String owner, Duration ttl, Runnable onAcquired, String threadName) {
     this.store = store;
@@ -42,13 +42,13 @@ final class PollerLease implements PollGate {
 
   @Override
   public void start() {
-    keep();
+    keep(true);
     keeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, threadName);
       thread.setDaemon(true);
       return thread;
     });
-    keeper.scheduleWithFixedDelay(this::keep, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    keeper.scheduleWithFixedDelay(() -> keep(false), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** For logs: the lease and its timing. */
@@ -99,20 +99,24 @@ final class PollerLease implements PollGate {
     }
   }
 
-  /** One round: renew while holding, try to take it while standing by. Never throws. */
-  private void keep() {
+  /**
+   * One round: renew while holding, try to take it while standing by. Never throws. The action on
+   * taking the lease runs {@code inline} on start; on the keeper thread it gets a thread of its
+   * own, since it may block (a full lane) and renewals must not wait for it.
+   */
+  private void keep(boolean inline) {
     try {
       if (isOpen()) {
         renew();
       } else {
-        tryAcquire();
+        tryAcquire(inline);
       }
     } catch (RuntimeException e) {
       failed(e);
     }
   }
 
-  private void tryAcquire() {
+  private void tryAcquire(boolean inline) {
     if (!store.tryAcquireLease(NAME, owner, ttl)) {
       if (!standbyLogged) {
         LOG.info("instance {} stands by: another instance holds the poller lease; it tries again "
@@ -128,6 +132,16 @@ final class PollerLease implements PollGate {
     }
     standbyLogged = false;
     LOG.info("instance {} holds the poller lease (ttl {} ms) and polls", owner, ttl.toMillis());
+    if (inline) {
+      runOnAcquired();
+    } else {
+      Thread thread = new Thread(this::runOnAcquired, threadName + "-taken");
+      thread.setDaemon(true);
+      thread.start();
+    }
+  }
+
+  private void runOnAcquired() {
     try {
       onAcquired.run();
     } catch (RuntimeException e) {
