@@ -8,7 +8,10 @@ import io.ttscenes.api.model.Update;
 import io.ttscenes.runtime.engine.Dispatcher;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +34,7 @@ final class WebhookHandler implements HttpHandler {
   private final Dispatcher dispatcher;
   private final BodyReader bodies;
   private final ObjectMapper mapper;
-  private final String path;
+  private final byte[] rawPath;
   private final Duration ackTimeout;
   private final Object idle = new Object();
   private int inFlight;
@@ -42,7 +45,7 @@ final class WebhookHandler implements HttpHandler {
     this.dispatcher = dispatcher;
     this.bodies = bodies;
     this.mapper = mapper;
-    this.path = path;
+    this.rawPath = rawForm(path).getBytes(StandardCharsets.UTF_8);
     this.ackTimeout = ackTimeout;
   }
 
@@ -98,7 +101,7 @@ final class WebhookHandler implements HttpHandler {
     // One deadline for the whole request: reading, waiting for room in the lanes, and the commit.
     long deadline = System.nanoTime() + ackTimeout.toNanos();
     try (exchange) {
-      if (!path.equals(stripSlash(exchange.getRequestURI().getPath()))) {
+      if (!servesPath(exchange.getRequestURI().getRawPath())) {
         LOG.warn("webhook request to an unknown path from {} refused with 404", exchange.getRemoteAddress());
         respond(exchange, 404, "unknown path");
         return;
@@ -190,6 +193,24 @@ final class WebhookHandler implements HttpHandler {
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
+    }
+  }
+
+  /**
+   * Compares the path as sent, not decoded (so an encoded spelling of the secret is another path),
+   * and in time independent of where it differs, so response times do not reveal the secret.
+   */
+  private boolean servesPath(String requested) {
+    byte[] given = stripSlash(requested == null ? "" : requested).getBytes(StandardCharsets.UTF_8);
+    return MessageDigest.isEqual(rawPath, given);
+  }
+
+  /** The path as a client sends it: characters a URI path cannot hold percent-encoded. */
+  private static String rawForm(String path) {
+    try {
+      return new URI(null, null, path, null).getRawPath();
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("webhook path '" + path + "' is not a valid URI path", e);
     }
   }
 

@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * <p>With {@link Builder#publicUrl} set, {@link #start()} subscribes that URL; with
  * {@link Builder#unsubscribeOnStop} it is unsubscribed on {@link #stop}. An optional shared
  * secret becomes the last path segment, both of the served path and of the subscribed URL, and
- * requests to any other path get 404.
+ * requests to any other path get 404; the path is compared as sent (not decoded) and in constant
+ * time.
  */
 public final class WebhookIngress implements Ingress {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookIngress.class);

@@ -121,6 +121,17 @@ final class WebhookIngressTest {
   }
 
   @Test
+  void anEncodedSpellingOfTheSecretIsAnotherPath() throws Exception {
+    WebhookIngress hook = startHook(WebhookIngress.builder(dispatcher, tamtam.client())
+        .path("/tamtam").secret("s3cr3t"));
+
+    // %33 decodes to "3": the decoded path would match, the path as sent does not.
+    assertEquals(404, post(hook, "/tamtam/s3cr%33t", message(7, "a")).get(20, TimeUnit.SECONDS).statusCode());
+    assertEquals(200, post(hook, "/tamtam/s3cr3t/", message(7, "b")).get(20, TimeUnit.SECONDS).statusCode());
+    assertEquals(List.of("echo b"), tamtam.texts());
+  }
+
+  @Test
   void subscribesOnStartAndUnsubscribesOnStopWhenAsked() throws Exception {
     WebhookIngress hook = WebhookIngress.builder(dispatcher, tamtam.client()).listen("127.0.0.1", 0)
         .publicUrl("https://bot.example.com/tamtam").secret("s3cr3t").unsubscribeOnStop(true).build();
