@@ -62,6 +62,9 @@ import java.util.TreeSet;
  * "Nothing written" is known exactly: a network interceptor marks the request once a connection is
  * open, and OkHttp's own silent retry on connection failure is switched off.
  *
+ * <p>The runtime sends its outbox calls through {@link AnswerlessWrites}, which makes the same
+ * requests but only checks that the answer is a JSON object.
+ *
  * <p>Uploads: a file up to the resumable threshold goes in one multipart request, sent once; a
  * larger one goes in chunks and, after a failed chunk, continues from the last byte the upload
  * server confirms, giving up after {@code maxAttempts} failures in a row without progress.
