@@ -68,7 +68,7 @@ public final class Dispatcher implements AutoCloseable {
   /**
    * Queues {@code update} on its session's lane and returns a future completed when it may be
    * acknowledged (see the class description). Blocks the caller while the lanes are full
-   * (backpressure) instead of dropping; throws {@link IllegalStateException} after
+   * (backpressure) instead of dropping (see {@link #trySubmit} for a bounded wait); throws {@link IllegalStateException} after
    * {@link #drain}/{@link #close} began.
    */
   public CompletableFuture<Void> submit(Update update) {

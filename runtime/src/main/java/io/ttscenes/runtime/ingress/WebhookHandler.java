@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 final class WebhookHandler implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookIngress.class);
+
   private final Dispatcher dispatcher;
   private final BodyReader bodies;
   private final ObjectMapper mapper;
