@@ -67,7 +67,8 @@ public final class BotRuntime implements AutoCloseable {
   }
 
   /**
-   * Sends outboxes left pending by an earlier crash, starts the scene timer poller, periodic
+   * Learns the bot's username from {@code GET /me} when the Bot has none (so {@code /cmd@otherbot}
+   * is ignored), sends outboxes left pending by an earlier crash, starts the scene timer poller, periodic
    * outbox recovery and the clearing of sent outboxes of idle sessions (every second, those sent
    * at least 2 s ago), and the ingress. With long polling the ingress starts first: it tries to
    * take the poller lease, and only its holder recovers store outboxes (on taking the lease and
@@ -80,6 +81,7 @@ public final class BotRuntime implements AutoCloseable {
       throw new IllegalStateException("bot runtime '" + parts.bot().name() + "' was already started or closed");
     }
     started = true;
+    learnUsername();
     LOG.info("starting bot '{}' as instance {}: {}, store {}", parts.bot().name(), parts.instanceId(),
         ingress.describe(), parts.store().getClass().getSimpleName());
     boolean longPolling = ingress instanceof LongPollIngress;
@@ -98,6 +100,29 @@ public final class BotRuntime implements AutoCloseable {
       startIngress();
     }
     LOG.info("bot '{}' started", parts.bot().name());
+  }
+
+  /**
+   * Asks {@code GET /me} for the bot's username when the Bot was built without one, so that
+   * {@code /cmd@otherbot} in a group is left to the other bot. A failure only costs that filter.
+   */
+  private void learnUsername() {
+    if (parts.bot().username().isPresent()) {
+      return;
+    }
+    try {
+      String username = parts.api().getMyInfo().username();
+      if (username == null || username.isBlank()) {
+        LOG.warn("GET /me gave bot '{}' no username; commands addressed to any bot are handled",
+            parts.bot().name());
+        return;
+      }
+      parts.dispatcher().learnUsername(username);
+      LOG.info("bot '{}' is @{} (from GET /me)", parts.bot().name(), username);
+    } catch (RuntimeException e) {
+      LOG.warn("could not read bot '{}''s username from GET /me ({}); commands addressed to any bot"
+          + " are handled", parts.bot().name(), e.getMessage());
+    }
   }
 
   /**

@@ -113,6 +113,24 @@ final class BotRuntimeTest {
   }
 
   @Test
+  void aBotWithoutAUsernameLearnsItFromGetMeAndLeavesOtherBotsCommandsAlone() throws Exception {
+    tamtam.botUsername("echobot");
+    Bot bot = Bot.builder("commands")
+        .root(r -> r.onCommand("help", ctx -> ctx.reply("help for " + ctx.text()))).build();
+    RuntimeConfig config = RuntimeConfig.from(Map.of("TAMTAM_API_URL", tamtam.url(),
+        "TTSCENES_POLL_TIMEOUT_SECONDS", "1"));
+    try (BotRuntime runtime = BotRuntime.builder(bot, config).store(store, false).build()) {
+      runtime.start();
+      tamtam.push(message(1, "/help@otherbot"), message(1, "/help@echobot"));
+
+      assertEquals(List.of("help for /help@echobot"), tamtam.awaitTexts(1));
+      // Both were handled (the marker moved past both), only one was answered.
+      assertTrue(tamtam.awaitPollWith(1002, java.time.Duration.ofSeconds(20)));
+      assertEquals(List.of("help for /help@echobot"), tamtam.texts());
+    }
+  }
+
+  @Test
   void redisUrlWithoutAStoreIsRefusedWithAClearMessage() {
     RuntimeConfig config = RuntimeConfig.from(Map.of("TAMTAM_TOKEN", "t", "REDIS_URL", "redis://127.0.0.1:1"));
     IllegalStateException e = assertThrows(IllegalStateException.class,

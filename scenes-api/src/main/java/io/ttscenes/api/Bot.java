@@ -118,8 +118,17 @@ public final class Bot {
    * at wizard step {@code step}, following the routing order described on this class.
    */
   public Optional<Selected> select(Update update, Optional<String> sceneId, Optional<String> step) {
+    return select(update, username(), sceneId, step);
+  }
+
+  /**
+   * As {@link #select(Update, Optional, Optional)} with {@code username} as the bot's username
+   * (for a runtime that learned it from {@code GET /me} because none was set on the builder).
+   */
+  public Optional<Selected> select(Update update, Optional<String> username, Optional<String> sceneId,
+      Optional<String> step) {
     Optional<Scene<?>> scene = sceneId.flatMap(this::scene);
-    return Routing.select(update, username(), global, root, scene, step);
+    return Routing.select(update, username, global, root, scene, step);
   }
 
   /**

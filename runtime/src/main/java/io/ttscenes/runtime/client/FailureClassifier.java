@@ -75,23 +75,34 @@ final class FailureClassifier {
     }
   }
 
-  /** Seconds or an HTTP date; null when absent, unreadable or not in the future. */
+  /**
+   * Seconds or an HTTP date; null when absent, unreadable or not in the future. A number of
+   * seconds too large for a long is read as the longest duration, never as absent.
+   */
   Duration retryAfter(String header) {
     if (header == null || header.isBlank()) {
       return null;
     }
     String value = header.trim();
+    if (value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return delaySeconds(value);
+    }
     try {
-      long seconds = Long.parseLong(value);
+      Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      Duration wait = Duration.between(clock.instant(), at);
+      return wait.isNegative() || wait.isZero() ? null : wait;
+    } catch (DateTimeParseException unreadable) {
+      return null;
+    }
+  }
+
+  private static Duration delaySeconds(String digits) {
+    try {
+      long seconds = Long.parseLong(digits);
       return seconds > 0 ? Duration.ofSeconds(seconds) : null;
-    } catch (NumberFormatException notSeconds) {
-      try {
-        Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        Duration wait = Duration.between(clock.instant(), at);
-        return wait.isNegative() || wait.isZero() ? null : wait;
-      } catch (DateTimeParseException unreadable) {
-        return null;
-      }
+    } catch (NumberFormatException tooLong) {
+      // Still a delay, only longer than any we would wait: the retry loop then fails with it.
+      return Duration.ofSeconds(Long.MAX_VALUE);
     }
   }
 

@@ -31,6 +31,7 @@ public final class OkHttpBotApiBuilder {
   private double requestsPerSecond = 30;
   private Clock clock = Clock.systemUTC();
   private Sleeper sleeper = Sleeper.SYSTEM;
+  private Ticker ticker = Ticker.SYSTEM;
   private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
   private ObjectMapper mapper;
   private Duration pollTimeoutMargin = Duration.ofSeconds(15);
@@ -106,9 +107,14 @@ public final class OkHttpBotApiBuilder {
     return this;
   }
 
-  /** The clock for backoff deadlines, Retry-After dates and the rate limit. */
+  /**
+   * The clock for backoff deadlines and Retry-After dates. By default the rate limit measures time
+   * with the monotonic {@link System#nanoTime()}, so a wall-clock step cannot stall it; a clock
+   * set here drives the rate limit too (for tests that move time by hand).
+   */
   public OkHttpBotApiBuilder clock(Clock value) {
     this.clock = Objects.requireNonNull(value, "clock");
+    this.ticker = Ticker.of(value);
     return this;
   }
 
@@ -161,7 +167,7 @@ public final class OkHttpBotApiBuilder {
         .build();
     HttpExchange exchange = new HttpExchange(http, baseUrl, token, authMode, apiVersion, json);
     FailureClassifier classifier = new FailureClassifier(json, clock);
-    RateLimiter limiter = new RateLimiter(requestsPerSecond, clock, sleeper);
+    RateLimiter limiter = new RateLimiter(requestsPerSecond, ticker, sleeper);
     RetryLoop loop =
         new RetryLoop(exchange, classifier, retryPolicy, limiter, clock, sleeper, jitter);
     UploadClient uploads = new UploadClient(

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.DoubleSupplier;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -18,7 +20,10 @@ import okhttp3.Response;
  * Sends file bytes to an upload URL obtained from {@code getUploadUrl}: in one multipart request
  * (field {@code data}) for small files, or resumable in chunks with {@code Content-Range} for
  * large ones. After a failed chunk it asks the URL for the upload status (HTTP GET) and continues
- * after the last byte the server confirms, so no byte the server kept is sent again. Thread-safe.
+ * after the last byte the server confirms, so no byte the server kept is sent again; a 416 that
+ * carries the status is followed at once. When the status cannot be learned (the GET fails or
+ * its answer is unreadable) the same chunk is sent again from the same offset, never from byte 0:
+ * a server that kept part of it refuses it with 416 and its status. Thread-safe.
  */
 final class UploadClient {
   private static final MediaType OCTETS = MediaType.get("application/octet-stream");
@@ -96,7 +101,11 @@ final class UploadClient {
             continue;
           }
           Failure failure = classifier.fromResponse("upload", raw);
-          if (failure.kind() == Failure.Kind.REJECTED && raw.status() != 416) {
+          if (raw.status() == 416) {
+            resync(failure, raw);
+            continue;
+          }
+          if (failure.kind() == Failure.Kind.REJECTED) {
             throw failure.toException("");
           }
           recover(failure);
@@ -104,6 +113,19 @@ final class UploadClient {
           recover(classifier.fromIo("upload", e, true));
         }
       }
+    }
+
+    /** A 416 says the chunk started at the wrong byte; its status, if any, says the right one. */
+    private void resync(Failure failure, HttpExchange.Raw refusal) {
+      OptionalLong next = UploadStatus.nextOffset(refusal);
+      if (next.isEmpty()) {
+        recover(failure);
+        return;
+      }
+      if (next.getAsLong() <= offset) {
+        countFailure(failure);
+      }
+      moveTo(next.getAsLong());
     }
 
     private HttpExchange.Raw sendChunk(long end) throws IOException {
@@ -120,11 +142,7 @@ final class UploadClient {
 
     /** Waits, then learns from the server where to continue; gives up after too many failures. */
     private void recover(Failure failure) {
-      failuresWithoutProgress++;
-      if (failuresWithoutProgress >= policy.maxAttempts()) {
-        throw failure.toException("; upload of " + source.fileName() + " gave up at byte "
-            + offset + " of " + source.size() + " after " + failuresWithoutProgress + " attempts");
-      }
+      countFailure(failure);
       Duration wait = Duration.ofMillis(Math.round(
           policy.ceiling(failuresWithoutProgress - 1).toMillis() * jitter.getAsDouble()));
       try {
@@ -133,7 +151,22 @@ final class UploadClient {
         Thread.currentThread().interrupt();
         throw failure.toException("; interrupted while resuming the upload");
       }
-      long next = UploadStatus.lastByte(statusResponse()) + 1;
+      // Unknown status: the same offset again; the server corrects it with a 416 if it kept more.
+      Optional<HttpExchange.Raw> status = statusResponse();
+      if (status.isPresent()) {
+        UploadStatus.nextOffset(status.get()).ifPresent(this::moveTo);
+      }
+    }
+
+    private void countFailure(Failure failure) {
+      failuresWithoutProgress++;
+      if (failuresWithoutProgress >= policy.maxAttempts()) {
+        throw failure.toException("; upload of " + source.fileName() + " gave up at byte "
+            + offset + " of " + source.size() + " after " + failuresWithoutProgress + " attempts");
+      }
+    }
+
+    private void moveTo(long next) {
       if (next > offset) {
         failuresWithoutProgress = 0;
       }
@@ -142,13 +175,13 @@ final class UploadClient {
       offset = Math.min(next, Math.max(0, source.size() - 1));
     }
 
-    private HttpExchange.Raw statusResponse() {
+    private Optional<HttpExchange.Raw> statusResponse() {
       try (Response response = client.newCall(new Request.Builder().url(url).get().build())
           .execute()) {
-        return new HttpExchange.Raw(response.code(), response.headers(), response.body().bytes());
+        return Optional.of(
+            new HttpExchange.Raw(response.code(), response.headers(), response.body().bytes()));
       } catch (IOException e) {
-        // Unknown status: restart from the beginning rather than guess.
-        return new HttpExchange.Raw(0, okhttp3.Headers.of(), new byte[0]);
+        return Optional.empty();
       }
     }
   }

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a {@link Bot}: every submitted update goes to the lane of its session (one update of a
@@ -32,6 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * exception handlers (or its apology) and the update is still committed and acknowledged.
  */
 public final class Dispatcher implements AutoCloseable {
+  private final Bot bot;
   private final Router router;
   private final Lanes lanes;
   private final Engine engine;
@@ -39,9 +41,11 @@ public final class Dispatcher implements AutoCloseable {
   private final Outboxes outboxes;
   private final ExecutorService ownedExecutor;
   private final RuntimeListener listener;
+  private final AtomicReference<String> learnedUsername = new AtomicReference<>();
 
   private Dispatcher(Builder builder) {
     this.listener = builder.listener;
+    this.bot = builder.bot;
     this.router = new Router(builder.bot.sessionKeys());
     ExecutorService executor = builder.executor;
     this.ownedExecutor = executor == null ? newExecutor(builder.bot.name(), builder.parallelism) : null;
@@ -51,7 +55,7 @@ public final class Dispatcher implements AutoCloseable {
         builder.clearDelay);
     this.engine = new Engine(new EngineSettings(builder.bot, builder.store, builder.api, builder.clock,
         builder.mapper, listener, builder.sleeper, builder.maxAttempts, builder.storeBackoff,
-        builder.storeBackoffCap), outboxes, lanes::isClosing);
+        builder.storeBackoffCap, this::username), outboxes, lanes::isClosing);
     this.recovery = new Recovery(builder.store, outboxes, lanes, builder.clock, builder.recoveryMinAge,
         builder.mapper, listener);
   }
@@ -64,7 +68,7 @@ public final class Dispatcher implements AutoCloseable {
   /**
    * Queues {@code update} on its session's lane and returns a future completed when it may be
    * acknowledged (see the class description). Blocks the caller while the lanes are full
-   * (backpressure) instead of dropping; throws {@link IllegalStateException} after
+   * (backpressure) instead of dropping (see {@link #trySubmit} for a bounded wait); throws {@link IllegalStateException} after
    * {@link #drain}/{@link #close} began.
    */
   public CompletableFuture<Void> submit(Update update) {
@@ -74,6 +78,39 @@ public final class Dispatcher implements AutoCloseable {
     CompletableFuture<Void> done = new CompletableFuture<>();
     lanes.submit(routed.key(), () -> engine.handle(routed, done));
     return done;
+  }
+
+  /**
+   * As {@link #submit}, but waits at most {@code timeout} for room in the lanes: returns the
+   * update's future, or empty when the lanes stayed full that long (or the calling thread was
+   * interrupted, whose flag is then kept); an empty answer queued nothing. For callers that must
+   * answer within a deadline, such as the webhook. Throws {@link IllegalStateException} after
+   * {@link #drain}/{@link #close} began.
+   */
+  public Optional<CompletableFuture<Void>> trySubmit(Update update, Duration timeout) {
+    Objects.requireNonNull(update, "update");
+    Objects.requireNonNull(timeout, "timeout");
+    Routed routed = router.route(update);
+    listener.updateReceived(update.updateType());
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    return lanes.trySubmit(routed.key(), () -> engine.handle(routed, done), timeout)
+        ? Optional.of(done) : Optional.empty();
+  }
+
+  /**
+   * Sets the username that commands such as {@code /cmd@name} are compared with when the
+   * {@link Bot} was built without one (the runtime learns it from {@code GET /me} at start-up);
+   * ignored when the Bot has its own. Thread-safe; updates routed afterwards see it.
+   */
+  public void learnUsername(String username) {
+    if (username.isBlank()) {
+      throw new IllegalArgumentException("username is blank");
+    }
+    learnedUsername.set(username);
+  }
+
+  private Optional<String> username() {
+    return bot.username().or(() -> Optional.ofNullable(learnedUsername.get()));
   }
 
   /**

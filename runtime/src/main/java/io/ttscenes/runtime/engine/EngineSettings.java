@@ -6,8 +6,13 @@ import io.ttscenes.api.client.BotApi;
 import io.ttscenes.api.store.SessionStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
 
-/** What the engine is built from; assembled by {@link Dispatcher.Builder}. */
+/**
+ * What the engine is built from; assembled by {@link Dispatcher.Builder}. {@code username} is the
+ * bot's username as routing sees it: the Bot's own, else the one learned at start-up.
+ */
 record EngineSettings(
     Bot bot,
     SessionStore store,
@@ -18,7 +23,8 @@ record EngineSettings(
     Sleeper sleeper,
     int maxCommitAttempts,
     Duration storeBackoff,
-    Duration storeBackoffCap) {
+    Duration storeBackoffCap,
+    Supplier<Optional<String>> username) {
 
   /** The wait before retry number {@code attempt} (1-based) while the store is down: doubling, capped. */
   Duration backoff(int attempt) {

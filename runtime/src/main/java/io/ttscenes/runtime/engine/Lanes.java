@@ -42,6 +42,31 @@ final class Lanes {
   void submit(String key, Runnable task) {
     refuseIfClosing(key);
     permits.acquireUninterruptibly();
+    enqueue(key, task);
+  }
+
+  /**
+   * As {@link #submit}, but waits at most {@code timeout} for room; returns false (the task is
+   * not queued) when there was none in time or the thread was interrupted (its flag is kept).
+   *
+   * @throws IllegalStateException once {@link #drain} began, as {@link #submit}
+   */
+  boolean trySubmit(String key, Runnable task, Duration timeout) {
+    refuseIfClosing(key);
+    try {
+      if (!permits.tryAcquire(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS)) {
+        return false;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    enqueue(key, task);
+    return true;
+  }
+
+  /** Queues {@code task} once its caller holds a permit. */
+  private void enqueue(String key, Runnable task) {
     // Checked again holding the permit: a drain that began meanwhile may already have finished,
     // and a task queued after it would never run.
     if (closing) {

@@ -2,18 +2,23 @@ package io.ttscenes.runtime.engine;
 
 import io.ttscenes.api.SessionKeyStrategy;
 import io.ttscenes.api.Updates;
+import io.ttscenes.api.model.BotStartedUpdate;
+import io.ttscenes.api.model.ChatTitleChangedUpdate;
 import io.ttscenes.api.model.Message;
 import io.ttscenes.api.model.MessageCreatedUpdate;
 import io.ttscenes.api.model.MessageEditedUpdate;
+import io.ttscenes.api.model.MessageRemovedUpdate;
 import io.ttscenes.api.model.Update;
 import java.util.Optional;
 
 /**
  * Gives an update its session key and its dedupe id. TamTam updates carry no id of their own, so
- * the id is built from what identifies the event: the message id of a new message, the message id
- * plus edit time of an edit (one message can be edited many times), the callback id of a button
- * press, the constructor session plus time of constructor updates, and type, chat, user and time
- * for everything else, unknown types included.
+ * the id is built from what identifies the event: the message id of a new or removed message, the
+ * message id plus edit time of an edit (one message can be edited many times), the callback id of
+ * a button press, the constructor session plus time of constructor updates, and type, chat, user
+ * and time for everything else, unknown types included. The user is the one the event is about
+ * (the added or removed member, not the admin), and a title change adds the new title and a start
+ * its payload, so two different events in one millisecond never share an id.
  */
 final class Router {
   private final SessionKeyStrategy keys;
@@ -43,12 +48,32 @@ final class Router {
         return "edit:" + mid.get() + ":" + update.timestamp();
       }
     }
+    if (update instanceof MessageRemovedUpdate removed && present(removed.messageId())) {
+      // A message is removed once; several removed in one millisecond differ only by this id.
+      return "rm:" + removed.messageId();
+    }
     Optional<String> session = Updates.constructorSessionId(update);
     if (session.isPresent()) {
       return "cs:" + session.get() + ":" + update.updateType() + ":" + update.timestamp();
     }
     return update.updateType() + ":" + Updates.chatId(update).map(String::valueOf).orElse("-")
-        + ":" + Updates.userId(update).map(String::valueOf).orElse("-") + ":" + update.timestamp();
+        + ":" + Updates.userId(update).map(String::valueOf).orElse("-") + ":" + update.timestamp()
+        + detail(update);
+  }
+
+  /** What tells apart two events of one type, chat, user and millisecond, after a colon. */
+  private static String detail(Update update) {
+    if (update instanceof ChatTitleChangedUpdate changed && changed.title() != null) {
+      return ":" + changed.title();
+    }
+    if (update instanceof BotStartedUpdate started && present(started.payload())) {
+      return ":" + started.payload();
+    }
+    return "";
+  }
+
+  private static boolean present(String value) {
+    return value != null && !value.isEmpty();
   }
 
   private static Optional<String> mid(Message message) {

@@ -23,10 +23,12 @@ final class Turn {
 
   private final Bot bot;
   private final Transitions transitions;
+  private final Supplier<Optional<String>> username;
 
-  Turn(Bot bot, Transitions transitions) {
+  Turn(Bot bot, Transitions transitions, Supplier<Optional<String>> username) {
     this.bot = bot;
     this.transitions = transitions;
+    this.username = username;
   }
 
   /** Runs an update; {@code contexts} makes a fresh context of the session as loaded. */
@@ -58,7 +60,7 @@ final class Turn {
 
   private boolean route(SessionContext ctx) {
     Session session = ctx.session();
-    Optional<Bot.Selected> selected = bot.select(ctx.update(),
+    Optional<Bot.Selected> selected = bot.select(ctx.update(), username.get(),
         session.scene().map(Scene::id), Optional.ofNullable(session.step));
     if (selected.isEmpty()) {
       LOG.debug("no handler matched {}", ctx.update().updateType());

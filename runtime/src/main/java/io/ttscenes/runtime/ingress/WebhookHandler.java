@@ -7,11 +7,14 @@ import com.sun.net.httpserver.HttpHandler;
 import io.ttscenes.api.model.Update;
 import io.ttscenes.runtime.engine.Dispatcher;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,26 +23,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Handles one webhook POST: parse, submit, and answer only once the update's future completed:
- * 200 when it may be acknowledged, 503 when it failed or took too long, so that TamTam delivers it
- * again later (dedupe skips it if it did commit meanwhile).
+ * Handles one webhook POST: read the body (within its deadline and size cap), parse, submit, and
+ * answer only once the update's future completed: 200 when it may be acknowledged, 503 when it
+ * failed, found no room in the lanes, or was not done within the ack timeout counted from the
+ * request's arrival, so that TamTam delivers it again later (dedupe skips it if it did commit
+ * meanwhile).
  */
 final class WebhookHandler implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookIngress.class);
-  private static final int MAX_BODY = 1 << 20;
 
   private final Dispatcher dispatcher;
+  private final BodyReader bodies;
   private final ObjectMapper mapper;
-  private final String path;
+  private final byte[] rawPath;
   private final Duration ackTimeout;
   private final Object idle = new Object();
   private int inFlight;
   private boolean closing;
 
-  WebhookHandler(Dispatcher dispatcher, ObjectMapper mapper, String path, Duration ackTimeout) {
+  WebhookHandler(Dispatcher dispatcher, BodyReader bodies, ObjectMapper mapper, String path,
+      Duration ackTimeout) {
     this.dispatcher = dispatcher;
+    this.bodies = bodies;
     this.mapper = mapper;
-    this.path = path;
+    this.rawPath = rawForm(path).getBytes(StandardCharsets.UTF_8);
     this.ackTimeout = ackTimeout;
   }
 
@@ -92,8 +99,10 @@ final class WebhookHandler implements HttpHandler {
   }
 
   private void route(HttpExchange exchange) throws IOException {
+    // One deadline for the whole request: reading, waiting for room in the lanes, and the commit.
+    long deadline = System.nanoTime() + ackTimeout.toNanos();
     try (exchange) {
-      if (!path.equals(stripSlash(exchange.getRequestURI().getPath()))) {
+      if (!servesPath(exchange.getRequestURI().getRawPath())) {
         LOG.warn("webhook request to an unknown path from {} refused with 404", exchange.getRemoteAddress());
         respond(exchange, 404, "unknown path");
         return;
@@ -102,36 +111,61 @@ final class WebhookHandler implements HttpHandler {
         respond(exchange, 405, "webhook accepts POST only");
         return;
       }
-      byte[] body = read(exchange.getRequestBody());
-      if (body == null) {
-        respond(exchange, 413, "update body exceeds " + MAX_BODY + " bytes");
-        return;
+      BodyReader.Body body = bodies.read(exchange);
+      switch (body.status()) {
+        case TIMED_OUT -> LOG.warn("webhook: the body from {} did not arrive in time; connection closed",
+            exchange.getRemoteAddress());
+        case TOO_LARGE -> refuseTooLarge(exchange);
+        case READ -> handleBody(exchange, body.bytes(), deadline);
       }
-      handleBody(exchange, body);
     }
   }
 
-  private void handleBody(HttpExchange exchange, byte[] body) throws IOException {
+  private void refuseTooLarge(HttpExchange exchange) throws IOException {
+    // The server drains up to 64 KiB of the unread body before answering and then closes the
+    // connection (the rest stays unread); a client that stalls meanwhile is cut off unanswered.
+    exchange.getResponseHeaders().set("Connection", "close");
+    String message = "update body exceeds " + bodies.maxBytes() + " bytes";
+    boolean answered = bodies.withinDeadline(exchange, () -> {
+      respond(exchange, 413, message);
+      return true;
+    }).isPresent();
+    LOG.warn("webhook: a body from {} over {} bytes {}", exchange.getRemoteAddress(),
+        bodies.maxBytes(), answered ? "answered 413" : "stalled; connection closed");
+  }
+
+  private void handleBody(HttpExchange exchange, byte[] body, long deadline) throws IOException {
     Update update;
     try {
       update = mapper.readValue(body, Update.class);
     } catch (JsonProcessingException e) {
-      // 400, not 503: the same bytes would fail again, and TamTam does not resend an update it
-      // got an answer for, so retrying could not recover it anyway. The log keeps the evidence.
-      String message = "malformed update JSON: " + e.getOriginalMessage();
-      LOG.error("webhook: {}; answered 400. Body: {}", message, snippet(body));
-      respond(exchange, 400, message);
+      malformed(exchange, body, "malformed update JSON: " + e.getOriginalMessage());
       return;
     }
-    int status = awaitAck(update);
+    if (update == null) {
+      malformed(exchange, body, "the body is JSON null, not an update object");
+      return;
+    }
+    int status = awaitAck(update, deadline);
     respond(exchange, status, status == 200 ? null : "update not committed; deliver it again later");
   }
 
-  private int awaitAck(Update update) {
-    CompletableFuture<Void> done;
+  private void malformed(HttpExchange exchange, byte[] body, String message) throws IOException {
+    // 400, not 503: the same bytes would fail again, and TamTam does not resend an update it
+    // got an answer for, so retrying could not recover it anyway. The log keeps the evidence.
+    LOG.error("webhook: {}; answered 400. Body: {}", message, snippet(body));
+    respond(exchange, 400, message);
+  }
+
+  private int awaitAck(Update update, long deadline) {
     try {
-      done = dispatcher.submit(update);
-      done.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      Optional<CompletableFuture<Void>> queued = dispatcher.trySubmit(update, left(deadline));
+      if (queued.isEmpty()) {
+        LOG.warn("webhook: no room in the lanes for {} within {} ms; answered 503 so TamTam retries it",
+            update.updateType(), ackTimeout.toMillis());
+        return 503;
+      }
+      queued.get().get(left(deadline).toNanos(), TimeUnit.NANOSECONDS);
       return 200;
     } catch (ExecutionException e) {
       LOG.warn("webhook: {} failed ({}); answered 503 so TamTam retries it", update.updateType(),
@@ -148,6 +182,10 @@ final class WebhookHandler implements HttpHandler {
     return 503;
   }
 
+  private static Duration left(long deadline) {
+    return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+  }
+
   private void respond(HttpExchange exchange, int status, String message) throws IOException {
     Map<String, Object> answer = message == null ? Map.of("success", true)
         : Map.of("success", false, "message", message);
@@ -159,9 +197,22 @@ final class WebhookHandler implements HttpHandler {
     }
   }
 
-  private static byte[] read(InputStream in) throws IOException {
-    byte[] bytes = in.readNBytes(MAX_BODY + 1);
-    return bytes.length > MAX_BODY ? null : bytes;
+  /**
+   * Compares the path as sent, not decoded (so an encoded spelling of the secret is another path),
+   * and in time independent of where it differs, so response times do not reveal the secret.
+   */
+  private boolean servesPath(String requested) {
+    byte[] given = stripSlash(requested == null ? "" : requested).getBytes(StandardCharsets.UTF_8);
+    return MessageDigest.isEqual(rawPath, given);
+  }
+
+  /** The path as a client sends it: characters a URI path cannot hold percent-encoded. */
+  private static String rawForm(String path) {
+    try {
+      return new URI(null, null, path, null).getRawPath();
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("webhook path '" + path + "' is not a valid URI path", e);
+    }
   }
 
   static String stripSlash(String value) {

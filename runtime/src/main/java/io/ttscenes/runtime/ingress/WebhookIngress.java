@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,20 +28,35 @@ import org.slf4j.LoggerFactory;
  * that is not an update gets 400 with the parse error and is logged with a snippet: the same
  * bytes would fail again, so asking TamTam to resend it could recover nothing. At most
  * {@link Builder#threads} requests are handled at once; further ones wait in the server's queue.
+ * The ack timeout counts from a request's arrival and covers waiting for room in full lanes too.
+ *
+ * <p>Slow clients: a body must arrive within {@link Builder#bodyTimeout} (default 5 s), or the
+ * connection is closed, so a client that sends slowly cannot hold a thread; a body over 1 MiB
+ * gets 413 and the connection is closed without reading the rest. The JDK server reads request
+ * headers before any handler runs and without a timeout; its only lever is the JVM-wide system
+ * property {@code sun.net.httpserver.maxReqTime} (seconds), read once when the process creates
+ * its first JDK HTTP server. {@link #start()} sets it to the body timeout when it is unset, which
+ * takes effect only if this is that first server; otherwise pass
+ * {@code -Dsun.net.httpserver.maxReqTime=5} on the command line. It bounds only the reading of a
+ * request, not the wait for the commit.
  *
  * <p>With {@link Builder#publicUrl} set, {@link #start()} subscribes that URL; with
  * {@link Builder#unsubscribeOnStop} it is unsubscribed on {@link #stop}. An optional shared
  * secret becomes the last path segment, both of the served path and of the subscribed URL, and
- * requests to any other path get 404.
+ * requests to any other path get 404; the path is compared as sent (not decoded) and in constant
+ * time.
  */
 public final class WebhookIngress implements Ingress {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookIngress.class);
+  private static final int MAX_BODY = 1 << 20;
+  private static final String MAX_REQ_TIME = "sun.net.httpserver.maxReqTime";
 
   private final Builder settings;
   private final String servedPath;
   private HttpServer server;
   private WebhookHandler handler;
   private ExecutorService executor;
+  private ScheduledExecutorService watchdog;
   private boolean stopped;
 
   private WebhookIngress(Builder builder) {
@@ -64,6 +80,7 @@ public final class WebhookIngress implements Ingress {
     if (server != null || stopped) {
       throw new IllegalStateException("webhook ingress was already started");
     }
+    limitRequestReading(settings.bodyTimeout);
     try {
       server = HttpServer.create(new InetSocketAddress(settings.host, settings.port), 0);
     } catch (IOException e) {
@@ -71,7 +88,10 @@ public final class WebhookIngress implements Ingress {
     }
     executor = newExecutor(settings.threads);
     server.setExecutor(executor);
-    handler = new WebhookHandler(settings.dispatcher, settings.mapper, servedPath, settings.ackTimeout);
+    watchdog = newWatchdog();
+    BodyReader bodies = new BodyReader(watchdog, settings.bodyTimeout, MAX_BODY);
+    handler = new WebhookHandler(settings.dispatcher, bodies, settings.mapper, servedPath,
+        settings.ackTimeout);
     // The root context sees every path, so a wrong secret gets the same 404 as any unknown path.
     server.createContext("/", handler);
     server.start();
@@ -114,6 +134,7 @@ public final class WebhookIngress implements Ingress {
     }
     server.stop(0);
     executor.shutdown();
+    watchdog.shutdownNow();
     LOG.info("webhook stopped{}", idle ? "" : " with requests still waiting for their updates");
     return idle;
   }
@@ -145,6 +166,21 @@ public final class WebhookIngress implements Ingress {
     return settings.secret.map(s -> text.replace(s, "***")).orElse(text);
   }
 
+  private static void limitRequestReading(Duration bodyTimeout) {
+    if (System.getProperty(MAX_REQ_TIME) == null) {
+      long seconds = Math.max(1, (bodyTimeout.toMillis() + 999) / 1000);
+      System.setProperty(MAX_REQ_TIME, Long.toString(seconds));
+    }
+  }
+
+  private static ScheduledExecutorService newWatchdog() {
+    return Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "ttscenes-webhook-watchdog");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
   private static ExecutorService newExecutor(int threads) {
     AtomicInteger count = new AtomicInteger();
     return Executors.newFixedThreadPool(threads, runnable -> {
@@ -165,6 +201,7 @@ public final class WebhookIngress implements Ingress {
     private Optional<String> publicUrl = Optional.empty();
     private boolean unsubscribeOnStop;
     private Duration ackTimeout = Duration.ofSeconds(25);
+    private Duration bodyTimeout = Duration.ofSeconds(5);
     private int threads = 16;
     private Set<String> types = Set.of();
     private ObjectMapper mapper = WireJson.create();
@@ -214,12 +251,27 @@ public final class WebhookIngress implements Ingress {
       return this;
     }
 
-    /** How long a request waits for its update's commit before answering 503 (default 25 s). */
+    /**
+     * How long after its arrival a request is answered 503 if its update was not committed by
+     * then, including any wait for room in full lanes (default 25 s).
+     */
     public Builder ackTimeout(Duration timeout) {
       if (timeout.isNegative() || timeout.isZero()) {
         throw new IllegalArgumentException("ack timeout is " + timeout + "; it must be positive");
       }
       this.ackTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * How long a request's body may take to arrive before the connection is closed unanswered
+     * (default 5 s); bounds how long a slow client holds one of the {@link #threads}.
+     */
+    public Builder bodyTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("body timeout is " + timeout + "; it must be positive");
+      }
+      this.bodyTimeout = timeout;
       return this;
     }
 
@@ -258,6 +310,7 @@ public final class WebhookIngress implements Ingress {
       copy.publicUrl = publicUrl;
       copy.unsubscribeOnStop = unsubscribeOnStop;
       copy.ackTimeout = ackTimeout;
+      copy.bodyTimeout = bodyTimeout;
       copy.threads = threads;
       copy.types = types;
       copy.mapper = mapper;

@@ -85,7 +85,7 @@ final class UploadTest {
   }
 
   @Test
-  void uploadRestartsFromTheFirstByteWhenTheServerCannotTellItsStatus() throws Exception {
+  void unknownStatusResendsTheChunkFromItsOffsetAndFollowsTheStatusOfThe416() throws Exception {
     byte[] file = "0123456789abcdefghijklmno".getBytes(StandardCharsets.US_ASCII);
     ResumableServer upload = new ResumableServer(file.length);
     upload.statusUnknown = true;
@@ -96,9 +96,12 @@ final class UploadTest {
 
     assertEquals("video-token", info.token());
     assertArrayEquals(file, upload.stored.toByteArray());
-    assertEquals(List.of("bytes 0-9/25", "bytes 0-9/25", "bytes 10-19/25", "bytes 20-24/25"),
+    // The status GET fails, so the cut chunk goes again from byte 0 (its own offset); the server
+    // kept 5 bytes and refuses it with 416 and {"received":5}; the client continues there.
+    assertEquals(List.of("bytes 0-9/25", "bytes 0-9/25", "bytes 5-14/25", "bytes 15-24/25"),
         upload.ranges);
-    assertEquals(List.of(), upload.violations);
+    assertEquals(List.of("status: 500", "416: received 5"), upload.statusAnswers);
+    assertEquals(List.of(200L), api.time.sleepMillis());
   }
 
   @Test
@@ -113,6 +116,8 @@ final class UploadTest {
   /**
    * Plays TamTam plus its upload server. The first chunk's connection is cut after the server kept
    * only half of it; a status GET answers the last byte kept; chunks must continue exactly there.
+   * With {@code statusUnknown} the status GET fails and a chunk at the wrong byte gets 416 with the
+   * bytes received, as the emulator answers.
    */
   private final class ResumableServer extends Dispatcher {
     final ByteArrayOutputStream stored = new ByteArrayOutputStream();
@@ -135,9 +140,8 @@ final class UploadTest {
         return json("{\"url\":\"" + api.server.url("/upload/video") + "\"}");
       }
       if (request.getMethod().equals("GET") && statusUnknown) {
-        stored.reset();
-        statusAnswers.add("status: 416");
-        return new MockResponse.Builder().code(416).build();
+        statusAnswers.add("status: 500");
+        return new MockResponse.Builder().code(500).build();
       }
       if (request.getMethod().equals("GET")) {
         String answer = "0-" + (stored.size() - 1) + "/" + total;
@@ -157,6 +161,11 @@ final class UploadTest {
         return new MockResponse.Builder().code(400).build();
       }
       long first = Long.parseLong(m.group(1));
+      if (first != stored.size() && statusUnknown) {
+        statusAnswers.add("416: received " + stored.size());
+        return new MockResponse.Builder().code(416)
+            .body("{\"code\":\"range.not.satisfiable\",\"received\":" + stored.size() + "}").build();
+      }
       if (first != stored.size()) {
         violations.add("chunk starts at " + first + " but the server has " + stored.size());
       }

@@ -57,6 +57,22 @@ final class LanesTest {
   }
 
   @Test
+  void aTimedSubmitGivesUpWhileTheLanesStayFullAndQueuesNothing() throws Exception {
+    Lanes lanes = new Lanes(executor, 1, RuntimeListener.NONE);
+    CountDownLatch release = new CountDownLatch(1);
+    List<String> ran = new CopyOnWriteArrayList<>();
+    lanes.submit("a", () -> awaitQuietly(release));
+
+    boolean queued = lanes.trySubmit("b", () -> ran.add("b"), Duration.ofMillis(50));
+
+    assertFalse(queued, "no room came within the timeout");
+    release.countDown();
+    assertTrue(lanes.trySubmit("c", () -> ran.add("c"), Duration.ofSeconds(10)));
+    assertTrue(lanes.drain(Duration.ofSeconds(10)));
+    assertEquals(List.of("c"), ran);
+  }
+
+  @Test
   void drainingLanesRefuseNewWorkWithAClearMessage() {
     Lanes lanes = new Lanes(executor, 4, RuntimeListener.NONE);
     assertTrue(lanes.drain(Duration.ofSeconds(1)));

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ttscenes.api.SessionKeys;
+import io.ttscenes.api.model.BotStartedUpdate;
+import io.ttscenes.api.model.ChatTitleChangedUpdate;
 import io.ttscenes.api.model.Update;
+import io.ttscenes.api.model.UserAddedToChatUpdate;
+import io.ttscenes.api.model.UserRemovedFromChatUpdate;
 import org.junit.jupiter.api.Test;
 
 final class RouterTest {
@@ -20,9 +24,14 @@ final class RouterTest {
     Update request = constructorButton(1, "sess", "p");
     assertEquals("cs:sess:message_construction_request:" + request.timestamp(), Router.dedupeId(request));
     Update started = botStarted(1, 10, "promo");
-    assertEquals("bot_started:10:1:" + started.timestamp(), Router.dedupeId(started));
-    Update removed = removed(3, 10, "mid.7");
-    assertEquals("message_removed:10:3:" + removed.timestamp(), Router.dedupeId(removed));
+    assertEquals("bot_started:10:1:" + started.timestamp() + ":promo", Router.dedupeId(started));
+    Update plainStart = botStarted(1, 10, null);
+    assertEquals("bot_started:10:1:" + plainStart.timestamp(), Router.dedupeId(plainStart));
+    assertEquals("rm:mid.7", Router.dedupeId(removed(3, 10, "mid.7")));
+    Update title = titleChanged(2, 10, "News: daily");
+    assertEquals("chat_title_changed:10:2:" + title.timestamp() + ":News: daily", Router.dedupeId(title));
+    Update added = userAdded(5, 10);
+    assertEquals("user_added:10:5:" + added.timestamp(), Router.dedupeId(added));
     Update unknown = unknown("dialog_muted", 4, 20);
     assertEquals("dialog_muted:20:4:" + unknown.timestamp(), Router.dedupeId(unknown));
   }
@@ -31,6 +40,23 @@ final class RouterTest {
   void equalEventsGetEqualIdsAndDifferentOnesDiffer() {
     assertEquals(Router.dedupeId(textWithMid(1, 10, "m", "a")), Router.dedupeId(textWithMid(1, 10, "m", "a")));
     assertNotEquals(Router.dedupeId(botStarted(1, 10, null)), Router.dedupeId(botStarted(1, 10, null)));
+  }
+
+  @Test
+  void eventsOfOneChatUserAndMillisecondStillDifferByWhatTheyAreAbout() {
+    long at = 1_775_025_604_499L;
+    assertNotEquals(
+        Router.dedupeId(new ChatTitleChangedUpdate(at, 10, user(2), "Old")),
+        Router.dedupeId(new ChatTitleChangedUpdate(at, 10, user(2), "New")));
+    assertNotEquals(
+        Router.dedupeId(new UserAddedToChatUpdate(at, 10, user(5), 2L, false)),
+        Router.dedupeId(new UserAddedToChatUpdate(at, 10, user(6), 2L, false)));
+    assertNotEquals(
+        Router.dedupeId(new UserRemovedFromChatUpdate(at, 10, user(5), 2L, false)),
+        Router.dedupeId(new UserRemovedFromChatUpdate(at, 10, user(6), 2L, false)));
+    assertNotEquals(
+        Router.dedupeId(new BotStartedUpdate(at, 10, user(2), "a", null)),
+        Router.dedupeId(new BotStartedUpdate(at, 10, user(2), "b", null)));
   }
 
   @Test

@@ -38,6 +38,7 @@ public final class FakeTamTam implements AutoCloseable {
   private final List<JsonNode> answers = new ArrayList<>();
   private final List<String> events = new ArrayList<>();
   private int committed;
+  private volatile String username;
   private boolean closed;
 
   private FakeTamTam() {}
@@ -206,6 +207,18 @@ public final class FakeTamTam implements AutoCloseable {
     return value == null ? fallback : Integer.parseInt(value);
   }
 
+  /** Makes {@code GET /me} answer with this username (by default it answers 404). */
+  public void botUsername(String name) {
+    this.username = name;
+  }
+
+  private MockResponse me() {
+    String name = username;
+    return name == null ? json(404, "{\"code\":\"not.found\",\"message\":\"no route GET /me\"}")
+        : json(200, "{\"user_id\":1,\"name\":\"Bot\",\"username\":\"" + name
+            + "\",\"is_bot\":true,\"last_activity_time\":0}");
+  }
+
   /** A JSON response with {@code status}. */
   public static MockResponse json(int status, String body) {
     return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json")
@@ -219,6 +232,9 @@ public final class FakeTamTam implements AutoCloseable {
       String method = request.getMethod();
       if (method.equals("GET") && path.equals("/updates")) {
         return poll(request);
+      }
+      if (method.equals("GET") && path.equals("/me")) {
+        return me();
       }
       if (method.equals("POST") && path.equals("/messages")) {
         return record(messages, request, "message");

@@ -98,6 +98,18 @@ final class WebhookIngressTest {
   }
 
   @Test
+  void jsonThatIsNotAnUpdateObjectIsAnswered400() throws Exception {
+    WebhookIngress hook = startHook(WebhookIngress.builder(dispatcher, tamtam.client()));
+
+    HttpResponse<String> nothing = post(hook, "/", "null").get(20, TimeUnit.SECONDS);
+    HttpResponse<String> list = post(hook, "/", "[" + message(7, "a") + "]").get(20, TimeUnit.SECONDS);
+
+    assertEquals(400, nothing.statusCode(), nothing.body());
+    assertEquals(400, list.statusCode(), list.body());
+    assertEquals(List.of(), tamtam.texts());
+  }
+
+  @Test
   void onlyThePathWithTheSecretIsServed() throws Exception {
     WebhookIngress hook = startHook(WebhookIngress.builder(dispatcher, tamtam.client())
         .path("/tamtam").secret("s3cr3t"));
@@ -106,6 +118,17 @@ final class WebhookIngressTest {
     assertEquals(404, post(hook, "/tamtam/wrong", message(7, "b")).get(20, TimeUnit.SECONDS).statusCode());
     assertEquals(200, post(hook, "/tamtam/s3cr3t", message(7, "c")).get(20, TimeUnit.SECONDS).statusCode());
     assertEquals(List.of("echo c"), tamtam.texts());
+  }
+
+  @Test
+  void anEncodedSpellingOfTheSecretIsAnotherPath() throws Exception {
+    WebhookIngress hook = startHook(WebhookIngress.builder(dispatcher, tamtam.client())
+        .path("/tamtam").secret("s3cr3t"));
+
+    // %33 decodes to "3": the decoded path would match, the path as sent does not.
+    assertEquals(404, post(hook, "/tamtam/s3cr%33t", message(7, "a")).get(20, TimeUnit.SECONDS).statusCode());
+    assertEquals(200, post(hook, "/tamtam/s3cr3t/", message(7, "b")).get(20, TimeUnit.SECONDS).statusCode());
+    assertEquals(List.of("echo b"), tamtam.texts());
   }
 
   @Test
