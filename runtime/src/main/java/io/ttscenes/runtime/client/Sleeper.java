@@ -3,8 +3,9 @@ package io.ttscenes.runtime.client;
 import java.time.Duration;
 
 /**
- * Waits for a duration. The client waits only through a Sleeper (retry backoff, rate limit), so
- * tests inject one that records the waits and advances a fake clock instead of sleeping.
+ * Waits for a duration. The client, the engine and the poll loop wait only through a Sleeper
+ * (backoff, rate limit), so tests inject one that records the waits and advances a fake clock
+ * instead of sleeping.
  */
 @FunctionalInterface
 public interface Sleeper {

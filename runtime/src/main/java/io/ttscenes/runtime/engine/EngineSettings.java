@@ -1,5 +1,6 @@
 package io.ttscenes.runtime.engine;
 
+import io.ttscenes.runtime.client.Sleeper;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.client.BotApi;

@@ -1,6 +1,6 @@
 package io.ttscenes.runtime.ingress;
 
-import io.ttscenes.runtime.engine.Sleeper;
+import io.ttscenes.runtime.client.Sleeper;
 import java.time.Duration;
 
 /**

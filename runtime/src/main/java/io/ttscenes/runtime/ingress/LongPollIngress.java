@@ -4,7 +4,7 @@ import io.ttscenes.api.client.BotApi;
 import io.ttscenes.api.client.UpdatesRequest;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.runtime.engine.Dispatcher;
-import io.ttscenes.runtime.engine.Sleeper;
+import io.ttscenes.runtime.client.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;

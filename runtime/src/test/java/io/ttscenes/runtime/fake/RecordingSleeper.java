@@ -1,6 +1,6 @@
 package io.ttscenes.runtime.fake;
 
-import io.ttscenes.runtime.engine.Sleeper;
+import io.ttscenes.runtime.client.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
