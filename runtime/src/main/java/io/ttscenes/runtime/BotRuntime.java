@@ -54,8 +54,9 @@ public final class BotRuntime implements AutoCloseable {
 
   /**
    * A runtime for {@code bot} with everything taken from {@code config}: an {@code OkHttpBotApi}
-   * and an in-memory store. Throws {@link IllegalStateException} when {@code REDIS_URL} is set,
-   * since the Redis store lives in module storage-redis: pass it with {@link Builder#store}.
+   * and the store {@code REDIS_URL} names (opened by the {@code SessionStoreProvider} that
+   * storage-redis registers), or an in-memory store without it. Throws
+   * {@link IllegalStateException} when {@code REDIS_URL} is set but no store module takes it.
    */
   public static BotRuntime create(Bot bot, RuntimeConfig config) {
     return builder(bot, config).build();

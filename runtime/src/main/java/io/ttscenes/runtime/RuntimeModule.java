@@ -15,7 +15,6 @@ import io.ttscenes.api.Scene;
 import io.ttscenes.api.client.BotApi;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.runtime.engine.MicrometerRuntimeListener;
-import io.ttscenes.runtime.store.InMemorySessionStore;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,7 +23,8 @@ import java.util.Set;
 /**
  * Guice wiring of one bot: {@code Guice.createInjector(new RuntimeModule(config), new MyScenes())}
  * gives a {@link BotRuntime}. Scenes are contributed with {@link #scenes(Binder)}, bot-wide
- * settings with {@link #settings(Binder)}. Overridable: {@link SessionStore} (default in-memory;
+ * settings with {@link #settings(Binder)}. Overridable: {@link SessionStore} (default: the store
+ * {@code REDIS_URL} names through a {@code SessionStoreProvider} on the classpath, else in-memory;
  * bind it directly, as storage-redis's {@code RedisStoreModule} does, or with
  * {@code OptionalBinder.setBinding()}), {@link BotApi} (default {@code OkHttpBotApi} from the
  * config), {@link MeterRegistry} (default {@link SimpleMeterRegistry}, feeding
@@ -32,7 +32,7 @@ import java.util.Set;
  * {@code OptionalBinder.setBinding()}.
  *
  * <p>{@code configure()} does no I/O. The bot and the runtime are eager singletons, so every
- * wiring problem (invalid scenes, {@code REDIS_URL} without a store binding, missing bindings)
+ * wiring problem (invalid scenes, {@code REDIS_URL} with no store module for it, missing bindings)
  * fails {@code createInjector} with one {@code CreationException} listing them all. The runtime
  * owns the store it is given and closes it on {@link BotRuntime#close()}.
  */
@@ -95,7 +95,7 @@ public final class RuntimeModule extends AbstractModule {
   /** The store the runtime uses: the bound one or the in-memory default. */
   record ChosenStore(SessionStore store) {}
 
-  /** Picks the bound store, or the in-memory default when {@code REDIS_URL} does not ask for Redis. */
+  /** Picks the bound store, else the one {@code REDIS_URL} names (see {@link DefaultStores}), else memory. */
   static final class StoreProvider implements Provider<ChosenStore> {
     private final RuntimeConfig config;
     private final Optional<SessionStore> bound;
@@ -108,11 +108,7 @@ public final class RuntimeModule extends AbstractModule {
 
     @Override
     public ChosenStore get() {
-      if (bound.isEmpty() && config.redisUrl().isPresent()) {
-        throw new IllegalStateException("REDIS_URL is set, but no SessionStore is bound: install "
-            + "storage-redis's RedisStoreModule next to RuntimeModule");
-      }
-      return new ChosenStore(bound.orElseGet(InMemorySessionStore::create));
+      return new ChosenStore(bound.orElseGet(() -> DefaultStores.open(config, config.botName())));
     }
   }
 

@@ -8,7 +8,6 @@ import io.ttscenes.runtime.engine.Dispatcher;
 import io.ttscenes.runtime.ingress.Ingress;
 import io.ttscenes.runtime.ingress.LongPollIngress;
 import io.ttscenes.runtime.ingress.WebhookIngress;
-import io.ttscenes.runtime.store.InMemorySessionStore;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -36,7 +35,7 @@ record RuntimeParts(
   static RuntimeParts assemble(BotRuntime.Builder b) {
     RuntimeConfig config = b.config;
     boolean ownsStore = b.store == null || b.ownsStore;
-    SessionStore store = b.store != null ? b.store : defaultStore(config);
+    SessionStore store = b.store != null ? b.store : DefaultStores.open(config, b.bot.name());
     boolean ownsApi = b.api == null;
     BotApi api = b.api != null ? b.api : OkHttpBotApi.builder(config.token())
         .baseUrl(config.apiUrl().toString()).clock(b.clock).build();
@@ -61,15 +60,6 @@ record RuntimeParts(
     });
     return new RuntimeParts(b.bot, config, store, ownsStore, api, ownsApi, b.clock, dispatcher,
         ingress, scheduler, instanceId, recovery.get());
-  }
-
-  private static SessionStore defaultStore(RuntimeConfig config) {
-    if (config.redisUrl().isPresent()) {
-      throw new IllegalStateException("REDIS_URL is set, but no SessionStore was given: the Redis store "
-          + "lives in module storage-redis; pass RedisSessionStore.create(RedisConfig.fromUrl(...)) to "
-          + "BotRuntime.builder(...).store(...), or install RedisStoreModule next to RuntimeModule");
-    }
-    return InMemorySessionStore.create();
   }
 
   private static Ingress webhook(RuntimeConfig config, Dispatcher dispatcher, BotApi api) {

@@ -131,11 +131,11 @@ final class BotRuntimeTest {
   }
 
   @Test
-  void redisUrlWithoutAStoreIsRefusedWithAClearMessage() {
+  void redisUrlWithoutAStoreModuleIsRefusedWithAClearMessage() {
     RuntimeConfig config = RuntimeConfig.from(Map.of("TAMTAM_TOKEN", "t", "REDIS_URL", "redis://127.0.0.1:1"));
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> BotRuntime.create(Bot.builder("b").build(), config));
-    assertTrue(e.getMessage().startsWith("REDIS_URL is set, but no SessionStore was given"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("REDIS_URL is set, but no store for redis:// is on the classpath"), e.getMessage());
   }
 
   private BotRuntime runtime(boolean ownsStore) {

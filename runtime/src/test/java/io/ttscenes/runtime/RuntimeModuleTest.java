@@ -149,7 +149,7 @@ final class RuntimeModuleTest {
     assertTrue(message.contains("bot 'shop' has 2 problems"), message);
     assertTrue(message.contains("menu"), message);
     assertTrue(message.contains("nowhere"), message);
-    assertTrue(message.contains("REDIS_URL is set, but no SessionStore is bound"), message);
+    assertTrue(message.contains("REDIS_URL is set, but no store for redis:// is on the classpath"), message);
   }
 
   private RuntimeConfig config() {

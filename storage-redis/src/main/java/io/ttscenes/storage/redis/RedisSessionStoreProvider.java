@@ -1,0 +1,26 @@
+package io.ttscenes.storage.redis;
+
+import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.api.store.SessionStoreProvider;
+import java.net.URI;
+
+/**
+ * Opens a {@link RedisSessionStore} for {@code redis://} and {@code rediss://} URLs, with the key
+ * prefix of the bot and the near cache on (a stale cached read only costs a conflict and a
+ * re-run). Found by {@link java.util.ServiceLoader}, so {@code REDIS_URL} works with
+ * {@code BotRuntime.create} as soon as storage-redis is on the classpath.
+ */
+public final class RedisSessionStoreProvider implements SessionStoreProvider {
+
+  @Override
+  public boolean supports(URI url) {
+    return "redis".equals(url.getScheme()) || "rediss".equals(url.getScheme());
+  }
+
+  @Override
+  public SessionStore open(URI url, String botName) {
+    RedisConfig config = RedisConfig.fromUrl(url.toString()).newBuilder()
+        .botName(botName).nearCache(true).build();
+    return RedisSessionStore.create(config);
+  }
+}
