@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param json the ConstructorAnswer JSON as the bot sent it
  */
 public record ConstructorReply(String sessionId, JsonNode json) {
+  /** Keeps a copy of the JSON, so the record stays immutable; nothing may be null. */
   public ConstructorReply {
     Objects.requireNonNull(sessionId, "sessionId");
     json = Objects.requireNonNull(json, "json").deepCopy();
