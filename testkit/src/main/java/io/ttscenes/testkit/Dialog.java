@@ -71,6 +71,12 @@ final class Dialog {
     return Optional.ofNullable(constructorAnswer);
   }
 
+  /** Forgets the constructor answer shown, once its session was finished. */
+  synchronized void constructorClosed() {
+    constructorAnswer = null;
+    changed();
+  }
+
   synchronized Optional<String> pinned() {
     return Optional.ofNullable(pinnedMid);
   }

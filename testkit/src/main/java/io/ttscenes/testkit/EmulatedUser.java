@@ -37,7 +37,7 @@ public final class EmulatedUser {
   EmulatedUser(World world, Dialog dialog) {
     this.world = world;
     this.dialog = dialog;
-    this.constructor = new ConstructorSessions(world);
+    this.constructor = new ConstructorSessions(world, dialog);
   }
 
   /** The user's id. */
@@ -188,24 +188,55 @@ public final class EmulatedUser {
     return result;
   }
 
-  /** Types into the bot's constructor (a {@code message_construction_request}); returns the session id. */
-  public String construct(String text) {
-    ObjectNode input = Json.object().put("input_type", "message");
-    input.putArray("messages").add(Json.object().put("text", text));
-    return constructor.request(dialog, input);
-  }
-
-  /** Presses a button of the constructor keyboard; returns the session id. */
-  public String pressConstructorButton(String payload) {
-    return constructor.request(dialog, Json.object().put("input_type", "callback").put("payload", payload));
+  /**
+   * Opens the bot's constructor: a {@code message_construction_request} with no messages, which
+   * starts a constructor session when none is open. Returns the session id.
+   */
+  public String openConstructor() {
+    return constructor.type(List.of());
   }
 
   /**
-   * Sends the message the constructor built (a {@code message_constructed} update with the last
-   * answer's first message) and closes the session.
+   * Types one or more messages into the bot's constructor (a {@code message_construction_request}
+   * with message input), opening a session when none is open; returns the session id. Throws
+   * IllegalStateException when the bot's last answer in the session did not allow user input.
    */
-  public void finishConstruction() {
-    constructor.finish(dialog);
+  public String construct(String... texts) {
+    if (texts.length == 0) {
+      throw new IllegalArgumentException("texts is empty; type at least one message or call openConstructor()");
+    }
+    for (String text : texts) {
+      Limits.maxLength("text", text, Limits.TEXT);
+    }
+    return constructor.type(List.of(texts));
+  }
+
+  /**
+   * Presses the callback button with {@code payload} in the bot's last constructor keyboard;
+   * returns the session id. Throws IllegalArgumentException, listing the buttons, when no such
+   * button is shown.
+   */
+  public String pressConstructorButton(String payload) {
+    return constructor.press(payload);
+  }
+
+  /**
+   * Posts what the constructor built: one {@code message_constructed} update per message of the
+   * bot's last answer, then closes the session. Returns the closed session's id; throws
+   * IllegalStateException when no session is open or the last answer has no message.
+   */
+  public String finishConstruction() {
+    return constructor.finish();
+  }
+
+  /** The open constructor session's id; empty when none is open. */
+  public Optional<String> constructorSession() {
+    return constructor.session();
+  }
+
+  /** The bot's last ConstructorAnswer JSON in the open session; empty before it answered. */
+  public Optional<JsonNode> constructorAnswer() {
+    return constructor.answer();
   }
 
   /** Calls {@code listener} on the thread that records each later event of this dialog. */

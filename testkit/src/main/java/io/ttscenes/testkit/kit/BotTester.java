@@ -120,6 +120,19 @@ public final class BotTester implements BeforeAllCallback, AfterAllCallback, Bef
     return sessions.snapshot(user.emulated());
   }
 
+  /**
+   * The session of {@code user}'s latest constructor session (open, or the one they finished last)
+   * as stored now, read once the bot is idle; its key comes from the bot's session key strategy,
+   * so under {@code SessionKeys.CONSTRUCTOR_SESSION} each constructor session has its own. Throws
+   * IllegalStateException when the user never used the constructor.
+   */
+  public SessionSnapshot constructorSession(TestUser user) {
+    awaitIdle();
+    String id = user.constructorSessionId().orElseThrow(() -> new IllegalStateException(
+        user.name() + " has not used the constructor yet"));
+    return sessions.snapshot(sessions.constructorKey(user.emulated(), id));
+  }
+
   /** The key of {@code user}'s dialog session, by the bot's session key strategy. */
   public String sessionKey(TestUser user) {
     return sessions.key(user.emulated());

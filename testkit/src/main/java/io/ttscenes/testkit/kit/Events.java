@@ -24,7 +24,7 @@ final class Events {
     } else if (event instanceof ChatEvent.ActionShown action) {
       return "action " + action.action();
     } else if (event instanceof ChatEvent.ConstructorAnswered answered) {
-      return "constructor answer " + answered.answer();
+      return new ConstructorReply(answered.sessionId(), answered.answer()).toString();
     }
     return event.toString();
   }

@@ -7,6 +7,7 @@ import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.runtime.json.WireJson;
 import io.ttscenes.testkit.EmulatedUser;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,8 +37,20 @@ final class SessionLookup {
     return bot.sessionKeys().keyOf(probe);
   }
 
+  /** The key of the constructor session {@code sessionId}, probed with a construction request. */
+  String constructorKey(EmulatedUser user, String sessionId) {
+    Map<String, Object> input = Map.of("input_type", "message", "messages", List.of());
+    Update probe = mapper.convertValue(Map.of("update_type", "message_construction_request",
+        "timestamp", clock.millis(), "user", user.json(), "session_id", sessionId,
+        "input", input), Update.class);
+    return bot.sessionKeys().keyOf(probe);
+  }
+
   SessionSnapshot snapshot(EmulatedUser user) {
-    String key = key(user);
+    return snapshot(key(user));
+  }
+
+  SessionSnapshot snapshot(String key) {
     return SessionSnapshot.of(key, store.load(key), mapper);
   }
 }

@@ -20,11 +20,13 @@ import org.opentest4j.AssertionFailedError;
 public final class TestUser {
   private final BotTester tester;
   private final EmulatedUser user;
+  private final ConstructorSteps constructor;
   private Reply current;
 
   TestUser(BotTester tester, EmulatedUser user) {
     this.tester = tester;
     this.user = user;
+    this.constructor = new ConstructorSteps(tester, user, this::notTaken);
   }
 
   /** The user's display name. */
@@ -97,6 +99,82 @@ public final class TestUser {
     tester.awaitIdle();
     user.shareLocation(latitude, longitude);
     return this;
+  }
+
+  /**
+   * Opens the bot's constructor without typing (a {@code message_construction_request} with no
+   * messages), starting a constructor session when none is open.
+   */
+  public TestUser opensConstructor() {
+    constructor.open();
+    return this;
+  }
+
+  /**
+   * Types these messages into the bot's constructor, opening a session when none is open. Fails
+   * when the bot's last constructor answer did not allow user input.
+   */
+  public TestUser constructs(String... texts) {
+    constructor.type(texts);
+    return this;
+  }
+
+  /**
+   * Presses the button with this text in the bot's last constructor keyboard of the open session.
+   * Fails listing the buttons there are when none matches.
+   */
+  public TestUser pressesInConstructor(String buttonText) {
+    Objects.requireNonNull(buttonText, "buttonText");
+    constructor.press(buttonText);
+    return this;
+  }
+
+  /**
+   * Posts what the constructor prepared (the messages of the bot's last answer, each a
+   * {@code message_constructed} update) and closes the session. Fails when nothing was prepared.
+   */
+  public TestUser finishesConstruction() {
+    constructor.finish();
+    return this;
+  }
+
+  /**
+   * Runs {@code check} on what the constructor shows after this user's latest constructor action:
+   * the bot's newest answer. Each answer replaces the one before on screen, as in TamTam, so the
+   * first constructor expectation after an action takes every answer not checked yet (failing when
+   * there is none) and later ones look at the same answer.
+   */
+  public TestUser expectConstructorAnswer(Consumer<ConstructorReply> check) {
+    Objects.requireNonNull(check, "check");
+    check.accept(constructor.answer("a constructor answer"));
+    return this;
+  }
+
+  /** Expects the bot's constructor answer to prepare exactly these message texts, in order. */
+  public TestUser expectConstructorMessages(String... texts) {
+    constructor.expectMessages(List.of(texts));
+    return this;
+  }
+
+  /** Expects the bot's constructor answer to show exactly these buttons, row by row. */
+  public TestUser expectConstructorKeyboard(String... buttons) {
+    constructor.expectKeyboard(List.of(buttons));
+    return this;
+  }
+
+  /** Expects the bot's constructor answer to show exactly this hint over its keyboard. */
+  public TestUser expectConstructorHint(String hint) {
+    Objects.requireNonNull(hint, "hint");
+    constructor.expectHint(hint);
+    return this;
+  }
+
+  /**
+   * The id of this user's latest constructor session: the open one, or the one finished last;
+   * empty before the user used the constructor.
+   */
+  public Optional<String> constructorSessionId() {
+    return constructor.sessionId();
   }
 
   /** Expects the bot's next message to this user to read exactly {@code text}. */

@@ -213,6 +213,7 @@
     preview.textContent = '';
     $('constructor-keyboard').textContent = '';
     $('constructor-hint').textContent = answer && answer.hint ? answer.hint : '';
+    $('constructor-input').disabled = false;
     if (!answer) return;
     (answer.messages || []).forEach((m) => {
       const el = document.createElement('div');
@@ -225,7 +226,8 @@
         api('POST', 'chats/' + state.chatId + '/construct', { payload: b.payload })), { id: 'constructor-keyboard' }));
     }
     $('constructor-input').placeholder = answer.placeholder || 'Type for the constructor';
-    $('constructor-input').disabled = answer.allow_user_input === false;
+    // the schema: only the keyboard is shown unless the answer sets allow_user_input
+    $('constructor-input').disabled = answer.allow_user_input !== true;
   }
 
   function requireUser() {
