@@ -3,13 +3,19 @@ package io.ttscenes.runtime.engine;
 import io.ttscenes.api.SessionKeyStrategy;
 import io.ttscenes.api.Updates;
 import io.ttscenes.api.model.BotStartedUpdate;
+import io.ttscenes.api.model.CallbackConstructorInput;
 import io.ttscenes.api.model.ChatTitleChangedUpdate;
 import io.ttscenes.api.model.Message;
+import io.ttscenes.api.model.MessageBody;
+import io.ttscenes.api.model.MessageConstructedUpdate;
+import io.ttscenes.api.model.MessageConstructionRequest;
+import io.ttscenes.api.model.MessageConstructorInput;
 import io.ttscenes.api.model.MessageCreatedUpdate;
 import io.ttscenes.api.model.MessageEditedUpdate;
 import io.ttscenes.api.model.MessageRemovedUpdate;
 import io.ttscenes.api.model.Update;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Gives an update its session key and its dedupe id. TamTam updates carry no id of their own, so
@@ -54,7 +60,10 @@ final class Router {
     }
     Optional<String> session = Updates.constructorSessionId(update);
     if (session.isPresent()) {
-      return "cs:" + session.get() + ":" + update.updateType() + ":" + update.timestamp();
+      // Two inputs of one constructor session can share a millisecond (a fast typist, or the
+      // several messages of one finish); what was typed, pressed or posted tells them apart.
+      return "cs:" + session.get() + ":" + update.updateType() + ":" + update.timestamp() + ":"
+          + Integer.toHexString(constructorContent(update).hashCode());
     }
     return update.updateType() + ":" + Updates.chatId(update).map(String::valueOf).orElse("-")
         + ":" + Updates.userId(update).map(String::valueOf).orElse("-") + ":" + update.timestamp()
@@ -74,6 +83,26 @@ final class Router {
 
   private static boolean present(String value) {
     return value != null && !value.isEmpty();
+  }
+
+  /** A stable text of a constructor update's content (String hashes are the same in every JVM). */
+  private static String constructorContent(Update update) {
+    if (update instanceof MessageConstructionRequest request) {
+      if (request.input() instanceof CallbackConstructorInput pressed) {
+        return "press:" + pressed.payload();
+      }
+      if (request.input() instanceof MessageConstructorInput typed) {
+        return typed.messages().stream()
+            .map(body -> body.text() + "#" + body.attachments().size())
+            .collect(Collectors.joining("\n", "typed:", ""));
+      }
+    }
+    if (update instanceof MessageConstructedUpdate constructed && constructed.message() != null
+        && constructed.message().body() != null) {
+      MessageBody body = constructed.message().body();
+      return "posted:" + (body.mid() != null ? body.mid() : body.text());
+    }
+    return "";
   }
 
   private static Optional<String> mid(Message message) {

@@ -7,13 +7,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ttscenes.api.SessionKeys;
 import io.ttscenes.api.model.BotStartedUpdate;
+import io.ttscenes.api.model.CallbackConstructorInput;
 import io.ttscenes.api.model.ChatTitleChangedUpdate;
+import io.ttscenes.api.model.ConstructedMessageBody;
+import io.ttscenes.api.model.MessageConstructionRequest;
+import io.ttscenes.api.model.MessageConstructorInput;
 import io.ttscenes.api.model.Update;
 import io.ttscenes.api.model.UserAddedToChatUpdate;
 import io.ttscenes.api.model.UserRemovedFromChatUpdate;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 final class RouterTest {
+
+  @Test
+  void constructorInputsOfOneSessionInTheSameMillisecondAreNotDuplicates() {
+    MessageConstructionRequest first = constructorText(1, "sess", "Question?");
+    MessageConstructionRequest second = new MessageConstructionRequest(first.timestamp(),
+        first.requester(), first.locale(), "sess", null,
+        new MessageConstructorInput(List.of(new ConstructedMessageBody("Option A", List.of(), null, null))));
+    MessageConstructionRequest pressed = new MessageConstructionRequest(first.timestamp(),
+        first.requester(), first.locale(), "sess", null, new CallbackConstructorInput("done"));
+    MessageConstructionRequest again = new MessageConstructionRequest(first.timestamp(),
+        first.requester(), first.locale(), "sess", null,
+        new MessageConstructorInput(List.of(new ConstructedMessageBody("Question?", List.of(), null, null))));
+
+    Set<String> ids = Set.of(Router.dedupeId(first), Router.dedupeId(second), Router.dedupeId(pressed));
+    assertEquals(3, ids.size(), "typed, typed otherwise and pressed in one millisecond: " + ids);
+    assertEquals(Router.dedupeId(first), Router.dedupeId(again), "a redelivery keeps its id");
+  }
 
   @Test
   void dedupeIdsFollowWhatIdentifiesEachEvent() {
@@ -22,7 +45,8 @@ final class RouterTest {
     Update edit = edited(1, 10, "mid.7", "fixed");
     assertEquals("edit:mid.7:" + edit.timestamp(), Router.dedupeId(edit));
     Update request = constructorButton(1, "sess", "p");
-    assertEquals("cs:sess:message_construction_request:" + request.timestamp(), Router.dedupeId(request));
+    assertEquals("cs:sess:message_construction_request:" + request.timestamp() + ":"
+        + Integer.toHexString("press:p".hashCode()), Router.dedupeId(request));
     Update started = botStarted(1, 10, "promo");
     assertEquals("bot_started:10:1:" + started.timestamp() + ":promo", Router.dedupeId(started));
     Update plainStart = botStarted(1, 10, null);
