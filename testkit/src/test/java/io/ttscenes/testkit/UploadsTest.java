@@ -86,7 +86,7 @@ final class UploadsTest extends EmulatorTest {
     String url = uploadUrl("video");
 
     cutChunk(URI.create(url), content, 0, 1000, 400);
-    JsonNode status = send(HttpRequest.newBuilder(URI.create(url)).GET(), 200);
+    JsonNode status = statusOnceReceived(url, 400);
     long received = status.path("received").asLong();
     JsonNode wrongStart = send(chunk(url, content, 0, 3000), 416);
     JsonNode done = send(chunk(url, content, (int) received, 3000), 200);
@@ -131,6 +131,20 @@ final class UploadsTest extends EmulatorTest {
   }
 
   /** Declares a chunk of {@code from..to} but closes the socket after {@code sent} bytes. */
+  /**
+   * The emulator learns of the cut only when its handler thread reads the end of the stream, which
+   * may come after the client closed; ask for the status until it shows the bytes (deadline 10 s).
+   */
+  private JsonNode statusOnceReceived(String url, long bytes) throws Exception {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    JsonNode status = send(HttpRequest.newBuilder(URI.create(url)).GET(), 200);
+    while (status.path("received").asLong() < bytes && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+      status = send(HttpRequest.newBuilder(URI.create(url)).GET(), 200);
+    }
+    return status;
+  }
+
   private static void cutChunk(URI url, byte[] content, int from, int to, int sent) throws IOException {
     try (Socket socket = new Socket(url.getHost(), url.getPort())) {
       OutputStream out = socket.getOutputStream();
