@@ -37,8 +37,10 @@ record RuntimeParts(
     boolean ownsStore = b.store == null || b.ownsStore;
     SessionStore store = b.store != null ? b.store : DefaultStores.open(config, b.bot.name());
     boolean ownsApi = b.api == null;
+    // The runtime's clock is not handed to the client: the client paces its rate limit on the
+    // monotonic clock, which a wall-clock step (NTP, a restored VM) cannot stall.
     BotApi api = b.api != null ? b.api : OkHttpBotApi.builder(config.token())
-        .baseUrl(config.apiUrl().toString()).clock(b.clock).build();
+        .baseUrl(config.apiUrl().toString()).build();
     Dispatcher dispatcher = Dispatcher.builder(b.bot, store, api).clock(b.clock)
         .parallelism(config.parallelism()).queueCapacity(config.queueCapacity())
         .clearSentOutboxesAfter(BotRuntime.CLEAR_DELAY).listener(b.listener).build();

@@ -18,12 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rate limiter was moved to a monotonic ticker so that a wall clock stepping back (NTP, a
- * restored VM) cannot stall API calls. The runtime still hands its wall clock to the client
- * builder, whose {@code clock(...)} also replaces the ticker: a runtime's API calls then wait for
- * the size of any backward step of that clock.
+ * A wall clock stepping back (NTP, a restored VM) must not stall a runtime's API calls: the
+ * client paces its rate limit on the monotonic clock, and the runtime does not hand it its own.
  */
-final class WallClockRateLimitReviewTest {
+final class WallClockStepTest {
   private FakeTamTam tamtam;
   private BotRuntime runtime;
 
@@ -37,8 +35,6 @@ final class WallClockRateLimitReviewTest {
     tamtam.close();
   }
 
-  // REVIEW: RuntimeParts passes the runtime clock (Clock.systemUTC() by default) to
-  // OkHttpBotApiBuilder.clock, which makes the rate limiter measure on the wall clock again.
   @Test
   void aWallClockSteppingBackAnHourDoesNotStallTheRuntimesReplies() throws Exception {
     WallClock wall = new WallClock();
