@@ -69,8 +69,8 @@ public final class Dispatcher implements AutoCloseable {
   /**
    * Queues {@code update} on its session's lane and returns a future completed when it may be
    * acknowledged (see the class description). Blocks the caller while the lanes are full
-   * (backpressure) instead of dropping (see {@link #trySubmit} for a bounded wait); throws {@link IllegalStateException} after
-   * {@link #drain}/{@link #close} began.
+   * (backpressure) instead of dropping (see {@link #trySubmit} for a bounded wait); throws
+   * {@link IllegalStateException} after {@link #drain}/{@link #close} began.
    */
   public CompletableFuture<Void> submit(Update update) {
     Objects.requireNonNull(update, "update");
@@ -92,10 +92,13 @@ public final class Dispatcher implements AutoCloseable {
     Objects.requireNonNull(update, "update");
     Objects.requireNonNull(timeout, "timeout");
     Routed routed = router.route(update);
-    listener.updateReceived(update.updateType());
     CompletableFuture<Void> done = new CompletableFuture<>();
-    return lanes.trySubmit(routed.key(), () -> engine.handle(routed, done), timeout)
-        ? Optional.of(done) : Optional.empty();
+    if (!lanes.trySubmit(routed.key(), () -> engine.handle(routed, done), timeout)) {
+      // Not queued: TamTam delivers it again, and it is counted then.
+      return Optional.empty();
+    }
+    listener.updateReceived(update.updateType());
+    return Optional.of(done);
   }
 
   /**

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -174,11 +175,15 @@ public final class WebhookIngress implements Ingress {
   }
 
   private static ScheduledExecutorService newWatchdog() {
-    return Executors.newSingleThreadScheduledExecutor(runnable -> {
+    ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, runnable -> {
       Thread thread = new Thread(runnable, "ttscenes-webhook-watchdog");
       thread.setDaemon(true);
       return thread;
     });
+    // Nearly every guard is cancelled once its body is read; drop them at once rather than keep
+    // each (and its exchange) queued for the whole body timeout.
+    watchdog.setRemoveOnCancelPolicy(true);
+    return watchdog;
   }
 
   private static ExecutorService newExecutor(int threads) {
