@@ -347,7 +347,7 @@ public final class Dispatcher implements AutoCloseable {
       return this;
     }
 
-    /** Builds the dispatcher and takes its instance lease; it starts handling on the first {@code submit}. */
+    /** Builds the dispatcher and takes its instance lease; it handles from the first {@code submit}. */
     public Dispatcher build() {
       return new Dispatcher(this);
     }

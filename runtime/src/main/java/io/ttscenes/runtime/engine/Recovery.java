@@ -6,7 +6,9 @@ import io.ttscenes.api.store.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntSupplier;
@@ -68,15 +70,18 @@ final class Recovery {
   private void recoverFromStore(List<CompletableFuture<Integer>> sent) {
     try {
       long cutoff = clock.instant().minus(minAge).toEpochMilli();
+      // One lease check per owner and pass, not per entry.
+      Map<String, Boolean> mayRecover = new HashMap<>();
       for (PendingOutbox pending : store.pendingOutboxes(BATCH)) {
-        recover(pending, cutoff).ifPresent(sent::add);
+        recover(pending, cutoff, mayRecover).ifPresent(sent::add);
       }
     } catch (StoreUnavailableException | IllegalStateException e) {
       sent.add(CompletableFuture.failedFuture(e));
     }
   }
 
-  private Optional<CompletableFuture<Integer>> recover(PendingOutbox pending, long cutoff) {
+  private Optional<CompletableFuture<Integer>> recover(PendingOutbox pending, long cutoff,
+      Map<String, Boolean> mayRecover) {
     String key = pending.key();
     String id = pending.entry().id();
     if (outboxes.sentButNotCleared(key, id)) {
@@ -96,7 +101,8 @@ final class Recovery {
       LOG.error("session {}: outbox {} is unreadable and is left in the store: {}", key, id, e.getMessage());
       return Optional.empty();
     }
-    if (payload.createdAt() > cutoff || !lease.mayRecover(payload.owner())) {
+    if (payload.createdAt() > cutoff || (payload.owner() != null
+        && !mayRecover.computeIfAbsent(payload.owner(), lease::mayRecover))) {
       return Optional.empty();
     }
     // Unstamped entries become this instance's; others stay under the lease it now holds for them.
