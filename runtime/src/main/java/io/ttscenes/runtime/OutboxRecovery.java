@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs outbox recovery for a {@link BotRuntime}: the full pass (crash-left store entries too) only
  * when recovery is enabled and this instance is the one that recovers (the poller lease holder
- * with long polling); otherwise only the entries this process parked, which no other instance
- * knows. Never throws; failures are logged and the next run tries again.
+ * with long polling); otherwise only the entries this process parked, which recovery leaves to
+ * it while its instance lease is held. Never throws; failures are logged and the next run tries
+ * again.
  */
 final class OutboxRecovery {
   private static final Logger LOG = LoggerFactory.getLogger(BotRuntime.class);

@@ -41,10 +41,11 @@ record RuntimeParts(
     // monotonic clock, which a wall-clock step (NTP, a restored VM) cannot stall.
     BotApi api = b.api != null ? b.api : OkHttpBotApi.builder(config.token())
         .baseUrl(config.apiUrl().toString()).build();
+    String instanceId = UUID.randomUUID().toString();
     Dispatcher dispatcher = Dispatcher.builder(b.bot, store, api).clock(b.clock)
         .parallelism(config.parallelism()).queueCapacity(config.queueCapacity())
+        .instanceId(instanceId, config.pollerLease())
         .clearSentOutboxesAfter(BotRuntime.CLEAR_DELAY).listener(b.listener).build();
-    String instanceId = UUID.randomUUID().toString();
     AtomicReference<OutboxRecovery> recovery = new AtomicReference<>();
     Ingress ingress = config.usesWebhook() ? webhook(config, dispatcher, api)
         : LongPollIngress.builder(api, dispatcher, store).limit(config.pollLimit())

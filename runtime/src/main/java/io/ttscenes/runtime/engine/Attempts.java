@@ -38,7 +38,7 @@ final class Attempts {
    * cancels nothing: another instance may have armed the session's timer again meanwhile, so a
    * left-over timer is judged (and dropped) when it fires.
    */
-  record Planned(Commit commit, List<Effect> effects, Optional<Instant> schedule, boolean cancelTimer,
+  record Planned(Commit commit, String owner, List<Effect> effects, Optional<Instant> schedule, boolean cancelTimer,
       UpdateOutcome outcome) implements Attempt {}
 
   private final EngineSettings settings;
@@ -148,14 +148,15 @@ final class Attempts {
       Turn.Result result, Optional<Instant> schedule, boolean cancelTimer) {
     long version = stored.map(StoredSession::version).orElse(0L);
     Optional<OutboxEntry> outbox = Optional.empty();
+    String owner = outboxes.owner();
     if (!result.effects().isEmpty()) {
-      String payload = outboxes.encode(new OutboxPayload(now.toEpochMilli(), dedupeId, result.effects()));
+      String payload = outboxes.encode(new OutboxPayload(now.toEpochMilli(), dedupeId, result.effects(), owner));
       outbox = Optional.of(new OutboxEntry((version + 1) + ":" + dedupeId, payload));
     }
     Duration ttl = result.session().scene().flatMap(Scene::sessionTtl).orElse(bot.sessionTtl());
     Commit commit = new Commit(key, version, codec.encode(result.session()), outbox, dedupeId, ttl,
         outboxes.toClear(key));
-    return new Planned(commit, result.effects(), schedule, cancelTimer, result.outcome());
+    return new Planned(commit, owner, result.effects(), schedule, cancelTimer, result.outcome());
   }
 
   /**

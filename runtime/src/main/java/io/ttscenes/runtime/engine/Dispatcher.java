@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +41,7 @@ public final class Dispatcher implements AutoCloseable {
   private final Engine engine;
   private final Recovery recovery;
   private final Outboxes outboxes;
+  private final InstanceLease instanceLease;
   private final ExecutorService ownedExecutor;
   private final RuntimeListener listener;
   private final AtomicReference<String> learnedUsername = new AtomicReference<>();
@@ -52,13 +54,15 @@ public final class Dispatcher implements AutoCloseable {
     this.ownedExecutor = executor == null ? newExecutor(builder.bot.name(), builder.parallelism) : null;
     this.lanes = new Lanes(executor == null ? ownedExecutor : executor, builder.queueCapacity, listener);
     Effects effects = new Effects(builder.api, listener);
+    this.instanceLease = new InstanceLease(builder.store, builder.instanceId, builder.instanceLeaseTtl);
     this.outboxes = new Outboxes(builder.store, effects, builder.mapper, lanes::hasQueued, builder.clock,
-        builder.clearDelay);
+        builder.clearDelay, instanceLease);
     this.engine = new Engine(new EngineSettings(builder.bot, builder.store, builder.api, builder.clock,
         builder.mapper, listener, builder.sleeper, builder.maxAttempts, builder.storeBackoff,
         builder.storeBackoffCap, this::username), outboxes, lanes::isClosing);
     this.recovery = new Recovery(builder.store, outboxes, lanes, builder.clock, builder.recoveryMinAge,
-        builder.mapper, listener);
+        listener, instanceLease);
+    instanceLease.start(outboxes::parksFor);
   }
 
   /** Starts configuring a dispatcher for {@code bot} over {@code store} and {@code api}. */
@@ -153,9 +157,10 @@ public final class Dispatcher implements AutoCloseable {
 
   /**
    * Sends outbox entries left pending by a crash between commit and send (older than the
-   * configured minimum age, so entries another live instance is sending are left alone) and
-   * retries entries parked by this dispatcher after the API was unavailable; returns a future of
-   * how many entries were sent. Call it at start-up and then periodically (e.g. every 30 s); with
+   * configured minimum age, so entries another live instance is sending are left alone, and only
+   * those of instances whose lease is gone, see {@link Builder#instanceId}) and retries entries
+   * parked by this dispatcher after the API was unavailable; returns a future of how many entries
+   * were sent. Call it at start-up and then periodically (e.g. every 30 s); with
    * several instances, from one of them (the poller leader), since two instances recovering the
    * same old entry at once could both send it.
    */
@@ -166,7 +171,8 @@ public final class Dispatcher implements AutoCloseable {
   /**
    * Retries only the outbox entries this dispatcher parked after the API was unavailable; returns
    * a future of how many were sent. For instances that leave {@link #recoverOutboxes} to another
-   * one: parked entries are this process's own and no other instance knows them.
+   * one: recovery leaves an entry to the instance that parked it while that instance holds its
+   * lease; one that lost it retires the entries parked under it, as the recovering one sends them.
    */
   public CompletableFuture<Integer> retryParkedOutboxes() {
     return recovery.run(false);
@@ -202,6 +208,8 @@ public final class Dispatcher implements AutoCloseable {
   @Override
   public void close() {
     drain(Duration.ofSeconds(30));
+    // After the drain: entries still parked are left, under a released lease, to recovery.
+    instanceLease.close();
     if (ownedExecutor != null) {
       ownedExecutor.shutdownNow();
     }
@@ -234,6 +242,8 @@ public final class Dispatcher implements AutoCloseable {
     private Duration storeBackoffCap = Duration.ofSeconds(10);
     private Duration recoveryMinAge = Duration.ofSeconds(60);
     private Duration clearDelay = Duration.ZERO;
+    private String instanceId = UUID.randomUUID().toString();
+    private Duration instanceLeaseTtl = Duration.ofSeconds(15);
 
     private Builder(Bot bot, SessionStore store, BotApi api) {
       this.bot = Objects.requireNonNull(bot, "bot");
@@ -320,7 +330,27 @@ public final class Dispatcher implements AutoCloseable {
       return this;
     }
 
-    /** Builds the dispatcher; it starts working on the first {@code submit}. */
+    /**
+     * Sets the id of this instance (default: a random UUID) and the TTL of its store lease
+     * {@code instance:<id>} (default 15 s; renewed every third of it by a thread of the
+     * dispatcher). The id is stamped on every outbox entry; while its lease is held, no other
+     * instance's {@link Dispatcher#recoverOutboxes} sends this one's entries.
+     */
+    public Builder instanceId(String id, Duration leaseTtl) {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(leaseTtl, "leaseTtl");
+      if (id.isBlank()) {
+        throw new IllegalArgumentException("instanceId is blank; it must have a visible character");
+      }
+      if (leaseTtl.toMillis() < 3) {
+        throw new IllegalArgumentException("instance lease ttl is " + leaseTtl + "; it must be at least 3 ms");
+      }
+      this.instanceId = id;
+      this.instanceLeaseTtl = leaseTtl;
+      return this;
+    }
+
+    /** Builds the dispatcher and takes its instance lease; it handles from the first {@code submit}. */
     public Dispatcher build() {
       return new Dispatcher(this);
     }

@@ -143,7 +143,7 @@ final class Engine {
       }
     }
     if (commit.outbox().isPresent()) {
-      outboxes.deliver(key, commit.outbox().get().id(), planned.effects());
+      outboxes.deliver(key, commit.outbox().get().id(), planned.owner(), planned.effects());
     } else {
       outboxes.flush(key);
     }

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 final class Outboxes {
   private static final Logger LOG = LoggerFactory.getLogger(Outboxes.class);
 
-  private record Parked(String entryId, List<Effect> effects, int next) {}
+  // owner: the instance whose lease this process must hold to send the entry (see InstanceLease).
+  private record Parked(String entryId, String owner, List<Effect> effects, int next) {}
 
   // Enough for every entry cleared while one recovery pass lists the store and reaches its lanes.
   private static final int CLEARED_MEMORY = 65_536;
@@ -44,6 +45,7 @@ final class Outboxes {
   private final Predicate<String> laneBusy;
   private final Clock clock;
   private final Duration clearDelay;
+  private final InstanceLease lease;
   private final ConcurrentHashMap<String, Deque<Parked>> parked = new ConcurrentHashMap<>();
   // Session key -> sent entry id -> when it was sent (clock millis).
   private final ConcurrentHashMap<String, Map<String, Long>> sentNotCleared = new ConcurrentHashMap<>();
@@ -58,13 +60,19 @@ final class Outboxes {
       }));
 
   Outboxes(SessionStore store, Effects effects, ObjectMapper mapper, Predicate<String> laneBusy,
-      Clock clock, Duration clearDelay) {
+      Clock clock, Duration clearDelay, InstanceLease lease) {
     this.store = store;
     this.effects = effects;
     this.mapper = mapper;
     this.laneBusy = laneBusy;
     this.clock = clock;
     this.clearDelay = clearDelay;
+    this.lease = lease;
+  }
+
+  /** The instance id to stamp on an entry committed now. */
+  String owner() {
+    return lease.id();
   }
 
   String encode(OutboxPayload payload) {
@@ -85,24 +93,25 @@ final class Outboxes {
   }
 
   /** Sends a just-committed entry after any parked entries of the session; returns entries fully sent. */
-  int deliver(String key, String entryId, List<Effect> calls) {
-    parked.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>()).add(new Parked(entryId, calls, 0));
+  int deliver(String key, String entryId, String owner, List<Effect> calls) {
+    parked.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>()).add(new Parked(entryId, owner, calls, 0));
     return flush(key);
   }
 
   /**
    * Sends an entry found in the store (left by a crash) in commit order among the session's parked
    * entries: before those with a higher version (the number its id starts with), behind an entry
-   * whose sending already began. Returns entries fully sent.
+   * whose sending already began. {@code owner} is the instance whose lease this one holds for it.
+   * Returns entries fully sent.
    */
-  int deliverRecovered(String key, String entryId, List<Effect> calls) {
+  int deliverRecovered(String key, String entryId, String owner, List<Effect> calls) {
     Deque<Parked> queue = parked.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>());
     long version = version(entryId);
     Deque<Parked> later = new ArrayDeque<>();
     while (!queue.isEmpty() && queue.peekLast().next() == 0 && version(queue.peekLast().entryId()) > version) {
       later.addFirst(queue.pollLast());
     }
-    queue.add(new Parked(entryId, calls, 0));
+    queue.add(new Parked(entryId, owner, calls, 0));
     queue.addAll(later);
     return flush(key);
   }
@@ -122,10 +131,17 @@ final class Outboxes {
     int sent = 0;
     while (queue != null && !queue.isEmpty()) {
       Parked head = queue.peek();
+      if (!lease.mayRetry(head.owner())) {
+        // Another instance took the lease this entry was sent under; it recovers the entry.
+        LOG.warn("session {}: outbox {} is left to the instance holding the lease of instance {}",
+            key, head.entryId(), head.owner());
+        queue.poll();
+        continue;
+      }
       int stop = effects.send(key, head.effects(), head.next());
       if (stop < head.effects().size()) {
         queue.poll();
-        queue.addFirst(new Parked(head.entryId(), head.effects(), stop));
+        queue.addFirst(new Parked(head.entryId(), head.owner(), head.effects(), stop));
         break;
       }
       queue.poll();
@@ -226,6 +242,11 @@ final class Outboxes {
     }
     Deque<Parked> queue = parked.get(key);
     return queue != null && queue.stream().anyMatch(p -> p.entryId().equals(id));
+  }
+
+  /** Returns whether an entry of {@code owner} is parked here (a claim on its lease is in use). */
+  boolean parksFor(String owner) {
+    return parked.values().stream().anyMatch(q -> q.stream().anyMatch(p -> p.owner().equals(owner)));
   }
 
   /** Returns the sessions with parked entries. */

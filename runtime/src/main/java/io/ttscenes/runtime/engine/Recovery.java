@@ -1,13 +1,14 @@
 package io.ttscenes.runtime.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ttscenes.api.store.PendingOutbox;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntSupplier;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Sends outbox entries that were committed but not sent: those parked here after a retryable API
  * failure, and those a crashed process left in the store. Each runs on its session's lane, so it
  * never races the session's own sending. Store entries younger than the minimum age are left to
- * the live instance that is probably sending them.
+ * the live instance that is probably sending them, and so are entries of an instance whose lease
+ * is alive (it retries its parked entries itself); this instance's own are in its parked queue.
  */
 final class Recovery {
   private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
@@ -30,20 +32,25 @@ final class Recovery {
   private final Clock clock;
   private final Duration minAge;
   private final RuntimeListener listener;
+  private final InstanceLease lease;
 
   Recovery(SessionStore store, Outboxes outboxes, Lanes lanes, Clock clock, Duration minAge,
-      ObjectMapper mapper, RuntimeListener listener) {
+      RuntimeListener listener, InstanceLease lease) {
     this.store = store;
     this.outboxes = outboxes;
     this.lanes = lanes;
     this.clock = clock;
     this.minAge = minAge;
     this.listener = listener;
+    this.lease = lease;
   }
 
   /** Sends crash-left store entries (when {@code fromStore}) and this dispatcher's parked ones. */
   CompletableFuture<Integer> run(boolean fromStore) {
     List<CompletableFuture<Integer>> sent = new ArrayList<>();
+    // If this instance's lease ran out, another may be recovering its parked entries: find out
+    // before retrying them (a lost lease retires them).
+    lease.confirm();
     if (fromStore) {
       recoverFromStore(sent);
     }
@@ -63,15 +70,18 @@ final class Recovery {
   private void recoverFromStore(List<CompletableFuture<Integer>> sent) {
     try {
       long cutoff = clock.instant().minus(minAge).toEpochMilli();
+      // One lease check per owner and pass, not per entry.
+      Map<String, Boolean> mayRecover = new HashMap<>();
       for (PendingOutbox pending : store.pendingOutboxes(BATCH)) {
-        recover(pending, cutoff).ifPresent(sent::add);
+        recover(pending, cutoff, mayRecover).ifPresent(sent::add);
       }
     } catch (StoreUnavailableException | IllegalStateException e) {
       sent.add(CompletableFuture.failedFuture(e));
     }
   }
 
-  private Optional<CompletableFuture<Integer>> recover(PendingOutbox pending, long cutoff) {
+  private Optional<CompletableFuture<Integer>> recover(PendingOutbox pending, long cutoff,
+      Map<String, Boolean> mayRecover) {
     String key = pending.key();
     String id = pending.entry().id();
     if (outboxes.sentButNotCleared(key, id)) {
@@ -91,16 +101,19 @@ final class Recovery {
       LOG.error("session {}: outbox {} is unreadable and is left in the store: {}", key, id, e.getMessage());
       return Optional.empty();
     }
-    if (payload.createdAt() > cutoff) {
+    if (payload.createdAt() > cutoff || (payload.owner() != null
+        && !mayRecover.computeIfAbsent(payload.owner(), lease::mayRecover))) {
       return Optional.empty();
     }
+    // Unstamped entries become this instance's; others stay under the lease it now holds for them.
+    String owner = payload.owner() == null ? lease.id() : payload.owner();
     return Optional.of(onLane(key, () -> {
       if (outboxes.knows(key, id)) {
         return 0;
       }
       LOG.info("session {}: recovering outbox {} of update {} ({} calls)", key, id, payload.updateId(),
           payload.effects().size());
-      int done = outboxes.deliverRecovered(key, id, payload.effects());
+      int done = outboxes.deliverRecovered(key, id, owner, payload.effects());
       for (int i = 0; i < done; i++) {
         listener.outboxRecovered();
       }

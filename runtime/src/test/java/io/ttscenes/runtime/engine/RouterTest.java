@@ -101,7 +101,7 @@ final class RouterTest {
   void outboxPayloadRoundTripsThroughJson() {
     var mapper = io.ttscenes.runtime.json.WireJson.create();
     Outboxes outboxes = new Outboxes(null, null, mapper, key -> false,
-        java.time.Clock.systemUTC(), java.time.Duration.ZERO);
+        java.time.Clock.systemUTC(), java.time.Duration.ZERO, null);
     OutboxPayload payload = new OutboxPayload(42L, "mid:1", java.util.List.of(
         new Effect.Send(io.ttscenes.api.client.MessageTarget.chat(10),
             io.ttscenes.api.OutgoingMessage.text("*hi*").markdown().silent()
@@ -112,9 +112,11 @@ final class RouterTest {
         new Effect.Delete("mid.2"),
         new Effect.Action(10, io.ttscenes.api.model.SenderAction.TYPING_ON),
         new Effect.Construct("sess", new io.ttscenes.api.model.ConstructorAnswer(
-            java.util.List.of(), true, "hint", "data", null, null))));
+            java.util.List.of(), true, "hint", "data", null, null))), "instance-a");
     String json = outboxes.encode(payload);
     assertTrue(json.contains("\"effect\":\"send\""), json);
     assertEquals(payload, outboxes.decode(json));
+    // Entries written before owners were stamped have no owner field and read as unowned.
+    assertEquals(null, outboxes.decode("{\"createdAt\":42,\"updateId\":\"mid:1\",\"effects\":[]}").owner());
   }
 }

@@ -1,0 +1,190 @@
+package io.ttscenes.runtime.engine;
+
+import io.ttscenes.api.store.SessionStore;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells other instances that this one is alive: it holds the store lease {@code instance:<id>},
+ * renewed every ttl/3 by a keeper thread, and stamps its id on every outbox entry it commits. An
+ * instance that recovers an entry of another owner first takes that owner's lease: it gets it only
+ * when the owner is gone (it expired or was released), and then holds it (a claim) while it has
+ * that owner's entries parked, so no third instance sends them too. Once this instance finds its
+ * own lease lost, it retires its id and never retries the entries stamped with it: whoever took
+ * the lease recovers them. Thread-safe.
+ */
+final class InstanceLease implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(InstanceLease.class);
+  private static final String PREFIX = "instance:";
+
+  private final SessionStore store;
+  private final Duration ttl;
+  private final Set<String> claims = ConcurrentHashMap.newKeySet();
+  private final Set<String> retired = ConcurrentHashMap.newKeySet();
+  private volatile String id;
+  private volatile long confirmedAt;
+  private volatile ScheduledExecutorService keeper;
+
+  InstanceLease(SessionStore store, String id, Duration ttl) {
+    this.store = store;
+    this.id = id;
+    this.ttl = ttl;
+  }
+
+  /** Takes this instance's lease and starts renewing it and the claims in use by {@code parked}. */
+  void start(Predicate<String> parked) {
+    confirm();
+    long period = Math.max(1, ttl.toMillis() / 3);
+    keeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "ttscenes-instance-lease");
+      thread.setDaemon(true);
+      return thread;
+    });
+    keeper.scheduleWithFixedDelay(() -> keep(parked), period, period, TimeUnit.MILLISECONDS);
+  }
+
+  /** The id stamped on entries committed now. */
+  String id() {
+    return id;
+  }
+
+  /**
+   * Renews this instance's lease now; if another instance took it or it expired, retires the id
+   * and takes a fresh one. Returns whether the lease is confirmed (false on a store failure).
+   */
+  boolean confirm() {
+    String current = id;
+    try {
+      if (store.renewLease(PREFIX + current, current, ttl)
+          || (confirmedAt == 0 && store.tryAcquireLease(PREFIX + current, current, ttl))) {
+        confirmedAt = System.nanoTime();
+        return true;
+      }
+      retire(current, "another instance took it or it expired");
+      String fresh = id;
+      if (store.tryAcquireLease(PREFIX + fresh, fresh, ttl)) {
+        confirmedAt = System.nanoTime();
+        return true;
+      }
+      return false;
+    } catch (RuntimeException e) {
+      if (confirmedAt != 0 && System.nanoTime() - confirmedAt + ttl.toNanos() / 3 >= ttl.toNanos()) {
+        // The lease may run out before the next try: an instance recovering our entries would
+        // not be seen in time.
+        retire(current, "the store was unreachable: " + e.getMessage());
+      } else {
+        LOG.warn("instance {} could not renew its lease ({}); it tries again", current, e.getMessage());
+      }
+      return false;
+    }
+  }
+
+  private void retire(String old, String why) {
+    synchronized (this) {
+      if (!id.equals(old)) {
+        return;
+      }
+      retired.add(old);
+      id = UUID.randomUUID().toString();
+      confirmedAt = 0;
+    }
+    LOG.warn("instance {} lost its lease ({}); the entries it parked are left to the instance that "
+        + "recovers outboxes, and it goes on as instance {}", old, why, id);
+  }
+
+  /**
+   * Returns whether this instance may recover a store entry stamped {@code owner} that it does not
+   * know: an unstamped one (written before owners existed) yes; its own no (its parked queue has
+   * it); another's only if this instance holds or could take that owner's lease.
+   */
+  boolean mayRecover(String owner) {
+    if (owner == null) {
+      return true;
+    }
+    if (owner.equals(id)) {
+      return false;
+    }
+    try {
+      if (store.tryAcquireLease(PREFIX + owner, id, ttl)) {
+        claims.add(owner);
+        return true;
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("could not check whether instance {} is alive ({}); its entries wait", owner, e.getMessage());
+    }
+    claims.remove(owner);
+    return false;
+  }
+
+  /**
+   * Returns whether this instance may send a parked entry stamped {@code owner}: its own while its
+   * id is current; another's while it still holds the claim on that owner's lease.
+   */
+  boolean mayRetry(String owner) {
+    if (owner.equals(id)) {
+      return true;
+    }
+    if (!claims.contains(owner)) {
+      return false;
+    }
+    try {
+      if (store.renewLease(PREFIX + owner, id, ttl)) {
+        return true;
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("could not renew the claim on instance {} ({}); its entries are left", owner, e.getMessage());
+      return false;
+    }
+    claims.remove(owner);
+    return false;
+  }
+
+  private void keep(Predicate<String> parked) {
+    confirm();
+    for (String owner : Set.copyOf(claims)) {
+      if (parked.test(owner)) {
+        mayRetry(owner);
+      } else {
+        release(owner);
+      }
+    }
+  }
+
+  private void release(String owner) {
+    claims.remove(owner);
+    try {
+      store.releaseLease(PREFIX + owner, id);
+    } catch (RuntimeException e) {
+      LOG.debug("could not release the lease of instance {} ({}); it expires", owner, e.getMessage());
+    }
+  }
+
+  /** Stops renewing and releases this instance's lease and its claims. */
+  @Override
+  public void close() {
+    ScheduledExecutorService running = keeper;
+    if (running != null) {
+      running.shutdownNow();
+      try {
+        running.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    Set.copyOf(claims).forEach(this::release);
+    String current = id;
+    try {
+      store.releaseLease(PREFIX + current, current);
+    } catch (RuntimeException e) {
+      LOG.warn("instance {} could not release its lease ({}); it expires", current, e.getMessage());
+    }
+  }
+}
