@@ -18,7 +18,8 @@ import java.util.Objects;
  *
  * @param text the text, or null for a message of attachments only
  * @param format markdown or html, or null for plain text
- * @param attachments attachments other than the keyboard
+ * @param attachments attachments other than the keyboard, or null when none were set: an edit then
+ *     keeps the message's current attachments (the API's rule for a null list), a send has none
  * @param keyboard the inline keyboard, or null
  * @param link the message replied to or forwarded, or null
  * @param notifyMembers whether chat members are notified
@@ -36,18 +37,18 @@ public record OutgoingMessage(
     if (text != null) {
       ApiLimits.checkMessageText(text);
     }
-    attachments = List.copyOf(attachments);
+    attachments = attachments == null ? null : List.copyOf(attachments);
   }
 
   /** A plain text message. */
   public static OutgoingMessage text(String text) {
-    return new OutgoingMessage(Objects.requireNonNull(text, "text"), null, List.of(), null, null,
+    return new OutgoingMessage(Objects.requireNonNull(text, "text"), null, null, null, null,
         true, false);
   }
 
   /** A message without text, to carry attachments. */
   public static OutgoingMessage empty() {
-    return new OutgoingMessage(null, null, List.of(), null, null, true, false);
+    return new OutgoingMessage(null, null, null, null, null, true, false);
   }
 
   /** This message with its text interpreted as TamTam markdown. */
@@ -70,9 +71,18 @@ public record OutgoingMessage(
 
   /** This message with one more attachment. */
   public OutgoingMessage attach(AttachmentRequest attachment) {
-    List<AttachmentRequest> more = new ArrayList<>(attachments);
+    List<AttachmentRequest> more = attachments == null ? new ArrayList<>() : new ArrayList<>(attachments);
     more.add(Objects.requireNonNull(attachment, "attachment"));
     return new OutgoingMessage(text, format, more, keyboard, link, notifyMembers, disableLinkPreview);
+  }
+
+  /**
+   * This message with no attachments and no keyboard at all: as an edit, it removes every
+   * attachment of the message (an empty list on the wire), where a message that never set any
+   * keeps them.
+   */
+  public OutgoingMessage withoutAttachments() {
+    return new OutgoingMessage(text, format, List.of(), null, link, notifyMembers, disableLinkPreview);
   }
 
   /** This message as a reply to message {@code mid}. */
@@ -99,9 +109,15 @@ public record OutgoingMessage(
     return new OutgoingMessage(text, format, attachments, keyboard, link, notifyMembers, true);
   }
 
-  /** Returns the wire body: text, attachments with the keyboard last, link, notify, format. */
+  /**
+   * Returns the wire body: text, attachments with the keyboard last, link, notify, format. With
+   * neither attachments nor a keyboard set, the list is null, so an edit keeps what the message has.
+   */
   public NewMessageBody body() {
-    List<AttachmentRequest> all = new ArrayList<>(attachments);
+    if (attachments == null && keyboard == null) {
+      return new NewMessageBody(text, null, link, notifyMembers ? null : Boolean.FALSE, format);
+    }
+    List<AttachmentRequest> all = attachments == null ? new ArrayList<>() : new ArrayList<>(attachments);
     if (keyboard != null) {
       all.add(keyboard.toAttachment());
     }

@@ -150,7 +150,7 @@ public final class OkHttpBotApi implements BotApi, Uploader, AnswerlessWrites {
 
   @Override
   public SimpleQueryResult sendAction(long chatId, SenderAction action) {
-    known("sender action", action == SenderAction.UNKNOWN);
+    RequestChecks.sendable("sender action", action == SenderAction.UNKNOWN);
     return call(ApiRequest.of("sendAction", "POST").path("chats", chatId, "actions")
         .body(new ActionRequestBody(action)), SimpleQueryResult.class);
   }
@@ -235,7 +235,7 @@ public final class OkHttpBotApi implements BotApi, Uploader, AnswerlessWrites {
 
   @Override
   public UploadEndpoint getUploadUrl(UploadType type) {
-    known("upload type", type == UploadType.UNKNOWN);
+    RequestChecks.sendable("upload type", type == UploadType.UNKNOWN);
     return call(ApiRequest.of("getUploadUrl", "POST").path("uploads")
         .query("type", mapper.convertValue(type, String.class)), UploadEndpoint.class);
   }
@@ -350,12 +350,6 @@ public final class OkHttpBotApi implements BotApi, Uploader, AnswerlessWrites {
     ApiRequest built = request.build();
     HttpExchange.Raw raw = loop.run(built);
     answers.check(built.operation(), raw.status(), raw.body());
-  }
-
-  private static void known(String field, boolean unknown) {
-    if (unknown) {
-      throw new IllegalArgumentException(field + " is UNKNOWN; it cannot be sent");
-    }
   }
 
   private static String nonBlank(String field, String value) {

@@ -16,8 +16,11 @@ import io.ttscenes.api.model.ChatPatch;
 import io.ttscenes.api.model.ConstructedMessageBody;
 import io.ttscenes.api.model.ConstructorAnswer;
 import io.ttscenes.api.model.InlineKeyboardAttachmentRequest;
+import io.ttscenes.api.model.Intent;
 import io.ttscenes.api.model.LinkButton;
+import io.ttscenes.api.model.MessageLinkType;
 import io.ttscenes.api.model.NewMessageBody;
+import io.ttscenes.api.model.TextFormat;
 import java.util.List;
 
 /**
@@ -31,7 +34,20 @@ final class RequestChecks {
     if (body.text() != null) {
       ApiLimits.checkMessageText(body.text());
     }
+    sendable("message format", body.format() == TextFormat.UNKNOWN);
+    sendable("message link type",
+        body.link() != null && body.link().type() == MessageLinkType.UNKNOWN);
     attachments(body.attachments());
+  }
+
+  /**
+   * A value this version read as UNKNOWN (a newer server's enum value) has no wire form of its own
+   * and would go out as "unknown"; refuse it here rather than have the server reject the request.
+   */
+  static void sendable(String field, boolean unknown) {
+    if (unknown) {
+      throw new IllegalArgumentException(field + " is UNKNOWN; it cannot be sent");
+    }
   }
 
   static void callbackAnswer(CallbackAnswer answer) {
@@ -48,6 +64,7 @@ final class RequestChecks {
       if (body.text() != null) {
         ApiLimits.checkMessageText(body.text());
       }
+      sendable("message format", body.format() == TextFormat.UNKNOWN);
       attachments(body.attachments());
     }
     if (answer.keyboard() != null) {
@@ -102,8 +119,11 @@ final class RequestChecks {
 
   private static void button(Button button) {
     ApiLimits.checkButtonText(text(button.text()));
-    if (button instanceof CallbackButton callback && callback.payload() != null) {
-      ApiLimits.checkCallbackPayload(callback.payload());
+    if (button instanceof CallbackButton callback) {
+      if (callback.payload() != null) {
+        ApiLimits.checkCallbackPayload(callback.payload());
+      }
+      sendable("callback button intent", callback.intent() == Intent.UNKNOWN);
     } else if (button instanceof LinkButton link && link.url() != null) {
       ApiLimits.checkLinkUrl(link.url());
     } else if (button instanceof ChatButton chat) {

@@ -1,5 +1,7 @@
 package io.ttscenes.runtime.engine;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +26,10 @@ final class SessionCodec {
 
   SessionCodec(Bot bot, ObjectMapper mapper) {
     this.bot = bot;
-    this.mapper = mapper;
+    // Scene and session data are the author's classes: records work as they are, and a plain class
+    // keeps its state in its fields, which must be stored even without getters (else it would be
+    // written as {} and come back empty on the next update, silently).
+    this.mapper = mapper.copy().setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
   }
 
   Session fresh() {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * won't be changed. In case of sending an empty list in this field, all attachments will be
  * deleted." NewMessageBody documents the same, but OutgoingMessage.body() never yields null.
  */
-final class EditAttachmentsReviewTest {
+final class EditKeepsAttachmentsTest {
   @RegisterExtension
   static final BotTester bot = BotTester.of(Bot.builder("meetup")
       .global(g -> g
@@ -28,9 +28,6 @@ final class EditAttachmentsReviewTest {
               OutgoingMessage.text("Meet at the fountain at 5 pm"))))
       .build());
 
-  // REVIEW: a text-only edit through Context.edit always sends "attachments": [] (OutgoingMessage
-  // .body() turns "no attachments" into an empty list), so the server deletes every attachment
-  // of the edited message; the schema's "null keeps attachments" edit is unreachable.
   @Test
   void editingOnlyTheTextOfAMessageKeepsItsLocation() {
     TestUser alice = bot.user("alice");

@@ -20,11 +20,11 @@ import org.junit.jupiter.api.function.Executable;
  * button's intent, a received link's type); the client rejects it for sender actions and upload
  * types but writes it to the wire as "unknown" inside a message body.
  */
-final class UnknownEnumsReviewTest {
+final class UnknownEnumsAreNotSentTest {
   private final ApiServer api = new ApiServer();
   private final OkHttpBotApi client = api.client().build();
 
-  UnknownEnumsReviewTest() throws Exception {
+  UnknownEnumsAreNotSentTest() throws Exception {
     api.reply(400, "{\"code\":\"proto.payload\",\"message\":\"unknown enum value\"}");
   }
 
@@ -40,9 +40,6 @@ final class UnknownEnumsReviewTest {
     assertEquals(IllegalArgumentException.class, thrown.getClass());
   }
 
-  // REVIEW: a keyboard re-sent from received buttons (say, to keep it on an edit) carries
-  // Intent.UNKNOWN for an intent this version does not know; it goes out as "intent":"unknown"
-  // and the server rejects the whole message instead of a clear IllegalArgumentException.
   @Test
   void aButtonWithAnUnknownIntentIsRejectedBeforeSending() {
     CallbackButton button = CallbackButton.of("Buy", "buy", Intent.UNKNOWN);
@@ -50,14 +47,12 @@ final class UnknownEnumsReviewTest {
         null, List.of(InlineKeyboardAttachmentRequest.of(List.of(List.of(button)))))));
   }
 
-  // REVIEW: the same for a link type and a text format that this version parsed as UNKNOWN.
   @Test
   void anUnknownLinkTypeIsRejectedBeforeSending() {
     rejectedBeforeSending(() -> client.sendMessage(MessageTarget.chat(1),
         NewMessageBody.text("see this").withLink(MessageLinkType.UNKNOWN, "mid.1")));
   }
 
-  // REVIEW: see above.
   @Test
   void anUnknownTextFormatIsRejectedBeforeSending() {
     rejectedBeforeSending(() -> client.sendMessage(MessageTarget.chat(1),
