@@ -8,10 +8,7 @@ import io.ttscenes.api.model.Update;
 import io.ttscenes.runtime.engine.Dispatcher;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -35,24 +32,22 @@ final class WebhookHandler implements HttpHandler {
   private final Dispatcher dispatcher;
   private final BodyReader bodies;
   private final ObjectMapper mapper;
-  private final byte[] rawPath;
+  private final WebhookPath path;
   private final Duration ackTimeout;
-  private final Object idle = new Object();
-  private int inFlight;
-  private boolean closing;
+  private final WebhookInFlight inFlight = new WebhookInFlight();
 
-  WebhookHandler(Dispatcher dispatcher, BodyReader bodies, ObjectMapper mapper, String path,
+  WebhookHandler(Dispatcher dispatcher, BodyReader bodies, ObjectMapper mapper, WebhookPath path,
       Duration ackTimeout) {
     this.dispatcher = dispatcher;
     this.bodies = bodies;
     this.mapper = mapper;
-    this.rawPath = rawForm(path).getBytes(StandardCharsets.UTF_8);
+    this.path = path;
     this.ackTimeout = ackTimeout;
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    if (!enter()) {
+    if (!inFlight.enter()) {
       try (exchange) {
         respond(exchange, 503, "shutting down; deliver it again later");
       }
@@ -61,48 +56,20 @@ final class WebhookHandler implements HttpHandler {
     try {
       route(exchange);
     } finally {
-      leave();
+      inFlight.leave();
     }
   }
 
   /** Refuses new requests (503) from now on and waits up to {@code deadline} for those in progress. */
   boolean closeAndAwaitIdle(Duration deadline) throws InterruptedException {
-    long end = System.nanoTime() + deadline.toNanos();
-    synchronized (idle) {
-      closing = true;
-      while (inFlight > 0) {
-        long left = end - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        TimeUnit.NANOSECONDS.timedWait(idle, left);
-      }
-      return true;
-    }
-  }
-
-  private boolean enter() {
-    synchronized (idle) {
-      if (closing) {
-        return false;
-      }
-      inFlight++;
-      return true;
-    }
-  }
-
-  private void leave() {
-    synchronized (idle) {
-      inFlight--;
-      idle.notifyAll();
-    }
+    return inFlight.closeAndAwaitIdle(deadline);
   }
 
   private void route(HttpExchange exchange) throws IOException {
     // One deadline for the whole request: reading, waiting for room in the lanes, and the commit.
     long deadline = System.nanoTime() + ackTimeout.toNanos();
     try (exchange) {
-      if (!servesPath(exchange.getRequestURI().getRawPath())) {
+      if (!path.matches(exchange.getRequestURI().getRawPath())) {
         LOG.warn("webhook request to an unknown path from {} refused with 404", exchange.getRemoteAddress());
         respond(exchange, 404, "unknown path");
         return;
@@ -195,28 +162,6 @@ final class WebhookHandler implements HttpHandler {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
     }
-  }
-
-  /**
-   * Compares the path as sent, not decoded (so an encoded spelling of the secret is another path),
-   * and in time independent of where it differs, so response times do not reveal the secret.
-   */
-  private boolean servesPath(String requested) {
-    byte[] given = stripSlash(requested == null ? "" : requested).getBytes(StandardCharsets.UTF_8);
-    return MessageDigest.isEqual(rawPath, given);
-  }
-
-  /** The path as a client sends it: characters a URI path cannot hold percent-encoded. */
-  private static String rawForm(String path) {
-    try {
-      return new URI(null, null, path, null).getRawPath();
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("webhook path '" + path + "' is not a valid URI path", e);
-    }
-  }
-
-  static String stripSlash(String value) {
-    return value.length() > 1 && value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
   }
 
   private static String snippet(byte[] body) {

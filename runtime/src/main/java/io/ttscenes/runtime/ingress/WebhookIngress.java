@@ -1,24 +1,14 @@
 package io.ttscenes.runtime.ingress;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.ttscenes.api.client.BotApi;
-import io.ttscenes.api.model.SubscriptionRequestBody;
 import io.ttscenes.runtime.engine.Dispatcher;
 import io.ttscenes.runtime.json.WireJson;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,21 +39,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebhookIngress implements Ingress {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookIngress.class);
-  private static final int MAX_BODY = 1 << 20;
-  private static final String MAX_REQ_TIME = "sun.net.httpserver.maxReqTime";
 
-  private final Builder settings;
+  private final WebhookSettings settings;
   private final String servedPath;
-  private HttpServer server;
-  private WebhookHandler handler;
-  private ExecutorService executor;
-  private ScheduledExecutorService watchdog;
+  private final WebhookSubscription subscription;
+  private WebhookServer server;
   private boolean stopped;
 
-  private WebhookIngress(Builder builder) {
-    this.settings = builder;
-    String base = WebhookHandler.stripSlash(builder.path);
-    this.servedPath = builder.secret.map(s -> (base.equals("/") ? "" : base) + "/" + s).orElse(base);
+  private WebhookIngress(WebhookSettings settings) {
+    this.settings = settings;
+    this.servedPath = settings.servedPath();
+    this.subscription = new WebhookSubscription(settings);
   }
 
   /** Starts configuring a webhook feeding {@code dispatcher}; {@code api} is used to (un)subscribe. */
@@ -81,26 +67,9 @@ public final class WebhookIngress implements Ingress {
     if (server != null || stopped) {
       throw new IllegalStateException("webhook ingress was already started");
     }
-    limitRequestReading(settings.bodyTimeout);
-    try {
-      server = HttpServer.create(new InetSocketAddress(settings.host, settings.port), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException("webhook: cannot listen on " + settings.host + ":" + settings.port, e);
-    }
-    executor = newExecutor(settings.threads);
-    server.setExecutor(executor);
-    watchdog = newWatchdog();
-    BodyReader bodies = new BodyReader(watchdog, settings.bodyTimeout, MAX_BODY);
-    handler = new WebhookHandler(settings.dispatcher, bodies, settings.mapper, servedPath,
-        settings.ackTimeout);
-    // The root context sees every path, so a wrong secret gets the same 404 as any unknown path.
-    server.createContext("/", handler);
-    server.start();
-    LOG.info("webhook listening on port {} at {}", port(), redacted(servedPath));
-    subscriptionUrl().ifPresent(url -> {
-      settings.api.subscribe(new SubscriptionRequestBody(url, types(), null));
-      LOG.info("webhook subscribed at {}", redacted(url));
-    });
+    server = WebhookServer.start(settings);
+    LOG.info("webhook listening on port {} at {}", port(), settings.redacted(servedPath));
+    subscription.subscribe();
   }
 
   /** The port the server listens on (useful with port 0); throws before {@link #start()}. */
@@ -108,7 +77,7 @@ public final class WebhookIngress implements Ingress {
     if (server == null) {
       throw new IllegalStateException("webhook ingress is not started");
     }
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   /**
@@ -122,77 +91,16 @@ public final class WebhookIngress implements Ingress {
       return true;
     }
     stopped = true;
-    if (settings.unsubscribeOnStop) {
-      subscriptionUrl().ifPresent(this::unsubscribe);
-    }
-    boolean idle;
-    try {
-      // Requests in progress get their answer; new ones get 503 (TamTam retries them later).
-      idle = handler.closeAndAwaitIdle(deadline);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      idle = false;
-    }
-    server.stop(0);
-    executor.shutdown();
-    watchdog.shutdownNow();
+    subscription.unsubscribeIfAsked();
+    // Requests in progress get their answer; new ones get 503 (TamTam retries them later).
+    boolean idle = server.stop(deadline);
     LOG.info("webhook stopped{}", idle ? "" : " with requests still waiting for their updates");
     return idle;
   }
 
   @Override
   public String describe() {
-    return "webhook (port " + settings.port + ", path " + redacted(servedPath) + ")";
-  }
-
-  private void unsubscribe(String url) {
-    try {
-      settings.api.unsubscribe(url);
-      LOG.info("webhook unsubscribed from {}", redacted(url));
-    } catch (RuntimeException e) {
-      LOG.warn("webhook: could not unsubscribe {} ({}); TamTam keeps calling it", redacted(url), e.getMessage());
-    }
-  }
-
-  private Optional<String> subscriptionUrl() {
-    return settings.publicUrl.map(url -> settings.secret
-        .map(s -> WebhookHandler.stripSlash(url) + "/" + s).orElse(url));
-  }
-
-  private List<String> types() {
-    return settings.types.isEmpty() ? null : List.copyOf(settings.types);
-  }
-
-  private String redacted(String text) {
-    return settings.secret.map(s -> text.replace(s, "***")).orElse(text);
-  }
-
-  private static void limitRequestReading(Duration bodyTimeout) {
-    if (System.getProperty(MAX_REQ_TIME) == null) {
-      long seconds = Math.max(1, (bodyTimeout.toMillis() + 999) / 1000);
-      System.setProperty(MAX_REQ_TIME, Long.toString(seconds));
-    }
-  }
-
-  private static ScheduledExecutorService newWatchdog() {
-    ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, runnable -> {
-      Thread thread = new Thread(runnable, "ttscenes-webhook-watchdog");
-      thread.setDaemon(true);
-      return thread;
-    });
-    // Nearly every guard is cancelled once its body is read; drop them at once rather than keep
-    // each (and its exchange) queued for the whole body timeout.
-    watchdog.setRemoveOnCancelPolicy(true);
-    return watchdog;
-  }
-
-  private static ExecutorService newExecutor(int threads) {
-    AtomicInteger count = new AtomicInteger();
-    return Executors.newFixedThreadPool(threads, runnable -> {
-      Thread thread = new Thread(runnable, "ttscenes-webhook-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    return "webhook (port " + settings.port() + ", path " + settings.redacted(servedPath) + ")";
   }
 
   /** Configures a {@link WebhookIngress}; every setting but the dispatcher and API has a default. */
@@ -218,9 +126,7 @@ public final class WebhookIngress implements Ingress {
 
     /** The address and port to listen on (default {@code 0.0.0.0:8080}; port 0 picks a free one). */
     public Builder listen(String host, int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("webhook port is " + port + "; it must be 0..65535");
-      }
+      WebhookSettings.checkPort(port);
       this.host = Objects.requireNonNull(host, "host");
       this.port = port;
       return this;
@@ -228,19 +134,13 @@ public final class WebhookIngress implements Ingress {
 
     /** The path served (default {@code /}); the secret, if any, is appended as a segment. */
     public Builder path(String path) {
-      if (!path.startsWith("/")) {
-        throw new IllegalArgumentException("webhook path '" + path + "' must start with /");
-      }
-      this.path = path;
+      this.path = WebhookSettings.checkPath(path);
       return this;
     }
 
     /** A shared secret that must be the last path segment of every request. */
     public Builder secret(String secret) {
-      if (secret.isBlank() || secret.contains("/")) {
-        throw new IllegalArgumentException("webhook secret must be non-blank and contain no '/'");
-      }
-      this.secret = Optional.of(secret);
+      this.secret = Optional.of(WebhookSettings.checkSecret(secret));
       return this;
     }
 
@@ -261,10 +161,7 @@ public final class WebhookIngress implements Ingress {
      * then, including any wait for room in full lanes (default 25 s).
      */
     public Builder ackTimeout(Duration timeout) {
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("ack timeout is " + timeout + "; it must be positive");
-      }
-      this.ackTimeout = timeout;
+      this.ackTimeout = WebhookSettings.checkPositive("ack timeout", timeout);
       return this;
     }
 
@@ -273,19 +170,13 @@ public final class WebhookIngress implements Ingress {
      * (default 5 s); bounds how long a slow client holds one of the {@link #threads}.
      */
     public Builder bodyTimeout(Duration timeout) {
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("body timeout is " + timeout + "; it must be positive");
-      }
-      this.bodyTimeout = timeout;
+      this.bodyTimeout = WebhookSettings.checkPositive("body timeout", timeout);
       return this;
     }
 
     /** How many requests are handled at once (default 16). */
     public Builder threads(int threads) {
-      if (threads < 1) {
-        throw new IllegalArgumentException("webhook threads is " + threads + "; it must be >= 1");
-      }
-      this.threads = threads;
+      this.threads = WebhookSettings.checkThreads(threads);
       return this;
     }
 
@@ -303,23 +194,8 @@ public final class WebhookIngress implements Ingress {
 
     /** Builds the ingress (later changes to this builder do not affect it); binds nothing yet. */
     public WebhookIngress build() {
-      return new WebhookIngress(copy());
-    }
-
-    private Builder copy() {
-      Builder copy = new Builder(dispatcher, api);
-      copy.host = host;
-      copy.port = port;
-      copy.path = path;
-      copy.secret = secret;
-      copy.publicUrl = publicUrl;
-      copy.unsubscribeOnStop = unsubscribeOnStop;
-      copy.ackTimeout = ackTimeout;
-      copy.bodyTimeout = bodyTimeout;
-      copy.threads = threads;
-      copy.types = types;
-      copy.mapper = mapper;
-      return copy;
+      return new WebhookIngress(new WebhookSettings(dispatcher, api, host, port, path, secret,
+          publicUrl, unsubscribeOnStop, ackTimeout, bodyTimeout, threads, types, mapper));
     }
   }
 }
