@@ -32,10 +32,16 @@ final class WebhookPath {
     return value.length() > 1 && value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
   }
 
-  /** The path as a client sends it: characters a URI path cannot hold percent-encoded. */
-  private static String rawForm(String path) {
+  /**
+   * The path as a client sends it: characters a URI path cannot hold, and every non-ASCII
+   * character (as UTF-8), percent-encoded. Throws {@link IllegalArgumentException} when
+   * {@code path} is not a valid URI path.
+   */
+  static String rawForm(String path) {
     try {
-      return new URI(null, null, path, null).getRawPath();
+      // toASCIIString, not getRawPath: the latter leaves "ключ" as it is, while clients send
+      // "%D0%BA%D0%BB%D1%8E%D1%87", so such a path could never match.
+      return new URI(null, null, path, null).toASCIIString();
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("webhook path '" + path + "' is not a valid URI path", e);
     }

@@ -74,9 +74,13 @@ record WebhookSettings(Dispatcher dispatcher, BotApi api, String host, int port,
     return secret.map(s -> (base.equals("/") ? "" : base) + "/" + s).orElse(base);
   }
 
-  /** The URL to subscribe, the secret (if any) appended; empty when no public URL is set. */
+  /**
+   * The URL to subscribe, the secret (if any) appended as the served path spells it (percent-encoded
+   * where a URL needs it); empty when no public URL is set.
+   */
   Optional<String> subscriptionUrl() {
-    return publicUrl.map(url -> secret.map(s -> WebhookPath.stripSlash(url) + "/" + s).orElse(url));
+    return publicUrl.map(url -> secret.map(s -> WebhookPath.stripSlash(url) + WebhookPath.rawForm("/" + s))
+        .orElse(url));
   }
 
   /** The update types to subscribe to, or null (the API's "all") when none were named. */

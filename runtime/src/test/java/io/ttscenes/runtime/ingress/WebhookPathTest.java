@@ -28,6 +28,15 @@ final class WebhookPathTest {
   }
 
   @Test
+  void aNonAsciiPathMatchesTheUtf8PercentEncodingClientsSend() {
+    WebhookPath path = new WebhookPath("/hook/ключ");
+
+    assertTrue(path.matches("/hook/%D0%BA%D0%BB%D1%8E%D1%87"));
+    assertTrue(path.matches("/hook/%D0%BA%D0%BB%D1%8E%D1%87/"));
+    assertFalse(path.matches("/hook/ключ"), "compared as sent, never decoded");
+  }
+
+  @Test
   void anEncodedSpellingOfAPlainCharacterIsAnotherPath() {
     WebhookPath path = new WebhookPath("/s3cr3t");
 

@@ -3,6 +3,7 @@ package io.ttscenes.runtime.ingress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.client.BotApi;
@@ -41,6 +42,16 @@ final class WebhookSettingsTest {
     assertEquals("/tamtam/s3cr3t", settings.servedPath());
     assertEquals(Optional.of("https://bot.example.com/tamtam/s3cr3t"), settings.subscriptionUrl());
     assertEquals("/s3cr3t", settings("/", Optional.of("s3cr3t"), Optional.empty()).servedPath());
+  }
+
+  @Test
+  void aSecretAUrlCannotHoldAsItIsIsSubscribedPercentEncodedAndServedUnderThatSpelling() {
+    WebhookSettings settings = settings("/tamtam", Optional.of("ключ 1"),
+        Optional.of("https://bot.example.com/tamtam"));
+
+    assertEquals(Optional.of("https://bot.example.com/tamtam/%D0%BA%D0%BB%D1%8E%D1%87%201"),
+        settings.subscriptionUrl());
+    assertTrue(new WebhookPath(settings.servedPath()).matches("/tamtam/%D0%BA%D0%BB%D1%8E%D1%87%201"));
   }
 
   @Test
