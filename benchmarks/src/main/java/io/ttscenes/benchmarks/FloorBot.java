@@ -18,10 +18,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import redis.clients.jedis.ConnectionPoolConfig;
-import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
  * The survey of WORKLOAD.md with no framework, to show what its I/O alone costs on a machine:
@@ -37,18 +33,12 @@ public final class FloorBot implements AutoCloseable {
   private static final String Q1 = "{\"text\":\"Q1\",\"attachments\":[{\"type\":\"inline_keyboard\",\"payload\":"
       + "{\"buttons\":[[{\"type\":\"callback\",\"text\":\"Yes\",\"payload\":\"q1:yes\"},"
       + "{\"type\":\"callback\",\"text\":\"No\",\"payload\":\"q1:no\"}]]}}]}";
-  /** Returns the user's scene, promo, q1, answer; writes ARGV[2..] when the scene is ARGV[1] ('*': any). */
-  private static final String SCRIPT = "local prev = redis.call('HMGET', KEYS[1], 'scene', 'promo', 'q1', 'answer')\n"
-      + "if #ARGV > 1 and (ARGV[1] == '*' or ARGV[1] == (prev[1] or '')) then\n"
-      + "  redis.call('HSET', KEYS[1], unpack(ARGV, 2))\nend\nreturn prev\n";
-
   private final ObjectMapper json = new ObjectMapper();
   private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(45, TimeUnit.SECONDS)
       .connectionPool(new ConnectionPool(WORKERS + 2, 5, TimeUnit.MINUTES)).build();
   private final HttpUrl base;
   private final String token;
-  private final UnifiedJedis redis;
-  private final String sha;
+  private final FloorState state;
   private final List<ExecutorService> lanes = new ArrayList<>();
   private final Thread poller = new Thread(this::poll, "floor-poller");
   private volatile boolean running = true;
@@ -57,11 +47,7 @@ public final class FloorBot implements AutoCloseable {
   private FloorBot(HttpUrl base, String token, URI redisUrl) {
     this.base = base;
     this.token = token;
-    ConnectionPoolConfig pool = new ConnectionPoolConfig();
-    pool.setMaxTotal(WORKERS);
-    pool.setMaxIdle(WORKERS);
-    this.redis = RedisClient.builder().fromURI(redisUrl).poolConfig(pool).build();
-    this.sha = redis.scriptLoad(SCRIPT);
+    this.state = new FloorState(redisUrl, WORKERS);
     for (int i = 0; i < WORKERS; i++) {
       String name = "floor-worker-" + i;
       lanes.add(Executors.newSingleThreadExecutor(r -> {
@@ -107,7 +93,7 @@ public final class FloorBot implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    redis.close();
+    state.close();
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
   }
@@ -151,13 +137,13 @@ public final class FloorBot implements AutoCloseable {
   private void handle(JsonNode update, long chat) throws IOException {
     switch (update.path("update_type").asText()) {
       case "bot_started" -> {
-        state(chat, "*", "scene", "q1", "promo", update.path("payload").asText(""), "q1", "", "answer", "");
+        state.exchange(chat, "*", "scene", "q1", "promo", update.path("payload").asText(""), "q1", "", "answer", "");
         post("messages", "chat_id", chat, Q1);
       }
       case "message_callback" -> {
         JsonNode callback = update.path("callback");
         String choice = callback.path("payload").asText("").replaceFirst("^q1:", "");
-        boolean open = state(chat, "q1", "q1", choice, "scene", "q2").get(0).equals("q1");
+        boolean open = state.exchange(chat, "q1", "q1", choice, "scene", "q2").get(0).equals("q1");
         post("answers", "callback_id", callback.path("callback_id").asText(),
             text("notification", open ? "Noted: " + choice : "This question is closed."));
         if (open) {
@@ -171,32 +157,16 @@ public final class FloorBot implements AutoCloseable {
 
   private void answer(long chat, String text) throws IOException {
     if (text.equals("/status")) {
-      List<String> s = state(chat, "*");
+      List<String> s = state.exchange(chat, "*");
       post("messages", "chat_id", chat, text("text", s.get(3).isEmpty() ? "No survey answered yet."
           : "Stored: Q1: " + s.get(2) + "; Q2: " + s.get(3) + "; promo: " + s.get(1)));
     } else {
-      List<String> prev = state(chat, "q2", "answer", text, "scene", "");
+      List<String> prev = state.exchange(chat, "q2", "answer", text, "scene", "");
       if (prev.get(0).equals("q2")) {
         post("messages", "chat_id", chat, text("text", "Thanks! Q1: " + prev.get(2) + "; Q2: " + text
             + "; promo: " + prev.get(1)));
       }
     }
-  }
-
-  /** One round trip: returns the state before (scene, promo, q1, answer; "" when unset), writes when in {@code scene}. */
-  private List<String> state(long chat, String scene, String... fieldsAndValues) {
-    List<String> keys = List.of("floor:" + chat);
-    List<String> args = new ArrayList<>(List.of(scene));
-    args.addAll(List.of(fieldsAndValues));
-    Object reply;
-    try {
-      reply = redis.evalsha(sha, keys, args);
-    } catch (JedisNoScriptException e) {
-      reply = redis.eval(SCRIPT, keys, args); // Redis lost its script cache (restarted): send it again.
-    }
-    List<String> out = new ArrayList<>(4);
-    ((List<?>) reply).forEach(value -> out.add(value == null ? "" : value.toString()));
-    return out;
   }
 
   private String text(String field, String value) {
