@@ -186,6 +186,9 @@ public final class FakeBotApi implements AutoCloseable {
   }
 
   private void releaseMeasured() {
+    if (conversations.started()) {
+      return;
+    }
     double cpu = ProcessCpu.seconds();
     if (conversations.start()) {
       cpuBeforeMeasured = cpu;
@@ -206,7 +209,7 @@ public final class FakeBotApi implements AutoCloseable {
       parked.add(new Parked(exchange, marker, limit, System.nanoTime() + timeoutNanos));
       return;
     }
-    exchange.respond(200, encode(batch));
+    exchange.respond(200, FakeResponses.page(batch));
   }
 
   private void answerParked() {
@@ -215,7 +218,7 @@ public final class FakeBotApi implements AutoCloseable {
       UpdateFeed.Batch batch = feed.take(poll.marker(), poll.limit());
       if (!batch.isEmpty()) {
         it.remove();
-        poll.exchange().respond(200, encode(batch));
+        poll.exchange().respond(200, FakeResponses.page(batch));
       }
     }
   }
@@ -225,18 +228,9 @@ public final class FakeBotApi implements AutoCloseable {
       Parked poll = it.next();
       if (nowNanos - poll.deadlineNanos() >= 0) {
         it.remove();
-        poll.exchange().respond(200, encode(feed.take(poll.marker(), poll.limit())));
+        poll.exchange().respond(200, FakeResponses.page(feed.take(poll.marker(), poll.limit())));
       }
     }
-  }
-
-  private static byte[] encode(UpdateFeed.Batch batch) {
-    StringBuilder out = new StringBuilder(64 + batch.updates().size() * 400).append("{\"updates\":[");
-    for (int i = 0; i < batch.updates().size(); i++) {
-      out.append(i == 0 ? "" : ",").append(batch.updates().get(i));
-    }
-    return out.append("],\"marker\":").append(batch.marker()).append('}').toString()
-        .getBytes(StandardCharsets.UTF_8);
   }
 
   private byte[] message(HttpRequest request) throws IOException {
@@ -251,11 +245,7 @@ public final class FakeBotApi implements AutoCloseable {
     } else {
       conversations.message(SurveyUpdates.MEASURED.userOf(recipient), text, mid);
     }
-    return ("{\"message\":{\"sender\":{\"user_id\":1,\"name\":\"survey\",\"username\":\"survey_bot\","
-        + "\"is_bot\":true,\"last_activity_time\":0},\"recipient\":{\"chat_id\":" + recipient
-        + ",\"chat_type\":\"dialog\",\"user_id\":" + recipient + "},\"timestamp\":"
-        + System.currentTimeMillis() + ",\"body\":{\"mid\":\"" + mid + "\",\"seq\":1,\"text\":"
-        + json.writeValueAsString(text) + "}}}").getBytes(StandardCharsets.UTF_8);
+    return FakeResponses.sent(recipient, mid, json.writeValueAsString(text));
   }
 
   /**
