@@ -19,6 +19,7 @@ final class Conversations {
   private static final List<String> EXPECTED = List.of("yes", "my answer", "promo42");
 
   private final int users;
+  private final SurveyUpdates population;
   private final UpdateFeed feed;
   private final int[] step;
   private final long[] releasedAt;
@@ -32,8 +33,12 @@ final class Conversations {
   private final AtomicLong lastAnswer = new AtomicLong();
   private final CountDownLatch allFinished;
 
-  Conversations(int users, UpdateFeed feed) {
+  Conversations(int users, SurveyUpdates population, UpdateFeed feed) {
+    if (users < 0 || users > SurveyUpdates.MAX_USERS) {
+      throw new IllegalArgumentException("users is " + users + "; it must be 0-" + SurveyUpdates.MAX_USERS);
+    }
     this.users = users;
+    this.population = population;
     this.feed = feed;
     this.step = new int[users];
     this.releasedAt = new long[users];
@@ -42,19 +47,38 @@ final class Conversations {
     this.allFinished = new CountDownLatch(users);
   }
 
-  /** Releases every user's first update in one go, user 0 to N-1, interleaved; once only. */
-  void start() {
+  /**
+   * Releases every user's first update in one go, user 0 to N-1, interleaved; once only. Returns
+   * whether this call released them (false when an earlier one did).
+   */
+  boolean start() {
     long now = System.nanoTime();
     if (!firstRelease.compareAndSet(0, now)) {
-      return;
+      return false;
     }
     List<String> first = new ArrayList<>(users);
     long millis = System.currentTimeMillis();
     for (int u = 0; u < users; u++) {
       releasedAt[u] = now;
-      first.add(SurveyUpdates.of(u, 0, null, millis));
+      first.add(population.of(u, 0, null, millis));
     }
     feed.release(first);
+    return true;
+  }
+
+  /** Returns how many users take the survey. */
+  int users() {
+    return users;
+  }
+
+  /** Returns whether {@link #start} released the first updates already. */
+  boolean started() {
+    return firstRelease.get() != 0;
+  }
+
+  /** Returns whether every user finished the survey. */
+  boolean finished() {
+    return allFinished.getCount() == 0;
   }
 
   /**
@@ -84,7 +108,7 @@ final class Conversations {
         return;
       }
       releasedAt[u] = System.nanoTime();
-      next = SurveyUpdates.of(u, current + 1, q1Mid[u], System.currentTimeMillis());
+      next = population.of(u, current + 1, q1Mid[u], System.currentTimeMillis());
     }
     answered.incrementAndGet();
     lastAnswer.accumulateAndGet(now, Math::max);

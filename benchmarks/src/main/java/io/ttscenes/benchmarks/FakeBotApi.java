@@ -18,8 +18,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * one arrives, and a waiting poll is answered at once. It counts API calls, records latencies and
  * checks the final {@code /status} replies. One event-loop thread serves everything, so the
  * server costs little next to the bot; {@link #close()} stops it.
+ *
+ * <p>With warm-up users, the first poll releases those instead (their own ids, see
+ * {@link SurveyUpdates#WARM_UP}); once they all finished, {@code POST /_bench/start} releases the
+ * measured users. The measured figures and the API calls counted leave the warm-up out.
  */
 public final class FakeBotApi implements AutoCloseable {
+  /** The driver's go: releases the measured users once the warm-up users finished. */
+  static final String START_PATH = "/_bench/start";
   private static final byte[] OK = "{\"success\":true}".getBytes(StandardCharsets.UTF_8);
 
   /** A long poll waiting for updates. */
@@ -28,13 +34,17 @@ public final class FakeBotApi implements AutoCloseable {
   private final LoopServer server;
   private final UpdateFeed feed = new UpdateFeed();
   private final Conversations conversations;
+  private final Conversations warmUp;
   private final ObjectMapper json = new ObjectMapper();
   private final AtomicLong calls = new AtomicLong();
   private final List<Parked> parked = new ArrayList<>();
+  private volatile long callsBeforeMeasured;
+  private volatile double cpuBeforeMeasured = -1;
   private long sent;
 
-  private FakeBotApi(int users, int port) {
-    this.conversations = new Conversations(users, feed);
+  private FakeBotApi(int users, int warmupUsers, int port) {
+    this.conversations = new Conversations(users, SurveyUpdates.MEASURED, feed);
+    this.warmUp = new Conversations(warmupUsers, SurveyUpdates.WARM_UP, feed);
     this.server = new LoopServer(port, new LoopServer.Handler() {
       @Override
       public void handle(HttpRequest request, LoopServer.Exchange exchange) {
@@ -53,10 +63,19 @@ public final class FakeBotApi implements AutoCloseable {
    * port); throws {@link java.io.UncheckedIOException} when it cannot listen there.
    */
   public static FakeBotApi start(int users, int port) {
+    return start(users, 0, port);
+  }
+
+  /**
+   * Starts a server for {@code users} measured users preceded by {@code warmupUsers} warm-up
+   * users (0: none) on {@code port} (0: a free port); throws {@link IllegalArgumentException} for
+   * counts out of range and {@link java.io.UncheckedIOException} when it cannot listen.
+   */
+  public static FakeBotApi start(int users, int warmupUsers, int port) {
     if (users < 1) {
       throw new IllegalArgumentException("users is " + users + "; it must be >= 1");
     }
-    FakeBotApi api = new FakeBotApi(users, port);
+    FakeBotApi api = new FakeBotApi(users, warmupUsers, port);
     api.server.start();
     return api;
   }
@@ -76,9 +95,32 @@ public final class FakeBotApi implements AutoCloseable {
     return conversations.await(timeout, unit);
   }
 
-  /** Returns the figures measured so far (users still going count as errors). */
+  /** Waits up to {@code timeout} for every warm-up user to finish; true at once without any. */
+  public boolean awaitWarmedUp(long timeout, TimeUnit unit) throws InterruptedException {
+    return warmUp.await(timeout, unit);
+  }
+
+  /**
+   * Returns the figures of the measured users so far (users still going count as errors); the
+   * API calls are those since the measured users were released, counting the polls waiting then.
+   */
   public Figures figures() {
-    return conversations.figures(calls.get());
+    return conversations.figures(calls.get() - callsBeforeMeasured);
+  }
+
+  /** Returns the figures of the warm-up users so far, with every API call made until now. */
+  public Figures warmUpFigures() {
+    return warmUp.figures(calls.get());
+  }
+
+  /**
+   * Returns the CPU seconds this process used since the measured users were released, 0 before
+   * that, or -1 when the JVM cannot tell.
+   */
+  public double measuredCpuSeconds() {
+    double before = cpuBeforeMeasured;
+    double now = ProcessCpu.seconds();
+    return before < 0 || now < 0 ? (conversations.started() ? -1 : 0) : now - before;
   }
 
   /** Stops the server; waiting polls and open connections are cut. */
@@ -88,6 +130,10 @@ public final class FakeBotApi implements AutoCloseable {
   }
 
   private void serve(HttpRequest request, LoopServer.Exchange exchange) {
+    if (request.path().equals(START_PATH)) {
+      go(request, exchange);
+      return;
+    }
     calls.incrementAndGet();
     try {
       route(request, exchange);
@@ -113,8 +159,48 @@ public final class FakeBotApi implements AutoCloseable {
     }
   }
 
+  /** The driver's go after the warm-up: not a Bot API call, so never counted. */
+  private void go(HttpRequest request, LoopServer.Exchange exchange) {
+    String refusal = refusal(request);
+    if (!refusal.isEmpty()) {
+      exchange.respond(409, ("{\"code\":\"conflict\",\"message\":\"" + refusal + "\"}")
+          .getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    // A poll waiting now gets the first measured updates, as the first poll of a cold run does.
+    callsBeforeMeasured = calls.get() - parked.size();
+    releaseMeasured();
+    answerParked();
+    exchange.respond(200, OK);
+  }
+
+  private String refusal(HttpRequest request) {
+    if (!request.method().equals("POST")) {
+      return "use POST " + START_PATH;
+    } else if (!warmUp.started()) {
+      return "no warm-up users were released";
+    } else if (!warmUp.finished()) {
+      return "the warm-up users have not finished";
+    }
+    return conversations.started() ? "the measured users were released already" : "";
+  }
+
+  private void releaseMeasured() {
+    if (conversations.started()) {
+      return;
+    }
+    double cpu = ProcessCpu.seconds();
+    if (conversations.start()) {
+      cpuBeforeMeasured = cpu;
+    }
+  }
+
   private void poll(Query query, LoopServer.Exchange exchange) {
-    conversations.start();
+    if (warmUp.users() == 0) {
+      releaseMeasured();
+    } else {
+      warmUp.start();
+    }
     Long marker = query.longValue("marker").orElse(null);
     int limit = (int) Math.max(1, Math.min(query.longValue("limit").orElse(100L), 1000));
     long timeoutNanos = TimeUnit.SECONDS.toNanos(query.longValue("timeout").orElse(30L));
@@ -123,7 +209,7 @@ public final class FakeBotApi implements AutoCloseable {
       parked.add(new Parked(exchange, marker, limit, System.nanoTime() + timeoutNanos));
       return;
     }
-    exchange.respond(200, encode(batch));
+    exchange.respond(200, FakeResponses.page(batch));
   }
 
   private void answerParked() {
@@ -132,7 +218,7 @@ public final class FakeBotApi implements AutoCloseable {
       UpdateFeed.Batch batch = feed.take(poll.marker(), poll.limit());
       if (!batch.isEmpty()) {
         it.remove();
-        poll.exchange().respond(200, encode(batch));
+        poll.exchange().respond(200, FakeResponses.page(batch));
       }
     }
   }
@@ -142,18 +228,9 @@ public final class FakeBotApi implements AutoCloseable {
       Parked poll = it.next();
       if (nowNanos - poll.deadlineNanos() >= 0) {
         it.remove();
-        poll.exchange().respond(200, encode(feed.take(poll.marker(), poll.limit())));
+        poll.exchange().respond(200, FakeResponses.page(feed.take(poll.marker(), poll.limit())));
       }
     }
-  }
-
-  private static byte[] encode(UpdateFeed.Batch batch) {
-    StringBuilder out = new StringBuilder(64 + batch.updates().size() * 400).append("{\"updates\":[");
-    for (int i = 0; i < batch.updates().size(); i++) {
-      out.append(i == 0 ? "" : ",").append(batch.updates().get(i));
-    }
-    return out.append("],\"marker\":").append(batch.marker()).append('}').toString()
-        .getBytes(StandardCharsets.UTF_8);
   }
 
   private byte[] message(HttpRequest request) throws IOException {
@@ -162,29 +239,24 @@ public final class FakeBotApi implements AutoCloseable {
         .orElseThrow(() -> new IllegalArgumentException("POST /messages needs chat_id or user_id"));
     String text = body.path("text").asText("");
     String mid = "mid.b." + (++sent);
-    conversations.message((int) (recipient - SurveyUpdates.ID_BASE), text, mid);
-    return ("{\"message\":{\"sender\":{\"user_id\":1,\"name\":\"survey\",\"username\":\"survey_bot\","
-        + "\"is_bot\":true,\"last_activity_time\":0},\"recipient\":{\"chat_id\":" + recipient
-        + ",\"chat_type\":\"dialog\",\"user_id\":" + recipient + "},\"timestamp\":"
-        + System.currentTimeMillis() + ",\"body\":{\"mid\":\"" + mid + "\",\"seq\":1,\"text\":"
-        + json.writeValueAsString(text) + "}}}").getBytes(StandardCharsets.UTF_8);
+    int warmUpUser = SurveyUpdates.WARM_UP.userOf(recipient);
+    if (warmUpUser >= 0) {
+      warmUp.message(warmUpUser, text, mid);
+    } else {
+      conversations.message(SurveyUpdates.MEASURED.userOf(recipient), text, mid);
+    }
+    return FakeResponses.sent(recipient, mid, json.writeValueAsString(text));
   }
 
   /**
-   * Runs the server until every user finished or the time is up, then prints the figures line.
-   * Arguments: {@code --users N} (2000), {@code --port P} (0: free), {@code --timeout-seconds S}
-   * (120); the chosen port is printed first as {@code listening PORT}.
+   * Runs the server until every user finished or the time is up, then prints the figures line;
+   * see {@link Options} for the arguments and {@link FakeApiRun} for what is printed. Exits with
+   * status 1 when the warm-up users did not finish in time.
    */
   public static void main(String[] args) throws InterruptedException {
-    Options options = Options.parse(args);
-    try (FakeBotApi api = start(options.users(), options.port())) {
-      System.out.println("listening " + api.port());
-      System.out.flush();
-      api.awaitFinished(options.timeoutSeconds(), TimeUnit.SECONDS);
-      double cpu = ProcessCpu.seconds();
-      System.out.println("fake-api: " + api.figures().line()
-          + String.format(Locale.ROOT, " server_cpu_s=%.2f", cpu));
-      System.out.flush();
+    int status = FakeApiRun.run(Options.parse(args), System.out);
+    if (status != 0) {
+      System.exit(status);
     }
   }
 }

@@ -1,17 +1,23 @@
 package io.ttscenes.benchmarks;
 
 /**
- * The command line of {@link FakeBotApi#main}: {@code --users N}, {@code --port P},
- * {@code --timeout-seconds S}.
+ * The command line of {@link FakeBotApi#main}: {@code --users N}, {@code --warmup-users M},
+ * {@code --port P}, {@code --timeout-seconds S} and the flag {@code --no-self-warmup}.
  *
- * @param users how many users take the survey
+ * @param users how many users take the measured survey
+ * @param warmupUsers how many users take the survey before the measured ones (0: none)
  * @param port the port to listen on, 0 for a free one
- * @param timeoutSeconds how long to wait for every user to finish
+ * @param timeoutSeconds how long to wait for the warm-up users, then again for the measured ones
+ * @param selfWarmup whether the server warms its own code up before it listens
  */
-record Options(int users, int port, long timeoutSeconds) {
+record Options(int users, int warmupUsers, int port, long timeoutSeconds, boolean selfWarmup) {
   Options {
-    if (users < 1) {
-      throw new IllegalArgumentException("--users is " + users + "; it must be >= 1");
+    if (users < 1 || users > SurveyUpdates.MAX_USERS) {
+      throw new IllegalArgumentException("--users is " + users + "; it must be 1-" + SurveyUpdates.MAX_USERS);
+    }
+    if (warmupUsers < 0 || warmupUsers > SurveyUpdates.MAX_USERS) {
+      throw new IllegalArgumentException("--warmup-users is " + warmupUsers + "; it must be 0-"
+          + SurveyUpdates.MAX_USERS);
     }
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("--port is " + port + "; it must be 0-65535");
@@ -24,23 +30,30 @@ record Options(int users, int port, long timeoutSeconds) {
   /** Parses {@code args}; throws {@link IllegalArgumentException} naming an unknown or bad option. */
   static Options parse(String[] args) {
     int users = 2000;
+    int warmupUsers = 0;
     int port = 0;
     long timeout = 120;
+    boolean selfWarmup = true;
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
+      if (name.equals("--no-self-warmup")) {
+        selfWarmup = false;
+        continue;
+      }
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException("option " + name + " needs a value");
       }
       String value = args[++i];
       switch (name) {
         case "--users" -> users = number(name, value);
+        case "--warmup-users" -> warmupUsers = number(name, value);
         case "--port" -> port = number(name, value);
         case "--timeout-seconds" -> timeout = number(name, value);
         default -> throw new IllegalArgumentException("unknown option " + name
-            + "; known: --users, --port, --timeout-seconds");
+            + "; known: --users, --warmup-users, --port, --timeout-seconds, --no-self-warmup");
       }
     }
-    return new Options(users, port, timeout);
+    return new Options(users, warmupUsers, port, timeout, selfWarmup);
   }
 
   private static int number(String name, String value) {

@@ -24,7 +24,7 @@ final class SurveyTraffic {
 
   /** Returns user {@code u}'s four survey updates for round {@code round}, in order. */
   static List<Update> survey(int u, long round) {
-    long id = SurveyUpdates.idOf(u);
+    long id = SurveyUpdates.MEASURED.idOf(u);
     User user = new User(id, "User " + u, null, false, 0);
     Recipient dialog = new Recipient(id, ChatType.DIALOG, id);
     long ts = round * 4;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 final class ConversationsTest {
   private final UpdateFeed feed = new UpdateFeed();
-  private final Conversations users = new Conversations(2, feed);
+  private final Conversations users = new Conversations(2, SurveyUpdates.MEASURED, feed);
 
   @Test
   void firstUpdatesOfAllUsersAreReleasedTogetherInUserOrder() {
