@@ -90,6 +90,8 @@ record WebhookSettings(Dispatcher dispatcher, BotApi api, String host, int port,
 
   /** {@code text} with the secret masked, for logs. */
   String redacted(String text) {
-    return secret.map(s -> text.replace(s, "***")).orElse(text);
+    // Both spellings: the subscribed URL holds the secret percent-encoded where a URL needs it.
+    return secret.map(s -> text.replace(WebhookPath.rawForm("/" + s).substring(1), "***").replace(s, "***"))
+        .orElse(text);
   }
 }

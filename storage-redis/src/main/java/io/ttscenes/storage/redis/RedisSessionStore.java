@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -19,7 +20,7 @@ import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * A {@link SessionStore} on Redis: a load is one HMGET, a commit one EVALSHA of a Lua
+ * A {@link SessionStore} on Redis: a load is one HGETALL, a commit one EVALSHA of a Lua
  * compare-and-set script, so an update costs two commands (one on a near-cache hit).
  *
  * <p>Key layout, for prefix {@code P} (default {@code tts:bot:}) and an escaped session key K:
@@ -103,7 +104,7 @@ public final class RedisSessionStore implements SessionStore {
   }
 
   /**
-   * {@inheritDoc} Always one HMGET; a near-cache entry older than what Redis holds is dropped, so
+   * {@inheritDoc} Always one HGETALL; a near-cache entry older than what Redis holds is dropped, so
    * the next {@link #load} reads Redis too.
    */
   @Override
@@ -119,13 +120,16 @@ public final class RedisSessionStore implements SessionStore {
   }
 
   private Optional<StoredSession> read(String key) {
-    List<String> fields = guard.call("loading session '" + key + "'",
-        () -> jedis.hmget(keys.session(key), "v", "d", "u"));
-    if (fields.get(0) == null || fields.get(1) == null) {
+    // HGETALL rather than HMGET of the three fields (the hash has no others): the commit script
+    // reads with HMGET, and a distinct command keeps client reads apart in INFO commandstats.
+    Map<String, String> fields = guard.call("loading session '" + key + "'",
+        () -> jedis.hgetAll(keys.session(key)));
+    String version = fields.get("v");
+    String data = fields.get("d");
+    if (version == null || data == null) {
       return Optional.empty();
     }
-    return Optional.of(
-        new StoredSession(Long.parseLong(fields.get(0)), fields.get(1), ids(fields.get(2))));
+    return Optional.of(new StoredSession(Long.parseLong(version), data, ids(fields.get("u"))));
   }
 
   /**

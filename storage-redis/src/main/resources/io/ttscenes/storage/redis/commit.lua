@@ -4,13 +4,14 @@
 -- ARGV: 1 expected version, 2 data, 3 update id, 4 ttl ms, 5 recent ids kept, 6 outbox id
 --       ('' for none), 7 outbox payload, 8 session key (index member), 9 now ms,
 --       10 '1' to return the recent ids, 11.. outbox ids to clear
-local current = tonumber(redis.call('HGET', KEYS[1], 'v') or '0')
+local stored = redis.call('HMGET', KEYS[1], 'v', 'u')
+local current = tonumber(stored[1] or '0')
 if current ~= tonumber(ARGV[1]) then
   return {0, current}
 end
 local version = current + 1
 local ids = {}
-local recent = redis.call('HGET', KEYS[1], 'u')
+local recent = stored[2]
 if recent then
   for id in string.gmatch(recent, '[^\n]+') do
     ids[#ids + 1] = id
@@ -25,20 +26,27 @@ end
 recent = table.concat(ids, '\n', first, #ids)
 redis.call('HSET', KEYS[1], 'v', version, 'd', ARGV[2], 'u', recent)
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
+-- Renewing the outbox's TTL first also tells whether it existed. While it exists its session is
+-- in the index (only scripts remove a member, and only once the outbox is gone), so the index
+-- is written only when an outbox appears or empties: a commit that adds an entry to an outbox
+-- that has one already runs no index command.
+local existed = redis.call('PEXPIRE', KEYS[2], ARGV[4]) == 1
+local adding = ARGV[6] ~= ''
 local cleared = #ARGV - 10
-if cleared > 0 then
+if adding then
+  -- The version prefix orders one session's entries; the index orders sessions. Written before
+  -- the clearing (the new id is never among the cleared), so the outbox never empties meanwhile.
+  redis.call('HSET', KEYS[2], ARGV[6], version .. ':' .. ARGV[7])
+end
+if cleared > 0 and existed then
   redis.call('HDEL', KEYS[2], unpack(ARGV, 11, #ARGV))
 end
-if ARGV[6] ~= '' then
-  -- The version prefix orders one session's entries; the index orders sessions.
-  redis.call('HSET', KEYS[2], ARGV[6], version .. ':' .. ARGV[7])
+if adding and not existed then
+  redis.call('PEXPIRE', KEYS[2], ARGV[4])
   if KEYS[3] then
     redis.call('ZADD', KEYS[3], 'NX', ARGV[9], ARGV[8])
   end
-end
-if redis.call('EXISTS', KEYS[2]) == 1 then
-  redis.call('PEXPIRE', KEYS[2], ARGV[4])
-elseif cleared > 0 and KEYS[3] then
+elseif not adding and cleared > 0 and existed and KEYS[3] and redis.call('EXISTS', KEYS[2]) == 0 then
   redis.call('ZREM', KEYS[3], ARGV[8])
 end
 if ARGV[10] == '1' then

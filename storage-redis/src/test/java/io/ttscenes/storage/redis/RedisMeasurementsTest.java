@@ -20,7 +20,7 @@ import redis.clients.jedis.UnifiedJedis;
  * Measures, on a Redis of its own so no other traffic counts, the Redis commands one update
  * costs and the memory an idle wizard session takes, and holds them to the budget. Commands run
  * inside a Lua script also appear in INFO commandstats, so only the commands a client can send
- * (HMGET, EVALSHA, SCRIPT LOAD, and ZADD in cluster mode, where no script calls ZADD) are
+ * (HGETALL, EVALSHA, SCRIPT LOAD, and ZADD in cluster mode, where no script calls ZADD) are
  * counted as round trips.
  */
 final class RedisMeasurementsTest {
@@ -30,7 +30,7 @@ final class RedisMeasurementsTest {
   private static final String SURVEY =
       "{\"scene\":\"survey\",\"step\":%d,\"data\":{\"payload\":\"promo42\",\"q1\":\"yes\"},"
           + "\"history\":[],\"v\":1}";
-  private static final Set<String> CLIENT_COMMANDS = Set.of("hmget", "evalsha", "script|load");
+  private static final Set<String> CLIENT_COMMANDS = Set.of("hgetall", "evalsha", "script|load");
 
   @Test
   void hotPathCostsAtMostTwoCommandsPerUpdateAndOneOnANearCacheHit() {
