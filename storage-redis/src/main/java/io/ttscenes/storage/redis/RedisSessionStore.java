@@ -43,6 +43,8 @@ import redis.clients.jedis.UnifiedJedis;
  * when Redis fails; the connection pool reconnects, so the same instance works again afterwards.
  */
 public final class RedisSessionStore implements SessionStore {
+  /** The longest TTL stored; longer ones are stored as this (100 years). */
+  static final Duration MAX_TTL = Duration.ofDays(36_500);
   private static final LuaScript COMMIT = LuaScript.fromResource("commit.lua");
   private static final LuaScript CLAIM = LuaScript.fromResource("claim-timers.lua");
   private static final LuaScript CANCEL_IF = LuaScript.fromResource("cancel-timer-if.lua");
@@ -161,7 +163,8 @@ public final class RedisSessionStore implements SessionStore {
       return new CommitResult.Conflict(version);
     }
     nearCache.ifPresent(c -> c.put(commit.key(),
-        new StoredSession(version, commit.data(), ids((String) reply.get(2))), commit.ttl()));
+        new StoredSession(version, commit.data(), ids((String) reply.get(2))),
+        Duration.ofMillis(ttlMillis(commit.ttl()))));
     return new CommitResult.Committed(version);
   }
 
@@ -176,7 +179,7 @@ public final class RedisSessionStore implements SessionStore {
         Long.toString(commit.expectedVersion()),
         commit.data(),
         UpdateIds.encode(commit.updateId()),
-        Long.toString(Math.max(1, commit.ttl().toMillis())),
+        Long.toString(ttlMillis(commit.ttl())),
         Integer.toString(RECENT_UPDATE_IDS),
         commit.outbox().map(o -> o.id()).orElse(""),
         commit.outbox().map(o -> o.payload()).orElse(""),
@@ -185,6 +188,15 @@ public final class RedisSessionStore implements SessionStore {
         nearCache.isPresent() ? "1" : "0"));
     args.addAll(commit.clearedOutboxIds());
     return args;
+  }
+
+  /**
+   * The TTL in milliseconds, at least 1 and at most {@link #MAX_TTL} (as the in-memory store):
+   * Redis refuses expiry times near {@code Long.MAX_VALUE} ms, and a refusal inside the commit
+   * script would leave the session written without its outbox.
+   */
+  static long ttlMillis(Duration ttl) {
+    return Math.max(1, (ttl.compareTo(MAX_TTL) > 0 ? MAX_TTL : ttl).toMillis());
   }
 
   private static List<String> ids(String joined) {

@@ -30,7 +30,13 @@ redis.call('PEXPIRE', KEYS[1], ARGV[4])
 -- in the index (only scripts remove a member, and only once the outbox is gone), so the index
 -- is written only when an outbox appears or empties: a commit that adds an entry to an outbox
 -- that has one already runs no index command.
-local existed = redis.call('PEXPIRE', KEYS[2], ARGV[4]) == 1
+-- The outbox lives at least an hour even when its session's TTL is shorter, so a reply a crash
+-- left unsent is still there when recovery (entries older than a minute) looks for it.
+local outboxTtl = ARGV[4]
+if tonumber(outboxTtl) < 3600000 then
+  outboxTtl = '3600000'
+end
+local existed = redis.call('PEXPIRE', KEYS[2], outboxTtl) == 1
 local adding = ARGV[6] ~= ''
 local cleared = #ARGV - 10
 if adding then
@@ -42,7 +48,7 @@ if cleared > 0 and existed then
   redis.call('HDEL', KEYS[2], unpack(ARGV, 11, #ARGV))
 end
 if adding and not existed then
-  redis.call('PEXPIRE', KEYS[2], ARGV[4])
+  redis.call('PEXPIRE', KEYS[2], outboxTtl)
   if KEYS[3] then
     redis.call('ZADD', KEYS[3], 'NX', ARGV[9], ARGV[8])
   end

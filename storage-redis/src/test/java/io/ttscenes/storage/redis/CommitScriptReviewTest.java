@@ -48,4 +48,21 @@ final class CommitScriptReviewTest {
       assertTrue(jedis.pttl(config.keyPrefix() + "s:{user-1}") > 0, "the session has a TTL");
     }
   }
+
+  @Test
+  void anOutboxOfAShortLivedSessionOutlivesItLongEnoughForRecovery() {
+    RedisConfig config = RedisConfig.fromUrl(REDIS.url()).newBuilder()
+        .botName("review6-short").nearCache(false).build();
+    Commit brief = new Commit("user-2", 0, "data", Optional.of(new OutboxEntry("1-reply", "{}")),
+        "update-2", Duration.ofSeconds(5));
+    try (RedisSessionStore store = RedisSessionStore.create(config);
+        UnifiedJedis jedis = REDIS.newClient()) {
+      assertInstanceOf(CommitResult.Committed.class, store.commit(brief));
+
+      long session = jedis.pttl(config.keyPrefix() + "s:{user-2}");
+      long outbox = jedis.pttl(config.keyPrefix() + "o:{user-2}");
+      assertTrue(session > 0 && session <= 5_000, "the session keeps its own TTL: " + session);
+      assertTrue(outbox > 3_500_000, "the outbox lives about an hour: " + outbox);
+    }
+  }
 }
