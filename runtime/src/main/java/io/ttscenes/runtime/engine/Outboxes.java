@@ -7,8 +7,10 @@ import io.ttscenes.api.store.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,8 @@ final class Outboxes {
 
   // Enough for every entry cleared while one recovery pass lists the store and reaches its lanes.
   private static final int CLEARED_MEMORY = 65_536;
+  // Sent entries per store call of a clearing pass: one round trip each on Redis.
+  private static final int CLEAR_BATCH = 1_000;
 
   private final SessionStore store;
   private final Effects effects;
@@ -193,36 +197,52 @@ final class Outboxes {
 
   private int clearSentBefore(long cutoffMillis) {
     int count = 0;
+    Map<String, List<String>> batch = new HashMap<>();
+    int inBatch = 0;
     for (Map.Entry<String, Map<String, Long>> session : sentNotCleared.entrySet()) {
       for (Map.Entry<String, Long> sent : session.getValue().entrySet()) {
-        if (sent.getValue() > cutoffMillis) {
-          continue;
+        if (sent.getValue() <= cutoffMillis) {
+          batch.computeIfAbsent(session.getKey(), k -> new ArrayList<>()).add(sent.getKey());
+          inBatch++;
         }
-        String key = session.getKey();
-        try {
-          store.clearOutbox(key, sent.getKey());
-        } catch (StoreUnavailableException e) {
-          LOG.warn("could not clear sent outboxes ({}); {} cleared in this pass, the rest wait for "
-              + "their session's next commit or the next pass", e.getMessage(), count);
+      }
+      if (inBatch >= CLEAR_BATCH) {
+        if (!clearBatch(batch, count)) {
           return count;
         }
-        cleared(key, Set.of(sent.getKey()));
-        count++;
+        count += inBatch;
+        batch.clear();
+        inBatch = 0;
       }
     }
-    return count;
+    return inBatch > 0 && clearBatch(batch, count) ? count + inBatch : count;
+  }
+
+  /** Clears one batch from the store and forgets it; false (logged) when the store failed. */
+  private boolean clearBatch(Map<String, List<String>> batch, int clearedBefore) {
+    try {
+      store.clearOutboxes(batch);
+    } catch (StoreUnavailableException e) {
+      LOG.warn("could not clear sent outboxes ({}); {} cleared in this pass, the rest wait for "
+          + "their session's next commit or the next pass", e.getMessage(), clearedBefore);
+      return false;
+    }
+    batch.forEach((key, ids) -> cleared(key, Set.copyOf(ids)));
+    return true;
   }
 
   /** Clears sent entries of the session now; on a store failure they wait for the next commit. */
   void clearNow(String key) {
-    for (String id : toClear(key)) {
-      try {
-        store.clearOutbox(key, id);
-        cleared(key, Set.of(id));
-      } catch (StoreUnavailableException e) {
-        LOG.warn("session {}: could not clear sent outbox {} ({}); the next commit clears it",
-            key, id, e.getMessage());
-      }
+    Set<String> ids = toClear(key);
+    if (ids.isEmpty()) {
+      return;
+    }
+    try {
+      store.clearOutboxes(Map.of(key, ids));
+      cleared(key, ids);
+    } catch (StoreUnavailableException e) {
+      LOG.warn("session {}: could not clear sent outboxes {} ({}); the next commit clears them",
+          key, ids, e.getMessage());
     }
   }
 

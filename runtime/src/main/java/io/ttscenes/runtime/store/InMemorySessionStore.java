@@ -13,11 +13,14 @@ import io.ttscenes.api.store.StoredSession;
 import io.ttscenes.runtime.store.SessionEntry.QueuedOutbox;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -90,6 +93,15 @@ public final class InMemorySessionStore implements SessionStore {
   public void clearOutbox(String key, String outboxId) {
     Objects.requireNonNull(outboxId, "outboxId");
     sessions.asMap().computeIfPresent(key, (k, entry) -> entry.withoutOutbox(outboxId));
+  }
+
+  /** {@inheritDoc} One atomic step per session. */
+  @Override
+  public void clearOutboxes(Map<String, ? extends Collection<String>> idsByKey) {
+    idsByKey.forEach((key, ids) -> {
+      Set<String> gone = Set.copyOf(ids);
+      sessions.asMap().computeIfPresent(key, (k, entry) -> entry.withoutOutboxes(gone));
+    });
   }
 
   /** {@inheritDoc} This store scans every session, so call it for recovery, not per update. */
