@@ -1,7 +1,11 @@
 package io.ttscenes.runtime.engine;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.IOException;
+import java.io.StringWriter;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoreUnavailableException;
 import java.time.Clock;
@@ -46,6 +50,8 @@ final class Outboxes {
   private final SessionStore store;
   private final Effects effects;
   private final ObjectMapper mapper;
+  // Writes an effect with its type id, as inside the payload's list.
+  private final ObjectWriter effectWriter;
   private final Predicate<String> laneBusy;
   private final Clock clock;
   private final Duration clearDelay;
@@ -68,6 +74,7 @@ final class Outboxes {
     this.store = store;
     this.effects = effects;
     this.mapper = mapper;
+    this.effectWriter = mapper.writerFor(Effect.class);
     this.laneBusy = laneBusy;
     this.clock = clock;
     this.clearDelay = clearDelay;
@@ -79,13 +86,52 @@ final class Outboxes {
     return lease.id();
   }
 
-  String encode(OutboxPayload payload) {
-    try {
-      return mapper.writeValueAsString(payload);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
+  /** An outbox entry's JSON and its effects to send, each message body written once for both. */
+  record Encoded(String json, List<Effect> effects) {}
+
+  /**
+   * Writes {@code payload} as JSON, the same text Jackson writes for it, except that each message
+   * body is written first on its own and copied in, so that the send can reuse it.
+   *
+   * @throws UnwritableStateException if an effect cannot be written as JSON
+   */
+  Encoded encode(OutboxPayload payload) {
+    List<Effect> ready = new ArrayList<>(payload.effects().size());
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = mapper.createGenerator(out)) {
+      json.writeStartObject();
+      json.writeNumberField("createdAt", payload.createdAt());
+      json.writeStringField("updateId", payload.updateId());
+      json.writeArrayFieldStart("effects");
+      for (Effect effect : payload.effects()) {
+        ready.add(write(json, effect));
+      }
+      json.writeEndArray();
+      if (payload.owner() != null) {
+        json.writeStringField("owner", payload.owner());
+      }
+      json.writeEndObject();
+    } catch (IOException | IllegalArgumentException e) {
       throw new UnwritableStateException("could not write the outbox of update " + payload.updateId()
           + ": " + e.getMessage(), e);
     }
+    return new Encoded(out.toString(), ready);
+  }
+
+  private Effect write(JsonGenerator json, Effect effect) throws IOException {
+    if (!(effect instanceof Effect.Send send)) {
+      effectWriter.writeValue(json, effect);
+      return effect;
+    }
+    String body = send.wireBody() != null ? send.wireBody() : mapper.writeValueAsString(send.body());
+    json.writeStartObject();
+    json.writeStringField("effect", "send");
+    json.writeFieldName("target");
+    mapper.writeValue(json, send.target());
+    json.writeFieldName("body");
+    json.writeRawValue(body);
+    json.writeEndObject();
+    return send.withWireBody(body);
   }
 
   OutboxPayload decode(String json) {
