@@ -68,6 +68,7 @@ final class HttpExchange {
     this.client = client.newBuilder()
         .retryOnConnectionFailure(false)
         .addNetworkInterceptor(PROBE)
+        .addNetworkInterceptor(new ParsedContentType())
         .build();
     this.baseUrl = baseUrl;
     this.token = token;
