@@ -21,6 +21,19 @@ public interface AnswerlessWrites {
   void sendMessageUnread(MessageTarget target, NewMessageBody body);
 
   /**
+   * As {@link #sendMessageUnread(MessageTarget, NewMessageBody)}, but sends {@code bodyJson} as the
+   * request body instead of writing {@code body} again ({@code body} is still checked against the
+   * limits). {@code bodyJson} must be {@code body} written with the wire configuration
+   * ({@code WireJson}): the runtime passes the text it already wrote into the outbox entry. The
+   * default ignores {@code bodyJson}.
+   *
+   * @throws io.ttscenes.api.client.MalformedResponseException if the 2xx answer is not a JSON object
+   */
+  default void sendMessageUnread(MessageTarget target, NewMessageBody body, String bodyJson) {
+    sendMessageUnread(target, body);
+  }
+
+  /**
    * As {@code BotApi.answerOnCallback}, without reading the answer.
    *
    * @throws io.ttscenes.api.client.MalformedResponseException if the 2xx answer is not a JSON object

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import okhttp3.Call;
@@ -24,6 +25,9 @@ import okhttp3.ResponseBody;
  */
 final class HttpExchange {
   static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+  /** A request body already written as JSON text, sent as it is. */
+  record Written(String json) {}
 
   /** A complete HTTP response: status, headers and body bytes. */
   record Raw(int status, Headers headers, byte[] body) {
@@ -64,6 +68,7 @@ final class HttpExchange {
     this.client = client.newBuilder()
         .retryOnConnectionFailure(false)
         .addNetworkInterceptor(PROBE)
+        .addNetworkInterceptor(new ParsedContentType())
         .build();
     this.baseUrl = baseUrl;
     this.token = token;
@@ -140,6 +145,9 @@ final class HttpExchange {
       return request.method().equals("GET") || request.method().equals("DELETE")
           ? null
           : RequestBody.create(new byte[0], JSON);
+    }
+    if (request.body() instanceof Written written) {
+      return RequestBody.create(written.json().getBytes(StandardCharsets.UTF_8), JSON);
     }
     try {
       return RequestBody.create(mapper.writeValueAsBytes(request.body()), JSON);

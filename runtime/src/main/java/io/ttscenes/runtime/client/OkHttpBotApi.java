@@ -258,6 +258,12 @@ public final class OkHttpBotApi implements BotApi, Uploader, AnswerlessWrites {
     callUnread(sendMessageRequest(target, body));
   }
 
+  @Override
+  public void sendMessageUnread(MessageTarget target, NewMessageBody body, String bodyJson) {
+    Objects.requireNonNull(bodyJson, "bodyJson");
+    callUnread(sendMessageRequest(target, body).body(new HttpExchange.Written(bodyJson)));
+  }
+
   private static ApiRequest.Builder sendMessageRequest(MessageTarget target, NewMessageBody body) {
     RequestChecks.message(body);
     return ApiRequest.of("sendMessage", "POST").path("messages")

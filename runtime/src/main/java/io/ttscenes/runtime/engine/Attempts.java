@@ -149,14 +149,16 @@ final class Attempts {
     long version = stored.map(StoredSession::version).orElse(0L);
     Optional<OutboxEntry> outbox = Optional.empty();
     String owner = outboxes.owner();
-    if (!result.effects().isEmpty()) {
-      String payload = outboxes.encode(new OutboxPayload(now.toEpochMilli(), dedupeId, result.effects(), owner));
-      outbox = Optional.of(new OutboxEntry((version + 1) + ":" + dedupeId, payload));
+    List<Effect> effects = result.effects();
+    if (!effects.isEmpty()) {
+      Outboxes.Encoded encoded = outboxes.encode(new OutboxPayload(now.toEpochMilli(), dedupeId, effects, owner));
+      outbox = Optional.of(new OutboxEntry((version + 1) + ":" + dedupeId, encoded.json()));
+      effects = encoded.effects();
     }
     Duration ttl = result.session().scene().flatMap(Scene::sessionTtl).orElse(bot.sessionTtl());
     Commit commit = new Commit(key, version, codec.encode(result.session()), outbox, dedupeId, ttl,
         outboxes.toClear(key));
-    return new Planned(commit, owner, result.effects(), schedule, cancelTimer, result.outcome());
+    return new Planned(commit, owner, effects, schedule, cancelTimer, result.outcome());
   }
 
   /**

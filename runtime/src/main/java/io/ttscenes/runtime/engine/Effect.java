@@ -1,5 +1,8 @@
 package io.ttscenes.runtime.engine;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.ttscenes.api.client.BotApi;
@@ -31,10 +34,24 @@ sealed interface Effect {
   /** Makes the call; its answer is not needed, so a client that can skip reading it does. */
   void send(BotApi api);
 
-  record Send(MessageTarget target, NewMessageBody body) implements Effect {
+  /**
+   * {@code wireBody} is {@code body} as JSON text when the outbox already wrote it (null
+   * otherwise): it is sent as it is, so a reply is written once. It is not part of the JSON form.
+   */
+  record Send(MessageTarget target, NewMessageBody body, @JsonIgnore String wireBody) implements Effect {
     public Send {
       Objects.requireNonNull(target, "target");
       Objects.requireNonNull(body, "body");
+    }
+
+    @JsonCreator
+    public Send(@JsonProperty("target") MessageTarget target, @JsonProperty("body") NewMessageBody body) {
+      this(target, body, null);
+    }
+
+    /** This call with {@code json} as the written form of its body. */
+    Send withWireBody(String json) {
+      return new Send(target, body, json);
     }
 
     @Override
@@ -45,7 +62,11 @@ sealed interface Effect {
     @Override
     public void send(BotApi api) {
       if (api instanceof AnswerlessWrites writes) {
-        writes.sendMessageUnread(target, body);
+        if (wireBody != null) {
+          writes.sendMessageUnread(target, body, wireBody);
+        } else {
+          writes.sendMessageUnread(target, body);
+        }
       } else {
         api.sendMessage(target, body);
       }

@@ -1,14 +1,20 @@
 package io.ttscenes.runtime.engine;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.IOException;
+import java.io.StringWriter;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +44,14 @@ final class Outboxes {
 
   // Enough for every entry cleared while one recovery pass lists the store and reaches its lanes.
   private static final int CLEARED_MEMORY = 65_536;
+  // Sent entries per store call of a clearing pass: one round trip each on Redis.
+  private static final int CLEAR_BATCH = 1_000;
 
   private final SessionStore store;
   private final Effects effects;
   private final ObjectMapper mapper;
+  // Writes an effect with its type id, as inside the payload's list.
+  private final ObjectWriter effectWriter;
   private final Predicate<String> laneBusy;
   private final Clock clock;
   private final Duration clearDelay;
@@ -64,6 +74,7 @@ final class Outboxes {
     this.store = store;
     this.effects = effects;
     this.mapper = mapper;
+    this.effectWriter = mapper.writerFor(Effect.class);
     this.laneBusy = laneBusy;
     this.clock = clock;
     this.clearDelay = clearDelay;
@@ -75,13 +86,52 @@ final class Outboxes {
     return lease.id();
   }
 
-  String encode(OutboxPayload payload) {
-    try {
-      return mapper.writeValueAsString(payload);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
+  /** An outbox entry's JSON and its effects to send, each message body written once for both. */
+  record Encoded(String json, List<Effect> effects) {}
+
+  /**
+   * Writes {@code payload} as JSON, the same text Jackson writes for it, except that each message
+   * body is written first on its own and copied in, so that the send can reuse it.
+   *
+   * @throws UnwritableStateException if an effect cannot be written as JSON
+   */
+  Encoded encode(OutboxPayload payload) {
+    List<Effect> ready = new ArrayList<>(payload.effects().size());
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = mapper.createGenerator(out)) {
+      json.writeStartObject();
+      json.writeNumberField("createdAt", payload.createdAt());
+      json.writeStringField("updateId", payload.updateId());
+      json.writeArrayFieldStart("effects");
+      for (Effect effect : payload.effects()) {
+        ready.add(write(json, effect));
+      }
+      json.writeEndArray();
+      if (payload.owner() != null) {
+        json.writeStringField("owner", payload.owner());
+      }
+      json.writeEndObject();
+    } catch (IOException | IllegalArgumentException e) {
       throw new UnwritableStateException("could not write the outbox of update " + payload.updateId()
           + ": " + e.getMessage(), e);
     }
+    return new Encoded(out.toString(), ready);
+  }
+
+  private Effect write(JsonGenerator json, Effect effect) throws IOException {
+    if (!(effect instanceof Effect.Send send)) {
+      effectWriter.writeValue(json, effect);
+      return effect;
+    }
+    String body = send.wireBody() != null ? send.wireBody() : mapper.writeValueAsString(send.body());
+    json.writeStartObject();
+    json.writeStringField("effect", "send");
+    json.writeFieldName("target");
+    mapper.writeValue(json, send.target());
+    json.writeFieldName("body");
+    json.writeRawValue(body);
+    json.writeEndObject();
+    return send.withWireBody(body);
   }
 
   OutboxPayload decode(String json) {
@@ -193,36 +243,52 @@ final class Outboxes {
 
   private int clearSentBefore(long cutoffMillis) {
     int count = 0;
+    Map<String, List<String>> batch = new HashMap<>();
+    int inBatch = 0;
     for (Map.Entry<String, Map<String, Long>> session : sentNotCleared.entrySet()) {
       for (Map.Entry<String, Long> sent : session.getValue().entrySet()) {
-        if (sent.getValue() > cutoffMillis) {
-          continue;
+        if (sent.getValue() <= cutoffMillis) {
+          batch.computeIfAbsent(session.getKey(), k -> new ArrayList<>()).add(sent.getKey());
+          inBatch++;
         }
-        String key = session.getKey();
-        try {
-          store.clearOutbox(key, sent.getKey());
-        } catch (StoreUnavailableException e) {
-          LOG.warn("could not clear sent outboxes ({}); {} cleared in this pass, the rest wait for "
-              + "their session's next commit or the next pass", e.getMessage(), count);
+      }
+      if (inBatch >= CLEAR_BATCH) {
+        if (!clearBatch(batch, count)) {
           return count;
         }
-        cleared(key, Set.of(sent.getKey()));
-        count++;
+        count += inBatch;
+        batch.clear();
+        inBatch = 0;
       }
     }
-    return count;
+    return inBatch > 0 && clearBatch(batch, count) ? count + inBatch : count;
+  }
+
+  /** Clears one batch from the store and forgets it; false (logged) when the store failed. */
+  private boolean clearBatch(Map<String, List<String>> batch, int clearedBefore) {
+    try {
+      store.clearOutboxes(batch);
+    } catch (StoreUnavailableException e) {
+      LOG.warn("could not clear sent outboxes ({}); {} cleared in this pass, the rest wait for "
+          + "their session's next commit or the next pass", e.getMessage(), clearedBefore);
+      return false;
+    }
+    batch.forEach((key, ids) -> cleared(key, Set.copyOf(ids)));
+    return true;
   }
 
   /** Clears sent entries of the session now; on a store failure they wait for the next commit. */
   void clearNow(String key) {
-    for (String id : toClear(key)) {
-      try {
-        store.clearOutbox(key, id);
-        cleared(key, Set.of(id));
-      } catch (StoreUnavailableException e) {
-        LOG.warn("session {}: could not clear sent outbox {} ({}); the next commit clears it",
-            key, id, e.getMessage());
-      }
+    Set<String> ids = toClear(key);
+    if (ids.isEmpty()) {
+      return;
+    }
+    try {
+      store.clearOutboxes(Map.of(key, ids));
+      cleared(key, ids);
+    } catch (StoreUnavailableException e) {
+      LOG.warn("session {}: could not clear sent outboxes {} ({}); the next commit clears them",
+          key, ids, e.getMessage());
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -51,13 +52,17 @@ final class Recovery {
     // If this instance's lease ran out, another may be recovering its parked entries: find out
     // before retrying them (a lost lease retires them).
     lease.confirm();
+    // Taken before the store's entries go to their lanes: one of them that parks in this pass
+    // (the API still down) waits for the next pass rather than being retried at once, whichever
+    // runs first, its lane or this thread.
+    Set<String> parked = outboxes.parkedKeys();
     if (fromStore) {
       recoverFromStore(sent);
     }
     try {
       // After the store's entries: a crash-left entry then takes its place in commit order among
       // the session's parked entries before these are flushed.
-      for (String key : outboxes.parkedKeys()) {
+      for (String key : parked) {
         sent.add(onLane(key, () -> outboxes.flush(key)));
       }
     } catch (IllegalStateException e) {

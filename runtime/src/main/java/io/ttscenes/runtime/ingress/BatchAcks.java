@@ -31,6 +31,9 @@ final class BatchAcks {
     for (Update update : updates) {
       futures.add(submit(update));
     }
+    // One wait for the whole page: waiting on each future in turn woke this thread once per
+    // update that finished while it waited, in page order rather than completion order.
+    CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).handle((done, e) -> null).join();
     List<Update> failed = new ArrayList<>();
     List<Throwable> errors = new ArrayList<>();
     Throwable first = null;

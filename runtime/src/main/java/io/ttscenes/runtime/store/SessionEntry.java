@@ -40,8 +40,13 @@ record SessionEntry(StoredSession session, long expiresAtNanos, List<QueuedOutbo
 
   /** Returns this entry without the outbox entry {@code outboxId}, or itself when it has none. */
   SessionEntry withoutOutbox(String outboxId) {
+    return withoutOutboxes(Set.of(outboxId));
+  }
+
+  /** Returns this entry without the outbox entries {@code outboxIds}, or itself when it has none. */
+  SessionEntry withoutOutboxes(Set<String> outboxIds) {
     List<QueuedOutbox> kept =
-        outbox.stream().filter(q -> !q.entry().id().equals(outboxId)).toList();
+        outbox.stream().filter(q -> !outboxIds.contains(q.entry().id())).toList();
     return kept.size() == outbox.size() ? this : new SessionEntry(session, expiresAtNanos, kept);
   }
 }

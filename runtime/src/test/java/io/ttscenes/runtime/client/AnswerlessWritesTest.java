@@ -9,6 +9,7 @@ import io.ttscenes.api.client.MalformedResponseException;
 import io.ttscenes.api.client.MessageTarget;
 import io.ttscenes.api.model.CallbackAnswer;
 import io.ttscenes.api.model.NewMessageBody;
+import io.ttscenes.runtime.json.WireJson;
 import java.util.List;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +45,32 @@ final class AnswerlessWritesTest {
     String unread = wire(api.take());
     assertEquals(read, unread);
     assertTrue(unread.contains("user_id=7") && unread.contains("disable_link_preview=true"), unread);
+  }
+
+  @Test
+  void unreadSendMessageWithItsBodyAlreadyWrittenSendsExactlyWhatSendMessageSends() throws Exception {
+    api.reply("{\"message\":{\"timestamp\":1,\"body\":{\"mid\":\"mid.1\",\"seq\":1}}}");
+    api.reply("{\"message\":{\"timestamp\":1,\"body\":{\"mid\":\"mid.2\",\"seq\":2}}}");
+    MessageTarget target = MessageTarget.chat(-70);
+    NewMessageBody body = NewMessageBody.text("Привет, *мир* \"quoted\"");
+    String written = WireJson.MAPPER.writeValueAsString(body);
+
+    client.sendMessage(target, body);
+    client.sendMessageUnread(target, body, written);
+
+    assertEquals(wire(api.take()), wire(api.take()));
+  }
+
+  @Test
+  void aBodyAlreadyWrittenIsStillCheckedAgainstTheLimitsBeforeAnyRequest() throws Exception {
+    NewMessageBody tooLong = NewMessageBody.text("x".repeat(4001));
+    String written = WireJson.MAPPER.writeValueAsString(tooLong);
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> client.sendMessageUnread(MessageTarget.chat(1), tooLong, written));
+
+    assertTrue(e.getMessage().contains("4001"), e.getMessage());
+    assertEquals(0, api.server.getRequestCount(), "nothing was sent");
   }
 
   @Test

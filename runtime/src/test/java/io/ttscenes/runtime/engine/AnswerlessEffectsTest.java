@@ -43,6 +43,17 @@ final class AnswerlessEffectsTest {
   }
 
   @Test
+  void aMessageWhoseBodyTheOutboxWroteIsSentWithThatText() {
+    BotApi api = client(BotApi.class, AnswerlessWrites.class);
+    String written = "{\"text\":\"hi\"}";
+
+    new Effect.Send(MessageTarget.chat(5), NewMessageBody.text("hi")).withWireBody(written).send(api);
+
+    assertEquals(List.of("sendMessageUnread [" + MessageTarget.chat(5) + ", "
+        + NewMessageBody.text("hi") + ", " + written + "]"), calls);
+  }
+
+  @Test
   void anyOtherClientGetsTheOrdinaryCalls() {
     BotApi api = client(BotApi.class);
 

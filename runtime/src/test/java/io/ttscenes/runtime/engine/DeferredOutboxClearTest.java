@@ -93,6 +93,24 @@ final class DeferredOutboxClearTest {
   }
 
   @Test
+  void idlePassClearsTheEntriesOfManySessionsInOneStoreCall() throws Exception {
+    FaultyStore store = new FaultyStore(InMemorySessionStore.create());
+    RecordingBotApi api = new RecordingBotApi();
+    FakeClock clock = FakeClock.atEpochSecond(1_700_000_000L);
+    try (Dispatcher dispatcher = dispatcher(store, api, clock)) {
+      for (long user = 1; user <= 30; user++) {
+        handle(dispatcher, user, "one");
+      }
+      assertEquals(30, pendingIds(store).size());
+      clock.advance(DELAY);
+
+      assertEquals(30, dispatcher.clearIdleOutboxes());
+      assertEquals(List.of(), pendingIds(store));
+      assertEquals(1, store.clearCalls(), "one batch for all 30 sessions");
+    }
+  }
+
+  @Test
   void idlePassThatMeetsAStoreOutageLeavesTheEntriesForTheNextPass() throws Exception {
     FaultyStore store = new FaultyStore(InMemorySessionStore.create());
     RecordingBotApi api = new RecordingBotApi();

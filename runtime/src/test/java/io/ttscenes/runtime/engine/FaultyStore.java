@@ -9,7 +9,9 @@ import io.ttscenes.api.store.StoredSession;
 import io.ttscenes.api.store.ForwardingSessionStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,6 +26,7 @@ final class FaultyStore extends ForwardingSessionStore {
   private final AtomicInteger landedButFailed = new AtomicInteger();
   private final AtomicInteger commits = new AtomicInteger();
   private final AtomicInteger failedCalls = new AtomicInteger();
+  private final AtomicInteger clearCalls = new AtomicInteger();
   private volatile boolean down;
 
   FaultyStore(SessionStore inner) {
@@ -50,6 +53,11 @@ final class FaultyStore extends ForwardingSessionStore {
 
   int commits() {
     return commits.get();
+  }
+
+  /** Calls of clearOutbox and clearOutboxes that reached the store (one per batch). */
+  int clearCalls() {
+    return clearCalls.get();
   }
 
   int failedCalls() {
@@ -95,7 +103,16 @@ final class FaultyStore extends ForwardingSessionStore {
   @Override
   public void clearOutbox(String key, String outboxId) {
     check("clearOutbox");
+    clearCalls.incrementAndGet();
     super.clearOutbox(key, outboxId);
+  }
+
+  // Counts as a clearOutbox: the faults a test sets on clearing apply to batches too.
+  @Override
+  public void clearOutboxes(Map<String, ? extends Collection<String>> idsByKey) {
+    check("clearOutbox");
+    clearCalls.incrementAndGet();
+    super.clearOutboxes(idsByKey);
   }
 
   @Override

@@ -8,7 +8,9 @@ import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoredSession;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -59,6 +61,12 @@ final class HookedStore extends ForwardingSessionStore {
   @Override
   public void clearOutbox(String key, String outboxId) {
     delegate().clearOutbox(key, outboxId);
+    runOnce(afterNextClear);
+  }
+
+  @Override
+  public void clearOutboxes(Map<String, ? extends Collection<String>> idsByKey) {
+    delegate().clearOutboxes(idsByKey);
     runOnce(afterNextClear);
   }
 

@@ -1,6 +1,7 @@
 package io.ttscenes.runtime.engine;
 
 import static io.ttscenes.runtime.engine.TestUpdates.*;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -113,9 +114,19 @@ final class RouterTest {
         new Effect.Action(10, io.ttscenes.api.model.SenderAction.TYPING_ON),
         new Effect.Construct("sess", new io.ttscenes.api.model.ConstructorAnswer(
             java.util.List.of(), true, "hint", "data", null, null))), "instance-a");
-    String json = outboxes.encode(payload);
+    Outboxes.Encoded encoded = outboxes.encode(payload);
+    String json = encoded.json();
     assertTrue(json.contains("\"effect\":\"send\""), json);
     assertEquals(payload, outboxes.decode(json));
+    assertEquals(assertDoesNotThrow(() -> mapper.writeValueAsString(payload)), json,
+        "the payload is the JSON Jackson writes for it");
+    Effect.Send send = (Effect.Send) encoded.effects().get(0);
+    assertEquals(assertDoesNotThrow(() -> mapper.writeValueAsString(send.body())), send.wireBody(),
+        "the message body is sent as written into the payload");
+    assertEquals(payload.effects().subList(1, 6), encoded.effects().subList(1, 6));
+    OutboxPayload unowned = new OutboxPayload(7L, "mid:2", payload.effects(), null);
+    assertEquals(assertDoesNotThrow(() -> mapper.writeValueAsString(unowned)),
+        outboxes.encode(unowned).json());
     // Entries written before owners were stamped have no owner field and read as unowned.
     assertEquals(null, outboxes.decode("{\"createdAt\":42,\"updateId\":\"mid:1\",\"effects\":[]}").owner());
   }

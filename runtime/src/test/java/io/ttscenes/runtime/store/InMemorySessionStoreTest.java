@@ -73,6 +73,21 @@ final class InMemorySessionStoreTest extends SessionStoreContract {
   }
 
   @Test
+  void byDefaultTheBoundHoldsRightAfterEachCommitWithoutAnotherThread() {
+    InMemorySessionStore small = InMemorySessionStore.builder().maximumSessions(10).build();
+    long held = 0;
+    for (int i = 0; i < 200; i++) {
+      small.commit(new Commit("u" + i, 0, "d", Optional.empty(), "m", HOUR));
+    }
+    for (int i = 0; i < 200; i++) {
+      held += small.load("u" + i).isPresent() ? 1 : 0;
+    }
+    // Eviction ran inside the commits (the calling thread), not later on a pool.
+    assertTrue(held <= 10, held + " sessions load; the bound is 10");
+    small.close();
+  }
+
+  @Test
   void expiredSessionTakesItsPendingOutboxAlong() {
     store.commit(new Commit("u1", 0, "d", Optional.of(new OutboxEntry("o1", "hi")), "m1",
         Duration.ofMinutes(1)));

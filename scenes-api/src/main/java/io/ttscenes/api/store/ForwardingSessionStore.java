@@ -2,7 +2,9 @@ package io.ttscenes.api.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -41,6 +43,11 @@ public abstract class ForwardingSessionStore implements SessionStore {
   @Override
   public void clearOutbox(String key, String outboxId) {
     delegate.clearOutbox(key, outboxId);
+  }
+
+  @Override
+  public void clearOutboxes(Map<String, ? extends Collection<String>> idsByKey) {
+    delegate.clearOutboxes(idsByKey);
   }
 
   @Override

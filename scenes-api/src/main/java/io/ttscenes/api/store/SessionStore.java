@@ -2,7 +2,9 @@ package io.ttscenes.api.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -43,6 +45,17 @@ public interface SessionStore extends AutoCloseable {
 
   /** Removes one outbox entry of {@code key} after all its calls were sent. Idempotent. */
   void clearOutbox(String key, String outboxId);
+
+  /**
+   * Removes many sent outbox entries at once: for each session key, the entry ids listed under
+   * it. Idempotent, as {@link #clearOutbox}; not atomic: when it throws, any part may have been
+   * removed, and calling it again is safe. The default calls {@link #clearOutbox} per entry;
+   * stores that can do it in fewer round trips override it (and decorators that intercept
+   * {@code clearOutbox} must intercept this too).
+   */
+  default void clearOutboxes(Map<String, ? extends Collection<String>> idsByKey) {
+    idsByKey.forEach((key, ids) -> ids.forEach(id -> clearOutbox(key, id)));
+  }
 
   /**
    * Returns up to {@code limit} outbox entries that were committed but never cleared, oldest

@@ -9,8 +9,10 @@ import io.ttscenes.api.store.CommitResult.Committed;
 import io.ttscenes.api.store.CommitResult.Conflict;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
@@ -166,6 +168,44 @@ public abstract class SessionStoreContract extends TimerContract {
     store.clearOutbox("b", "y1");
     assertEquals(List.of(), store.pendingOutboxes(10));
     assertEquals(1, loaded("a").version(), "clearing the outbox leaves the session alone");
+  }
+
+  @Test
+  void clearOutboxesRemovesEveryListedEntryOfEverySessionAndIsIdempotent() {
+    store.commit(commitWithOutbox("a", 0, "d", "m1", new OutboxEntry("x1", "one")));
+    store.commit(commitWithOutbox("a", 1, "d", "m2", new OutboxEntry("x2", "two")));
+    store.commit(commitWithOutbox("a", 2, "d", "m3", new OutboxEntry("x3", "three")));
+    store.commit(commitWithOutbox("b", 0, "d", "m4", new OutboxEntry("y1", "hi")));
+    store.commit(commitWithOutbox("c", 0, "d", "m5", new OutboxEntry("z1", "hey")));
+
+    Map<String, List<String>> batch = Map.of(
+        "a", List.of("x1", "x3", "never-written"), "b", List.of("y1"), "nobody", List.of("q"));
+    store.clearOutboxes(batch);
+    store.clearOutboxes(batch);
+    store.clearOutboxes(Map.of());
+
+    assertEquals(List.of(new PendingOutbox("a", new OutboxEntry("x2", "two")),
+        new PendingOutbox("c", new OutboxEntry("z1", "hey"))), store.pendingOutboxes(10));
+    assertEquals(3, loaded("a").version(), "clearing outboxes leaves the session alone");
+    store.clearOutboxes(Map.of("a", Set.of("x2"), "c", Set.of("z1")));
+    assertEquals(List.of(), store.pendingOutboxes(10));
+  }
+
+  @Test
+  void clearOutboxesTakesAThousandEntriesInOneCall() {
+    Map<String, List<String>> batch = new HashMap<>();
+    for (int i = 0; i < 1000; i++) {
+      String key = "s" + (i % 300);
+      long version = batch.getOrDefault(key, List.of()).size();
+      store.commit(commitWithOutbox(key, version, "d", "m" + i, new OutboxEntry("o" + i, "p")));
+      batch.computeIfAbsent(key, k -> new ArrayList<>()).add("o" + i);
+    }
+    store.commit(commitWithOutbox("kept", 0, "d", "last", new OutboxEntry("k1", "stays")));
+
+    store.clearOutboxes(batch);
+
+    assertEquals(List.of(new PendingOutbox("kept", new OutboxEntry("k1", "stays"))),
+        store.pendingOutboxes(2000));
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.ttscenes.api.store.PendingOutbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,9 @@ final class RedisOutboxes {
   // the commit that follows its index write cannot lose it (far above any socket timeout).
   static final Duration INDEX_GRACE = Duration.ofMinutes(1);
 
-  private static final LuaScript CLEAR = LuaScript.fromResource("clear-outbox.lua");
+  private static final LuaScript CLEAR = LuaScript.fromResource("clear-outboxes.lua");
+  // Entry ids per script call: keeps each call's arguments well inside Lua's stack limit.
+  static final int CLEAR_BATCH = 512;
   private static final LuaScript DROP_EMPTY = LuaScript.fromResource("drop-empty.lua");
   private static final LuaScript DROP_OLD = LuaScript.fromResource("drop-old.lua");
 
@@ -46,14 +49,72 @@ final class RedisOutboxes {
         () -> jedis.zadd(keys.outboxIndex(), clock.millis(), key, ZAddParams.zAddParams().gt()));
   }
 
-  void clear(String key, String outboxId) {
-    String what = "clearing outbox entry '" + outboxId + "' of session '" + key + "'";
+  /**
+   * Removes the listed entries; on one node one script call per {@value #CLEAR_BATCH} entries
+   * (which also drops emptied outboxes from the index), in cluster mode one HDEL per session (the
+   * index member stays until {@link #list} finds the outbox empty).
+   */
+  void clear(Map<String, ? extends Collection<String>> idsByKey) {
     if (cluster) {
-      // The index member stays until list() finds the outbox empty: one command, not three.
-      guard.call(what, () -> jedis.hdel(keys.outbox(key), outboxId));
-    } else {
-      guard.call(what, () -> CLEAR.run(jedis,
-          List.of(keys.outbox(key), keys.outboxIndex()), List.of(outboxId, key)));
+      idsByKey.forEach((key, ids) -> {
+        if (!ids.isEmpty()) {
+          guard.call("clearing " + ids.size() + " outbox entries of session '" + key + "'",
+              () -> jedis.hdel(keys.outbox(key), ids.toArray(String[]::new)));
+        }
+      });
+      return;
+    }
+    Batch batch = new Batch();
+    idsByKey.forEach((key, ids) -> {
+      for (String id : ids) {
+        batch.add(key, id);
+        if (batch.entries == CLEAR_BATCH) {
+          batch.run();
+        }
+      }
+      batch.endSession();
+    });
+    batch.run();
+  }
+
+  /** Script arguments for up to {@link #CLEAR_BATCH} entries, grouped by session. */
+  private final class Batch {
+    private final List<String> scriptKeys = new ArrayList<>();
+    private final List<String> args = new ArrayList<>();
+    private String session;
+    private int countAt;
+    private int entries;
+
+    void add(String key, String id) {
+      if (session == null) {
+        session = key;
+        scriptKeys.add(keys.outbox(key));
+        args.add(key);
+        countAt = args.size();
+        args.add("0");
+      }
+      args.add(id);
+      args.set(countAt, Integer.toString(args.size() - countAt - 1));
+      entries++;
+    }
+
+    void endSession() {
+      session = null;
+    }
+
+    void run() {
+      if (entries == 0) {
+        return;
+      }
+      List<String> all = new ArrayList<>(scriptKeys.size() + 1);
+      all.add(keys.outboxIndex());
+      all.addAll(scriptKeys);
+      guard.call("clearing " + entries + " outbox entries of " + scriptKeys.size() + " sessions",
+          () -> CLEAR.run(jedis, all, args));
+      scriptKeys.clear();
+      args.clear();
+      session = null;
+      entries = 0;
     }
   }
 

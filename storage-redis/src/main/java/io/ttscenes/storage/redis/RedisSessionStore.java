@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -205,7 +206,17 @@ public final class RedisSessionStore implements SessionStore {
 
   @Override
   public void clearOutbox(String key, String outboxId) {
-    outboxes.clear(key, outboxId);
+    Objects.requireNonNull(outboxId, "outboxId");
+    outboxes.clear(Map.of(key, List.of(outboxId)));
+  }
+
+  /**
+   * {@inheritDoc} On one node one EVALSHA per {@value RedisOutboxes#CLEAR_BATCH} entries,
+   * whatever the number of sessions; in cluster mode one HDEL per session.
+   */
+  @Override
+  public void clearOutboxes(Map<String, ? extends Collection<String>> idsByKey) {
+    outboxes.clear(idsByKey);
   }
 
   /** {@inheritDoc} Costs one read per session listed; meant for recovery, not per update. */

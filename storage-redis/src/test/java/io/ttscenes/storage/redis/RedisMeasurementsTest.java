@@ -8,6 +8,8 @@ import io.ttscenes.api.store.CommitResult.Committed;
 import io.ttscenes.api.store.OutboxEntry;
 import io.ttscenes.api.store.StoredSession;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,6 +48,32 @@ final class RedisMeasurementsTest {
     assertTrue(near <= 1.0, "near-cache commands/update " + near);
     assertTrue(separateClear <= 3.0, "with clearOutbox " + separateClear);
     assertTrue(cluster <= 3.0, "cluster mode " + cluster);
+  }
+
+  @Test
+  void clearingSentEntriesOfManySessionsTakesOneRoundTripPerFiveHundredEntries() {
+    RedisConfig config = config("batch-clear").build();
+    try (RedisSessionStore store = RedisSessionStore.create(config);
+        UnifiedJedis admin = REDIS.newClient()) {
+      Map<String, List<String>> sent = new TreeMap<>();
+      for (int user = 0; user < 300; user++) {
+        for (int entry = 0; entry < 2; entry++) {
+          String id = "o" + user + "-" + entry;
+          store.commit(new Commit("user:" + user, entry, "{}", Optional.of(new OutboxEntry(id, "p")),
+              "mid." + id, Duration.ofHours(1)));
+          sent.computeIfAbsent("user:" + user, k -> new ArrayList<>()).add(id);
+        }
+      }
+      long before = clientCommands(admin.info("commandstats"), false);
+      store.clearOutboxes(sent);
+      long roundTrips = clientCommands(admin.info("commandstats"), false) - before;
+      System.out.printf("redis: clearing 600 entries of 300 sessions took %d round trips%n", roundTrips);
+
+      assertEquals(2, roundTrips, "600 entries in batches of " + RedisOutboxes.CLEAR_BATCH);
+      assertEquals(List.of(), store.pendingOutboxes(1000));
+      assertEquals(0, admin.zcard(new RedisKeys(config.keyPrefix()).outboxIndex()),
+          "emptied outboxes leave the index");
+    }
   }
 
   @Test
