@@ -81,7 +81,13 @@ final class EnvReader {
         return "it must be a URL starting with one of " + String.join("://, ", new java.util.TreeSet<>(schemes)) + "://";
       }
       if (uri.getHost() == null) {
-        return "it has no host";
+        return value.contains("@")
+            ? "it has no host (a '/', '@' or ':' in the user name or password must be percent-encoded, e.g. %2F)"
+            : "it has no host";
+      }
+      // java.net.URI reads any number of digits as a port.
+      if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+        return "its port " + uri.getPort() + " is outside 1..65535";
       }
       return null;
     } catch (URISyntaxException e) {
@@ -91,6 +97,7 @@ final class EnvReader {
 
   /** Hides a password in {@code scheme://user:password@host} URLs so logs and errors never show it. */
   static String redact(String url) {
-    return url.replaceAll("(://[^:/@]*:)[^@/]*@", "$1***@");
+    // The password runs to the '@' even when it holds a '/' it should have had encoded.
+    return url.replaceAll("(://[^:/@]*:)[^@]*@", "$1***@");
   }
 }

@@ -167,9 +167,19 @@ public final class Bot {
       this.name = Objects.requireNonNull(name, "name");
     }
 
-    /** Sets the bot's username (without {@code @}) so {@code /cmd@otherbot} is ignored. */
+    /**
+     * Sets the bot's username so {@code /cmd@otherbot} is ignored; one leading {@code @} (the form
+     * users see) is dropped. Throws {@link IllegalArgumentException} when nothing else is left or
+     * it holds whitespace or another {@code @}.
+     */
     public Builder username(String username) {
-      this.username = Objects.requireNonNull(username, "username");
+      Objects.requireNonNull(username, "username");
+      String bare = username.startsWith("@") ? username.substring(1) : username;
+      if (bare.isEmpty() || bare.contains("@") || bare.chars().anyMatch(Character::isWhitespace)) {
+        throw new IllegalArgumentException("bot username '" + username
+            + "' is not a username; give it as shown in TamTam, e.g. 'my_bot' or '@my_bot'");
+      }
+      this.username = bare;
       return this;
     }
 

@@ -107,7 +107,7 @@ public final class EmulatedUser {
    * {@link #DEEP_LINK_PAYLOAD_PASSED} characters is omitted: the update carries no payload.
    */
   public void startWithPayload(String payload) {
-    boolean passed = payload != null && payload.length() <= DEEP_LINK_PAYLOAD_PASSED;
+    boolean passed = payload != null && Limits.chars(payload) <= DEEP_LINK_PAYLOAD_PASSED;
     ObjectNode update = world.update("bot_started").put("chat_id", chatId());
     update.set("user", dialog.user);
     update.put("payload", passed ? payload : null);

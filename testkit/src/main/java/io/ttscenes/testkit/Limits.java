@@ -19,9 +19,14 @@ final class Limits {
 
   private Limits() {}
 
+  /** Characters as the schema's maxLength counts them: code points, an emoji is one. */
+  static int chars(String value) {
+    return value.codePointCount(0, value.length());
+  }
+
   static void maxLength(String field, String value, int limit) {
-    if (value != null && value.length() > limit) {
-      throw ApiError.badRequest(field + " is " + value.length() + " chars; the limit is " + limit);
+    if (value != null && chars(value) > limit) {
+      throw ApiError.badRequest(field + " is " + chars(value) + " chars; the limit is " + limit);
     }
   }
 
@@ -57,8 +62,8 @@ final class Limits {
       throw ApiError.badRequest("Unknown button type: '" + type + "'");
     }
     String text = button.path("text").asText("");
-    if (text.isEmpty() || text.length() > BUTTON_TEXT) {
-      throw ApiError.badRequest("button text is " + text.length() + " chars; it must be 1.."
+    if (text.isEmpty() || chars(text) > BUTTON_TEXT) {
+      throw ApiError.badRequest("button text is " + chars(text) + " chars; it must be 1.."
           + BUTTON_TEXT);
     }
     if (type.equals("callback")) {

@@ -25,12 +25,16 @@ import java.util.List;
 
 /**
  * Checks request bodies against {@link ApiLimits} before anything is sent, so a bot author gets an
- * {@link IllegalArgumentException} naming the value instead of a 400 from the server.
+ * {@link IllegalArgumentException} naming the value instead of a 400 from the server. The client
+ * runs them before each request; the engine runs the message, callback-answer and
+ * constructor-answer checks when a handler records the call, so a bad value fails in the handler
+ * (reaching its exception handlers) rather than after the commit. Stateless and thread-safe.
  */
-final class RequestChecks {
+public final class RequestChecks {
   private RequestChecks() {}
 
-  static void message(NewMessageBody body) {
+  /** Checks a message body: text length, enum values, attachments and keyboards. */
+  public static void message(NewMessageBody body) {
     if (body.text() != null) {
       ApiLimits.checkMessageText(body.text());
     }
@@ -50,13 +54,15 @@ final class RequestChecks {
     }
   }
 
-  static void callbackAnswer(CallbackAnswer answer) {
+  /** Checks a callback answer's message, when it has one. */
+  public static void callbackAnswer(CallbackAnswer answer) {
     if (answer.message() != null) {
       message(answer.message());
     }
   }
 
-  static void constructorAnswer(ConstructorAnswer answer) {
+  /** Checks a constructor answer: its data, messages and keyboard. */
+  public static void constructorAnswer(ConstructorAnswer answer) {
     if (answer.data() != null) {
       ApiLimits.checkConstructorData(answer.data());
     }

@@ -114,7 +114,7 @@ public final class Dispatcher implements AutoCloseable {
     if (username.isBlank()) {
       throw new IllegalArgumentException("username is blank");
     }
-    learnedUsername.set(username);
+    learnedUsername.set(username.startsWith("@") ? username.substring(1) : username);
   }
 
   private Optional<String> username() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoreUnavailableException;
 import java.time.Clock;
@@ -123,7 +124,12 @@ final class Outboxes {
       effectWriter.writeValue(json, effect);
       return effect;
     }
-    String body = send.wireBody() != null ? send.wireBody() : mapper.writeValueAsString(send.body());
+    // Written as UTF-8 bytes and read back, not written to a String: the byte writer escapes a lone
+    // surrogate (a text cut inside an emoji) as \uD83D, which then survives the UTF-8 encoding of
+    // the request, where a raw one would turn into '?'.
+    String body = send.wireBody() != null
+        ? send.wireBody()
+        : new String(mapper.writeValueAsBytes(send.body()), StandardCharsets.UTF_8);
     json.writeStartObject();
     json.writeStringField("effect", "send");
     json.writeFieldName("target");

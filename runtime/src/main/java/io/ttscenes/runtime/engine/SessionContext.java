@@ -6,7 +6,7 @@ import io.ttscenes.api.OutgoingMessage;
 import io.ttscenes.api.RouteMatch;
 import io.ttscenes.api.Scene;
 import io.ttscenes.api.Updates;
-import io.ttscenes.api.client.ApiLimits;
+import io.ttscenes.runtime.client.RequestChecks;
 import io.ttscenes.api.client.BotApi;
 import io.ttscenes.api.client.MessageTarget;
 import io.ttscenes.api.keyboard.Keyboard;
@@ -196,10 +196,7 @@ final class SessionContext implements Context<Object> {
       throw new IllegalStateException("construct() needs a message_construction_request update; this one is "
           + update.updateType());
     }
-    if (answer.data() != null) {
-      ApiLimits.checkConstructorData(answer.data());
-    }
-    return record(new Effect.Construct(request.sessionId(), answer));
+    return record(new Effect.Construct(request.sessionId(), Objects.requireNonNull(answer, "answer")));
   }
 
   @Override
@@ -242,6 +239,17 @@ final class SessionContext implements Context<Object> {
   }
 
   private Context<Object> record(Effect effect) {
+    // The checks the client runs before sending, run now: a bad value then fails in the handler,
+    // where the bot's exception handlers see it, not after the commit where it could only be dropped.
+    if (effect instanceof Effect.Send send) {
+      RequestChecks.message(send.body());
+    } else if (effect instanceof Effect.Edit edit) {
+      RequestChecks.message(edit.body());
+    } else if (effect instanceof Effect.Answer answer) {
+      RequestChecks.callbackAnswer(answer.answer());
+    } else if (effect instanceof Effect.Construct construct) {
+      RequestChecks.constructorAnswer(construct.answer());
+    }
     effects.add(effect);
     return this;
   }

@@ -38,8 +38,10 @@ final class Turn {
       boolean[] matched = {false};
       MiddlewareChain.run(bot.middleware(), ctx, any -> matched[0] = route(ctx));
       return new Result(ctx.session(), ctx.effects(), matched[0] ? UpdateOutcome.HANDLED : UpdateOutcome.UNMATCHED);
-    } catch (Exception e) {
-      // Exception, not only RuntimeException: a handler may rethrow checked exceptions sneakily.
+    } catch (Throwable e) {
+      // Not only RuntimeException: a handler may rethrow checked exceptions sneakily, and an Error
+      // such as a StackOverflowError from a recursive bug is the handler's failure too.
+      rethrowIfFatal(e);
       return recover(contexts, e);
     }
   }
@@ -53,7 +55,8 @@ final class Turn {
       scene.onTimeout().ifPresent(handler -> Transitions.run(handler, ctx));
       transitions.apply(ctx);
       return new Result(ctx.session(), ctx.effects(), UpdateOutcome.HANDLED);
-    } catch (Exception e) {
+    } catch (Throwable e) {
+      rethrowIfFatal(e);
       return recover(deadlineConsumed(contexts), e);
     }
   }
@@ -94,7 +97,17 @@ final class Turn {
     };
   }
 
-  private Result recover(Supplier<SessionContext> contexts, Exception error) {
+  /**
+   * Rethrows what leaves the JVM unfit to run more code (out of memory, internal errors); a stack
+   * overflow is not among them, since the stack is unwound by the time it is caught.
+   */
+  private static void rethrowIfFatal(Throwable error) {
+    if (error instanceof VirtualMachineError && !(error instanceof StackOverflowError)) {
+      throw (VirtualMachineError) error;
+    }
+  }
+
+  private Result recover(Supplier<SessionContext> contexts, Throwable error) {
     Optional<ExceptionHandler<Throwable>> handler = bot.exceptionHandler(error);
     if (handler.isEmpty()) {
       LOG.error("handler failed; replying with the apology", error);
@@ -106,7 +119,8 @@ final class Turn {
       handler.get().handle(ctx, error);
       transitions.apply(ctx);
       return new Result(ctx.session(), ctx.effects(), UpdateOutcome.HANDLER_FAILED);
-    } catch (Exception second) {
+    } catch (Throwable second) {
+      rethrowIfFatal(second);
       LOG.error("the exception handler failed too; replying with the apology", second);
       return apologize(contexts.get());
     }

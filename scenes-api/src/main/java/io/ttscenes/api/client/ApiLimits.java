@@ -5,8 +5,9 @@ import java.util.Collection;
 /**
  * The limits the TamTam Bot API documents (schema v0.5.6), as constants and as checks that throw
  * {@link IllegalArgumentException} naming the field, its size and the limit, e.g. {@code "callback
- * payload is 1031 chars; the limit is 1024"}. Lengths are counted in UTF-16 chars, as the API's
- * JSON schema counts them. Stateless and thread-safe.
+ * payload is 1031 chars; the limit is 1024"}. Lengths are counted in characters (Unicode code
+ * points, so an emoji is one), as the schema's {@code maxLength} counts them; not in Java's UTF-16
+ * units. Stateless and thread-safe.
  */
 public final class ApiLimits {
   /** Maximum message text length ({@code NewMessageBody.text}). */
@@ -54,15 +55,21 @@ public final class ApiLimits {
 
   private ApiLimits() {}
 
+  /** The length of {@code value} as the limits count it: in characters (code points). */
+  public static int length(String value) {
+    return value.codePointCount(0, value.length());
+  }
+
   /**
    * Checks that {@code value} has at most {@code max} chars.
    *
    * @throws IllegalArgumentException "{field} is {n} chars; the limit is {max}"
    */
   public static String checkMaxLength(String field, String value, int max) {
-    if (value.length() > max) {
+    // The UTF-16 length bounds the character count from above: only a longer string needs counting.
+    if (value.length() > max && length(value) > max) {
       throw new IllegalArgumentException(
-          field + " is " + value.length() + " chars; the limit is " + max);
+          field + " is " + length(value) + " chars; the limit is " + max);
     }
     return value;
   }
@@ -73,9 +80,10 @@ public final class ApiLimits {
    * @throws IllegalArgumentException "{field} is {n} chars; it must be {min}..{max}"
    */
   public static String checkLength(String field, String value, int min, int max) {
-    if (value.length() < min || value.length() > max) {
+    int length = length(value);
+    if (length < min || length > max) {
       throw new IllegalArgumentException(
-          field + " is " + value.length() + " chars; it must be " + min + ".." + max);
+          field + " is " + length + " chars; it must be " + min + ".." + max);
     }
     return value;
   }
