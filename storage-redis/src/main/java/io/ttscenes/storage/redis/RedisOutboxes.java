@@ -156,7 +156,7 @@ final class RedisOutboxes {
   }
 
   private List<IndexCursor> after(Optional<IndexCursor> cursor, int count) {
-    List<String> args = List.of(cursor.map(c -> c.score()).orElse(""),
+    List<String> args = List.of(cursor.map(IndexCursor::score).orElse(""),
         cursor.map(IndexCursor::member).orElse(""), Integer.toString(count));
     List<?> reply = (List<?>) guard.call("listing pending outboxes",
         () -> INDEX_AFTER.run(jedis, List.of(keys.outboxIndex()), args));
@@ -170,7 +170,7 @@ final class RedisOutboxes {
   /**
    * A position in the index: a member and its score as Redis printed it, encoded as
    * "score:member" (a score holds no colon). A walk resumes after the pair, not at an offset,
-   * which removals ahead of it would shift.
+   * which the removal of members it passed would shift.
    */
   private record IndexCursor(String score, String member) {
     static IndexCursor parse(String cursor) {
