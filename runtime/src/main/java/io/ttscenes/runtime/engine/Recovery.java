@@ -1,6 +1,7 @@
 package io.ttscenes.runtime.engine;
 
 import io.ttscenes.api.store.PendingOutbox;
+import io.ttscenes.api.store.PendingPage;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoreUnavailableException;
 import java.time.Clock;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 final class Recovery {
   private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
   private static final int BATCH = 1000;
+  private static final int PAGES_PER_PASS = 100;
 
   private final SessionStore store;
   private final Outboxes outboxes;
@@ -34,6 +36,8 @@ final class Recovery {
   private final Duration minAge;
   private final RuntimeListener listener;
   private final InstanceLease lease;
+  // Where the next pass continues the walk over the store; guarded by this.
+  private Optional<String> resumeAt = Optional.empty();
 
   Recovery(SessionStore store, Outboxes outboxes, Lanes lanes, Clock clock, Duration minAge,
       RuntimeListener listener, InstanceLease lease) {
@@ -72,13 +76,26 @@ final class Recovery {
         .thenApply(ignored -> sent.stream().mapToInt(CompletableFuture::join).sum());
   }
 
-  private void recoverFromStore(List<CompletableFuture<Integer>> sent) {
+  /**
+   * Walks the store's pending outboxes from where the last pass stopped, at most
+   * {@value #PAGES_PER_PASS} pages: a walk that reaches the end starts at the front next pass,
+   * one cut short or failing resumes there. Sessions that keep chatting keep their place at the
+   * front of the listing, so a single page would never reach the entries behind them.
+   */
+  private synchronized void recoverFromStore(List<CompletableFuture<Integer>> sent) {
     try {
       long cutoff = clock.instant().minus(minAge).toEpochMilli();
       // One lease check per owner and pass, not per entry.
       Map<String, Boolean> mayRecover = new HashMap<>();
-      for (PendingOutbox pending : store.pendingOutboxes(BATCH)) {
-        recover(pending, cutoff, mayRecover).ifPresent(sent::add);
+      for (int page = 0; page < PAGES_PER_PASS; page++) {
+        PendingPage pending = store.pendingOutboxes(resumeAt, BATCH);
+        for (PendingOutbox entry : pending.entries()) {
+          recover(entry, cutoff, mayRecover).ifPresent(sent::add);
+        }
+        resumeAt = pending.next();
+        if (resumeAt.isEmpty()) {
+          return;
+        }
       }
     } catch (StoreUnavailableException | IllegalStateException e) {
       sent.add(CompletableFuture.failedFuture(e));

@@ -8,13 +8,13 @@ import io.ttscenes.api.store.Commit;
 import io.ttscenes.api.store.CommitResult;
 import io.ttscenes.api.store.Leases;
 import io.ttscenes.api.store.PendingOutbox;
+import io.ttscenes.api.store.PendingPage;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoredSession;
 import io.ttscenes.runtime.store.SessionEntry.QueuedOutbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -108,15 +108,18 @@ public final class InMemorySessionStore implements SessionStore {
   @Override
   public List<PendingOutbox> pendingOutboxes(int limit) {
     requirePositive("limit", limit);
-    return sessions.asMap().entrySet().stream()
-        .flatMap(e -> e.getValue().outbox().stream().map(q -> new Queued(e.getKey(), q)))
-        .sorted(Comparator.comparingLong(q -> q.outbox().sequence()))
-        .limit(limit)
-        .map(q -> new PendingOutbox(q.key(), q.outbox().entry()))
-        .toList();
+    return InMemoryPendingOutboxes.oldest(sessions.asMap(), limit);
   }
 
-  private record Queued(String key, QueuedOutbox outbox) {}
+  /**
+   * {@inheritDoc} Sessions come in the order of their oldest pending entry; each page scans every
+   * session, so call it for recovery, not per update.
+   */
+  @Override
+  public PendingPage pendingOutboxes(Optional<String> cursor, int limit) {
+    requirePositive("limit", limit);
+    return InMemoryPendingOutboxes.page(sessions.asMap(), cursor, limit);
+  }
 
   @Override
   public void scheduleTimer(String key, Instant due) {

@@ -3,6 +3,7 @@ package io.ttscenes.runtime.engine;
 import io.ttscenes.api.store.Commit;
 import io.ttscenes.api.store.CommitResult;
 import io.ttscenes.api.store.PendingOutbox;
+import io.ttscenes.api.store.PendingPage;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoreUnavailableException;
 import io.ttscenes.api.store.StoredSession;
@@ -119,6 +120,12 @@ final class FaultyStore extends ForwardingSessionStore {
   public List<PendingOutbox> pendingOutboxes(int limit) {
     check("pendingOutboxes");
     return super.pendingOutboxes(limit);
+  }
+
+  @Override
+  public PendingPage pendingOutboxes(Optional<String> cursor, int limit) {
+    check("pendingOutboxes");
+    return super.pendingOutboxes(cursor, limit);
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.ttscenes.api.store.Commit;
 import io.ttscenes.api.store.ForwardingSessionStore;
 import io.ttscenes.api.store.CommitResult;
 import io.ttscenes.api.store.PendingOutbox;
+import io.ttscenes.api.store.PendingPage;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoredSession;
 import java.time.Duration;
@@ -75,6 +76,13 @@ final class HookedStore extends ForwardingSessionStore {
     List<PendingOutbox> reply = delegate().pendingOutboxes(limit);
     UnaryOperator<List<PendingOutbox>> hook = onNextPendingReply.getAndSet(null);
     return hook == null ? reply : hook.apply(reply);
+  }
+
+  @Override
+  public PendingPage pendingOutboxes(Optional<String> cursor, int limit) {
+    PendingPage page = delegate().pendingOutboxes(cursor, limit);
+    UnaryOperator<List<PendingOutbox>> hook = onNextPendingReply.getAndSet(null);
+    return hook == null ? page : new PendingPage(hook.apply(page.entries()), page.next());
   }
 
   @Override

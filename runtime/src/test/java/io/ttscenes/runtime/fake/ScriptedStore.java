@@ -3,6 +3,7 @@ package io.ttscenes.runtime.fake;
 import io.ttscenes.api.store.Commit;
 import io.ttscenes.api.store.CommitResult;
 import io.ttscenes.api.store.PendingOutbox;
+import io.ttscenes.api.store.PendingPage;
 import io.ttscenes.api.store.StoreUnavailableException;
 import io.ttscenes.api.store.ForwardingSessionStore;
 import io.ttscenes.runtime.store.InMemorySessionStore;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -99,6 +101,12 @@ public final class ScriptedStore extends ForwardingSessionStore {
   public List<PendingOutbox> pendingOutboxes(int limit) {
     log("pendingOutboxes");
     return super.pendingOutboxes(limit);
+  }
+
+  @Override
+  public PendingPage pendingOutboxes(Optional<String> cursor, int limit) {
+    log("pendingOutboxes");
+    return super.pendingOutboxes(cursor, limit);
   }
 
   @Override

@@ -56,6 +56,11 @@ public abstract class ForwardingSessionStore implements SessionStore {
   }
 
   @Override
+  public PendingPage pendingOutboxes(Optional<String> cursor, int limit) {
+    return delegate.pendingOutboxes(cursor, limit);
+  }
+
+  @Override
   public void scheduleTimer(String key, Instant due) {
     delegate.scheduleTimer(key, due);
   }

@@ -65,6 +65,28 @@ public interface SessionStore extends AutoCloseable {
    */
   List<PendingOutbox> pendingOutboxes(int limit);
 
+  /**
+   * Returns one page of a walk over every pending outbox entry: start with an empty
+   * {@code cursor}, then pass each page's {@link PendingPage#next} until it is empty. A page holds
+   * at most {@code limit} entries, except that it never splits one session's entries (listed in
+   * commit order): a session reaching the limit comes whole. An entry that stays pending during
+   * the whole walk is seen in it; one committed or cleared meanwhile may be seen or not; an entry
+   * may be seen twice when its session moved in the listing order. The walk is not a snapshot,
+   * and a cursor stays valid however the store changes. The default returns the first
+   * {@code limit} entries of {@link #pendingOutboxes(int)} as the only page, right only for stores
+   * that never hold more; stores that may hold more override it.
+   *
+   * @throws IllegalArgumentException if {@code limit} is not positive or {@code cursor} is not
+   *     one this store returned
+   */
+  default PendingPage pendingOutboxes(Optional<String> cursor, int limit) {
+    if (cursor.isPresent()) {
+      throw new IllegalArgumentException("cursor '" + cursor.get() + "' was not returned by this store,"
+          + " which lists its pending outboxes in one page");
+    }
+    return PendingPage.last(pendingOutboxes(limit));
+  }
+
   /** Sets (replacing any earlier one) the timer of session {@code key} to fire at {@code due}. */
   void scheduleTimer(String key, Instant due);
 

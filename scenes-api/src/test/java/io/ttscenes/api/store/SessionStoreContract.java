@@ -21,11 +21,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour every {@link SessionStore} must show, run by extending this class: sessions,
- * outboxes and expiry here, timers and the marker in {@link TimerContract}, leases and
+ * outboxes and expiry here, the paged walk over outboxes in {@link PendingPagingContract}, timers
+ * and the marker in {@link TimerContract}, leases and
  * the marker order in {@link LeaseContract}. Each test gets a
  * fresh store from {@link #newStore()} that shares no keys with other tests' stores.
  */
-public abstract class SessionStoreContract extends TimerContract {
+public abstract class SessionStoreContract extends PendingPagingContract {
   @Test
   void loadOfAbsentKeyIsEmpty() {
     assertEquals(Optional.empty(), store.load("nobody"));

@@ -2,6 +2,7 @@ package io.ttscenes.storage.redis;
 
 import io.ttscenes.api.store.OutboxEntry;
 import io.ttscenes.api.store.PendingOutbox;
+import io.ttscenes.api.store.PendingPage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,14 +10,16 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ZAddParams;
-import redis.clients.jedis.resps.Tuple;
 
 /**
  * Pending outboxes across sessions: the per-session outbox hashes plus the index sorted set that
  * finds them. A stale index member (its outbox already cleared or expired) is harmless: listing
  * reads its empty hash, skips it and drops it, so it costs one read once and hides nothing.
+ * Listing pages through the index with a cursor, so members behind the first page are reached
+ * however long the sessions at the front keep their outboxes.
  */
 final class RedisOutboxes {
   // Cluster mode writes the index before the commit; a member seen empty is kept this long so
@@ -28,6 +31,7 @@ final class RedisOutboxes {
   static final int CLEAR_BATCH = 512;
   private static final LuaScript DROP_EMPTY = LuaScript.fromResource("drop-empty.lua");
   private static final LuaScript DROP_OLD = LuaScript.fromResource("drop-old.lua");
+  private static final LuaScript INDEX_AFTER = LuaScript.fromResource("index-after.lua");
 
   private final UnifiedJedis jedis;
   private final RedisKeys keys;
@@ -118,29 +122,75 @@ final class RedisOutboxes {
     }
   }
 
+  /** The first {@code limit} entries in index order (a session's in commit order). */
   List<PendingOutbox> list(int limit) {
+    List<PendingOutbox> found = page(Optional.empty(), limit).entries();
+    return found.size() > limit ? found.subList(0, limit) : found;
+  }
+
+  /**
+   * The whole sessions after {@code cursor} in index order until they hold {@code limit} entries
+   * or the index ends: one script call per batch of members, one HGETALL per member. Members
+   * found empty are dropped from the index as they are passed.
+   */
+  PendingPage page(Optional<String> cursor, int limit) {
     List<PendingOutbox> found = new ArrayList<>();
-    int batch = Math.max(limit, 32);
-    long offset = 0;
+    Optional<IndexCursor> at = cursor.map(IndexCursor::parse);
     while (found.size() < limit) {
-      long from = offset;
-      List<Tuple> members = guard.call("listing pending outboxes",
-          () -> jedis.zrangeWithScores(keys.outboxIndex(), from, from + batch - 1));
-      int dropped = 0;
-      for (Tuple member : members) {
-        if (!addEntries(member.getElement(), found) && dropEmpty(member.getElement())) {
-          dropped++;
+      int wanted = limit - found.size();
+      List<IndexCursor> members = after(at, wanted);
+      for (IndexCursor member : members) {
+        if (!addEntries(member.member(), found)) {
+          dropEmpty(member.member());
         }
+        at = Optional.of(member);
         if (found.size() >= limit) {
-          break;
+          return new PendingPage(found, at.map(IndexCursor::format));
         }
       }
-      if (members.size() < batch) {
-        break;
+      if (members.size() < wanted) {
+        return PendingPage.last(found);
       }
-      offset += members.size() - dropped;
     }
-    return found.size() > limit ? List.copyOf(found.subList(0, limit)) : found;
+    return new PendingPage(found, at.map(IndexCursor::format));
+  }
+
+  private List<IndexCursor> after(Optional<IndexCursor> cursor, int count) {
+    List<String> args = List.of(cursor.map(IndexCursor::score).orElse(""),
+        cursor.map(IndexCursor::member).orElse(""), Integer.toString(count));
+    List<?> reply = (List<?>) guard.call("listing pending outboxes",
+        () -> INDEX_AFTER.run(jedis, List.of(keys.outboxIndex()), args));
+    List<IndexCursor> members = new ArrayList<>(reply.size() / 2);
+    for (int i = 0; i + 1 < reply.size(); i += 2) {
+      members.add(new IndexCursor((String) reply.get(i + 1), (String) reply.get(i)));
+    }
+    return members;
+  }
+
+  /**
+   * A position in the index: a member and its score as Redis printed it, encoded as
+   * "score:member" (a score holds no colon). A walk resumes after the pair, not at an offset,
+   * which the removal of members it passed would shift.
+   */
+  private record IndexCursor(String score, String member) {
+    static IndexCursor parse(String cursor) {
+      int colon = cursor.indexOf(':');
+      if (colon > 0) {
+        String score = cursor.substring(0, colon);
+        try {
+          if (Double.isFinite(Double.parseDouble(score))) {
+            return new IndexCursor(score, cursor.substring(colon + 1));
+          }
+        } catch (NumberFormatException e) {
+          // Reported below with the cursor, like any other foreign cursor.
+        }
+      }
+      throw new IllegalArgumentException("cursor '" + cursor + "' was not returned by this store");
+    }
+
+    String format() {
+      return score + ":" + member;
+    }
   }
 
   private boolean addEntries(String key, List<PendingOutbox> found) {
@@ -155,12 +205,11 @@ final class RedisOutboxes {
 
   private record Versioned(long version, OutboxEntry entry) {}
 
-  private boolean dropEmpty(String key) {
-    Object removed = guard.call("dropping the empty outbox of session '" + key + "'", () -> cluster
+  private void dropEmpty(String key) {
+    guard.call("dropping the empty outbox of session '" + key + "'", () -> cluster
         ? DROP_OLD.run(jedis, List.of(keys.outboxIndex()),
             List.of(key, Long.toString(clock.millis() - INDEX_GRACE.toMillis())))
         : DROP_EMPTY.run(jedis, List.of(keys.outbox(key), keys.outboxIndex()), List.of(key)));
-    return ((Long) removed) == 1L;
   }
 
   private static long version(String stored) {

@@ -4,6 +4,7 @@ import io.ttscenes.api.store.Commit;
 import io.ttscenes.api.store.CommitResult;
 import io.ttscenes.api.store.Leases;
 import io.ttscenes.api.store.PendingOutbox;
+import io.ttscenes.api.store.PendingPage;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoredSession;
 import java.time.Clock;
@@ -224,6 +225,17 @@ public final class RedisSessionStore implements SessionStore {
   public List<PendingOutbox> pendingOutboxes(int limit) {
     requirePositive("limit", limit);
     return outboxes.list(limit);
+  }
+
+  /**
+   * {@inheritDoc} Sessions come in index order (the time each outbox appeared); the cursor is a
+   * position in the index, not an offset, so sessions cleared during the walk shift nothing. One
+   * EVALSHA per batch of sessions plus one read per session listed.
+   */
+  @Override
+  public PendingPage pendingOutboxes(Optional<String> cursor, int limit) {
+    requirePositive("limit", limit);
+    return outboxes.page(cursor, limit);
   }
 
   @Override
