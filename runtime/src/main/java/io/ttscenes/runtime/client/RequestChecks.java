@@ -48,9 +48,16 @@ public final class RequestChecks {
    * A value this version read as UNKNOWN (a newer server's enum value) has no wire form of its own
    * and would go out as "unknown"; refuse it here rather than have the server reject the request.
    */
-  static void sendable(String field, boolean unknown) {
+  public static void sendable(String field, boolean unknown) {
     if (unknown) {
       throw new IllegalArgumentException(field + " is UNKNOWN; it cannot be sent");
+    }
+  }
+
+  /** Checks that a message id to edit or delete is not blank. */
+  public static void messageId(String messageId) {
+    if (messageId.isBlank()) {
+      throw new IllegalArgumentException("message id is blank");
     }
   }
 

@@ -99,6 +99,12 @@ final class Recovery {
       }
     } catch (StoreUnavailableException | IllegalStateException e) {
       sent.add(CompletableFuture.failedFuture(e));
+    } catch (IllegalArgumentException e) {
+      // A cursor the store no longer accepts: start the walk over next pass instead of failing
+      // on the same cursor for ever.
+      LOG.warn("the store refused the recovery cursor {}; the next pass starts at the front", resumeAt, e);
+      resumeAt = Optional.empty();
+      sent.add(CompletableFuture.failedFuture(e));
     }
   }
 

@@ -244,7 +244,12 @@ final class SessionContext implements Context<Object> {
     if (effect instanceof Effect.Send send) {
       RequestChecks.message(send.body());
     } else if (effect instanceof Effect.Edit edit) {
+      RequestChecks.messageId(edit.messageId());
       RequestChecks.message(edit.body());
+    } else if (effect instanceof Effect.Delete delete) {
+      RequestChecks.messageId(delete.messageId());
+    } else if (effect instanceof Effect.Action action) {
+      RequestChecks.sendable("sender action", action.action() == SenderAction.UNKNOWN);
     } else if (effect instanceof Effect.Answer answer) {
       RequestChecks.callbackAnswer(answer.answer());
     } else if (effect instanceof Effect.Construct construct) {

@@ -75,6 +75,25 @@ final class RecoveryPagingTest {
     }
   }
 
+  @Test
+  void aCursorTheStoreRefusesIsDroppedAndTheNextPassWalksFromTheFront() throws Exception {
+    RecordingBotApi recoveringApi = new RecordingBotApi();
+    try (Dispatcher live = dispatcher("live", new RecordingBotApi().failUnavailable("sendMessage", LIVE_ENTRIES));
+        Dispatcher recovering = dispatcher("recovering", recoveringApi)) {
+      parkLiveEntriesThenCrashOne(live);
+
+      store.refuseCall(2);
+      CompletableFuture<Integer> refused = recovering.recoverOutboxes();
+      ExecutionException e = assertThrows(ExecutionException.class, () -> refused.get(10, TimeUnit.SECONDS));
+      assertTrue(e.getCause() instanceof IllegalArgumentException, e.toString());
+
+      int before = store.cursors().size();
+      assertEquals(1, recovering.recoverOutboxes().get(10, TimeUnit.SECONDS));
+      assertEquals(List.of("hi lost"), recoveringApi.sentTexts());
+      assertEquals(Optional.empty(), store.cursors().get(before), "the next pass starts at the front");
+    }
+  }
+
   /** 1,200 users' replies parked by the live instance (API down), then one left by a crash. */
   private void parkLiveEntriesThenCrashOne(Dispatcher live) throws Exception {
     List<CompletableFuture<?>> handled = new ArrayList<>();
@@ -104,8 +123,14 @@ final class RecoveryPagingTest {
       super(inner);
     }
 
+    private final AtomicInteger refuseAt = new AtomicInteger();
+
     void failCall(int nth) {
       failAt.set(cursors().size() + nth);
+    }
+
+    void refuseCall(int nth) {
+      refuseAt.set(cursors().size() + nth);
     }
 
     synchronized List<Optional<String>> cursors() {
@@ -118,6 +143,9 @@ final class RecoveryPagingTest {
         cursors.add(cursor);
         if (cursors.size() == failAt.get()) {
           throw new StoreUnavailableException("listing failed: test outage", null);
+        }
+        if (cursors.size() == refuseAt.get()) {
+          throw new IllegalArgumentException("cursor " + cursor + " is not one of this store's");
         }
       }
       return super.pendingOutboxes(cursor, limit);
