@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * A group chat of emulated users, which the bot may be added to. Members act through it: what
- * they do is kept in the chat's history and published to the bot as TamTam would, only while the
- * bot is a member ({@code user_added} and {@code user_removed} only while it is an admin, as the
+ * A group chat (or a channel) of emulated users, which the bot may be added to. Members act
+ * through it: what they do is kept in the chat's history and published to the bot as TamTam
+ * would, only while the bot is a member (the updates say {@code is_channel} in a channel) ({@code user_added} and {@code user_removed} only while it is an admin, as the
  * schema says). What the bot does in the chat comes back as {@link ChatEvent}s. Thread-safe.
  */
 public final class EmulatedChat {
@@ -28,6 +28,11 @@ public final class EmulatedChat {
     this.group = group;
     this.users = users;
     this.updates = new GroupUpdates(world, group);
+  }
+
+  /** Whether this is a channel rather than a group chat. */
+  public boolean isChannel() {
+    return group.channel;
   }
 
   /** The chat's id (negative, as group chat ids are). */
@@ -132,11 +137,18 @@ public final class EmulatedChat {
     updates.titleChanged(by.dialog().user, title);
   }
 
-  /** Member {@code from} writes {@code text} in the chat (a {@code message_created} update). */
+  /**
+   * Member {@code from} writes {@code text} in the chat (a {@code message_created} update). In a
+   * channel only an admin posts, on behalf of the channel: the message has no sender. Throws
+   * IllegalArgumentException for a non-member, or a subscriber posting in a channel.
+   */
   public BotMessage sendText(EmulatedUser from, String text) {
-    requireMember(from);
+    if (!requireMember(from).admin() && group.channel) {
+      throw new IllegalArgumentException(from.name() + " only reads the channel " + title()
+          + "; its admins post");
+    }
     Limits.maxLength("text", text, Limits.TEXT);
-    ObjectNode message = world.message(from.dialog().user, group,
+    ObjectNode message = world.message(group.channel ? null : from.dialog().user, group,
         world.body(Json.object().put("text", text), null), null);
     group.add(message);
     updates.messageCreated(message);

@@ -113,6 +113,20 @@ public final class Emulator implements AutoCloseable {
    * Throws IllegalArgumentException for a title outside 1..200 chars or a user named twice.
    */
   public EmulatedChat groupChat(String title, EmulatedUser owner, EmulatedUser... members) {
+    return createGroup(title, false, owner, members);
+  }
+
+  /**
+   * Creates a channel titled {@code title}, owned by {@code owner} (its admin, the only one who
+   * posts) with these {@code subscribers}; the bot is not in it until the owner adds it. Throws
+   * IllegalArgumentException for a title outside 1..200 chars or a user named twice.
+   */
+  public EmulatedChat channel(String title, EmulatedUser owner, EmulatedUser... subscribers) {
+    return createGroup(title, true, owner, subscribers);
+  }
+
+  private EmulatedChat createGroup(String title, boolean channel, EmulatedUser owner,
+      EmulatedUser... members) {
     Objects.requireNonNull(title, "title");
     if (title.isEmpty() || title.length() > GroupChatsApi.TITLE_MAX) {
       throw new IllegalArgumentException("title is " + title.length() + " chars; it must be 1.."
@@ -125,7 +139,8 @@ public final class Emulator implements AutoCloseable {
       }
     }
     long now = world.clock.millis();
-    GroupChat group = world.createGroup(title, new GroupChat.Member(owner.dialog().user, now, true));
+    GroupChat group = world.createGroup(title, new GroupChat.Member(owner.dialog().user, now, true),
+        channel);
     for (EmulatedUser member : members) {
       group.add(new GroupChat.Member(member.dialog().user, now, false));
     }

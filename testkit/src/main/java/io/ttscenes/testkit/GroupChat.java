@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A group chat: its {@link Conversation} plus the title, the owner, the members with their join
- * times and admin rights, and the bot's membership ({@code active}, {@code removed} when a member
+ * A group chat or a channel: its {@link Conversation} plus the title, the owner, the members
+ * (subscribers of a channel) with their join times and admin rights, and the bot's membership ({@code active}, {@code removed} when a member
  * removed it, {@code left} when it left; absent while it was never added). Thread-safe.
  */
 final class GroupChat extends Conversation {
@@ -20,6 +20,7 @@ final class GroupChat extends Conversation {
     }
   }
 
+  final boolean channel;
   private final long ownerId;
   private final Map<Long, Member> members = new LinkedHashMap<>();
   private String title;
@@ -28,8 +29,9 @@ final class GroupChat extends Conversation {
   private long botJoinTime;
   private long lastStamp;
 
-  GroupChat(long chatId, String title, Member owner) {
+  GroupChat(long chatId, String title, Member owner, boolean channel) {
     super(chatId);
+    this.channel = channel;
     this.title = title;
     this.ownerId = owner.userId();
     members.put(ownerId, owner);
@@ -37,7 +39,7 @@ final class GroupChat extends Conversation {
 
   @Override
   String chatType() {
-    return "chat";
+    return channel ? "channel" : "chat";
   }
 
   long ownerId() {

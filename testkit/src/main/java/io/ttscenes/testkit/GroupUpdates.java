@@ -3,7 +3,7 @@ package io.ttscenes.testkit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The updates a group chat sends the bot, in the schema's shapes, and when: only while the bot is
+ * The updates a group chat or a channel sends the bot, in the schema's shapes, and when: only while the bot is
  * a member ({@code bot_removed} reaches it as it leaves), {@code user_added} and
  * {@code user_removed} only while it is an admin ("a chat where bot is administrator"). Group
  * messages carry no {@code user_locale} (the schema: "available only in dialogs").
@@ -18,23 +18,23 @@ final class GroupUpdates {
   }
 
   void botAdded(ObjectNode by) {
-    publishIf(group.botActive(), membership("bot_added", by).put("is_channel", false));
+    publishIf(group.botActive(), membership("bot_added", by).put("is_channel", group.channel));
   }
 
   void botRemoved(ObjectNode by) {
-    publishIf(true, membership("bot_removed", by).put("is_channel", false));
+    publishIf(true, membership("bot_removed", by).put("is_channel", group.channel));
   }
 
   /** {@code inviter} null: the user joined by link. */
   void userAdded(ObjectNode user, Long inviter) {
     ObjectNode update = membership("user_added", user).put("inviter_id", inviter);
-    publishIf(group.botAdmin(), update.put("is_channel", false));
+    publishIf(group.botAdmin(), update.put("is_channel", group.channel));
   }
 
   /** {@code admin} null: the user left. */
   void userRemoved(ObjectNode user, Long admin) {
     ObjectNode update = membership("user_removed", user).put("admin_id", admin);
-    publishIf(group.botAdmin(), update.put("is_channel", false));
+    publishIf(group.botAdmin(), update.put("is_channel", group.channel));
   }
 
   void titleChanged(ObjectNode by, String title) {

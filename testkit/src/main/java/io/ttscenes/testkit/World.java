@@ -118,8 +118,8 @@ final class World {
         .or(() -> Optional.ofNullable(groupsByChat.get(chatId)));
   }
 
-  GroupChat createGroup(String title, GroupChat.Member owner) {
-    GroupChat group = new GroupChat(-groupIds.incrementAndGet(), title, owner);
+  GroupChat createGroup(String title, GroupChat.Member owner, boolean channel) {
+    GroupChat group = new GroupChat(-groupIds.incrementAndGet(), title, owner, channel);
     groupsByChat.put(group.chatId, group);
     return group;
   }
@@ -213,6 +213,7 @@ final class World {
     return String.format("%016x%016x", BOT_ID, number);
   }
 
+  /** A Message in {@code chat}; {@code sender} is null for a post on behalf of a channel. */
   ObjectNode message(ObjectNode sender, Conversation chat, ObjectNode body, JsonNode link) {
     ObjectNode message = Json.object();
     message.set("sender", sender);

@@ -262,6 +262,30 @@ final class GroupChatTest extends EmulatorTest {
     assertThrows(IllegalStateException.class, () -> team.removeBot(alice));
   }
 
+  @Test
+  void aChannelsPostsComeFromTheChannelAndItsUpdatesSaySo() {
+    EmulatedChat news = emulator.channel("News", alice, bob);
+    news.addBot(alice);
+    news.sendText(alice, "Issue 1 is out");
+    news.join(carol);
+
+    List<JsonNode> updates = drain();
+    JsonNode post = updates.get(1).path("message");
+    IllegalArgumentException subscriberPosts = assertThrows(IllegalArgumentException.class,
+        () -> news.sendText(bob, "me too"));
+
+    assertTrue(news.isChannel());
+    assertEquals(List.of("bot_added", "message_created", "user_added"),
+        updates.stream().map(u -> u.path("update_type").asText()).toList());
+    assertTrue(updates.get(0).path("is_channel").asBoolean(), updates.get(0).toString());
+    assertTrue(updates.get(2).path("is_channel").asBoolean(), updates.get(2).toString());
+    assertTrue(updates.get(2).path("inviter_id").isNull());
+    assertEquals("channel", post.path("recipient").path("chat_type").asText());
+    assertTrue(post.path("sender").isNull(), "a post is on behalf of the channel: " + post);
+    assertEquals("Bob only reads the channel News; its admins post", subscriberPosts.getMessage());
+    assertEquals("channel", api.get("/chats/" + news.chatId()).json().path("type").asText());
+  }
+
   private static List<Long> ids(JsonNode members) {
     return ids(members, "user_id");
   }

@@ -107,12 +107,28 @@ public final class BotTester implements BeforeAllCallback, AfterAllCallback, Bef
    */
   public TestChat groupChat(String title, TestUser owner, TestUser... members) {
     Objects.requireNonNull(title, "title");
-    Objects.requireNonNull(owner, "owner");
     awaitIdle();
-    EmulatedChat chat = requireEmulator().groupChat(title, owner.emulated(),
-        Arrays.stream(members).map(TestUser::emulated).toArray(EmulatedUser[]::new));
+    return withBot(requireEmulator().groupChat(title, owner.emulated(), emulated(members)), owner);
+  }
+
+  /**
+   * A channel titled {@code title}, owned by {@code owner} (its admin, the only one who posts:
+   * posts have no sender) with these {@code subscribers}, to which the owner adds the bot as an
+   * administrator: the bot gets {@code bot_added} with {@code is_channel}. Waits until idle first.
+   */
+  public TestChat channel(String title, TestUser owner, TestUser... subscribers) {
+    Objects.requireNonNull(title, "title");
+    awaitIdle();
+    return withBot(requireEmulator().channel(title, owner.emulated(), emulated(subscribers)), owner);
+  }
+
+  private TestChat withBot(EmulatedChat chat, TestUser owner) {
     chat.addBot(owner.emulated());
     return new TestChat(this, chat, owner);
+  }
+
+  private static EmulatedUser[] emulated(TestUser... users) {
+    return Arrays.stream(users).map(TestUser::emulated).toArray(EmulatedUser[]::new);
   }
 
   /** The clock the engine and emulator use; it moves only through {@link #advance}. */
@@ -150,7 +166,7 @@ public final class BotTester implements BeforeAllCallback, AfterAllCallback, Bef
 
   /** The key of {@code user}'s session in the group chat {@code chat}, by the bot's strategy. */
   public String sessionKey(TestUser user, TestChat chat) {
-    return sessions.key(user.emulated(), chat.chatId(), "chat");
+    return sessions.key(user.emulated(), chat.chatId(), chat.emulated().isChannel() ? "channel" : "chat");
   }
 
   /**

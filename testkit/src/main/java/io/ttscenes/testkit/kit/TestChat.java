@@ -9,7 +9,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * A group chat with the bot under test, made by {@link BotTester#groupChat}. Members act in it
+ * A group chat (or a channel) with the bot under test, made by {@link BotTester#groupChat} or
+ * {@link BotTester#channel}. Members act in it
  * through {@link #as(TestUser)} ({@code team.as(alice).sends("/vote")}); the owner changes it
  * ({@link #add}, {@link #remove}, {@link #rename}, {@link #removeBot}). Expectations check what the
  * bot posted in the chat, as {@link TestUser}'s do for a dialog: each waits until the bot is idle
@@ -61,7 +62,11 @@ public final class TestChat {
     return new Member(user);
   }
 
-  /** The owner adds these users to the chat: one {@code user_added} each, naming the owner as inviter. */
+  /**
+   * The owner adds these users to the chat: one {@code user_added} each, naming the owner as
+   * inviter. The bot may handle them in parallel (each user has a session of their own by
+   * default), so expect their answers one user at a time when their order matters.
+   */
   public TestChat add(TestUser... users) {
     tester.awaitIdle();
     for (TestUser user : users) {
@@ -185,7 +190,10 @@ public final class TestChat {
       this.user = user;
     }
 
-    /** Writes {@code text} in the chat; text starting with {@code /} is a command. */
+    /**
+     * Writes {@code text} in the chat; text starting with {@code /} is a command. In a channel only
+     * the owner posts (on behalf of the channel); a subscriber gets IllegalArgumentException.
+     */
     public TestChat sends(String text) {
       Objects.requireNonNull(text, "text");
       tester.awaitIdle();

@@ -24,9 +24,10 @@ final class GreeterKitTest {
     team.add(carol).expectReply("Welcome, Carol!")
         .remove(bob).expectReply("Bye, Bob.");
     carol.in(team).leaves().expectReply("Bye, Carol.");
-    team.add(carol, bob)
-        .expectReply("Welcome, Carol!")
-        .expectReply("Welcome, Bob!")
+    // One at a time: Carol's and Bob's updates have sessions of their own, handled in parallel,
+    // so the order of two welcomes sent at once is not fixed.
+    team.add(carol).expectReply("Welcome, Carol!")
+        .add(bob).expectReply("Welcome, Bob!")
         .rename("Dream team").expectReply("New title: Dream team")
         .expectNoMoreReplies();
 

@@ -2,6 +2,7 @@ package io.ttscenes.testkit.kit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,23 @@ final class GroupVoteKitTest {
         Long.toString(bob.emulated().userId()), "Coffee")), bot.session(bob, team).sessionData(VoteBot.Tally.class));
     assertEquals(bot.sessionKey(alice, team), bot.sessionKey(bob, team));
     assertNotEquals(bot.sessionKey(alice, team), bot.sessionKey(alice, family));
+  }
+
+  @Test
+  void subscribersVoteUnderTheOwnersPostInAChannel() {
+    TestUser owner = bot.user("Olga");
+    TestUser reader = bot.user("Rick");
+    TestChat news = bot.channel("News", owner, reader)
+        .expectReply("Hello, News! Send /vote to start a vote.");
+
+    news.as(owner).sends("/vote").expectReply("Tea or coffee?");
+    news.as(reader).presses("Tea")
+        .expectNotification("You voted Tea")
+        .expectEdit("Tea or coffee? Tea: 1, Coffee: 0")
+        .expectNoMoreReplies();
+
+    assertThrows(IllegalArgumentException.class, () -> news.as(reader).sends("/vote"));
+    assertEquals("Tea: 1, Coffee: 0", bot.session(reader, news).sessionData(VoteBot.Tally.class).summary());
   }
 
   @Test
