@@ -40,6 +40,10 @@ public final class EmulatedUser {
     this.constructor = new ConstructorSessions(world, dialog);
   }
 
+  Dialog dialog() {
+    return dialog;
+  }
+
   /** The user's id. */
   public long userId() {
     return dialog.userId();

@@ -8,10 +8,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +34,7 @@ public final class Emulator implements AutoCloseable {
   private final String token;
   private final String baseUrl;
   private final Map<Long, EmulatedUser> users = new ConcurrentHashMap<>();
+  private final Map<Long, EmulatedUser> usersById = new ConcurrentHashMap<>();
 
   private Emulator(Builder builder) throws IOException {
     this.token = builder.token;
@@ -100,7 +103,48 @@ public final class Emulator implements AutoCloseable {
     Dialog dialog = world.createUser(name, locale);
     EmulatedUser user = new EmulatedUser(world, dialog);
     users.put(dialog.chatId, user);
+    usersById.put(user.userId(), user);
     return user;
+  }
+
+  /**
+   * Creates a group chat titled {@code title}, owned by {@code owner} (its admin) with the other
+   * {@code members}; the bot is not in it until a member {@linkplain EmulatedChat#addBot adds it}.
+   * Throws IllegalArgumentException for a title outside 1..200 chars or a user named twice.
+   */
+  public EmulatedChat groupChat(String title, EmulatedUser owner, EmulatedUser... members) {
+    return createGroup(title, false, owner, members);
+  }
+
+  /**
+   * Creates a channel titled {@code title}, owned by {@code owner} (its admin, the only one who
+   * posts) with these {@code subscribers}; the bot is not in it until the owner adds it. Throws
+   * IllegalArgumentException for a title outside 1..200 chars or a user named twice.
+   */
+  public EmulatedChat channel(String title, EmulatedUser owner, EmulatedUser... subscribers) {
+    return createGroup(title, true, owner, subscribers);
+  }
+
+  private EmulatedChat createGroup(String title, boolean channel, EmulatedUser owner,
+      EmulatedUser... members) {
+    Objects.requireNonNull(title, "title");
+    if (title.isEmpty() || title.length() > GroupChatsApi.TITLE_MAX) {
+      throw new IllegalArgumentException("title is " + title.length() + " chars; it must be 1.."
+          + GroupChatsApi.TITLE_MAX);
+    }
+    Set<Long> ids = new HashSet<>(Set.of(owner.userId()));
+    for (EmulatedUser member : members) {
+      if (!ids.add(member.userId())) {
+        throw new IllegalArgumentException(member.name() + " is named twice as a member of " + title);
+      }
+    }
+    long now = world.clock.millis();
+    GroupChat group = world.createGroup(title, new GroupChat.Member(owner.dialog().user, now, true),
+        channel);
+    for (EmulatedUser member : members) {
+      group.add(new GroupChat.Member(member.dialog().user, now, false));
+    }
+    return new EmulatedChat(world, group, usersById);
   }
 
   /** Every user created so far, oldest first. */
@@ -146,7 +190,7 @@ public final class Emulator implements AutoCloseable {
     return world.uploads.byId(uploadId).orElseThrow().token;
   }
 
-  Dialog dialog(long chatId) {
+  Conversation conversation(long chatId) {
     return world.chat(chatId).orElseThrow(() -> ApiError.notFound("Chat " + chatId + " not found"));
   }
 

@@ -27,13 +27,13 @@ final class MessagesApi {
   }
 
   private JsonNode send(Call call) {
-    Dialog dialog = target(call);
+    Conversation chat = target(call);
     call.param("disable_link_preview").ifPresent(v -> booleanParam("disable_link_preview", v));
     JsonNode request = call.json();
-    ObjectNode message = world.message(world.botUser(), dialog, world.body(request, null),
+    ObjectNode message = world.message(world.botUser(), chat, world.body(request, null),
         world.link(request));
-    dialog.add(message);
-    dialog.emit(new ChatEvent.MessageSent(new BotMessage(message)));
+    chat.add(message);
+    chat.emit(new ChatEvent.MessageSent(new BotMessage(message)));
     ObjectNode result = Json.object();
     result.set("message", message);
     return result;
@@ -45,7 +45,7 @@ final class MessagesApi {
     }
   }
 
-  private Dialog target(Call call) {
+  private Conversation target(Call call) {
     Optional<Long> chatId = call.longParam("chat_id");
     Optional<Long> userId = call.longParam("user_id");
     if (chatId.isPresent()) {
@@ -67,24 +67,26 @@ final class MessagesApi {
 
   /** Replaces a bot message's body, keeping what the request leaves out. */
   private ObjectNode editMessage(String mid, JsonNode request) {
-    Dialog dialog = world.byMid(mid).orElseThrow(() -> ApiError.notFound("Message " + mid + " not found"));
-    ObjectNode message = dialog.find(mid).orElseThrow(() -> ApiError.notFound("Message " + mid + " not found"));
+    Conversation chat = World.requireAccess(world.byMid(mid)
+        .orElseThrow(() -> ApiError.notFound("Message " + mid + " not found")));
+    ObjectNode message = chat.find(mid).orElseThrow(() -> ApiError.notFound("Message " + mid + " not found"));
     if (!message.path("sender").path("is_bot").asBoolean()) {
       throw new ApiError(403, "access.denied", "The bot can edit only its own messages");
     }
     ObjectNode edited = message.deepCopy();
     edited.set("body", world.body(request, (ObjectNode) message.get("body")));
-    dialog.replace(edited);
+    chat.replace(edited);
     return edited;
   }
 
   private JsonNode delete(Call call) {
     String mid = call.requiredParam("message_id");
-    Dialog dialog = world.byMid(mid).orElseThrow(() -> ApiError.notFound("Message " + mid + " not found"));
-    if (!dialog.remove(mid)) {
+    Conversation chat = World.requireAccess(world.byMid(mid)
+        .orElseThrow(() -> ApiError.notFound("Message " + mid + " not found")));
+    if (!chat.remove(mid)) {
       throw ApiError.notFound("Message " + mid + " not found");
     }
-    dialog.emit(new ChatEvent.MessageDeleted(mid));
+    chat.emit(new ChatEvent.MessageDeleted(mid));
     return Json.success();
   }
 
@@ -94,7 +96,8 @@ final class MessagesApi {
     Optional<String> ids = call.param("message_ids");
     if (ids.isPresent()) {
       for (String mid : Arrays.asList(ids.get().split(","))) {
-        world.byMid(mid.trim()).flatMap(d -> d.find(mid.trim())).ifPresent(found::add);
+        world.byMid(mid.trim()).filter(MessagesApi::readable).flatMap(c -> c.find(mid.trim()))
+            .ifPresent(found::add);
       }
     } else {
       long chatId = call.longParam("chat_id").orElseThrow(() ->
@@ -116,8 +119,14 @@ final class MessagesApi {
 
   private JsonNode one(Call call) {
     String mid = call.path.group(1);
-    return world.byMid(mid).flatMap(d -> d.find(mid))
-        .orElseThrow(() -> ApiError.notFound("Message " + mid + " not found"));
+    Conversation chat = World.requireAccess(world.byMid(mid)
+        .orElseThrow(() -> ApiError.notFound("Message " + mid + " not found")));
+    return chat.find(mid).orElseThrow(() -> ApiError.notFound("Message " + mid + " not found"));
+  }
+
+  /** Whether the bot may read the chat now: any dialog, a group only while it is a member. */
+  private static boolean readable(Conversation chat) {
+    return !(chat instanceof GroupChat group) || group.botActive();
   }
 
   private JsonNode answer(Call call) {
@@ -134,10 +143,10 @@ final class MessagesApi {
     Limits.maxLength("notification", notification, Limits.TEXT);
     if (hasMessage) {
       ObjectNode edited = editMessage(callback.mid(), message);
-      callback.dialog().emit(new ChatEvent.MessageEdited(new BotMessage(edited)));
+      callback.chat().emit(new ChatEvent.MessageEdited(new BotMessage(edited)));
     }
     if (notification != null) {
-      callback.dialog().emit(new ChatEvent.Notification(notification));
+      callback.chat().emit(new ChatEvent.Notification(notification));
     }
     return Json.success();
   }

@@ -76,7 +76,7 @@ final class WebChatApi {
   private JsonNode view(Call call) throws InterruptedException {
     long after = call.longParam("after").orElse(-1L);
     int wait = call.intParam("wait", 0, 0, 60);
-    return emulator.dialog(call.pathLong(1)).view(after, Duration.ofSeconds(wait));
+    return emulator.conversation(call.pathLong(1)).view(after, Duration.ofSeconds(wait));
   }
 
   private JsonNode construct(Call call) {

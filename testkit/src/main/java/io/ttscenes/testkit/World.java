@@ -13,9 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Everything the emulator knows: the bot, the users and their dialogs, the messages, callbacks
- * and constructor sessions waiting for answers. Thread-safe: maps are concurrent and each
- * dialog guards its own messages.
+ * Everything the emulator knows: the bot, the users and their dialogs, the group chats, the
+ * messages, callbacks and constructor sessions waiting for answers. Thread-safe: maps are
+ * concurrent and each conversation guards its own messages.
  */
 final class World {
   static final long BOT_ID = 90_000_001L;
@@ -26,16 +26,19 @@ final class World {
   private final ObjectNode bot;
   private final AtomicLong userIds = new AtomicLong(100_000);
   private final AtomicLong chatIds = new AtomicLong(200_000);
+  // Group chats get negative ids, as TamTam and MAX give them, so they never meet a dialog's.
+  private final AtomicLong groupIds = new AtomicLong(70_000_000_000_000L);
   private final AtomicLong seq = new AtomicLong(116_327_994_376_978_000L);
   private final Map<Long, Dialog> dialogsByChat = new ConcurrentHashMap<>();
   private final Map<Long, Dialog> dialogsByUser = new ConcurrentHashMap<>();
-  private final Map<String, Dialog> dialogsByMid = new ConcurrentHashMap<>();
+  private final Map<Long, GroupChat> groupsByChat = new ConcurrentHashMap<>();
+  private final Map<String, Conversation> chatsByMid = new ConcurrentHashMap<>();
   final Map<String, Callback> callbacks = new ConcurrentHashMap<>();
   final Map<String, Dialog> constructorSessions = new ConcurrentHashMap<>();
   private volatile Attachments attachments;
 
   /** A pressed callback button waiting for the bot's answer. */
-  record Callback(Dialog dialog, String mid) {}
+  record Callback(Conversation chat, String mid) {}
 
   World(Clock clock, WebhookRetry retry) {
     this.clock = clock;
@@ -110,17 +113,50 @@ final class World {
     return Optional.ofNullable(dialogsByUser.get(userId));
   }
 
-  Optional<Dialog> chat(long chatId) {
-    return Optional.ofNullable(dialogsByChat.get(chatId));
+  Optional<Conversation> chat(long chatId) {
+    return Optional.<Conversation>ofNullable(dialogsByChat.get(chatId))
+        .or(() -> Optional.ofNullable(groupsByChat.get(chatId)));
   }
 
-  Dialog requireChat(long chatId) {
-    return chat(chatId).orElseThrow(() -> new ApiError(404, "chat.not.found",
-        "Chat " + chatId + " not found"));
+  GroupChat createGroup(String title, GroupChat.Member owner, boolean channel) {
+    GroupChat group = new GroupChat(-groupIds.incrementAndGet(), title, owner, channel);
+    groupsByChat.put(group.chatId, group);
+    return group;
   }
 
-  Optional<Dialog> byMid(String mid) {
-    return Optional.ofNullable(dialogsByMid.get(mid));
+  /** The group chats the bot was ever added to, oldest first. */
+  List<GroupChat> knownGroups() {
+    List<GroupChat> list = new ArrayList<>(groupsByChat.values());
+    list.removeIf(g -> g.botStatus().isEmpty());
+    list.sort((a, b) -> Long.compare(b.chatId, a.chatId));
+    return list;
+  }
+
+  /**
+   * A chat the bot knows: every dialog, and a group chat it was ever added to (a group it never
+   * joined does not exist for it, so the API answers 404 as for an unknown id).
+   */
+  Conversation knownChat(long chatId) {
+    return chat(chatId).filter(c -> !(c instanceof GroupChat g) || g.botStatus().isPresent())
+        .orElseThrow(() -> new ApiError(404, "chat.not.found", "Chat " + chatId + " not found"));
+  }
+
+  /** A chat the bot may act in: refuses with 403 {@code chat.denied} a group it is not in now. */
+  Conversation requireChat(long chatId) {
+    return requireAccess(knownChat(chatId));
+  }
+
+  /** Refuses with 403 {@code chat.denied} when {@code chat} is a group the bot is not in now. */
+  static <C extends Conversation> C requireAccess(C chat) {
+    if (chat instanceof GroupChat group && !group.botActive()) {
+      throw new ApiError(403, "chat.denied", "Bot is not a member of chat " + chat.chatId
+          + " (status: " + group.botStatus().orElse("never added") + ")");
+    }
+    return chat;
+  }
+
+  Optional<Conversation> byMid(String mid) {
+    return Optional.ofNullable(chatsByMid.get(mid));
   }
 
   Optional<Dialog> byUsername(String username) {
@@ -177,18 +213,23 @@ final class World {
     return String.format("%016x%016x", BOT_ID, number);
   }
 
-  ObjectNode message(ObjectNode sender, Dialog dialog, ObjectNode body, JsonNode link) {
+  /** A Message in {@code chat}; {@code sender} is null for a post on behalf of a channel. */
+  ObjectNode message(ObjectNode sender, Conversation chat, ObjectNode body, JsonNode link) {
     ObjectNode message = Json.object();
     message.set("sender", sender);
-    long recipientUser = sender.path("is_bot").asBoolean() ? dialog.userId() : BOT_ID;
-    message.set("recipient", Json.object().put("chat_id", dialog.chatId)
-        .put("chat_type", "dialog").put("user_id", recipientUser));
+    ObjectNode recipient = Json.object().put("chat_id", chat.chatId).put("chat_type", chat.chatType());
+    if (chat instanceof Dialog dialog) {
+      recipient.put("user_id", sender.path("is_bot").asBoolean() ? dialog.userId() : BOT_ID);
+    } else {
+      recipient.putNull("user_id");
+    }
+    message.set("recipient", recipient);
     message.put("timestamp", clock.millis());
     if (link != null) {
       message.set("link", link);
     }
     message.set("body", body);
-    dialogsByMid.put(body.path("mid").asText(), dialog);
+    chatsByMid.put(body.path("mid").asText(), chat);
     return message;
   }
 
@@ -203,11 +244,11 @@ final class World {
       throw ApiError.badRequest("link.type must be reply or forward; got '" + type + "'");
     }
     String mid = link.path("mid").asText("");
-    Dialog dialog = byMid(mid).orElseThrow(() -> ApiError.badRequest("Linked message not found: " + mid));
-    ObjectNode target = dialog.find(mid).orElseThrow(() -> ApiError.badRequest("Linked message not found: " + mid));
+    Conversation chat = byMid(mid).orElseThrow(() -> ApiError.badRequest("Linked message not found: " + mid));
+    ObjectNode target = chat.find(mid).orElseThrow(() -> ApiError.badRequest("Linked message not found: " + mid));
     ObjectNode linked = Json.object().put("type", type);
     linked.set("sender", target.get("sender"));
-    linked.put("chat_id", dialog.chatId);
+    linked.put("chat_id", chat.chatId);
     linked.set("message", target.get("body"));
     return linked;
   }

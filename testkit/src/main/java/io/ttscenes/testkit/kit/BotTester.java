@@ -4,10 +4,13 @@ import io.ttscenes.api.Bot;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.runtime.client.OkHttpBotApi;
 import io.ttscenes.runtime.store.InMemorySessionStore;
+import io.ttscenes.testkit.EmulatedChat;
+import io.ttscenes.testkit.EmulatedUser;
 import io.ttscenes.testkit.Emulator;
 import io.ttscenes.testkit.Faults;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -97,6 +100,37 @@ public final class BotTester implements BeforeAllCallback, AfterAllCallback, Bef
     return users.computeIfAbsent(name, n -> new TestUser(this, requireEmulator().user(n, locale)));
   }
 
+  /**
+   * A group chat titled {@code title}, owned by {@code owner} (its admin) with the other
+   * {@code members}, to which the owner adds the bot as an administrator: the bot gets
+   * {@code bot_added}. Waits until the bot is idle first, as every action does.
+   */
+  public TestChat groupChat(String title, TestUser owner, TestUser... members) {
+    Objects.requireNonNull(title, "title");
+    awaitIdle();
+    return withBot(requireEmulator().groupChat(title, owner.emulated(), emulated(members)), owner);
+  }
+
+  /**
+   * A channel titled {@code title}, owned by {@code owner} (its admin, the only one who posts:
+   * posts have no sender) with these {@code subscribers}, to which the owner adds the bot as an
+   * administrator: the bot gets {@code bot_added} with {@code is_channel}. Waits until idle first.
+   */
+  public TestChat channel(String title, TestUser owner, TestUser... subscribers) {
+    Objects.requireNonNull(title, "title");
+    awaitIdle();
+    return withBot(requireEmulator().channel(title, owner.emulated(), emulated(subscribers)), owner);
+  }
+
+  private TestChat withBot(EmulatedChat chat, TestUser owner) {
+    chat.addBot(owner.emulated());
+    return new TestChat(this, chat, owner);
+  }
+
+  private static EmulatedUser[] emulated(TestUser... users) {
+    return Arrays.stream(users).map(TestUser::emulated).toArray(EmulatedUser[]::new);
+  }
+
   /** The clock the engine and emulator use; it moves only through {@link #advance}. */
   public TestClock clock() {
     return clock;
@@ -118,6 +152,21 @@ public final class BotTester implements BeforeAllCallback, AfterAllCallback, Bef
   public SessionSnapshot session(TestUser user) {
     awaitIdle();
     return sessions.snapshot(user.emulated());
+  }
+
+  /**
+   * The session of {@code user}'s messages in the group chat {@code chat} as stored now, read once
+   * the bot is idle; the key comes from the bot's session key strategy (one per user in the chat by
+   * default, one for the whole chat under {@code SessionKeys.CHAT}).
+   */
+  public SessionSnapshot session(TestUser user, TestChat chat) {
+    awaitIdle();
+    return sessions.snapshot(sessionKey(user, chat));
+  }
+
+  /** The key of {@code user}'s session in the group chat {@code chat}, by the bot's strategy. */
+  public String sessionKey(TestUser user, TestChat chat) {
+    return sessions.key(user.emulated(), chat.chatId(), chat.emulated().isChannel() ? "channel" : "chat");
   }
 
   /**

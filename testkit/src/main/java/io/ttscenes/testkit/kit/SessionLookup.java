@@ -27,9 +27,14 @@ final class SessionLookup {
   }
 
   String key(EmulatedUser user) {
+    return key(user, user.chatId(), "dialog");
+  }
+
+  /** The key of what {@code user} writes in the chat {@code chatId} of type {@code chatType}. */
+  String key(EmulatedUser user, long chatId, String chatType) {
     Map<String, Object> message = Map.of(
         "sender", user.json(),
-        "recipient", Map.of("chat_id", user.chatId(), "chat_type", "dialog"),
+        "recipient", Map.of("chat_id", chatId, "chat_type", chatType),
         "timestamp", clock.millis(),
         "body", Map.of("mid", "session-key-probe", "seq", 0, "text", ""));
     Update probe = mapper.convertValue(Map.of("update_type", "message_created",

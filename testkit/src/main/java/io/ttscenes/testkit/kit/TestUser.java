@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.opentest4j.AssertionFailedError;
 
 /**
  * A scripted user in a dialog with the bot under test. Actions ({@code sends}, {@code presses}...)
@@ -21,12 +20,23 @@ public final class TestUser {
   private final BotTester tester;
   private final EmulatedUser user;
   private final ConstructorSteps constructor;
-  private Reply current;
+  private final Expectations expectations;
 
   TestUser(BotTester tester, EmulatedUser user) {
     this.tester = tester;
     this.user = user;
-    this.constructor = new ConstructorSteps(tester, user, this::notTaken);
+    this.expectations = new Expectations(tester, user::name, new Expectations.Source() {
+      @Override
+      public <T extends ChatEvent> Optional<T> take(Class<T> type) {
+        return user.take(type);
+      }
+
+      @Override
+      public List<ChatEvent> untaken() {
+        return user.untakenEvents();
+      }
+    });
+    this.constructor = new ConstructorSteps(tester, user, expectations::notTaken);
   }
 
   /** The user's display name. */
@@ -37,6 +47,11 @@ public final class TestUser {
   /** The emulator's user behind this one, for actions the kit does not wrap. */
   public EmulatedUser emulated() {
     return user;
+  }
+
+  /** This user acting in the group chat {@code chat}: the same as {@code chat.as(this)}. */
+  public TestChat.Member in(TestChat chat) {
+    return chat.as(this);
   }
 
   /** Presses Start without a deep link (a {@code bot_started} update without payload). */
@@ -179,65 +194,43 @@ public final class TestUser {
 
   /** Expects the bot's next message to this user to read exactly {@code text}. */
   public TestUser expectReply(String text) {
-    Objects.requireNonNull(text, "text");
-    Reply reply = nextReply("a reply \"" + text + "\"");
-    if (!reply.text().equals(text)) {
-      throw new AssertionFailedError(name() + " expected the reply \"" + text + "\" but got "
-          + reply + notTaken(), text, reply.text());
-    }
+    expectations.reply(text);
     return this;
   }
 
   /** Expects the bot's next message to contain {@code part}. */
   public TestUser expectReplyContaining(String part) {
-    Objects.requireNonNull(part, "part");
-    Reply reply = nextReply("a reply containing \"" + part + "\"");
-    if (!reply.text().contains(part)) {
-      throw new AssertionFailedError(name() + " expected a reply containing \"" + part
-          + "\" but got " + reply + notTaken(), part, reply.text());
-    }
+    expectations.replyContaining(part);
     return this;
   }
 
   /** Expects a next message, whatever it says (check it later through {@link #lastReply()}). */
   public TestUser expectAnyReply() {
-    nextReply("a reply");
+    expectations.reply(reply -> { });
     return this;
   }
 
   /** Expects a next message and runs {@code check} (JUnit assertions, typically) on it. */
   public TestUser expectReply(Consumer<Reply> check) {
-    Objects.requireNonNull(check, "check");
-    check.accept(nextReply("a reply"));
+    expectations.reply(check);
     return this;
   }
 
   /** Expects the bot's next edit of one of its messages to read exactly {@code text}. */
   public TestUser expectEdit(String text) {
-    Objects.requireNonNull(text, "text");
-    Reply edited = nextEdit("an edit to \"" + text + "\"");
-    if (!edited.text().equals(text)) {
-      throw new AssertionFailedError(name() + " expected a message edited to \"" + text
-          + "\" but it was edited to " + edited + notTaken(), text, edited.text());
-    }
+    expectations.edit(text);
     return this;
   }
 
   /** Expects a next edit and runs {@code check} on the edited message. */
   public TestUser expectEdit(Consumer<Reply> check) {
-    Objects.requireNonNull(check, "check");
-    check.accept(nextEdit("an edit"));
+    expectations.edit(check);
     return this;
   }
 
   /** Expects the next one-time notification (a callback answer) to read exactly {@code text}. */
   public TestUser expectNotification(String text) {
-    Objects.requireNonNull(text, "text");
-    String shown = take(ChatEvent.Notification.class, "a notification \"" + text + "\"").text();
-    if (!shown.equals(text)) {
-      throw new AssertionFailedError(name() + " expected the notification \"" + text
-          + "\" but saw \"" + shown + "\"" + notTaken(), text, shown);
-    }
+    expectations.notification(text);
     return this;
   }
 
@@ -246,22 +239,13 @@ public final class TestUser {
    * these buttons, row by row from the top, left to right.
    */
   public TestUser expectKeyboard(String... buttons) {
-    List<String> expected = List.of(buttons);
-    Reply reply = lastReply();
-    if (!reply.buttons().equals(expected)) {
-      throw new AssertionFailedError(name() + " expected the buttons " + expected + " under "
-          + "\"" + reply.text() + "\" but it has " + reply.keyboard(), expected, reply.buttons());
-    }
+    expectations.keyboard(List.of(buttons));
     return this;
   }
 
   /** Expects the message last checked to have no inline keyboard. */
   public TestUser expectNoKeyboard() {
-    Reply reply = lastReply();
-    if (!reply.keyboard().isEmpty()) {
-      throw new AssertionError(name() + " expected no keyboard under \"" + reply.text()
-          + "\" but it has " + reply.keyboard());
-    }
+    expectations.noKeyboard();
     return this;
   }
 
@@ -270,11 +254,7 @@ public final class TestUser {
    * {@code strong}, {@code emphasized}, {@code monospaced}, {@code link}...).
    */
   public TestUser expectStyled(String type, String span) {
-    Reply reply = lastReply();
-    if (!reply.styled(type).contains(span)) {
-      throw new AssertionError(name() + " expected \"" + span + "\" to be " + type + " in "
-          + reply + "; the " + type + " parts are " + reply.styled(type));
-    }
+    expectations.styled(type, span);
     return this;
   }
 
@@ -283,44 +263,13 @@ public final class TestUser {
    * notification or other event is left untaken.
    */
   public TestUser expectNoMoreReplies() {
-    tester.awaitIdle();
-    List<ChatEvent> left = user.untakenEvents();
-    if (!left.isEmpty()) {
-      throw new AssertionError(name() + " expected nothing more from the bot, but it also did: "
-          + Events.describe(left));
-    }
+    expectations.noMore();
     return this;
   }
 
   /** The message the last {@code expectReply}/{@code expectEdit} checked. */
   public Reply lastReply() {
-    if (current == null) {
-      throw new IllegalStateException("no reply was checked for " + name()
-          + " yet; call expectReply or expectEdit first");
-    }
-    return current;
-  }
-
-  private Reply nextReply(String wanted) {
-    current = new Reply(take(ChatEvent.MessageSent.class, wanted).message());
-    return current;
-  }
-
-  private Reply nextEdit(String wanted) {
-    current = new Reply(take(ChatEvent.MessageEdited.class, wanted).message());
-    return current;
-  }
-
-  private <T extends ChatEvent> T take(Class<T> type, String wanted) {
-    tester.awaitIdle();
-    Optional<T> event = user.take(type);
-    return event.orElseThrow(() -> new AssertionError(name() + " expected " + wanted
-        + " but the bot is idle and sent nothing of the kind" + notTaken()));
-  }
-
-  private String notTaken() {
-    List<ChatEvent> left = user.untakenEvents();
-    return left.isEmpty() ? "" : "; not checked yet: " + Events.describe(left);
+    return expectations.last();
   }
 
   @Override

@@ -1,0 +1,164 @@
+package io.ttscenes.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * One chat as the emulator keeps it, a dialog or a group chat: its messages in order, what the
+ * bot showed (notifications, constructor answers, actions) and the event log tests wait on. Every
+ * change bumps a version and wakes waiters (the web chat's long poll and test awaits). Thread-safe.
+ */
+abstract sealed class Conversation permits Dialog, GroupChat {
+  final long chatId;
+  private final List<ObjectNode> messages = new ArrayList<>();
+  private final ArrayNode notifications = Json.array();
+  private final List<ChatEvent> events = new ArrayList<>();
+  private final List<Boolean> taken = new ArrayList<>();
+  private final List<Consumer<ChatEvent>> listeners = new CopyOnWriteArrayList<>();
+  private JsonNode constructorAnswer;
+  private String action;
+  private String pinnedMid;
+  private long version;
+
+  Conversation(long chatId) {
+    this.chatId = chatId;
+  }
+
+  /** The wire {@code chat_type} of this chat: {@code dialog}, {@code chat} or {@code channel}. */
+  abstract String chatType();
+
+  synchronized void add(ObjectNode message) {
+    messages.add(message);
+    changed();
+  }
+
+  synchronized Optional<ObjectNode> find(String mid) {
+    return messages.stream().filter(m -> mid.equals(mid(m))).findFirst();
+  }
+
+  synchronized List<ObjectNode> messages() {
+    return List.copyOf(messages);
+  }
+
+  synchronized void replace(ObjectNode message) {
+    messages.replaceAll(m -> mid(m).equals(mid(message)) ? message : m);
+    changed();
+  }
+
+  synchronized boolean remove(String mid) {
+    boolean removed = messages.removeIf(m -> mid.equals(mid(m)));
+    if (mid.equals(pinnedMid)) {
+      pinnedMid = null;
+    }
+    changed();
+    return removed;
+  }
+
+  synchronized Optional<JsonNode> constructorAnswer() {
+    return Optional.ofNullable(constructorAnswer);
+  }
+
+  /** Forgets the constructor answer shown, once its session was finished. */
+  synchronized void constructorClosed() {
+    constructorAnswer = null;
+    changed();
+  }
+
+  synchronized Optional<String> pinned() {
+    return Optional.ofNullable(pinnedMid);
+  }
+
+  synchronized void pin(String mid) {
+    pinnedMid = mid;
+    changed();
+  }
+
+  static String mid(JsonNode message) {
+    return message.path("body").path("mid").asText();
+  }
+
+  /** Records what the bot did, updates the web view and wakes whoever waits for it. */
+  void emit(ChatEvent event) {
+    synchronized (this) {
+      if (event instanceof ChatEvent.Notification n) {
+        notifications.add(Json.object().put("id", notifications.size() + 1).put("text", n.text()));
+      } else if (event instanceof ChatEvent.ConstructorAnswered c) {
+        constructorAnswer = c.answer();
+      } else if (event instanceof ChatEvent.ActionShown a) {
+        action = a.action();
+      } else if (event instanceof ChatEvent.MessageSent) {
+        action = null;
+      }
+      events.add(event);
+      taken.add(false);
+      changed();
+    }
+    listeners.forEach(listener -> listener.accept(event));
+  }
+
+  void listen(Consumer<ChatEvent> listener) {
+    listeners.add(listener);
+  }
+
+  private void changed() {
+    version++;
+    notifyAll();
+  }
+
+  /** Takes the oldest event not taken yet that matches, waiting up to {@code timeout} for one. */
+  synchronized Optional<ChatEvent> take(Predicate<ChatEvent> filter, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      for (int i = 0; i < events.size(); i++) {
+        if (!taken.get(i) && filter.test(events.get(i))) {
+          taken.set(i, true);
+          return Optional.of(events.get(i));
+        }
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return Optional.empty();
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+  }
+
+  synchronized List<ChatEvent> untaken() {
+    List<ChatEvent> result = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      if (!taken.get(i)) {
+        result.add(events.get(i));
+      }
+    }
+    return result;
+  }
+
+  /** The web chat's view, returned once the version passes {@code after} or the wait ends. */
+  synchronized ObjectNode view(long after, Duration wait) throws InterruptedException {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (version <= after && deadline - System.nanoTime() > 0) {
+      wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+    }
+    ObjectNode view = Json.object().put("version", version).put("chat_id", chatId);
+    describe(view);
+    ArrayNode list = view.putArray("messages");
+    messages.forEach(list::add);
+    view.set("notifications", notifications.deepCopy());
+    view.set("constructor_answer", constructorAnswer);
+    view.put("action", action);
+    view.put("pinned", pinnedMid);
+    return view;
+  }
+
+  /** Adds what the web view shows of this kind of chat (its user, or its title and members). */
+  abstract void describe(ObjectNode view);
+}

@@ -1,0 +1,121 @@
+package io.ttscenes.testkit;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A group chat or a channel: its {@link Conversation} plus the title, the owner, the members
+ * (subscribers of a channel) with their join times and admin rights, and the bot's membership ({@code active}, {@code removed} when a member
+ * removed it, {@code left} when it left; absent while it was never added). Thread-safe.
+ */
+final class GroupChat extends Conversation {
+  /** One member: the User JSON, when they joined and whether they are an admin. */
+  record Member(ObjectNode user, long joinTime, boolean admin) {
+    long userId() {
+      return user.path("user_id").asLong();
+    }
+  }
+
+  final boolean channel;
+  private final long ownerId;
+  private final Map<Long, Member> members = new LinkedHashMap<>();
+  private String title;
+  private String botStatus;
+  private boolean botAdmin;
+  private long botJoinTime;
+  private long lastStamp;
+
+  GroupChat(long chatId, String title, Member owner, boolean channel) {
+    super(chatId);
+    this.channel = channel;
+    this.title = title;
+    this.ownerId = owner.userId();
+    members.put(ownerId, owner);
+  }
+
+  @Override
+  String chatType() {
+    return channel ? "channel" : "chat";
+  }
+
+  long ownerId() {
+    return ownerId;
+  }
+
+  synchronized String title() {
+    return title;
+  }
+
+  synchronized void rename(String newTitle) {
+    title = newTitle;
+  }
+
+  synchronized boolean isMember(long userId) {
+    return members.containsKey(userId);
+  }
+
+  synchronized Optional<Member> member(long userId) {
+    return Optional.ofNullable(members.get(userId));
+  }
+
+  /** Adds a member; false when they already are one. */
+  synchronized boolean add(Member member) {
+    return members.putIfAbsent(member.userId(), member) == null;
+  }
+
+  /** Removes a member; false when they were not one. */
+  synchronized boolean remove(long userId) {
+    return members.remove(userId) != null;
+  }
+
+  /** The people in the chat in the order they joined, the bot not included. */
+  synchronized List<Member> members() {
+    return List.copyOf(members.values());
+  }
+
+  /** The bot's status as {@code Chat.status} says it; empty while it was never added. */
+  synchronized Optional<String> botStatus() {
+    return Optional.ofNullable(botStatus);
+  }
+
+  synchronized boolean botActive() {
+    return "active".equals(botStatus);
+  }
+
+  synchronized boolean botAdmin() {
+    return botActive() && botAdmin;
+  }
+
+  synchronized long botJoinTime() {
+    return botJoinTime;
+  }
+
+  synchronized void botJoined(boolean admin, long now) {
+    botStatus = "active";
+    botAdmin = admin;
+    botJoinTime = now;
+  }
+
+  /** The bot is out: {@code removed} by a member or {@code left} by itself. */
+  synchronized void botGone(String status) {
+    botStatus = status;
+    botAdmin = false;
+  }
+
+  /** A timestamp for the next membership update of this chat, strictly after the previous one. */
+  synchronized long stamp(long now) {
+    lastStamp = Math.max(now, lastStamp + 1);
+    return lastStamp;
+  }
+
+  @Override
+  void describe(ObjectNode view) {
+    view.put("title", title()).put("chat_type", chatType()).put("bot_status", botStatus);
+    ArrayNode list = view.putArray("members");
+    members().forEach(m -> list.add(m.user()));
+  }
+}

@@ -1,0 +1,82 @@
+package io.ttscenes.testkit.kit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A vote in group chats: members press buttons, the bot tallies per chat. */
+final class GroupVoteKitTest {
+  @RegisterExtension
+  static final BotTester bot = BotTester.of(VoteBot.create());
+
+  @Test
+  void twoMembersVoteAndTheBotTalliesEachChatApart() {
+    TestUser alice = bot.user("Alice");
+    TestUser bob = bot.user("Bob");
+    TestUser carol = bot.user("Carol");
+    TestChat team = bot.groupChat("Team", alice, bob)
+        .expectReply("Hello, Team! Send /vote to start a vote.");
+    TestChat family = bot.groupChat("Family", carol, alice)
+        .expectReply("Hello, Family! Send /vote to start a vote.");
+
+    team.as(alice).sends("/vote")
+        .expectReply("Tea or coffee?").expectKeyboard("Tea", "Coffee");
+    team.as(alice).presses("Tea")
+        .expectNotification("You voted Tea")
+        .expectEdit("Tea or coffee? Tea: 1, Coffee: 0").expectKeyboard("Tea", "Coffee");
+    bob.in(team).presses("Coffee")
+        .expectNotification("You voted Coffee")
+        .expectEdit("Tea or coffee? Tea: 1, Coffee: 1");
+    family.as(carol).sends("/vote").expectReply("Tea or coffee?");
+    family.as(alice).presses("Coffee")
+        .expectNotification("You voted Coffee")
+        .expectEdit("Tea or coffee? Tea: 0, Coffee: 1");
+    team.as(alice).presses("Coffee")
+        .expectNotification("You voted Coffee")
+        .expectEdit("Tea or coffee? Tea: 0, Coffee: 2");
+    team.as(bob).sends("/results").expectReply("Tea: 0, Coffee: 2").expectNoMoreReplies();
+    family.expectNoMoreReplies();
+    alice.expectNoMoreReplies();
+
+    assertEquals(new VoteBot.Tally(Map.of(Long.toString(alice.emulated().userId()), "Coffee",
+        Long.toString(bob.emulated().userId()), "Coffee")), bot.session(bob, team).sessionData(VoteBot.Tally.class));
+    assertEquals(bot.sessionKey(alice, team), bot.sessionKey(bob, team));
+    assertNotEquals(bot.sessionKey(alice, team), bot.sessionKey(alice, family));
+  }
+
+  @Test
+  void subscribersVoteUnderTheOwnersPostInAChannel() {
+    TestUser owner = bot.user("Olga");
+    TestUser reader = bot.user("Rick");
+    TestChat news = bot.channel("News", owner, reader)
+        .expectReply("Hello, News! Send /vote to start a vote.");
+
+    news.as(owner).sends("/vote").expectReply("Tea or coffee?");
+    news.as(reader).presses("Tea")
+        .expectNotification("You voted Tea")
+        .expectEdit("Tea or coffee? Tea: 1, Coffee: 0")
+        .expectNoMoreReplies();
+
+    assertThrows(IllegalArgumentException.class, () -> news.as(reader).sends("/vote"));
+    assertEquals("Tea: 1, Coffee: 0", bot.session(reader, news).sessionData(VoteBot.Tally.class).summary());
+  }
+
+  @Test
+  void aRemovedBotHearsNothingUntilItIsAddedAgain() {
+    TestUser dave = bot.user("Dave");
+    TestUser erin = bot.user("Erin");
+    TestChat club = bot.groupChat("Club", dave, erin)
+        .expectReply("Hello, Club! Send /vote to start a vote.");
+
+    club.removeBot();
+    club.as(erin).sends("/vote").expectNoMoreReplies();
+    club.addBot().expectReply("Hello, Club! Send /vote to start a vote.");
+    club.as(erin).sends("/vote").expectReply("Tea or coffee?").expectNoMoreReplies();
+
+    assertEquals("active", club.emulated().botStatus().orElseThrow());
+  }
+}
