@@ -33,9 +33,15 @@ final class NearCache {
     return Optional.ofNullable(cache.getIfPresent(key)).map(Cached::session);
   }
 
-  /** Keeps {@code session} no longer than the near-cache TTL or its own idle TTL in Redis. */
+  /**
+   * Keeps {@code session} no longer than the near-cache TTL or its own idle TTL in Redis, unless a
+   * newer version is cached already: two commits of one key returning at once may put in either
+   * order, and the older one must not hide the newer.
+   */
   void put(String key, StoredSession session, Duration sessionTtl) {
-    cache.put(key, new Cached(session, sessionTtl.compareTo(ttl) < 0 ? sessionTtl : ttl));
+    Cached fresh = new Cached(session, sessionTtl.compareTo(ttl) < 0 ? sessionTtl : ttl);
+    cache.asMap().merge(key, fresh,
+        (cached, offered) -> offered.session().version() >= cached.session().version() ? offered : cached);
   }
 
   void invalidate(String key) {

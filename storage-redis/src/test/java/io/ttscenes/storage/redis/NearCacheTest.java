@@ -35,4 +35,14 @@ final class NearCacheTest {
     cache.invalidate("s");
     assertEquals(Optional.empty(), cache.get("s"));
   }
+
+  @Test
+  void anOlderVersionPutLateDoesNotHideTheNewerOne() {
+    // Two commits of one key that return at once may reach put in either order.
+    NearCache cache = new NearCache(10, MINUTE);
+    cache.put("s", new StoredSession(8, "newer", List.of()), MINUTE);
+    cache.put("s", new StoredSession(7, "older", List.of()), MINUTE);
+
+    assertEquals(Optional.of(new StoredSession(8, "newer", List.of())), cache.get("s"));
+  }
 }
