@@ -27,6 +27,7 @@ abstract sealed class Conversation permits Dialog, GroupChat {
   private String action;
   private String pinnedMid;
   private long version;
+  private long lastStamp;
 
   Conversation(long chatId) {
     this.chatId = chatId;
@@ -48,9 +49,23 @@ abstract sealed class Conversation permits Dialog, GroupChat {
     return List.copyOf(messages);
   }
 
-  synchronized void replace(ObjectNode message) {
-    messages.replaceAll(m -> mid(m).equals(mid(message)) ? message : m);
-    changed();
+  /** Puts {@code message} in place of the one with its mid; false when that one is gone. */
+  synchronized boolean replace(ObjectNode message) {
+    int index = indexOf(mid(message));
+    if (index >= 0) {
+      messages.set(index, message);
+      changed();
+    }
+    return index >= 0;
+  }
+
+  private int indexOf(String mid) {
+    for (int i = 0; i < messages.size(); i++) {
+      if (mid.equals(mid(messages.get(i)))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   synchronized boolean remove(String mid) {
@@ -79,6 +94,16 @@ abstract sealed class Conversation permits Dialog, GroupChat {
   synchronized void pin(String mid) {
     pinnedMid = mid;
     changed();
+  }
+
+  /**
+   * A timestamp for the next event of this chat that carries no id of its own (a membership
+   * change, a user's edit), strictly after the previous one: the bot tells such updates apart by
+   * their time, and a test clock standing still must not make two of them look like one.
+   */
+  synchronized long stamp(long now) {
+    lastStamp = Math.max(now, lastStamp + 1);
+    return lastStamp;
   }
 
   static String mid(JsonNode message) {

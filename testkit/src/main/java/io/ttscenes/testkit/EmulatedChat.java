@@ -22,12 +22,14 @@ public final class EmulatedChat {
   private final GroupChat group;
   private final Map<Long, EmulatedUser> users;
   private final GroupUpdates updates;
+  private final UserEdits edits;
 
   EmulatedChat(World world, GroupChat group, Map<Long, EmulatedUser> users) {
     this.world = world;
     this.group = group;
     this.users = users;
     this.updates = new GroupUpdates(world, group);
+    this.edits = new UserEdits(world, group, group::title);
   }
 
   /** Whether this is a channel rather than a group chat. */
@@ -153,6 +155,53 @@ public final class EmulatedChat {
     group.add(message);
     updates.messageCreated(message);
     return new BotMessage(message);
+  }
+
+  /**
+   * Member {@code by} changes the text of a message they wrote in the chat (in a channel: an
+   * admin, a post of the channel), keeping its mid and attachments; the bot gets a
+   * {@code message_edited} update while it is a member. Returns the message as it reads now.
+   * Throws IllegalArgumentException for a non-member, a message they did not write, a text over
+   * 4000 chars, or an empty text on a message without attachments.
+   */
+  public BotMessage editMessage(EmulatedUser by, String mid, String text) {
+    return edit(edits.own(mid, author(by)), text);
+  }
+
+  /** Member {@code by} edits the newest message they wrote, as {@link #editMessage}; IllegalStateException when none. */
+  public BotMessage editLastMessage(EmulatedUser by, String text) {
+    return edit(edits.last(author(by)), text);
+  }
+
+  private BotMessage edit(ObjectNode message, String text) {
+    ObjectNode update = edits.edit(message, text);
+    updates.messageChanged(update);
+    return new BotMessage(update.get("message"));
+  }
+
+  /**
+   * Member {@code by} deletes a message they wrote (in a channel: an admin, a post of the
+   * channel): it leaves the chat's history, and while the bot is a member it gets a
+   * {@code message_removed} update naming {@code by}. Returns the deleted message; throws
+   * IllegalArgumentException for a non-member or a message they did not write.
+   */
+  public BotMessage deleteMessage(EmulatedUser by, String mid) {
+    return delete(edits.own(mid, author(by)), by);
+  }
+
+  /** Member {@code by} deletes the newest message they wrote, as {@link #deleteMessage}; IllegalStateException when none. */
+  public BotMessage deleteLastMessage(EmulatedUser by) {
+    return delete(edits.last(author(by)), by);
+  }
+
+  private BotMessage delete(ObjectNode message, EmulatedUser by) {
+    updates.messageChanged(edits.remove(message, author(by)));
+    return new BotMessage(message);
+  }
+
+  private UserEdits.Author author(EmulatedUser user) {
+    boolean admin = requireMember(user).admin();
+    return new UserEdits.Author(user.userId(), user.name(), group.channel && admin);
   }
 
   /**

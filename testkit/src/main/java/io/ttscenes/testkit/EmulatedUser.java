@@ -33,11 +33,13 @@ public final class EmulatedUser {
   private final World world;
   private final Dialog dialog;
   private final ConstructorSessions constructor;
+  private final UserEdits edits;
 
   EmulatedUser(World world, Dialog dialog) {
     this.world = world;
     this.dialog = dialog;
     this.constructor = new ConstructorSessions(world, dialog);
+    this.edits = new UserEdits(world, dialog, () -> "the dialog of " + name());
   }
 
   Dialog dialog() {
@@ -103,6 +105,53 @@ public final class EmulatedUser {
     update.put("user_locale", dialog.locale);
     world.updates.publish(update);
     return new BotMessage(message);
+  }
+
+  /**
+   * Changes the text of a message this user sent earlier in the dialog, keeping its mid and
+   * attachments (a {@code message_edited} update with the whole edited message); returns the
+   * message as it reads now. Throws IllegalArgumentException when {@code mid} is not this user's
+   * message in the dialog, the text is over 4000 chars, or empty on a message without attachments.
+   */
+  public BotMessage editMessage(String mid, String text) {
+    return edit(edits.own(mid, author()), text);
+  }
+
+  /**
+   * Changes the text of the newest message this user sent in the dialog, as {@link #editMessage}
+   * does. Throws IllegalStateException when the user has sent none.
+   */
+  public BotMessage editLastMessage(String text) {
+    return edit(edits.last(author()), text);
+  }
+
+  private BotMessage edit(ObjectNode message, String text) {
+    ObjectNode update = edits.edit(message, text);
+    world.updates.publish(update);
+    return new BotMessage(update.get("message"));
+  }
+
+  /**
+   * Deletes a message this user sent earlier: it leaves the dialog's history and the bot gets a
+   * {@code message_removed} update naming it, the chat and this user. Returns the deleted message;
+   * throws IllegalArgumentException when {@code mid} is not this user's message in the dialog.
+   */
+  public BotMessage deleteMessage(String mid) {
+    return delete(edits.own(mid, author()));
+  }
+
+  /** Deletes the newest message this user sent, as {@link #deleteMessage}; IllegalStateException when none. */
+  public BotMessage deleteLastMessage() {
+    return delete(edits.last(author()));
+  }
+
+  private BotMessage delete(ObjectNode message) {
+    world.updates.publish(edits.remove(message, author()));
+    return new BotMessage(message);
+  }
+
+  private UserEdits.Author author() {
+    return new UserEdits.Author(userId(), name(), false);
   }
 
   /**

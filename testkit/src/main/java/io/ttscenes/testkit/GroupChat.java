@@ -27,7 +27,6 @@ final class GroupChat extends Conversation {
   private String botStatus;
   private boolean botAdmin;
   private long botJoinTime;
-  private long lastStamp;
 
   GroupChat(long chatId, String title, Member owner, boolean channel) {
     super(chatId);
@@ -104,12 +103,6 @@ final class GroupChat extends Conversation {
   synchronized void botGone(String status) {
     botStatus = status;
     botAdmin = false;
-  }
-
-  /** A timestamp for the next membership update of this chat, strictly after the previous one. */
-  synchronized long stamp(long now) {
-    lastStamp = Math.max(now, lastStamp + 1);
-    return lastStamp;
   }
 
   @Override

@@ -47,6 +47,11 @@ final class GroupUpdates {
     publishIf(group.botActive(), update);
   }
 
+  /** A member's edit or removal of their message ({@code message_edited}, {@code message_removed}). */
+  void messageChanged(ObjectNode update) {
+    publishIf(group.botActive(), update);
+  }
+
   void callback(ObjectNode callback, ObjectNode message, String locale) {
     ObjectNode update = world.update("message_callback");
     update.set("callback", callback);

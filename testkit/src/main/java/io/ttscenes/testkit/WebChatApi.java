@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /**
  * The small JSON API behind the web chat, under {@code /_emu/}: list and create users, read a
- * dialog by long poll, and act as the user. Separate from the Bot API and not token-protected.
+ * dialog by long poll, and act as the user (edits and deletions of their messages included). Separate from the Bot API and not token-protected.
  */
 final class WebChatApi {
   private static final String CHAT = "/_emu/chats/(\\d+)";
@@ -34,6 +34,15 @@ final class WebChatApi {
         .add("POST", CHAT + "/callback", call -> {
           JsonNode body = call.json();
           user(call).pressOn(body.path("mid").asText(), body.path("payload").asText());
+          return Json.success();
+        })
+        .add("POST", CHAT + "/edit", call -> {
+          JsonNode body = call.json();
+          user(call).editMessage(body.path("mid").asText(), body.path("text").asText());
+          return Json.success();
+        })
+        .add("POST", CHAT + "/delete", call -> {
+          user(call).deleteMessage(call.json().path("mid").asText());
           return Json.success();
         })
         .add("POST", CHAT + "/contact", call -> {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * A tiny bot for browser tests, written against the raw Bot API with java.net.http: on /start it
  * replies "Welcome" with a "Yes" callback button; on the callback it answers with a notification
  * and sends "You said yes"; a deep-link start asks for the contact, which it thanks for; the
- * constructor gets a preview. Runs its long-poll loop on its own thread until closed.
+ * constructor gets a preview; the user's edits and deletions are acknowledged with a message. Runs its long-poll loop on its own thread until closed.
  */
 final class ScriptedBot implements AutoCloseable {
   private final BotApiClient api;
@@ -58,6 +58,11 @@ final class ScriptedBot implements AutoCloseable {
         api.post("/answers?callback_id=" + callbackId, BotApiClient.json("notification", "Got it"));
         api.post("/messages?chat_id=" + chatId, BotApiClient.json("text", "You said yes"));
       }
+      case "message_edited" -> api.post("/messages?chat_id="
+          + update.path("message").path("recipient").path("chat_id").asLong(),
+          BotApiClient.json("text", "You changed it to: " + update.path("message").path("body").path("text").asText()));
+      case "message_removed" -> api.post("/messages?chat_id=" + update.path("chat_id").asLong(),
+          BotApiClient.json("text", "You deleted " + update.path("message_id").asText()));
       default -> { }
     }
   }

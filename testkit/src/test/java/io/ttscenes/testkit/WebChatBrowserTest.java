@@ -97,6 +97,32 @@ final class WebChatBrowserTest {
   }
 
   @Test
+  void personEditsAndDeletesTheirOwnMessage() {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    EmulatedUser carol = emulator.user("Carol");
+    BotMessage typo = carol.sendText("Helo");
+    browser.get(emulator.webChatUrl());
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//ul[@id='users']/li[text()='Carol']")))
+        .click();
+
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".msg.user .own-actions .edit"))).click();
+    wait.until(ExpectedConditions.alertIsPresent()).sendKeys("Hello");
+    browser.switchTo().alert().accept();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "You changed it to: Hello"));
+    assertEquals(0, browser.findElements(By.cssSelector(".msg.bot .own-actions")).size(),
+        "the bot's messages are not the user's to change");
+    browser.findElement(By.cssSelector(".msg.user .own-actions .delete")).click();
+    wait.until(ExpectedConditions.alertIsPresent()).accept();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "You deleted " + typo.mid()));
+
+    List<String> bubbles = browser.findElements(By.cssSelector(".msg .text")).stream()
+        .map(WebElement::getText).toList();
+    assertEquals(List.of("You changed it to: Hello", "You deleted " + typo.mid()), bubbles);
+    assertEquals(List.of("You changed it to: Hello", "You deleted " + typo.mid()),
+        carol.messages().stream().map(BotMessage::text).toList());
+  }
+
+  @Test
   void deepLinkContactButtonAndConstructorWork() throws IOException {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     emulator.user("Bob");

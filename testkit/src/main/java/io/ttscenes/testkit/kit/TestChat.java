@@ -223,6 +223,49 @@ public final class TestChat {
       return TestChat.this;
     }
 
+    /**
+     * Changes the text of the newest message this member wrote in the chat that reads exactly
+     * {@code oldText} (a {@code message_edited} update, which the bot gets while it is a member).
+     * Fails listing what they wrote when no message of theirs reads so.
+     */
+    public TestChat edits(String oldText, String newText) {
+      Objects.requireNonNull(newText, "newText");
+      tester.awaitIdle();
+      chat.editMessage(user.emulated(), own(oldText, "edit " + OwnMessages.quoted(oldText)).mid(), newText);
+      return TestChat.this;
+    }
+
+    /** Changes the text of the newest message this member wrote in the chat; fails when none. */
+    public TestChat editsLast(String newText) {
+      Objects.requireNonNull(newText, "newText");
+      tester.awaitIdle();
+      chat.editMessage(user.emulated(), own(null, "edit their last message").mid(), newText);
+      return TestChat.this;
+    }
+
+    /**
+     * Deletes the newest message this member wrote in the chat that reads exactly {@code text}
+     * (a {@code message_removed} update while the bot is a member). Fails listing what they
+     * wrote when no message of theirs reads so.
+     */
+    public TestChat deletes(String text) {
+      tester.awaitIdle();
+      chat.deleteMessage(user.emulated(), own(text, "delete " + OwnMessages.quoted(text)).mid());
+      return TestChat.this;
+    }
+
+    /** Deletes the newest message this member wrote in the chat; fails when none. */
+    public TestChat deletesLast() {
+      tester.awaitIdle();
+      chat.deleteMessage(user.emulated(), own(null, "delete their last message").mid());
+      return TestChat.this;
+    }
+
+    private BotMessage own(String text, String action) {
+      return OwnMessages.find(chat.messages(), user.emulated().userId(), chat.isChannel(), text,
+          user.name() + " cannot " + action + " in " + title());
+    }
+
     /** Leaves the chat (a {@code user_removed} update without admin). */
     public TestChat leaves() {
       tester.awaitIdle();

@@ -78,6 +78,50 @@ public final class TestUser {
   }
 
   /**
+   * Changes the text of the newest message this user sent that reads exactly {@code oldText}
+   * (a {@code message_edited} update with the same message id). Fails listing what they sent
+   * when no message of theirs reads so.
+   */
+  public TestUser edits(String oldText, String newText) {
+    Objects.requireNonNull(newText, "newText");
+    tester.awaitIdle();
+    BotMessage message = own(oldText, "edit " + OwnMessages.quoted(oldText));
+    user.editMessage(message.mid(), newText);
+    return this;
+  }
+
+  /** Changes the text of the newest message this user sent; fails when they sent none. */
+  public TestUser editsLast(String newText) {
+    Objects.requireNonNull(newText, "newText");
+    tester.awaitIdle();
+    user.editMessage(own(null, "edit their last message").mid(), newText);
+    return this;
+  }
+
+  /**
+   * Deletes the newest message this user sent that reads exactly {@code text} (a
+   * {@code message_removed} update); it is gone from the dialog. Fails listing what they sent
+   * when no message of theirs reads so.
+   */
+  public TestUser deletes(String text) {
+    tester.awaitIdle();
+    user.deleteMessage(own(text, "delete " + OwnMessages.quoted(text)).mid());
+    return this;
+  }
+
+  /** Deletes the newest message this user sent; fails when they sent none. */
+  public TestUser deletesLast() {
+    tester.awaitIdle();
+    user.deleteMessage(own(null, "delete their last message").mid());
+    return this;
+  }
+
+  private BotMessage own(String text, String action) {
+    return OwnMessages.find(user.messages(), user.userId(), false, text,
+        name() + " cannot " + action + " in their dialog");
+  }
+
+  /**
    * Presses the button with this text in the last keyboard the bot sent to this user: a callback
    * button sends its payload, a request-contact button shares the contact {@code +10000000000},
    * a location button shares a location. Fails listing the buttons there are when none matches.

@@ -136,8 +136,32 @@
     const meta = document.createElement('div');
     meta.className = 'meta';
     meta.textContent = new Date(m.timestamp).toLocaleTimeString();
+    if (!fromBot) meta.append(' ', ownActions(m));
     el.appendChild(meta);
     return el;
+  }
+
+  // The user's own messages can be edited (the bot gets message_edited) or deleted (message_removed).
+  function ownActions(m) {
+    const span = document.createElement('span');
+    span.className = 'own-actions';
+    const link = (label, onClick) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = label.toLowerCase();
+      b.textContent = label;
+      b.onclick = onClick;
+      span.appendChild(b);
+    };
+    const chat = 'chats/' + state.chatId;
+    link('Edit', async () => {
+      const text = prompt('Edit your message', m.body.text || '');
+      if (text !== null) await api('POST', chat + '/edit', { mid: m.body.mid, text });
+    });
+    link('Delete', async () => {
+      if (confirm('Delete this message?')) await api('POST', chat + '/delete', { mid: m.body.mid });
+    });
+    return span;
   }
 
   function attachmentElement(a, mid, fromBot) {
