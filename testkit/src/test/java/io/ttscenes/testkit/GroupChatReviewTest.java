@@ -2,10 +2,12 @@ package io.ttscenes.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -135,5 +137,42 @@ final class GroupChatReviewTest extends EmulatorTest {
     // Schema: "When this parameter is passed, both `count` and `marker` are ignored".
     assertEquals(200, members.status(), members.json().toString());
     assertEquals(bob.userId(), members.json().path("members").get(0).path("user_id").asLong());
+  }
+
+  @Test
+  void membersPagingSkipsNobodyWhenSomeoneOnAnEarlierPageLeaves() {
+    EmulatedUser dave = emulator.user("Dave");
+    EmulatedChat team = emulator.groupChat("Team", alice, bob, carol, dave);
+    team.addBot(alice);
+    JsonNode first = api.get("/chats/" + team.chatId() + "/members?count=3").json();
+    team.leave(bob);
+
+    JsonNode second = api.get("/chats/" + team.chatId() + "/members?count=3&marker="
+        + first.path("marker").asLong()).json();
+
+    List<Long> seen = new ArrayList<>();
+    first.path("members").forEach(m -> seen.add(m.path("user_id").asLong()));
+    second.path("members").forEach(m -> seen.add(m.path("user_id").asLong()));
+    // An index marker shifts when Bob (on page one) leaves: Carol, who never left, is never listed.
+    assertTrue(seen.contains(carol.userId()), "pages listed " + seen);
+  }
+
+  @Test
+  void aBotRemovedFromTheChatCannotStillAnswerItsCallbacks() {
+    EmulatedChat team = emulator.groupChat("Team", alice, bob);
+    team.addBot(alice);
+    api.post("/messages?chat_id=" + team.chatId(), "{\"text\":\"Vote\",\"attachments\":[{\"type\":"
+        + "\"inline_keyboard\",\"payload\":{\"buttons\":[[{\"type\":\"callback\",\"text\":\"Yes\","
+        + "\"payload\":\"yes\"}]]}}]}");
+    String callbackId = team.pressButton(bob, "Yes");
+    team.removeBot(alice);
+
+    BotApiClient.Reply answer = api.post("/answers?callback_id=" + callbackId,
+        BotApiClient.json("notification", "Counted"));
+
+    // Every other call about a chat the bot was removed from is 403 chat.denied (an answer with
+    // a message is too); a notification alone still shows in the chat.
+    assertEquals(403, answer.status(), answer.json().toString());
+    assertEquals(Optional.empty(), team.take(ChatEvent.Notification.class));
   }
 }
