@@ -65,10 +65,11 @@ public final class EmulatedChat {
   /**
    * Adds the bot on behalf of member {@code by}, as an administrator or a plain member (then it
    * gets no {@code user_added}/{@code user_removed} and may not change the chat). Throws
-   * IllegalStateException when the bot is already a member.
+   * IllegalStateException when the bot is already a member, IllegalArgumentException when
+   * {@code by} is no member or only a subscriber of a channel.
    */
   public void addBot(EmulatedUser by, boolean asAdmin) {
-    requireMember(by);
+    requireManager(by, "add the bot to");
     if (group.botActive()) {
       throw new IllegalStateException("the bot is already a member of " + title());
     }
@@ -76,9 +77,12 @@ public final class EmulatedChat {
     updates.botAdded(by.dialog().user);
   }
 
-  /** Member {@code by} removes the bot (a {@code bot_removed} update); its status becomes removed. */
+  /**
+   * Member {@code by} (in a channel, an admin) removes the bot (a {@code bot_removed} update); its
+   * status becomes removed. IllegalArgumentException for a channel subscriber.
+   */
   public void removeBot(EmulatedUser by) {
-    requireMember(by);
+    requireManager(by, "remove the bot from");
     if (!group.botActive()) {
       throw new IllegalStateException("the bot is not a member of " + title());
     }
@@ -86,9 +90,12 @@ public final class EmulatedChat {
     updates.botRemoved(by.dialog().user);
   }
 
-  /** Member {@code by} adds {@code user} (a {@code user_added} update naming {@code by} as inviter). */
+  /**
+   * Member {@code by} (in a channel, an admin) adds {@code user} (a {@code user_added} update
+   * naming {@code by} as inviter). IllegalArgumentException for a channel subscriber.
+   */
   public void add(EmulatedUser user, EmulatedUser by) {
-    requireMember(by);
+    requireManager(by, "add members to");
     addMember(user, by.userId());
   }
 
@@ -127,12 +134,15 @@ public final class EmulatedChat {
     updates.userRemoved(user.dialog().user, admin);
   }
 
-  /** Member {@code by} renames the chat (a {@code chat_title_changed} update). */
+  /**
+   * Member {@code by} (in a channel, an admin) renames the chat (a {@code chat_title_changed}
+   * update). IllegalArgumentException for a channel subscriber or a title outside 1..200 chars.
+   */
   public void rename(String title, EmulatedUser by) {
     Objects.requireNonNull(title, "title");
-    requireMember(by);
-    if (title.isEmpty() || title.length() > GroupChatsApi.TITLE_MAX) {
-      throw new IllegalArgumentException("title is " + title.length() + " chars; it must be 1.."
+    requireManager(by, "rename");
+    if (title.isEmpty() || Limits.chars(title) > GroupChatsApi.TITLE_MAX) {
+      throw new IllegalArgumentException("title is " + Limits.chars(title) + " chars; it must be 1.."
           + GroupChatsApi.TITLE_MAX);
     }
     group.rename(title);
@@ -255,6 +265,14 @@ public final class EmulatedChat {
     List<JsonNode> result = new ArrayList<>();
     new BotMessage(message).keyboardRows().forEach(row -> row.forEach(result::add));
     return result;
+  }
+
+  /** In a group chat any member manages it; in a channel only its admins do, subscribers read. */
+  private void requireManager(EmulatedUser user, String what) {
+    if (!requireMember(user).admin() && group.channel) {
+      throw new IllegalArgumentException(user.name() + " only reads the channel " + title()
+          + "; only its admins " + what + " it");
+    }
   }
 
   private GroupChat.Member requireMember(EmulatedUser user) {

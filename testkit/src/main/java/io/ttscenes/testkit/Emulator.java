@@ -128,8 +128,8 @@ public final class Emulator implements AutoCloseable {
   private EmulatedChat createGroup(String title, boolean channel, EmulatedUser owner,
       EmulatedUser... members) {
     Objects.requireNonNull(title, "title");
-    if (title.isEmpty() || title.length() > GroupChatsApi.TITLE_MAX) {
-      throw new IllegalArgumentException("title is " + title.length() + " chars; it must be 1.."
+    if (title.isEmpty() || Limits.chars(title) > GroupChatsApi.TITLE_MAX) {
+      throw new IllegalArgumentException("title is " + Limits.chars(title) + " chars; it must be 1.."
           + GroupChatsApi.TITLE_MAX);
     }
     Set<Long> ids = new HashSet<>(Set.of(owner.userId()));

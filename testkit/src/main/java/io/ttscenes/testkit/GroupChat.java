@@ -2,10 +2,13 @@ package io.ttscenes.testkit;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A group chat or a channel: its {@link Conversation} plus the title, the owner, the members
@@ -23,6 +26,10 @@ final class GroupChat extends Conversation {
   final boolean channel;
   private final long ownerId;
   private final Map<Long, Member> members = new LinkedHashMap<>();
+  // Each member's place in the join order (1, 2, ...; never reused), for page markers that stay
+  // valid when someone before them leaves.
+  private final Map<Long, Long> positions = new HashMap<>();
+  private long joins;
   private String title;
   private String botStatus;
   private boolean botAdmin;
@@ -33,7 +40,7 @@ final class GroupChat extends Conversation {
     this.channel = channel;
     this.title = title;
     this.ownerId = owner.userId();
-    members.put(ownerId, owner);
+    add(owner);
   }
 
   @Override
@@ -63,12 +70,24 @@ final class GroupChat extends Conversation {
 
   /** Adds a member; false when they already are one. */
   synchronized boolean add(Member member) {
-    return members.putIfAbsent(member.userId(), member) == null;
+    boolean added = members.putIfAbsent(member.userId(), member) == null;
+    if (added) {
+      positions.put(member.userId(), ++joins);
+    }
+    return added;
   }
 
   /** Removes a member; false when they were not one. */
   synchronized boolean remove(long userId) {
+    positions.remove(userId);
     return members.remove(userId) != null;
+  }
+
+  /** The members by their place in the join order (1, 2, ...), a snapshot. */
+  synchronized NavigableMap<Long, Member> byPosition() {
+    NavigableMap<Long, Member> result = new TreeMap<>();
+    positions.forEach((userId, position) -> result.put(position, members.get(userId)));
+    return result;
   }
 
   /** The people in the chat in the order they joined, the bot not included. */

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
 
 /**
@@ -54,8 +56,8 @@ final class GroupChatsApi {
   JsonNode edit(GroupChat group, JsonNode patch) {
     requireAdmin(group, "edit the chat");
     String title = Limits.optionalText(patch, "title");
-    if (title != null && (title.isEmpty() || title.length() > TITLE_MAX)) {
-      throw ApiError.badRequest("title is " + title.length() + " chars; it must be 1.." + TITLE_MAX);
+    if (title != null && (title.isEmpty() || Limits.chars(title) > TITLE_MAX)) {
+      throw ApiError.badRequest("title is " + Limits.chars(title) + " chars; it must be 1.." + TITLE_MAX);
     }
     String pin = Limits.optionalText(patch, "pin");
     if (pin != null) {
@@ -69,19 +71,36 @@ final class GroupChatsApi {
   }
 
   JsonNode members(GroupChat group, Call call) {
+    // Schema: with user_ids "both `count` and `marker` are ignored".
+    if (call.param("user_ids").isPresent()) {
+      return byUserIds(group, Set.of(call.param("user_ids").get().split(",")));
+    }
     int count = call.intParam("count", 20, 1, 100);
+    // The marker is the join position of the last member listed (the bot, listed first, is 0):
+    // an index would shift and skip someone when a member of an earlier page leaves.
+    long after = call.longParam("marker").orElse(-1L);
+    List<ObjectNode> page = new ArrayList<>();
+    if (after < 0) {
+      page.add(botMember(group));
+    }
+    long last = Math.max(after, 0);
+    NavigableMap<Long, GroupChat.Member> rest = group.byPosition().tailMap(last, false);
+    for (Map.Entry<Long, GroupChat.Member> entry : rest.entrySet()) {
+      if (page.size() == count) {
+        return list(page).put("marker", last);
+      }
+      page.add(member(group, entry.getValue()));
+      last = entry.getKey();
+    }
+    return list(page).putNull("marker");
+  }
+
+  private JsonNode byUserIds(GroupChat group, Set<String> wanted) {
     List<ObjectNode> all = new ArrayList<>();
     all.add(botMember(group));
     group.members().forEach(m -> all.add(member(group, m)));
-    if (call.param("user_ids").isPresent()) {
-      Set<String> wanted = Set.of(call.param("user_ids").get().split(","));
-      all.removeIf(m -> !wanted.contains(m.path("user_id").asText()));
-      return list(all).putNull("marker");
-    }
-    int from = (int) Math.min(Math.max(call.longParam("marker").orElse(0L), 0), all.size());
-    int to = Math.min(from + count, all.size());
-    ObjectNode result = list(all.subList(from, to));
-    return to < all.size() ? result.put("marker", to) : result.putNull("marker");
+    all.removeIf(m -> !wanted.contains(m.path("user_id").asText()));
+    return list(all).putNull("marker");
   }
 
   JsonNode admins(GroupChat group) {

@@ -28,6 +28,10 @@ final class MessagesApi {
 
   private JsonNode send(Call call) {
     Conversation chat = target(call);
+    // A channel's subscribers only read it, and a bot added without admin rights is one.
+    if (chat instanceof GroupChat group && group.channel) {
+      GroupChatsApi.requireAdmin(group, "post in the channel");
+    }
     call.param("disable_link_preview").ifPresent(v -> booleanParam("disable_link_preview", v));
     JsonNode request = call.json();
     ObjectNode message = world.message(world.botUser(), chat, world.body(request, null),
@@ -83,6 +87,11 @@ final class MessagesApi {
     String mid = call.requiredParam("message_id");
     Conversation chat = World.requireAccess(world.byMid(mid)
         .orElseThrow(() -> ApiError.notFound("Message " + mid + " not found")));
+    ObjectNode message = chat.find(mid).orElseThrow(() -> ApiError.notFound("Message " + mid + " not found"));
+    // Schema: a chat's messages only "if bot has permission to delete messages"; its own it may.
+    if (chat instanceof GroupChat group && !message.path("sender").path("is_bot").asBoolean()) {
+      GroupChatsApi.requireAdmin(group, "delete messages of others");
+    }
     if (!chat.remove(mid)) {
       throw ApiError.notFound("Message " + mid + " not found");
     }
@@ -133,6 +142,7 @@ final class MessagesApi {
     String callbackId = call.requiredParam("callback_id");
     World.Callback callback = Optional.ofNullable(world.callbacks.get(callbackId))
         .orElseThrow(() -> ApiError.notFound("Callback " + callbackId + " not found"));
+    World.requireAccess(callback.chat());
     JsonNode answer = call.json();
     JsonNode message = answer.get("message");
     String notification = Limits.optionalText(answer, "notification");

@@ -244,7 +244,9 @@ final class World {
       throw ApiError.badRequest("link.type must be reply or forward; got '" + type + "'");
     }
     String mid = link.path("mid").asText("");
-    Conversation chat = byMid(mid).orElseThrow(() -> ApiError.badRequest("Linked message not found: " + mid));
+    // A message of a group the bot is not in now is refused as GET /messages/{mid} refuses it.
+    Conversation chat = requireAccess(byMid(mid)
+        .orElseThrow(() -> ApiError.badRequest("Linked message not found: " + mid)));
     ObjectNode target = chat.find(mid).orElseThrow(() -> ApiError.badRequest("Linked message not found: " + mid));
     ObjectNode linked = Json.object().put("type", type);
     linked.set("sender", target.get("sender"));

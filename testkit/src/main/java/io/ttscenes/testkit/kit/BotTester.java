@@ -164,9 +164,17 @@ public final class BotTester implements BeforeAllCallback, AfterAllCallback, Bef
     return sessions.snapshot(sessionKey(user, chat));
   }
 
-  /** The key of {@code user}'s session in the group chat {@code chat}, by the bot's strategy. */
+  /**
+   * The key of {@code user}'s session in the group chat {@code chat}, by the bot's strategy. In a
+   * channel the owner posts on behalf of the channel, with no sender: their key is the post's.
+   */
   public String sessionKey(TestUser user, TestChat chat) {
-    return sessions.key(user.emulated(), chat.chatId(), chat.emulated().isChannel() ? "channel" : "chat");
+    if (!chat.emulated().isChannel()) {
+      return sessions.key(user.emulated(), chat.chatId(), "chat");
+    }
+    boolean postsAsChannel = user.emulated().userId() == chat.owner().emulated().userId();
+    return postsAsChannel ? sessions.channelPostKey(chat.chatId())
+        : sessions.key(user.emulated(), chat.chatId(), "channel");
   }
 
   /**

@@ -37,6 +37,22 @@ final class SessionLookup {
         "recipient", Map.of("chat_id", chatId, "chat_type", chatType),
         "timestamp", clock.millis(),
         "body", Map.of("mid", "session-key-probe", "seq", 0, "text", ""));
+    return messageKey(message);
+  }
+
+  /**
+   * The key of a post on behalf of the channel {@code chatId}: it carries no sender, so the bot's
+   * strategy sees the chat alone.
+   */
+  String channelPostKey(long chatId) {
+    Map<String, Object> message = Map.of(
+        "recipient", Map.of("chat_id", chatId, "chat_type", "channel"),
+        "timestamp", clock.millis(),
+        "body", Map.of("mid", "session-key-probe", "seq", 0, "text", ""));
+    return messageKey(message);
+  }
+
+  private String messageKey(Map<String, Object> message) {
     Update probe = mapper.convertValue(Map.of("update_type", "message_created",
         "timestamp", clock.millis(), "message", message), Update.class);
     return bot.sessionKeys().keyOf(probe);

@@ -56,6 +56,10 @@ public final class TestChat {
     return chat;
   }
 
+  TestUser owner() {
+    return owner;
+  }
+
   /** {@code user}, a member, acting in this chat. */
   public Member as(TestUser user) {
     Objects.requireNonNull(user, "user");
