@@ -245,6 +245,23 @@ public final class EmulatedChat {
     throw new IllegalArgumentException("no callback button with payload '" + payload + "' in " + title());
   }
 
+  /**
+   * Member {@code user} presses the callback button with {@code payload} under the message
+   * {@code mid} of this chat, as the web chat does; IllegalArgumentException when that message is
+   * not in the chat or has no such button.
+   */
+  String pressOn(EmulatedUser user, String mid, String payload) {
+    requireMember(user);
+    ObjectNode message = group.find(mid).orElseThrow(() -> new IllegalArgumentException(
+        "message " + mid + " is not in " + title()));
+    boolean present = buttons(message).stream().anyMatch(b -> b.path("type").asText().equals("callback")
+        && b.path("payload").asText().equals(payload));
+    if (!present) {
+      throw new IllegalArgumentException("message " + mid + " has no callback button '" + payload + "'");
+    }
+    return press(user, message, payload);
+  }
+
   private String press(EmulatedUser user, ObjectNode message, String payload) {
     String callbackId = world.newId();
     world.callbacks.put(callbackId, new World.Callback(group, Dialog.mid(message)));
@@ -318,6 +335,11 @@ public final class EmulatedChat {
   /** Every message of the chat, from everyone, oldest first. */
   public List<BotMessage> messages() {
     return group.messages().stream().map(BotMessage::new).toList();
+  }
+
+  /** The chat as the emulator keeps it, for the web chat's view. */
+  GroupChat group() {
+    return group;
   }
 
   @Override

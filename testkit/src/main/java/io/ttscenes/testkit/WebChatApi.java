@@ -6,7 +6,9 @@ import java.time.Duration;
 
 /**
  * The small JSON API behind the web chat, under {@code /_emu/}: list and create users, read a
- * dialog by long poll, and act as the user (edits and deletions of their messages included). Separate from the Bot API and not token-protected.
+ * dialog by long poll, and act as the user (edits and deletions of their messages included);
+ * group chats are under {@code /_emu/groups} ({@link WebGroupsApi}). Separate from the Bot API
+ * and not token-protected.
  */
 final class WebChatApi {
   private static final String CHAT = "/_emu/chats/(\\d+)";
@@ -64,6 +66,7 @@ final class WebChatApi {
           user(call).finishConstruction();
           return Json.success();
         });
+    new WebGroupsApi(emulator).register(routes);
   }
 
   private JsonNode users() {
