@@ -21,6 +21,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Drives the web chat in a real headless Chromium against a scripted bot. */
@@ -147,5 +148,52 @@ final class WebChatBrowserTest {
     assertTrue(browser.findElement(By.id("messages")).getText().contains("Contact: Bob +15550002222"));
     File shot = browser.getScreenshotAs(OutputType.FILE);
     Files.copy(shot.toPath(), Paths.get("target", "webchat-constructor.png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Test
+  void twoPeopleTalkToTheBotInAGroupTheyCreated() throws IOException {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    emulator.user("Alice");
+    emulator.user("Bob");
+    emulator.user("Carol");
+    browser.get(emulator.webChatUrl());
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//div[@id='new-group-members']/label[contains(.,'Bob')]/input"))).click();
+    new Select(browser.findElement(By.id("new-group-owner"))).selectByVisibleText("Alice");
+    browser.findElement(By.id("new-group-title")).sendKeys("Team <img src=x onerror=alert(1)>");
+    browser.findElement(By.id("create-group")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Hello, everyone!"));
+
+    say(wait, "/start");
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//div[contains(@class,'bot')]//button[text()='Yes']")));
+    new Select(browser.findElement(By.id("acting-member"))).selectByVisibleText("Bob");
+    say(wait, "hi from Bob");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Heard Bob: hi from Bob"));
+    browser.findElement(By.xpath("//div[contains(@class,'bot')]//button[text()='Yes']")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Bob said yes"));
+    new Select(browser.findElement(By.id("add-member-user"))).selectByVisibleText("Carol");
+    browser.findElement(By.id("add-member")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Bob added Carol"));
+
+    assertEquals(List.of("Alice created the group \u201cTeam <img src=x onerror=alert(1)>\u201d",
+        "Alice added the bot", "Hello, everyone!", "/start", "Welcome! Ready?", "hi from Bob",
+        "Heard Bob: hi from Bob", "Bob said yes", "Bob added Carol"), texts(".system, .msg .text"));
+    assertEquals(List.of("Alice"), texts(".msg.other .sender"),
+        "acting as Bob, Alice's message is another member's and carries her name");
+    assertEquals(List.of("hi from Bob"), texts(".msg.user .text"));
+    assertEquals("Team <img src=x onerror=alert(1)>", browser.findElement(By.cssSelector("#groups li.active")).getText());
+    assertEquals(0, browser.findElements(By.cssSelector("img")).size(), "the title is text, not markup");
+    File shot = browser.getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), Paths.get("target", "webchat-group.png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private void say(WebDriverWait wait, String text) {
+    browser.findElement(By.id("composer-text")).sendKeys(text);
+    browser.findElement(By.id("send")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), text));
+  }
+
+  private List<String> texts(String css) {
+    return browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
   }
 }

@@ -3,7 +3,17 @@
 // before the supported markup subset is applied; links are kept only for safe URL schemes.
 (function () {
   const $ = (id) => document.getElementById(id);
-  const state = { chatId: null, version: -1, loop: 0, seenToasts: {}, constructorOpen: false };
+  const state = { chatId: null, version: -1, loop: 0, seenToasts: {}, constructorOpen: false,
+    kind: 'dialog', groupId: null, acting: null, people: [], group: null };
+
+  // The chat on screen: a person's dialog, or a group where the page acts as a chosen member.
+  function chatPath() {
+    return state.kind === 'group' ? 'groups/' + state.groupId : 'chats/' + state.chatId;
+  }
+
+  function isGroup() {
+    return state.kind === 'group';
+  }
 
   function escapeHtml(s) {
     return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
@@ -71,20 +81,26 @@
 
   async function loadUsers() {
     const list = (await api('GET', 'users')).users;
+    state.people = list;
+    fillGroupForm(list);
     const ul = $('users');
     ul.textContent = '';
     list.forEach((u) => {
       const li = document.createElement('li');
       li.textContent = u.name;
       li.dataset.chatId = u.chat_id;
-      li.className = u.chat_id === state.chatId ? 'active' : '';
+      li.className = !isGroup() && u.chat_id === state.chatId ? 'active' : '';
       li.onclick = () => select(u);
       ul.appendChild(li);
     });
   }
 
   function select(user) {
+    state.kind = 'dialog';
     state.chatId = user.chat_id;
+    showMode();
+    $('composer-text').placeholder = 'Write a message or /command';
+    loadGroups();
     state.version = -1;
     state.loop++;
     $('chat-title').textContent = user.name;
@@ -100,7 +116,7 @@
   async function poll(loop) {
     while (loop === state.loop) {
       try {
-        const view = await api('GET', 'chats/' + state.chatId + '?after=' + state.version + '&wait=25');
+        const view = await api('GET', chatPath() + '?after=' + state.version + '&wait=25');
         if (loop !== state.loop) return;
         state.version = view.version;
         render(view);
@@ -114,7 +130,14 @@
     const box = $('messages');
     const atBottom = box.scrollTop + box.clientHeight >= box.scrollHeight - 20;
     box.textContent = '';
-    view.messages.forEach((m) => box.appendChild(messageElement(m, view)));
+    const lines = view.system || [];
+    const linesAfter = (mid) => lines.filter((l) => l.after_mid === mid).forEach((l) => box.appendChild(systemLine(l)));
+    linesAfter(null);
+    view.messages.forEach((m) => {
+      box.appendChild(messageElement(m, view));
+      linesAfter(m.body.mid);
+    });
+    if (isGroup()) renderGroup(view);
     if (atBottom) box.scrollTop = box.scrollHeight;
     $('typing').textContent = view.action === 'typing_on' ? 'bot is typing…' : (view.action ? view.action.replace('_', ' ') + '…' : '');
     const seen = state.seenToasts[view.chat_id] || 0;
@@ -123,11 +146,26 @@
     renderConstructor(view.constructor_answer);
   }
 
+  function systemLine(line) {
+    const el = document.createElement('div');
+    el.className = 'system';
+    el.textContent = line.text;
+    return el;
+  }
+
+  // In a group the acting member's messages are on the right; everyone else's carry their name.
   function messageElement(m, view) {
     const fromBot = m.sender && m.sender.is_bot;
+    const mine = !fromBot && (!isGroup() || (m.sender && m.sender.user_id === state.acting));
     const el = document.createElement('div');
-    el.className = 'msg ' + (fromBot ? 'bot' : 'user') + (view.pinned === m.body.mid ? ' pinned' : '');
+    el.className = 'msg ' + (fromBot ? 'bot' : mine ? 'user' : 'other') + (view.pinned === m.body.mid ? ' pinned' : '');
     el.dataset.mid = m.body.mid;
+    if (isGroup()) {
+      const sender = document.createElement('div');
+      sender.className = 'sender';
+      sender.textContent = m.sender ? m.sender.name : view.title;
+      el.appendChild(sender);
+    }
     const text = document.createElement('div');
     text.className = 'text';
     text.innerHTML = renderText(m.body.text, m.body.markup);
@@ -136,7 +174,7 @@
     const meta = document.createElement('div');
     meta.className = 'meta';
     meta.textContent = new Date(m.timestamp).toLocaleTimeString();
-    if (!fromBot) meta.append(' ', ownActions(m));
+    if (mine) meta.append(' ', ownActions(m));
     el.appendChild(meta);
     return el;
   }
@@ -153,13 +191,13 @@
       b.onclick = onClick;
       span.appendChild(b);
     };
-    const chat = 'chats/' + state.chatId;
+    const chat = chatPath();
     link('Edit', async () => {
       const text = prompt('Edit your message', m.body.text || '');
-      if (text !== null) await api('POST', chat + '/edit', { mid: m.body.mid, text });
+      if (text !== null) await api('POST', chat + '/edit', asMember({ mid: m.body.mid, text }));
     });
     link('Delete', async () => {
-      if (confirm('Delete this message?')) await api('POST', chat + '/delete', { mid: m.body.mid });
+      if (confirm('Delete this message?')) await api('POST', chat + '/delete', asMember({ mid: m.body.mid }));
     });
     return span;
   }
@@ -211,10 +249,16 @@
     return kb;
   }
 
+  // In a group every request names the acting member; a dialog's person is its chat.
+  function asMember(body) {
+    return isGroup() ? Object.assign({ user_id: state.acting }, body) : body;
+  }
+
   async function press(b, mid) {
-    const chat = 'chats/' + state.chatId;
-    if (b.type === 'callback') await api('POST', chat + '/callback', { mid, payload: b.payload });
+    const chat = chatPath();
+    if (b.type === 'callback') await api('POST', chat + '/callback', asMember({ mid, payload: b.payload }));
     else if (b.type === 'link' && safeUrl(b.url)) window.open(b.url, '_blank', 'noopener');
+    else if (isGroup()) toast('The emulator presses only callback and link buttons in a group', true);
     else if (b.type === 'request_contact') await shareContact();
     else if (b.type === 'request_geo_location') await shareLocation();
   }
@@ -255,6 +299,7 @@
   }
 
   function requireUser() {
+    if (isGroup()) return true;
     if (state.chatId === null) { toast('Pick or create a user first', true); return false; }
     return true;
   }
@@ -272,7 +317,7 @@
     const text = $('composer-text').value;
     if (!text.trim() || !requireUser()) return;
     $('composer-text').value = '';
-    await api('POST', 'chats/' + state.chatId + '/text', { text });
+    await api('POST', chatPath() + '/text', asMember({ text }));
   };
   $('deep-link').onsubmit = async (e) => {
     e.preventDefault();
@@ -296,7 +341,143 @@
     await api('POST', 'chats/' + state.chatId + '/construct', { text });
   };
 
+  // ---- group chats: the list, the creation form and the bar of the group on screen ----
+
+  function option(select, value, label) {
+    const o = document.createElement('option');
+    o.value = value;
+    o.textContent = label;
+    select.appendChild(o);
+  }
+
+  // Rebuilt every few seconds with the people list; keeps what was picked.
+  function fillGroupForm(people) {
+    const owner = $('new-group-owner');
+    const picked = owner.value;
+    owner.textContent = '';
+    people.forEach((p) => option(owner, p.user_id, p.name));
+    if (people.some((p) => String(p.user_id) === picked)) owner.value = picked;
+    const box = $('new-group-members');
+    const checked = new Set([...box.querySelectorAll('input:checked')].map((i) => i.value));
+    box.textContent = '';
+    people.forEach((p) => {
+      const label = document.createElement('label');
+      const input = document.createElement('input');
+      input.type = 'checkbox';
+      input.value = p.user_id;
+      input.checked = checked.has(String(p.user_id));
+      label.append(input, ' ', p.name);
+      box.appendChild(label);
+    });
+  }
+
+  async function loadGroups() {
+    const list = (await api('GET', 'groups')).groups;
+    const ul = $('groups');
+    ul.textContent = '';
+    list.forEach((g) => {
+      const li = document.createElement('li');
+      li.textContent = g.title;
+      li.dataset.chatId = g.chat_id;
+      li.className = isGroup() && g.chat_id === state.groupId ? 'active' : '';
+      li.onclick = () => selectGroup(g);
+      ul.appendChild(li);
+    });
+  }
+
+  function showMode() {
+    document.querySelectorAll('.dialog-only').forEach((el) => { el.hidden = isGroup(); });
+    $('group-bar').hidden = !isGroup();
+    if (isGroup()) { state.constructorOpen = false; $('constructor').hidden = true; }
+  }
+
+  function selectGroup(group) {
+    state.kind = 'group';
+    state.groupId = group.chat_id;
+    state.acting = group.members.length ? group.members[0].user_id : null;
+    state.group = group;
+    $('chat-title').textContent = group.title;
+    $('composer-text').disabled = false;
+    $('send').disabled = false;
+    showMode();
+    fillActing(group);
+    loadUsers();
+    loadGroups();
+    reload();
+  }
+
+  // Starts a fresh long poll: changes to the members or the title do not wake the one parked.
+  function reload() {
+    state.version = -1;
+    state.loop++;
+    $('messages').textContent = '';
+    poll(state.loop);
+  }
+
+  function renderGroup(view) {
+    state.group = view;
+    $('chat-title').textContent = view.title + (view.bot_status === 'active' ? '' : ' (bot: ' + (view.bot_status || 'not added') + ')');
+    fillActing(view);
+  }
+
+  function fillActing(group) {
+    const members = group.members;
+    const acting = $('acting-member');
+    acting.textContent = '';
+    members.forEach((m) => option(acting, m.user_id, m.name));
+    if (!members.some((m) => m.user_id === state.acting)) state.acting = members.length ? members[0].user_id : null;
+    acting.value = String(state.acting);
+    $('group-members').textContent = members.length + ' members: ' + members.map((m) => m.name).join(', ');
+    const inGroup = new Set(members.map((m) => m.user_id));
+    const add = $('add-member-user');
+    add.textContent = '';
+    state.people.filter((p) => !inGroup.has(p.user_id)).forEach((p) => option(add, p.user_id, p.name));
+    const remove = $('remove-member-user');
+    remove.textContent = '';
+    members.forEach((m) => option(remove, m.user_id, m.user_id === state.acting ? m.name + ' (leave)' : m.name));
+    $('composer-text').placeholder = 'Write as ' + (members.find((m) => m.user_id === state.acting) || { name: '…' }).name;
+    $('toggle-bot').textContent = group.bot_status === 'active' ? 'Remove bot' : 'Add bot';
+  }
+
+  async function groupAction(path, body) {
+    await api('POST', chatPath() + path, body);
+    loadGroups();
+    reload();
+  }
+
+  $('acting-member').onchange = () => {
+    state.acting = Number($('acting-member').value);
+    if (state.group) { fillActing(state.group); reload(); }
+  };
+  $('rename-group').onclick = () => {
+    const title = prompt('New title', state.group ? state.group.title : '');
+    if (title !== null) groupAction('/title', { by_id: state.acting, title });
+  };
+  $('add-member').onclick = () => {
+    const user = $('add-member-user').value;
+    if (user) groupAction('/members', { by_id: state.acting, user_id: Number(user) });
+  };
+  $('remove-member').onclick = () => {
+    const user = $('remove-member-user').value;
+    if (user) groupAction('/members/remove', { by_id: state.acting, user_id: Number(user) });
+  };
+  $('toggle-bot').onclick = () =>
+    groupAction(state.group && state.group.bot_status === 'active' ? '/bot/remove' : '/bot', { by_id: state.acting });
+  $('new-group').onsubmit = async (e) => {
+    e.preventDefault();
+    const title = $('new-group-title').value.trim();
+    const owner = $('new-group-owner').value;
+    if (!title || !owner) { toast('A group needs a title and a creator', true); return; }
+    const memberIds = [...$('new-group-members').querySelectorAll('input:checked')].map((i) => Number(i.value));
+    const group = await api('POST', 'groups', { title, owner_id: Number(owner), member_ids: memberIds });
+    $('new-group-title').value = '';
+    $('new-group-members').querySelectorAll('input').forEach((i) => { i.checked = false; });
+    selectGroup(group);
+  };
+
   loadInfo();
   loadUsers();
+  loadGroups();
   setInterval(loadUsers, 5000);
+  setInterval(loadGroups, 5000);
 })();
