@@ -432,6 +432,7 @@
     const add = $('add-member-user');
     add.textContent = '';
     state.people.filter((p) => !inGroup.has(p.user_id)).forEach((p) => option(add, p.user_id, p.name));
+    $('add-member').disabled = add.options.length === 0;
     const remove = $('remove-member-user');
     remove.textContent = '';
     members.forEach((m) => option(remove, m.user_id, m.user_id === state.acting ? m.name + ' (leave)' : m.name));
