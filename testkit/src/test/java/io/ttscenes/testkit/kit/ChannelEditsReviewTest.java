@@ -1,0 +1,28 @@
+package io.ttscenes.testkit.kit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Review of edits and deletions in a channel with the default session per user in a chat. A post
+ * carries no sender, so the bot keeps it (and its edits) under the chat's key; the owner's
+ * deletion of that same post names the owner ({@code user_id}) and lands in another session.
+ */
+final class ChannelEditsReviewTest {
+  @RegisterExtension
+  static final BotTester orders = BotTester.of(OrderBot.create());
+
+  @Test
+  void deletingAChannelPostReachesTheSessionThatHeldThePost() {
+    TestUser owner = orders.user("Olga");
+    TestUser reader = orders.user("Rick");
+    TestChat news = orders.channel("News", owner, reader);
+
+    news.as(owner).sends("/order").expectReply("What would you like?")
+        .as(owner).sends("Tea").expectReplyContaining("Noted: Tea.")
+        .as(owner).editsLast("Coffee").expectReply("Changed to: Coffee");
+
+    // The post and its edit went to the chat's session; the removal of that very post should too.
+    owner.in(news).deletesLast().expectReply("Order cancelled.");
+  }
+}
