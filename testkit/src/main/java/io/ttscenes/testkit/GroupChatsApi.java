@@ -73,7 +73,8 @@ final class GroupChatsApi {
   JsonNode members(GroupChat group, Call call) {
     // Schema: with user_ids "both `count` and `marker` are ignored".
     if (call.param("user_ids").isPresent()) {
-      return byUserIds(group, Set.of(call.param("user_ids").get().split(",")));
+      // A set that tolerates an id named twice (listed once); Set.of would refuse it.
+      return byUserIds(group, new LinkedHashSet<>(List.of(call.param("user_ids").get().split(","))));
     }
     int count = call.intParam("count", 20, 1, 100);
     // The marker is the join position of the last member listed (the bot, listed first, is 0):

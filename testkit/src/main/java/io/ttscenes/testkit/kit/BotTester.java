@@ -165,16 +165,29 @@ public final class BotTester implements BeforeAllCallback, AfterAllCallback, Bef
   }
 
   /**
-   * The key of {@code user}'s session in the group chat {@code chat}, by the bot's strategy. In a
-   * channel the owner posts on behalf of the channel, with no sender: their key is the post's.
+   * The key of {@code user}'s session in the group chat or channel {@code chat}, by the bot's
+   * strategy: where what the user does there (messages, presses, edits, deletions) is kept. A
+   * channel's posts carry no sender and are kept apart: see {@link #session(TestChat)}.
    */
   public String sessionKey(TestUser user, TestChat chat) {
-    if (!chat.emulated().isChannel()) {
-      return sessions.key(user.emulated(), chat.chatId(), "chat");
-    }
-    boolean postsAsChannel = user.emulated().userId() == chat.owner().emulated().userId();
-    return postsAsChannel ? sessions.channelPostKey(chat.chatId())
-        : sessions.key(user.emulated(), chat.chatId(), "channel");
+    return sessions.key(user.emulated(), chat.chatId(), chat.emulated().isChannel() ? "channel" : "chat");
+  }
+
+  /**
+   * The session of what is posted in {@code chat} without a sender (a channel's posts and their
+   * edits) as stored now, read once the bot is idle; under {@code SessionKeys.CHAT} it is the
+   * chat's one session. A post's deletion names who deleted it, so it reaches that user's session
+   * ({@link #session(TestUser, TestChat)}), not this one: the update does not say it came from a
+   * channel.
+   */
+  public SessionSnapshot session(TestChat chat) {
+    awaitIdle();
+    return sessions.snapshot(sessionKey(chat));
+  }
+
+  /** The key of {@link #session(TestChat)}, by the bot's strategy. */
+  public String sessionKey(TestChat chat) {
+    return sessions.channelPostKey(chat.chatId());
   }
 
   /**

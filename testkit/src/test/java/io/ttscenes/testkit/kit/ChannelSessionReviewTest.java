@@ -30,7 +30,7 @@ final class ChannelSessionReviewTest {
     news.as(owner).sends("/count").expectReply("Posts: 1");
     news.as(owner).sends("/count").expectReply("Posts: 2");
 
-    assertEquals(new GreeterBot.Greetings(2), bot.session(owner, news).sessionData(GreeterBot.Greetings.class),
-        "the kit read the key " + bot.sessionKey(owner, news));
+    assertEquals(new GreeterBot.Greetings(2), bot.session(news).sessionData(GreeterBot.Greetings.class),
+        "the kit read the key " + bot.sessionKey(news));
   }
 }
