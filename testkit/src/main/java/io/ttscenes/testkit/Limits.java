@@ -30,6 +30,15 @@ final class Limits {
     }
   }
 
+  /** The string {@code field} of {@code node}; 400 when it is missing, null or not a string. */
+  static String requiredText(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isTextual()) {
+      throw ApiError.badRequest(field + " must be a string");
+    }
+    return value.asText();
+  }
+
   static String optionalText(JsonNode node, String field) {
     JsonNode value = node.get(field);
     if (value != null && !value.isNull() && !value.isTextual()) {

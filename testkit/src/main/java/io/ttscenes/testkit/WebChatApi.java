@@ -30,21 +30,21 @@ final class WebChatApi {
         })
         .add("GET", CHAT, this::view)
         .add("POST", CHAT + "/text", call -> {
-          user(call).sendText(call.json().path("text").asText());
+          user(call).sendText(Limits.requiredText(call.json(), "text"));
           return Json.success();
         })
         .add("POST", CHAT + "/callback", call -> {
           JsonNode body = call.json();
-          user(call).pressOn(body.path("mid").asText(), body.path("payload").asText());
+          user(call).pressOn(Limits.requiredText(body, "mid"), Limits.requiredText(body, "payload"));
           return Json.success();
         })
         .add("POST", CHAT + "/edit", call -> {
           JsonNode body = call.json();
-          user(call).editMessage(body.path("mid").asText(), body.path("text").asText());
+          user(call).editMessage(Limits.requiredText(body, "mid"), Limits.requiredText(body, "text"));
           return Json.success();
         })
         .add("POST", CHAT + "/delete", call -> {
-          user(call).deleteMessage(call.json().path("mid").asText());
+          user(call).deleteMessage(Limits.requiredText(call.json(), "mid"));
           return Json.success();
         })
         .add("POST", CHAT + "/contact", call -> {
@@ -97,7 +97,7 @@ final class WebChatApi {
     if (payload != null) {
       user(call).pressConstructorButton(payload);
     } else {
-      user(call).construct(body.path("text").asText());
+      user(call).construct(Limits.requiredText(body, "text"));
     }
     return Json.success();
   }

@@ -34,13 +34,13 @@ final class WebGroupsApi {
         .add("POST", "/_emu/groups", call -> create(call.json()))
         .add("GET", GROUP, this::view)
         .add("POST", GROUP + "/text", call -> act(call, (chat, user, body) ->
-            chat.sendText(user, body.path("text").asText(""))))
+            chat.sendText(user, Limits.requiredText(body, "text"))))
         .add("POST", GROUP + "/callback", call -> act(call, (chat, user, body) ->
-            chat.pressOn(user, body.path("mid").asText(), body.path("payload").asText())))
+            chat.pressOn(user, Limits.requiredText(body, "mid"), Limits.requiredText(body, "payload"))))
         .add("POST", GROUP + "/edit", call -> act(call, (chat, user, body) ->
-            chat.editMessage(user, body.path("mid").asText(), body.path("text").asText(""))))
+            chat.editMessage(user, Limits.requiredText(body, "mid"), Limits.requiredText(body, "text"))))
         .add("POST", GROUP + "/delete", call -> act(call, (chat, user, body) ->
-            chat.deleteMessage(user, body.path("mid").asText())))
+            chat.deleteMessage(user, Limits.requiredText(body, "mid"))))
         .add("POST", GROUP + "/members", this::addMember)
         .add("POST", GROUP + "/members/remove", this::removeMember)
         .add("POST", GROUP + "/title", this::rename)
