@@ -97,47 +97,60 @@ final class Outboxes {
    * @throws UnwritableStateException if an effect cannot be written as JSON
    */
   Encoded encode(OutboxPayload payload) {
-    List<Effect> ready = new ArrayList<>(payload.effects().size());
-    StringWriter out = new StringWriter();
-    try (JsonGenerator json = mapper.createGenerator(out)) {
-      json.writeStartObject();
-      json.writeNumberField("createdAt", payload.createdAt());
-      json.writeStringField("updateId", payload.updateId());
-      json.writeArrayFieldStart("effects");
-      for (Effect effect : payload.effects()) {
-        ready.add(write(json, effect));
+    try {
+      // Bodies are written before the payload's generator opens: a generator created while another
+      // is open on the thread finds the recycled buffers taken and allocates kilobytes of its own.
+      List<Effect> ready = withWireBodies(payload.effects());
+      StringWriter out = new StringWriter();
+      try (JsonGenerator json = mapper.createGenerator(out)) {
+        json.writeStartObject();
+        json.writeNumberField("createdAt", payload.createdAt());
+        json.writeStringField("updateId", payload.updateId());
+        json.writeArrayFieldStart("effects");
+        for (Effect effect : ready) {
+          write(json, effect);
+        }
+        json.writeEndArray();
+        if (payload.owner() != null) {
+          json.writeStringField("owner", payload.owner());
+        }
+        json.writeEndObject();
       }
-      json.writeEndArray();
-      if (payload.owner() != null) {
-        json.writeStringField("owner", payload.owner());
-      }
-      json.writeEndObject();
+      return new Encoded(out.toString(), ready);
     } catch (IOException | IllegalArgumentException e) {
       throw new UnwritableStateException("could not write the outbox of update " + payload.updateId()
           + ": " + e.getMessage(), e);
     }
-    return new Encoded(out.toString(), ready);
   }
 
-  private Effect write(JsonGenerator json, Effect effect) throws IOException {
+  /** The effects with each message body written as JSON text once, for the outbox and the send. */
+  private List<Effect> withWireBodies(List<Effect> effects) throws IOException {
+    List<Effect> ready = new ArrayList<>(effects.size());
+    for (Effect effect : effects) {
+      if (effect instanceof Effect.Send send && send.wireBody() == null) {
+        // Written as UTF-8 bytes and read back, not written to a String: the byte writer escapes a
+        // lone surrogate (a text cut inside an emoji) as \uD83D, which then survives the UTF-8
+        // encoding of the request, where a raw one would turn into '?'.
+        ready.add(send.withWireBody(new String(mapper.writeValueAsBytes(send.body()), StandardCharsets.UTF_8)));
+      } else {
+        ready.add(effect);
+      }
+    }
+    return ready;
+  }
+
+  private void write(JsonGenerator json, Effect effect) throws IOException {
     if (!(effect instanceof Effect.Send send)) {
       effectWriter.writeValue(json, effect);
-      return effect;
+      return;
     }
-    // Written as UTF-8 bytes and read back, not written to a String: the byte writer escapes a lone
-    // surrogate (a text cut inside an emoji) as \uD83D, which then survives the UTF-8 encoding of
-    // the request, where a raw one would turn into '?'.
-    String body = send.wireBody() != null
-        ? send.wireBody()
-        : new String(mapper.writeValueAsBytes(send.body()), StandardCharsets.UTF_8);
     json.writeStartObject();
     json.writeStringField("effect", "send");
     json.writeFieldName("target");
     mapper.writeValue(json, send.target());
     json.writeFieldName("body");
-    json.writeRawValue(body);
+    json.writeRawValue(send.wireBody());
     json.writeEndObject();
-    return send.withWireBody(body);
   }
 
   OutboxPayload decode(String json) {
