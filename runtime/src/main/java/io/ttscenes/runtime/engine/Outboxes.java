@@ -1,11 +1,10 @@
 package io.ttscenes.runtime.engine;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoreUnavailableException;
@@ -51,8 +50,8 @@ final class Outboxes {
   private final SessionStore store;
   private final Effects effects;
   private final ObjectMapper mapper;
-  // Writes an effect with its type id, as inside the payload's list.
-  private final ObjectWriter effectWriter;
+  // Writes a payload with the message bodies its sends already carry as JSON text.
+  private final ObjectWriter payloadWriter;
   private final Predicate<String> laneBusy;
   private final Clock clock;
   private final Duration clearDelay;
@@ -75,7 +74,9 @@ final class Outboxes {
     this.store = store;
     this.effects = effects;
     this.mapper = mapper;
-    this.effectWriter = mapper.writerFor(Effect.class);
+    this.payloadWriter = mapper.copy()
+        .registerModule(new SimpleModule().addSerializer(Effect.Send.class, new WireBodySerializer()))
+        .writerFor(OutboxPayload.class);
     this.laneBusy = laneBusy;
     this.clock = clock;
     this.clearDelay = clearDelay;
@@ -98,25 +99,10 @@ final class Outboxes {
    */
   Encoded encode(OutboxPayload payload) {
     try {
-      // Bodies are written before the payload's generator opens: a generator created while another
-      // is open on the thread finds the recycled buffers taken and allocates kilobytes of its own.
       List<Effect> ready = withWireBodies(payload.effects());
-      StringWriter out = new StringWriter();
-      try (JsonGenerator json = mapper.createGenerator(out)) {
-        json.writeStartObject();
-        json.writeNumberField("createdAt", payload.createdAt());
-        json.writeStringField("updateId", payload.updateId());
-        json.writeArrayFieldStart("effects");
-        for (Effect effect : ready) {
-          write(json, effect);
-        }
-        json.writeEndArray();
-        if (payload.owner() != null) {
-          json.writeStringField("owner", payload.owner());
-        }
-        json.writeEndObject();
-      }
-      return new Encoded(out.toString(), ready);
+      String json = payloadWriter.writeValueAsString(
+          new OutboxPayload(payload.createdAt(), payload.updateId(), ready, payload.owner()));
+      return new Encoded(json, ready);
     } catch (IOException | IllegalArgumentException e) {
       throw new UnwritableStateException("could not write the outbox of update " + payload.updateId()
           + ": " + e.getMessage(), e);
@@ -137,20 +123,6 @@ final class Outboxes {
       }
     }
     return ready;
-  }
-
-  private void write(JsonGenerator json, Effect effect) throws IOException {
-    if (!(effect instanceof Effect.Send send)) {
-      effectWriter.writeValue(json, effect);
-      return;
-    }
-    json.writeStartObject();
-    json.writeStringField("effect", "send");
-    json.writeFieldName("target");
-    mapper.writeValue(json, send.target());
-    json.writeFieldName("body");
-    json.writeRawValue(send.wireBody());
-    json.writeEndObject();
   }
 
   OutboxPayload decode(String json) {
