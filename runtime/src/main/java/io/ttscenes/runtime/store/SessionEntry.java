@@ -4,7 +4,6 @@ import io.ttscenes.api.store.OutboxEntry;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoredSession;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -41,6 +40,7 @@ record SessionEntry(StoredSession session, long expiresAtNanos, List<QueuedOutbo
   /**
    * The last {@link SessionStore#RECENT_UPDATE_IDS} of {@code previous} plus {@code updateId}, in
    * an array of the final size: the list is rebuilt on every commit, a growing copy would cost twice.
+   * An immutable list, which {@link StoredSession} keeps as it is (it would copy any other twice).
    */
   private static List<String> recentIds(List<String> previous, String updateId) {
     int kept = Math.min(previous.size(), SessionStore.RECENT_UPDATE_IDS - 1);
@@ -50,7 +50,7 @@ record SessionEntry(StoredSession session, long expiresAtNanos, List<QueuedOutbo
       ids[i] = previous.get(from + i);
     }
     ids[kept] = updateId;
-    return Arrays.asList(ids);
+    return List.of(ids);
   }
 
   /** Returns this entry without the outbox entry {@code outboxId}, or itself when it has none. */
