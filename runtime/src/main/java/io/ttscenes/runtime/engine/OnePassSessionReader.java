@@ -55,7 +55,10 @@ final class OnePassSessionReader {
         draft.scene = bot.scene(parser.getValueAsString()).orElse(null);
         return draft.scene != null;
       }
-      case "step" -> draft.step = parser.getValueAsString();
+      case "step" -> {
+        draft.step = parser.getValueAsString();
+        return draft.step != null;
+      }
       case "data" -> {
         draft.data = draft.scene == null ? null : typed(parser, draft.scene.dataType());
         return draft.data != null;
@@ -63,8 +66,12 @@ final class OnePassSessionReader {
       case "session" -> {
         draft.sessionSeen = true;
         Optional<Class<?>> type = bot.sessionDataType();
-        draft.sessionData = type.isPresent() ? typed(parser, type.get()) : null;
-        return type.isEmpty() || draft.sessionData != null;
+        if (type.isEmpty()) {
+          parser.skipChildren();
+          return true;
+        }
+        draft.sessionData = typed(parser, type.get());
+        return draft.sessionData != null;
       }
       case "history" -> draft.history = mapper.readValue(parser, HISTORY);
       case "deadline" -> draft.deadline = Instant.ofEpochMilli(parser.getLongValue());

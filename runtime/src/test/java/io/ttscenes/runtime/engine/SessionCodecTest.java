@@ -83,6 +83,13 @@ final class SessionCodecTest {
     assertEquals(new Answers("no", null), read.data);
     assertEquals(new Profile("new", null, List.of(), Map.of()), read.sessionData, "the initial session data");
     assertEquals(5L, read.chat);
+
+    Bot plain = Bot.builder("codec-plain").root(r -> r.onText(ctx -> { })).build();
+    Session withoutSessionType = new SessionCodec(plain, mapper).decode("k",
+        "{\"session\":{\"name\":\"Ann\",\"chat\":1},\"chat\":9,\"user\":2}");
+    assertNull(withoutSessionType.sessionData);
+    assertEquals(9L, withoutSessionType.chat, "fields after an unused session value are read");
+    assertEquals(2L, withoutSessionType.user);
   }
 
   @Test
