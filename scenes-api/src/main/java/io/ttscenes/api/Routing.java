@@ -1,7 +1,6 @@
 package io.ttscenes.api;
 
 import io.ttscenes.api.model.Update;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,41 +8,49 @@ import java.util.Optional;
 final class Routing {
   private Routing() {}
 
+  // Plain branches rather than Optional.or chains: this runs for every update.
   static Optional<Bot.Selected> select(Update update, Optional<String> username, Handlers global,
       Handlers root, Optional<Scene<?>> scene, Optional<String> step) {
     Optional<Bot.Selected> found = first(global.routes(), update, username);
-    if (found.isPresent()) {
-      return found;
+    if (found.isEmpty()) {
+      found = scene.isPresent()
+          ? inScene(scene.get(), step, update, username)
+          : orElse(first(root.routes(), update, username), root.fallbackHandler(), "root fallback");
     }
-    if (scene.isPresent()) {
-      found = inScene(scene.get(), step, update, username);
-    } else {
-      found = first(root.routes(), update, username)
-          .or(() -> fallback(root.fallbackHandler(), "root fallback"));
-    }
-    return found.or(() -> fallback(global.fallbackHandler(), "global fallback"));
+    return orElse(found, global.fallbackHandler(), "global fallback");
   }
 
   private static <D> Optional<Bot.Selected> inScene(Scene<D> scene, Optional<String> stepName,
       Update update, Optional<String> username) {
-    Optional<WizardStep<D>> step = stepName.flatMap(scene::step);
-    List<Route<D>> routes = new ArrayList<>();
-    step.ifPresent(s -> routes.addAll(s.routes()));
-    routes.addAll(scene.routes());
-    return first(routes, update, username)
-        .or(() -> step.flatMap(s -> fallback(s.fallbackHandler(), "step fallback")))
-        .or(() -> fallback(scene.fallback(), "scene fallback"));
+    Optional<WizardStep<D>> step = stepName.isPresent() ? scene.step(stepName.get()) : Optional.empty();
+    Optional<Bot.Selected> found = Optional.empty();
+    if (step.isPresent()) {
+      found = first(step.get().routes(), update, username);
+    }
+    if (found.isEmpty()) {
+      found = first(scene.routes(), update, username);
+    }
+    if (found.isEmpty() && step.isPresent()) {
+      found = fallback(step.get().fallbackHandler(), "step fallback");
+    }
+    return orElse(found, scene.fallback(), "scene fallback");
   }
 
   private static <D> Optional<Bot.Selected> first(List<Route<D>> routes, Update update,
       Optional<String> username) {
-    for (Route<D> route : routes) {
+    for (int i = 0; i < routes.size(); i++) {
+      Route<D> route = routes.get(i);
       Optional<RouteMatch> match = route.match(update, username);
       if (match.isPresent()) {
         return Optional.of(new Bot.Selected(route.handler(), match.get(), route.toString()));
       }
     }
     return Optional.empty();
+  }
+
+  private static <D> Optional<Bot.Selected> orElse(Optional<Bot.Selected> found,
+      Optional<Handler<D>> handler, String name) {
+    return found.isPresent() ? found : fallback(handler, name);
   }
 
   private static <D> Optional<Bot.Selected> fallback(Optional<Handler<D>> handler, String name) {

@@ -102,7 +102,13 @@ public final class Scene<D> {
 
   /** Returns the step named {@code name}. */
   public Optional<WizardStep<D>> step(String name) {
-    return steps.stream().filter(step -> step.name().equals(name)).findFirst();
+    // A loop, not a stream: routing and every wizard transition look a step up.
+    for (WizardStep<D> step : steps) {
+      if (step.name().equals(name)) {
+        return Optional.of(step);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Returns the scene-wide routes in declaration order. */

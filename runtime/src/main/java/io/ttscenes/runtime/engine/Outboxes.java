@@ -1,11 +1,10 @@
 package io.ttscenes.runtime.engine;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoreUnavailableException;
@@ -51,8 +50,8 @@ final class Outboxes {
   private final SessionStore store;
   private final Effects effects;
   private final ObjectMapper mapper;
-  // Writes an effect with its type id, as inside the payload's list.
-  private final ObjectWriter effectWriter;
+  // Writes a payload with the message bodies its sends already carry as JSON text.
+  private final ObjectWriter payloadWriter;
   private final Predicate<String> laneBusy;
   private final Clock clock;
   private final Duration clearDelay;
@@ -75,7 +74,9 @@ final class Outboxes {
     this.store = store;
     this.effects = effects;
     this.mapper = mapper;
-    this.effectWriter = mapper.writerFor(Effect.class);
+    this.payloadWriter = mapper.copy()
+        .registerModule(new SimpleModule().addSerializer(Effect.Send.class, new WireBodySerializer()))
+        .writerFor(OutboxPayload.class);
     this.laneBusy = laneBusy;
     this.clock = clock;
     this.clearDelay = clearDelay;
@@ -97,47 +98,31 @@ final class Outboxes {
    * @throws UnwritableStateException if an effect cannot be written as JSON
    */
   Encoded encode(OutboxPayload payload) {
-    List<Effect> ready = new ArrayList<>(payload.effects().size());
-    StringWriter out = new StringWriter();
-    try (JsonGenerator json = mapper.createGenerator(out)) {
-      json.writeStartObject();
-      json.writeNumberField("createdAt", payload.createdAt());
-      json.writeStringField("updateId", payload.updateId());
-      json.writeArrayFieldStart("effects");
-      for (Effect effect : payload.effects()) {
-        ready.add(write(json, effect));
-      }
-      json.writeEndArray();
-      if (payload.owner() != null) {
-        json.writeStringField("owner", payload.owner());
-      }
-      json.writeEndObject();
+    try {
+      List<Effect> ready = withWireBodies(payload.effects());
+      String json = payloadWriter.writeValueAsString(
+          new OutboxPayload(payload.createdAt(), payload.updateId(), ready, payload.owner()));
+      return new Encoded(json, ready);
     } catch (IOException | IllegalArgumentException e) {
       throw new UnwritableStateException("could not write the outbox of update " + payload.updateId()
           + ": " + e.getMessage(), e);
     }
-    return new Encoded(out.toString(), ready);
   }
 
-  private Effect write(JsonGenerator json, Effect effect) throws IOException {
-    if (!(effect instanceof Effect.Send send)) {
-      effectWriter.writeValue(json, effect);
-      return effect;
+  /** The effects with each message body written as JSON text once, for the outbox and the send. */
+  private List<Effect> withWireBodies(List<Effect> effects) throws IOException {
+    List<Effect> ready = new ArrayList<>(effects.size());
+    for (Effect effect : effects) {
+      if (effect instanceof Effect.Send send && send.wireBody() == null) {
+        // Written as UTF-8 bytes and read back, not written to a String: the byte writer escapes a
+        // lone surrogate (a text cut inside an emoji) as \uD83D, which then survives the UTF-8
+        // encoding of the request, where a raw one would turn into '?'.
+        ready.add(send.withWireBody(new String(mapper.writeValueAsBytes(send.body()), StandardCharsets.UTF_8)));
+      } else {
+        ready.add(effect);
+      }
     }
-    // Written as UTF-8 bytes and read back, not written to a String: the byte writer escapes a lone
-    // surrogate (a text cut inside an emoji) as \uD83D, which then survives the UTF-8 encoding of
-    // the request, where a raw one would turn into '?'.
-    String body = send.wireBody() != null
-        ? send.wireBody()
-        : new String(mapper.writeValueAsBytes(send.body()), StandardCharsets.UTF_8);
-    json.writeStartObject();
-    json.writeStringField("effect", "send");
-    json.writeFieldName("target");
-    mapper.writeValue(json, send.target());
-    json.writeFieldName("body");
-    json.writeRawValue(body);
-    json.writeEndObject();
-    return send.withWireBody(body);
+    return ready;
   }
 
   OutboxPayload decode(String json) {
@@ -219,7 +204,8 @@ final class Outboxes {
   /** Returns ids of sent entries the session's next commit should clear. */
   Set<String> toClear(String key) {
     Map<String, Long> ids = sentNotCleared.get(key);
-    return ids == null ? Set.of() : Set.copyOf(ids.keySet());
+    // Set.of on the (distinct) keys: Set.copyOf would build a HashSet first, on every commit.
+    return ids == null ? Set.of() : Set.of(ids.keySet().toArray(String[]::new));
   }
 
   /** Forgets ids that a successful commit cleared. */

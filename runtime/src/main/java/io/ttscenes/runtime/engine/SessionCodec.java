@@ -23,6 +23,7 @@ final class SessionCodec {
 
   private final Bot bot;
   private final ObjectMapper mapper;
+  private final OnePassSessionReader onePass;
 
   SessionCodec(Bot bot, ObjectMapper mapper) {
     this.bot = bot;
@@ -30,13 +31,22 @@ final class SessionCodec {
     // keeps its state in its fields, which must be stored even without getters (else it would be
     // written as {} and come back empty on the next update, silently).
     this.mapper = mapper.copy().setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+    this.onePass = new OnePassSessionReader(bot, this.mapper);
   }
 
   Session fresh() {
     return new Session(null, null, null, bot.newSessionData().orElse(null), List.of(), null, null, null);
   }
 
+  /**
+   * The typed session {@code json} holds; read in one pass when it is the plain case, else through
+   * trees, which reset what no longer fits to the root with a warning.
+   */
   Session decode(String key, String json) {
+    return onePass.read(key, json).orElseGet(() -> decodeTrees(key, json));
+  }
+
+  private Session decodeTrees(String key, String json) {
     SessionState state = read(key, json);
     Object sessionData = sessionData(key, state.session());
     Optional<Scene<?>> scene = Optional.ofNullable(state.scene()).flatMap(bot::scene);
@@ -59,7 +69,7 @@ final class SessionCodec {
   }
 
   /** Keeps a stored wizard step the scene still has; otherwise restarts at its first step. */
-  private static String step(String key, Scene<?> scene, String stored) {
+  static String step(String key, Scene<?> scene, String stored) {
     if (scene.steps().isEmpty()) {
       return null;
     }

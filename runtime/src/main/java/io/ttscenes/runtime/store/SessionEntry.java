@@ -25,17 +25,32 @@ record SessionEntry(StoredSession session, long expiresAtNanos, List<QueuedOutbo
       SessionEntry previous, String data, String updateId, long expiresAt, Set<String> cleared,
       QueuedOutbox added) {
     long version = previous == null ? 1 : previous.session.version() + 1;
-    List<String> ids = new ArrayList<>(previous == null ? List.of() : previous.session.recentUpdateIds());
-    ids.add(updateId);
-    if (ids.size() > SessionStore.RECENT_UPDATE_IDS) {
-      ids = ids.subList(ids.size() - SessionStore.RECENT_UPDATE_IDS, ids.size());
-    }
-    List<QueuedOutbox> outbox = new ArrayList<>(previous == null ? List.of() : previous.outbox);
-    outbox.removeIf(q -> cleared.contains(q.entry().id()));
-    if (added != null) {
-      outbox.add(added);
+    List<String> ids = recentIds(previous == null ? List.of() : previous.session.recentUpdateIds(), updateId);
+    List<QueuedOutbox> outbox = previous == null ? List.of() : previous.outbox;
+    if (!cleared.isEmpty() || added != null) {
+      outbox = new ArrayList<>(outbox);
+      outbox.removeIf(q -> cleared.contains(q.entry().id()));
+      if (added != null) {
+        outbox.add(added);
+      }
     }
     return new SessionEntry(new StoredSession(version, data, ids), expiresAt, outbox);
+  }
+
+  /**
+   * The last {@link SessionStore#RECENT_UPDATE_IDS} of {@code previous} plus {@code updateId}, in
+   * an array of the final size: the list is rebuilt on every commit, a growing copy would cost twice.
+   * An immutable list, which {@link StoredSession} keeps as it is (it would copy any other twice).
+   */
+  private static List<String> recentIds(List<String> previous, String updateId) {
+    int kept = Math.min(previous.size(), SessionStore.RECENT_UPDATE_IDS - 1);
+    String[] ids = new String[kept + 1];
+    int from = previous.size() - kept;
+    for (int i = 0; i < kept; i++) {
+      ids[i] = previous.get(from + i);
+    }
+    ids[kept] = updateId;
+    return List.of(ids);
   }
 
   /** Returns this entry without the outbox entry {@code outboxId}, or itself when it has none. */
@@ -45,8 +60,12 @@ record SessionEntry(StoredSession session, long expiresAtNanos, List<QueuedOutbo
 
   /** Returns this entry without the outbox entries {@code outboxIds}, or itself when it has none. */
   SessionEntry withoutOutboxes(Set<String> outboxIds) {
-    List<QueuedOutbox> kept =
-        outbox.stream().filter(q -> !outboxIds.contains(q.entry().id())).toList();
+    List<QueuedOutbox> kept = new ArrayList<>(outbox.size());
+    for (QueuedOutbox queued : outbox) {
+      if (!outboxIds.contains(queued.entry().id())) {
+        kept.add(queued);
+      }
+    }
     return kept.size() == outbox.size() ? this : new SessionEntry(session, expiresAtNanos, kept);
   }
 }

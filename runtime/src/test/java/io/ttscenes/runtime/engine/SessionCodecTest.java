@@ -1,9 +1,11 @@
 package io.ttscenes.runtime.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ttscenes.api.Bot;
+import io.ttscenes.api.Scene;
 import io.ttscenes.runtime.json.WireJson;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,5 +40,76 @@ final class SessionCodecTest {
     assertEquals(profile, read.sessionData);
     assertEquals(history, read.history);
     assertEquals(70L, read.chat);
+  }
+
+  record Answers(String q1, String q2) {}
+
+  private final Bot wizardBot = Bot.builder("codec-wizard")
+      .sessionData(Profile.class, () -> new Profile("new", null, List.of(), Map.of()))
+      .scene(Scene.builder("survey", Answers.class)
+          .step("q1", s -> s.onText(ctx -> { }))
+          .step("q2", s -> s.onText(ctx -> { }))
+          .build())
+      .root(r -> r.onText(ctx -> { }))
+      .build();
+  private final SessionCodec wizardCodec = new SessionCodec(wizardBot, mapper);
+
+  @Test
+  void aSessionInAWizardStepReadsBackWithEveryField() {
+    Profile profile = new Profile("Ann", "A", List.of(2), Map.of());
+    Session session = new Session(wizardBot.scene("survey").orElseThrow(), "q2", new Answers("yes", null),
+        profile, List.of(new SessionState.HistoryEntry("menu", null, null)),
+        Instant.ofEpochMilli(1_700_000_000_123L), 7L, 70L);
+
+    Session read = wizardCodec.decode("u:7:c:70", wizardCodec.encode(session));
+
+    assertEquals("survey", read.scene.id());
+    assertEquals("q2", read.step);
+    assertEquals(new Answers("yes", null), read.data);
+    assertEquals(profile, read.sessionData);
+    assertEquals(session.history, read.history);
+    assertEquals(session.deadline, read.deadline);
+    assertEquals(7L, read.user);
+    assertEquals(70L, read.chat);
+  }
+
+  @Test
+  void storedJsonInAnotherFieldOrderOrWithAMissingSessionReadsTheSame() {
+    Session read = wizardCodec.decode("k",
+        "{\"data\":{\"q1\":\"no\"},\"step\":\"q1\",\"extra\":[1,{}],\"scene\":\"survey\",\"chat\":5}");
+
+    assertEquals("survey", read.scene.id());
+    assertEquals("q1", read.step);
+    assertEquals(new Answers("no", null), read.data);
+    assertEquals(new Profile("new", null, List.of(), Map.of()), read.sessionData, "the initial session data");
+    assertEquals(5L, read.chat);
+
+    Bot plain = Bot.builder("codec-plain").root(r -> r.onText(ctx -> { })).build();
+    Session withoutSessionType = new SessionCodec(plain, mapper).decode("k",
+        "{\"session\":{\"name\":\"Ann\",\"chat\":1},\"chat\":9,\"user\":2}");
+    assertNull(withoutSessionType.sessionData);
+    assertEquals(9L, withoutSessionType.chat, "fields after an unused session value are read");
+    assertEquals(2L, withoutSessionType.user);
+  }
+
+  @Test
+  void whatNoLongerFitsReturnsToTheRootOrTheFirstStepAsBefore() {
+    Profile initial = new Profile("new", null, List.of(), Map.of());
+    Session unknownScene = wizardCodec.decode("k", "{\"scene\":\"gone\",\"data\":{},\"user\":3}");
+    assertNull(unknownScene.scene);
+    assertEquals(3L, unknownScene.user);
+    Session badData = wizardCodec.decode("k", "{\"scene\":\"survey\",\"step\":\"q1\",\"data\":[1]}");
+    assertNull(badData.scene);
+    assertNull(badData.data);
+    Session noData = wizardCodec.decode("k", "{\"scene\":\"survey\",\"step\":\"q1\"}");
+    assertNull(noData.scene);
+    Session removedStep = wizardCodec.decode("k", "{\"scene\":\"survey\",\"step\":\"q9\",\"data\":{}}");
+    assertEquals("q1", removedStep.step);
+    Session badSession = wizardCodec.decode("k", "{\"session\":\"not a profile\",\"chat\":4}");
+    assertEquals(initial, badSession.sessionData);
+    assertEquals(4L, badSession.chat);
+    Session unreadable = wizardCodec.decode("k", "{\"scene\":");
+    assertNull(unreadable.scene);
+    assertEquals(initial, unreadable.sessionData);
   }
 }

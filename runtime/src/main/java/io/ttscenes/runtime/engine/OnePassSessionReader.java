@@ -1,0 +1,116 @@
+package io.ttscenes.runtime.engine;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ttscenes.api.Bot;
+import io.ttscenes.api.Scene;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads stored session JSON straight into the author's types in one pass, without the JSON trees
+ * of {@link SessionState}; possible because {@link SessionCodec#encode} writes the scene id before
+ * the scene data. It takes only the plain case: anything else (unreadable JSON, an unknown scene,
+ * data before its scene, data or session data that does not fit its type) gives empty, and the
+ * caller reads the tree form, which handles and logs each of those. Thread-safe.
+ */
+final class OnePassSessionReader {
+  private static final TypeReference<List<SessionState.HistoryEntry>> HISTORY = new TypeReference<>() {};
+
+  private final Bot bot;
+  private final ObjectMapper mapper;
+
+  OnePassSessionReader(Bot bot, ObjectMapper mapper) {
+    this.bot = bot;
+    this.mapper = mapper;
+  }
+
+  /** The session {@code json} holds, or empty when it is not the plain case. */
+  Optional<Session> read(String key, String json) {
+    try (JsonParser parser = mapper.createParser(json)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return Optional.empty();
+      }
+      Draft draft = new Draft();
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        if (parser.nextToken() != JsonToken.VALUE_NULL && !take(draft, field, parser)) {
+          return Optional.empty();
+        }
+      }
+      return draft.session(key, bot);
+    } catch (IOException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Reads the non-null value of {@code field} into {@code draft}; false when it is not the plain case. */
+  private boolean take(Draft draft, String field, JsonParser parser) throws IOException {
+    switch (field) {
+      case "scene" -> {
+        draft.scene = bot.scene(parser.getValueAsString()).orElse(null);
+        return draft.scene != null;
+      }
+      case "step" -> {
+        draft.step = parser.getValueAsString();
+        return draft.step != null;
+      }
+      case "data" -> {
+        draft.data = draft.scene == null ? null : typed(parser, draft.scene.dataType());
+        return draft.data != null;
+      }
+      case "session" -> {
+        draft.sessionSeen = true;
+        Optional<Class<?>> type = bot.sessionDataType();
+        if (type.isEmpty()) {
+          parser.skipChildren();
+          return true;
+        }
+        draft.sessionData = typed(parser, type.get());
+        return draft.sessionData != null;
+      }
+      case "history" -> draft.history = mapper.readValue(parser, HISTORY);
+      case "deadline" -> draft.deadline = Instant.ofEpochMilli(parser.getLongValue());
+      case "user" -> draft.user = parser.getLongValue();
+      case "chat" -> draft.chat = parser.getLongValue();
+      default -> parser.skipChildren();
+    }
+    return true;
+  }
+
+  /** The value at the parser as {@code type}, or null when it is not one. */
+  private Object typed(JsonParser parser, Class<?> type) throws IOException {
+    Object value = mapper.readValue(parser, type);
+    return type.isInstance(value) ? value : null;
+  }
+
+  /** The fields read so far. */
+  private static final class Draft {
+    Scene<?> scene;
+    String step;
+    Object data;
+    Object sessionData;
+    boolean sessionSeen;
+    List<SessionState.HistoryEntry> history = List.of();
+    Instant deadline;
+    Long user;
+    Long chat;
+
+    Optional<Session> session(String key, Bot bot) {
+      if (scene != null && data == null) {
+        return Optional.empty();
+      }
+      if (!sessionSeen && bot.sessionDataType().isPresent()) {
+        sessionData = bot.newSessionData().orElse(null);
+      }
+      return Optional.of(scene == null
+          ? new Session(null, null, null, sessionData, history, null, user, chat)
+          : new Session(scene, SessionCodec.step(key, scene, step), data, sessionData, history, deadline,
+              user, chat));
+    }
+  }
+}
