@@ -100,8 +100,10 @@ final class Outboxes {
   Encoded encode(OutboxPayload payload) {
     try {
       List<Effect> ready = withWireBodies(payload.effects());
-      String json = payloadWriter.writeValueAsString(
-          new OutboxPayload(payload.createdAt(), payload.updateId(), ready, payload.owner()));
+      // Through UTF-8 bytes, as the bodies: a lone surrogate in an edit or answer then stays
+      // escaped instead of turning into '?' when the store encodes the entry.
+      String json = new String(payloadWriter.writeValueAsBytes(
+          new OutboxPayload(payload.createdAt(), payload.updateId(), ready, payload.owner())), StandardCharsets.UTF_8);
       return new Encoded(json, ready);
     } catch (IOException | IllegalArgumentException e) {
       throw new UnwritableStateException("could not write the outbox of update " + payload.updateId()

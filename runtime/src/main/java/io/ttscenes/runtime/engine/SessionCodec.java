@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.Scene;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -95,7 +96,10 @@ final class SessionCodec {
         session.sessionData, session.history,
         session.deadline().map(Instant::toEpochMilli).orElse(null), session.user, session.chat);
     try {
-      return mapper.writeValueAsString(state);
+      // Through UTF-8 bytes: Jackson's byte writer escapes a lone surrogate (a text cut inside an
+      // emoji) as \uD83D; written to a String it would stay raw and become '?' in a store that
+      // keeps UTF-8, such as Redis.
+      return new String(mapper.writeValueAsBytes(state), StandardCharsets.UTF_8);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new UnwritableStateException("could not write session data as JSON: " + e.getMessage(), e);
     }

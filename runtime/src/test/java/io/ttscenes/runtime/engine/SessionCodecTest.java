@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.Scene;
 import io.ttscenes.runtime.json.WireJson;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,19 @@ final class SessionCodecTest {
       .root(r -> r.onText(ctx -> { }))
       .build();
   private final SessionCodec wizardCodec = new SessionCodec(wizardBot, mapper);
+
+  @Test
+  void aTextCutInsideAnEmojiSurvivesAStoreThatKeepsUtf8() {
+    String cut = "cut \uD83D\uDE00\uD83D";
+    Session session = new Session(null, null, null, new Profile(cut, null, List.of(), Map.of()), List.of(),
+        null, 7L, 70L);
+
+    String json = codec.encode(session);
+    String throughUtf8 = new String(json.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+
+    assertEquals(json, throughUtf8, "the encoded session is plain UTF-8 text");
+    assertEquals(cut, ((Profile) codec.decode("u:7:c:70", throughUtf8).sessionData).name());
+  }
 
   @Test
   void aSessionInAWizardStepReadsBackWithEveryField() {
