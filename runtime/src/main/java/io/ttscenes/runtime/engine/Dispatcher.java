@@ -290,7 +290,11 @@ public final class Dispatcher implements AutoCloseable {
       return this;
     }
 
-    /** Sets the mapper for session data and outboxes (default: {@link WireJson#create()}). */
+    /**
+     * Sets the mapper for session data and outboxes (default: {@link WireJson#create()}). It also
+     * writes the bodies of replies, which an {@code AnswerlessWrites} client sends as written, so
+     * it must write the wire model as the client's mapper does (start from {@link WireJson#create()}).
+     */
     public Builder mapper(ObjectMapper mapper) {
       this.mapper = Objects.requireNonNull(mapper, "mapper");
       return this;
