@@ -8,8 +8,10 @@ import io.ttscenes.api.Bot;
 import io.ttscenes.api.Scene;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads stored session JSON straight into the author's types in one pass, without the JSON trees
@@ -36,14 +38,20 @@ final class OnePassSessionReader {
         return Optional.empty();
       }
       Draft draft = new Draft();
+      Set<String> seen = new HashSet<>();
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String field = parser.currentName();
+        // A repeated field is not what encode writes; the tree path decides which one wins.
+        if (!seen.add(field)) {
+          return Optional.empty();
+        }
         if (parser.nextToken() != JsonToken.VALUE_NULL && !take(draft, field, parser)) {
           return Optional.empty();
         }
       }
       return draft.session(key, bot);
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IOException | RuntimeException e) {
+      // Anything unexpected is left to the tree path, which resets what it cannot read and logs it.
       return Optional.empty();
     }
   }
@@ -52,11 +60,12 @@ final class OnePassSessionReader {
   private boolean take(Draft draft, String field, JsonParser parser) throws IOException {
     switch (field) {
       case "scene" -> {
-        draft.scene = bot.scene(parser.getValueAsString()).orElse(null);
+        draft.scene = parser.currentToken() == JsonToken.VALUE_STRING
+            ? bot.scene(parser.getText()).orElse(null) : null;
         return draft.scene != null;
       }
       case "step" -> {
-        draft.step = parser.getValueAsString();
+        draft.step = parser.currentToken() == JsonToken.VALUE_STRING ? parser.getText() : null;
         return draft.step != null;
       }
       case "data" -> {
@@ -73,7 +82,13 @@ final class OnePassSessionReader {
         draft.sessionData = typed(parser, type.get());
         return draft.sessionData != null;
       }
-      case "history" -> draft.history = mapper.readValue(parser, HISTORY);
+      case "history" -> {
+        List<SessionState.HistoryEntry> history = mapper.readValue(parser, HISTORY);
+        if (history.contains(null)) {
+          return false;
+        }
+        draft.history = history;
+      }
       case "deadline" -> draft.deadline = Instant.ofEpochMilli(parser.getLongValue());
       case "user" -> draft.user = parser.getLongValue();
       case "chat" -> draft.chat = parser.getLongValue();
