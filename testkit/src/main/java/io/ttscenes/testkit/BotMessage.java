@@ -50,6 +50,13 @@ public record BotMessage(JsonNode json) {
     return List.copyOf(rows);
   }
 
+  /** Every button of the inline keyboard as Button JSON, row by row; empty when there is none. */
+  public List<JsonNode> buttons() {
+    List<JsonNode> all = new ArrayList<>();
+    keyboardRows().forEach(row -> row.forEach(all::add));
+    return List.copyOf(all);
+  }
+
   /** The inline keyboard's rows of Button JSON; empty when there is no keyboard. */
   public List<JsonNode> keyboardRows() {
     for (JsonNode attachment : attachments()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,6 +48,13 @@ abstract sealed class Conversation permits Dialog, GroupChat {
 
   synchronized List<ObjectNode> messages() {
     return List.copyOf(messages);
+  }
+
+  /** The messages, newest first: buttons are pressed on the latest message that has them. */
+  synchronized List<ObjectNode> newestFirst() {
+    List<ObjectNode> newest = new ArrayList<>(messages);
+    Collections.reverse(newest);
+    return newest;
   }
 
   /** Puts {@code message} in place of the one with its mid; false when that one is gone. */

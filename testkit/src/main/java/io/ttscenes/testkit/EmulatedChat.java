@@ -3,8 +3,6 @@ package io.ttscenes.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -273,15 +271,11 @@ public final class EmulatedChat {
   }
 
   private List<ObjectNode> newestFirst() {
-    List<ObjectNode> messages = new ArrayList<>(group.messages());
-    Collections.reverse(messages);
-    return messages;
+    return group.newestFirst();
   }
 
   private static List<JsonNode> buttons(ObjectNode message) {
-    List<JsonNode> result = new ArrayList<>();
-    new BotMessage(message).keyboardRows().forEach(row -> row.forEach(result::add));
-    return result;
+    return new BotMessage(message).buttons();
   }
 
   /** In a group chat any member manages it; in a channel only its admins do, subscribers read. */

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ttscenes.api.client.ApiLimits;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -230,15 +228,11 @@ public final class EmulatedUser {
   }
 
   private List<ObjectNode> newestFirst() {
-    List<ObjectNode> messages = new ArrayList<>(dialog.messages());
-    Collections.reverse(messages);
-    return messages;
+    return dialog.newestFirst();
   }
 
   private static List<JsonNode> buttons(ObjectNode message) {
-    List<JsonNode> result = new ArrayList<>();
-    new BotMessage(message).keyboardRows().forEach(row -> row.forEach(result::add));
-    return result;
+    return new BotMessage(message).buttons();
   }
 
   /**
