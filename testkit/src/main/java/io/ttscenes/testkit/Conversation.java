@@ -141,9 +141,15 @@ abstract sealed class Conversation permits Dialog, GroupChat {
     listeners.add(listener);
   }
 
-  private void changed() {
+  /** Bumps the version and wakes waiters; call holding this object's lock. */
+  final void changed() {
     version++;
     notifyAll();
+  }
+
+  /** Marks a change made outside the history (a membership or title change, a system line). */
+  synchronized void touch() {
+    changed();
   }
 
   /** Takes the oldest event not taken yet that matches, waiting up to {@code timeout} for one. */

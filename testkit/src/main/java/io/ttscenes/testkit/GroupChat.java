@@ -58,6 +58,7 @@ final class GroupChat extends Conversation {
 
   synchronized void rename(String newTitle) {
     title = newTitle;
+    changed();
   }
 
   synchronized boolean isMember(long userId) {
@@ -73,6 +74,7 @@ final class GroupChat extends Conversation {
     boolean added = members.putIfAbsent(member.userId(), member) == null;
     if (added) {
       positions.put(member.userId(), ++joins);
+      changed();
     }
     return added;
   }
@@ -80,7 +82,11 @@ final class GroupChat extends Conversation {
   /** Removes a member; false when they were not one. */
   synchronized boolean remove(long userId) {
     positions.remove(userId);
-    return members.remove(userId) != null;
+    boolean removed = members.remove(userId) != null;
+    if (removed) {
+      changed();
+    }
+    return removed;
   }
 
   /** The members by their place in the join order (1, 2, ...), a snapshot. */
@@ -116,12 +122,14 @@ final class GroupChat extends Conversation {
     botStatus = "active";
     botAdmin = admin;
     botJoinTime = now;
+    changed();
   }
 
   /** The bot is out: {@code removed} by a member or {@code left} by itself. */
   synchronized void botGone(String status) {
     botStatus = status;
     botAdmin = false;
+    changed();
   }
 
   @Override

@@ -13,8 +13,11 @@ import java.util.stream.Collectors;
  * Thread-safe.
  */
 final class GroupLog {
-  /** One line; {@code afterMid} null places it before every message; {@code timestamp} is that message's. */
-  private record Line(long id, long timestamp, String afterMid, String text) {}
+  /**
+   * One line; {@code earlier} holds the mids of the messages it came after, oldest first (empty:
+   * before every message).
+   */
+  private record Line(long id, List<String> earlier, String text) {}
 
   private final List<Line> lines = new ArrayList<>();
 
@@ -24,31 +27,28 @@ final class GroupLog {
    * change come after the line.
    */
   void record(GroupChat group, Runnable action, String text) {
-    List<ObjectNode> messages = group.messages();
-    ObjectNode newest = messages.isEmpty() ? null : messages.get(messages.size() - 1);
+    List<String> earlier = group.messages().stream().map(Conversation::mid).toList();
     action.run();
     synchronized (this) {
-      lines.add(new Line(lines.size() + 1, newest == null ? Long.MIN_VALUE : newest.path("timestamp").asLong(),
-          newest == null ? null : Conversation.mid(newest), text));
+      lines.add(new Line(lines.size() + 1, earlier, text));
     }
+    // After the line is in: a poll woken by the change itself might otherwise miss the line.
+    group.touch();
   }
 
   /**
-   * The lines as JSON ({@code id}, {@code text}, {@code after_mid}) against {@code messages}: a
-   * line whose message was deleted since follows the newest message no later than itself.
+   * The lines as JSON ({@code id}, {@code text}, {@code after_mid}) against {@code messages}: each
+   * follows the newest message still present among those it came after, so a deleted message
+   * moves its line back, never past a message that came later.
    */
   synchronized ArrayNode toJson(List<ObjectNode> messages) {
     Set<String> present = messages.stream().map(Conversation::mid).collect(Collectors.toSet());
     ArrayNode result = Json.array();
     for (Line line : lines) {
-      String after = line.afterMid();
-      if (after != null && !present.contains(after)) {
-        after = null;
-        for (ObjectNode message : messages) {
-          if (message.path("timestamp").asLong() <= line.timestamp()) {
-            after = Conversation.mid(message);
-          }
-        }
+      String after = null;
+      for (int i = line.earlier().size() - 1; i >= 0 && after == null; i--) {
+        String mid = line.earlier().get(i);
+        after = present.contains(mid) ? mid : null;
       }
       result.add(Json.object().put("id", line.id()).put("text", line.text()).put("after_mid", after));
     }

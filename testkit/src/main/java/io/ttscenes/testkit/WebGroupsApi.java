@@ -70,13 +70,18 @@ final class WebGroupsApi {
 
   private JsonNode create(JsonNode body) {
     EmulatedUser owner = person(body, "owner_id");
-    String title = body.path("title").asText("").trim();
+    String title = Limits.requiredText(body, "title").trim();
     JsonNode ids = body.path("member_ids");
     if (!ids.isMissingNode() && !ids.isArray()) {
       throw ApiError.badRequest("member_ids must be an array of user ids");
     }
     List<EmulatedUser> members = new ArrayList<>();
-    ids.forEach(id -> members.add(person(id.asLong(), "member_ids")));
+    for (JsonNode id : ids) {
+      if (!id.canConvertToLong() || !id.isIntegralNumber()) {
+        throw ApiError.badRequest("member_ids must be an array of user ids (numbers); found " + id);
+      }
+      members.add(person(id.asLong(), "member_ids"));
+    }
     members.removeIf(m -> m.userId() == owner.userId());
     EmulatedChat chat = emulator.groupChat(title, owner, members.toArray(EmulatedUser[]::new));
     GroupLog log = new GroupLog();
@@ -114,7 +119,7 @@ final class WebGroupsApi {
     Entry entry = entry(call);
     JsonNode body = call.json();
     EmulatedUser by = member(entry.chat(), body, "by_id");
-    String title = body.path("title").asText("").trim();
+    String title = Limits.requiredText(body, "title").trim();
     entry.log().record(entry.chat().group(), () -> entry.chat().rename(title, by),
         by.name() + " renamed the group to \u201c" + title + "\u201d");
     return summary(entry.chat());
