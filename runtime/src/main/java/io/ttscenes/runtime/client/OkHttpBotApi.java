@@ -276,20 +276,20 @@ public final class OkHttpBotApi implements BotApi, Uploader, AnswerlessWrites {
   public SimpleQueryResult editMessage(String messageId, NewMessageBody body) {
     RequestChecks.message(body);
     return call(ApiRequest.of("editMessage", "PUT").path("messages")
-        .query("message_id", nonBlank("message id", messageId)).body(body),
+        .query("message_id", RequestChecks.nonBlank("message id", messageId)).body(body),
         SimpleQueryResult.class);
   }
 
   @Override
   public SimpleQueryResult deleteMessage(String messageId) {
     return call(ApiRequest.of("deleteMessage", "DELETE").path("messages")
-        .query("message_id", nonBlank("message id", messageId)), SimpleQueryResult.class);
+        .query("message_id", RequestChecks.nonBlank("message id", messageId)), SimpleQueryResult.class);
   }
 
   @Override
   public Message getMessageById(String messageId) {
     return call(ApiRequest.of("getMessageById", "GET")
-        .path("messages", nonBlank("message id", messageId)), Message.class);
+        .path("messages", RequestChecks.nonBlank("message id", messageId)), Message.class);
   }
 
   @Override
@@ -305,14 +305,14 @@ public final class OkHttpBotApi implements BotApi, Uploader, AnswerlessWrites {
   private static ApiRequest.Builder answerRequest(String callbackId, CallbackAnswer answer) {
     RequestChecks.callbackAnswer(answer);
     return ApiRequest.of("answerOnCallback", "POST").path("answers")
-        .query("callback_id", nonBlank("callback id", callbackId)).body(answer);
+        .query("callback_id", RequestChecks.nonBlank("callback id", callbackId)).body(answer);
   }
 
   @Override
   public SimpleQueryResult construct(String sessionId, ConstructorAnswer answer) {
     RequestChecks.constructorAnswer(answer);
     return call(ApiRequest.of("construct", "POST").path("answers", "constructor")
-        .query("session_id", nonBlank("session id", sessionId)).body(answer),
+        .query("session_id", RequestChecks.nonBlank("session id", sessionId)).body(answer),
         SimpleQueryResult.class);
   }
 
@@ -356,13 +356,5 @@ public final class OkHttpBotApi implements BotApi, Uploader, AnswerlessWrites {
     ApiRequest built = request.build();
     HttpExchange.Raw raw = loop.run(built);
     answers.check(built.operation(), raw.status(), raw.body());
-  }
-
-  private static String nonBlank(String field, String value) {
-    Objects.requireNonNull(value, field);
-    if (value.isBlank()) {
-      throw new IllegalArgumentException(field + " is blank");
-    }
-    return value;
   }
 }

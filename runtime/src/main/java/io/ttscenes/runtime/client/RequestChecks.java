@@ -22,6 +22,7 @@ import io.ttscenes.api.model.MessageLinkType;
 import io.ttscenes.api.model.NewMessageBody;
 import io.ttscenes.api.model.TextFormat;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Checks request bodies against {@link ApiLimits} before anything is sent, so a bot author gets an
@@ -56,9 +57,16 @@ public final class RequestChecks {
 
   /** Checks that a message id to edit or delete is not blank. */
   public static void messageId(String messageId) {
-    if (messageId.isBlank()) {
-      throw new IllegalArgumentException("message id is blank");
+    nonBlank("message id", messageId);
+  }
+
+  /** Returns {@code value} after checking that it is not null or blank. */
+  static String nonBlank(String field, String value) {
+    Objects.requireNonNull(value, field);
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(field + " is blank");
     }
+    return value;
   }
 
   /** Checks a callback answer's message, when it has one. */
