@@ -96,12 +96,12 @@ final class Attempts {
     try {
       return plan.apply(result);
     } catch (UnwritableStateException e) {
-      Turn.Result handled = turn.recoverFrom(contexts, e);
+      Turn.Result handled = turn.recover(contexts, e);
       try {
         return plan.apply(handled);
       } catch (UnwritableStateException again) {
         LOG.error("the exception handler's result cannot be stored either; replying with the apology", again);
-        return plan.apply(turn.apologizeOn(contexts.get()));
+        return plan.apply(turn.apologize(contexts.get()));
       }
     }
   }

@@ -75,19 +75,6 @@ final class Turn {
     return true;
   }
 
-  /**
-   * Handles {@code error} as a failed handler (exception handler, else the apology) on a fresh
-   * context from {@code contexts}; used when the result of a run could not be stored.
-   */
-  Result recoverFrom(Supplier<SessionContext> contexts, Exception error) {
-    return recover(contexts, error);
-  }
-
-  /** The apology alone on {@code ctx}, the last resort when not even a handled result can be stored. */
-  Result apologizeOn(SessionContext ctx) {
-    return apologize(ctx);
-  }
-
   /** Fresh contexts for a timeout whose deadline is consumed, as a timeout's recovery sees them. */
   static Supplier<SessionContext> deadlineConsumed(Supplier<SessionContext> contexts) {
     return () -> {
@@ -107,7 +94,11 @@ final class Turn {
     }
   }
 
-  private Result recover(Supplier<SessionContext> contexts, Throwable error) {
+  /**
+   * Handles {@code error} as a failed handler (exception handler, else the apology) on a fresh
+   * context from {@code contexts}; also used when the result of a run could not be stored.
+   */
+  Result recover(Supplier<SessionContext> contexts, Throwable error) {
     Optional<ExceptionHandler<Throwable>> handler = bot.exceptionHandler(error);
     if (handler.isEmpty()) {
       LOG.error("handler failed; replying with the apology", error);
@@ -126,7 +117,8 @@ final class Turn {
     }
   }
 
-  private Result apologize(SessionContext ctx) {
+  /** The apology alone on {@code ctx}; also the last resort when not even a handled result can be stored. */
+  Result apologize(SessionContext ctx) {
     if (ctx.chatId().isPresent() || ctx.userId().isPresent()) {
       ctx.reply(bot.apology());
     }
