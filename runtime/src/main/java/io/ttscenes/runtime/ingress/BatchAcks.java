@@ -20,11 +20,13 @@ final class BatchAcks {
     this.dispatcher = dispatcher;
   }
 
-  /**
-   * The updates of a page that failed, in page order, each with its error, and the first error
-   * seen (if any).
-   */
-  record Result(List<Update> failed, List<Throwable> errors, Throwable firstError) {}
+  /** The updates of a page that failed, in page order, each with its error. */
+  record Result(List<Update> failed, List<Throwable> errors) {
+    /** The first failed update's error, or null when none failed. */
+    Throwable firstError() {
+      return errors.isEmpty() ? null : errors.get(0);
+    }
+  }
 
   Result submitAll(List<Update> updates) {
     List<CompletableFuture<Void>> futures = new ArrayList<>(updates.size());
@@ -36,17 +38,15 @@ final class BatchAcks {
     CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).handle((done, e) -> null).join();
     List<Update> failed = new ArrayList<>();
     List<Throwable> errors = new ArrayList<>();
-    Throwable first = null;
     for (int i = 0; i < futures.size(); i++) {
       try {
         futures.get(i).join();
       } catch (CompletionException | CancellationException e) {
         failed.add(updates.get(i));
         errors.add(e);
-        first = first == null ? e : first;
       }
     }
-    return new Result(List.copyOf(failed), List.copyOf(errors), first);
+    return new Result(List.copyOf(failed), List.copyOf(errors));
   }
 
   private CompletableFuture<Void> submit(Update update) {
