@@ -106,12 +106,13 @@ final class SessionContext implements Context<Object> {
 
   @Override
   public Object data() {
-    return currentScene("data()").map(scene -> session.data).orElseThrow();
+    currentScene("data()");
+    return session.data;
   }
 
   @Override
   public Context<Object> setData(Object data) {
-    Scene<?> scene = currentScene("setData()").orElseThrow();
+    Scene<?> scene = currentScene("setData()");
     session.data = checkType("data of scene '" + scene.id() + "'", data, scene.dataType());
     return this;
   }
@@ -272,15 +273,15 @@ final class SessionContext implements Context<Object> {
     return message.disableLinkPreview() ? target.withoutLinkPreview() : target;
   }
 
-  private Optional<Scene<?>> currentScene(String what) {
+  private Scene<?> currentScene(String what) {
     if (session.scene == null) {
       throw new IllegalStateException(what + " needs a current scene; session " + key + " is at the root");
     }
-    return Optional.of(session.scene);
+    return session.scene;
   }
 
   private Scene<?> wizard(String what) {
-    Scene<?> scene = currentScene(what).orElseThrow();
+    Scene<?> scene = currentScene(what);
     if (scene.steps().isEmpty()) {
       throw new IllegalStateException(what + " needs a wizard scene; scene '" + scene.id() + "' has no steps");
     }
