@@ -40,7 +40,7 @@ final class WebhookServer {
    */
   static WebhookServer start(WebhookSettings settings) {
     WebhookPath path = new WebhookPath(settings.servedPath());
-    limitRequestReading(settings.bodyTimeout());
+    limitRequestReading(settings.bodyTimeout().plus(settings.ackTimeout()));
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 0);
@@ -86,11 +86,14 @@ final class WebhookServer {
   /**
    * The JDK server reads request headers with no timeout of its own; this JVM-wide property is
    * its only lever, and it is read when the process creates its first server, so it is set only
-   * when unset and helps only if this is that first server.
+   * when unset and helps only if this is that first server. The JDK counts from the request's
+   * arrival to the end of its body, time spent queued for a busy handler thread included; a
+   * thread is held at most a body timeout and an ack timeout, so {@code limit} is their sum: a
+   * body timeout alone cut off real requests queued behind slow clients.
    */
-  private static void limitRequestReading(Duration bodyTimeout) {
+  private static void limitRequestReading(Duration limit) {
     if (System.getProperty(MAX_REQ_TIME) == null) {
-      long seconds = Math.max(1, (bodyTimeout.toMillis() + 999) / 1000);
+      long seconds = Math.max(1, (limit.toMillis() + 999) / 1000);
       System.setProperty(MAX_REQ_TIME, Long.toString(seconds));
     }
   }
