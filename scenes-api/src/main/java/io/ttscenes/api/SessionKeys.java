@@ -18,7 +18,7 @@ public enum SessionKeys implements SessionKeyStrategy {
       if (user.isPresent() && chat.isPresent()) {
         return "u:" + user.get() + ":c:" + chat.get();
       }
-      return user.map(id -> "u:" + id).or(() -> chat.map(id -> "c:" + id)).orElse(SHARED);
+      return USER.keyOf(update);
     }
   },
   /** One session per chat, shared by everyone in it. */

@@ -1,7 +1,6 @@
 package io.ttscenes.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ttscenes.api.model.Message;
@@ -13,23 +12,20 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * Review: {@code Bot.Builder.username("@MyBot")} (the form users see and copy) is accepted
- * silently, and then every {@code /cmd@MyBot} is treated as addressed to another bot and never
- * reaches its handler. It must either be accepted without the '@' or refused with a clear error.
+ * Review: {@code Bot.Builder.username("@MyBot")} (the form users see and copy) was accepted
+ * silently, and then every {@code /cmd@MyBot} was treated as addressed to another bot and never
+ * reached its handler. The builder now drops the '@', so the username routes as typed.
  */
 final class BotUsernameReviewTest {
 
   @Test
   void aUsernameGivenWithItsAtSignStillRoutesCommandsAddressedToTheBot() {
     Handler<Object> start = ctx -> {};
-    Optional<Bot.Selected> selected;
-    try {
-      Bot bot = Bot.builder("b").username("@MyBot").root(r -> r.onCommand("start", start)).build();
-      selected = bot.select(command("/start@MyBot"), Optional.empty(), Optional.empty());
-    } catch (IllegalArgumentException refused) {
-      assertTrue(refused.getMessage().contains("@MyBot"), refused.getMessage());
-      return;
-    }
+    Bot bot = Bot.builder("b").username("@MyBot").root(r -> r.onCommand("start", start)).build();
+    Optional<Bot.Selected> selected =
+        bot.select(command("/start@MyBot"), Optional.empty(), Optional.empty());
+
+    assertEquals(Optional.of("MyBot"), bot.username());
     assertTrue(selected.isPresent(), "/start@MyBot was not routed to /start of bot '@MyBot'");
     assertEquals(start, selected.get().handler());
   }

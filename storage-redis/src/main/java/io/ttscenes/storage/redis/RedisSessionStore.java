@@ -133,7 +133,8 @@ public final class RedisSessionStore implements SessionStore {
     if (version == null || data == null) {
       return Optional.empty();
     }
-    return Optional.of(new StoredSession(Long.parseLong(version), data, ids(fields.get("u"))));
+    return Optional.of(
+        new StoredSession(Long.parseLong(version), data, UpdateIds.split(fields.get("u"))));
   }
 
   /**
@@ -165,7 +166,7 @@ public final class RedisSessionStore implements SessionStore {
       return new CommitResult.Conflict(version);
     }
     nearCache.ifPresent(c -> c.put(commit.key(),
-        new StoredSession(version, commit.data(), ids((String) reply.get(2))),
+        new StoredSession(version, commit.data(), UpdateIds.split((String) reply.get(2))),
         Duration.ofMillis(ttlMillis(commit.ttl()))));
     return new CommitResult.Committed(version);
   }
@@ -199,10 +200,6 @@ public final class RedisSessionStore implements SessionStore {
    */
   static long ttlMillis(Duration ttl) {
     return Math.max(1, (ttl.compareTo(MAX_TTL) > 0 ? MAX_TTL : ttl).toMillis());
-  }
-
-  private static List<String> ids(String joined) {
-    return UpdateIds.split(joined);
   }
 
   @Override

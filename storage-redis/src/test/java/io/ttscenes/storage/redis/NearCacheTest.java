@@ -13,7 +13,7 @@ final class NearCacheTest {
   private static final Duration MINUTE = Duration.ofMinutes(1);
 
   @Test
-  void evictsOnTheWritingThreadSoTheBoundHoldsRightAfterEachPut() {
+  void evictsOnTheWritingThreadSoTheBoundHoldsAsSoonAsThePutsReturn() {
     NearCache cache = new NearCache(5, MINUTE);
     for (int i = 0; i < 100; i++) {
       cache.put("s" + i, new StoredSession(1, "d" + i, List.of()), MINUTE);
