@@ -33,7 +33,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class InMemorySessionStore implements SessionStore {
   // Caffeine cannot hold a deadline beyond ~292 years of nanos; a century is "never" here.
-  private static final Duration MAX_TTL = Duration.ofDays(36_500);
 
   private final Cache<String, SessionEntry> sessions;
   private final Ticker ticker;
@@ -80,7 +79,7 @@ public final class InMemorySessionStore implements SessionStore {
       QueuedOutbox added = commit.outbox()
           .map(entry -> new QueuedOutbox(outboxSequence.incrementAndGet(), entry))
           .orElse(null);
-      long ttl = (commit.ttl().compareTo(MAX_TTL) > 0 ? MAX_TTL : commit.ttl()).toNanos();
+      long ttl = commit.storedTtl().toNanos();
       SessionEntry next = SessionEntry.committed(current, commit.data(), commit.updateId(),
           ticker.read() + ttl, commit.clearedOutboxIds(), added);
       result[0] = new CommitResult.Committed(next.session().version());

@@ -23,6 +23,9 @@ public record Commit(
     String updateId,
     Duration ttl,
     Set<String> clearedOutboxIds) {
+  /** The longest idle TTL a store keeps (100 years); see {@link #storedTtl()}. */
+  public static final Duration MAX_TTL = Duration.ofDays(36_500);
+
   public Commit {
     Objects.requireNonNull(key, "key");
     if (expectedVersion < 0) {
@@ -52,5 +55,13 @@ public record Commit(
   /** Returns a copy of this commit that also clears the outbox entries named by {@code ids}. */
   public Commit withClearedOutboxIds(Set<String> ids) {
     return new Commit(key, expectedVersion, data, outbox, updateId, ttl, ids);
+  }
+
+  /**
+   * The TTL a store applies: {@code ttl}, capped at {@link #MAX_TTL} so that every store can
+   * represent it (Redis refuses expiry times near {@code Long.MAX_VALUE} milliseconds).
+   */
+  public Duration storedTtl() {
+    return ttl.compareTo(MAX_TTL) > 0 ? MAX_TTL : ttl;
   }
 }

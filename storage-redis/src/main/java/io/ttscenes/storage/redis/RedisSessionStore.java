@@ -45,8 +45,6 @@ import redis.clients.jedis.UnifiedJedis;
  * when Redis fails; the connection pool reconnects, so the same instance works again afterwards.
  */
 public final class RedisSessionStore implements SessionStore {
-  /** The longest TTL stored; longer ones are stored as this (100 years). */
-  static final Duration MAX_TTL = Duration.ofDays(36_500);
   private static final LuaScript COMMIT = LuaScript.fromResource("commit.lua");
   private static final LuaScript CLAIM = LuaScript.fromResource("claim-timers.lua");
   private static final LuaScript CANCEL_IF = LuaScript.fromResource("cancel-timer-if.lua");
@@ -167,7 +165,7 @@ public final class RedisSessionStore implements SessionStore {
     }
     nearCache.ifPresent(c -> c.put(commit.key(),
         new StoredSession(version, commit.data(), UpdateIds.split((String) reply.get(2))),
-        Duration.ofMillis(ttlMillis(commit.ttl()))));
+        Duration.ofMillis(ttlMillis(commit))));
     return new CommitResult.Committed(version);
   }
 
@@ -182,7 +180,7 @@ public final class RedisSessionStore implements SessionStore {
         Long.toString(commit.expectedVersion()),
         commit.data(),
         UpdateIds.encode(commit.updateId()),
-        Long.toString(ttlMillis(commit.ttl())),
+        Long.toString(ttlMillis(commit)),
         Integer.toString(RECENT_UPDATE_IDS),
         commit.outbox().map(o -> o.id()).orElse(""),
         commit.outbox().map(o -> o.payload()).orElse(""),
@@ -194,12 +192,11 @@ public final class RedisSessionStore implements SessionStore {
   }
 
   /**
-   * The TTL in milliseconds, at least 1 and at most {@link #MAX_TTL} (as the in-memory store):
-   * Redis refuses expiry times near {@code Long.MAX_VALUE} ms, and a refusal inside the commit
-   * script would leave the session written without its outbox.
+   * The commit's stored TTL ({@link Commit#storedTtl()}, capped: a refusal of a huge PEXPIRE inside
+   * the commit script would leave the session written without its outbox) in milliseconds, at least 1.
    */
-  static long ttlMillis(Duration ttl) {
-    return Math.max(1, (ttl.compareTo(MAX_TTL) > 0 ? MAX_TTL : ttl).toMillis());
+  static long ttlMillis(Commit commit) {
+    return Math.max(1, commit.storedTtl().toMillis());
   }
 
   @Override
