@@ -58,9 +58,7 @@ final class ConstructorSessions {
 
   /** Presses the callback button with {@code payload} in the bot's last constructor keyboard. */
   synchronized String press(String payload) {
-    boolean present = buttons().stream().anyMatch(b -> b.path("type").asText().equals("callback")
-        && b.path("payload").asText().equals(payload));
-    if (!present) {
+    if (!Conversation.hasCallback(buttons(), payload)) {
       throw new IllegalArgumentException("no callback button with payload '" + payload
           + "' in the constructor keyboard of " + name() + "; it has " + buttonTexts());
     }

@@ -57,6 +57,41 @@ abstract sealed class Conversation permits Dialog, GroupChat {
     return newest;
   }
 
+  /** The newest message with an inline keyboard: a person presses on the last keyboard shown. */
+  Optional<ObjectNode> lastKeyboard() {
+    return newestFirst().stream().filter(m -> !buttons(m).isEmpty()).findFirst();
+  }
+
+  /** The newest message with a callback button carrying {@code payload}. */
+  Optional<ObjectNode> newestWithCallback(String payload) {
+    return newestFirst().stream().filter(m -> hasCallback(buttons(m), payload)).findFirst();
+  }
+
+  /**
+   * The message {@code mid}, which must have a callback button carrying {@code payload} (the web
+   * chat presses a button under a given message); IllegalArgumentException naming {@code where}
+   * when the message is not here, or without that button.
+   */
+  ObjectNode withCallback(String mid, String payload, String where) {
+    ObjectNode message = find(mid).orElseThrow(() ->
+        new IllegalArgumentException("message " + mid + " is not in " + where));
+    if (!hasCallback(buttons(message), payload)) {
+      throw new IllegalArgumentException("message " + mid + " has no callback button '" + payload + "'");
+    }
+    return message;
+  }
+
+  /** The buttons of {@code message}'s inline keyboard, row by row; empty when it has none. */
+  static List<JsonNode> buttons(JsonNode message) {
+    return new BotMessage(message).buttons();
+  }
+
+  /** Whether one of {@code buttons} is a callback button carrying {@code payload}. */
+  static boolean hasCallback(List<JsonNode> buttons, String payload) {
+    return buttons.stream().anyMatch(b -> b.path("type").asText().equals("callback")
+        && b.path("payload").asText().equals(payload));
+  }
+
   /** Puts {@code message} in place of the one with its mid; false when that one is gone. */
   synchronized boolean replace(ObjectNode message) {
     int index = indexOf(mid(message));

@@ -218,9 +218,9 @@ public final class EmulatedChat {
    */
   public String pressButton(EmulatedUser user, String text) {
     requireMember(user);
-    ObjectNode message = newestFirst().stream().filter(m -> !buttons(m).isEmpty()).findFirst()
+    ObjectNode message = group.lastKeyboard()
         .orElseThrow(() -> new IllegalStateException("the bot has sent no keyboard to " + title()));
-    JsonNode button = buttons(message).stream().filter(b -> b.path("text").asText().equals(text))
+    JsonNode button = Conversation.buttons(message).stream().filter(b -> b.path("text").asText().equals(text))
         .findFirst().orElseThrow(() -> new IllegalArgumentException("no button '" + text
             + "' in the last keyboard of " + title() + "; it has " + new BotMessage(message).buttonTexts()));
     if (!button.path("type").asText().equals("callback")) {
@@ -233,14 +233,9 @@ public final class EmulatedChat {
   /** Member {@code user} presses the callback button with {@code payload} under the latest message that has it. */
   public String pressCallback(EmulatedUser user, String payload) {
     requireMember(user);
-    for (ObjectNode message : newestFirst()) {
-      boolean has = buttons(message).stream().anyMatch(b -> b.path("type").asText().equals("callback")
-          && b.path("payload").asText().equals(payload));
-      if (has) {
-        return press(user, message, payload);
-      }
-    }
-    throw new IllegalArgumentException("no callback button with payload '" + payload + "' in " + title());
+    ObjectNode message = group.newestWithCallback(payload).orElseThrow(() -> new IllegalArgumentException(
+        "no callback button with payload '" + payload + "' in " + title()));
+    return press(user, message, payload);
   }
 
   /**
@@ -250,14 +245,7 @@ public final class EmulatedChat {
    */
   String pressOn(EmulatedUser user, String mid, String payload) {
     requireMember(user);
-    ObjectNode message = group.find(mid).orElseThrow(() -> new IllegalArgumentException(
-        "message " + mid + " is not in " + title()));
-    boolean present = buttons(message).stream().anyMatch(b -> b.path("type").asText().equals("callback")
-        && b.path("payload").asText().equals(payload));
-    if (!present) {
-      throw new IllegalArgumentException("message " + mid + " has no callback button '" + payload + "'");
-    }
-    return press(user, message, payload);
+    return press(user, group.withCallback(mid, payload, title()), payload);
   }
 
   private String press(EmulatedUser user, ObjectNode message, String payload) {
@@ -268,14 +256,6 @@ public final class EmulatedChat {
     callback.set("user", user.dialog().user);
     updates.callback(callback, message, user.dialog().locale);
     return callbackId;
-  }
-
-  private List<ObjectNode> newestFirst() {
-    return group.newestFirst();
-  }
-
-  private static List<JsonNode> buttons(ObjectNode message) {
-    return new BotMessage(message).buttons();
   }
 
   /** In a group chat any member manages it; in a channel only its admins do, subscribers read. */

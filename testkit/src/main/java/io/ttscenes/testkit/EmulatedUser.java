@@ -168,16 +168,9 @@ public final class EmulatedUser {
 
   /** Presses the callback button with this payload under the latest message that has it. */
   public String pressCallback(String payload) {
-    for (ObjectNode message : newestFirst()) {
-      for (JsonNode button : buttons(message)) {
-        if (button.path("type").asText().equals("callback")
-            && button.path("payload").asText().equals(payload)) {
-          return press(message, payload);
-        }
-      }
-    }
-    throw new IllegalArgumentException("no callback button with payload '" + payload
-        + "' in the dialog of " + name());
+    ObjectNode message = dialog.newestWithCallback(payload).orElseThrow(() -> new IllegalArgumentException(
+        "no callback button with payload '" + payload + "' in the dialog of " + name()));
+    return press(message, payload);
   }
 
   /**
@@ -186,9 +179,9 @@ public final class EmulatedUser {
    * share the contact or a location, a link button returns its URL without any update.
    */
   public String pressButton(String text) {
-    ObjectNode message = newestFirst().stream().filter(m -> !buttons(m).isEmpty()).findFirst()
+    ObjectNode message = dialog.lastKeyboard()
         .orElseThrow(() -> new IllegalStateException("the bot has sent no keyboard to " + name()));
-    JsonNode button = buttons(message).stream().filter(b -> b.path("text").asText().equals(text))
+    JsonNode button = Conversation.buttons(message).stream().filter(b -> b.path("text").asText().equals(text))
         .findFirst().orElseThrow(() -> new IllegalArgumentException("no button '" + text
             + "' in the last keyboard; it has " + new BotMessage(message).buttonTexts()));
     return switch (button.path("type").asText()) {
@@ -203,14 +196,7 @@ public final class EmulatedUser {
 
   /** Presses the callback button with {@code payload} under the message {@code mid} (web chat). */
   String pressOn(String mid, String payload) {
-    ObjectNode message = dialog.find(mid).orElseThrow(() ->
-        new IllegalArgumentException("message " + mid + " is not in the dialog"));
-    boolean present = buttons(message).stream().anyMatch(b -> b.path("type").asText().equals("callback")
-        && b.path("payload").asText().equals(payload));
-    if (!present) {
-      throw new IllegalArgumentException("message " + mid + " has no callback button '" + payload + "'");
-    }
-    return press(message, payload);
+    return press(dialog.withCallback(mid, payload, "the dialog"), payload);
   }
 
   private String press(ObjectNode message, String payload) {
@@ -225,14 +211,6 @@ public final class EmulatedUser {
     update.put("user_locale", dialog.locale);
     world.updates.publish(update);
     return callbackId;
-  }
-
-  private List<ObjectNode> newestFirst() {
-    return dialog.newestFirst();
-  }
-
-  private static List<JsonNode> buttons(ObjectNode message) {
-    return new BotMessage(message).buttons();
   }
 
   /**

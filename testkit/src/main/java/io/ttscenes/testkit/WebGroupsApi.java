@@ -41,11 +41,11 @@ final class WebGroupsApi {
             chat.editMessage(user, Limits.requiredText(body, "mid"), Limits.requiredText(body, "text"))))
         .add("POST", GROUP + "/delete", call -> act(call, (chat, user, body) ->
             chat.deleteMessage(user, Limits.requiredText(body, "mid"))))
-        .add("POST", GROUP + "/members", this::addMember)
-        .add("POST", GROUP + "/members/remove", this::removeMember)
-        .add("POST", GROUP + "/title", this::rename)
-        .add("POST", GROUP + "/bot", call -> bot(call, true))
-        .add("POST", GROUP + "/bot/remove", call -> bot(call, false));
+        .add("POST", GROUP + "/members", call -> change(call, this::addMember))
+        .add("POST", GROUP + "/members/remove", call -> change(call, this::removeMember))
+        .add("POST", GROUP + "/title", call -> change(call, WebGroupsApi::rename))
+        .add("POST", GROUP + "/bot", call -> change(call, (chat, by, body) -> bot(chat, by, true)))
+        .add("POST", GROUP + "/bot/remove", call -> change(call, (chat, by, body) -> bot(chat, by, false)));
   }
 
   /** One action of a member, given the chat, the acting member and the request body. */
@@ -91,46 +91,44 @@ final class WebGroupsApi {
     return summary(chat);
   }
 
-  private JsonNode addMember(Call call) {
+  /** A member's change to the group: what it does and the system line it leaves when it succeeds. */
+  private record Change(Runnable action, String line) {}
+
+  /** Makes the change of member {@code by} (field {@code by_id}) from the request body. */
+  private interface Manager {
+    Change of(EmulatedChat chat, EmulatedUser by, JsonNode body);
+  }
+
+  private JsonNode change(Call call, Manager manager) {
     Entry entry = entry(call);
     JsonNode body = call.json();
-    EmulatedUser by = member(entry.chat(), body, "by_id");
-    EmulatedUser user = person(body, "user_id");
-    entry.log().record(entry.chat().group(), () -> entry.chat().add(user, by),
-        by.name() + " added " + user.name());
+    Change change = manager.of(entry.chat(), member(entry.chat(), body, "by_id"), body);
+    entry.log().record(entry.chat().group(), change.action(), change.line());
     return summary(entry.chat());
   }
 
-  private JsonNode removeMember(Call call) {
-    Entry entry = entry(call);
-    JsonNode body = call.json();
-    EmulatedUser by = member(entry.chat(), body, "by_id");
+  private Change addMember(EmulatedChat chat, EmulatedUser by, JsonNode body) {
+    EmulatedUser user = person(body, "user_id");
+    return new Change(() -> chat.add(user, by), by.name() + " added " + user.name());
+  }
+
+  private Change removeMember(EmulatedChat chat, EmulatedUser by, JsonNode body) {
     EmulatedUser user = person(body, "user_id");
     if (user.userId() == by.userId()) {
-      entry.log().record(entry.chat().group(), () -> entry.chat().leave(user), user.name() + " left");
-    } else {
-      entry.log().record(entry.chat().group(), () -> entry.chat().remove(user, by),
-          by.name() + " removed " + user.name());
+      return new Change(() -> chat.leave(user), user.name() + " left");
     }
-    return summary(entry.chat());
+    return new Change(() -> chat.remove(user, by), by.name() + " removed " + user.name());
   }
 
-  private JsonNode rename(Call call) {
-    Entry entry = entry(call);
-    JsonNode body = call.json();
-    EmulatedUser by = member(entry.chat(), body, "by_id");
+  private static Change rename(EmulatedChat chat, EmulatedUser by, JsonNode body) {
     String title = Limits.requiredText(body, "title").trim();
-    entry.log().record(entry.chat().group(), () -> entry.chat().rename(title, by),
+    return new Change(() -> chat.rename(title, by),
         by.name() + " renamed the group to \u201c" + title + "\u201d");
-    return summary(entry.chat());
   }
 
-  private JsonNode bot(Call call, boolean add) {
-    Entry entry = entry(call);
-    EmulatedUser by = member(entry.chat(), call.json(), "by_id");
-    Runnable action = add ? () -> entry.chat().addBot(by) : () -> entry.chat().removeBot(by);
-    entry.log().record(entry.chat().group(), action, by.name() + (add ? " added" : " removed") + " the bot");
-    return summary(entry.chat());
+  private static Change bot(EmulatedChat chat, EmulatedUser by, boolean add) {
+    return add ? new Change(() -> chat.addBot(by), by.name() + " added the bot")
+        : new Change(() -> chat.removeBot(by), by.name() + " removed the bot");
   }
 
   private JsonNode view(Call call) throws InterruptedException {

@@ -212,17 +212,9 @@ public final class TestChat {
     public TestChat presses(String buttonText) {
       Objects.requireNonNull(buttonText, "buttonText");
       tester.awaitIdle();
-      List<BotMessage> withKeyboard = chat.messages().stream()
-          .filter(message -> !message.buttonTexts().isEmpty()).toList();
-      if (withKeyboard.isEmpty()) {
-        throw new AssertionError(user.name() + " cannot press \"" + buttonText + "\" in "
-            + title() + ": the bot has posted no keyboard there");
-      }
-      BotMessage last = withKeyboard.get(withKeyboard.size() - 1);
-      if (last.buttonTexts().stream().noneMatch(row -> row.contains(buttonText))) {
-        throw new AssertionError(user.name() + " cannot press \"" + buttonText + "\" in " + title()
-            + ": the last keyboard (under \"" + last.text() + "\") has the buttons " + last.buttonTexts());
-      }
+      LastKeyboard.requireButton(chat.messages(), buttonText,
+          user.name() + " cannot press \"" + buttonText + "\" in " + title(),
+          "the bot has posted no keyboard there");
       chat.pressButton(user.emulated(), buttonText);
       return TestChat.this;
     }

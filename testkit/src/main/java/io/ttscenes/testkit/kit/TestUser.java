@@ -129,18 +129,8 @@ public final class TestUser {
   public TestUser presses(String buttonText) {
     Objects.requireNonNull(buttonText, "buttonText");
     tester.awaitIdle();
-    List<BotMessage> withKeyboard = user.messages().stream()
-        .filter(message -> !message.buttonTexts().isEmpty()).toList();
-    if (withKeyboard.isEmpty()) {
-      throw new AssertionError(name() + " cannot press \"" + buttonText
-          + "\": the bot has not sent them any keyboard");
-    }
-    BotMessage last = withKeyboard.get(withKeyboard.size() - 1);
-    boolean present = last.buttonTexts().stream().anyMatch(row -> row.contains(buttonText));
-    if (!present) {
-      throw new AssertionError(name() + " cannot press \"" + buttonText + "\": the last keyboard ("
-          + "under \"" + last.text() + "\") has the buttons " + last.buttonTexts());
-    }
+    LastKeyboard.requireButton(user.messages(), buttonText,
+        name() + " cannot press \"" + buttonText + "\"", "the bot has not sent them any keyboard");
     user.pressButton(buttonText);
     return this;
   }
