@@ -26,9 +26,10 @@ public interface SessionStore extends AutoCloseable {
 
   /**
    * Returns the session as the backing service holds it now, bypassing any local cache that
-   * {@link #load} may serve (a cached copy older than what it returns is dropped, so the next load reads the service too). Callers that act on a session without a
-   * commit, whose version check would catch a stale read, use this. The default is {@link #load},
-   * right for stores without a cache.
+   * {@link #load} may serve (a cached copy older than what it returns is dropped, so the next
+   * load reads the service too). Callers that act on a session without a commit, whose version
+   * check would catch a stale read, use this. The default is {@link #load}, right for stores
+   * without a cache.
    */
   default Optional<StoredSession> loadLatest(String key) {
     return load(key);
