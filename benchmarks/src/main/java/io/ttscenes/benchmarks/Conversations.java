@@ -124,7 +124,8 @@ final class Conversations {
   }
 
   private Object lockOf(int u) {
-    // Users share a few stripes: enough to keep the HTTP threads apart, cheap to hold.
+    // message() runs on the server's loop thread while figures() may read from another; striped so
+    // a figures() call never holds up the loop for all users at once.
     return STRIPES[u & (STRIPES.length - 1)];
   }
 
