@@ -29,6 +29,24 @@ final class ScriptedBot {
   }
 
   /**
+   * Plays the bot against the server on {@code port} over two fresh connections, polling from
+   * {@code marker} (0: the first poll, each poll waiting up to 30 s) until {@code updates} updates
+   * were answered; returns the marker for the next poll.
+   */
+  static long play(int port, long marker, int updates) {
+    try (LoopbackClient polls = new LoopbackClient(port); LoopbackClient posts = new LoopbackClient(port)) {
+      ScriptedBot bot = new ScriptedBot(polls, posts);
+      long next = marker;
+      for (int answered = 0; answered < updates; ) {
+        Page page = bot.pollOnce(next, 30);
+        answered += page.updates();
+        next = page.marker();
+      }
+      return next;
+    }
+  }
+
+  /**
    * Takes one page of up to 1000 updates, waiting up to {@code timeoutSeconds} (marker 0: the
    * first poll) and replies to each in order.
    */

@@ -26,9 +26,7 @@ final class UpdateFeed {
 
   /** Appends {@code updates} in order. */
   void release(List<String> updates) {
-    for (String json : updates) {
-      pending.addLast(new Released(nextSeq++, json));
-    }
+    updates.forEach(this::release);
   }
 
   /** Appends one update. */

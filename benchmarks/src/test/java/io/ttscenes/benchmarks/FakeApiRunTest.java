@@ -19,7 +19,7 @@ final class FakeApiRunTest {
   void selfWarmUpRunsBeforeListeningAndIsNotCountedInTheMeasuredFigures() throws Exception {
     CompletableFuture<Integer> run = run(new Options(1, 0, 0, 60, true));
     int port = Integer.parseInt(out.next().replace("listening ", ""));
-    play(port, 0, 4);
+    ScriptedBot.play(port, 0, 4);
 
     String line = out.next();
     assertEquals(0, run.get(60, TimeUnit.SECONDS));
@@ -34,7 +34,7 @@ final class FakeApiRunTest {
   @Test
   void withoutSelfWarmUpNoWarmUpFiguresArePrinted() throws Exception {
     CompletableFuture<Integer> run = run(new Options(1, 0, 0, 60, false));
-    play(Integer.parseInt(out.next().replace("listening ", "")), 0, 4);
+    ScriptedBot.play(Integer.parseInt(out.next().replace("listening ", "")), 0, 4);
 
     String line = out.next();
     assertEquals(0, run.get(60, TimeUnit.SECONDS));
@@ -46,7 +46,7 @@ final class FakeApiRunTest {
   void warmUpUsersFinishFirstAndTheMeasuredOnesComeOnlyAfterTheGo() throws Exception {
     CompletableFuture<Integer> run = run(new Options(2, 3, 0, 60, false));
     int port = Integer.parseInt(out.next().replace("listening ", ""));
-    long marker = play(port, 0, 3 * 4);
+    long marker = ScriptedBot.play(port, 0, 3 * 4);
     String warmed = out.next();
     assertTrue(warmed.startsWith("warmed "), warmed);
     assertEquals("12", Lines.field(warmed, "updates"));
@@ -54,7 +54,7 @@ final class FakeApiRunTest {
     try (LoopbackClient driver = new LoopbackClient(port)) {
       assertEquals(200, driver.post(FakeBotApi.START_PATH, "").status());
     }
-    play(port, marker, 2 * 4);
+    ScriptedBot.play(port, marker, 2 * 4);
 
     String line = out.next();
     assertEquals(0, run.get(60, TimeUnit.SECONDS));
@@ -82,18 +82,5 @@ final class FakeApiRunTest {
         throw new IllegalStateException(e);
       }
     });
-  }
-
-  /** Plays the bot from {@code marker} until {@code updates} updates were answered; returns the marker. */
-  private static long play(int port, long marker, int updates) {
-    try (LoopbackClient polls = new LoopbackClient(port); LoopbackClient posts = new LoopbackClient(port)) {
-      ScriptedBot bot = new ScriptedBot(polls, posts);
-      for (int answered = 0; answered < updates; ) {
-        ScriptedBot.Page page = bot.pollOnce(marker, 30);
-        answered += page.updates();
-        marker = page.marker();
-      }
-      return marker;
-    }
   }
 }

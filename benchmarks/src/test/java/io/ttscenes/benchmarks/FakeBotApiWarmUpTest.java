@@ -29,7 +29,7 @@ final class FakeBotApiWarmUpTest {
       assertEquals(409, early.status());
       assertTrue(early.body().contains("not finished"), early.body());
 
-      long marker = play(api, 0, 2 * 4);
+      long marker = ScriptedBot.play(api.port(), 0, 2 * 4);
       assertTrue(api.awaitWarmedUp(60, TimeUnit.SECONDS));
       JsonNode idle = json.readTree(polls.get("/updates?timeout=0&marker=" + marker).body());
       assertEquals(0, idle.path("updates").size(), "measured users released before the go: " + idle);
@@ -44,13 +44,14 @@ final class FakeBotApiWarmUpTest {
   @Test
   void measuredFiguresCountOnlyTheMeasuredUsersAndThePollWaitingAtTheGo() throws Exception {
     try (FakeBotApi api = FakeBotApi.start(1, 3, 0); LoopbackClient driver = new LoopbackClient(api.port())) {
-      long marker = play(api, 0, 3 * 4);
+      long marker = ScriptedBot.play(api.port(), 0, 3 * 4);
       assertTrue(api.awaitWarmedUp(60, TimeUnit.SECONDS));
       assertEquals(12, api.warmUpFigures().updates());
       assertEquals(0, api.figures().updates());
 
       // Whether this poll is still waiting at the go or arrives after it, it counts as measured.
-      CompletableFuture<Long> measured = CompletableFuture.supplyAsync(() -> play(api, marker, 4));
+      CompletableFuture<Long> measured =
+          CompletableFuture.supplyAsync(() -> ScriptedBot.play(api.port(), marker, 4));
       assertEquals(200, driver.post(FakeBotApi.START_PATH, "").status());
       measured.get(60, TimeUnit.SECONDS);
 
@@ -69,19 +70,6 @@ final class FakeBotApiWarmUpTest {
       assertEquals(409, driver.post(FakeBotApi.START_PATH, "").status());
       assertEquals(0, api.figures().apiCalls());
       assertTrue(api.awaitWarmedUp(0, TimeUnit.SECONDS), "no warm-up users: warmed from the start");
-    }
-  }
-
-  private static long play(FakeBotApi api, long marker, int updates) {
-    try (LoopbackClient polls = new LoopbackClient(api.port()); LoopbackClient posts = new LoopbackClient(api.port())) {
-      ScriptedBot bot = new ScriptedBot(polls, posts);
-      long next = marker;
-      for (int answered = 0; answered < updates; ) {
-        ScriptedBot.Page page = bot.pollOnce(next, 30);
-        answered += page.updates();
-        next = page.marker();
-      }
-      return next;
     }
   }
 

@@ -17,7 +17,7 @@ final class SelfWarmUpTest {
   }
 
   @Test
-  void scriptedBotFailsLoudlyOnAServerThatIsGone() {
+  void loopbackClientFailsLoudlyOnAServerThatIsGone() {
     int port;
     try (FakeBotApi api = FakeBotApi.start(1, 0)) {
       port = api.port();

@@ -35,10 +35,9 @@ public final class FaqBot {
   private static void commands(Handlers g, Menus menus) {
     g.onBotStarted(ctx -> {
       ctx.setSession(ctx.session(Profile.class).cameFrom(ctx.startPayload()));
-      leaveScene(ctx).reply(menus.welcome(ctx.user().map(User::name).orElse("")));
+      welcome(ctx, menus);
     })
-        .onCommand("start", ctx -> leaveScene(ctx)
-            .reply(menus.welcome(ctx.user().map(User::name).orElse(""))))
+        .onCommand("start", ctx -> welcome(ctx, menus))
         .onCommand("help", ctx -> ctx.reply(OutgoingMessage.text(Menus.help()).markdown()))
         .onCommand("faq", ctx -> ctx.reply(menus.topics()))
         .onCommand("support", ctx -> ctx.enter(SupportScene.ID))
@@ -76,7 +75,9 @@ public final class FaqBot {
     ctx.answer(new CallbackAnswer(menus.topics().body(), "That question is no longer in the FAQ"));
   }
 
-  private static Context<?> leaveScene(Context<?> ctx) {
-    return ctx.sceneId().isPresent() ? ctx.leave() : ctx;
+  /** Back to the root, greeting the user by name: a fresh start from anywhere. */
+  private static void welcome(Context<?> ctx, Menus menus) {
+    Context<?> root = ctx.sceneId().isPresent() ? ctx.leave() : ctx;
+    root.reply(menus.welcome(ctx.user().map(User::name).orElse("")));
   }
 }
