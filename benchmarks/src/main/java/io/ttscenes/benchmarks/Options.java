@@ -32,7 +32,7 @@ record Options(int users, int warmupUsers, int port, long timeoutSeconds, boolea
     if (timeoutSeconds <= arrivals.spanSeconds(users)) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "--timeout-seconds is %d but %d users at %s a second take %.1f s to arrive; give more time",
-          timeoutSeconds, users, rate(arrivals.perSecond()), arrivals.spanSeconds(users)));
+          timeoutSeconds, users, shown(arrivals.perSecond()), arrivals.spanSeconds(users)));
     }
   }
 
@@ -43,7 +43,7 @@ record Options(int users, int warmupUsers, int port, long timeoutSeconds, boolea
     int port = 0;
     long timeout = 120;
     boolean selfWarmup = true;
-    double perSecond = 0;
+    Arrivals arrivals = Arrivals.BURST;
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
       if (name.equals("--no-self-warmup")) {
@@ -59,38 +59,30 @@ record Options(int users, int warmupUsers, int port, long timeoutSeconds, boolea
         case "--warmup-users" -> warmupUsers = number(name, value);
         case "--port" -> port = number(name, value);
         case "--timeout-seconds" -> timeout = number(name, value);
-        case "--arrival-per-s" -> perSecond = rate(name, value);
+        case "--arrival-per-s" -> arrivals = arrivals(name, value);
         default -> throw new IllegalArgumentException("unknown option " + name
             + "; known: --users, --warmup-users, --port, --timeout-seconds, --arrival-per-s, --no-self-warmup");
       }
     }
-    return new Options(users, warmupUsers, port, timeout, selfWarmup, arrivalsOf(perSecond));
+    return new Options(users, warmupUsers, port, timeout, selfWarmup, arrivals);
   }
 
-  private static Arrivals arrivalsOf(double perSecond) {
+  private static Arrivals arrivals(String name, String value) {
+    double perSecond;
     try {
-      return new Arrivals(perSecond);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--arrival-per-s is " + rate(perSecond) + "; it must be above 0 and at most "
-          + (long) Arrivals.MAX_PER_SECOND + " (leave it out for the burst)", e);
-    }
-  }
-
-  private static double rate(String name, String value) {
-    try {
-      double perSecond = Double.parseDouble(value);
-      if (perSecond <= 0) {
-        throw new IllegalArgumentException(name + " is '" + value + "'; it must be above 0 (leave it out for the burst)");
-      }
-      return perSecond;
+      perSecond = Double.parseDouble(value);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + " is '" + value + "'; it must be a number of users a second", e);
     }
+    if (!(perSecond > 0 && perSecond <= Arrivals.MAX_PER_SECOND)) {
+      throw new IllegalArgumentException(name + " is '" + value + "'; it must be above 0 and at most "
+          + (long) Arrivals.MAX_PER_SECOND + " (leave it out for the burst)");
+    }
+    return new Arrivals(perSecond);
   }
 
-  private static String rate(double perSecond) {
-    return perSecond == Math.rint(perSecond) && !Double.isInfinite(perSecond)
-        ? String.valueOf((long) perSecond) : String.valueOf(perSecond);
+  private static String shown(double perSecond) {
+    return perSecond == Math.rint(perSecond) ? String.valueOf((long) perSecond) : String.valueOf(perSecond);
   }
 
   private static int number(String name, String value) {

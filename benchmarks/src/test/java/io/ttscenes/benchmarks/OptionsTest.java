@@ -45,12 +45,13 @@ final class OptionsTest {
   }
 
   @Test
-  void zeroNegativeOrNonNumericRatesAreNamed() {
-    assertEquals("--arrival-per-s is '0'; it must be above 0 (leave it out for the burst)", error("--arrival-per-s", "0"));
-    assertEquals("--arrival-per-s is '-5'; it must be above 0 (leave it out for the burst)", error("--arrival-per-s", "-5"));
+  void zeroNegativeHugeOrNonNumericRatesAreNamed() {
+    String range = "; it must be above 0 and at most 1000000 (leave it out for the burst)";
+    assertEquals("--arrival-per-s is '0'" + range, error("--arrival-per-s", "0"));
+    assertEquals("--arrival-per-s is '-5'" + range, error("--arrival-per-s", "-5"));
+    assertEquals("--arrival-per-s is 'NaN'" + range, error("--arrival-per-s", "NaN"));
+    assertEquals("--arrival-per-s is '2e6'" + range, error("--arrival-per-s", "2e6"));
     assertEquals("--arrival-per-s is 'fast'; it must be a number of users a second", error("--arrival-per-s", "fast"));
-    assertEquals("--arrival-per-s is 2000000; it must be above 0 and at most 1000000 (leave it out for the burst)",
-        error("--arrival-per-s", "2e6"));
   }
 
   @Test
