@@ -74,11 +74,17 @@ public final class RedisSessionStore implements SessionStore {
   }
 
   /**
-   * Connects to the standalone server of {@code config} through a pool of
-   * {@link RedisConfig#poolSize()} connections, opened lazily: this call does no I/O.
+   * Connects to the server of {@code config} through pools of {@link RedisConfig#poolSize()}
+   * connections: a standalone server lazily (this call does no I/O), a Redis Cluster
+   * ({@link RedisConfig#clusterNodes()}) through Jedis' cluster client, which reads the slot map
+   * from a seed node now.
+   *
+   * @throws io.ttscenes.api.store.StoreUnavailableException when no seed node of a cluster answers
    */
   public static RedisSessionStore create(RedisConfig config) {
-    return new RedisSessionStore(RedisClients.standalone(config), config, Clock.systemUTC());
+    UnifiedJedis jedis = new Guard(config.redactedUrl())
+        .call("reading the cluster's slot map", () -> RedisClients.create(config));
+    return new RedisSessionStore(jedis, config, Clock.systemUTC());
   }
 
   /**
