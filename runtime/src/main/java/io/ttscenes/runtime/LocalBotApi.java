@@ -15,7 +15,7 @@ public interface LocalBotApi extends AutoCloseable {
   /** Where a person talks to the bot in a browser. */
   String webChatUrl();
 
-  /** Stops serving; idempotent. */
+  /** Stops serving. */
   @Override
   void close();
 }

@@ -2,7 +2,6 @@ package io.ttscenes.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import io.ttscenes.runtime.LocalBotApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -24,7 +23,7 @@ import java.util.concurrent.Executors;
  * {@link #baseUrl()} with {@link #token()}, create users with {@link #user(String)} and make them
  * talk; {@link #faults()} injects 429/503/delays. Thread-safe; {@link #close()} stops it.
  */
-public final class Emulator implements LocalBotApi {
+public final class Emulator implements AutoCloseable {
   /** The token the emulator accepts unless another one is configured. */
   public static final String DEFAULT_TOKEN = "emulator-token";
 
@@ -74,19 +73,16 @@ public final class Emulator implements LocalBotApi {
   }
 
   /** The Bot API base URL, such as {@code http://127.0.0.1:8080}. */
-  @Override
   public String baseUrl() {
     return baseUrl;
   }
 
   /** The access token the Bot API accepts. */
-  @Override
   public String token() {
     return token;
   }
 
   /** The address of the web chat page. */
-  @Override
   public String webChatUrl() {
     return baseUrl + "/chat/";
   }

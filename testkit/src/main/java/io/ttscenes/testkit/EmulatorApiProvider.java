@@ -7,12 +7,14 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Dev mode's local API: an {@link Emulator} on {@code EMULATOR_PORT} (default 8080) bound to
  * {@code EMULATOR_HOST} (default loopback; {@code 0.0.0.0} serves the web chat to other machines,
  * e.g. from a container). Registered for {@link java.util.ServiceLoader}, so
- * {@code BotLauncher} finds it when the testkit is on the classpath.
+ * {@code BotLauncher} finds it when the testkit is on the classpath. The emulator itself stays
+ * free of runtime types (testkit-compat runs it without the runtime), so this class adapts it.
  */
 public final class EmulatorApiProvider implements LocalBotApiProvider {
   /** The port dev mode serves the web chat on when {@code EMULATOR_PORT} is not set. */
@@ -38,11 +40,39 @@ public final class EmulatorApiProvider implements LocalBotApiProvider {
           + " or address", e);
     }
     try {
-      return Emulator.builder().port(port).host(host).start();
+      return new Running(Emulator.builder().port(port).host(host).start());
     } catch (UncheckedIOException e) {
       String why = e.getCause() instanceof BindException ? "the port is in use" : "it cannot listen there";
       throw new IllegalArgumentException("cannot start the local emulator on " + hostText + ":" + port
           + ": " + why + " (" + e.getCause().getMessage() + "); set EMULATOR_PORT to a free port", e);
+    }
+  }
+
+  /** The emulator behind {@code api} when this provider started it (dev mode), e.g. to script users. */
+  public static Optional<Emulator> emulator(LocalBotApi api) {
+    return api instanceof Running running ? Optional.of(running.emulator()) : Optional.empty();
+  }
+
+  /** A started emulator seen as dev mode's local API. */
+  private record Running(Emulator emulator) implements LocalBotApi {
+    @Override
+    public String baseUrl() {
+      return emulator.baseUrl();
+    }
+
+    @Override
+    public String token() {
+      return emulator.token();
+    }
+
+    @Override
+    public String webChatUrl() {
+      return emulator.webChatUrl();
+    }
+
+    @Override
+    public void close() {
+      emulator.close();
     }
   }
 

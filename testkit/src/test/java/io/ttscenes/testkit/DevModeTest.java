@@ -1,7 +1,6 @@
 package io.ttscenes.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +26,7 @@ final class DevModeTest {
   void withoutTokenAnyBotServesTheWebChatAndAnswersThere() throws Exception {
     try (BotLauncher.Launched launched = BotLauncher.start(ECHO, Map.of("EMULATOR_PORT", "0",
         "REDIS_URL", "redis://127.0.0.1:1"))) {
-      Emulator emulator = assertInstanceOf(Emulator.class, launched.localApi().orElseThrow());
+      Emulator emulator = EmulatorApiProvider.emulator(launched.localApi().orElseThrow()).orElseThrow();
       HttpResponse<String> page = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create(emulator.webChatUrl())).build(),
           HttpResponse.BodyHandlers.ofString());

@@ -8,6 +8,7 @@ import io.ttscenes.runtime.BotLauncher;
 import io.ttscenes.runtime.RuntimeConfigException;
 import io.ttscenes.testkit.EmulatedUser;
 import io.ttscenes.testkit.Emulator;
+import io.ttscenes.testkit.EmulatorApiProvider;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +24,7 @@ final class FaqBotMainTest {
   @Test
   void withoutTokenItServesTheWebChatAndAnswersThere() throws Exception {
     try (BotLauncher.Launched launch = BotLauncher.start(FaqBot.create(), Map.of("EMULATOR_PORT", "0"))) {
-      Emulator emulator = (Emulator) launch.localApi().orElseThrow();
+      Emulator emulator = EmulatorApiProvider.emulator(launch.localApi().orElseThrow()).orElseThrow();
       HttpResponse<String> page = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create(emulator.webChatUrl())).build(),
           HttpResponse.BodyHandlers.ofString());
