@@ -58,6 +58,7 @@ public final class RedisSessionStore implements SessionStore {
   private final Clock clock;
   private final RedisOutboxes outboxes;
   private final RedisLeases leases;
+  private final Optional<ReplicaAcks> replicaAcks;
 
   private RedisSessionStore(UnifiedJedis jedis, RedisConfig config, Clock clock) {
     this.jedis = Objects.requireNonNull(jedis, "jedis");
@@ -71,6 +72,8 @@ public final class RedisSessionStore implements SessionStore {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.outboxes = new RedisOutboxes(jedis, keys, guard, clock, cluster);
     this.leases = new RedisLeases(jedis, keys, guard);
+    // WAIT returns well inside the socket timeout, which bounds the whole call.
+    this.replicaAcks = ReplicaAcks.of(jedis, config.socketTimeout().dividedBy(4), config.redactedUrl());
   }
 
   /**
@@ -168,6 +171,13 @@ public final class RedisSessionStore implements SessionStore {
     if ((Long) reply.get(0) == 0L) {
       nearCache.ifPresent(c -> c.invalidate(commit.key()));
       return new CommitResult.Conflict(version);
+    }
+    try {
+      replicaAcks.ifPresent(acks -> acks.await(keys.session(commit.key()), ttlMillis(commit),
+          "the commit of session '" + commit.key() + "'"));
+    } catch (RuntimeException e) {
+      nearCache.ifPresent(c -> c.invalidate(commit.key()));
+      throw e;
     }
     nearCache.ifPresent(c -> c.put(commit.key(),
         new StoredSession(version, commit.data(), UpdateIds.split((String) reply.get(2))),

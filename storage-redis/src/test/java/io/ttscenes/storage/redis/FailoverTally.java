@@ -24,6 +24,7 @@ record FailoverTally(long acknowledged, long lost, long appliedTwice, long resol
       resolved += writer.resolved();
       errors += writer.errors();
       twice += writer.anomalies();
+      lost += writer.lost();
       for (Map.Entry<String, Long> session : writer.acked().entrySet()) {
         Optional<StoredSession> stored = store.loadLatest(session.getKey());
         long version = stored.map(StoredSession::version).orElse(0L);

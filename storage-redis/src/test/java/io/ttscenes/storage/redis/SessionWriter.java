@@ -28,6 +28,7 @@ final class SessionWriter extends Thread {
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong resolved = new AtomicLong();
   private final AtomicLong anomalies = new AtomicLong();
+  private final AtomicLong lost = new AtomicLong();
   private volatile boolean stopped;
 
   SessionWriter(RedisSessionStore store, List<String> keys) {
@@ -74,6 +75,10 @@ final class SessionWriter extends Thread {
         if (current == version + 1 && stored.get().hasSeen(id)) {
           resolved.incrementAndGet();
           ack(key, current);
+        } else if (current < version) {
+          // Acknowledged commits are gone: lost in the failover. Go on from what is there.
+          lost.addAndGet(version - current);
+          ack(key, current);
         } else if (current != version) {
           anomalies.incrementAndGet();
           ack(key, current);
@@ -112,6 +117,12 @@ final class SessionWriter extends Thread {
     return resolved.get();
   }
 
+  /** Acknowledged commits found missing when the session was read back. */
+  long lost() {
+    return lost.get();
+  }
+
+  /** Sessions found at a version neither acknowledged nor the one just tried. */
   long anomalies() {
     return anomalies.get();
   }
