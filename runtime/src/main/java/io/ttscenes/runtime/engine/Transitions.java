@@ -111,7 +111,8 @@ final class Transitions {
     session.data = data;
     boolean knownStep = step != null && scene.step(step).isPresent();
     session.step = knownStep ? step : scene.steps().isEmpty() ? null : scene.steps().get(0).name();
-    session.deadline = scene.timeout().map(timeout -> ctx.now().plus(timeout)).orElse(null);
+    session.jobs.remove(Jobs.TIMEOUT);
+    scene.timeout().ifPresent(timeout -> session.jobs.put(Jobs.TIMEOUT, ctx.now().plus(timeout), null));
     scene.onEnter().ifPresent(handler -> run(handler, ctx));
     if (!ctx.hasPendingTransition() && session.step != null) {
       prompt(ctx, session.step);
@@ -131,7 +132,7 @@ final class Transitions {
     session.scene = null;
     session.step = null;
     session.data = null;
-    session.deadline = null;
+    session.jobs.remove(Jobs.TIMEOUT);
     session.history.clear();
   }
 
