@@ -174,7 +174,7 @@ final class Attempts {
    */
   private static Update jobUpdate(Session session, ScheduledJob job, Instant now) {
     Map<String, Object> fields = new LinkedHashMap<>();
-    boolean timeout = job.name().equals(Jobs.TIMEOUT);
+    boolean timeout = Jobs.isTimeout(job.name());
     fields.put("update_type", timeout ? "scene_timeout" : "scheduled");
     if (!timeout) {
       fields.put("job", job.name());

@@ -18,6 +18,9 @@ final class Jobs {
   /** The name of the current scene's timeout. */
   static final String TIMEOUT = "ttscenes.timeout";
 
+  /** The name of the current wizard step's timeout. */
+  static final String STEP_TIMEOUT = "ttscenes.step-timeout";
+
   private final Map<String, ScheduledJob> byName = new LinkedHashMap<>();
   private long seq;
 
@@ -43,9 +46,14 @@ final class Jobs {
     return Optional.ofNullable(byName.get(name));
   }
 
-  /** Jobs the author scheduled, the scene timeout not counted. */
+  /** Jobs the author scheduled, the scene and step timeouts not counted. */
   int authored() {
-    return byName.containsKey(TIMEOUT) ? byName.size() - 1 : byName.size();
+    return byName.size() - (byName.containsKey(TIMEOUT) ? 1 : 0) - (byName.containsKey(STEP_TIMEOUT) ? 1 : 0);
+  }
+
+  /** Whether {@code name} is one of the timeouts the runtime keeps for scenes and steps. */
+  static boolean isTimeout(String name) {
+    return name.equals(TIMEOUT) || name.equals(STEP_TIMEOUT);
   }
 
   /** When the earliest job comes due; empty without jobs. */

@@ -139,6 +139,7 @@ final class OnePassSessionReader {
       }
       if (scene == null) {
         restored.remove(Jobs.TIMEOUT);
+        restored.remove(Jobs.STEP_TIMEOUT);
         return Optional.of(new Session(null, null, null, sessionData, history, restored, user, chat));
       }
       return Optional.of(new Session(scene, SessionCodec.step(key, scene, step), data, sessionData, history,

@@ -68,10 +68,11 @@ final class SessionCodec {
         state.history(), jobs, state.user(), state.chat());
   }
 
-  /** A session at the root: the author's jobs stay, a scene timeout has no scene to time out. */
+  /** A session at the root: the author's jobs stay, a scene or step timeout has nothing to time out. */
   private static Session atRoot(Object sessionData, List<SessionState.HistoryEntry> history, Jobs jobs,
       SessionState state) {
     jobs.remove(Jobs.TIMEOUT);
+    jobs.remove(Jobs.STEP_TIMEOUT);
     return new Session(null, null, null, sessionData, history, jobs, state.user(), state.chat());
   }
 

@@ -79,7 +79,7 @@ final class SessionContext implements Context<Object> {
   }
 
   @Override public Update update() { return update; }
-  @Override public boolean isTimeout() { return job.filter(j -> j.name().equals(Jobs.TIMEOUT)).isPresent(); }
+  @Override public boolean isTimeout() { return job.filter(j -> Jobs.isTimeout(j.name())).isPresent(); }
   @Override public String sessionKey() { return key; }
   @Override public Optional<User> user() { return update.user(); }
   @Override public BotApi api() { return api; }

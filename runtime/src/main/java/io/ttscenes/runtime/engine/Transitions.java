@@ -113,6 +113,7 @@ final class Transitions {
     session.step = knownStep ? step : scene.steps().isEmpty() ? null : scene.steps().get(0).name();
     session.jobs.remove(Jobs.TIMEOUT);
     scene.timeout().ifPresent(timeout -> session.jobs.put(Jobs.TIMEOUT, ctx.now().plus(timeout), null));
+    armStep(ctx);
     scene.onEnter().ifPresent(handler -> run(handler, ctx));
     if (!ctx.hasPendingTransition() && session.step != null) {
       prompt(ctx, session.step);
@@ -121,7 +122,17 @@ final class Transitions {
 
   private void enterStep(SessionContext ctx, String step) {
     ctx.session().step = step;
+    armStep(ctx);
     prompt(ctx, step);
+  }
+
+  /** Sets the timeout of the current wizard step, or removes the previous step's. */
+  private static void armStep(SessionContext ctx) {
+    Session session = ctx.session();
+    session.jobs.remove(Jobs.STEP_TIMEOUT);
+    session.scene().flatMap(scene -> Optional.ofNullable(session.step).flatMap(scene::step))
+        .flatMap(WizardStep::timeout)
+        .ifPresent(timeout -> session.jobs.put(Jobs.STEP_TIMEOUT, ctx.now().plus(timeout), null));
   }
 
   private void prompt(SessionContext ctx, String step) {
@@ -133,6 +144,7 @@ final class Transitions {
     session.step = null;
     session.data = null;
     session.jobs.remove(Jobs.TIMEOUT);
+    session.jobs.remove(Jobs.STEP_TIMEOUT);
     session.history.clear();
   }
 

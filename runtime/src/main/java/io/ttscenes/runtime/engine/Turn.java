@@ -4,6 +4,7 @@ import io.ttscenes.api.Bot;
 import io.ttscenes.api.ExceptionHandler;
 import io.ttscenes.api.Handler;
 import io.ttscenes.api.Scene;
+import io.ttscenes.api.WizardStep;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -58,9 +59,7 @@ final class Turn {
     try {
       Session session = ctx.session();
       session.jobs.remove(job.name());
-      Optional<? extends Handler<?>> handler = job.name().equals(Jobs.TIMEOUT)
-          ? session.scene().flatMap(Scene::onTimeout)
-          : bot.selectScheduled(job.name(), session.scene().map(Scene::id), Optional.ofNullable(session.step));
+      Optional<? extends Handler<?>> handler = handlerOf(session, job.name());
       if (handler.isEmpty()) {
         LOG.warn("session {}: no handler takes scheduled job '{}' in {}; the job is dropped", ctx.sessionKey(),
             job.name(), session.scene().map(s -> "scene '" + s.id() + "'").orElse("the root"));
@@ -75,12 +74,30 @@ final class Turn {
     }
   }
 
-  /** Restarts the timeout of a scene that counts it from the last update. */
+  /** The scene's or step's timeout handler for their timeouts, else the job's {@code onScheduled} handler. */
+  private Optional<? extends Handler<?>> handlerOf(Session session, String name) {
+    Optional<String> step = Optional.ofNullable(session.step);
+    if (name.equals(Jobs.TIMEOUT)) {
+      return session.scene().flatMap(Scene::onTimeout);
+    }
+    if (name.equals(Jobs.STEP_TIMEOUT)) {
+      return session.scene().flatMap(scene -> step.flatMap(scene::step)).flatMap(WizardStep::onTimeout);
+    }
+    return bot.selectScheduled(name, session.scene().map(Scene::id), step);
+  }
+
+  /** Restarts the timeout of a scene or step that counts it from the last update. */
   private static void touch(SessionContext ctx) {
     Session session = ctx.session();
-    if (session.scene != null && session.scene.timeoutIsIdle()) {
+    if (session.scene == null) {
+      return;
+    }
+    if (session.scene.timeoutIsIdle()) {
       session.scene.timeout().ifPresent(t -> session.jobs.put(Jobs.TIMEOUT, ctx.now().plus(t), null));
     }
+    Optional.ofNullable(session.step).flatMap(session.scene::step).filter(WizardStep::timeoutIsIdle)
+        .flatMap(WizardStep::timeout)
+        .ifPresent(t -> session.jobs.put(Jobs.STEP_TIMEOUT, ctx.now().plus(t), null));
   }
 
   private boolean route(SessionContext ctx) {

@@ -22,7 +22,7 @@ import java.util.Optional;
  * @param step the current wizard step; empty outside wizards
  * @param data the scene's data as stored (JSON); a null node at the root
  * @param sessionData the session-wide data as stored (JSON); a null node when the bot has none
- * @param timeoutAt when the current scene's timeout fires, if it has one
+ * @param timeoutAt when the current scene's or wizard step's timeout fires (the earlier), if any
  * @param jobs the jobs the bot scheduled for the session, by name, with when each comes due
  */
 public record SessionSnapshot(
@@ -37,6 +37,7 @@ public record SessionSnapshot(
   // The engine's own mapper configuration, so data reads back exactly as handlers saw it.
   private static final ObjectMapper MAPPER = WireJson.create();
   private static final String TIMEOUT_JOB = "ttscenes.timeout";
+  private static final String STEP_TIMEOUT_JOB = "ttscenes.step-timeout";
 
   public SessionSnapshot {
     Objects.requireNonNull(key, "key");
@@ -85,8 +86,10 @@ public record SessionSnapshot(
     Map<String, Instant> jobs = new LinkedHashMap<>();
     json.path("jobs").forEach(job -> jobs.put(job.path("name").asText(), Instant.ofEpochMilli(job.path("due").asLong())));
     JsonNode deadline = json.path("deadline");
-    Optional<Instant> timeout = Optional.ofNullable(jobs.remove(TIMEOUT_JOB))
+    Optional<Instant> step = Optional.ofNullable(jobs.remove(STEP_TIMEOUT_JOB));
+    Optional<Instant> scene = Optional.ofNullable(jobs.remove(TIMEOUT_JOB))
         .or(() -> deadline.isNumber() ? Optional.of(Instant.ofEpochMilli(deadline.asLong())) : Optional.empty());
+    Optional<Instant> timeout = step.isEmpty() || scene.isPresent() && scene.get().isBefore(step.get()) ? scene : step;
     return new SessionSnapshot(key, stored.get().version(), text(json, "scene"), text(json, "step"),
         node(json, "data"), node(json, "session"), timeout, jobs);
   }
