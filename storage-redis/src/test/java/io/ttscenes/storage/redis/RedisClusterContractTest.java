@@ -1,13 +1,11 @@
 package io.ttscenes.storage.redis;
 
 import io.ttscenes.api.store.SessionStore;
-import io.ttscenes.api.store.SessionStoreContract;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The whole store contract on a real 3-master / 3-replica Redis Cluster, through Jedis' cluster client. */
-final class RedisClusterContractTest extends SessionStoreContract {
+final class RedisClusterContractTest extends ClusterModeStoreContract {
   @RegisterExtension static final RedisClusterExtension CLUSTER = RedisClusterExtension.shared();
   private static final AtomicInteger BOTS = new AtomicInteger();
   // Apart from other runs on a shared external cluster, which is never flushed.
@@ -18,15 +16,5 @@ final class RedisClusterContractTest extends SessionStoreContract {
     RedisConfig config = RedisConfig.fromClusterNodes(CLUSTER.nodesVariable()).newBuilder()
         .botName("contract-" + RUN + "-" + BOTS.incrementAndGet()).build();
     return RedisSessionStore.create(config);
-  }
-
-  @Override
-  protected Duration expiryTtl() {
-    return Duration.ofSeconds(1);
-  }
-
-  @Override
-  protected void passTime(Duration elapsed) {
-    // Redis expires keys on its own clock; the contract polls until the session is gone.
   }
 }
