@@ -32,7 +32,9 @@ import redis.clients.jedis.params.ZAddParams;
  *       joined by \n (an id containing one stored Base64url-encoded behind a U+0001 marker), at
  *       most {@link #RECENT_UPDATE_IDS}; expires after the commit's idle TTL.
  *   <li>{@code P o:{K}} HASH: outbox id to "version:payload"; same hash slot and TTL.
- *   <li>{@code P outboxes} ZSET: sessions with a pending outbox, scored by write time (index).
+ *   <li>{@code P outboxes:<n>} ZSET, 16 shards as for the timers: sessions with a pending outbox,
+ *       scored by write time (index). {@code P outboxes}, the index before the shards, is still
+ *       walked (last) and emptied.
  *   <li>{@code P timers:<n>} ZSET, 16 shards by the session key's hash: session key scored by the
  *       due epoch ms of its earliest scheduled job (lease end once claimed). {@code P timers},
  *       written by earlier versions, is still claimed from and cleaned up.
@@ -212,7 +214,7 @@ public final class RedisSessionStore implements SessionStore {
   private List<String> commitKeys(String key) {
     return cluster
         ? List.of(keys.session(key), keys.outbox(key))
-        : List.of(keys.session(key), keys.outbox(key), keys.outboxIndex(), keys.timers(key));
+        : List.of(keys.session(key), keys.outbox(key), keys.outboxIndex(key), keys.timers(key));
   }
 
   private List<String> commitArgs(Commit commit) {
