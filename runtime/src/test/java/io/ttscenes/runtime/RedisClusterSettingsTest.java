@@ -73,6 +73,15 @@ final class RedisClusterSettingsTest {
         problems(Map.of("REDIS_PASSWORD", "two")));
   }
 
+  @Test
+  void clusterNodesWithoutAStoreModuleAreRefusedNamingTheVariable() {
+    RuntimeConfig config = config(Map.of("REDIS_CLUSTER_NODES", "127.0.0.1:1"));
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> BotRuntime.create(io.ttscenes.api.Bot.builder("b").build(), config));
+    assertTrue(e.getMessage().startsWith("REDIS_CLUSTER_NODES is set, but no store for redis-cluster:// is on "
+        + "the classpath"), e.getMessage());
+  }
+
   private static RuntimeConfig config(Map<String, String> redis) {
     Map<String, String> env = new HashMap<>(redis);
     env.put("TAMTAM_TOKEN", "t");
