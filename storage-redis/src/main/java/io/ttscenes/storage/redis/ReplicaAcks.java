@@ -1,12 +1,15 @@
 package io.ttscenes.storage.redis;
 
 import io.ttscenes.api.store.StoreUnavailableException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.Protocol;
@@ -25,13 +28,15 @@ import redis.clients.jedis.util.JedisClusterCRC16;
 final class ReplicaAcks {
   private static final Logger LOG = LoggerFactory.getLogger(ReplicaAcks.class);
   // After a WAIT that no replica answered (a master without one, e.g. just promoted), commits
-  // go unconfirmed for this long instead of each waiting out the timeout.
+  // on that master's slots go unconfirmed for this long instead of each waiting out the timeout.
   static final Duration PAUSE = Duration.ofSeconds(5);
+  private static final int SLOTS = 16384;
 
   private final IntFunction<Connection> connectionToSlot;
   private final long timeoutMillis;
   private final String where;
-  private volatile long pausedUntil = System.nanoTime();
+  // Per slot, the System.nanoTime() until which its commits are not waited for (0: never paused).
+  private final AtomicLongArray pausedUntil = new AtomicLongArray(SLOTS);
 
   private ReplicaAcks(IntFunction<Connection> connectionToSlot, Duration timeout, String where) {
     this.connectionToSlot = connectionToSlot;
@@ -58,28 +63,42 @@ final class ReplicaAcks {
    *     now: the commit is then not known to survive, and the caller treats its outcome as unknown
    */
   void await(String sessionKey, long ttlMillis, String what) {
+    int slot = JedisClusterCRC16.getSlot(sessionKey);
     long now = System.nanoTime();
-    if (now - pausedUntil < 0) {
+    long paused = pausedUntil.get(slot);
+    if (paused != 0 && now - paused < 0) {
       return;
     }
-    List<Object> replies;
-    try (Connection connection = connectionToSlot.apply(JedisClusterCRC16.getSlot(sessionKey))) {
+    try (Connection connection = connectionToSlot.apply(slot)) {
       connection.sendCommand(Protocol.Command.PEXPIRE, sessionKey, Long.toString(ttlMillis));
       connection.sendCommand(Protocol.Command.WAIT, "1", Long.toString(timeoutMillis));
-      replies = connection.getMany(2);
+      List<Object> replies = connection.getMany(2);
+      if (!(replies.get(0) instanceof Long touched) || !(replies.get(1) instanceof Long acks)) {
+        // An error reply (MOVED: the slot has another master now) leaves the commit unconfirmed.
+        throw unconfirmed(what, replies.get(0) + ", " + replies.get(1), null);
+      }
+      if (touched == 1L && acks == 0L) {
+        pauseMasterOf(connection, slot, now + PAUSE.toNanos());
+      }
     } catch (JedisException e) {
       throw unconfirmed(what, e.getMessage(), e);
     }
-    if (!(replies.get(0) instanceof Long touched) || !(replies.get(1) instanceof Long acks)) {
-      // An error reply (MOVED: the slot has another master now) leaves the commit unconfirmed.
-      throw unconfirmed(what, replies.get(0) + ", " + replies.get(1), null);
+  }
+
+  /** Pauses the waits on every slot the master behind {@code connection} serves (at least {@code slot}). */
+  private void pauseMasterOf(Connection connection, int slot, long until) {
+    pausedUntil.set(slot, until);
+    Object nodes = connection.executeCommand(new CommandArguments(Protocol.Command.CLUSTER).add("NODES"));
+    String text = nodes instanceof byte[] raw ? new String(raw, StandardCharsets.UTF_8) : String.valueOf(nodes);
+    int[] ranges = SlotRanges.ofMyself(text);
+    for (int i = 0; i + 1 < ranges.length; i += 2) {
+      for (int s = ranges[i]; s <= ranges[i + 1]; s++) {
+        pausedUntil.set(s, until);
+      }
     }
-    if (touched == 1L && acks == 0L) {
-      pausedUntil = now + PAUSE.toNanos();
-      LOG.warn("redis at {}: no replica confirmed a commit within {} ms (a master without a live "
-          + "replica?); for {} s commits are not waited for, and a failover meanwhile can lose them",
-          where, timeoutMillis, PAUSE.toSeconds());
-    }
+    LOG.warn("redis at {}: no replica confirmed a commit within {} ms (a master without a live "
+        + "replica?); for {} s commits on its slots are not waited for, and a failover meanwhile "
+        + "can lose them", where, timeoutMillis, PAUSE.toSeconds());
   }
 
   private StoreUnavailableException unconfirmed(String what, String detail, Exception cause) {
