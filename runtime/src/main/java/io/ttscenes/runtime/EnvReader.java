@@ -26,6 +26,24 @@ final class EnvReader {
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }
 
+  /** A comma-separated list, blanks dropped; empty when unset. */
+  List<String> list(String name) {
+    return text(name).map(v -> java.util.Arrays.stream(v.split(",")).map(String::trim)
+        .filter(e -> !e.isEmpty()).toList()).orElse(List.of());
+  }
+
+  /** {@code tamtam} (default) or {@code max}. */
+  io.ttscenes.runtime.client.ApiDialect dialect(String name) {
+    Optional<String> value = text(name);
+    if (value.isEmpty()) {
+      return io.ttscenes.runtime.client.ApiDialect.TAMTAM;
+    }
+    return io.ttscenes.runtime.client.ApiDialect.named(value.get()).orElseGet(() -> {
+      problems.add(name + " is '" + value.get() + "'; it must be tamtam or max");
+      return io.ttscenes.runtime.client.ApiDialect.TAMTAM;
+    });
+  }
+
   int integer(String name, int fallback, int min, int max) {
     Optional<String> value = text(name);
     if (value.isEmpty()) {

@@ -62,12 +62,12 @@ final class RuntimeConfigTest {
   void webhookUrlSwitchesToWebhookAndItsPathIsServed() {
     RuntimeConfig config = RuntimeConfig.from(Map.of("TAMTAM_TOKEN", "abc",
         "WEBHOOK_URL", "https://bot.example.com/tamtam/hook", "WEBHOOK_PORT", "9443",
-        "WEBHOOK_SECRET", "s3cr3t", "WEBHOOK_UNSUBSCRIBE_ON_CLOSE", "true"));
+        "WEBHOOK_SECRET", "s3cr3t-of-at-least-22-chars", "WEBHOOK_UNSUBSCRIBE_ON_CLOSE", "true"));
 
     assertTrue(config.usesWebhook());
     assertEquals("/tamtam/hook", config.webhookPath());
     assertEquals(9443, config.webhookPort());
-    assertEquals(Optional.of("s3cr3t"), config.webhookSecret());
+    assertEquals(Optional.of("s3cr3t-of-at-least-22-chars"), config.webhookSecret());
     assertTrue(config.webhookUnsubscribeOnClose());
   }
 

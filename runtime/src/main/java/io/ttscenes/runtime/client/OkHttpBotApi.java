@@ -94,8 +94,9 @@ public final class OkHttpBotApi implements BotApi, Uploader, AnswerlessWrites {
   }
 
   /**
-   * A builder configured from {@code TAMTAM_TOKEN} and {@code TAMTAM_API_URL} (default
-   * {@code https://botapi.tamtam.chat}).
+   * A builder configured from {@code TAMTAM_TOKEN}, {@code TAMTAM_DIALECT} ({@code tamtam} or
+   * {@code max}: where the token goes and the default address) and {@code TAMTAM_API_URL} (default
+   * the dialect's, {@code https://botapi.tamtam.chat} for TamTam).
    *
    * @throws IllegalStateException if {@code TAMTAM_TOKEN} is not set
    */
@@ -109,7 +110,10 @@ public final class OkHttpBotApi implements BotApi, Uploader, AnswerlessWrites {
     if (token == null || token.isBlank()) {
       throw new IllegalStateException("TAMTAM_TOKEN is not set: the bot token is required");
     }
-    OkHttpBotApiBuilder builder = builder(token);
+    String name = env.getOrDefault("TAMTAM_DIALECT", "");
+    ApiDialect dialect = name.isBlank() ? ApiDialect.TAMTAM : ApiDialect.named(name).orElseThrow(
+        () -> new IllegalStateException("TAMTAM_DIALECT is '" + name + "'; it must be tamtam or max"));
+    OkHttpBotApiBuilder builder = builder(token).authMode(dialect.authMode()).baseUrl(dialect.defaultBaseUrl());
     String url = env.get("TAMTAM_API_URL");
     return url == null || url.isBlank() ? builder : builder.baseUrl(url);
   }

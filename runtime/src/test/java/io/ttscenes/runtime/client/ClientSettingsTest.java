@@ -126,6 +126,19 @@ final class ClientSettingsTest {
   }
 
   @Test
+  void theMaxDialectFromTheEnvironmentSendsTheTokenInTheHeader() throws Exception {
+    api.reply("{\"success\":true}");
+    OkHttpBotApi client = OkHttpBotApi.fromEnvironment(Map.of("TAMTAM_TOKEN", "env-token",
+        "TAMTAM_DIALECT", "max", "TAMTAM_API_URL", api.server.url("/").toString())).build();
+
+    client.leaveChat(5);
+
+    RecordedRequest request = api.take();
+    assertEquals("env-token", request.getHeaders().get("Authorization"));
+    assertNull(request.getUrl().queryParameter("access_token"));
+  }
+
+  @Test
   void environmentWithoutTokenIsAClearError() {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> OkHttpBotApi.fromEnvironment(Map.of("TAMTAM_API_URL", "http://localhost:1")));
