@@ -113,9 +113,20 @@ final class EnvReader {
     }
   }
 
-  /** Hides a password in {@code scheme://user:password@host} URLs so logs and errors never show it. */
+  /**
+   * Hides a password in a URL so logs and errors never show it, in every form: {@code user:pass@},
+   * {@code :pass@} and a bare {@code pass@} (Redis reads a lone user-info as the password), also
+   * when it holds a '/' or '@' that should have been percent-encoded.
+   */
   static String redact(String url) {
-    // The password runs to the '@' even when it holds a '/' it should have had encoded.
-    return url.replaceAll("(://[^:/@]*:)[^@]*@", "$1***@");
+    int scheme = url.indexOf("://");
+    int at = url.lastIndexOf('@');
+    if (scheme < 0 || at < scheme) {
+      return url;
+    }
+    String info = url.substring(scheme + 3, at);
+    int colon = info.indexOf(':');
+    String user = colon > 0 && info.lastIndexOf('/', colon) < 0 ? info.substring(0, colon + 1) : "";
+    return url.substring(0, scheme + 3) + user + "***" + url.substring(at);
   }
 }

@@ -83,6 +83,21 @@ final class RuntimeConfigTest {
   }
 
   @Test
+  void aRedisPasswordIsMaskedInEveryUrlForm() {
+    for (String url : List.of("redis://hunter2@redis.example.com:6379/0", "redis://:hunter2@redis.example.com",
+        "rediss://user:hun/ter2@redis.example.com", "redis://user:hun@ter2@redis.example.com")) {
+      String shown;
+      try {
+        shown = RuntimeConfig.from(Map.of("TAMTAM_TOKEN", "t", "REDIS_URL", url)).toString();
+      } catch (RuntimeConfigException e) {
+        shown = e.getMessage();
+      }
+      assertFalse(shown.contains("hunter2") || shown.contains("hun") , url + " shows as " + shown);
+      assertTrue(shown.contains("***@"), url + " shows as " + shown);
+    }
+  }
+
+  @Test
   void pollerLeaseAndOutboxRecoveryHaveDefaultsAndAreRead() {
     RuntimeConfig defaults = RuntimeConfig.from(Map.of("TAMTAM_TOKEN", "t"));
     assertEquals(Duration.ofSeconds(15), defaults.pollerLease());

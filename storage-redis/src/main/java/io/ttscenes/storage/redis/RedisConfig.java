@@ -57,7 +57,9 @@ public final class RedisConfig {
     try {
       uri = new URI(url.trim());
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("redis url is not a URL: " + e.getMessage(), e);
+      // Neither its message nor the exception itself as a cause: both quote the whole input.
+      throw new IllegalArgumentException("redis url is not a URL (" + e.getReason() + " at index "
+          + e.getIndex() + "): " + redact(url));
     }
     Builder b = new Builder();
     String scheme = Optional.ofNullable(uri.getScheme()).orElse("");
@@ -210,8 +212,17 @@ public final class RedisConfig {
         + ", nearCache=" + nearCache + ", cluster=" + cluster + "}";
   }
 
-  private static String redact(String url) {
-    return url.replaceAll("//[^@/]*@", "//***@");
+  /** {@code url} with everything a password could be in masked: {@code user:***@} or {@code ***@}. */
+  static String redact(String url) {
+    int scheme = url.indexOf("://");
+    int at = url.lastIndexOf('@');
+    if (scheme < 0 || at < scheme) {
+      return url;
+    }
+    String info = url.substring(scheme + 3, at);
+    int colon = info.indexOf(':');
+    String user = colon > 0 && info.lastIndexOf('/', colon) < 0 ? info.substring(0, colon + 1) : "";
+    return url.substring(0, scheme + 3) + user + "***" + url.substring(at);
   }
 
   /** Settings of a {@link RedisConfig}; start from {@link RedisConfig#fromUrl}. Not thread-safe. */
