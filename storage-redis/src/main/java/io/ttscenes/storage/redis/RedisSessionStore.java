@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import redis.clients.jedis.JedisCluster;
+import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -42,7 +43,10 @@ import redis.clients.jedis.UnifiedJedis;
  * before the commit does (a third command on updates that write an outbox).
  *
  * <p>Thread-safe. Every method throws {@link io.ttscenes.api.store.StoreUnavailableException}
- * when Redis fails; the connection pool reconnects, so the same instance works again afterwards.
+ * when Redis cannot be reached or cannot serve yet (connection loss, LOADING, READONLY after a
+ * failover, which also drops the pooled connections); the pool reconnects, so the same instance
+ * works again afterwards. Errors that waiting cannot fix (OOM, WRONGTYPE, CROSSSLOT, script
+ * errors) throw {@link io.ttscenes.api.store.StoreRejectedException} instead.
  */
 public final class RedisSessionStore implements SessionStore {
   private static final LuaScript COMMIT = LuaScript.fromResource("commit.lua");
@@ -62,7 +66,7 @@ public final class RedisSessionStore implements SessionStore {
   private RedisSessionStore(UnifiedJedis jedis, RedisConfig config, Clock clock) {
     this.jedis = Objects.requireNonNull(jedis, "jedis");
     this.keys = new RedisKeys(config.keyPrefix());
-    this.guard = new Guard(config.redactedUrl());
+    this.guard = new Guard(config.redactedUrl(), () -> dropIdleConnections(jedis));
     this.nearCache = config.nearCache()
         ? Optional.of(new NearCache(config.nearCacheSize(), config.nearCacheTtl()))
         : Optional.empty();
@@ -71,6 +75,13 @@ public final class RedisSessionStore implements SessionStore {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.outboxes = new RedisOutboxes(jedis, keys, guard, clock, cluster);
     this.leases = new RedisLeases(jedis, keys, guard);
+  }
+
+  private static void dropIdleConnections(UnifiedJedis jedis) {
+    if (jedis instanceof RedisClient pooled) {
+      // Connections opened before a failover still reach the demoted node; new ones follow the address.
+      pooled.getPool().clear();
+    }
   }
 
   /**
