@@ -40,7 +40,8 @@ record RuntimeParts(
     // The runtime's clock is not handed to the client: the client paces its rate limit on the
     // monotonic clock, which a wall-clock step (NTP, a restored VM) cannot stall.
     BotApi api = b.api != null ? b.api : OkHttpBotApi.builder(config.token())
-        .baseUrl(config.apiUrl().toString()).authMode(config.dialect().authMode()).build();
+        .baseUrl(config.apiUrl().toString()).authMode(config.dialect().authMode())
+        .onUnreadableUpdate(b.listener::updateDeadLettered).build();
     String instanceId = UUID.randomUUID().toString();
     Dispatcher dispatcher = Dispatcher.builder(b.bot, store, api).clock(b.clock)
         .parallelism(config.parallelism()).queueCapacity(config.queueCapacity())

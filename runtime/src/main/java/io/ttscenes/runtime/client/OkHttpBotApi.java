@@ -76,11 +76,13 @@ public final class OkHttpBotApi implements BotApi, Uploader, AnswerlessWrites {
   private final UploadClient uploads;
   private final Duration pollMargin;
   private final long resumableThreshold;
+  private final UpdatePages pages;
 
   OkHttpBotApi(
       RetryLoop loop, ObjectMapper mapper, UploadClient uploads, Duration pollMargin,
-      long resumableThreshold) {
+      long resumableThreshold, UpdatePages pages) {
     this.loop = loop;
+    this.pages = pages;
     this.mapper = mapper;
     this.answers = new JsonAnswers(mapper);
     this.uploads = uploads;
@@ -323,11 +325,12 @@ public final class OkHttpBotApi implements BotApi, Uploader, AnswerlessWrites {
   @Override
   public UpdateList getUpdates(UpdatesRequest request) {
     Duration readTimeout = Duration.ofSeconds(request.timeoutSeconds()).plus(pollMargin);
-    return call(ApiRequest.of("getUpdates", "GET").path("updates")
+    UpdatePages.RawPage page = call(ApiRequest.of("getUpdates", "GET").path("updates")
         .query("limit", request.limit()).query("timeout", request.timeoutSeconds())
         .query("marker", request.marker())
         .queryList("types", List.copyOf(new TreeSet<>(request.types())))
-        .readTimeout(readTimeout), UpdateList.class);
+        .readTimeout(readTimeout), UpdatePages.RawPage.class);
+    return pages.read(page);
   }
 
   @Override
