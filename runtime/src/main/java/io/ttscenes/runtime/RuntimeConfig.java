@@ -23,7 +23,9 @@ import java.util.stream.Stream;
  * {@link WebhookIngress#TAMTAM_NETWORKS}; absent: any), {@code WEBHOOK_TRUSTED_PROXY} (CIDR
  * networks whose {@code X-Forwarded-For} is believed; absent: none),
  * {@code TAMTAM_DIALECT} ({@code tamtam} or {@code max}: token placement, default API URL, webhook
- * ports and MAX's secret header), {@code WEBHOOK_UNSUBSCRIBE_ON_CLOSE} (false), {@code TTSCENES_BOT_NAME},
+ * ports and MAX's secret header), {@code TTSCENES_REDIS_UNSAFE_OK} (false: a Redis whose eviction
+ * policy or lack of persistence can lose sessions stops the bot at start; true: a warning),
+ * {@code WEBHOOK_UNSUBSCRIBE_ON_CLOSE} (false), {@code TTSCENES_BOT_NAME},
  * {@code TTSCENES_PARALLELISM} (4 per CPU), {@code TTSCENES_QUEUE_CAPACITY} (1024),
  * {@code TTSCENES_POLL_LIMIT} (1000, the API's maximum: the poll thread waits for a whole page,
  * so a larger page keeps the lanes busy for longer between polls),
@@ -57,7 +59,8 @@ public record RuntimeConfig(
     boolean outboxRecovery,
     ApiDialect dialect,
     List<String> webhookAllow,
-    List<String> webhookTrustedProxies) {
+    List<String> webhookTrustedProxies,
+    boolean redisUnsafeOk) {
 
   /** The TamTam Bot API address used when {@code TAMTAM_API_URL} is not set. */
   public static final String DEFAULT_API_URL = "https://botapi.tamtam.chat";
@@ -134,7 +137,8 @@ public record RuntimeConfig(
           read.list("WEBHOOK_ALLOW").stream()
               .flatMap(n -> n.equalsIgnoreCase("tamtam") ? WebhookIngress.TAMTAM_NETWORKS.stream() : Stream.of(n))
               .toList(),
-          read.list("WEBHOOK_TRUSTED_PROXY"));
+          read.list("WEBHOOK_TRUSTED_PROXY"),
+          read.flag("TTSCENES_REDIS_UNSAFE_OK", false));
     } catch (RuntimeConfigException e) {
       read.problems().addAll(0, e.problems());
     }
@@ -154,14 +158,15 @@ public record RuntimeConfig(
     return new RuntimeConfig(token, url, redisUrl, webhookUrl, webhookPort, webhookPath, webhookSecret,
         webhookUnsubscribeOnClose, botName, parallelism, queueCapacity, pollLimit, pollTimeoutSeconds,
         shutdownTimeout, timerPeriod, pollerLease, outboxRecovery, dialect, webhookAllow,
-        webhookTrustedProxies);
+        webhookTrustedProxies, redisUnsafeOk);
   }
 
   /** This configuration with another poller lease TTL (tests use short ones to see expiry). */
   public RuntimeConfig withPollerLease(Duration ttl) {
     return new RuntimeConfig(token, apiUrl, redisUrl, webhookUrl, webhookPort, webhookPath, webhookSecret,
         webhookUnsubscribeOnClose, botName, parallelism, queueCapacity, pollLimit, pollTimeoutSeconds,
-        shutdownTimeout, timerPeriod, ttl, outboxRecovery, dialect, webhookAllow, webhookTrustedProxies);
+        shutdownTimeout, timerPeriod, ttl, outboxRecovery, dialect, webhookAllow, webhookTrustedProxies,
+        redisUnsafeOk);
   }
 
   /** Shows every setting except the token and passwords. */
@@ -173,7 +178,7 @@ public record RuntimeConfig(
         + ", queueCapacity=" + queueCapacity + ", pollLimit=" + pollLimit + ", pollTimeout="
         + pollTimeoutSeconds + "s, shutdownTimeout=" + shutdownTimeout + ", timerPeriod=" + timerPeriod
         + ", pollerLease=" + pollerLease + ", outboxRecovery=" + outboxRecovery + ", dialect="
-        + dialect + ", webhookAllow=" + webhookAllow + ", webhookTrustedProxies=" + webhookTrustedProxies + "]";
+        + dialect + ", webhookAllow=" + webhookAllow + ", webhookTrustedProxies=" + webhookTrustedProxies + ", redisUnsafeOk=" + redisUnsafeOk + "]";
   }
 
   private static boolean isLoopback(URI uri) {

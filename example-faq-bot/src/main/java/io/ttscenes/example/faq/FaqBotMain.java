@@ -108,7 +108,9 @@ public final class FaqBotMain {
 
   private static SessionStore store(RuntimeConfig config) {
     return config.redisUrl()
-        .<SessionStore>map(url -> RedisSessionStore.create(RedisConfig.fromUrl(url.toString())))
+        // Refuses a Redis whose settings can lose sessions unless TTSCENES_REDIS_UNSAFE_OK=true.
+        .<SessionStore>map(url -> RedisSessionStore.create(RedisConfig.fromUrl(url.toString()).newBuilder()
+            .allowUnsafeServer(config.redisUnsafeOk()).build()).checkServer())
         .orElseGet(InMemorySessionStore::create);
   }
 }

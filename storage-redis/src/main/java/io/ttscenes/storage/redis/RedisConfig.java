@@ -27,6 +27,7 @@ public final class RedisConfig {
   private final long nearCacheSize;
   private final Duration nearCacheTtl;
   private final boolean cluster;
+  private final boolean unsafeServerAllowed;
 
   private RedisConfig(Builder b) {
     this.host = b.host;
@@ -43,11 +44,13 @@ public final class RedisConfig {
     this.nearCacheSize = b.nearCacheSize;
     this.nearCacheTtl = b.nearCacheTtl;
     this.cluster = b.cluster;
+    this.unsafeServerAllowed = b.unsafeServerAllowed;
   }
 
   /**
-   * Parses {@code redis://[[user]:password@]host[:port][/database]} ({@code rediss://} for TLS)
-   * with the default settings; the port defaults to 6379, the database to 0.
+   * Parses {@code redis://[[user]:password@]host[:port][/database][?unsafe_ok=true]}
+   * ({@code rediss://} for TLS) with the default settings; the port defaults to 6379, the database
+   * to 0; {@code unsafe_ok=true} sets {@link Builder#allowUnsafeServer}.
    *
    * @throws IllegalArgumentException naming the part of the URL that is wrong
    */
@@ -75,6 +78,8 @@ public final class RedisConfig {
     b.port = uri.getPort() == -1 ? 6379 : uri.getPort();
     parseUserInfo(uri.getUserInfo(), b);
     b.database = parseDatabase(uri.getPath());
+    b.unsafeServerAllowed = uri.getQuery() != null
+        && java.util.Arrays.asList(uri.getQuery().split("&")).contains("unsafe_ok=true");
     return b.build();
   }
 
@@ -126,6 +131,7 @@ public final class RedisConfig {
     b.nearCacheSize = nearCacheSize;
     b.nearCacheTtl = nearCacheTtl;
     b.cluster = cluster;
+    b.unsafeServerAllowed = unsafeServerAllowed;
     return b;
   }
 
@@ -199,6 +205,14 @@ public final class RedisConfig {
     return cluster;
   }
 
+  /**
+   * Whether {@link RedisSessionStore#checkServer()} lets a server that can lose sessions (eviction
+   * policy, no persistence) through with a warning instead of refusing it.
+   */
+  public boolean unsafeServerAllowed() {
+    return unsafeServerAllowed;
+  }
+
   /** The address without secrets, such as {@code rediss://app:***@cache:6380/2}. */
   public String redactedUrl() {
     String auth = user.map(u -> u + ":").orElse(password.isPresent() ? ":" : "")
@@ -241,6 +255,7 @@ public final class RedisConfig {
     private long nearCacheSize = 10_000;
     private Duration nearCacheTtl = Duration.ofSeconds(10);
     private boolean cluster;
+    private boolean unsafeServerAllowed;
 
     private Builder() {}
 
@@ -309,6 +324,15 @@ public final class RedisConfig {
     /** Declares a Redis Cluster (default false): scripts then never touch two hash slots. */
     public Builder cluster(boolean isCluster) {
       this.cluster = isCluster;
+      return this;
+    }
+
+    /**
+     * Whether a server whose settings can lose sessions is accepted with a warning (default false:
+     * {@link RedisSessionStore#checkServer()} refuses it). For tests and throwaway servers.
+     */
+    public Builder allowUnsafeServer(boolean allowed) {
+      this.unsafeServerAllowed = allowed;
       return this;
     }
 

@@ -49,6 +49,7 @@ import redis.clients.jedis.UnifiedJedis;
  * errors) throw {@link io.ttscenes.api.store.StoreRejectedException} instead.
  */
 public final class RedisSessionStore implements SessionStore {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RedisSessionStore.class);
   private static final LuaScript COMMIT = LuaScript.fromResource("commit.lua");
   private static final LuaScript CLAIM = LuaScript.fromResource("claim-timers.lua");
   private static final LuaScript CANCEL_IF = LuaScript.fromResource("cancel-timer-if.lua");
@@ -62,11 +63,15 @@ public final class RedisSessionStore implements SessionStore {
   private final Clock clock;
   private final RedisOutboxes outboxes;
   private final RedisLeases leases;
+  private final String where;
+  private final boolean unsafeServerAllowed;
 
   private RedisSessionStore(UnifiedJedis jedis, RedisConfig config, Clock clock) {
     this.jedis = Objects.requireNonNull(jedis, "jedis");
     this.keys = new RedisKeys(config.keyPrefix());
     this.guard = new Guard(config.redactedUrl(), () -> dropIdleConnections(jedis));
+    this.where = config.redactedUrl();
+    this.unsafeServerAllowed = config.unsafeServerAllowed();
     this.nearCache = config.nearCache()
         ? Optional.of(new NearCache(config.nearCacheSize(), config.nearCacheTtl()))
         : Optional.empty();
@@ -75,6 +80,36 @@ public final class RedisSessionStore implements SessionStore {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.outboxes = new RedisOutboxes(jedis, keys, guard, clock, cluster);
     this.leases = new RedisLeases(jedis, keys, guard);
+  }
+
+  /**
+   * Asks the server whether its settings can lose sessions (an eviction policy other than
+   * {@code noeviction}, or neither AOF nor RDB persistence). Throws {@link IllegalStateException}
+   * listing the problems, unless {@link RedisConfig#unsafeServerAllowed()}, in which case they are
+   * logged as a warning; a server that refuses CONFIG (some managed services) is logged, not
+   * refused. Returns this store. The REDIS_URL provider and {@link RedisStoreModule} call it.
+   */
+  public RedisSessionStore checkServer() {
+    List<String> problems;
+    try {
+      problems = ServerSafety.problems(jedis);
+    } catch (redis.clients.jedis.exceptions.JedisDataException e) {
+      LOG.warn("redis at {}: cannot check its eviction and persistence settings ({})", where, e.getMessage());
+      return this;
+    } catch (redis.clients.jedis.exceptions.JedisException e) {
+      throw new io.ttscenes.api.store.StoreUnavailableException(
+          "redis at " + where + ": checking its settings failed: " + e.getMessage(), e);
+    }
+    if (problems.isEmpty()) {
+      return this;
+    }
+    String text = "redis at " + where + " can lose sessions: " + String.join("; ", problems);
+    if (!unsafeServerAllowed) {
+      throw new IllegalStateException(text + ". Fix the server, or start anyway with "
+          + "TTSCENES_REDIS_UNSAFE_OK=true (RedisConfig.Builder.allowUnsafeServer)");
+    }
+    LOG.warn("{} (allowed by TTSCENES_REDIS_UNSAFE_OK)", text);
+    return this;
   }
 
   private static void dropIdleConnections(UnifiedJedis jedis) {
