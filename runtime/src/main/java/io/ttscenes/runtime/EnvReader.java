@@ -1,5 +1,6 @@
 package io.ttscenes.runtime;
 
+import io.ttscenes.runtime.client.ApiDialect;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -33,14 +34,14 @@ final class EnvReader {
   }
 
   /** {@code tamtam} (default) or {@code max}. */
-  io.ttscenes.runtime.client.ApiDialect dialect(String name) {
+  ApiDialect dialect(String name) {
     Optional<String> value = text(name);
     if (value.isEmpty()) {
-      return io.ttscenes.runtime.client.ApiDialect.TAMTAM;
+      return ApiDialect.TAMTAM;
     }
-    return io.ttscenes.runtime.client.ApiDialect.named(value.get()).orElseGet(() -> {
+    return ApiDialect.named(value.get()).orElseGet(() -> {
       problems.add(name + " is '" + value.get() + "'; it must be tamtam or max");
-      return io.ttscenes.runtime.client.ApiDialect.TAMTAM;
+      return ApiDialect.TAMTAM;
     });
   }
 

@@ -6,6 +6,7 @@ import io.ttscenes.api.store.Leases;
 import io.ttscenes.api.store.PendingOutbox;
 import io.ttscenes.api.store.PendingPage;
 import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.api.store.StoreUnavailableException;
 import io.ttscenes.api.store.StoredSession;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,10 +18,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * A {@link SessionStore} on Redis: a load is one HGETALL, a commit one EVALSHA of a Lua
@@ -49,7 +54,7 @@ import redis.clients.jedis.UnifiedJedis;
  * errors) throw {@link io.ttscenes.api.store.StoreRejectedException} instead.
  */
 public final class RedisSessionStore implements SessionStore {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RedisSessionStore.class);
+  private static final Logger LOG = LoggerFactory.getLogger(RedisSessionStore.class);
   private static final LuaScript COMMIT = LuaScript.fromResource("commit.lua");
   private static final LuaScript CLAIM = LuaScript.fromResource("claim-timers.lua");
   private static final LuaScript CANCEL_IF = LuaScript.fromResource("cancel-timer-if.lua");
@@ -93,11 +98,11 @@ public final class RedisSessionStore implements SessionStore {
     List<String> problems;
     try {
       problems = ServerSafety.problems(jedis);
-    } catch (redis.clients.jedis.exceptions.JedisDataException e) {
+    } catch (JedisDataException e) {
       LOG.warn("redis at {}: cannot check its eviction and persistence settings ({})", where, e.getMessage());
       return this;
-    } catch (redis.clients.jedis.exceptions.JedisException e) {
-      throw new io.ttscenes.api.store.StoreUnavailableException(
+    } catch (JedisException e) {
+      throw new StoreUnavailableException(
           "redis at " + where + ": checking its settings failed: " + e.getMessage(), e);
     }
     if (problems.isEmpty()) {
