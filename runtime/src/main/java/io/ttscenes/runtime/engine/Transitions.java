@@ -111,7 +111,9 @@ final class Transitions {
     session.data = data;
     boolean knownStep = step != null && scene.step(step).isPresent();
     session.step = knownStep ? step : scene.steps().isEmpty() ? null : scene.steps().get(0).name();
-    session.deadline = scene.timeout().map(timeout -> ctx.now().plus(timeout)).orElse(null);
+    session.jobs.remove(Jobs.TIMEOUT);
+    scene.timeout().ifPresent(timeout -> session.jobs.put(Jobs.TIMEOUT, ctx.now().plus(timeout), null));
+    armStep(ctx);
     scene.onEnter().ifPresent(handler -> run(handler, ctx));
     if (!ctx.hasPendingTransition() && session.step != null) {
       prompt(ctx, session.step);
@@ -120,7 +122,17 @@ final class Transitions {
 
   private void enterStep(SessionContext ctx, String step) {
     ctx.session().step = step;
+    armStep(ctx);
     prompt(ctx, step);
+  }
+
+  /** Sets the timeout of the current wizard step, or removes the previous step's. */
+  private static void armStep(SessionContext ctx) {
+    Session session = ctx.session();
+    session.jobs.remove(Jobs.STEP_TIMEOUT);
+    session.scene().flatMap(scene -> Optional.ofNullable(session.step).flatMap(scene::step))
+        .flatMap(WizardStep::timeout)
+        .ifPresent(timeout -> session.jobs.put(Jobs.STEP_TIMEOUT, ctx.now().plus(timeout), null));
   }
 
   private void prompt(SessionContext ctx, String step) {
@@ -131,7 +143,8 @@ final class Transitions {
     session.scene = null;
     session.step = null;
     session.data = null;
-    session.deadline = null;
+    session.jobs.remove(Jobs.TIMEOUT);
+    session.jobs.remove(Jobs.STEP_TIMEOUT);
     session.history.clear();
   }
 
