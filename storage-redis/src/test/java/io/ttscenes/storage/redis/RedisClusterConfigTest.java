@@ -38,6 +38,12 @@ final class RedisClusterConfigTest {
   }
 
   @Test
+  void theRuntimesUnsafeAllowanceReachesAClusterConfiguration() {
+    assertTrue(RedisConfig.fromUrl("redis-cluster://a:7000,b:7000?unsafe_ok=true").unsafeServerAllowed());
+    assertFalse(RedisConfig.fromUrl("redis-cluster://a:7000,b:7000").unsafeServerAllowed());
+  }
+
+  @Test
   void builderSetsCredentialsAndTlsForANodeList() {
     RedisConfig config = RedisConfig.fromClusterNodes("a:7000").newBuilder()
         .user("bot").password("secret").tls(true).botName("faq").build();
