@@ -251,7 +251,8 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
     }
   }
 
-  List<Route<D>> routes() {
+  /** Returns the routes declared so far, in the order they are tried (for docs, graphs and logs). */
+  public List<Route<D>> routes() {
     return frozen ? routes : List.copyOf(routes);
   }
 

@@ -3,6 +3,7 @@ package io.ttscenes.example.faq;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.runtime.BotRuntime;
 import io.ttscenes.runtime.RuntimeConfig;
+import io.ttscenes.runtime.admin.AdminSettings;
 import io.ttscenes.runtime.RuntimeConfigException;
 import io.ttscenes.runtime.store.InMemorySessionStore;
 import io.ttscenes.storage.redis.RedisConfig;
@@ -22,7 +23,8 @@ import java.util.concurrent.CountDownLatch;
  * Redis when {@code REDIS_URL} is set and in memory otherwise. Without a token it starts the local
  * emulator on {@code EMULATOR_PORT} (default 8080) with the in-memory store and prints the address
  * of its web chat ({@code EMULATOR_HOST=0.0.0.0} serves it to other machines, e.g. from a
- * container). Ctrl-C (SIGINT/SIGTERM) closes it gracefully.
+ * container), with the admin endpoint on a free loopback port unless {@code TTSCENES_ADMIN_PORT}
+ * says otherwise, linked from the web chat. Ctrl-C (SIGINT/SIGTERM) closes it gracefully.
  */
 public final class FaqBotMain {
   private FaqBotMain() {}
@@ -46,6 +48,8 @@ public final class FaqBotMain {
       System.out.println("FAQ bot is running against the local emulator.");
       System.out.println("  Web chat:  " + emulator.webChatUrl());
       System.out.println("  Bot API:   " + emulator.baseUrl() + " (token " + emulator.token() + ")");
+      launch.runtime().adminUrl().ifPresent(admin -> System.out.println("  Graph:     " + admin + "/graph"
+          + "\n  Funnels:   " + admin + "/funnels\n  Metrics:   " + admin + "/metrics"));
       System.out.println("Press Ctrl-C to stop.");
     });
     stopped.await();
@@ -75,8 +79,9 @@ public final class FaqBotMain {
     try {
       RuntimeConfig config = RuntimeConfig.from(env);
       BotRuntime runtime = BotRuntime.builder(FaqBot.create(), config).store(store(config), true)
-          .build();
+          .admin(AdminSettings.from(env)).build();
       runtime.start();
+      emulator.ifPresent(local -> runtime.adminUrl().ifPresent(local::linkAdmin));
       return new Launch(runtime, emulator);
     } catch (RuntimeException e) {
       emulator.ifPresent(Emulator::close);
@@ -103,6 +108,8 @@ public final class FaqBotMain {
     env.put("TAMTAM_TOKEN", emulator.token());
     env.remove("REDIS_URL");
     env.remove("WEBHOOK_URL");
+    // The web chat links the bot's scene graph and funnels: serve them on a free loopback port.
+    env.putIfAbsent("TTSCENES_ADMIN_PORT", "0");
     return emulator;
   }
 

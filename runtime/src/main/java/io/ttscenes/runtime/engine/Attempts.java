@@ -2,6 +2,8 @@ package io.ttscenes.runtime.engine;
 
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.Scene;
+import io.ttscenes.api.Updates;
+import io.ttscenes.api.model.BotStartedUpdate;
 import io.ttscenes.api.model.UnknownUpdate;
 import io.ttscenes.api.model.Update;
 import io.ttscenes.api.store.Commit;
@@ -10,6 +12,7 @@ import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoredSession;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +42,14 @@ final class Attempts {
    * left-over timer is judged (and dropped) when it fires.
    */
   record Planned(Commit commit, String owner, List<Effect> effects, Optional<Instant> schedule, boolean cancelTimer,
-      UpdateOutcome outcome) implements Attempt {}
+      UpdateOutcome outcome, Place ranAt, List<FlowEvent> events) implements Attempt {}
+
+  /** Where the session was when the handler ran. */
+  record Place(String scene, String step) {
+    static Place of(Session session) {
+      return new Place(session.sceneName(), session.stepName());
+    }
+  }
 
   private final EngineSettings settings;
   private final Bot bot;
@@ -72,17 +82,23 @@ final class Attempts {
     Update update = routed.update();
     Session loaded = load(key, stored);
     Optional<Instant> before = loaded.deadline();
+    Place ranAt = Place.of(loaded);
+    Optional<String> campaign = campaign(update);
     Supplier<Session> sessions = firstThenFresh(loaded, key, stored);
     Supplier<SessionContext> contexts = () -> {
       Session session = sessions.get();
       update.chatId().ifPresent(chat -> session.chat = chat);
       update.userId().ifPresent(user -> session.user = user);
+      campaign.ifPresent(name -> attribute(session, name));
       return new SessionContext(bot, session, update, key, now, false, settings.api());
     };
     return storable(turn.run(contexts), contexts, result -> {
       Optional<Instant> after = result.session().deadline();
       Optional<Instant> schedule = after.filter(due -> !after.equals(before));
-      return planned(key, routed.dedupeId(), stored, now, result, schedule, false);
+      List<FlowEvent> events = new ArrayList<>(result.events());
+      campaign.ifPresent(name -> events.add(new FlowEvent.DeepLinkStarted(name,
+          result.session().sceneName(), result.session().stepName())));
+      return planned(key, routed.dedupeId(), stored, now, result, schedule, false, ranAt, events);
     });
   }
 
@@ -138,14 +154,34 @@ final class Attempts {
       Session session = sessions.get();
       return new SessionContext(bot, session, timeoutUpdate(session, now), key, now, true, settings.api());
     };
+    Place ranAt = Place.of(loaded);
     return storable(turn.runTimeout(contexts), Turn.deadlineConsumed(contexts), result -> {
       Optional<Instant> after = result.session().deadline();
-      return planned(key, dedupeId, stored, now, result, after, after.isEmpty());
+      return planned(key, dedupeId, stored, now, result, after, after.isEmpty(), ranAt, result.events());
     });
   }
 
+  /**
+   * The campaign tag of a deep-link start: the payload when the bot declares it, else
+   * {@code other}, so users cannot mint label values; empty for any other update.
+   */
+  private Optional<String> campaign(Update update) {
+    if (!(update instanceof BotStartedUpdate)) {
+      return Optional.empty();
+    }
+    return Updates.startPayload(update).filter(payload -> !payload.isEmpty())
+        .map(payload -> bot.campaigns().contains(payload) ? payload : "other");
+  }
+
+  /** A deep-link start attributes the session to its campaign afresh: its funnel starts over. */
+  private static void attribute(Session session, String campaign) {
+    session.campaign = campaign;
+    session.reached.clear();
+  }
+
   private Planned planned(String key, String dedupeId, Optional<StoredSession> stored, Instant now,
-      Turn.Result result, Optional<Instant> schedule, boolean cancelTimer) {
+      Turn.Result result, Optional<Instant> schedule, boolean cancelTimer, Place ranAt,
+      List<FlowEvent> events) {
     long version = stored.map(StoredSession::version).orElse(0L);
     Optional<OutboxEntry> outbox = Optional.empty();
     String owner = outboxes.owner();
@@ -158,7 +194,7 @@ final class Attempts {
     Duration ttl = result.session().scene().flatMap(Scene::sessionTtl).orElse(bot.sessionTtl());
     Commit commit = new Commit(key, version, codec.encode(result.session()), outbox, dedupeId, ttl,
         outboxes.toClear(key));
-    return new Planned(commit, owner, effects, schedule, cancelTimer, result.outcome());
+    return new Planned(commit, owner, effects, schedule, cancelTimer, result.outcome(), ranAt, events);
   }
 
   /**

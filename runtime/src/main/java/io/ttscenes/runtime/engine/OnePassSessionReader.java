@@ -22,6 +22,7 @@ import java.util.Set;
  */
 final class OnePassSessionReader {
   private static final TypeReference<List<SessionState.HistoryEntry>> HISTORY = new TypeReference<>() {};
+  private static final TypeReference<List<String>> REACHED = new TypeReference<>() {};
 
   private final Bot bot;
   private final ObjectMapper mapper;
@@ -92,6 +93,8 @@ final class OnePassSessionReader {
       case "deadline" -> draft.deadline = Instant.ofEpochMilli(parser.getLongValue());
       case "user" -> draft.user = parser.getLongValue();
       case "chat" -> draft.chat = parser.getLongValue();
+      case "campaign" -> draft.campaign = parser.getValueAsString();
+      case "reached" -> draft.reached = mapper.readValue(parser, REACHED);
       default -> parser.skipChildren();
     }
     return true;
@@ -114,8 +117,17 @@ final class OnePassSessionReader {
     Instant deadline;
     Long user;
     Long chat;
+    String campaign;
+    List<String> reached = List.of();
 
     Optional<Session> session(String key, Bot bot) {
+      if (reached.contains(null)) {
+        return Optional.empty();
+      }
+      return placed(key, bot).map(session -> SessionCodec.attributed(session, campaign, reached));
+    }
+
+    private Optional<Session> placed(String key, Bot bot) {
       if (scene != null && data == null) {
         return Optional.empty();
       }

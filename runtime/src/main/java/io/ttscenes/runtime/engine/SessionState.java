@@ -17,8 +17,12 @@ record SessionState(
     List<HistoryEntry> history,
     Long deadline,
     Long user,
-    Long chat) {
+    Long chat,
+    String campaign,
+    List<String> reached) {
   SessionState {
+    // Null (omitted) without a campaign, as the one-pass encoder writes it.
+    reached = reached == null ? null : List.copyOf(reached);
     history = history == null ? List.of() : List.copyOf(history);
   }
 

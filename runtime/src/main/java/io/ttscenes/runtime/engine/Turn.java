@@ -19,7 +19,7 @@ final class Turn {
   private static final Logger LOG = LoggerFactory.getLogger(Turn.class);
 
   /** The new session, the effects to send after the commit, and how the update was handled. */
-  record Result(Session session, List<Effect> effects, UpdateOutcome outcome) {}
+  record Result(Session session, List<Effect> effects, UpdateOutcome outcome, List<FlowEvent> events) {}
 
   private final Bot bot;
   private final Transitions transitions;
@@ -37,7 +37,8 @@ final class Turn {
     try {
       boolean[] matched = {false};
       MiddlewareChain.run(bot.middleware(), ctx, any -> matched[0] = route(ctx));
-      return new Result(ctx.session(), ctx.effects(), matched[0] ? UpdateOutcome.HANDLED : UpdateOutcome.UNMATCHED);
+      return new Result(ctx.session(), ctx.effects(), matched[0] ? UpdateOutcome.HANDLED : UpdateOutcome.UNMATCHED,
+          ctx.events());
     } catch (Throwable e) {
       // Not only RuntimeException: a handler may rethrow checked exceptions sneakily, and an Error
       // such as a StackOverflowError from a recursive bug is the handler's failure too.
@@ -48,13 +49,12 @@ final class Turn {
 
   /** Runs the current scene's timeout handler; the deadline is consumed first. */
   Result runTimeout(Supplier<SessionContext> contexts) {
-    SessionContext ctx = contexts.get();
+    SessionContext ctx = deadlineConsumed(contexts).get();
     try {
       Scene<?> scene = ctx.session().scene;
-      ctx.session().deadline = null;
       scene.onTimeout().ifPresent(handler -> Transitions.run(handler, ctx));
       transitions.apply(ctx);
-      return new Result(ctx.session(), ctx.effects(), UpdateOutcome.HANDLED);
+      return new Result(ctx.session(), ctx.effects(), UpdateOutcome.HANDLED, ctx.events());
     } catch (Throwable e) {
       rethrowIfFatal(e);
       return recover(deadlineConsumed(contexts), e);
@@ -75,11 +75,16 @@ final class Turn {
     return true;
   }
 
-  /** Fresh contexts for a timeout whose deadline is consumed, as a timeout's recovery sees them. */
+  /**
+   * Fresh contexts for a timeout whose deadline is consumed, as a timeout's recovery sees them;
+   * each records the timeout, so whichever run commits counts it.
+   */
   static Supplier<SessionContext> deadlineConsumed(Supplier<SessionContext> contexts) {
     return () -> {
       SessionContext fresh = contexts.get();
-      fresh.session().deadline = null;
+      Session session = fresh.session();
+      session.deadline = null;
+      fresh.flow(new FlowEvent.SceneTimedOut(session.sceneName(), session.stepName()));
       return fresh;
     };
   }
@@ -109,7 +114,7 @@ final class Turn {
     try {
       handler.get().handle(ctx, error);
       transitions.apply(ctx);
-      return new Result(ctx.session(), ctx.effects(), UpdateOutcome.HANDLER_FAILED);
+      return new Result(ctx.session(), ctx.effects(), UpdateOutcome.HANDLER_FAILED, ctx.events());
     } catch (Throwable second) {
       rethrowIfFatal(second);
       LOG.error("the exception handler failed too; replying with the apology", second);
@@ -122,6 +127,6 @@ final class Turn {
     if (ctx.chatId().isPresent() || ctx.userId().isPresent()) {
       ctx.reply(bot.apology());
     }
-    return new Result(ctx.session(), ctx.effects(), UpdateOutcome.HANDLER_FAILED);
+    return new Result(ctx.session(), ctx.effects(), UpdateOutcome.HANDLER_FAILED, ctx.events());
   }
 }
