@@ -43,7 +43,9 @@ public final class AdminServer implements AutoCloseable {
     connector.setPort(builder.port);
     server.addConnector(connector);
     PathMappingsHandler paths = new PathMappingsHandler();
-    builder.pages.forEach((path, page) -> paths.addMapping(PathSpec.from(path), new PageHandler(page)));
+    // Exact paths; "/" alone would be the servlet-style default mapping, matching everything.
+    builder.pages.forEach((path, page) -> paths.addMapping(PathSpec.from(path.equals("/") ? "^/$" : path),
+        new PageHandler(page)));
     builder.mounted.forEach((path, handler) -> paths.addMapping(PathSpec.from(path), handler));
     server.setHandler(paths);
   }
