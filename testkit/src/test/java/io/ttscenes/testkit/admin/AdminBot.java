@@ -44,7 +44,7 @@ final class AdminBot implements AutoCloseable {
         .scene(Scene.builder("signup")
             .step("name", step -> step.prompt(ctx -> ctx.reply("Your name?")).onText(ctx -> ctx.next()))
             .step("email", step -> step.prompt(ctx -> ctx.reply("Your email?")).onText(ctx -> ctx.next()))
-            .step("confirm", step -> step.prompt(ctx -> ctx.reply("Confirm?")).onText(ctx -> ctx.next()))
+            .step("confirm", step -> step.prompt(ctx -> ctx.reply("Confirm?")).onText(ctx -> ctx.reply("Thanks").next()))
             .transitionsTo("help")
             .build())
         .scene(Scene.builder("help").onText(ctx -> ctx.reply("Back to the start").leave()).build())
