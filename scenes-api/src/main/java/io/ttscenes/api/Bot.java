@@ -143,6 +143,16 @@ public final class Bot {
     return global.routes();
   }
 
+  /** Returns the global fallback, run when nothing else matches, if one was set. */
+  public Optional<Handler<Object>> globalFallback() {
+    return global.fallbackHandler();
+  }
+
+  /** Returns the root fallback, run at the root when no root route matches, if one was set. */
+  public Optional<Handler<Object>> rootFallback() {
+    return root.fallbackHandler();
+  }
+
   /** Returns the root handlers' routes, in the order they are tried. */
   public List<Route<Object>> rootRoutes() {
     return root.routes();

@@ -256,7 +256,8 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
     return frozen ? routes : List.copyOf(routes);
   }
 
-  Optional<Handler<D>> fallbackHandler() {
+  /** Returns the fallback handler, run when no route matches, if one was set. */
+  public Optional<Handler<D>> fallbackHandler() {
     return Optional.ofNullable(fallback);
   }
 

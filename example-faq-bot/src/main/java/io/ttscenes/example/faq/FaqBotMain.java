@@ -81,7 +81,7 @@ public final class FaqBotMain {
       BotRuntime runtime = BotRuntime.builder(FaqBot.create(), config).store(store(config), true)
           .admin(AdminSettings.from(env)).build();
       runtime.start();
-      emulator.ifPresent(local -> runtime.adminUrl().ifPresent(local::linkAdmin));
+      emulator.ifPresent(chat -> runtime.adminUrl().ifPresent(chat::linkAdmin));
       return new Launch(runtime, emulator);
     } catch (RuntimeException e) {
       emulator.ifPresent(Emulator::close);

@@ -23,7 +23,11 @@ final class RedisProcess implements AutoCloseable {
   }
 
   static RedisProcess start() {
-    int port = freePort();
+    return start(freePort());
+  }
+
+  /** A server on {@code port}, e.g. to bring one back where a stopped one was. */
+  static RedisProcess start(int port) {
     Process process;
     try {
       process = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind",
@@ -34,6 +38,10 @@ final class RedisProcess implements AutoCloseable {
     }
     awaitReady(process);
     return new RedisProcess(process, port);
+  }
+
+  int port() {
+    return port;
   }
 
   String url() {

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * The scene graph of a {@link Bot} as Mermaid flowchart text: the root and global handlers with
@@ -47,9 +46,10 @@ public final class SceneGraph {
   private String render() {
     lines.add("flowchart LR");
     places.put(FlowEvent.ROOT, "root");
-    lines.add("  root([\"" + label("root", bot.rootRoutes()) + "\"])");
-    if (!bot.globalRoutes().isEmpty()) {
-      lines.add("  global[[\"" + label("global handlers", bot.globalRoutes()) + "\"]]");
+    lines.add("  root([\"" + label("root", bot.rootRoutes(), bot.rootFallback().isPresent()) + "\"])");
+    if (!bot.globalRoutes().isEmpty() || bot.globalFallback().isPresent()) {
+      lines.add("  global[[\"" + label("global handlers", bot.globalRoutes(), bot.globalFallback().isPresent())
+          + "\"]]");
       lines.add("  global -.- root");
     }
     List<Scene<?>> scenes = bot.scenes();
@@ -70,14 +70,18 @@ public final class SceneGraph {
     String title = "scene " + scene.id() + scene.timeout().map(t -> " (timeout " + t + ")").orElse("");
     List<? extends WizardStep<?>> steps = scene.steps();
     if (steps.isEmpty()) {
-      lines.add("  " + id + "[\"" + label(title, scene.routes()) + "\"]");
+      lines.add("  " + id + "[\"" + label(title, scene.routes(), scene.fallback().isPresent()) + "\"]");
       return;
     }
     lines.add("  subgraph " + id + "[\"" + escape(title) + "\"]");
     for (int j = 0; j < steps.size(); j++) {
       String stepId = id + "_" + j;
       places.put(scene.id() + "/" + steps.get(j).name(), stepId);
-      lines.add("    " + stepId + "[\"" + label(steps.get(j).name(), steps.get(j).routes()) + "\"]");
+      WizardStep<?> step = steps.get(j);
+      lines.add("    " + stepId + "[\"" + label(step.name(), step.routes(), step.fallbackHandler().isPresent()) + "\"]");
+    }
+    if (!scene.routes().isEmpty() || scene.fallback().isPresent()) {
+      lines.add("    " + id + "_any[\"" + label("in any step", scene.routes(), scene.fallback().isPresent()) + "\"]");
     }
     lines.add("  end");
     for (int j = 0; j + 1 < steps.size(); j++) {
@@ -122,8 +126,12 @@ public final class SceneGraph {
     return led;
   }
 
-  private static String label(String title, List<? extends Route<?>> routes) {
-    String listed = routes.stream().map(route -> escape(route.toString())).collect(Collectors.joining("<br/>"));
+  private static String label(String title, List<? extends Route<?>> routes, boolean fallback) {
+    List<String> names = new ArrayList<>(routes.stream().map(route -> escape(route.toString())).toList());
+    if (fallback) {
+      names.add("fallback");
+    }
+    String listed = String.join("<br/>", names);
     return "<b>" + escape(title) + "</b>" + (listed.isEmpty() ? "" : "<br/>" + listed);
   }
 
