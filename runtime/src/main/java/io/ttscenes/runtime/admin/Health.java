@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -32,6 +33,8 @@ final class Health {
     thread.setDaemon(true);
     return thread;
   });
+
+  private CompletableFuture<Result> inFlight;
 
   Health(SessionStore store, Ingress ingress, Dispatcher dispatcher) {
     this.store = store;
@@ -59,22 +62,28 @@ final class Health {
     probe.shutdownNow();
   }
 
+  /** The store read in progress, or a new one: checks never queue up behind a hanging store. */
+  private synchronized CompletableFuture<Result> storeRead() {
+    if (inFlight == null || inFlight.isDone()) {
+      inFlight = CompletableFuture.supplyAsync(() -> {
+        store.loadMarker();
+        return Result.up("the store answered");
+      }, probe);
+    }
+    return inFlight;
+  }
+
   private Result storeAnswers() {
-    CompletableFuture<Result> read = CompletableFuture.supplyAsync(() -> {
-      store.loadMarker();
-      return Result.up("the store answered");
-    }, probe);
     try {
-      return read.get(STORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      return storeRead().get(STORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      read.cancel(true);
       return Result.down("the store did not answer within " + STORE_TIMEOUT.toMillis() + " ms");
     } catch (ExecutionException e) {
       return Result.down("the store failed: " + e.getCause().getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Result.down("interrupted while asking the store");
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+    } catch (RejectedExecutionException e) {
       return Result.down("the admin endpoint is closing");
     }
   }
