@@ -1,5 +1,6 @@
 package io.ttscenes.api;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,6 +14,9 @@ import java.util.Optional;
 public final class WizardStep<D> extends RouteSet<D, WizardStep<D>> {
   private final String name;
   private Handler<D> prompt;
+  private Duration timeout;
+  private boolean idleTimeout;
+  private Handler<D> onTimeout;
 
   WizardStep(String name) {
     this.name = Objects.requireNonNull(name, "name");
@@ -22,6 +26,47 @@ public final class WizardStep<D> extends RouteSet<D, WizardStep<D>> {
   public WizardStep<D> prompt(Handler<D> prompt) {
     this.prompt = Objects.requireNonNull(prompt, "prompt");
     return this;
+  }
+
+  /**
+   * Runs {@code handler} when the session is still at this step {@code timeout} after entering
+   * it (entering it again restarts the clock); the handler decides where to go. Replaces an
+   * earlier timeout of the step. Throws {@link IllegalArgumentException} unless it is positive.
+   */
+  public WizardStep<D> timeout(Duration timeout, Handler<D> handler) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isZero() || timeout.isNegative()) {
+      throw new IllegalArgumentException("timeout of step '" + name + "' is " + timeout + "; it must be positive");
+    }
+    this.timeout = timeout;
+    this.onTimeout = Objects.requireNonNull(handler, "handler");
+    this.idleTimeout = false;
+    return this;
+  }
+
+  /**
+   * As {@link #timeout}, counted from the session's last update at this step rather than from
+   * entering it.
+   */
+  public WizardStep<D> idleTimeout(Duration timeout, Handler<D> handler) {
+    timeout(timeout, handler);
+    this.idleTimeout = true;
+    return this;
+  }
+
+  /** Returns the step's timeout, when it has one. */
+  public Optional<Duration> timeout() {
+    return Optional.ofNullable(timeout);
+  }
+
+  /** Returns whether the step's timeout counts from the last update rather than from entering it. */
+  public boolean timeoutIsIdle() {
+    return idleTimeout;
+  }
+
+  /** Returns the step's timeout handler, when it has one. */
+  public Optional<Handler<D>> onTimeout() {
+    return Optional.ofNullable(onTimeout);
   }
 
   /** Returns the step's name, unique within its scene. */

@@ -1,7 +1,6 @@
 package io.ttscenes.runtime.engine;
 
 import io.ttscenes.api.Scene;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +17,7 @@ final class Session {
   Object data;
   Object sessionData;
   final List<SessionState.HistoryEntry> history;
-  Instant deadline;
+  final Jobs jobs;
   Long user;
   Long chat;
   /** The deep-link campaign the user started with (null without one) and the places reached since. */
@@ -26,23 +25,19 @@ final class Session {
   final Set<String> reached = new LinkedHashSet<>();
 
   Session(Scene<?> scene, String step, Object data, Object sessionData,
-      List<SessionState.HistoryEntry> history, Instant deadline, Long user, Long chat) {
+      List<SessionState.HistoryEntry> history, Jobs jobs, Long user, Long chat) {
     this.scene = scene;
     this.step = step;
     this.data = data;
     this.sessionData = sessionData;
     this.history = new ArrayList<>(history);
-    this.deadline = deadline;
+    this.jobs = jobs;
     this.user = user;
     this.chat = chat;
   }
 
   Optional<Scene<?>> scene() {
     return Optional.ofNullable(scene);
-  }
-
-  Optional<Instant> deadline() {
-    return Optional.ofNullable(deadline);
   }
 
   /** The session's place: {@code root}, {@code scene} or {@code scene/step}. */

@@ -126,7 +126,9 @@ final class Transitions {
     session.data = data;
     boolean knownStep = step != null && scene.step(step).isPresent();
     session.step = knownStep ? step : scene.steps().isEmpty() ? null : scene.steps().get(0).name();
-    session.deadline = scene.timeout().map(timeout -> ctx.now().plus(timeout)).orElse(null);
+    session.jobs.remove(Jobs.TIMEOUT);
+    scene.timeout().ifPresent(timeout -> session.jobs.put(Jobs.TIMEOUT, ctx.now().plus(timeout), null));
+    armStep(ctx);
     ctx.flow(new FlowEvent.SceneEntered(session.sceneName(), session.stepName()));
     reached(ctx);
     scene.onEnter().ifPresent(handler -> run(handler, ctx));
@@ -137,8 +139,18 @@ final class Transitions {
 
   private void enterStep(SessionContext ctx, String step) {
     ctx.session().step = step;
+    armStep(ctx);
     reached(ctx);
     prompt(ctx, step);
+  }
+
+  /** Sets the timeout of the current wizard step, or removes the previous step's. */
+  private static void armStep(SessionContext ctx) {
+    Session session = ctx.session();
+    session.jobs.remove(Jobs.STEP_TIMEOUT);
+    session.scene().flatMap(scene -> Optional.ofNullable(session.step).flatMap(scene::step))
+        .flatMap(WizardStep::timeout)
+        .ifPresent(timeout -> session.jobs.put(Jobs.STEP_TIMEOUT, ctx.now().plus(timeout), null));
   }
 
   private void prompt(SessionContext ctx, String step) {
@@ -157,7 +169,8 @@ final class Transitions {
     session.scene = null;
     session.step = null;
     session.data = null;
-    session.deadline = null;
+    session.jobs.remove(Jobs.TIMEOUT);
+    session.jobs.remove(Jobs.STEP_TIMEOUT);
     session.history.clear();
   }
 
