@@ -9,6 +9,8 @@ import io.ttscenes.storage.redis.RedisConfig;
 import io.ttscenes.storage.redis.RedisSessionStore;
 import io.ttscenes.testkit.Emulator;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +26,8 @@ final class ReadinessWithRedisTest {
 
   @Test
   void notReadyWhileRedisIsDownAndReadyAgainWhenItReturns() throws Exception {
-    RedisProcess redis = RedisProcess.start();
+    Path dir = Files.createTempDirectory("readiness-redis");
+    RedisProcess redis = RedisProcess.startPersistent(RedisProcess.freePort(), dir);
     int port = redis.port();
     try (Emulator emulator = Emulator.start(0)) {
       RuntimeConfig config = RuntimeConfig.from(Map.of("TAMTAM_API_URL", emulator.baseUrl(),
@@ -40,13 +43,16 @@ final class ReadinessWithRedisTest {
         HttpResponse<String> down = awaitReadiness(ready, r -> r.statusCode() == 503, "unready with Redis down");
         assertTrue(down.body().contains("\"store\":{\"status\":\"DOWN\""), down.body());
         assertTrue(down.body().contains("\"ingress\":{\"status\":\"UP\""), down.body());
-        redis = RedisProcess.start(port);
+        redis = RedisProcess.startPersistent(port, dir);
         awaitReadiness(ready, r -> r.statusCode() == 200, "ready again once Redis is back");
       } finally {
         runtime.close();
       }
     } finally {
       redis.close();
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
     }
   }
 
