@@ -1,13 +1,16 @@
 package io.ttscenes.api;
 
+import io.ttscenes.api.i18n.Messages;
 import io.ttscenes.api.model.Update;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -34,6 +37,11 @@ public final class Bot {
   private final SessionKeyStrategy sessionKeys;
   private final Duration sessionTtl;
   private final int historyLimit;
+  private final Messages messages;
+  private final StaleHandler staleHandler;
+  private final LinkSigner linkSigner;
+  private final Map<String, Class<?>> callbackTypes;
+  private final Map<String, Class<?>> startTypes;
 
   private Bot(Builder builder) {
     this.name = builder.name;
@@ -51,6 +59,11 @@ public final class Bot {
     this.sessionKeys = builder.sessionKeys;
     this.sessionTtl = builder.sessionTtl;
     this.historyLimit = builder.historyLimit;
+    this.messages = builder.messages;
+    this.staleHandler = builder.staleHandler;
+    this.linkSigner = builder.linkSigner;
+    this.callbackTypes = PayloadTypes.byTag(builder.callbackTypes(), new ArrayList<>());
+    this.startTypes = PayloadTypes.byTag(builder.startTypes(), new ArrayList<>());
   }
 
   /** Starts configuring a bot named {@code name} (used in logs, metrics and store keys). */
@@ -113,6 +126,31 @@ public final class Bot {
     return historyLimit;
   }
 
+  /** Returns the bot's message bundles, when it declared any. */
+  public Optional<Messages> messages() {
+    return Optional.ofNullable(messages);
+  }
+
+  /** Returns what handles stale or invalid typed buttons and start links. */
+  public StaleHandler staleHandler() {
+    return staleHandler;
+  }
+
+  /** Returns the signer of typed start links, when the bot signs them. */
+  public Optional<LinkSigner> linkSigner() {
+    return Optional.ofNullable(linkSigner);
+  }
+
+  /** Returns the typed button data types the bot's routes take, by tag. */
+  public Map<String, Class<?>> callbackTypes() {
+    return callbackTypes;
+  }
+
+  /** Returns the typed start-link payload types the bot's routes take, by tag. */
+  public Map<String, Class<?>> startTypes() {
+    return startTypes;
+  }
+
   /**
    * Finds the handler for {@code update} when the session is in {@code sceneId} (empty: the root)
    * at wizard step {@code step}, following the routing order described on this class.
@@ -162,6 +200,9 @@ public final class Bot {
     private SessionKeyStrategy sessionKeys = SessionKeys.USER_IN_CHAT;
     private Duration sessionTtl = Duration.ofDays(30);
     private int historyLimit = 10;
+    private Messages messages;
+    private StaleHandler staleHandler = StaleHandlers.DEFAULT;
+    private LinkSigner linkSigner;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -244,6 +285,27 @@ public final class Bot {
       return this;
     }
 
+    /** Declares the bot's texts per locale for {@link Context#t}; their keys are checked by {@link #build()}. */
+    public Builder messages(Messages messages) {
+      this.messages = Objects.requireNonNull(messages, "messages");
+      return this;
+    }
+
+    /** Replaces the handler of stale or invalid typed buttons and start links. */
+    public Builder onStale(StaleHandler handler) {
+      this.staleHandler = Objects.requireNonNull(handler, "handler");
+      return this;
+    }
+
+    /**
+     * Signs every typed start link with HMAC-SHA256 under {@code secret} (at least 16 bytes) and
+     * refuses, as {@link Stale.Reason#INVALID}, typed start payloads whose signature does not verify.
+     */
+    public Builder signStartLinks(String secret) {
+      this.linkSigner = LinkSigner.of(secret);
+      return this;
+    }
+
     /**
      * Builds the bot after checking its wiring; throws {@link BotConfigurationException} listing
      * every problem found (duplicate scene ids, transitions to unknown scenes, empty wizard steps,
@@ -251,10 +313,29 @@ public final class Bot {
      */
     public Bot build() {
       List<String> problems = BotValidation.problems(this.name, scenes, sessionTtl, historyLimit);
+      PayloadTypes.byTag(callbackTypes(), problems);
+      PayloadTypes.byTag(startTypes(), problems);
+      if (messages != null) {
+        problems.addAll(messages.problems());
+      }
       if (!problems.isEmpty()) {
         throw new BotConfigurationException(name, problems);
       }
       return new Bot(this);
+    }
+
+    private Set<Class<?>> callbackTypes() {
+      Set<Class<?>> types = new LinkedHashSet<>(global.callbackTypes());
+      types.addAll(root.callbackTypes());
+      scenes.forEach(scene -> types.addAll(scene.callbackTypes()));
+      return types;
+    }
+
+    private Set<Class<?>> startTypes() {
+      Set<Class<?>> types = new LinkedHashSet<>(global.startTypes());
+      types.addAll(root.startTypes());
+      scenes.forEach(scene -> types.addAll(scene.startTypes()));
+      return types;
     }
 
     private Map<String, Scene<?>> uniqueScenes() {

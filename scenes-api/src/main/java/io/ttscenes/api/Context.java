@@ -3,6 +3,8 @@ package io.ttscenes.api;
 import io.ttscenes.api.client.BotApi;
 import io.ttscenes.api.keyboard.Keyboard;
 import io.ttscenes.api.model.CallbackAnswer;
+import io.ttscenes.api.model.CallbackButton;
+import io.ttscenes.api.model.Intent;
 import io.ttscenes.api.model.ConstructorAnswer;
 import io.ttscenes.api.model.SenderAction;
 import io.ttscenes.api.model.Update;
@@ -40,8 +42,23 @@ public interface Context<D> {
   /** Returns the chat of the update, when it has one. */
   Optional<Long> chatId();
 
-  /** Returns the user's locale when the update carries it (IETF BCP 47 tag). */
+  /**
+   * Returns the user's locale: the one chosen with {@link #setLocale}, else the last one the
+   * user's updates reported ({@code user_locale}, kept in the session when the bot has messages),
+   * else the update's own; empty when none is known.
+   */
   Optional<Locale> locale();
+
+  /** Sets the user's locale for this session, overriding what their client reports from now on. */
+  Context<D> setLocale(Locale locale);
+
+  /**
+   * Formats message {@code key} of the bot's {@link Bot.Builder#messages} in the user's locale
+   * (the closest declared one, else the fallback) with positional {@code args}. Throws
+   * {@link IllegalStateException} when the bot has no messages, {@link IllegalArgumentException}
+   * for an unknown key.
+   */
+  String t(String key, Object... args);
 
   /**
    * Returns the Bot API for reads a handler needs at once (get chat, members). Calls made through
@@ -67,6 +84,40 @@ public interface Context<D> {
 
   /** Returns the deep-link payload of {@code bot_started} (or a chat button's), or {@code ""}. */
   String startPayload();
+
+  /**
+   * Returns the decoded value of the pressed typed button or typed start link as {@code type}.
+   * Throws {@link IllegalStateException} when the update carries no typed value of that type.
+   */
+  <T> T payload(Class<T> type);
+
+  /**
+   * Returns a button carrying {@code data} (a record, see {@link PayloadType}) for
+   * {@link RouteSet#onCallback(Class, TypedHandler)}. It belongs to the current screen: after a
+   * transition or {@link #expireButtons()} it is stale and goes to the bot's {@link StaleHandler}.
+   * Data too large for the 1024-character payload is kept in the session behind a short id.
+   */
+  CallbackButton button(String text, Object data);
+
+  /** As {@link #button(String, Object)}, drawn with {@code intent}. */
+  CallbackButton button(String text, Object data, Intent intent);
+
+  /**
+   * Returns the deep link {@code https://tt.me/<bot>/start/<payload>} carrying {@code data} (a
+   * record) for {@link RouteSet#onStart}, signed when the bot signs its links. Throws
+   * {@link IllegalArgumentException} when the payload would exceed the 128 characters a deep link
+   * carries, and {@link IllegalStateException} when the bot's username is unknown.
+   */
+  String startLink(Object data);
+
+  /** Makes every typed button made so far in this session stale (e.g. when a new poll starts). */
+  Context<D> expireButtons();
+
+  /** Returns how many answers to the current step were recorded as failed since it was entered. */
+  int failedAttempts();
+
+  /** Records one failed answer to the current step (reset when the scene or step changes). */
+  Context<D> failedAttempt();
 
   /** Returns the current scene's id; empty at the root, outside every scene. */
   Optional<String> sceneId();

@@ -24,9 +24,11 @@ import io.ttscenes.api.model.Update;
 import io.ttscenes.api.model.UserAddedToChatUpdate;
 import io.ttscenes.api.model.UserRemovedFromChatUpdate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -43,6 +45,8 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
   private List<Route<D>> routes = new ArrayList<>();
   private Handler<D> fallback;
   private boolean frozen;
+  private final Set<Class<?>> callbackTypes = new LinkedHashSet<>();
+  private final Set<Class<?>> startTypes = new LinkedHashSet<>();
 
   RouteSet() {}
 
@@ -68,6 +72,36 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
     Objects.requireNonNull(payload, "payload");
     return add("callback '" + payload + "'", (update, bot) -> plain(
         Updates.callbackPayload(update).filter(payload::equals).isPresent()), handler);
+  }
+
+  /**
+   * Runs {@code handler} with the decoded value when a typed button made by
+   * {@link Context#button(String, Object)} with a {@code type} value is pressed on the current
+   * screen; stale or undecodable ones go to the bot's {@link StaleHandler} instead.
+   */
+  public <T> B onCallback(Class<T> type, TypedHandler<D, T> handler) {
+    PayloadTag tag = PayloadTag.of(type);
+    Objects.requireNonNull(handler, "handler");
+    checkNotFrozen();
+    callbackTypes.add(type);
+    return add("callback " + tag.prefix(), (update, bot) -> plain(
+        Updates.callbackPayload(update).filter(tag::marks).isPresent()),
+        ctx -> handler.handle(ctx, ctx.payload(type)));
+  }
+
+  /**
+   * Runs {@code handler} with the decoded value when the user starts the bot through a typed link
+   * made by {@link Context#startLink(Object)} with a {@code type} value (signature checked when the
+   * bot signs its links); invalid ones go to the bot's {@link StaleHandler} instead.
+   */
+  public <T> B onStart(Class<T> type, TypedHandler<D, T> handler) {
+    PayloadTag tag = PayloadTag.of(type);
+    Objects.requireNonNull(handler, "handler");
+    checkNotFrozen();
+    startTypes.add(type);
+    return add("start link " + tag.prefix(), (update, bot) -> plain(update instanceof BotStartedUpdate
+        && Updates.startPayload(update).filter(tag::marks).isPresent()),
+        ctx -> handler.handle(ctx, ctx.payload(type)));
   }
 
   /** Runs {@code handler} when a button whose payload starts with {@code prefix} is pressed. */
@@ -255,6 +289,14 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
     return frozen ? routes : List.copyOf(routes);
   }
 
+  Set<Class<?>> callbackTypes() {
+    return Set.copyOf(callbackTypes);
+  }
+
+  Set<Class<?>> startTypes() {
+    return Set.copyOf(startTypes);
+  }
+
   Optional<Handler<D>> fallbackHandler() {
     return Optional.ofNullable(fallback);
   }
@@ -269,7 +311,7 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
     }
   }
 
-  private B add(String description, Route.Condition condition, Handler<D> handler) {
+  B add(String description, Route.Condition condition, Handler<D> handler) {
     checkNotFrozen();
     routes.add(new Route<>(description, condition, Objects.requireNonNull(handler, "handler")));
     return self();

@@ -32,6 +32,8 @@ public final class Scene<D> {
   private final Set<String> transitions;
   private final Duration sessionTtl;
   private final List<String> problems;
+  private final Set<Class<?>> callbackTypes;
+  private final Set<Class<?>> startTypes;
 
   private Scene(Builder<D> builder) {
     this.id = builder.id;
@@ -48,6 +50,14 @@ public final class Scene<D> {
     this.transitions = Set.copyOf(builder.transitions);
     this.sessionTtl = builder.sessionTtl;
     this.problems = List.copyOf(builder.problems());
+    Set<Class<?>> callbacks = new LinkedHashSet<>(builder.callbackTypes());
+    Set<Class<?>> starts = new LinkedHashSet<>(builder.startTypes());
+    steps.forEach(step -> {
+      callbacks.addAll(step.callbackTypes());
+      starts.addAll(step.startTypes());
+    });
+    this.callbackTypes = Set.copyOf(callbacks);
+    this.startTypes = Set.copyOf(starts);
   }
 
   /** Starts a scene with typed data; entering it needs data unless {@code initialData} is set. */
@@ -133,6 +143,16 @@ public final class Scene<D> {
 
   List<String> problems() {
     return problems;
+  }
+
+  /** Returns the typed button data types its routes and steps take. */
+  public Set<Class<?>> callbackTypes() {
+    return callbackTypes;
+  }
+
+  /** Returns the typed start-link payload types its routes and steps take. */
+  public Set<Class<?>> startTypes() {
+    return startTypes;
   }
 
   /** Configures a {@link Scene}; not thread-safe. */

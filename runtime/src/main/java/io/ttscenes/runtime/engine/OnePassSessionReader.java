@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.Scene;
 import java.io.IOException;
@@ -92,6 +93,12 @@ final class OnePassSessionReader {
       case "deadline" -> draft.deadline = Instant.ofEpochMilli(parser.getLongValue());
       case "user" -> draft.user = parser.getLongValue();
       case "chat" -> draft.chat = parser.getLongValue();
+      case "x" -> {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+          return false;
+        }
+        draft.extras = mapper.readTree(parser);
+      }
       default -> parser.skipChildren();
     }
     return true;
@@ -114,6 +121,7 @@ final class OnePassSessionReader {
     Instant deadline;
     Long user;
     Long chat;
+    ObjectNode extras;
 
     Optional<Session> session(String key, Bot bot) {
       if (scene != null && data == null) {
@@ -122,10 +130,14 @@ final class OnePassSessionReader {
       if (!sessionSeen && bot.sessionDataType().isPresent()) {
         sessionData = bot.newSessionData().orElse(null);
       }
-      return Optional.of(scene == null
+      Session session = scene == null
           ? new Session(null, null, null, sessionData, history, null, user, chat)
           : new Session(scene, SessionCodec.step(key, scene, step), data, sessionData, history, deadline,
-              user, chat));
+              user, chat);
+      if (extras != null) {
+        session.extras = extras;
+      }
+      return Optional.of(session);
     }
   }
 }

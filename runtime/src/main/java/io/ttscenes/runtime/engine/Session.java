@@ -1,5 +1,7 @@
 package io.ttscenes.runtime.engine;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ttscenes.api.Scene;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +21,11 @@ final class Session {
   Instant deadline;
   Long user;
   Long chat;
+  /**
+   * State of the authoring blocks (button stamp, stored payloads, locale, prompt attempts, dialog
+   * stack), kept apart from the author's data; written as {@code x} only when not empty.
+   */
+  ObjectNode extras = JsonNodeFactory.instance.objectNode();
 
   Session(Scene<?> scene, String step, Object data, Object sessionData,
       List<SessionState.HistoryEntry> history, Instant deadline, Long user, Long chat) {

@@ -10,7 +10,11 @@ import io.ttscenes.runtime.client.RequestChecks;
 import io.ttscenes.api.client.BotApi;
 import io.ttscenes.api.client.MessageTarget;
 import io.ttscenes.api.keyboard.Keyboard;
+import io.ttscenes.api.client.ApiLimits;
+import io.ttscenes.api.i18n.Messages;
 import io.ttscenes.api.model.CallbackAnswer;
+import io.ttscenes.api.model.CallbackButton;
+import io.ttscenes.api.model.Intent;
 import io.ttscenes.api.model.ConstructorAnswer;
 import io.ttscenes.api.model.MessageConstructionRequest;
 import io.ttscenes.api.model.SenderAction;
@@ -40,6 +44,8 @@ final class SessionContext implements Context<Object> {
   private final List<Effect> effects = new ArrayList<>();
   private RouteMatch match = new RouteMatch("", Optional.empty());
   private Transition pending;
+  private Authoring authoring;
+  private Object typedValue;
 
   SessionContext(Bot bot, Session session, Update update, String key, Instant now, boolean timeout,
       BotApi api) {
@@ -58,6 +64,14 @@ final class SessionContext implements Context<Object> {
 
   List<Effect> effects() {
     return List.copyOf(effects);
+  }
+
+  void authoring(Authoring authoring) {
+    this.authoring = authoring;
+  }
+
+  void typedValue(Object value) {
+    this.typedValue = value;
   }
 
   void match(RouteMatch match) {
@@ -101,7 +115,73 @@ final class SessionContext implements Context<Object> {
 
   @Override
   public Optional<Locale> locale() {
-    return update.userLocale().filter(tag -> !tag.isBlank()).map(Locale::forLanguageTag);
+    return Extras.locale(session.extras)
+        .or(() -> update.userLocale().filter(tag -> !tag.isBlank()))
+        .map(Locale::forLanguageTag);
+  }
+
+  @Override
+  public Context<Object> setLocale(Locale locale) {
+    Extras.chosenLocale(session.extras, Objects.requireNonNull(locale, "locale").toLanguageTag());
+    return this;
+  }
+
+  @Override
+  public String t(String key, Object... args) {
+    Messages messages = bot.messages().orElseThrow(() -> new IllegalStateException("bot '" + bot.name()
+        + "' declares no messages; add Bot.Builder.messages(...) to use t(\"" + key + "\")"));
+    return messages.format(locale().orElse(messages.fallback()), key, args);
+  }
+
+  @Override
+  public <T> T payload(Class<T> type) {
+    if (!type.isInstance(typedValue)) {
+      throw new IllegalStateException("update " + update.updateType() + " carries no typed payload of "
+          + type.getName() + (typedValue == null ? "" : "; it carries a " + typedValue.getClass().getName()));
+    }
+    return type.cast(typedValue);
+  }
+
+  @Override
+  public CallbackButton button(String text, Object data) {
+    return button(text, data, Intent.DEFAULT);
+  }
+
+  @Override
+  public CallbackButton button(String text, Object data, Intent intent) {
+    Objects.requireNonNull(data, "data");
+    ApiLimits.checkButtonText(Objects.requireNonNull(text, "text"));
+    return CallbackButton.of(text, authoring().button(session, data), Objects.requireNonNull(intent, "intent"));
+  }
+
+  @Override
+  public String startLink(Object data) {
+    return authoring().startLink(Objects.requireNonNull(data, "data"));
+  }
+
+  @Override
+  public Context<Object> expireButtons() {
+    Extras.stamp(session.extras);
+    Extras.newScreen(session.extras);
+    return this;
+  }
+
+  @Override
+  public int failedAttempts() {
+    return Extras.attempts(session.extras);
+  }
+
+  @Override
+  public Context<Object> failedAttempt() {
+    Extras.failedAttempt(session.extras);
+    return this;
+  }
+
+  private Authoring authoring() {
+    if (authoring == null) {
+      throw new IllegalStateException("typed payloads need the engine's authoring blocks; this context has none");
+    }
+    return authoring;
   }
 
   @Override

@@ -36,6 +36,8 @@ final class Transitions {
 
   private void apply(SessionContext ctx, Transition transition) {
     Session session = ctx.session();
+    // Every transition is a new screen: typed buttons shown before it are stale from now on.
+    Extras.newScreen(session.extras);
     if (transition instanceof Transition.Enter enter) {
       leave(ctx, true);
       start(ctx, enter.scene(), enter.data(), null);

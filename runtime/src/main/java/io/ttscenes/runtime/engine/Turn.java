@@ -24,15 +24,18 @@ final class Turn {
   private final Bot bot;
   private final Transitions transitions;
   private final Supplier<Optional<String>> username;
+  private final Authoring authoring;
 
-  Turn(Bot bot, Transitions transitions, Supplier<Optional<String>> username) {
+  Turn(Bot bot, Transitions transitions, Supplier<Optional<String>> username, SessionCodec codec) {
     this.bot = bot;
     this.transitions = transitions;
     this.username = username;
+    this.authoring = new Authoring(bot, new PayloadCodec(codec.mapper()), username);
   }
 
   /** Runs an update; {@code contexts} makes a fresh context of the session as loaded. */
-  Result run(Supplier<SessionContext> contexts) {
+  Result run(Supplier<SessionContext> given) {
+    Supplier<SessionContext> contexts = attached(given);
     SessionContext ctx = contexts.get();
     try {
       boolean[] matched = {false};
@@ -47,7 +50,8 @@ final class Turn {
   }
 
   /** Runs the current scene's timeout handler; the deadline is consumed first. */
-  Result runTimeout(Supplier<SessionContext> contexts) {
+  Result runTimeout(Supplier<SessionContext> given) {
+    Supplier<SessionContext> contexts = attached(given);
     SessionContext ctx = contexts.get();
     try {
       Scene<?> scene = ctx.session().scene;
@@ -61,7 +65,16 @@ final class Turn {
     }
   }
 
+  /** Contexts with the authoring blocks attached (typed payloads, locale). */
+  private Supplier<SessionContext> attached(Supplier<SessionContext> contexts) {
+    return () -> authoring.attach(contexts.get());
+  }
+
   private boolean route(SessionContext ctx) {
+    if (authoring.refused(ctx)) {
+      transitions.apply(ctx);
+      return true;
+    }
     Session session = ctx.session();
     Optional<Bot.Selected> selected = bot.select(ctx.update(), username.get(),
         session.scene().map(Scene::id), Optional.ofNullable(session.step));
@@ -98,7 +111,8 @@ final class Turn {
    * Handles {@code error} as a failed handler (exception handler, else the apology) on a fresh
    * context from {@code contexts}; also used when the result of a run could not be stored.
    */
-  Result recover(Supplier<SessionContext> contexts, Throwable error) {
+  Result recover(Supplier<SessionContext> given, Throwable error) {
+    Supplier<SessionContext> contexts = attached(given);
     Optional<ExceptionHandler<Throwable>> handler = bot.exceptionHandler(error);
     if (handler.isEmpty()) {
       LOG.error("handler failed; replying with the apology", error);
@@ -119,6 +133,7 @@ final class Turn {
 
   /** The apology alone on {@code ctx}; also the last resort when not even a handled result can be stored. */
   Result apologize(SessionContext ctx) {
+    authoring.attach(ctx);
     if (ctx.chatId().isPresent() || ctx.userId().isPresent()) {
       ctx.reply(bot.apology());
     }

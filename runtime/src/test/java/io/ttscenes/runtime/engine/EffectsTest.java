@@ -27,7 +27,7 @@ final class EffectsTest {
         .onCommand("all", ctx -> ctx
             .action(SenderAction.TYPING_ON)
             .reply(OutgoingMessage.text("*bold*").markdown().replyTo("mid.q").silent().withoutLinkPreview()
-                .keyboard(Keyboard.inline().row(Keyboard.callback("Go", "go"))))
+                .keyboard(Keyboard.inline().withRow(Keyboard.callback("Go", "go"))))
             .sendToUser(7, OutgoingMessage.text("<b>dm</b>").html())
             .sendToChat(8, OutgoingMessage.text("to chat"))
             .edit("mid.1", OutgoingMessage.text("edited"))

@@ -24,7 +24,7 @@ final class ScenesTest {
     return Scene.builder("survey", Survey.class)
         .onEnter(ctx -> ctx.reply("welcome " + ctx.data().payload()))
         .onLeave(ctx -> ctx.reply("bye from survey"))
-        .step("q1", s -> s.prompt(ctx -> ctx.reply("Q1?", Keyboard.inline().row(
+        .step("q1", s -> s.prompt(ctx -> ctx.reply("Q1?", Keyboard.inline().withRow(
                 Keyboard.callback("Yes", "q1:yes"), Keyboard.callback("No", "q1:no"))))
             .onCallbackPrefix("q1:", ctx -> {
               ctx.answer("Noted");

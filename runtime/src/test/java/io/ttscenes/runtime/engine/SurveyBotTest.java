@@ -26,7 +26,7 @@ final class SurveyBotTest {
 
   private static Bot surveyBot() {
     Scene<SurveyData> survey = Scene.builder("survey", SurveyData.class)
-        .onEnter(ctx -> ctx.reply("Q1", Keyboard.inline().row(Keyboard.callback("Yes", "q1:yes"),
+        .onEnter(ctx -> ctx.reply("Q1", Keyboard.inline().withRow(Keyboard.callback("Yes", "q1:yes"),
             Keyboard.callback("No", "q1:no"))))
         .onCallbackPrefix("q1:", ctx -> {
           ctx.answer("Noted");

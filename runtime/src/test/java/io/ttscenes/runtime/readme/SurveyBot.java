@@ -15,7 +15,7 @@ public final class SurveyBot {
   static Bot bot() {
     Scene<Survey> survey = Scene.builder("survey", Survey.class)
         .onEnter(ctx -> ctx.reply("Q1: do you like surveys?", Keyboard.inline()
-            .row(Keyboard.callback("Yes", "q1:yes"), Keyboard.callback("No", "q1:no"))))
+            .withRow(Keyboard.callback("Yes", "q1:yes"), Keyboard.callback("No", "q1:no"))))
         .onCallbackPrefix("q1:", ctx -> ctx.answer("Noted")
             .setData(new Survey(ctx.data().promo(), ctx.payload().substring(3)))
             .reply("Q2: anything else?"))

@@ -174,7 +174,7 @@ final class RedisOutageEndToEndTest {
   private static Bot survey() {
     Scene<Survey> survey = Scene.builder("survey", Survey.class)
         .onEnter(ctx -> ctx.reply("Do you like tea?", Keyboard.inline()
-            .row(Keyboard.callback("Yes", "tea:yes"), Keyboard.callback("No", "tea:no"))))
+            .withRow(Keyboard.callback("Yes", "tea:yes"), Keyboard.callback("No", "tea:no"))))
         .onCallbackPrefix("tea:", ctx -> ctx.answer("Noted")
             .setData(new Survey(ctx.data().campaign(), ctx.payload().substring(4)))
             .reply("Your favourite colour?"))

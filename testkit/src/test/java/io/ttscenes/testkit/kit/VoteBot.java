@@ -37,7 +37,7 @@ final class VoteBot {
   }
 
   private static final Keyboard CHOICES = Keyboard.inline()
-      .row(Keyboard.callback("Tea", "vote:Tea"), Keyboard.callback("Coffee", "vote:Coffee"));
+      .withRow(Keyboard.callback("Tea", "vote:Tea"), Keyboard.callback("Coffee", "vote:Coffee"));
 
   private VoteBot() {}
 
