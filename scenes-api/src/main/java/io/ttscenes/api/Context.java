@@ -191,7 +191,31 @@ public interface Context<D> {
   /** Requests entering scene {@code sceneId} with {@code data} (of that scene's data type). */
   Context<D> enter(String sceneId, Object data);
 
-  /** Requests leaving the current scene for the root; the history is cleared. */
+  /**
+   * Requests calling scene {@code sceneId} as a sub-dialog with {@code input} as its data: the
+   * current scene and step are kept on the session's dialog stack (at most 8 deep) and resumed when
+   * the sub-dialog finishes, with its result handed to this scene's
+   * {@link Scene.Builder#onResult} handler. Throws {@link IllegalStateException} at the root or
+   * when the stack is full.
+   */
+  Context<D> call(String sceneId, Object input);
+
+  /**
+   * Requests finishing the current sub-dialog with {@code result}: back to the caller, whose result
+   * handler gets it. Throws {@link IllegalStateException} when no sub-dialog is running.
+   */
+  Context<D> finish(Object result);
+
+  /**
+   * Requests cancelling the current sub-dialog: its caller gets {@link DialogResult.Cancelled}.
+   * {@link #leave()} in a sub-dialog does the same. Throws {@link IllegalStateException} when none runs.
+   */
+  Context<D> cancelDialog();
+
+  /**
+   * Requests leaving the current scene for the root; the history is cleared. In a sub-dialog it
+   * returns to the caller with {@link DialogResult.Cancelled} instead (see {@link #cancelDialog()}).
+   */
   Context<D> leave();
 
   /** Requests leaving and entering the current scene again (data kept, first step, new timeout). */

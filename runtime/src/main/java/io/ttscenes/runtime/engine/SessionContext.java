@@ -2,6 +2,7 @@ package io.ttscenes.runtime.engine;
 
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.Context;
+import io.ttscenes.api.DialogResult;
 import io.ttscenes.api.OutgoingMessage;
 import io.ttscenes.api.RouteMatch;
 import io.ttscenes.api.Scene;
@@ -293,6 +294,38 @@ final class SessionContext implements Context<Object> {
     Scene<?> scene = knownScene(sceneId);
     return request(new Transition.Enter(scene, checkType("data of scene '" + sceneId + "'", data,
         scene.dataType())));
+  }
+
+  @Override
+  public Context<Object> call(String sceneId, Object input) {
+    Scene<?> caller = currentScene("call()");
+    Scene<?> scene = knownScene(sceneId);
+    if (DialogStack.depth(session.extras) >= DialogStack.MAX_DEPTH) {
+      throw new IllegalStateException("scene '" + caller.id() + "' cannot call '" + sceneId + "': "
+          + DialogStack.MAX_DEPTH + " sub-dialogs are already running, the most a session keeps");
+    }
+    return request(new Transition.Call(scene, checkType("input of scene '" + sceneId + "'", input,
+        scene.dataType())));
+  }
+
+  @Override
+  public Context<Object> finish(Object result) {
+    Objects.requireNonNull(result, "result");
+    inDialog("finish()");
+    return request(new Transition.Return(new DialogResult.Returned<>(result)));
+  }
+
+  @Override
+  public Context<Object> cancelDialog() {
+    inDialog("cancelDialog()");
+    return request(new Transition.Return(new DialogResult.Cancelled<>()));
+  }
+
+  private void inDialog(String what) {
+    if (DialogStack.depth(session.extras) == 0) {
+      throw new IllegalStateException(what + " needs a sub-dialog started with call(); session " + key
+          + " is in " + session.scene().map(s -> "scene '" + s.id() + "'").orElse("the root") + " without one");
+    }
   }
 
   @Override public Context<Object> leave() { return request(new Transition.Leave()); }
