@@ -82,8 +82,7 @@ public final class SurveyFlow {
         .build();
   }
 
-  private static void firstAnswer(Context<Progress> ctx) {
-    String choice = ctx.payload().substring("q1:".length());
+  private static void firstAnswer(Context<Progress> ctx, String choice) {
     ctx.answer("Noted: " + choice);
     ctx.setData(new Progress(ctx.data().promo(), choice));
     ctx.next();

@@ -1,8 +1,7 @@
 package io.ttscenes.api;
 
-import io.ttscenes.api.client.BotApi;
+import io.ttscenes.api.client.BotReads;
 import io.ttscenes.api.keyboard.Keyboard;
-import io.ttscenes.api.model.CallbackAnswer;
 import io.ttscenes.api.model.CallbackButton;
 import io.ttscenes.api.model.Intent;
 import io.ttscenes.api.model.ConstructorAnswer;
@@ -61,11 +60,11 @@ public interface Context<D> {
   String t(String key, Object... args);
 
   /**
-   * Returns the Bot API for reads a handler needs at once (get chat, members). Calls made through
-   * it happen immediately, even if the commit later conflicts and the handler is re-run, so use it
-   * for reads; record writes with the methods below.
+   * Returns the Bot API's reads a handler needs at once (get chat, members). They happen
+   * immediately, even if the commit later conflicts and the handler is re-run; writes are recorded
+   * with the methods below, which send them once, after the commit.
    */
-  BotApi api();
+  BotReads api();
 
   /** Returns the time of the runtime's clock when handling started. */
   Instant now();
@@ -170,8 +169,15 @@ public interface Context<D> {
    */
   Context<D> answer(String notification);
 
-  /** Records an answer to the pressed button (notification and/or new message content). */
-  Context<D> answer(CallbackAnswer answer);
+  /**
+   * Records an answer to the pressed button that replaces its message with {@code message} (the
+   * same message type as {@link #reply(OutgoingMessage)}). Throws {@link IllegalStateException}
+   * when the update is not a message callback.
+   */
+  Context<D> answer(OutgoingMessage message);
+
+  /** Records an answer showing {@code notification} and replacing the pressed message with {@code message}. */
+  Context<D> answer(String notification, OutgoingMessage message);
 
   /** Records a chat action ({@code typing_on}...) in the chat of this update. */
   Context<D> action(SenderAction action);
@@ -187,6 +193,12 @@ public interface Context<D> {
    * pushed on the history. At most one transition per handler ({@link IllegalStateException}).
    */
   Context<D> enter(String sceneId);
+
+  /** Requests entering {@code scene} with {@code data}, its data type checked by the compiler. */
+  <T> Context<D> enter(Scene<T> scene, T data);
+
+  /** As {@link #call(String, Object)} with the input's type checked by the compiler. */
+  <T> Context<D> call(Scene<T> scene, T input);
 
   /** Requests entering scene {@code sceneId} with {@code data} (of that scene's data type). */
   Context<D> enter(String sceneId, Object data);

@@ -104,11 +104,16 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
         ctx -> handler.handle(ctx, ctx.payload(type)));
   }
 
-  /** Runs {@code handler} when a button whose payload starts with {@code prefix} is pressed. */
-  public B onCallbackPrefix(String prefix, Handler<D> handler) {
+  /**
+   * Runs {@code handler} with the rest of the payload (after {@code prefix}, possibly {@code ""})
+   * when a button whose payload starts with {@code prefix} is pressed.
+   */
+  public B onCallbackPrefix(String prefix, TypedHandler<D, String> handler) {
     Objects.requireNonNull(prefix, "prefix");
+    Objects.requireNonNull(handler, "handler");
     return add("callback prefix '" + prefix + "'", (update, bot) -> plain(
-        Updates.callbackPayload(update).filter(p -> p.startsWith(prefix)).isPresent()), handler);
+        Updates.callbackPayload(update).filter(p -> p.startsWith(prefix)).isPresent()),
+        ctx -> handler.handle(ctx, ctx.payload().substring(prefix.length())));
   }
 
   /** Runs {@code handler} when a button whose whole payload matches {@code regex} is pressed. */
@@ -176,12 +181,17 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
         && Updates.startPayload(update).filter(payload::equals).isPresent()), handler);
   }
 
-  /** Runs {@code handler} when the deep-link payload starts with {@code prefix}. */
-  public B onBotStartedPrefix(String prefix, Handler<D> handler) {
+  /**
+   * Runs {@code handler} with the rest of the deep-link payload (after {@code prefix}) when the
+   * payload starts with {@code prefix}.
+   */
+  public B onBotStartedPrefix(String prefix, TypedHandler<D, String> handler) {
     Objects.requireNonNull(prefix, "prefix");
+    Objects.requireNonNull(handler, "handler");
     return add("bot_started prefix '" + prefix + "'", (update, bot) -> plain(
         update instanceof BotStartedUpdate
-            && Updates.startPayload(update).filter(p -> p.startsWith(prefix)).isPresent()), handler);
+            && Updates.startPayload(update).filter(p -> p.startsWith(prefix)).isPresent()),
+        ctx -> handler.handle(ctx, ctx.startPayload().substring(prefix.length())));
   }
 
   /** Runs {@code handler} when the whole deep-link payload matches {@code regex}. */

@@ -9,6 +9,7 @@ import io.ttscenes.api.Scene;
 import io.ttscenes.api.Updates;
 import io.ttscenes.runtime.client.RequestChecks;
 import io.ttscenes.api.client.BotApi;
+import io.ttscenes.api.client.BotReads;
 import io.ttscenes.api.client.MessageTarget;
 import io.ttscenes.api.keyboard.Keyboard;
 import io.ttscenes.api.client.ApiLimits;
@@ -41,7 +42,7 @@ final class SessionContext implements Context<Object> {
   private final String key;
   private final Instant now;
   private final boolean timeout;
-  private final BotApi api;
+  private final BotReads api;
   private final List<Effect> effects = new ArrayList<>();
   private RouteMatch match = new RouteMatch("", Optional.empty());
   private Transition pending;
@@ -56,7 +57,7 @@ final class SessionContext implements Context<Object> {
     this.key = key;
     this.now = now;
     this.timeout = timeout;
-    this.api = api;
+    this.api = new ReadOnlyApi(api);
   }
 
   Session session() {
@@ -94,7 +95,7 @@ final class SessionContext implements Context<Object> {
   @Override public boolean isTimeout() { return timeout; }
   @Override public String sessionKey() { return key; }
   @Override public Optional<User> user() { return update.user(); }
-  @Override public BotApi api() { return api; }
+  @Override public BotReads api() { return api; }
   @Override public Instant now() { return now; }
   @Override public String text() { return Updates.text(update).orElse(""); }
   @Override public String args() { return match.args(); }
@@ -259,7 +260,16 @@ final class SessionContext implements Context<Object> {
   }
 
   @Override
-  public Context<Object> answer(CallbackAnswer answer) {
+  public Context<Object> answer(OutgoingMessage message) {
+    return answer(new CallbackAnswer(message.body(), null));
+  }
+
+  @Override
+  public Context<Object> answer(String notification, OutgoingMessage message) {
+    return answer(new CallbackAnswer(message.body(), Objects.requireNonNull(notification, "notification")));
+  }
+
+  private Context<Object> answer(CallbackAnswer answer) {
     String callbackId = Updates.callbackId(update).orElseThrow(() -> new IllegalStateException(
         "answer() needs a message_callback update; this one is " + update.updateType()));
     return record(new Effect.Answer(callbackId, Objects.requireNonNull(answer, "answer")));
@@ -287,6 +297,16 @@ final class SessionContext implements Context<Object> {
     Object data = scene.initialData().orElseThrow(() -> new IllegalArgumentException("scene '"
         + sceneId + "' has no initial data; call enter(\"" + sceneId + "\", data) or declare initialData"));
     return request(new Transition.Enter(scene, data));
+  }
+
+  @Override
+  public <T> Context<Object> enter(Scene<T> scene, T data) {
+    return enter(Objects.requireNonNull(scene, "scene").id(), data);
+  }
+
+  @Override
+  public <T> Context<Object> call(Scene<T> scene, T input) {
+    return call(Objects.requireNonNull(scene, "scene").id(), input);
   }
 
   @Override

@@ -32,7 +32,7 @@ final class EffectsTest {
             .sendToChat(8, OutgoingMessage.text("to chat"))
             .edit("mid.1", OutgoingMessage.text("edited"))
             .delete("mid.2"))
-        .onCallback("go", ctx -> ctx.answer(new CallbackAnswer(NewMessageBody.text("done"), "Saved")))
+        .onCallback("go", ctx -> ctx.answer("Saved", OutgoingMessage.text("done")))
         .onConstructionRequest(ctx -> ctx.construct(new ConstructorAnswer(List.of(), true, "type more",
             "state-1", null, null))))
         .build();

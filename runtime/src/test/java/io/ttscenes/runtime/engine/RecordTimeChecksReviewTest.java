@@ -12,7 +12,6 @@ import io.ttscenes.api.model.CallbackButton;
 import io.ttscenes.api.model.ConstructedMessageBody;
 import io.ttscenes.api.model.ConstructorAnswer;
 import io.ttscenes.api.model.InlineKeyboardAttachmentRequest;
-import io.ttscenes.api.model.NewMessageBody;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +29,7 @@ final class RecordTimeChecksReviewTest {
 
   private static Bot bot() {
     return Bot.builder("limits").root(r -> r
-        .onCallback("edit", ctx -> ctx.answer(CallbackAnswer.editMessage(NewMessageBody.text(TOO_LONG))))
+        .onCallback("edit", ctx -> ctx.answer(OutgoingMessage.text(TOO_LONG)))
         .onConstructionRequest(ctx -> ctx.construct(new ConstructorAnswer(
             List.of(new ConstructedMessageBody(TOO_LONG, null, null, null)), null, null, null, null, null)))
         .onCommand("menu", ctx -> ctx.reply(OutgoingMessage.text("pick").attach(

@@ -28,9 +28,9 @@ final class SurveyBotTest {
     Scene<SurveyData> survey = Scene.builder("survey", SurveyData.class)
         .onEnter(ctx -> ctx.reply("Q1", Keyboard.inline().withRow(Keyboard.callback("Yes", "q1:yes"),
             Keyboard.callback("No", "q1:no"))))
-        .onCallbackPrefix("q1:", ctx -> {
+        .onCallbackPrefix("q1:", (ctx, answer) -> {
           ctx.answer("Noted");
-          ctx.setData(new SurveyData(ctx.data().payload(), ctx.payload().substring(3)));
+          ctx.setData(new SurveyData(ctx.data().payload(), answer));
           ctx.reply("Q2");
         })
         .onText(ctx -> {

@@ -19,8 +19,8 @@ final class ChannelOwnerPressReviewTest {
       .root(r -> r
           .onCommand("pick", ctx -> ctx.reply("Tea or coffee?", Keyboard.inline()
               .withRow(Keyboard.callback("Tea", "pick:Tea"), Keyboard.callback("Coffee", "pick:Coffee"))))
-          .onCallbackPrefix("pick:", ctx -> ctx
-              .setSession(new Pick(ctx.payload().substring("pick:".length())))
+          .onCallbackPrefix("pick:", (ctx, choice) -> ctx
+              .setSession(new Pick(choice))
               .answer("Picked")))
       .build());
 

@@ -54,8 +54,8 @@ final class SurveyBot {
         .step("likes", s -> s
             .prompt(ctx -> ctx.reply("Do you like tea?", Keyboard.inline()
                 .withRow(Keyboard.callback("Yes", "likes:yes"), Keyboard.callback("No", "likes:no"))))
-            .onCallbackPrefix("likes:", ctx -> ctx.answer("Noted")
-                .setData(ctx.data().withLikes(ctx.payload().substring(6))).next()))
+            .onCallbackPrefix("likes:", (ctx, likes) -> ctx.answer("Noted")
+                .setData(ctx.data().withLikes(likes)).next()))
         .step("colour", s -> s
             .prompt(ctx -> ctx.reply("Your favourite colour?"))
             .onText(ctx -> ctx.setData(ctx.data().withColour(ctx.text())).next()))

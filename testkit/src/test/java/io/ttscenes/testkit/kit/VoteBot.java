@@ -54,8 +54,7 @@ final class VoteBot {
         .build();
   }
 
-  private static void vote(Context<?> ctx) {
-    String choice = ctx.payload().substring("vote:".length());
+  private static void vote(Context<?> ctx, String choice) {
     Tally tally = ctx.session(Tally.class).with(ctx.userId().orElseThrow(), choice);
     String mid = Updates.message(ctx.update()).orElseThrow().body().mid();
     ctx.setSession(tally).answer("You voted " + choice)
