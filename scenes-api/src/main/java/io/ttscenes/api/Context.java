@@ -188,6 +188,9 @@ public interface Context<D> {
    */
   Context<D> construct(ConstructorAnswer answer);
 
+  /** Records the answer to this constructor session's request, built with {@link Construction}. */
+  Context<D> construct(Construction answer);
+
   /**
    * Requests entering scene {@code sceneId} with its initial data; the current scene is left and
    * pushed on the history. At most one transition per handler ({@link IllegalStateException}).

@@ -37,10 +37,11 @@ public final class Prompt<T> {
   private final String retry;
   private final int maxAttempts;
   private final String giveUp;
+  private final String back;
 
   private Prompt(String question, Function<Context<?>, Keyboard> keyboard,
       Function<Context<?>, Optional<T>> parser, Predicate<T> validator, String retry, int maxAttempts,
-      String giveUp) {
+      String giveUp, String back) {
     this.question = Objects.requireNonNull(question, "question");
     this.keyboard = keyboard;
     this.parser = parser;
@@ -48,10 +49,11 @@ public final class Prompt<T> {
     this.retry = Objects.requireNonNull(retry, "retry");
     this.maxAttempts = maxAttempts;
     this.giveUp = Objects.requireNonNull(giveUp, "giveUp");
+    this.back = back;
   }
 
   private static <T> Prompt<T> of(String question, Function<Context<?>, Optional<T>> parser, String retry) {
-    return new Prompt<>(question, null, parser, value -> true, retry, 3, "Too many attempts; let us stop here.");
+    return new Prompt<>(question, null, parser, value -> true, retry, 3, "Too many attempts; let us stop here.", null);
   }
 
   /** Any non-empty text. */
@@ -110,15 +112,28 @@ public final class Prompt<T> {
         .keyboard(ctx -> Keyboard.inline().withRow(Keyboard.requestLocation("Share my location", false)));
   }
 
+  /**
+   * This prompt with a Back button labelled {@code label} under its question (after its own
+   * buttons): pressing it goes back to the previous step, as {@link Context#back()}.
+   */
+  public Prompt<T> withBack(String label) {
+    Objects.requireNonNull(label, "label");
+    return new Prompt<>(question, keyboard, parser, validator, retry, maxAttempts, giveUp, label);
+  }
+
+  /** The data of a prompt's Back button. */
+  @PayloadType(tag = "pb")
+  public record Back() {}
+
   /** This prompt with an extra check of the parsed value; a value failing it counts as a failed answer. */
   public Prompt<T> validate(Predicate<T> check) {
     Objects.requireNonNull(check, "check");
-    return new Prompt<>(question, keyboard, parser, validator.and(check), retry, maxAttempts, giveUp);
+    return new Prompt<>(question, keyboard, parser, validator.and(check), retry, maxAttempts, giveUp, back);
   }
 
   /** This prompt re-asking with {@code message} after an answer that does not parse or validate. */
   public Prompt<T> retry(String message) {
-    return new Prompt<>(question, keyboard, parser, validator, message, maxAttempts, giveUp);
+    return new Prompt<>(question, keyboard, parser, validator, message, maxAttempts, giveUp, back);
   }
 
   /**
@@ -129,24 +144,29 @@ public final class Prompt<T> {
     if (max < 1) {
       throw new IllegalArgumentException("a prompt needs at least 1 attempt, not " + max);
     }
-    return new Prompt<>(question, keyboard, parser, validator, retry, max, message);
+    return new Prompt<>(question, keyboard, parser, validator, retry, max, message, back);
   }
 
   private Prompt<T> keyboard(Function<Context<?>, Keyboard> buttons) {
-    return new Prompt<>(question, buttons, parser, validator, retry, maxAttempts, giveUp);
+    return new Prompt<>(question, buttons, parser, validator, retry, maxAttempts, giveUp, back);
   }
 
   private <R> Prompt<R> map(Function<T, R> mapping) {
     return new Prompt<>(question, keyboard, ctx -> parser.apply(ctx).map(mapping), value -> true, retry,
-        maxAttempts, giveUp);
+        maxAttempts, giveUp, back);
   }
 
-  /** Asks the question (with its buttons, if any). */
+  /** Asks the question (with its buttons and Back button, if any). */
   void ask(Context<?> ctx) {
-    if (keyboard == null) {
+    Keyboard buttons = keyboard == null ? null : keyboard.apply(ctx);
+    if (back != null) {
+      Keyboard base = buttons == null ? Keyboard.inline() : buttons;
+      buttons = base.withRow(ctx.button(back, new Back()));
+    }
+    if (buttons == null) {
       ctx.reply(question);
     } else {
-      ctx.reply(question, keyboard.apply(ctx));
+      ctx.reply(question, buttons);
     }
   }
 

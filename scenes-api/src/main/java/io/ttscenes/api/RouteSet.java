@@ -246,6 +246,16 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
     return onUpdate(MessageConstructionRequest.class, handler);
   }
 
+  /**
+   * Runs {@code handler} for every input of a constructor session with what the user typed or
+   * pressed, read for it ({@link ConstructorInput}); answer with {@code ctx.construct(Construction...)}.
+   */
+  public B onConstruction(TypedHandler<D, ConstructorInput> handler) {
+    Objects.requireNonNull(handler, "handler");
+    return onUpdate(MessageConstructionRequest.class,
+        ctx -> handler.handle(ctx, ConstructorInput.of((MessageConstructionRequest) ctx.update())));
+  }
+
   /** Runs {@code handler} when a constructed message was posted. */
   public B onConstructed(Handler<D> handler) {
     return onUpdate(MessageConstructedUpdate.class, handler);

@@ -51,6 +51,7 @@ public final class WizardStep<D> extends RouteSet<D, WizardStep<D>> {
     };
     prompt(prompt::ask);
     onCallback(Prompt.Choice.class, (ctx, choice) -> answer.handle(ctx));
+    onCallback(Prompt.Back.class, (ctx, back) -> ctx.back());
     // Any new message that is not a command counts (a sticker too: it gets the retry message);
     // edits and commands do not, so /cancel and friends still reach their routes.
     return add("prompt answer", (update, bot) -> Conditions.plain(update instanceof MessageCreatedUpdate

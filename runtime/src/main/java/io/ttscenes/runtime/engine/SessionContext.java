@@ -1,6 +1,7 @@
 package io.ttscenes.runtime.engine;
 
 import io.ttscenes.api.Bot;
+import io.ttscenes.api.Construction;
 import io.ttscenes.api.Context;
 import io.ttscenes.api.DialogResult;
 import io.ttscenes.api.OutgoingMessage;
@@ -280,6 +281,11 @@ final class SessionContext implements Context<Object> {
     long chat = chatId().orElseThrow(() -> new IllegalStateException(
         "action() needs a chat; update " + update.updateType() + " has none"));
     return record(new Effect.Action(chat, Objects.requireNonNull(action, "action")));
+  }
+
+  @Override
+  public Context<Object> construct(Construction answer) {
+    return construct(Objects.requireNonNull(answer, "answer").toAnswer());
   }
 
   @Override

@@ -144,21 +144,8 @@ public final class TestUser {
     Objects.requireNonNull(messageText, "messageText");
     Objects.requireNonNull(buttonText, "buttonText");
     tester.awaitIdle();
-    List<BotMessage> messages = user.messages();
-    for (int i = messages.size() - 1; i >= 0; i--) {
-      BotMessage message = messages.get(i);
-      Optional<String> payload = message.buttons().stream()
-          .filter(button -> button.path("text").asText().equals(buttonText)
-              && button.path("type").asText().equals("callback"))
-          .map(button -> button.path("payload").asText()).findFirst();
-      if (messageText.equals(message.text()) && payload.isPresent()) {
-        user.pressCallback(payload.get());
-        return this;
-      }
-    }
-    throw new AssertionError(name() + " cannot press \"" + buttonText + "\" under \"" + messageText
-        + "\": no message of the dialog reads so with that button; they have "
-        + messages.stream().map(m -> "\"" + m.text() + "\" " + m.buttonTexts()).toList());
+    user.pressCallback(OldButtons.payload(user.messages(), messageText, buttonText, name()));
+    return this;
   }
 
   /** Presses a button of the last keyboard as a tampered client would, sending {@code payload}. */
