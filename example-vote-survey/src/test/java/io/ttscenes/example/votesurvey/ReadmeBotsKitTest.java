@@ -1,4 +1,4 @@
-package io.ttscenes.testkit.readme;
+package io.ttscenes.example.votesurvey;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,7 +59,7 @@ final class ReadmeBotsKitTest {
   }
 
   private static void checkShown(Path root, String readme, String file, int budget) throws IOException {
-    String path = "testkit/src/test/java/io/ttscenes/testkit/readme/" + file;
+    String path = "example-vote-survey/src/main/java/io/ttscenes/example/votesurvey/" + file;
     String source = Files.readString(root.resolve(path));
     String shown = source.substring(source.indexOf('\n', source.indexOf("package ")) + 1).strip();
     assertTrue(readme.contains("```java\n" + shown + "\n```"),
@@ -71,7 +71,7 @@ final class ReadmeBotsKitTest {
 
   private static Path repositoryRoot() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.exists(dir.resolve("README.md")) && Files.exists(dir.resolve("testkit"))) {
+      if (Files.exists(dir.resolve("README.md")) && Files.exists(dir.resolve("example-vote-survey"))) {
         return dir;
       }
     }

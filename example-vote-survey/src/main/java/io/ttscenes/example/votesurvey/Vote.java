@@ -1,4 +1,4 @@
-package io.ttscenes.testkit.readme;
+package io.ttscenes.example.votesurvey;
 
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.Context;
