@@ -10,9 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The users' side of the survey: which update each user is waiting on an answer for, when it was
- * released, and what the final {@code /status} reply said. The bot's message for a user's update
- * releases that user's next update; every latency is from a release to the message answering it.
- * Its updates go to the feed, so {@link #start} and {@link #message} run on the server's loop
+ * released, and what the final {@code /status} reply said. Users arrive as the {@link Arrivals}
+ * say (their first update is released then); the bot's message for a user's update releases that
+ * user's next update; every latency is from a release to the message answering it. Its updates go
+ * to the feed, so {@link #start}, {@link #arrive} and {@link #message} run on the server's loop
  * thread; {@link #figures} and {@link #await} may be called from any thread.
  */
 final class Conversations {
@@ -21,6 +22,7 @@ final class Conversations {
   private final int users;
   private final SurveyUpdates population;
   private final UpdateFeed feed;
+  private final Arrivals arrivals;
   private final int[] step;
   private final long[] releasedAt;
   private final String[] q1Mid;
@@ -31,14 +33,23 @@ final class Conversations {
   private final AtomicLong firstRelease = new AtomicLong();
   private final AtomicLong lastAnswer = new AtomicLong();
   private final CountDownLatch allFinished;
+  /** Users whose first update was released, 0 to N-1 in order; loop thread only. */
+  private int arrived;
 
+  /** A population of {@code users} who all arrive at once, the burst. */
   Conversations(int users, SurveyUpdates population, UpdateFeed feed) {
+    this(users, population, feed, Arrivals.BURST);
+  }
+
+  /** A population of {@code users} who arrive as {@code arrivals} say once {@link #start} ran. */
+  Conversations(int users, SurveyUpdates population, UpdateFeed feed, Arrivals arrivals) {
     if (users < 0 || users > SurveyUpdates.MAX_USERS) {
       throw new IllegalArgumentException("users is " + users + "; it must be 0-" + SurveyUpdates.MAX_USERS);
     }
     this.users = users;
     this.population = population;
     this.feed = feed;
+    this.arrivals = arrivals;
     this.step = new int[users];
     this.releasedAt = new long[users];
     this.q1Mid = new String[users];
@@ -47,22 +58,40 @@ final class Conversations {
   }
 
   /**
-   * Releases every user's first update in one go, user 0 to N-1, interleaved; once only. Returns
-   * whether this call released them (false when an earlier one did).
+   * Starts the arrivals, once only: releases the first update of every user due now (all of them,
+   * user 0 to N-1, interleaved, in a burst; user 0 alone in the steady shape). Returns whether this
+   * call started them (false when an earlier one did).
    */
   boolean start() {
     long now = System.nanoTime();
     if (!firstRelease.compareAndSet(0, now)) {
       return false;
     }
-    List<String> first = new ArrayList<>(users);
+    arrive(now);
+    return true;
+  }
+
+  /**
+   * Releases the first update of every user due by {@code nowNanos} who has not arrived yet, in
+   * user order, whatever the bot has answered so far (open loop); nothing before {@link #start}.
+   * Returns how many arrived now.
+   */
+  int arrive(long nowNanos) {
+    long start = firstRelease.get();
+    int due = start == 0 ? 0 : arrivals.due(nowNanos - start, users);
+    if (due <= arrived) {
+      return 0;
+    }
+    List<String> first = new ArrayList<>(due - arrived);
     long millis = System.currentTimeMillis();
-    for (int u = 0; u < users; u++) {
-      releasedAt[u] = now;
+    for (int u = arrived; u < due; u++) {
+      releasedAt[u] = nowNanos;
       first.add(population.of(u, 0, null, millis));
     }
+    int count = due - arrived;
+    arrived = due;
     feed.release(first);
-    return true;
+    return count;
   }
 
   /** Returns how many users take the survey. */
@@ -86,7 +115,7 @@ final class Conversations {
    */
   void message(int u, String text, String mid) {
     long now = System.nanoTime();
-    if (u < 0 || u >= users) {
+    if (u < 0 || u >= arrived) {
       unexpected.incrementAndGet();
       return;
     }
@@ -147,8 +176,8 @@ final class Conversations {
     double secs = start == 0 || done == 0 ? 0 : (lastAnswer.get() - start) / 1e9;
     long[] measured = measuredLatencies();
     int errors = wrongStatus.get() + (int) allFinished.getCount();
-    return new Figures(done, secs, percentileMillis(measured, 50), percentileMillis(measured, 99),
-        apiCalls, errors, unexpected.get());
+    return new Figures(done, secs, percentileMillis(measured, 50), percentileMillis(measured, 90),
+        percentileMillis(measured, 99), apiCalls, errors, unexpected.get());
   }
 
   private long[] measuredLatencies() {

@@ -21,7 +21,8 @@ final class FakeApiRun {
       SelfWarmUp.Result warm = SelfWarmUp.run(SelfWarmUp.USERS);
       selfWarmup = warm.describe();
     }
-    try (FakeBotApi api = FakeBotApi.start(options.users(), options.warmupUsers(), options.port())) {
+    try (FakeBotApi api = FakeBotApi.start(options.users(), options.warmupUsers(),
+        options.arrivals().perSecond(), options.port())) {
       say(out, "listening " + api.port());
       if (options.warmupUsers() > 0) {
         if (!api.awaitWarmedUp(options.timeoutSeconds(), TimeUnit.SECONDS)) {

@@ -18,6 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * checks the final {@code /status} replies. One event-loop thread serves everything, so the
  * server costs little next to the bot; {@link #close()} stops it.
  *
+ * <p>In the steady shape ({@code arrivalsPerSecond} above 0) only user 0's first update comes with
+ * the first poll; the others arrive at that rate, checked on every turn of the loop, whether or
+ * not the bot has answered anyone (open loop).
+ *
  * <p>With warm-up users, the first poll releases those instead (their own ids, see
  * {@link SurveyUpdates#WARM_UP}); once they all finished, {@code POST /_bench/start} releases the
  * measured users. The measured figures and the API calls counted leave the warm-up out.
@@ -41,8 +45,8 @@ public final class FakeBotApi implements AutoCloseable {
   private volatile double cpuBeforeMeasured = -1;
   private long sent;
 
-  private FakeBotApi(int users, int warmupUsers, int port) {
-    this.conversations = new Conversations(users, SurveyUpdates.MEASURED, feed);
+  private FakeBotApi(int users, int warmupUsers, Arrivals arrivals, int port) {
+    this.conversations = new Conversations(users, SurveyUpdates.MEASURED, feed, arrivals);
     this.warmUp = new Conversations(warmupUsers, SurveyUpdates.WARM_UP, feed);
     this.server = new LoopServer(port, new LoopServer.Handler() {
       @Override
@@ -53,6 +57,9 @@ public final class FakeBotApi implements AutoCloseable {
       @Override
       public void tick(long nowNanos) {
         expire(nowNanos);
+        if (conversations.arrive(nowNanos) > 0) {
+          answerParked();
+        }
       }
     });
   }
@@ -71,10 +78,19 @@ public final class FakeBotApi implements AutoCloseable {
    * counts out of range and {@link java.io.UncheckedIOException} when it cannot listen.
    */
   public static FakeBotApi start(int users, int warmupUsers, int port) {
+    return start(users, warmupUsers, 0, port);
+  }
+
+  /**
+   * Starts a server as {@link #start(int, int, int)} does whose measured users arrive
+   * {@code arrivalsPerSecond} a second from the first release (0: all at once); throws
+   * {@link IllegalArgumentException} for a negative or non-finite rate too.
+   */
+  public static FakeBotApi start(int users, int warmupUsers, double arrivalsPerSecond, int port) {
     if (users < 1) {
       throw new IllegalArgumentException("users is " + users + "; it must be >= 1");
     }
-    FakeBotApi api = new FakeBotApi(users, warmupUsers, port);
+    FakeBotApi api = new FakeBotApi(users, warmupUsers, new Arrivals(arrivalsPerSecond), port);
     api.server.start();
     return api;
   }

@@ -59,6 +59,17 @@ final class ConversationsTest {
     assertEquals(4, figures.updates());
   }
 
+  @Test
+  void steadyArrivalsReleaseOnlyTheUsersDueAndAMessageToOneNotYetArrivedIsUnexpected() {
+    Conversations steady = new Conversations(3, SurveyUpdates.MEASURED, feed, new Arrivals(0.001));
+    steady.start();
+
+    assertEquals(1, feed.take(null, 100).updates().size());
+    steady.message(1, "Q1", "mid.q1");
+    assertEquals(1, steady.figures(0).unexpected(), "user 1 is not due for 1000 s");
+    assertEquals(0, steady.arrive(System.nanoTime()));
+  }
+
   private void answerAll(int u, String statusReply) {
     users.message(u, "Q1", "mid.q1." + u);
     users.message(u, "Q2", "mid.q2." + u);

@@ -17,7 +17,7 @@ final class FakeApiRunTest {
 
   @Test
   void selfWarmUpRunsBeforeListeningAndIsNotCountedInTheMeasuredFigures() throws Exception {
-    CompletableFuture<Integer> run = run(new Options(1, 0, 0, 60, true));
+    CompletableFuture<Integer> run = run(new Options(1, 0, 0, 60, true, Arrivals.BURST));
     int port = Integer.parseInt(out.next().replace("listening ", ""));
     ScriptedBot.play(port, 0, 4);
 
@@ -33,7 +33,7 @@ final class FakeApiRunTest {
 
   @Test
   void withoutSelfWarmUpNoWarmUpFiguresArePrinted() throws Exception {
-    CompletableFuture<Integer> run = run(new Options(1, 0, 0, 60, false));
+    CompletableFuture<Integer> run = run(new Options(1, 0, 0, 60, false, Arrivals.BURST));
     ScriptedBot.play(Integer.parseInt(out.next().replace("listening ", "")), 0, 4);
 
     String line = out.next();
@@ -44,7 +44,7 @@ final class FakeApiRunTest {
 
   @Test
   void warmUpUsersFinishFirstAndTheMeasuredOnesComeOnlyAfterTheGo() throws Exception {
-    CompletableFuture<Integer> run = run(new Options(2, 3, 0, 60, false));
+    CompletableFuture<Integer> run = run(new Options(2, 3, 0, 60, false, Arrivals.BURST));
     int port = Integer.parseInt(out.next().replace("listening ", ""));
     long marker = ScriptedBot.play(port, 0, 3 * 4);
     String warmed = out.next();
@@ -65,8 +65,23 @@ final class FakeApiRunTest {
   }
 
   @Test
+  void steadyArrivalsTakeEveryUserThroughTheSurveyAndReportP90() throws Exception {
+    CompletableFuture<Integer> run = run(new Options(5, 0, 0, 60, false, new Arrivals(500)));
+    ScriptedBot.play(Integer.parseInt(out.next().replace("listening ", "")), 0, 5 * 4);
+
+    String line = out.next();
+    assertEquals(0, run.get(60, TimeUnit.SECONDS));
+    assertEquals("20", Lines.field(line, "updates"));
+    assertEquals("0", Lines.field(line, "errors"));
+    assertEquals("0", Lines.field(line, "unexpected"));
+    double p50 = Double.parseDouble(Lines.field(line, "p50_ms"));
+    double p90 = Double.parseDouble(Lines.field(line, "p90_ms"));
+    assertTrue(p50 <= p90 && p90 <= Double.parseDouble(Lines.field(line, "p99_ms")), line);
+  }
+
+  @Test
   void warmUpUsersThatNeverFinishFailTheRun() throws Exception {
-    CompletableFuture<Integer> run = run(new Options(1, 1, 0, 1, false));
+    CompletableFuture<Integer> run = run(new Options(1, 1, 0, 1, false, Arrivals.BURST));
     out.next();
 
     String line = out.next();
