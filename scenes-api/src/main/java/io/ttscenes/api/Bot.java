@@ -1,7 +1,7 @@
 package io.ttscenes.api;
 
 import io.ttscenes.api.i18n.Messages;
-import io.ttscenes.api.model.Update;
+import io.ttscenes.api.internal.BotRouting;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +24,11 @@ import java.util.function.Supplier;
  * finally the global fallback. Within each set the first matching route in declaration order wins.
  */
 public final class Bot {
+  static {
+    BotRouting.register((bot, update, username, sceneId, step) -> Routing.select(update, username,
+        bot.global, bot.root, sceneId.flatMap(bot::scene), step));
+  }
+
   private final String name;
   private final String username;
   private final Map<String, Scene<?>> scenes;
@@ -149,39 +154,6 @@ public final class Bot {
   /** Returns the typed start-link payload types the bot's routes take, by tag. */
   public Map<String, Class<?>> startTypes() {
     return startTypes;
-  }
-
-  /**
-   * Finds the handler for {@code update} when the session is in {@code sceneId} (empty: the root)
-   * at wizard step {@code step}, following the routing order described on this class.
-   */
-  public Optional<Selected> select(Update update, Optional<String> sceneId, Optional<String> step) {
-    return select(update, username(), sceneId, step);
-  }
-
-  /**
-   * As {@link #select(Update, Optional, Optional)} with {@code username} as the bot's username
-   * (for a runtime that learned it from {@code GET /me} because none was set on the builder).
-   */
-  public Optional<Selected> select(Update update, Optional<String> username, Optional<String> sceneId,
-      Optional<String> step) {
-    Optional<Scene<?>> scene = sceneId.flatMap(this::scene);
-    return Routing.select(update, username, global, root, scene, step);
-  }
-
-  /**
-   * A chosen handler and what its route matched; {@code route} describes it for logs.
-   *
-   * @param handler the handler, typed to the scene's data by the caller
-   * @param match what the route found in the update
-   * @param route a readable description of the route
-   */
-  public record Selected(Handler<?> handler, RouteMatch match, String route) {
-    public Selected {
-      Objects.requireNonNull(handler, "handler");
-      Objects.requireNonNull(match, "match");
-      Objects.requireNonNull(route, "route");
-    }
   }
 
   /** Configures a {@link Bot}; not thread-safe. */

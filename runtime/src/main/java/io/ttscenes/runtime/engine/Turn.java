@@ -3,6 +3,8 @@ package io.ttscenes.runtime.engine;
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.ExceptionHandler;
 import io.ttscenes.api.Scene;
+import io.ttscenes.api.internal.BotRouting;
+import io.ttscenes.api.internal.Selection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -76,7 +78,7 @@ final class Turn {
       return true;
     }
     Session session = ctx.session();
-    Optional<Bot.Selected> selected = bot.select(ctx.update(), username.get(),
+    Optional<Selection> selected = BotRouting.select(bot, ctx.update(), username.get(),
         session.scene().map(Scene::id), Optional.ofNullable(session.step));
     if (selected.isEmpty()) {
       LOG.debug("no handler matched {}", ctx.update().updateType());
