@@ -155,9 +155,25 @@ abstract sealed class Conversation permits Dialog, GroupChat {
 
   /** Records what the bot did, updates the web view and wakes whoever waits for it. */
   void emit(ChatEvent event) {
+    emit(event, null);
+  }
+
+  /**
+   * Records a callback's notification, shown only to {@code user} (the pressing member's User
+   * JSON): the web view names them, since in a group every member's notifications are listed.
+   */
+  void emitNotification(String text, JsonNode user) {
+    emit(new ChatEvent.Notification(text), user);
+  }
+
+  private void emit(ChatEvent event, JsonNode to) {
     synchronized (this) {
       if (event instanceof ChatEvent.Notification n) {
-        notifications.add(Json.object().put("id", notifications.size() + 1).put("text", n.text()));
+        ObjectNode shown = Json.object().put("id", notifications.size() + 1).put("text", n.text());
+        if (to != null) {
+          shown.put("user_id", to.path("user_id").asLong()).put("name", to.path("name").asText());
+        }
+        notifications.add(shown);
       } else if (event instanceof ChatEvent.ConstructorAnswered c) {
         constructorAnswer = c.answer();
       } else if (event instanceof ChatEvent.ActionShown a) {

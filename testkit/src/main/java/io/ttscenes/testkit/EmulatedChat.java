@@ -250,7 +250,7 @@ public final class EmulatedChat {
 
   private String press(EmulatedUser user, ObjectNode message, String payload) {
     String callbackId = world.newId();
-    world.callbacks.put(callbackId, new World.Callback(group, Dialog.mid(message)));
+    world.callbacks.put(callbackId, new World.Callback(group, Dialog.mid(message), user.dialog().user));
     ObjectNode callback = Json.object().put("timestamp", world.clock.millis())
         .put("callback_id", callbackId).put("payload", payload);
     callback.set("user", user.dialog().user);

@@ -216,7 +216,7 @@ public final class EmulatedUser {
 
   private String press(ObjectNode message, String payload) {
     String callbackId = world.newId();
-    world.callbacks.put(callbackId, new World.Callback(dialog, Dialog.mid(message)));
+    world.callbacks.put(callbackId, new World.Callback(dialog, Dialog.mid(message), dialog.user));
     ObjectNode callback = Json.object().put("timestamp", world.clock.millis())
         .put("callback_id", callbackId).put("payload", payload);
     callback.set("user", dialog.user);

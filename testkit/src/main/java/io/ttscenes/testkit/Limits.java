@@ -33,7 +33,10 @@ final class Limits {
   /** The string {@code field} of {@code node}; 400 when it is missing, null or not a string. */
   static String requiredText(JsonNode node, String field) {
     JsonNode value = node.get(field);
-    if (value == null || !value.isTextual()) {
+    if (value == null || value.isNull()) {
+      throw ApiError.badRequest(field + " is required (a string)");
+    }
+    if (!value.isTextual()) {
       throw ApiError.badRequest(field + " must be a string");
     }
     return value.asText();

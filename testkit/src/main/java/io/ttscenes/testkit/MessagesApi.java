@@ -156,7 +156,7 @@ final class MessagesApi {
       callback.chat().emit(new ChatEvent.MessageEdited(new BotMessage(edited)));
     }
     if (notification != null) {
-      callback.chat().emit(new ChatEvent.Notification(notification));
+      callback.chat().emitNotification(notification, callback.user());
     }
     return Json.success();
   }

@@ -22,7 +22,7 @@ final class WebChatApi {
     routes.add("GET", "/_emu/info", call -> emulator.info())
         .add("GET", "/_emu/users", call -> users())
         .add("POST", "/_emu/users", call -> {
-          String name = call.json().path("name").asText("").trim();
+          String name = Limits.requiredText(call.json(), "name").trim();
           if (name.isEmpty() || name.length() > 64) {
             throw ApiError.badRequest("name must be 1..64 chars");
           }
@@ -34,8 +34,9 @@ final class WebChatApi {
           return Json.success();
         })
         .add("POST", CHAT + "/callback", call -> {
-          JsonNode body = call.json();
-          user(call).pressOn(Limits.requiredText(body, "mid"), Limits.requiredText(body, "payload"));
+          EmulatedUser user = user(call);
+          ButtonPress.Target button = ButtonPress.of(call.json()).target(user.dialog(), "the dialog");
+          user.pressOn(button.mid(), button.payload());
           return Json.success();
         })
         .add("POST", CHAT + "/edit", call -> {
@@ -53,7 +54,7 @@ final class WebChatApi {
         })
         .add("POST", CHAT + "/location", call -> {
           JsonNode body = call.json();
-          user(call).shareLocation(body.path("latitude").asDouble(), body.path("longitude").asDouble());
+          user(call).shareLocation(number(body, "latitude"), number(body, "longitude"));
           return Json.success();
         })
         .add("POST", CHAT + "/start", call -> {
@@ -67,6 +68,17 @@ final class WebChatApi {
           return Json.success();
         });
     new WebGroupsApi(emulator).register(routes);
+  }
+
+  private static double number(JsonNode body, String field) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      throw ApiError.badRequest(field + " is required (a number)");
+    }
+    if (!value.isNumber()) {
+      throw ApiError.badRequest(field + " must be a number");
+    }
+    return value.asDouble();
   }
 
   private JsonNode users() {

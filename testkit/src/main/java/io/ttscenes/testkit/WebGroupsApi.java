@@ -35,8 +35,10 @@ final class WebGroupsApi {
         .add("GET", GROUP, this::view)
         .add("POST", GROUP + "/text", call -> act(call, (chat, user, body) ->
             chat.sendText(user, Limits.requiredText(body, "text"))))
-        .add("POST", GROUP + "/callback", call -> act(call, (chat, user, body) ->
-            chat.pressOn(user, Limits.requiredText(body, "mid"), Limits.requiredText(body, "payload"))))
+        .add("POST", GROUP + "/callback", call -> act(call, (chat, user, body) -> {
+          ButtonPress.Target button = ButtonPress.of(body).target(chat.group(), chat.title());
+          return chat.pressOn(user, button.mid(), button.payload());
+        }))
         .add("POST", GROUP + "/edit", call -> act(call, (chat, user, body) ->
             chat.editMessage(user, Limits.requiredText(body, "mid"), Limits.requiredText(body, "text"))))
         .add("POST", GROUP + "/delete", call -> act(call, (chat, user, body) ->

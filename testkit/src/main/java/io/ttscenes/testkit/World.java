@@ -37,8 +37,8 @@ final class World {
   final Map<String, Dialog> constructorSessions = new ConcurrentHashMap<>();
   private volatile Attachments attachments;
 
-  /** A pressed callback button waiting for the bot's answer. */
-  record Callback(Conversation chat, String mid) {}
+  /** A pressed callback button waiting for the bot's answer, and who pressed it (User JSON). */
+  record Callback(Conversation chat, String mid, JsonNode user) {}
 
   World(Clock clock, WebhookRetry retry) {
     this.clock = clock;

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ttscenes.runtime.BotLauncher;
 import io.ttscenes.runtime.RuntimeConfigException;
 import io.ttscenes.testkit.EmulatedUser;
 import io.ttscenes.testkit.Emulator;
+import io.ttscenes.testkit.EmulatorApiProvider;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,8 +23,8 @@ final class FaqBotMainTest {
 
   @Test
   void withoutTokenItServesTheWebChatAndAnswersThere() throws Exception {
-    try (FaqBotMain.Launch launch = FaqBotMain.launch(Map.of("EMULATOR_PORT", "0"))) {
-      Emulator emulator = launch.emulator().orElseThrow();
+    try (BotLauncher.Launched launch = BotLauncher.start(FaqBot.create(), Map.of("EMULATOR_PORT", "0"))) {
+      Emulator emulator = EmulatorApiProvider.emulator(launch.localApi().orElseThrow()).orElseThrow();
       HttpResponse<String> page = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create(emulator.webChatUrl())).build(),
           HttpResponse.BodyHandlers.ofString());
@@ -37,9 +39,9 @@ final class FaqBotMainTest {
   @Test
   void withTokenItTalksToTheConfiguredApiAndStartsNoEmulator() {
     try (Emulator tamtam = Emulator.builder().token("real-token").start();
-        FaqBotMain.Launch launch = FaqBotMain.launch(Map.of(
+        BotLauncher.Launched launch = BotLauncher.start(FaqBot.create(), Map.of(
             "TAMTAM_TOKEN", "real-token", "TAMTAM_API_URL", tamtam.baseUrl()))) {
-      assertTrue(launch.emulator().isEmpty());
+      assertTrue(launch.localApi().isEmpty());
 
       EmulatedUser ben = tamtam.user("Ben");
       ben.startWithPayload("ad-7");
@@ -54,13 +56,13 @@ final class FaqBotMainTest {
       Map<String, String> env = Map.of("TAMTAM_TOKEN", "real-token",
           "TAMTAM_API_URL", tamtam.baseUrl(), "REDIS_URL", redis.url());
       EmulatedUser cleo = tamtam.user("Cleo");
-      try (FaqBotMain.Launch first = FaqBotMain.launch(env)) {
+      try (BotLauncher.Launched first = BotLauncher.start(FaqBot.create(), env)) {
         cleo.sendCommand("/support");
         cleo.awaitMessage(WAIT);
         cleo.sendText("Parcel lost");
         assertEquals("How should our team reach you?", cleo.awaitMessage(WAIT).text());
       }
-      try (FaqBotMain.Launch second = FaqBotMain.launch(env)) {
+      try (BotLauncher.Launched second = BotLauncher.start(FaqBot.create(), env)) {
         cleo.pressButton("Answer me here in the chat");
         assertEquals("We will answer in this chat", cleo.awaitNotification(WAIT));
         assertTrue(cleo.awaitMessage(WAIT).text().contains("Your question: Parcel lost"));
@@ -71,7 +73,7 @@ final class FaqBotMainTest {
   @Test
   void badSettingsAreAllReportedBeforeAnythingStarts() {
     RuntimeConfigException error = assertThrows(RuntimeConfigException.class, () ->
-        FaqBotMain.launch(Map.of("TAMTAM_TOKEN", "t", "TAMTAM_API_URL", "ftp://example.org",
+        BotLauncher.start(FaqBot.create(), Map.of("TAMTAM_TOKEN", "t", "TAMTAM_API_URL", "ftp://example.org",
             "TTSCENES_POLL_LIMIT", "5000")));
 
     assertEquals(2, error.problems().size(), error.getMessage());
@@ -80,7 +82,7 @@ final class FaqBotMainTest {
   @Test
   void unusableEmulatorPortIsNamed() {
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-        () -> FaqBotMain.launch(Map.of("EMULATOR_PORT", "eighty")));
+        () -> BotLauncher.start(FaqBot.create(), Map.of("EMULATOR_PORT", "eighty")));
 
     assertEquals("EMULATOR_PORT is 'eighty'; it must be a number 0..65535", error.getMessage());
   }

@@ -141,7 +141,9 @@
     if (atBottom) box.scrollTop = box.scrollHeight;
     $('typing').textContent = view.action === 'typing_on' ? 'bot is typing…' : (view.action ? view.action.replace('_', ' ') + '…' : '');
     const seen = state.seenToasts[view.chat_id] || 0;
-    view.notifications.filter((n) => n.id > seen).forEach((n) => toast(n.text));
+    // In a group every member's notifications are listed: say whom each one went to.
+    view.notifications.filter((n) => n.id > seen)
+      .forEach((n) => toast(isGroup() && n.name ? 'To ' + n.name + ': ' + n.text : n.text));
     state.seenToasts[view.chat_id] = view.notifications.length;
     renderConstructor(view.constructor_answer);
   }

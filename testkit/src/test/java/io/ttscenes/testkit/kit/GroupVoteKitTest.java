@@ -42,10 +42,28 @@ final class GroupVoteKitTest {
     family.expectNoMoreReplies();
     alice.expectNoMoreReplies();
 
-    assertEquals(new VoteBot.Tally(Map.of(Long.toString(alice.emulated().userId()), "Coffee",
+    assertEquals(new VoteBot.Tally(1, Map.of(Long.toString(alice.emulated().userId()), "Coffee",
         Long.toString(bob.emulated().userId()), "Coffee")), bot.session(bob, team).sessionData(VoteBot.Tally.class));
     assertEquals(bot.sessionKey(alice, team), bot.sessionKey(bob, team));
     assertNotEquals(bot.sessionKey(alice, team), bot.sessionKey(alice, family));
+  }
+
+  @Test
+  void pressOnAnOldPollsButtonIsTurnedAwayAndNotCounted() {
+    TestUser alice = bot.user("Alice");
+    TestUser bob = bot.user("Bob");
+    TestChat office = bot.groupChat("Office", alice, bob)
+        .expectReply("Hello, Office! Send /vote to start a vote.");
+    office.as(alice).sends("/vote").expectReply("Tea or coffee?");
+    bob.in(office).presses("Coffee").expectNotification("You voted Coffee")
+        .expectEdit("Tea or coffee? Tea: 0, Coffee: 1");
+    office.as(alice).sends("/vote").expectReply("Tea or coffee?");
+
+    office.emulated().pressCallback(bob.emulated(), "vote:1:Tea");   // under the first poll's message
+
+    office.expectNotification("This vote is closed; vote in the latest one.").expectNoMoreReplies();
+    office.as(bob).sends("/results").expectReply("Tea: 0, Coffee: 0");
+    assertEquals(new VoteBot.Tally(2, Map.of()), bot.session(bob, office).sessionData(VoteBot.Tally.class));
   }
 
   @Test
