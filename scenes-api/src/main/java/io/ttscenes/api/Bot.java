@@ -156,6 +156,15 @@ public final class Bot {
     return startTypes;
   }
 
+  /**
+   * Finds the handler of the scheduled job {@code name} when the session is in {@code sceneId}
+   * (empty: the root) at wizard step {@code step}: the step's, the scene's (the root's outside
+   * scenes), then the global one; empty when none takes it.
+   */
+  public Optional<Handler<?>> selectScheduled(String name, Optional<String> sceneId, Optional<String> step) {
+    return Routing.scheduled(name, global, root, sceneId.flatMap(this::scene), step);
+  }
+
   /** Configures a {@link Bot}; not thread-safe. */
   public static final class Builder {
     private final String name;

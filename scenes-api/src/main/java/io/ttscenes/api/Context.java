@@ -8,8 +8,10 @@ import io.ttscenes.api.model.ConstructorAnswer;
 import io.ttscenes.api.model.SenderAction;
 import io.ttscenes.api.model.Update;
 import io.ttscenes.api.model.User;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.MatchResult;
 
@@ -22,6 +24,12 @@ import java.util.regex.MatchResult;
  * @param <D> the data type of the current scene
  */
 public interface Context<D> {
+
+  /** How many jobs one session may have scheduled at once (a scene's own timeout not counted). */
+  int MAX_SCHEDULED_JOBS = 32;
+
+  /** The longest job name, in characters. */
+  int MAX_JOB_NAME_LENGTH = 64;
 
   /** Returns the update being handled (a synthetic one for timeouts: see {@link #isTimeout()}). */
   Update update();
@@ -247,4 +255,50 @@ public interface Context<D> {
 
   /** Requests the wizard step named {@code step} of the current scene. */
   Context<D> goTo(String step);
+
+  /**
+   * Records the job {@code name} to come due {@code delay} from now, replacing a job of the same
+   * name; it is stored with this update's commit and, once due, runs the session's
+   * {@code onScheduled(name)} handler on its lane, on some instance, once. {@code payload} (may
+   * be null) is stored as JSON now. Throws {@link IllegalArgumentException} for a bad name, a
+   * negative delay or a payload Jackson cannot write, and {@link IllegalStateException} when the
+   * session has {@link #MAX_SCHEDULED_JOBS} other jobs already.
+   */
+  Context<D> schedule(String name, Duration delay, Object payload);
+
+  /**
+   * As {@link #schedule(String, Duration, Object)}, due at {@code at}; a time already past comes
+   * due at once (the next poll of due jobs).
+   */
+  Context<D> schedule(String name, Instant at, Object payload);
+
+  /** Records the removal of the scheduled job {@code name}, if the session has one. */
+  Context<D> cancel(String name);
+
+  /** Returns the due time of the session's job {@code name}, as recorded so far in this run. */
+  Optional<Instant> scheduled(String name);
+
+  /** Returns the name of the scheduled job being handled; empty for other updates. */
+  Optional<String> job();
+
+  /**
+   * Returns the payload of the scheduled job being handled as {@code type} (null when it was
+   * scheduled with none). Throws {@link IllegalStateException} outside a job and
+   * {@link IllegalArgumentException} when the stored payload does not fit {@code type}.
+   */
+  <T> T jobPayload(Class<T> type);
+
+  /**
+   * Checks a job name: 1 to {@link #MAX_JOB_NAME_LENGTH} characters, not blank, not starting
+   * with the {@code ttscenes.} prefix the runtime keeps for itself. Throws
+   * {@link IllegalArgumentException} naming the bad value.
+   */
+  static String checkJobName(String name) {
+    Objects.requireNonNull(name, "name");
+    if (name.isBlank() || name.length() > MAX_JOB_NAME_LENGTH || name.startsWith("ttscenes.")) {
+      throw new IllegalArgumentException("job name '" + name + "' is not allowed: it must be 1-"
+          + MAX_JOB_NAME_LENGTH + " characters, not blank, and not start with 'ttscenes.'");
+    }
+    return name;
+  }
 }

@@ -24,8 +24,10 @@ import io.ttscenes.api.model.Update;
 import io.ttscenes.api.model.UserAddedToChatUpdate;
 import io.ttscenes.api.model.UserRemovedFromChatUpdate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -44,6 +46,7 @@ import java.util.regex.Pattern;
 public abstract class RouteSet<D, B extends RouteSet<D, B>> {
   private List<Route<D>> routes = new ArrayList<>();
   private Handler<D> fallback;
+  private final Map<String, Handler<D>> scheduled = new LinkedHashMap<>();
   private boolean frozen;
   private final Set<Class<?>> callbackTypes = new LinkedHashSet<>();
   private final Set<Class<?>> startTypes = new LinkedHashSet<>();
@@ -290,6 +293,19 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
     return add("predicate", (update, bot) -> plain(predicate.test(update)), handler);
   }
 
+  /**
+   * Runs {@code handler} when the session's job {@code name} comes due (see
+   * {@link Context#schedule(String, java.time.Duration, Object)}); its payload is
+   * {@link Context#jobPayload(Class)}. A job no set of the current scene, the root or the global
+   * handlers takes is logged, counted as unmatched and dropped; fallbacks never see jobs.
+   */
+  public B onScheduled(String name, Handler<D> handler) {
+    checkNotFrozen();
+    Context.checkJobName(name);
+    scheduled.put(name, Objects.requireNonNull(handler, "handler"));
+    return self();
+  }
+
   /** Sets the handler for updates no route of this set takes; replaces an earlier fallback. */
   public B fallback(Handler<D> handler) {
     checkNotFrozen();
@@ -317,12 +333,20 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
     return Set.copyOf(startTypes);
   }
 
+  Optional<Handler<D>> scheduledHandler(String name) {
+    return Optional.ofNullable(scheduled.get(name));
+  }
+
+  Map<String, Handler<D>> scheduledHandlers() {
+    return Map.copyOf(scheduled);
+  }
+
   Optional<Handler<D>> fallbackHandler() {
     return Optional.ofNullable(fallback);
   }
 
   boolean isEmpty() {
-    return routes.isEmpty() && fallback == null;
+    return routes.isEmpty() && fallback == null && scheduled.isEmpty();
   }
 
   private void checkNotFrozen() {

@@ -21,6 +21,29 @@ final class Routing {
     return orElse(found, global.fallbackHandler(), "global fallback");
   }
 
+  /**
+   * The handler of scheduled job {@code name}: the current step's, the scene's (or at the root the
+   * root's), then the global one. No fallback: a job is not an update a user sent.
+   */
+  static Optional<Handler<?>> scheduled(String name, Handlers global, Handlers root,
+      Optional<Scene<?>> scene, Optional<String> step) {
+    Optional<Handler<?>> found = Optional.empty();
+    if (scene.isPresent()) {
+      found = inScene(scene.get(), step, name);
+    } else {
+      found = root.scheduledHandler(name).map(h -> h);
+    }
+    return found.isPresent() ? found : global.scheduledHandler(name).map(h -> h);
+  }
+
+  private static <D> Optional<Handler<?>> inScene(Scene<D> scene, Optional<String> stepName, String name) {
+    Optional<Handler<D>> found = stepName.flatMap(scene::step).flatMap(s -> s.scheduledHandler(name));
+    if (found.isEmpty()) {
+      found = scene.scheduledHandler(name);
+    }
+    return found.map(h -> h);
+  }
+
   private static <D> Optional<Selection> inScene(Scene<D> scene, Optional<String> stepName,
       Update update, Optional<String> username) {
     Optional<WizardStep<D>> step = stepName.isPresent() ? scene.step(stepName.get()) : Optional.empty();

@@ -27,7 +27,9 @@ public final class Scene<D> {
   private final Handler<D> onEnter;
   private final Handler<D> onLeave;
   private final Duration timeout;
+  private final boolean idleTimeout;
   private final Handler<D> onTimeout;
+  private final Map<String, Handler<D>> scheduled;
   private final List<WizardStep<D>> steps;
   private final List<Route<D>> routes;
   private final Handler<D> fallback;
@@ -45,7 +47,9 @@ public final class Scene<D> {
     this.onEnter = builder.onEnter;
     this.onLeave = builder.onLeave;
     this.timeout = builder.timeout;
+    this.idleTimeout = builder.idleTimeout;
     this.onTimeout = builder.onTimeout;
+    this.scheduled = builder.scheduledHandlers();
     builder.steps.forEach(WizardStep::freeze);
     this.steps = List.copyOf(builder.steps);
     this.routes = builder.routes();
@@ -102,6 +106,19 @@ public final class Scene<D> {
   /** Returns how long after entering the timeout handler runs, when the scene has one. */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
+  }
+
+  /**
+   * Returns whether the timeout counts from the session's last update in this scene (set with
+   * {@link Builder#idleTimeout}) rather than from entering it.
+   */
+  public boolean timeoutIsIdle() {
+    return idleTimeout;
+  }
+
+  /** Returns the handler of the scheduled job {@code name} declared on the scene itself. */
+  public Optional<Handler<D>> scheduledHandler(String name) {
+    return Optional.ofNullable(scheduled.get(name));
   }
 
   /** Returns the timeout handler; the scene is left only if it requests so. */
@@ -194,6 +211,7 @@ public final class Scene<D> {
     private Handler<D> onEnter;
     private Handler<D> onLeave;
     private Duration timeout;
+    private boolean idleTimeout;
     private Handler<D> onTimeout;
     private final List<WizardStep<D>> steps = new ArrayList<>();
     private final Set<String> transitions = new LinkedHashSet<>();
@@ -230,6 +248,18 @@ public final class Scene<D> {
     public Builder<D> timeout(Duration timeout, Handler<D> handler) {
       this.timeout = Objects.requireNonNull(timeout, "timeout");
       this.onTimeout = Objects.requireNonNull(handler, "handler");
+      this.idleTimeout = false;
+      return this;
+    }
+
+    /**
+     * Runs {@code handler} when the session, still in this scene, had no update for
+     * {@code timeout}: each update handled in the scene restarts the clock (a deadline from entry
+     * is {@link #timeout}). Replaces an earlier timeout of either kind.
+     */
+    public Builder<D> idleTimeout(Duration timeout, Handler<D> handler) {
+      timeout(timeout, handler);
+      this.idleTimeout = true;
       return this;
     }
 

@@ -1,6 +1,7 @@
 package io.ttscenes.api;
 
 import io.ttscenes.api.model.MessageCreatedUpdate;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,6 +15,9 @@ import java.util.Optional;
 public final class WizardStep<D> extends RouteSet<D, WizardStep<D>> {
   private final String name;
   private Handler<D> prompt;
+  private Duration timeout;
+  private boolean idleTimeout;
+  private Handler<D> onTimeout;
 
   WizardStep(String name) {
     this.name = Objects.requireNonNull(name, "name");
@@ -56,6 +60,47 @@ public final class WizardStep<D> extends RouteSet<D, WizardStep<D>> {
     // edits and commands do not, so /cancel and friends still reach their routes.
     return add("prompt answer", (update, bot) -> Conditions.plain(update instanceof MessageCreatedUpdate
         && Conditions.command(update, bot).isEmpty()), answer);
+  }
+
+  /**
+   * Runs {@code handler} when the session is still at this step {@code timeout} after entering
+   * it (entering it again restarts the clock); the handler decides where to go. Replaces an
+   * earlier timeout of the step. Throws {@link IllegalArgumentException} unless it is positive.
+   */
+  public WizardStep<D> timeout(Duration timeout, Handler<D> handler) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isZero() || timeout.isNegative()) {
+      throw new IllegalArgumentException("timeout of step '" + name + "' is " + timeout + "; it must be positive");
+    }
+    this.timeout = timeout;
+    this.onTimeout = Objects.requireNonNull(handler, "handler");
+    this.idleTimeout = false;
+    return this;
+  }
+
+  /**
+   * As {@link #timeout}, counted from the session's last update at this step rather than from
+   * entering it.
+   */
+  public WizardStep<D> idleTimeout(Duration timeout, Handler<D> handler) {
+    timeout(timeout, handler);
+    this.idleTimeout = true;
+    return this;
+  }
+
+  /** Returns the step's timeout, when it has one. */
+  public Optional<Duration> timeout() {
+    return Optional.ofNullable(timeout);
+  }
+
+  /** Returns whether the step's timeout counts from the last update rather than from entering it. */
+  public boolean timeoutIsIdle() {
+    return idleTimeout;
+  }
+
+  /** Returns the step's timeout handler, when it has one. */
+  public Optional<Handler<D>> onTimeout() {
+    return Optional.ofNullable(onTimeout);
   }
 
   /** Returns the step's name, unique within its scene. */

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Plans one attempt at a job from the session as loaded: either nothing to do (duplicate, stale
- * timer) or the commit to make, with the effects to send after it and the timer changes it
- * implies. Makes no store writes except re-arming or cancelling a stale timer.
+ * timer) or the commit to make, with the effects to send after it. The session's scheduled jobs
+ * travel inside it, and the commit carries their earliest due time, which the store keeps as the
+ * session's timer in the same atomic step. Makes no store writes except settling a fired timer.
  */
 final class Attempts {
   private static final Logger LOG = LoggerFactory.getLogger(Attempts.class);
@@ -32,14 +33,8 @@ final class Attempts {
   /** Nothing to commit. */
   record Done(UpdateOutcome outcome) implements Attempt {}
 
-  /**
-   * A commit to make; {@code schedule} is a new timer deadline to set before it, and
-   * {@code cancelTimer} says the fired timer of a timer job must go after it. Leaving a scene
-   * cancels nothing: another instance may have armed the session's timer again meanwhile, so a
-   * left-over timer is judged (and dropped) when it fires.
-   */
-  record Planned(Commit commit, String owner, List<Effect> effects, Optional<Instant> schedule, boolean cancelTimer,
-      UpdateOutcome outcome) implements Attempt {}
+  /** A commit to make, and the effects to send once it won. */
+  record Planned(Commit commit, String owner, List<Effect> effects, UpdateOutcome outcome) implements Attempt {}
 
   private final EngineSettings settings;
   private final Bot bot;
@@ -71,19 +66,15 @@ final class Attempts {
     }
     Update update = routed.update();
     Session loaded = load(key, stored);
-    Optional<Instant> before = loaded.deadline();
     Supplier<Session> sessions = firstThenFresh(loaded, key, stored);
     Supplier<SessionContext> contexts = () -> {
       Session session = sessions.get();
       update.chatId().ifPresent(chat -> session.chat = chat);
       update.userId().ifPresent(user -> session.user = user);
-      return new SessionContext(bot, session, update, key, now, false, settings.api());
+      return new SessionContext(bot, session, update, key, now, Optional.empty(), codec, settings.api());
     };
-    return storable(turn.run(contexts), contexts, result -> {
-      Optional<Instant> after = result.session().deadline();
-      Optional<Instant> schedule = after.filter(due -> !after.equals(before));
-      return planned(key, routed.dedupeId(), stored, now, result, schedule, false);
-    });
+    return storable(turn.run(contexts), contexts,
+        result -> planned(key, routed.dedupeId(), stored, now, result));
   }
 
   /**
@@ -107,45 +98,44 @@ final class Attempts {
   }
 
   /**
-   * Removes the timer a timer job fired: only while it still holds the claim's lease end, so a
-   * timer re-armed by any instance since stays; unconditionally when the job had no claim.
+   * Leaves the timer of a fired or stale timer job pointing at {@code wake}, the earliest due
+   * time of the session as committed (or loaded). With a claim, only while the timer still holds
+   * the claim's lease end: a commit that changed the session's jobs has set it already, and
+   * another instance may have re-armed it. Without a claim, unconditionally.
    */
-  void cancelFired(String key, Job.ForTimer timer) {
-    if (timer.claimedUntil().isPresent()) {
-      store.cancelTimer(key, timer.claimedUntil().get());
+  void settle(String key, Job.ForTimer timer, Optional<Instant> wake) {
+    if (timer.claimedUntil().isEmpty()) {
+      wake.ifPresentOrElse(due -> store.scheduleTimer(key, due), () -> store.cancelTimer(key));
+      return;
+    }
+    Instant claim = timer.claimedUntil().get();
+    if (wake.isPresent()) {
+      store.rescheduleTimer(key, claim, wake.get());
     } else {
-      store.cancelTimer(key);
+      store.cancelTimer(key, claim);
     }
   }
 
   private Attempt planTimer(String key, Job.ForTimer timer, Optional<StoredSession> stored, Instant now) {
     Session loaded = load(key, stored);
-    Optional<Instant> deadline = loaded.deadline().filter(due -> loaded.scene != null);
-    if (deadline.isEmpty()) {
-      cancelFired(key, timer);
+    Optional<ScheduledJob> due = stored.isEmpty() ? Optional.empty() : loaded.jobs.firstDue(now);
+    if (due.isEmpty()) {
+      settle(key, timer, stored.isEmpty() ? Optional.empty() : loaded.jobs.wake());
       return new Done(UpdateOutcome.STALE_TIMER);
     }
-    if (deadline.get().isAfter(now)) {
-      store.scheduleTimer(key, deadline.get());
-      return new Done(UpdateOutcome.STALE_TIMER);
-    }
-    String dedupeId = "timer:" + key + ":" + deadline.get().toEpochMilli();
-    if (stored.filter(s -> s.hasSeen(dedupeId)).isPresent()) {
-      return new Done(UpdateOutcome.DUPLICATE);
-    }
+    ScheduledJob job = due.get();
     Supplier<Session> sessions = firstThenFresh(loaded, key, stored);
     Supplier<SessionContext> contexts = () -> {
       Session session = sessions.get();
-      return new SessionContext(bot, session, timeoutUpdate(session, now), key, now, true, settings.api());
+      return new SessionContext(bot, session, jobUpdate(session, job, now), key, now, Optional.of(job), codec,
+          settings.api());
     };
-    return storable(turn.runTimeout(contexts), Turn.deadlineConsumed(contexts), result -> {
-      Optional<Instant> after = result.session().deadline();
-      return planned(key, dedupeId, stored, now, result, after, after.isEmpty());
-    });
+    return storable(turn.runJob(contexts, job), Turn.consumed(contexts, job.name()),
+        result -> planned(key, job.dedupeId(), stored, now, result));
   }
 
   private Planned planned(String key, String dedupeId, Optional<StoredSession> stored, Instant now,
-      Turn.Result result, Optional<Instant> schedule, boolean cancelTimer) {
+      Turn.Result result) {
     long version = stored.map(StoredSession::version).orElse(0L);
     Optional<OutboxEntry> outbox = Optional.empty();
     String owner = outboxes.owner();
@@ -157,8 +147,8 @@ final class Attempts {
     }
     Duration ttl = result.session().scene().flatMap(Scene::sessionTtl).orElse(bot.sessionTtl());
     Commit commit = new Commit(key, version, codec.encode(result.session()), outbox, dedupeId, ttl,
-        outboxes.toClear(key));
-    return new Planned(commit, owner, effects, schedule, cancelTimer, result.outcome());
+        outboxes.toClear(key), result.session().jobs.wake());
+    return new Planned(commit, owner, effects, result.outcome());
   }
 
   /**
@@ -178,10 +168,17 @@ final class Attempts {
     return stored.map(s -> codec.decode(key, s.data())).orElseGet(codec::fresh);
   }
 
-  /** The update a timeout handler sees: type {@code scene_timeout}, the session's last chat and user. */
-  private static Update timeoutUpdate(Session session, Instant now) {
+  /**
+   * The update a job's handler sees: type {@code scene_timeout} for the scene timeout, else
+   * {@code scheduled} with the job's name; the session's last chat and user.
+   */
+  private static Update jobUpdate(Session session, ScheduledJob job, Instant now) {
     Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("update_type", "scene_timeout");
+    boolean timeout = Jobs.isTimeout(job.name());
+    fields.put("update_type", timeout ? "scene_timeout" : "scheduled");
+    if (!timeout) {
+      fields.put("job", job.name());
+    }
     fields.put("timestamp", now.toEpochMilli());
     if (session.chat != null) {
       fields.put("chat_id", session.chat);

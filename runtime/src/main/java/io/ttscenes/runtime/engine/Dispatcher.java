@@ -130,9 +130,9 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   /**
-   * Queues the firing of session {@code sessionKey}'s scene timer on its lane; a timer that no
-   * longer matches the session's deadline is dropped or re-armed. Same blocking rules as
-   * {@link #submit}.
+   * Queues the firing of session {@code sessionKey}'s timer on its lane: its earliest due
+   * scheduled job (or scene timeout) runs; without one the timer is moved to the session's next
+   * job or removed. Same blocking rules as {@link #submit}.
    */
   public CompletableFuture<Void> submitTimer(String sessionKey) {
     Objects.requireNonNull(sessionKey, "sessionKey");
@@ -144,8 +144,8 @@ public final class Dispatcher implements AutoCloseable {
   /**
    * As {@link #submitTimer(String)} for a timer claimed with {@link
    * io.ttscenes.api.store.SessionStore#claimDueTimers} until {@code claimedUntil} (claim time plus
-   * lease): the fired timer is then removed only while it still holds that lease end, so a timer
-   * another instance re-armed meanwhile survives.
+   * lease): the fired timer is then moved or removed only while it still holds that lease end, so
+   * a timer a commit or another instance set meanwhile survives.
    */
   public CompletableFuture<Void> submitTimer(String sessionKey, Instant claimedUntil) {
     Objects.requireNonNull(sessionKey, "sessionKey");

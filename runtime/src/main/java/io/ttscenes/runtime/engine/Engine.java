@@ -95,7 +95,6 @@ final class Engine {
           return done.outcome();
         }
         Attempts.Planned planned = (Attempts.Planned) attempt;
-        planned.schedule().ifPresent(due -> store.scheduleTimer(key, due));
         uncertain = planned;
         CommitResult result = store.commit(planned.commit());
         uncertain = null;
@@ -133,12 +132,12 @@ final class Engine {
   private UpdateOutcome finish(String key, Job job, Attempts.Planned planned) {
     Commit commit = planned.commit();
     outboxes.cleared(key, commit.clearedOutboxIds());
-    if (planned.cancelTimer() && job instanceof Job.ForTimer timer) {
+    if (job instanceof Job.ForTimer timer) {
       try {
-        attempts.cancelFired(key, timer);
+        attempts.settle(key, timer, commit.wake());
       } catch (StoreUnavailableException e) {
-        // A timer left behind finds no deadline when it fires and is dropped then.
-        LOG.warn("session {}: could not cancel the scene timer ({}); it will be dropped when it fires",
+        // The timer keeps the claim's lease end: it comes due again then, and that firing settles it.
+        LOG.warn("session {}: could not settle the fired timer ({}); it comes due again when its claim ends",
             key, e.getMessage());
       }
     }

@@ -17,13 +17,13 @@ sealed interface Job {
   }
 
   /**
-   * Fires the session's timer; {@code claimedUntil} is the lease end of the claim that found it
+   * Fires the session's earliest due job (a scene timeout or an author's job); {@code claimedUntil} is the lease end of the claim that found it
    * due (its score in the store since), empty when the caller did not claim it.
    */
   record ForTimer(Optional<Instant> claimedUntil) implements Job {
     @Override
     public String type() {
-      return "scene_timeout";
+      return "scheduled_job";
     }
   }
 }

@@ -23,6 +23,7 @@ import java.util.Set;
  */
 final class OnePassSessionReader {
   private static final TypeReference<List<SessionState.HistoryEntry>> HISTORY = new TypeReference<>() {};
+  private static final TypeReference<List<ScheduledJob>> JOBS = new TypeReference<>() {};
 
   private final Bot bot;
   private final ObjectMapper mapper;
@@ -91,6 +92,14 @@ final class OnePassSessionReader {
         draft.history = history;
       }
       case "deadline" -> draft.deadline = Instant.ofEpochMilli(parser.getLongValue());
+      case "jobs" -> {
+        List<ScheduledJob> jobs = mapper.readValue(parser, JOBS);
+        if (jobs.contains(null)) {
+          return false;
+        }
+        draft.jobs = jobs;
+      }
+      case "seq" -> draft.seq = parser.getLongValue();
       case "user" -> draft.user = parser.getLongValue();
       case "chat" -> draft.chat = parser.getLongValue();
       case "x" -> {
@@ -119,6 +128,8 @@ final class OnePassSessionReader {
     boolean sessionSeen;
     List<SessionState.HistoryEntry> history = List.of();
     Instant deadline;
+    List<ScheduledJob> jobs = List.of();
+    long seq;
     Long user;
     Long chat;
     ObjectNode extras;
@@ -130,10 +141,19 @@ final class OnePassSessionReader {
       if (!sessionSeen && bot.sessionDataType().isPresent()) {
         sessionData = bot.newSessionData().orElse(null);
       }
-      Session session = scene == null
-          ? new Session(null, null, null, sessionData, history, null, user, chat)
-          : new Session(scene, SessionCodec.step(key, scene, step), data, sessionData, history, deadline,
-              user, chat);
+      Jobs restored = new Jobs(jobs, seq);
+      if (deadline != null && restored.get(Jobs.TIMEOUT).isEmpty()) {
+        restored.put(Jobs.TIMEOUT, deadline, null);
+      }
+      Session session;
+      if (scene == null) {
+        restored.remove(Jobs.TIMEOUT);
+        restored.remove(Jobs.STEP_TIMEOUT);
+        session = new Session(null, null, null, sessionData, history, restored, user, chat);
+      } else {
+        session = new Session(scene, SessionCodec.step(key, scene, step), data, sessionData, history,
+            restored, user, chat);
+      }
       if (extras != null) {
         session.extras = extras;
       }

@@ -3,7 +3,6 @@ package io.ttscenes.runtime.engine;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ttscenes.api.Scene;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +17,7 @@ final class Session {
   Object data;
   Object sessionData;
   final List<SessionState.HistoryEntry> history;
-  Instant deadline;
+  final Jobs jobs;
   Long user;
   Long chat;
   /**
@@ -28,23 +27,19 @@ final class Session {
   ObjectNode extras = JsonNodeFactory.instance.objectNode();
 
   Session(Scene<?> scene, String step, Object data, Object sessionData,
-      List<SessionState.HistoryEntry> history, Instant deadline, Long user, Long chat) {
+      List<SessionState.HistoryEntry> history, Jobs jobs, Long user, Long chat) {
     this.scene = scene;
     this.step = step;
     this.data = data;
     this.sessionData = sessionData;
     this.history = new ArrayList<>(history);
-    this.deadline = deadline;
+    this.jobs = jobs;
     this.user = user;
     this.chat = chat;
   }
 
   Optional<Scene<?>> scene() {
     return Optional.ofNullable(scene);
-  }
-
-  Optional<Instant> deadline() {
-    return Optional.ofNullable(deadline);
   }
 
   /** Index of the current wizard step in its scene, or -1 outside wizards. */

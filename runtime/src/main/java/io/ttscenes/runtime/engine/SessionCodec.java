@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.Scene;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -37,7 +36,7 @@ final class SessionCodec {
   }
 
   Session fresh() {
-    return new Session(null, null, null, bot.newSessionData().orElse(null), List.of(), null, null, null);
+    return new Session(null, null, null, bot.newSessionData().orElse(null), List.of(), Jobs.none(), null, null);
   }
 
   /**
@@ -70,22 +69,30 @@ final class SessionCodec {
     SessionState state = read(key, json);
     Object sessionData = sessionData(key, state.session());
     Optional<Scene<?>> scene = Optional.ofNullable(state.scene()).flatMap(bot::scene);
-    Instant deadline = state.deadline() == null ? null : Instant.ofEpochMilli(state.deadline());
+    Jobs jobs = state.toJobs();
     if (state.scene() != null && scene.isEmpty()) {
       LOG.warn("session {}: stored scene '{}' is not part of bot '{}'; the session returns to the root",
           key, state.scene(), bot.name());
-      return new Session(null, null, null, sessionData, List.of(), null, state.user(), state.chat());
+      return atRoot(sessionData, List.of(), jobs, state);
     }
     if (scene.isEmpty()) {
-      return new Session(null, null, null, sessionData, state.history(), null, state.user(), state.chat());
+      return atRoot(sessionData, state.history(), jobs, state);
     }
     Optional<?> typed = convert(key, state.data(), scene.get().dataType());
     if (typed.isEmpty()) {
-      return new Session(null, null, null, sessionData, List.of(), null, state.user(), state.chat());
+      return atRoot(sessionData, List.of(), jobs, state);
     }
     Object data = typed.get();
     return new Session(scene.get(), step(key, scene.get(), state.step()), data, sessionData,
-        state.history(), deadline, state.user(), state.chat());
+        state.history(), jobs, state.user(), state.chat());
+  }
+
+  /** A session at the root: the author's jobs stay, a scene or step timeout has nothing to time out. */
+  private static Session atRoot(Object sessionData, List<SessionState.HistoryEntry> history, Jobs jobs,
+      SessionState state) {
+    jobs.remove(Jobs.TIMEOUT);
+    jobs.remove(Jobs.STEP_TIMEOUT);
+    return new Session(null, null, null, sessionData, history, jobs, state.user(), state.chat());
   }
 
   /** Keeps a stored wizard step the scene still has; otherwise restarts at its first step. */
@@ -107,13 +114,14 @@ final class SessionCodec {
    * first turned into trees: the same JSON in one pass.
    */
   private record Written(String scene, String step, Object data, Object session,
-      List<SessionState.HistoryEntry> history, Long deadline, Long user, Long chat, JsonNode x) {}
+      List<SessionState.HistoryEntry> history, List<ScheduledJob> jobs, Long seq, Long user, Long chat,
+      JsonNode x) {}
 
   String encode(Session session) {
     Written state = new Written(
         session.scene().map(Scene::id).orElse(null), session.step, session.data,
         session.sessionData, session.history,
-        session.deadline().map(Instant::toEpochMilli).orElse(null), session.user, session.chat,
+        session.jobs.stored(), session.jobs.storedSeq(), session.user, session.chat,
         session.extras.isEmpty() ? null : session.extras);
     try {
       // Through UTF-8 bytes: Jackson's byte writer escapes a lone surrogate (a text cut inside an
@@ -127,6 +135,32 @@ final class SessionCodec {
 
   JsonNode tree(Object value) {
     return value == null ? null : mapper.valueToTree(value);
+  }
+
+  /**
+   * {@code payload} of {@code what} as a JSON tree (null for none); throws
+   * {@link IllegalArgumentException} naming it when Jackson cannot write it.
+   */
+  JsonNode payloadTree(String what, Object payload) {
+    try {
+      return payload == null ? null : mapper.valueToTree(payload);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("the payload of " + what + " (a " + payload.getClass().getName()
+          + ") cannot be written as JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** The stored payload of {@code what} as {@code type}; {@link IllegalArgumentException} when it does not fit. */
+  <T> T payload(String what, JsonNode payload, Class<T> type) {
+    if (payload == null || payload.isNull()) {
+      return null;
+    }
+    try {
+      return mapper.treeToValue(payload, type);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("the payload of " + what + " does not fit " + type.getName()
+          + ": " + e.getMessage(), e);
+    }
   }
 
   <T> Optional<T> convert(String key, JsonNode node, Class<T> type) {
@@ -158,7 +192,7 @@ final class SessionCodec {
     } catch (JsonProcessingException e) {
       LOG.warn("session {}: stored session is not readable ({}); starting over at the root", key,
           e.getOriginalMessage());
-      return new SessionState(null, null, null, null, List.of(), null, null, null);
+      return new SessionState(null, null, null, null, List.of(), null, null, null, null, null);
     }
   }
 }

@@ -23,6 +23,7 @@ import io.ttscenes.api.model.MessageConstructionRequest;
 import io.ttscenes.api.model.SenderAction;
 import io.ttscenes.api.model.Update;
 import io.ttscenes.api.model.User;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,8 @@ final class SessionContext implements Context<Object> {
   private final Update update;
   private final String key;
   private final Instant now;
-  private final boolean timeout;
+  private final Optional<ScheduledJob> job;
+  private final SessionCodec codec;
   private final BotReads api;
   private final List<Effect> effects = new ArrayList<>();
   private RouteMatch match = new RouteMatch("", Optional.empty());
@@ -50,14 +52,15 @@ final class SessionContext implements Context<Object> {
   private Authoring authoring;
   private Object typedValue;
 
-  SessionContext(Bot bot, Session session, Update update, String key, Instant now, boolean timeout,
-      BotApi api) {
+  SessionContext(Bot bot, Session session, Update update, String key, Instant now,
+      Optional<ScheduledJob> job, SessionCodec codec, BotApi api) {
     this.bot = bot;
     this.session = session;
     this.update = update;
     this.key = key;
     this.now = now;
-    this.timeout = timeout;
+    this.job = job;
+    this.codec = codec;
     this.api = new ReadOnlyApi(api);
   }
 
@@ -93,7 +96,7 @@ final class SessionContext implements Context<Object> {
   }
 
   @Override public Update update() { return update; }
-  @Override public boolean isTimeout() { return timeout; }
+  @Override public boolean isTimeout() { return job.filter(j -> Jobs.isTimeout(j.name())).isPresent(); }
   @Override public String sessionKey() { return key; }
   @Override public Optional<User> user() { return update.user(); }
   @Override public BotReads api() { return api; }
@@ -376,6 +379,50 @@ final class SessionContext implements Context<Object> {
       throw new IllegalArgumentException("scene '" + scene.id() + "' has no wizard step '" + step + "'");
     }
     return request(new Transition.GoTo(step));
+  }
+
+  @Override
+  public Context<Object> schedule(String name, Duration delay, Object payload) {
+    Objects.requireNonNull(delay, "delay");
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("delay of job '" + name + "' is " + delay + "; it must not be negative");
+    }
+    return schedule(name, now.plus(delay), payload);
+  }
+
+  @Override
+  public Context<Object> schedule(String name, Instant at, Object payload) {
+    Context.checkJobName(name);
+    Objects.requireNonNull(at, "at");
+    if (session.jobs.get(name).isEmpty() && session.jobs.authored() >= MAX_SCHEDULED_JOBS) {
+      throw new IllegalStateException("session " + key + " has " + MAX_SCHEDULED_JOBS
+          + " scheduled jobs already, the most it may have; job '" + name + "' was not scheduled");
+    }
+    session.jobs.put(name, at, codec.payloadTree("job '" + name + "'", payload));
+    return this;
+  }
+
+  @Override
+  public Context<Object> cancel(String name) {
+    session.jobs.remove(Context.checkJobName(name));
+    return this;
+  }
+
+  @Override
+  public Optional<Instant> scheduled(String name) {
+    return session.jobs.get(name).map(ScheduledJob::dueAt);
+  }
+
+  @Override
+  public Optional<String> job() {
+    return job.map(ScheduledJob::name);
+  }
+
+  @Override
+  public <T> T jobPayload(Class<T> type) {
+    ScheduledJob handled = job.orElseThrow(() -> new IllegalStateException(
+        "jobPayload() needs a scheduled job; update " + update.updateType() + " is not one"));
+    return codec.payload("job '" + handled.name() + "'", handled.payload(), type);
   }
 
   private Context<Object> record(Effect effect) {

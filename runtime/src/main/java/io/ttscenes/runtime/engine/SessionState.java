@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * A session as stored (JSON): current scene and wizard step (null at the root), the scene's data,
- * the session-wide data, the history for {@code back()}, the scene timeout deadline (epoch millis,
- * null without one) and the last user and chat seen, so a timeout can reply. Nullable components
- * are omitted from the JSON.
+ * the session-wide data, the history for {@code back()}, the scheduled jobs (the scene timeout
+ * among them) with the sequence numbering them, and the last user and chat seen, so a job can
+ * reply. Nullable components are omitted from the JSON. {@code deadline} (epoch millis) is the
+ * scene timeout as sessions stored it before jobs existed; it is read as the timeout job.
  */
 record SessionState(
     String scene,
@@ -16,10 +17,22 @@ record SessionState(
     JsonNode session,
     List<HistoryEntry> history,
     Long deadline,
+    List<ScheduledJob> jobs,
+    Long seq,
     Long user,
     Long chat) {
   SessionState {
     history = history == null ? List.of() : List.copyOf(history);
+    jobs = jobs == null ? List.of() : List.copyOf(jobs);
+  }
+
+  /** The jobs this state holds, the timeout of the legacy {@code deadline} among them. */
+  Jobs toJobs() {
+    Jobs restored = new Jobs(jobs, seq == null ? 0 : seq);
+    if (deadline != null && restored.get(Jobs.TIMEOUT).isEmpty()) {
+      restored.put(Jobs.TIMEOUT, java.time.Instant.ofEpochMilli(deadline), null);
+    }
+    return restored;
   }
 
   /** One earlier scene to return to, with the data it had. */

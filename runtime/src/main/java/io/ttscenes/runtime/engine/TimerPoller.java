@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fires scene timeouts: each {@link #run()} claims the timers due by the clock (hidden from other
- * instances for the lease) and submits them to the dispatcher's lanes. Thread-safe; run it
+ * Fires scheduled jobs and scene timeouts: each {@link #run()} claims the session timers due by
+ * the clock (hidden from other instances for the lease) and submits them to the dispatcher's lanes. Thread-safe; run it
  * periodically with {@link #start} or call {@link #pollOnce()} from tests with a fake clock.
  */
 public final class TimerPoller implements Runnable {
@@ -51,9 +51,9 @@ public final class TimerPoller implements Runnable {
       keys.forEach(key -> dispatcher.submitTimer(key, claimedUntil));
       return keys.size();
     } catch (StoreUnavailableException e) {
-      LOG.warn("could not claim due scene timers ({}); the next poll tries again", e.getMessage());
+      LOG.warn("could not claim due session timers ({}); the next poll tries again", e.getMessage());
     } catch (IllegalStateException e) {
-      LOG.info("dispatcher is closing; due scene timers stay for the next instance: {}", e.getMessage());
+      LOG.info("dispatcher is closing; due session timers stay for the next instance: {}", e.getMessage());
     }
     return 0;
   }

@@ -96,7 +96,10 @@ final class Transitions {
     session.scene = scene.get();
     session.data = data.get();
     session.step = SessionCodec.step(ctx.sessionKey(), scene.get(), frame.get().step());
-    session.deadline = null;
+    // The callee's timeouts end with it; the caller's scene timeout counts again from its return.
+    session.jobs.remove(Jobs.TIMEOUT);
+    session.jobs.remove(Jobs.STEP_TIMEOUT);
+    scene.get().timeout().ifPresent(t -> session.jobs.put(Jobs.TIMEOUT, ctx.now().plus(t), null));
     Optional<? extends Handler<?>> handler = scene.get().resultHandler(frame.get().callee(), result);
     if (handler.isPresent()) {
       run(handler.get(), ctx);
@@ -153,7 +156,9 @@ final class Transitions {
     session.data = data;
     boolean knownStep = step != null && scene.step(step).isPresent();
     session.step = knownStep ? step : scene.steps().isEmpty() ? null : scene.steps().get(0).name();
-    session.deadline = scene.timeout().map(timeout -> ctx.now().plus(timeout)).orElse(null);
+    session.jobs.remove(Jobs.TIMEOUT);
+    scene.timeout().ifPresent(timeout -> session.jobs.put(Jobs.TIMEOUT, ctx.now().plus(timeout), null));
+    armStep(ctx);
     scene.onEnter().ifPresent(handler -> run(handler, ctx));
     if (!ctx.hasPendingTransition() && session.step != null) {
       prompt(ctx, session.step);
@@ -162,7 +167,17 @@ final class Transitions {
 
   private void enterStep(SessionContext ctx, String step) {
     ctx.session().step = step;
+    armStep(ctx);
     prompt(ctx, step);
+  }
+
+  /** Sets the timeout of the current wizard step, or removes the previous step's. */
+  private static void armStep(SessionContext ctx) {
+    Session session = ctx.session();
+    session.jobs.remove(Jobs.STEP_TIMEOUT);
+    session.scene().flatMap(scene -> Optional.ofNullable(session.step).flatMap(scene::step))
+        .flatMap(WizardStep::timeout)
+        .ifPresent(timeout -> session.jobs.put(Jobs.STEP_TIMEOUT, ctx.now().plus(timeout), null));
   }
 
   private void prompt(SessionContext ctx, String step) {
@@ -174,7 +189,8 @@ final class Transitions {
     session.scene = null;
     session.step = null;
     session.data = null;
-    session.deadline = null;
+    session.jobs.remove(Jobs.TIMEOUT);
+    session.jobs.remove(Jobs.STEP_TIMEOUT);
     session.history.clear();
   }
 

@@ -2,7 +2,9 @@ package io.ttscenes.runtime.engine;
 
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.ExceptionHandler;
+import io.ttscenes.api.Handler;
 import io.ttscenes.api.Scene;
+import io.ttscenes.api.WizardStep;
 import io.ttscenes.api.internal.BotRouting;
 import io.ttscenes.api.internal.Selection;
 import java.util.List;
@@ -42,6 +44,7 @@ final class Turn {
     try {
       boolean[] matched = {false};
       MiddlewareChain.run(bot.middleware(), ctx, any -> matched[0] = route(ctx));
+      touch(ctx);
       return new Result(ctx.session(), ctx.effects(), matched[0] ? UpdateOutcome.HANDLED : UpdateOutcome.UNMATCHED);
     } catch (Throwable e) {
       // Not only RuntimeException: a handler may rethrow checked exceptions sneakily, and an Error
@@ -51,20 +54,56 @@ final class Turn {
     }
   }
 
-  /** Runs the current scene's timeout handler; the deadline is consumed first. */
-  Result runTimeout(Supplier<SessionContext> given) {
+  /**
+   * Runs the handler of the due {@code job}, consumed first: the scene's timeout handler for the
+   * timeout, else the session's {@code onScheduled} handler. A job no handler takes is logged and
+   * reported unmatched (and is gone, so it never comes back).
+   */
+  Result runJob(Supplier<SessionContext> given, ScheduledJob job) {
     Supplier<SessionContext> contexts = attached(given);
     SessionContext ctx = contexts.get();
     try {
-      Scene<?> scene = ctx.session().scene;
-      ctx.session().deadline = null;
-      scene.onTimeout().ifPresent(handler -> Transitions.run(handler, ctx));
+      Session session = ctx.session();
+      session.jobs.remove(job.name());
+      Optional<? extends Handler<?>> handler = handlerOf(session, job.name());
+      if (handler.isEmpty()) {
+        LOG.warn("session {}: no handler takes scheduled job '{}' in {}; the job is dropped", ctx.sessionKey(),
+            job.name(), session.scene().map(s -> "scene '" + s.id() + "'").orElse("the root"));
+        return new Result(session, ctx.effects(), UpdateOutcome.UNMATCHED);
+      }
+      Transitions.run(handler.get(), ctx);
       transitions.apply(ctx);
-      return new Result(ctx.session(), ctx.effects(), UpdateOutcome.HANDLED);
+      return new Result(session, ctx.effects(), UpdateOutcome.HANDLED);
     } catch (Throwable e) {
       rethrowIfFatal(e);
-      return recover(deadlineConsumed(contexts), e);
+      return recover(consumed(contexts, job.name()), e);
     }
+  }
+
+  /** The scene's or step's timeout handler for their timeouts, else the job's {@code onScheduled} handler. */
+  private Optional<? extends Handler<?>> handlerOf(Session session, String name) {
+    Optional<String> step = Optional.ofNullable(session.step);
+    if (name.equals(Jobs.TIMEOUT)) {
+      return session.scene().flatMap(Scene::onTimeout);
+    }
+    if (name.equals(Jobs.STEP_TIMEOUT)) {
+      return session.scene().flatMap(scene -> step.flatMap(scene::step)).flatMap(WizardStep::onTimeout);
+    }
+    return bot.selectScheduled(name, session.scene().map(Scene::id), step);
+  }
+
+  /** Restarts the timeout of a scene or step that counts it from the last update. */
+  private static void touch(SessionContext ctx) {
+    Session session = ctx.session();
+    if (session.scene == null) {
+      return;
+    }
+    if (session.scene.timeoutIsIdle()) {
+      session.scene.timeout().ifPresent(t -> session.jobs.put(Jobs.TIMEOUT, ctx.now().plus(t), null));
+    }
+    Optional.ofNullable(session.step).flatMap(session.scene::step).filter(WizardStep::timeoutIsIdle)
+        .flatMap(WizardStep::timeout)
+        .ifPresent(t -> session.jobs.put(Jobs.STEP_TIMEOUT, ctx.now().plus(t), null));
   }
 
   /** Contexts with the authoring blocks attached (typed payloads, locale). */
@@ -90,11 +129,11 @@ final class Turn {
     return true;
   }
 
-  /** Fresh contexts for a timeout whose deadline is consumed, as a timeout's recovery sees them. */
-  static Supplier<SessionContext> deadlineConsumed(Supplier<SessionContext> contexts) {
+  /** Fresh contexts with job {@code name} consumed, as a job's recovery sees them. */
+  static Supplier<SessionContext> consumed(Supplier<SessionContext> contexts, String name) {
     return () -> {
       SessionContext fresh = contexts.get();
-      fresh.session().deadline = null;
+      fresh.session().jobs.remove(name);
       return fresh;
     };
   }

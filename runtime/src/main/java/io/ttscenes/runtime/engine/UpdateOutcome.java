@@ -10,7 +10,7 @@ public enum UpdateOutcome {
   DUPLICATE,
   /** A handler threw; an exception handler (or the default apology) ran and was committed. */
   HANDLER_FAILED,
-  /** A fired timer no longer matched the session's deadline and was dropped or re-armed. */
+  /** A fired timer found no job of its session due and was moved to the next one or removed. */
   STALE_TIMER,
   /** The update could not be committed (conflicts exhausted or shutdown); it is not acked. */
   FAILED

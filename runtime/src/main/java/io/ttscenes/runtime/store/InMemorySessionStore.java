@@ -80,8 +80,11 @@ public final class InMemorySessionStore implements SessionStore {
           .map(entry -> new QueuedOutbox(outboxSequence.incrementAndGet(), entry))
           .orElse(null);
       long ttl = commit.storedTtl().toNanos();
+      Long wake = commit.wake().map(Instant::toEpochMilli).orElse(null);
       SessionEntry next = SessionEntry.committed(current, commit.data(), commit.updateId(),
-          ticker.read() + ttl, commit.clearedOutboxIds(), added);
+          ticker.read() + ttl, commit.clearedOutboxIds(), added, wake);
+      // Inside the compute, so the timer changes atomically with the session it belongs to.
+      timers.commit(key, current == null ? null : current.wake(), wake);
       result[0] = new CommitResult.Committed(next.session().version());
       return next;
     });
@@ -133,6 +136,12 @@ public final class InMemorySessionStore implements SessionStore {
   @Override
   public boolean cancelTimer(String key, Instant due) {
     return timers.cancel(key, due);
+  }
+
+  /** {@inheritDoc} One compare-and-set on the timer's score. */
+  @Override
+  public boolean rescheduleTimer(String key, Instant from, Instant to) {
+    return timers.reschedule(key, from, to);
   }
 
   @Override

@@ -26,6 +26,25 @@ final class InMemoryTimers {
     return scores.remove(key, due.toEpochMilli());
   }
 
+  boolean reschedule(String key, Instant from, Instant to) {
+    return scores.replace(key, from.toEpochMilli(), to.toEpochMilli());
+  }
+
+  /**
+   * Applies a commit's wake: the timer follows it when it changed since the session's previous
+   * commit ({@code before}); an unchanged wake leaves the timer (and a claim on it) alone.
+   */
+  void commit(String key, Long before, Long wake) {
+    if (java.util.Objects.equals(before, wake)) {
+      return;
+    }
+    if (wake == null) {
+      scores.remove(key);
+    } else {
+      scores.put(key, wake);
+    }
+  }
+
   List<String> claim(Instant now, Duration lease, int limit) {
     long nowMs = now.toEpochMilli();
     // Computed like the Redis store does, so cancelTimer(key, now.plus(lease)) matches the claim.

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One cached session with its pending outbox and the ticker time it expires at. Immutable: every
+ * One cached session with its pending outbox, the ticker time it expires at and the wake its last
+ * commit stored (epoch ms of its earliest scheduled job, null without one). Immutable: every
  * change makes a new entry, so the cache's per-key compute is the only synchronization needed.
  */
-record SessionEntry(StoredSession session, long expiresAtNanos, List<QueuedOutbox> outbox) {
+record SessionEntry(StoredSession session, long expiresAtNanos, List<QueuedOutbox> outbox, Long wake) {
 
   /** An outbox entry with its store-wide creation sequence, which orders pending outboxes. */
   record QueuedOutbox(long sequence, OutboxEntry entry) {}
@@ -23,7 +24,7 @@ record SessionEntry(StoredSession session, long expiresAtNanos, List<QueuedOutbo
   /** Returns the entry after a winning commit; {@code session} is absent for a new session. */
   static SessionEntry committed(
       SessionEntry previous, String data, String updateId, long expiresAt, Set<String> cleared,
-      QueuedOutbox added) {
+      QueuedOutbox added, Long wake) {
     long version = previous == null ? 1 : previous.session.version() + 1;
     List<String> ids = recentIds(previous == null ? List.of() : previous.session.recentUpdateIds(), updateId);
     List<QueuedOutbox> outbox = previous == null ? List.of() : previous.outbox;
@@ -34,7 +35,7 @@ record SessionEntry(StoredSession session, long expiresAtNanos, List<QueuedOutbo
         outbox.add(added);
       }
     }
-    return new SessionEntry(new StoredSession(version, data, ids), expiresAt, outbox);
+    return new SessionEntry(new StoredSession(version, data, ids), expiresAt, outbox, wake);
   }
 
   /**
@@ -66,6 +67,6 @@ record SessionEntry(StoredSession session, long expiresAtNanos, List<QueuedOutbo
         kept.add(queued);
       }
     }
-    return kept.size() == outbox.size() ? this : new SessionEntry(session, expiresAtNanos, kept);
+    return kept.size() == outbox.size() ? this : new SessionEntry(session, expiresAtNanos, kept, wake);
   }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 final class SessionCodecTest {
@@ -29,17 +30,19 @@ final class SessionCodecTest {
     Profile profile = new Profile("Ann", null, List.of(3, 1), Map.of("nested", Map.of("k", 1.5)));
     List<SessionState.HistoryEntry> history = new ArrayList<>(List.of(
         new SessionState.HistoryEntry("survey", "q1", mapper.valueToTree(Map.of("answer", "yes")))));
-    Session session = new Session(null, null, null, profile, history,
-        Instant.ofEpochMilli(1_700_000_000_123L), 7L, 70L);
+    Jobs jobs = Jobs.none();
+    jobs.put("nudge", Instant.ofEpochMilli(1_700_000_000_123L), mapper.valueToTree(Map.of("step", 2)));
+    Session session = new Session(null, null, null, profile, history, jobs, 7L, 70L);
 
     String json = codec.encode(session);
 
     String viaTrees = mapper.writeValueAsString(new SessionState(null, null, null,
-        mapper.valueToTree(profile), history, 1_700_000_000_123L, 7L, 70L));
+        mapper.valueToTree(profile), history, null, jobs.stored(), 1L, 7L, 70L));
     assertEquals(viaTrees, json);
     Session read = codec.decode("u:7:c:70", json);
     assertEquals(profile, read.sessionData);
     assertEquals(history, read.history);
+    assertEquals(jobs.stored(), read.jobs.stored());
     assertEquals(70L, read.chat);
   }
 
@@ -59,7 +62,7 @@ final class SessionCodecTest {
   void aTextCutInsideAnEmojiSurvivesAStoreThatKeepsUtf8() {
     String cut = "cut \uD83D\uDE00\uD83D";
     Session session = new Session(null, null, null, new Profile(cut, null, List.of(), Map.of()), List.of(),
-        null, 7L, 70L);
+        Jobs.none(), 7L, 70L);
 
     String json = codec.encode(session);
     String throughUtf8 = new String(json.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
@@ -71,9 +74,11 @@ final class SessionCodecTest {
   @Test
   void aSessionInAWizardStepReadsBackWithEveryField() {
     Profile profile = new Profile("Ann", "A", List.of(2), Map.of());
+    Jobs jobs = Jobs.none();
+    jobs.put(Jobs.TIMEOUT, Instant.ofEpochMilli(1_700_000_000_123L), null);
+    jobs.put("remind", Instant.ofEpochMilli(1_700_000_000_456L), mapper.valueToTree("text"));
     Session session = new Session(wizardBot.scene("survey").orElseThrow(), "q2", new Answers("yes", null),
-        profile, List.of(new SessionState.HistoryEntry("menu", null, null)),
-        Instant.ofEpochMilli(1_700_000_000_123L), 7L, 70L);
+        profile, List.of(new SessionState.HistoryEntry("menu", null, null)), jobs, 7L, 70L);
 
     Session read = wizardCodec.decode("u:7:c:70", wizardCodec.encode(session));
 
@@ -82,9 +87,24 @@ final class SessionCodecTest {
     assertEquals(new Answers("yes", null), read.data);
     assertEquals(profile, read.sessionData);
     assertEquals(session.history, read.history);
-    assertEquals(session.deadline, read.deadline);
+    assertEquals(jobs.stored(), read.jobs.stored());
+    assertEquals(Optional.of(Instant.ofEpochMilli(1_700_000_000_123L)), read.jobs.wake());
     assertEquals(7L, read.user);
     assertEquals(70L, read.chat);
+  }
+
+  @Test
+  void aDeadlineStoredBeforeJobsExistedReadsAsTheSceneTimeoutOnBothPaths() {
+    String stored = "{\"scene\":\"survey\",\"step\":\"q1\",\"data\":{\"q1\":null,\"q2\":null},"
+        + "\"deadline\":1700000000123}";
+    String storedOutOfOrder = "{\"deadline\":1700000000123,\"data\":{\"q1\":null,\"q2\":null},"
+        + "\"step\":\"q1\",\"scene\":\"survey\"}";
+
+    for (String json : List.of(stored, storedOutOfOrder)) {
+      Session read = wizardCodec.decode("k", json);
+      assertEquals(Optional.of(Instant.ofEpochMilli(1_700_000_000_123L)),
+          read.jobs.get(Jobs.TIMEOUT).map(ScheduledJob::dueAt), json);
+    }
   }
 
   @Test

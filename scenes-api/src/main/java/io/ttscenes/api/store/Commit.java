@@ -1,6 +1,7 @@
 package io.ttscenes.api.store;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +15,11 @@ import java.util.Set;
  * commit; they are removed in the same atomic step, exactly as {@link SessionStore#clearOutbox}
  * would, so a steady conversation needs no separate clear. On a conflict they stay, like
  * everything else.
+ *
+ * <p>{@code wake} is when the session's earliest scheduled job comes due (empty: it has none).
+ * When it differs from what the session's last commit stored, the store sets the session's timer
+ * to it (or removes the timer when empty) in the same atomic step; an unchanged wake leaves the
+ * timer as it is, so a claim on it (see {@link SessionStore#claimDueTimers}) stays.
  */
 public record Commit(
     String key,
@@ -22,7 +28,8 @@ public record Commit(
     Optional<OutboxEntry> outbox,
     String updateId,
     Duration ttl,
-    Set<String> clearedOutboxIds) {
+    Set<String> clearedOutboxIds,
+    Optional<Instant> wake) {
   /** The longest idle TTL a store keeps (100 years); see {@link #storedTtl()}. */
   public static final Duration MAX_TTL = Duration.ofDays(36_500);
 
@@ -39,6 +46,19 @@ public record Commit(
       throw new IllegalArgumentException("ttl is " + ttl + "; it must be positive");
     }
     clearedOutboxIds = Set.copyOf(clearedOutboxIds);
+    Objects.requireNonNull(wake, "wake");
+  }
+
+  /** A commit of a session without scheduled jobs (the seven-component form). */
+  public Commit(
+      String key,
+      long expectedVersion,
+      String data,
+      Optional<OutboxEntry> outbox,
+      String updateId,
+      Duration ttl,
+      Set<String> clearedOutboxIds) {
+    this(key, expectedVersion, data, outbox, updateId, ttl, clearedOutboxIds, Optional.empty());
   }
 
   /** A commit that clears no earlier outbox entries (the original six-component form). */
@@ -54,7 +74,7 @@ public record Commit(
 
   /** Returns a copy of this commit that also clears the outbox entries named by {@code ids}. */
   public Commit withClearedOutboxIds(Set<String> ids) {
-    return new Commit(key, expectedVersion, data, outbox, updateId, ttl, ids);
+    return new Commit(key, expectedVersion, data, outbox, updateId, ttl, ids, wake);
   }
 
   /**

@@ -76,6 +76,11 @@ public abstract class ForwardingSessionStore implements SessionStore {
   }
 
   @Override
+  public boolean rescheduleTimer(String key, Instant from, Instant to) {
+    return delegate.rescheduleTimer(key, from, to);
+  }
+
+  @Override
   public List<String> claimDueTimers(Instant now, Duration lease, int limit) {
     return delegate.claimDueTimers(now, lease, limit);
   }

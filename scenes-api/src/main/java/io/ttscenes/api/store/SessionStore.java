@@ -9,7 +9,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Keeps sessions, their pending outboxes, scene timers and the long-poll marker of one bot.
+ * Keeps sessions, their pending outboxes, session timers (when a session's earliest scheduled job
+ * comes due) and the long-poll marker of one bot.
  *
  * <p>A store instance belongs to one bot (its keys carry that bot's prefix). Every method is
  * thread-safe and may be called from many lanes at once. Methods throw
@@ -105,6 +106,22 @@ public interface SessionStore extends AutoCloseable {
    * @return whether a timer was removed
    */
   boolean cancelTimer(String key, Instant due);
+
+  /**
+   * Moves the timer of session {@code key} to {@code to} only while it is set to {@code from}
+   * (compared in whole milliseconds, as {@link #cancelTimer(String, Instant)} does), so a timer a
+   * commit or another instance changed since stays as they left it. The default cancels, then
+   * schedules, which is not atomic; stores shared by instances override it with one atomic step.
+   *
+   * @return whether the timer was moved
+   */
+  default boolean rescheduleTimer(String key, Instant from, Instant to) {
+    if (!cancelTimer(key, from)) {
+      return false;
+    }
+    scheduleTimer(key, to);
+    return true;
+  }
 
   /**
    * Claims up to {@code limit} timers due at or before {@code now}. A claimed timer is hidden from

@@ -14,7 +14,7 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** The timer and marker half of the contract; see {@link SessionStoreContract}. */
-public abstract class TimerContract extends LeaseContract {
+public abstract class TimerContract extends WakeContract {
   private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
   private static final Duration LEASE = Duration.ofSeconds(30);
 

@@ -22,9 +22,35 @@ final class RedisKeys {
     return prefix + "o:{" + escape(key) + "}";
   }
 
-  /** ZSET session key -> due (or lease end) epoch ms. */
-  String timers() {
+  /** How many sorted sets the session timers are spread over. */
+  static final int TIMER_SHARDS = 16;
+
+  /**
+   * ZSET session key -> due (or lease end) epoch ms, for the sessions of one shard: sessions are
+   * spread by a hash of their key, so in Redis Cluster no single slot takes every timer.
+   */
+  String timerShard(int shard) {
+    return prefix + "timers:" + shard;
+  }
+
+  /** The timer shard of session {@code key}. */
+  String timers(String key) {
+    return timerShard(Math.floorMod(key.hashCode(), TIMER_SHARDS));
+  }
+
+  /** ZSET of the timers written by versions before the shards; still claimed and cleaned up. */
+  String unshardedTimers() {
     return prefix + "timers";
+  }
+
+  /** Every timer key, the shards then the unsharded one. */
+  java.util.List<String> allTimers() {
+    java.util.List<String> all = new java.util.ArrayList<>(TIMER_SHARDS + 1);
+    for (int shard = 0; shard < TIMER_SHARDS; shard++) {
+      all.add(timerShard(shard));
+    }
+    all.add(unshardedTimers());
+    return all;
   }
 
   /** ZSET session key -> time its outbox was written; finds outboxes left by a crash. */

@@ -20,6 +20,7 @@ import java.util.OptionalLong;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ZAddParams;
 
 /**
  * A {@link SessionStore} on Redis: a load is one HGETALL, a commit one EVALSHA of a Lua
@@ -32,14 +33,16 @@ import redis.clients.jedis.UnifiedJedis;
  *       most {@link #RECENT_UPDATE_IDS}; expires after the commit's idle TTL.
  *   <li>{@code P o:{K}} HASH: outbox id to "version:payload"; same hash slot and TTL.
  *   <li>{@code P outboxes} ZSET: sessions with a pending outbox, scored by write time (index).
- *   <li>{@code P timers} ZSET: session key scored by due epoch ms (lease end once claimed).
+ *   <li>{@code P timers:<n>} ZSET, 16 shards by the session key's hash: session key scored by the
+ *       due epoch ms of its earliest scheduled job (lease end once claimed). {@code P timers},
+ *       written by earlier versions, is still claimed from and cleaned up.
  *   <li>{@code P marker} STRING: the long-poll marker; a script stores it only when it grows.
  *   <li>{@code P lease:<name>} STRING: the owner of a lease (e.g. {@code poller}), with its TTL.
  * </ul>
- * A session's commit and load touch only keys tagged {@code {K}}, one hash slot. The timers and
- * index keys live in other slots; the engine orders those calls, so they need no atomicity with
- * the session. On one node the commit script also maintains the index; in cluster mode a ZADD
- * before the commit does (a third command on updates that write an outbox).
+ * A session's commit and load touch only keys tagged {@code {K}}, one hash slot. The timer shards
+ * and the outbox index live in other slots. On one node the commit script also maintains both,
+ * when they change; in cluster mode a ZADD before the commit does (a third command on updates
+ * that write an outbox or whose session has scheduled jobs), and a stale member is harmless.
  *
  * <p>Thread-safe. Every method throws {@link io.ttscenes.api.store.StoreUnavailableException}
  * when Redis fails; the connection pool reconnects, so the same instance works again afterwards.
@@ -48,6 +51,7 @@ public final class RedisSessionStore implements SessionStore {
   private static final LuaScript COMMIT = LuaScript.fromResource("commit.lua");
   private static final LuaScript CLAIM = LuaScript.fromResource("claim-timers.lua");
   private static final LuaScript CANCEL_IF = LuaScript.fromResource("cancel-timer-if.lua");
+  private static final LuaScript RESCHEDULE_IF = LuaScript.fromResource("reschedule-timer-if.lua");
   private static final LuaScript SAVE_MARKER = LuaScript.fromResource("save-marker.lua");
 
   private final UnifiedJedis jedis;
@@ -150,6 +154,14 @@ public final class RedisSessionStore implements SessionStore {
     if (cluster && commit.outbox().isPresent()) {
       outboxes.indexBeforeCommit(commit.key());
     }
+    if (cluster && commit.wake().isPresent()) {
+      // The timer is in another slot. Before the commit it is only ever lowered to the wake, so a
+      // session with jobs has a timer no later than its earliest job even if this process dies
+      // right after the commit; an early or stale timer fires, finds nothing due and is settled.
+      String shard = keys.timers(commit.key());
+      guard.call("arming the timer of session '" + commit.key() + "'", () -> jedis.zadd(shard,
+          commit.wake().get().toEpochMilli(), commit.key(), ZAddParams.zAddParams().lt()));
+    }
     List<?> reply;
     try {
       reply = (List<?>) guard.call("committing session '" + commit.key() + "'",
@@ -163,6 +175,11 @@ public final class RedisSessionStore implements SessionStore {
       nearCache.ifPresent(c -> c.invalidate(commit.key()));
       return new CommitResult.Conflict(version);
     }
+    if (cluster && (Long) reply.get(3) == 1L) {
+      // The wake changed: now that the commit won, the timer is set to exactly it.
+      commit.wake().ifPresentOrElse(wake -> scheduleTimer(commit.key(), wake), () -> guard.call(
+          "removing the timer of session '" + commit.key() + "'", () -> jedis.zrem(keys.timers(commit.key()), commit.key())));
+    }
     nearCache.ifPresent(c -> c.put(commit.key(),
         new StoredSession(version, commit.data(), UpdateIds.split((String) reply.get(2))),
         Duration.ofMillis(ttlMillis(commit))));
@@ -172,7 +189,7 @@ public final class RedisSessionStore implements SessionStore {
   private List<String> commitKeys(String key) {
     return cluster
         ? List.of(keys.session(key), keys.outbox(key))
-        : List.of(keys.session(key), keys.outbox(key), keys.outboxIndex());
+        : List.of(keys.session(key), keys.outbox(key), keys.outboxIndex(), keys.timers(key));
   }
 
   private List<String> commitArgs(Commit commit) {
@@ -186,7 +203,8 @@ public final class RedisSessionStore implements SessionStore {
         commit.outbox().map(o -> o.payload()).orElse(""),
         commit.key(),
         Long.toString(clock.millis()),
-        nearCache.isPresent() ? "1" : "0"));
+        nearCache.isPresent() ? "1" : "0",
+        commit.wake().map(w -> Long.toString(w.toEpochMilli())).orElse("")));
     args.addAll(commit.clearedOutboxIds());
     return args;
   }
@@ -235,32 +253,75 @@ public final class RedisSessionStore implements SessionStore {
   @Override
   public void scheduleTimer(String key, Instant due) {
     guard.call("scheduling the timer of session '" + key + "'",
-        () -> jedis.zadd(keys.timers(), due.toEpochMilli(), key));
+        () -> jedis.zadd(keys.timers(key), due.toEpochMilli(), key));
   }
 
   @Override
   public void cancelTimer(String key) {
-    guard.call("cancelling the timer of session '" + key + "'",
-        () -> jedis.zrem(keys.timers(), key));
+    guard.call("cancelling the timer of session '" + key + "'", () -> {
+      jedis.zrem(keys.timers(key), key);
+      return jedis.zrem(keys.unshardedTimers(), key);
+    });
   }
 
+  /** {@inheritDoc} One EVALSHA on a single node; in cluster mode one per timer key, shard first. */
   @Override
   public boolean cancelTimer(String key, Instant due) {
-    Object removed = guard.call("cancelling the timer of session '" + key + "'",
-        () -> CANCEL_IF.run(jedis, List.of(keys.timers()), List.of(key, Long.toString(due.toEpochMilli()))));
-    return ((Long) removed) == 1L;
+    List<String> args = List.of(key, Long.toString(due.toEpochMilli()));
+    return settle("cancelling the timer of session '" + key + "'", CANCEL_IF, key, args);
   }
 
+  /** {@inheritDoc} One EVALSHA on a single node; in cluster mode one per timer key, shard first. */
+  @Override
+  public boolean rescheduleTimer(String key, Instant from, Instant to) {
+    List<String> args = List.of(key, Long.toString(from.toEpochMilli()), Long.toString(to.toEpochMilli()));
+    return settle("rescheduling the timer of session '" + key + "'", RESCHEDULE_IF, key, args);
+  }
+
+  /** Runs a conditional timer script on the session's shard and the unsharded key of earlier versions. */
+  private boolean settle(String what, LuaScript script, String key, List<String> args) {
+    if (!cluster) {
+      Object done = guard.call(what, () -> script.run(jedis, List.of(keys.timers(key), keys.unshardedTimers()), args));
+      return ((Long) done) > 0;
+    }
+    for (String timers : List.of(keys.timers(key), keys.unshardedTimers())) {
+      Object done = guard.call(what, () -> script.run(jedis, List.of(timers), args));
+      if (((Long) done) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@inheritDoc} Walks the 16 timer shards (and the unsharded key of earlier versions): on a
+   * single node in one EVALSHA, earliest first over all of them; in cluster mode one EVALSHA per
+   * shard until {@code limit} are claimed, earliest first within each shard.
+   */
   @Override
   public List<String> claimDueTimers(Instant now, Duration lease, int limit) {
     requirePositive("limit", limit);
     if (lease.isNegative() || lease.isZero()) {
       throw new IllegalArgumentException("lease is " + lease + "; it must be positive");
     }
-    List<String> args = List.of(Long.toString(now.toEpochMilli()),
-        Long.toString(now.plus(lease).toEpochMilli()), Integer.toString(limit));
+    String nowMs = Long.toString(now.toEpochMilli());
+    String leaseEnd = Long.toString(now.plus(lease).toEpochMilli());
+    if (!cluster) {
+      return claim(keys.allTimers(), nowMs, leaseEnd, limit);
+    }
+    List<String> claimed = new ArrayList<>();
+    for (String shard : keys.allTimers()) {
+      if (claimed.size() == limit) {
+        break;
+      }
+      claimed.addAll(claim(List.of(shard), nowMs, leaseEnd, limit - claimed.size()));
+    }
+    return claimed;
+  }
+
+  private List<String> claim(List<String> timerKeys, String now, String leaseEnd, int limit) {
     Object claimed = guard.call("claiming due timers",
-        () -> CLAIM.run(jedis, List.of(keys.timers()), args));
+        () -> CLAIM.run(jedis, timerKeys, List.of(now, leaseEnd, Integer.toString(limit))));
     return ((List<?>) claimed).stream().map(String.class::cast).toList();
   }
 

@@ -1,10 +1,11 @@
 -- Compare-and-set commit of one session. Every key it touches shares the session's hash tag,
--- except the optional outbox index KEYS[3], passed only when the store runs on a single node.
--- KEYS: 1 session hash, 2 outbox hash, [3 outbox index]
+-- except the outbox index KEYS[3] and the session's timer shard KEYS[4], passed only when the
+-- store runs on a single node.
+-- KEYS: 1 session hash, 2 outbox hash, [3 outbox index, 4 timer shard]
 -- ARGV: 1 expected version, 2 data, 3 update id, 4 ttl ms, 5 recent ids kept, 6 outbox id
---       ('' for none), 7 outbox payload, 8 session key (index member), 9 now ms,
---       10 '1' to return the recent ids, 11.. outbox ids to clear
-local stored = redis.call('HMGET', KEYS[1], 'v', 'u')
+--       ('' for none), 7 outbox payload, 8 session key (index and timer member), 9 now ms,
+--       10 '1' to return the recent ids, 11 wake ms ('' for none), 12.. outbox ids to clear
+local stored = redis.call('HMGET', KEYS[1], 'v', 'u', 'w')
 local current = tonumber(stored[1] or '0')
 if current ~= tonumber(ARGV[1]) then
   return {0, current}
@@ -24,8 +25,27 @@ if #ids > keep then
   first = #ids - keep + 1
 end
 recent = table.concat(ids, '\n', first, #ids)
-redis.call('HSET', KEYS[1], 'v', version, 'd', ARGV[2], 'u', recent)
+-- The wake (earliest due job) is kept in the session as 'w'; the timer follows it only when it
+-- changed, so a session without jobs runs no timer command, and an unchanged wake leaves a claim
+-- on the timer in place.
+local wake = ARGV[11]
+local wakeChanged = (stored[3] or '') ~= wake
+if wake ~= '' then
+  redis.call('HSET', KEYS[1], 'v', version, 'd', ARGV[2], 'u', recent, 'w', wake)
+else
+  redis.call('HSET', KEYS[1], 'v', version, 'd', ARGV[2], 'u', recent)
+  if wakeChanged then
+    redis.call('HDEL', KEYS[1], 'w')
+  end
+end
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
+if wakeChanged and KEYS[4] then
+  if wake ~= '' then
+    redis.call('ZADD', KEYS[4], wake, ARGV[8])
+  else
+    redis.call('ZREM', KEYS[4], ARGV[8])
+  end
+end
 -- Renewing the outbox's TTL first also tells whether it existed. While it exists its session is
 -- in the index (only scripts remove a member, and only once the outbox is gone), so the index
 -- is written only when an outbox appears or empties: a commit that adds an entry to an outbox
@@ -38,14 +58,14 @@ if tonumber(outboxTtl) < 3600000 then
 end
 local existed = redis.call('PEXPIRE', KEYS[2], outboxTtl) == 1
 local adding = ARGV[6] ~= ''
-local cleared = #ARGV - 10
+local cleared = #ARGV - 11
 if adding then
   -- The version prefix orders one session's entries; the index orders sessions. Written before
   -- the clearing (the new id is never among the cleared), so the outbox never empties meanwhile.
   redis.call('HSET', KEYS[2], ARGV[6], version .. ':' .. ARGV[7])
 end
 if cleared > 0 and existed then
-  redis.call('HDEL', KEYS[2], unpack(ARGV, 11, #ARGV))
+  redis.call('HDEL', KEYS[2], unpack(ARGV, 12, #ARGV))
 end
 if adding and not existed then
   redis.call('PEXPIRE', KEYS[2], outboxTtl)
@@ -55,7 +75,13 @@ if adding and not existed then
 elseif not adding and cleared > 0 and existed and KEYS[3] and redis.call('EXISTS', KEYS[2]) == 0 then
   redis.call('ZREM', KEYS[3], ARGV[8])
 end
-if ARGV[10] == '1' then
-  return {1, version, recent}
+-- The last element tells a cluster-mode caller, which keeps the timer outside the script,
+-- whether the wake changed.
+local changed = 0
+if wakeChanged then
+  changed = 1
 end
-return {1, version}
+if ARGV[10] == '1' then
+  return {1, version, recent, changed}
+end
+return {1, version, '', changed}

@@ -8,12 +8,14 @@ import io.ttscenes.api.store.CommitResult.Committed;
 import io.ttscenes.api.store.OutboxEntry;
 import io.ttscenes.api.store.StoredSession;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.UnifiedJedis;
@@ -29,6 +31,7 @@ final class RedisMeasurementsTest {
   @RegisterExtension static final RedisServerExtension REDIS = RedisServerExtension.ownBinary();
 
   private static final int UPDATES = 200;
+  private static final Instant WAKE = Instant.parse("2030-01-01T00:00:00Z");
   private static final String SURVEY =
       "{\"scene\":\"survey\",\"step\":%d,\"data\":{\"payload\":\"promo42\",\"q1\":\"yes\"},"
           + "\"history\":[],\"v\":1}";
@@ -98,6 +101,42 @@ final class RedisMeasurementsTest {
     return RedisConfig.fromUrl(REDIS.url()).newBuilder().botName("measure-" + bot);
   }
 
+  /**
+   * Every command Redis ran (those inside scripts too) per survey update: a session without
+   * scheduled jobs, and one whose wake stays the same (a timed scene mid-way), cost the same;
+   * moving the wake on every update (an idle timeout) adds the timer's ZADD.
+   */
+  @Test
+  void aSurveyStepRunsNoTimerCommandUnlessItsWakeMoves() {
+    double plain = allCommandsPerUpdate(config("all-plain").build(), i -> Optional.empty());
+    double waiting = allCommandsPerUpdate(config("all-wake").build(), i -> Optional.of(WAKE));
+    double moving = allCommandsPerUpdate(config("all-idle").build(), i -> Optional.of(WAKE.plusSeconds(i)));
+    System.out.printf("redis: all commands/update=%.2f, with an unchanged wake %.2f, with a moving wake %.2f%n",
+        plain, waiting, moving);
+    assertEquals(8.0, plain, 0.01, "HGETALL, EVALSHA, HMGET, HSET, PEXPIRE, PEXPIRE, HSET, HDEL");
+    assertEquals(plain, waiting, 0.01);
+    assertEquals(plain + 1, moving, 0.01, "plus the ZADD of the timer");
+  }
+
+  private static double allCommandsPerUpdate(RedisConfig config, IntFunction<Optional<Instant>> wakes) {
+    try (RedisSessionStore store = RedisSessionStore.create(config);
+        UnifiedJedis admin = REDIS.newClient()) {
+      update(store, 0, true, wakes.apply(0));
+      long before = allCommands(admin.info("commandstats"));
+      for (int i = 1; i <= UPDATES; i++) {
+        update(store, i, true, wakes.apply(i));
+      }
+      // The INFO that read "before" is counted in "after".
+      long after = allCommands(admin.info("commandstats")) - 1;
+      return (double) (after - before) / UPDATES;
+    }
+  }
+
+  private static long allCommands(String commandStats) {
+    return calls(commandStats).entrySet().stream().filter(e -> !e.getKey().equals("info"))
+        .mapToLong(Map.Entry::getValue).sum();
+  }
+
   /** Runs survey-like updates, each sending an outbox cleared by the next commit or separately. */
   private static double commandsPerUpdate(RedisConfig config, boolean foldClear, boolean cluster) {
     try (RedisSessionStore store = RedisSessionStore.create(config);
@@ -113,11 +152,15 @@ final class RedisMeasurementsTest {
   }
 
   private static void update(RedisSessionStore store, int i, boolean foldClear) {
+    update(store, i, foldClear, Optional.empty());
+  }
+
+  private static void update(RedisSessionStore store, int i, boolean foldClear, Optional<Instant> wake) {
     String key = "user:100042";
     long version = store.load(key).map(StoredSession::version).orElse(0L);
     Commit commit = new Commit(key, version, SURVEY.formatted(i % 5), Optional.of(
         new OutboxEntry("o" + i, "{\"method\":\"POST\",\"path\":\"/messages\",\"text\":\"Q" + i + "\"}")),
-        "mid." + i, Duration.ofHours(24));
+        "mid." + i, Duration.ofHours(24), Set.of(), wake);
     if (foldClear && i > 0) {
       commit = commit.withClearedOutboxIds(Set.of("o" + (i - 1)));
     }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import io.ttscenes.api.store.StoredSession;
 import io.ttscenes.runtime.json.WireJson;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,7 +22,8 @@ import java.util.Optional;
  * @param step the current wizard step; empty outside wizards
  * @param data the scene's data as stored (JSON); a null node at the root
  * @param sessionData the session-wide data as stored (JSON); a null node when the bot has none
- * @param timeoutAt when the current scene's timeout fires, if it has one
+ * @param timeoutAt when the current scene's or wizard step's timeout fires (the earlier), if any
+ * @param jobs the jobs the bot scheduled for the session, by name, with when each comes due
  */
 public record SessionSnapshot(
     String key,
@@ -29,9 +32,12 @@ public record SessionSnapshot(
     Optional<String> step,
     JsonNode data,
     JsonNode sessionData,
-    Optional<Instant> timeoutAt) {
+    Optional<Instant> timeoutAt,
+    Map<String, Instant> jobs) {
   // The engine's own mapper configuration, so data reads back exactly as handlers saw it.
   private static final ObjectMapper MAPPER = WireJson.create();
+  private static final String TIMEOUT_JOB = "ttscenes.timeout";
+  private static final String STEP_TIMEOUT_JOB = "ttscenes.step-timeout";
 
   public SessionSnapshot {
     Objects.requireNonNull(key, "key");
@@ -40,6 +46,7 @@ public record SessionSnapshot(
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(sessionData, "sessionData");
     Objects.requireNonNull(timeoutAt, "timeoutAt");
+    jobs = Map.copyOf(jobs);
   }
 
   /** Whether the bot has stored anything for this user yet. */
@@ -66,7 +73,7 @@ public record SessionSnapshot(
   static SessionSnapshot of(String key, Optional<StoredSession> stored, ObjectMapper mapper) {
     if (stored.isEmpty()) {
       return new SessionSnapshot(key, 0, Optional.empty(), Optional.empty(), NullNode.getInstance(),
-          NullNode.getInstance(), Optional.empty());
+          NullNode.getInstance(), Optional.empty(), Map.of());
     }
     JsonNode json;
     try {
@@ -74,11 +81,17 @@ public record SessionSnapshot(
     } catch (JsonProcessingException e) {
       throw new AssertionError("session " + key + " is not JSON: " + e.getOriginalMessage(), e);
     }
-    // The engine's stored layout (SessionState): scene, step, data, session, deadline.
+    // The engine's stored layout (SessionState): scene, step, data, session, jobs (the scene's
+    // timeout among them, by its reserved name), or a deadline as stored before jobs existed.
+    Map<String, Instant> jobs = new LinkedHashMap<>();
+    json.path("jobs").forEach(job -> jobs.put(job.path("name").asText(), Instant.ofEpochMilli(job.path("due").asLong())));
     JsonNode deadline = json.path("deadline");
+    Optional<Instant> step = Optional.ofNullable(jobs.remove(STEP_TIMEOUT_JOB));
+    Optional<Instant> scene = Optional.ofNullable(jobs.remove(TIMEOUT_JOB))
+        .or(() -> deadline.isNumber() ? Optional.of(Instant.ofEpochMilli(deadline.asLong())) : Optional.empty());
+    Optional<Instant> timeout = step.isEmpty() || scene.isPresent() && scene.get().isBefore(step.get()) ? scene : step;
     return new SessionSnapshot(key, stored.get().version(), text(json, "scene"), text(json, "step"),
-        node(json, "data"), node(json, "session"),
-        deadline.isNumber() ? Optional.of(Instant.ofEpochMilli(deadline.asLong())) : Optional.empty());
+        node(json, "data"), node(json, "session"), timeout, jobs);
   }
 
   private <T> T convert(String what, JsonNode node, Class<T> type) {
