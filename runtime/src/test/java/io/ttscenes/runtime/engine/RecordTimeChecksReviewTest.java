@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.OutgoingMessage;
-import io.ttscenes.api.model.CallbackAnswer;
 import io.ttscenes.api.model.CallbackButton;
 import io.ttscenes.api.model.ConstructedMessageBody;
 import io.ttscenes.api.model.ConstructorAnswer;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Review: {@code ctx.reply(text)} checks the API limits when the handler records it, so a bad
- * value reaches the bot's exception handler. {@code ctx.answer(CallbackAnswer)},
+ * value reaches the bot's exception handler. {@code ctx.answer(OutgoingMessage)},
  * {@code ctx.construct(ConstructorAnswer)} (beyond {@code data}) and a message carrying a keyboard
  * built from model buttons are not checked until the outbox sends them, after the commit: the
  * client's RequestChecks then throw, {@code Effects} logs "rejected and is dropped", the handler's
