@@ -24,7 +24,7 @@ final class SessionExtrasTest {
   @Test
   void aSessionThatNeverMadeATypedButtonStoresNoExtrasEvenAfterTransitions() {
     Session session = new Session(bot.scene("survey").orElseThrow(), "q1", new Answers(null), null,
-        List.of(), null, 7L, 70L);
+        List.of(), Jobs.none(), 7L, 70L);
     Extras.newScreen(session.extras);
     Extras.newScreen(session.extras);
 
@@ -36,7 +36,7 @@ final class SessionExtrasTest {
   @Test
   void extrasSurviveTheOnePassReaderAndTheTreeReader() {
     Session session = new Session(bot.scene("survey").orElseThrow(), "q1", new Answers("a"), null,
-        List.of(), null, 7L, 70L);
+        List.of(), Jobs.none(), 7L, 70L);
     Extras.stamp(session.extras);
     Extras.newScreen(session.extras);
     String kept = Extras.keep(session.extras, "[\"long\"]");
@@ -57,7 +57,7 @@ final class SessionExtrasTest {
 
   @Test
   void onlyTheLastKeptPayloadsOfAScreenStay() {
-    Session session = new Session(null, null, null, null, List.of(), null, null, null);
+    Session session = new Session(null, null, null, null, List.of(), Jobs.none(), null, null);
     String first = Extras.keep(session.extras, "[0]");
     for (int i = 1; i <= Extras.MAX_KEPT_PAYLOADS; i++) {
       Extras.keep(session.extras, "[" + i + "]");
