@@ -1,6 +1,7 @@
 package io.ttscenes.archetype;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,9 +54,25 @@ final class GeneratedProjectIT {
     Maven.Run generate = generate(taken.getParent());
 
     assertNotEquals(0, generate.exitCode(), generate.tail());
-    assertTrue(generate.output().contains(ARTIFACT + " already exists"), generate.tail());
+    assertTrue(generate.output().contains("that folder is not empty (it holds notes.txt)"), generate.tail());
     assertEquals(List.of(taken.resolve("notes.txt")), Files.list(taken).toList());
     assertEquals("mine; do not overwrite", Files.readString(taken.resolve("notes.txt")));
+  }
+
+  @Test
+  void generatingInsideAnotherMavenProjectFailsAndTakesTheModuleBackOutOfItsPom() throws Exception {
+    Path outer = Files.createDirectories(work.resolve("outer"));
+    Files.writeString(outer.resolve("pom.xml"), "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n"
+        + "  <modelVersion>4.0.0</modelVersion>\n  <groupId>com.example</groupId>\n"
+        + "  <artifactId>outer</artifactId>\n  <version>1</version>\n  <packaging>pom</packaging>\n</project>\n");
+
+    Maven.Run generate = generate(outer);
+
+    assertNotEquals(0, generate.exitCode(), generate.tail());
+    assertTrue(generate.output().contains("that folder holds a Maven project"), generate.tail());
+    assertFalse(Files.exists(outer.resolve(ARTIFACT)), "the generated project is left behind");
+    String pom = Files.readString(outer.resolve("pom.xml"));
+    assertFalse(pom.contains("<module>"), pom);
   }
 
   /** The README's generate command, with this build's version. */

@@ -71,6 +71,28 @@ public final class EmulatedUser {
     return sendBody(body);
   }
 
+  /**
+   * Replies to message {@code mid} with {@code text}: a {@code message_created} update whose
+   * message links the original with type {@code reply}. Throws the API's error for an unknown mid.
+   */
+  public BotMessage replyTo(String mid, String text) {
+    Limits.maxLength("text", text, Limits.TEXT);
+    ObjectNode request = Json.object().put("text", text);
+    request.set("link", Json.object().put("type", "reply").put("mid", mid));
+    return publish(world.message(dialog.user, dialog, world.body(request, null), world.link(request)));
+  }
+
+  /**
+   * Forwards message {@code mid} (one the bot can read) into the dialog with the bot: a
+   * {@code message_created} update whose message has no text of its own and links the original
+   * with type {@code forward}.
+   */
+  public BotMessage forward(String mid) {
+    ObjectNode request = Json.object();
+    request.set("link", Json.object().put("type", "forward").put("mid", mid));
+    return publish(world.message(dialog.user, dialog, world.forwardBody(), world.link(request)));
+  }
+
   /** Sends a command such as {@code /start} or {@code /help arg}; a leading slash is added. */
   public BotMessage sendCommand(String command) {
     return sendText(command.startsWith("/") ? command : "/" + command);
@@ -101,7 +123,10 @@ public final class EmulatedUser {
   }
 
   private BotMessage sendBody(ObjectNode request) {
-    ObjectNode message = world.message(dialog.user, dialog, world.body(request, null), null);
+    return publish(world.message(dialog.user, dialog, world.body(request, null), null));
+  }
+
+  private BotMessage publish(ObjectNode message) {
     dialog.add(message);
     ObjectNode update = world.update("message_created");
     update.set("message", message);

@@ -213,6 +213,17 @@ final class World {
     return String.format("%016x%016x", BOT_ID, number);
   }
 
+  /**
+   * The body of a forward: a mid and seq of its own and no text; what was forwarded is in the
+   * message's link, as TamTam delivers it.
+   */
+  ObjectNode forwardBody() {
+    long number = seq.incrementAndGet();
+    ObjectNode body = Json.object().put("mid", "mid." + hex(number)).put("seq", number);
+    body.putNull("text");
+    return body;
+  }
+
   /** A Message in {@code chat}; {@code sender} is null for a post on behalf of a channel. */
   ObjectNode message(ObjectNode sender, Conversation chat, ObjectNode body, JsonNode link) {
     ObjectNode message = Json.object();

@@ -171,6 +171,8 @@ final class WebChatBrowserTest {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Heard Bob: hi from Bob"));
     browser.findElement(By.xpath("//div[contains(@class,'bot')]//button[text()='Yes']")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Bob said yes"));
+    WebElement toast = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".toast")));
+    assertEquals("To Bob: Got it", toast.getText(), "in a group the notification names whom it went to");
     new Select(browser.findElement(By.id("add-member-user"))).selectByVisibleText("Carol");
     browser.findElement(By.id("add-member")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Bob added Carol"));

@@ -1,6 +1,7 @@
 package io.ttscenes.runtime.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ttscenes.api.Context;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,6 +37,19 @@ final class Jobs {
   /** Sets job {@code name} (replacing one of that name) to come due at {@code due}. */
   void put(String name, Instant due, JsonNode payload) {
     byName.put(name, new ScheduledJob(name, due.toEpochMilli(), ++seq, payload));
+  }
+
+  /**
+   * Sets the author's job {@code name} of session {@code key}; throws
+   * {@link IllegalStateException} when that would make more than
+   * {@link Context#MAX_SCHEDULED_JOBS}.
+   */
+  void schedule(String key, String name, Instant due, JsonNode payload) {
+    if (!byName.containsKey(name) && authored() >= Context.MAX_SCHEDULED_JOBS) {
+      throw new IllegalStateException("session " + key + " has " + Context.MAX_SCHEDULED_JOBS
+          + " scheduled jobs already, the most it may have; job '" + name + "' was not scheduled");
+    }
+    put(name, due, payload);
   }
 
   void remove(String name) {

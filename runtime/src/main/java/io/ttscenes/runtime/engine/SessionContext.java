@@ -394,11 +394,7 @@ final class SessionContext implements Context<Object> {
   public Context<Object> schedule(String name, Instant at, Object payload) {
     Context.checkJobName(name);
     Objects.requireNonNull(at, "at");
-    if (session.jobs.get(name).isEmpty() && session.jobs.authored() >= MAX_SCHEDULED_JOBS) {
-      throw new IllegalStateException("session " + key + " has " + MAX_SCHEDULED_JOBS
-          + " scheduled jobs already, the most it may have; job '" + name + "' was not scheduled");
-    }
-    session.jobs.put(name, at, codec.payloadTree("job '" + name + "'", payload));
+    session.jobs.schedule(key, name, at, codec.payloadTree("job '" + name + "'", payload));
     return this;
   }
 

@@ -1,5 +1,8 @@
 package io.ttscenes.storage.redis;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The key layout of one bot. Session keys are escaped ({@code %}, <code>{</code>, <code>}</code>
  * as %25, %7B, %7D) so the hash tag is exactly the escaped session key, and two session keys
@@ -44,8 +47,8 @@ final class RedisKeys {
   }
 
   /** Every timer key, the shards then the unsharded one. */
-  java.util.List<String> allTimers() {
-    java.util.List<String> all = new java.util.ArrayList<>(TIMER_SHARDS + 1);
+  List<String> allTimers() {
+    List<String> all = new ArrayList<>(TIMER_SHARDS + 1);
     for (int shard = 0; shard < TIMER_SHARDS; shard++) {
       all.add(timerShard(shard));
     }

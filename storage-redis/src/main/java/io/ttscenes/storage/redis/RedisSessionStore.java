@@ -20,7 +20,6 @@ import java.util.OptionalLong;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.ZAddParams;
 
 /**
  * A {@link SessionStore} on Redis: a load is one HGETALL, a commit one EVALSHA of a Lua
@@ -49,9 +48,6 @@ import redis.clients.jedis.params.ZAddParams;
  */
 public final class RedisSessionStore implements SessionStore {
   private static final LuaScript COMMIT = LuaScript.fromResource("commit.lua");
-  private static final LuaScript CLAIM = LuaScript.fromResource("claim-timers.lua");
-  private static final LuaScript CANCEL_IF = LuaScript.fromResource("cancel-timer-if.lua");
-  private static final LuaScript RESCHEDULE_IF = LuaScript.fromResource("reschedule-timer-if.lua");
   private static final LuaScript SAVE_MARKER = LuaScript.fromResource("save-marker.lua");
 
   private final UnifiedJedis jedis;
@@ -62,6 +58,7 @@ public final class RedisSessionStore implements SessionStore {
   private final Clock clock;
   private final RedisOutboxes outboxes;
   private final RedisLeases leases;
+  private final RedisTimers timers;
 
   private RedisSessionStore(UnifiedJedis jedis, RedisConfig config, Clock clock) {
     this.jedis = Objects.requireNonNull(jedis, "jedis");
@@ -75,6 +72,7 @@ public final class RedisSessionStore implements SessionStore {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.outboxes = new RedisOutboxes(jedis, keys, guard, clock, cluster);
     this.leases = new RedisLeases(jedis, keys, guard);
+    this.timers = new RedisTimers(jedis, keys, guard, cluster);
   }
 
   /**
@@ -154,13 +152,8 @@ public final class RedisSessionStore implements SessionStore {
     if (cluster && commit.outbox().isPresent()) {
       outboxes.indexBeforeCommit(commit.key());
     }
-    if (cluster && commit.wake().isPresent()) {
-      // The timer is in another slot. Before the commit it is only ever lowered to the wake, so a
-      // session with jobs has a timer no later than its earliest job even if this process dies
-      // right after the commit; an early or stale timer fires, finds nothing due and is settled.
-      String shard = keys.timers(commit.key());
-      guard.call("arming the timer of session '" + commit.key() + "'", () -> jedis.zadd(shard,
-          commit.wake().get().toEpochMilli(), commit.key(), ZAddParams.zAddParams().lt()));
+    if (cluster) {
+      commit.wake().ifPresent(wake -> timers.lowerBeforeCommit(commit.key(), wake));
     }
     List<?> reply;
     try {
@@ -176,9 +169,7 @@ public final class RedisSessionStore implements SessionStore {
       return new CommitResult.Conflict(version);
     }
     if (cluster && (Long) reply.get(3) == 1L) {
-      // The wake changed: now that the commit won, the timer is set to exactly it.
-      commit.wake().ifPresentOrElse(wake -> scheduleTimer(commit.key(), wake), () -> guard.call(
-          "removing the timer of session '" + commit.key() + "'", () -> jedis.zrem(keys.timers(commit.key()), commit.key())));
+      timers.setAfterCommit(commit.key(), commit.wake());
     }
     nearCache.ifPresent(c -> c.put(commit.key(),
         new StoredSession(version, commit.data(), UpdateIds.split((String) reply.get(2))),
@@ -252,45 +243,24 @@ public final class RedisSessionStore implements SessionStore {
 
   @Override
   public void scheduleTimer(String key, Instant due) {
-    guard.call("scheduling the timer of session '" + key + "'",
-        () -> jedis.zadd(keys.timers(key), due.toEpochMilli(), key));
+    timers.schedule(key, due);
   }
 
   @Override
   public void cancelTimer(String key) {
-    guard.call("cancelling the timer of session '" + key + "'", () -> {
-      jedis.zrem(keys.timers(key), key);
-      return jedis.zrem(keys.unshardedTimers(), key);
-    });
+    timers.cancel(key);
   }
 
   /** {@inheritDoc} One EVALSHA on a single node; in cluster mode one per timer key, shard first. */
   @Override
   public boolean cancelTimer(String key, Instant due) {
-    List<String> args = List.of(key, Long.toString(due.toEpochMilli()));
-    return settle("cancelling the timer of session '" + key + "'", CANCEL_IF, key, args);
+    return timers.cancelIf(key, due);
   }
 
   /** {@inheritDoc} One EVALSHA on a single node; in cluster mode one per timer key, shard first. */
   @Override
   public boolean rescheduleTimer(String key, Instant from, Instant to) {
-    List<String> args = List.of(key, Long.toString(from.toEpochMilli()), Long.toString(to.toEpochMilli()));
-    return settle("rescheduling the timer of session '" + key + "'", RESCHEDULE_IF, key, args);
-  }
-
-  /** Runs a conditional timer script on the session's shard and the unsharded key of earlier versions. */
-  private boolean settle(String what, LuaScript script, String key, List<String> args) {
-    if (!cluster) {
-      Object done = guard.call(what, () -> script.run(jedis, List.of(keys.timers(key), keys.unshardedTimers()), args));
-      return ((Long) done) > 0;
-    }
-    for (String timers : List.of(keys.timers(key), keys.unshardedTimers())) {
-      Object done = guard.call(what, () -> script.run(jedis, List.of(timers), args));
-      if (((Long) done) > 0) {
-        return true;
-      }
-    }
-    return false;
+    return timers.rescheduleIf(key, from, to);
   }
 
   /**
@@ -304,25 +274,7 @@ public final class RedisSessionStore implements SessionStore {
     if (lease.isNegative() || lease.isZero()) {
       throw new IllegalArgumentException("lease is " + lease + "; it must be positive");
     }
-    String nowMs = Long.toString(now.toEpochMilli());
-    String leaseEnd = Long.toString(now.plus(lease).toEpochMilli());
-    if (!cluster) {
-      return claim(keys.allTimers(), nowMs, leaseEnd, limit);
-    }
-    List<String> claimed = new ArrayList<>();
-    for (String shard : keys.allTimers()) {
-      if (claimed.size() == limit) {
-        break;
-      }
-      claimed.addAll(claim(List.of(shard), nowMs, leaseEnd, limit - claimed.size()));
-    }
-    return claimed;
-  }
-
-  private List<String> claim(List<String> timerKeys, String now, String leaseEnd, int limit) {
-    Object claimed = guard.call("claiming due timers",
-        () -> CLAIM.run(jedis, timerKeys, List.of(now, leaseEnd, Integer.toString(limit))));
-    return ((List<?>) claimed).stream().map(String.class::cast).toList();
+    return timers.claim(now, now.plus(lease), limit);
   }
 
   @Override

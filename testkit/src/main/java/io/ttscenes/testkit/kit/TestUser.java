@@ -78,6 +78,40 @@ public final class TestUser {
   }
 
   /**
+   * Replies to the newest message of the dialog (the bot's or this user's) that reads exactly
+   * {@code quoted}, with {@code text} (TamTam's link of type {@code reply}). Fails listing the
+   * dialog's texts when none reads so.
+   */
+  public TestUser repliesTo(String quoted, String text) {
+    Objects.requireNonNull(text, "text");
+    tester.awaitIdle();
+    user.replyTo(newest(quoted, "reply to").mid(), text);
+    return this;
+  }
+
+  /**
+   * Forwards the newest message of the dialog that reads exactly {@code quoted} back to the bot
+   * (TamTam's link of type {@code forward}). Fails listing the dialog's texts when none reads so.
+   */
+  public TestUser forwards(String quoted) {
+    tester.awaitIdle();
+    user.forward(newest(quoted, "forward").mid());
+    return this;
+  }
+
+  private BotMessage newest(String quoted, String action) {
+    Objects.requireNonNull(quoted, "quoted");
+    List<BotMessage> all = user.messages();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      if (quoted.equals(all.get(i).text())) {
+        return all.get(i);
+      }
+    }
+    throw new AssertionError(name() + " cannot " + action + " " + OwnMessages.quoted(quoted)
+        + ": the dialog reads " + all.stream().map(m -> OwnMessages.quoted(String.valueOf(m.text()))).toList());
+  }
+
+  /**
    * Changes the text of the newest message this user sent that reads exactly {@code oldText}
    * (a {@code message_edited} update with the same message id). Fails listing what they sent
    * when no message of theirs reads so.

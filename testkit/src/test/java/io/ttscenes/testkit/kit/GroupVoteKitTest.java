@@ -4,7 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -64,6 +71,34 @@ final class GroupVoteKitTest {
     office.expectNotification("This vote is closed; vote in the latest one.").expectNoMoreReplies();
     office.as(bob).sends("/results").expectReply("Tea: 0, Coffee: 0");
     assertEquals(new VoteBot.Tally(2, Map.of()), bot.session(bob, office).sessionData(VoteBot.Tally.class));
+  }
+
+  @Test
+  void membersPressingAtOnceAreAllCounted() throws Exception {
+    TestUser owner = bot.user("Olive");
+    List<TestUser> voters = IntStream.range(0, 8).mapToObj(i -> bot.user("Voter" + i)).toList();
+    TestChat hall = bot.groupChat("Hall", owner, voters.toArray(TestUser[]::new))
+        .expectReply("Hello, Hall! Send /vote to start a vote.");
+    hall.as(owner).sends("/vote").expectReply("Tea or coffee?");
+
+    ExecutorService pool = Executors.newFixedThreadPool(voters.size());
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<String>> presses = voters.stream().map(v -> pool.submit(() -> {
+        go.await();
+        return hall.emulated().pressCallback(v.emulated(), "vote:1:Tea");
+      })).toList();
+      go.countDown();
+      for (Future<String> press : presses) {
+        press.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    voters.forEach(v -> hall.expectNotification("You voted Tea"));
+    hall.as(owner).sends("/results").expectReply("Tea: " + voters.size() + ", Coffee: 0");
+    assertEquals(voters.size(), bot.session(owner, hall).sessionData(VoteBot.Tally.class).votes().size());
   }
 
   @Test
