@@ -24,6 +24,11 @@ final class DefaultStores {
       return InMemorySessionStore.create();
     }
     URI url = config.redisUrl().get();
+    if (config.redisUnsafeOk()) {
+      // The provider SPI takes a URL only; the allowance travels as a parameter it understands.
+      String query = url.getRawQuery() == null ? "unsafe_ok=true" : url.getRawQuery() + "&unsafe_ok=true";
+      url = URI.create(url.toString().replaceFirst("(\\?.*)?(#.*)?$", "?" + query));
+    }
     for (SessionStoreProvider provider : ServiceLoader.load(SessionStoreProvider.class)) {
       if (provider.supports(url)) {
         return provider.open(url, botName);

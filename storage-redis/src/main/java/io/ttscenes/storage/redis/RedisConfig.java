@@ -27,6 +27,7 @@ public final class RedisConfig {
   private final long nearCacheSize;
   private final Duration nearCacheTtl;
   private final boolean cluster;
+  private final boolean unsafeServerAllowed;
 
   private RedisConfig(Builder b) {
     this.host = b.host;
@@ -43,11 +44,13 @@ public final class RedisConfig {
     this.nearCacheSize = b.nearCacheSize;
     this.nearCacheTtl = b.nearCacheTtl;
     this.cluster = b.cluster;
+    this.unsafeServerAllowed = b.unsafeServerAllowed;
   }
 
   /**
-   * Parses {@code redis://[[user]:password@]host[:port][/database]} ({@code rediss://} for TLS)
-   * with the default settings; the port defaults to 6379, the database to 0.
+   * Parses {@code redis://[[user]:password@]host[:port][/database][?unsafe_ok=true]}
+   * ({@code rediss://} for TLS) with the default settings; the port defaults to 6379, the database
+   * to 0; {@code unsafe_ok=true} sets {@link Builder#allowUnsafeServer}.
    *
    * @throws IllegalArgumentException naming the part of the URL that is wrong
    */
@@ -57,7 +60,9 @@ public final class RedisConfig {
     try {
       uri = new URI(url.trim());
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("redis url is not a URL: " + e.getMessage(), e);
+      // Neither its message nor the exception itself as a cause: both quote the whole input.
+      throw new IllegalArgumentException("redis url is not a URL (" + e.getReason() + " at index "
+          + e.getIndex() + "): " + redact(url));
     }
     Builder b = new Builder();
     String scheme = Optional.ofNullable(uri.getScheme()).orElse("");
@@ -73,6 +78,8 @@ public final class RedisConfig {
     b.port = uri.getPort() == -1 ? 6379 : uri.getPort();
     parseUserInfo(uri.getUserInfo(), b);
     b.database = parseDatabase(uri.getPath());
+    b.unsafeServerAllowed = uri.getQuery() != null
+        && java.util.Arrays.asList(uri.getQuery().split("&")).contains("unsafe_ok=true");
     return b.build();
   }
 
@@ -124,6 +131,7 @@ public final class RedisConfig {
     b.nearCacheSize = nearCacheSize;
     b.nearCacheTtl = nearCacheTtl;
     b.cluster = cluster;
+    b.unsafeServerAllowed = unsafeServerAllowed;
     return b;
   }
 
@@ -197,6 +205,14 @@ public final class RedisConfig {
     return cluster;
   }
 
+  /**
+   * Whether {@link RedisSessionStore#checkServer()} lets a server that can lose sessions (eviction
+   * policy, no persistence) through with a warning instead of refusing it.
+   */
+  public boolean unsafeServerAllowed() {
+    return unsafeServerAllowed;
+  }
+
   /** The address without secrets, such as {@code rediss://app:***@cache:6380/2}. */
   public String redactedUrl() {
     String auth = user.map(u -> u + ":").orElse(password.isPresent() ? ":" : "")
@@ -210,8 +226,17 @@ public final class RedisConfig {
         + ", nearCache=" + nearCache + ", cluster=" + cluster + "}";
   }
 
-  private static String redact(String url) {
-    return url.replaceAll("//[^@/]*@", "//***@");
+  /** {@code url} with everything a password could be in masked: {@code user:***@} or {@code ***@}. */
+  static String redact(String url) {
+    int scheme = url.indexOf("://");
+    int at = url.lastIndexOf('@');
+    if (scheme < 0 || at < scheme) {
+      return url;
+    }
+    String info = url.substring(scheme + 3, at);
+    int colon = info.indexOf(':');
+    String user = colon > 0 && info.lastIndexOf('/', colon) < 0 ? info.substring(0, colon + 1) : "";
+    return url.substring(0, scheme + 3) + user + "***" + url.substring(at);
   }
 
   /** Settings of a {@link RedisConfig}; start from {@link RedisConfig#fromUrl}. Not thread-safe. */
@@ -230,6 +255,7 @@ public final class RedisConfig {
     private long nearCacheSize = 10_000;
     private Duration nearCacheTtl = Duration.ofSeconds(10);
     private boolean cluster;
+    private boolean unsafeServerAllowed;
 
     private Builder() {}
 
@@ -298,6 +324,15 @@ public final class RedisConfig {
     /** Declares a Redis Cluster (default false): scripts then never touch two hash slots. */
     public Builder cluster(boolean isCluster) {
       this.cluster = isCluster;
+      return this;
+    }
+
+    /**
+     * Whether a server whose settings can lose sessions is accepted with a warning (default false:
+     * {@link RedisSessionStore#checkServer()} refuses it). For tests and throwaway servers.
+     */
+    public Builder allowUnsafeServer(boolean allowed) {
+      this.unsafeServerAllowed = allowed;
       return this;
     }
 

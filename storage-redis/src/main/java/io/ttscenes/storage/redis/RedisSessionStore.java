@@ -6,6 +6,7 @@ import io.ttscenes.api.store.Leases;
 import io.ttscenes.api.store.PendingOutbox;
 import io.ttscenes.api.store.PendingPage;
 import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.api.store.StoreUnavailableException;
 import io.ttscenes.api.store.StoredSession;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,9 +18,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.JedisCluster;
+import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * A {@link SessionStore} on Redis: a load is one HGETALL, a commit one EVALSHA of a Lua
@@ -44,9 +50,13 @@ import redis.clients.jedis.UnifiedJedis;
  * that write an outbox or whose session has scheduled jobs), and a stale member is harmless.
  *
  * <p>Thread-safe. Every method throws {@link io.ttscenes.api.store.StoreUnavailableException}
- * when Redis fails; the connection pool reconnects, so the same instance works again afterwards.
+ * when Redis cannot be reached or cannot serve yet (connection loss, LOADING, READONLY after a
+ * failover, which also drops the pooled connections); the pool reconnects, so the same instance
+ * works again afterwards. Errors that waiting cannot fix (OOM, WRONGTYPE, CROSSSLOT, script
+ * errors) throw {@link io.ttscenes.api.store.StoreRejectedException} instead.
  */
 public final class RedisSessionStore implements SessionStore {
+  private static final Logger LOG = LoggerFactory.getLogger(RedisSessionStore.class);
   private static final LuaScript COMMIT = LuaScript.fromResource("commit.lua");
   private static final LuaScript SAVE_MARKER = LuaScript.fromResource("save-marker.lua");
 
@@ -58,12 +68,16 @@ public final class RedisSessionStore implements SessionStore {
   private final Clock clock;
   private final RedisOutboxes outboxes;
   private final RedisLeases leases;
+  private final String where;
+  private final boolean unsafeServerAllowed;
   private final RedisTimers timers;
 
   private RedisSessionStore(UnifiedJedis jedis, RedisConfig config, Clock clock) {
     this.jedis = Objects.requireNonNull(jedis, "jedis");
     this.keys = new RedisKeys(config.keyPrefix());
-    this.guard = new Guard(config.redactedUrl());
+    this.guard = new Guard(config.redactedUrl(), () -> dropIdleConnections(jedis));
+    this.where = config.redactedUrl();
+    this.unsafeServerAllowed = config.unsafeServerAllowed();
     this.nearCache = config.nearCache()
         ? Optional.of(new NearCache(config.nearCacheSize(), config.nearCacheTtl()))
         : Optional.empty();
@@ -73,6 +87,43 @@ public final class RedisSessionStore implements SessionStore {
     this.outboxes = new RedisOutboxes(jedis, keys, guard, clock, cluster);
     this.leases = new RedisLeases(jedis, keys, guard);
     this.timers = new RedisTimers(jedis, keys, guard, cluster);
+  }
+
+  /**
+   * Asks the server whether its settings can lose sessions (an eviction policy other than
+   * {@code noeviction}, or neither AOF nor RDB persistence). Throws {@link IllegalStateException}
+   * listing the problems, unless {@link RedisConfig#unsafeServerAllowed()}, in which case they are
+   * logged as a warning; a server that refuses CONFIG (some managed services) is logged, not
+   * refused. Returns this store. The REDIS_URL provider and {@link RedisStoreModule} call it.
+   */
+  public RedisSessionStore checkServer() {
+    List<String> problems;
+    try {
+      problems = ServerSafety.problems(jedis);
+    } catch (JedisDataException e) {
+      LOG.warn("redis at {}: cannot check its eviction and persistence settings ({})", where, e.getMessage());
+      return this;
+    } catch (JedisException e) {
+      throw new StoreUnavailableException(
+          "redis at " + where + ": checking its settings failed: " + e.getMessage(), e);
+    }
+    if (problems.isEmpty()) {
+      return this;
+    }
+    String text = "redis at " + where + " can lose sessions: " + String.join("; ", problems);
+    if (!unsafeServerAllowed) {
+      throw new IllegalStateException(text + ". Fix the server, or start anyway with "
+          + "TTSCENES_REDIS_UNSAFE_OK=true (RedisConfig.Builder.allowUnsafeServer)");
+    }
+    LOG.warn("{} (allowed by TTSCENES_REDIS_UNSAFE_OK)", text);
+    return this;
+  }
+
+  private static void dropIdleConnections(UnifiedJedis jedis) {
+    if (jedis instanceof RedisClient pooled) {
+      // Connections opened before a failover still reach the demoted node; new ones follow the address.
+      pooled.getPool().clear();
+    }
   }
 
   /**

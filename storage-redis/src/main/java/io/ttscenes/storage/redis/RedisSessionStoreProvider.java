@@ -7,7 +7,10 @@ import java.net.URI;
 /**
  * Opens a {@link RedisSessionStore} for {@code redis://} and {@code rediss://} URLs, with the key
  * prefix of the bot and the near cache on (a stale cached read only costs a conflict and a
- * re-run). Found by {@link java.util.ServiceLoader}, so {@code REDIS_URL} works with
+ * re-run), and checks the server's settings at once ({@link RedisSessionStore#checkServer()}: the
+ * one piece of I/O here, so an unsafe server stops the bot at start). The query parameter
+ * {@code unsafe_ok=true} (which {@code TTSCENES_REDIS_UNSAFE_OK=true} adds) lets it through with a
+ * warning. Found by {@link java.util.ServiceLoader}, so {@code REDIS_URL} works with
  * {@code BotRuntime.create} as soon as storage-redis is on the classpath.
  */
 public final class RedisSessionStoreProvider implements SessionStoreProvider {
@@ -21,6 +24,12 @@ public final class RedisSessionStoreProvider implements SessionStoreProvider {
   public SessionStore open(URI url, String botName) {
     RedisConfig config = RedisConfig.fromUrl(url.toString()).newBuilder()
         .botName(botName).nearCache(true).build();
-    return RedisSessionStore.create(config);
+    RedisSessionStore store = RedisSessionStore.create(config);
+    try {
+      return store.checkServer();
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
   }
 }
