@@ -34,7 +34,8 @@ final class DefaultStores {
         return provider.open(url, botName);
       }
     }
-    throw new IllegalStateException("REDIS_URL is set, but no store for " + url.getScheme()
+    String variable = url.getScheme().endsWith("-cluster") ? "REDIS_CLUSTER_NODES" : "REDIS_URL";
+    throw new IllegalStateException(variable + " is set, but no store for " + url.getScheme()
         + ":// is on the classpath: add the module io.ttscenes:storage-redis (found automatically "
         + "through ServiceLoader), or give the runtime a SessionStore");
   }

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * How a {@link BotRuntime} runs, read from environment variables: {@code TAMTAM_TOKEN},
- * {@code TAMTAM_API_URL} (default {@code https://botapi.tamtam.chat}), {@code REDIS_URL} (absent:
+ * {@code TAMTAM_API_URL} (default {@code https://botapi.tamtam.chat}), {@code REDIS_URL} or
+ * {@code REDIS_CLUSTER_NODES} with {@code REDIS_USERNAME}, {@code REDIS_PASSWORD} (see {@link RedisAddress}; absent:
  * in-memory store), {@code WEBHOOK_URL} (absent: long polling), {@code WEBHOOK_PORT} (8080),
  * {@code WEBHOOK_PATH} (default: the path of {@code WEBHOOK_URL}), {@code WEBHOOK_SECRET} (at least
  * 22 characters; absent: one derived from the token, the same at every start),
@@ -114,7 +115,7 @@ public record RuntimeConfig(
     URI api = read.url("TAMTAM_API_URL", Set.of("http", "https")).orElse(URI.create(dialect.defaultBaseUrl()));
     boolean apiGiven = read.text("TAMTAM_API_URL").isPresent();
     String token = read.text("TAMTAM_TOKEN").orElse(apiGiven && isLoopback(api) ? EMULATOR_TOKEN : "");
-    Optional<URI> redis = read.url("REDIS_URL", Set.of("redis", "rediss"));
+    Optional<URI> redis = RedisAddress.read(read);
     Optional<URI> webhook = read.url("WEBHOOK_URL", Set.of("http", "https"));
     String defaultPath = webhook.map(URI::getPath).filter(p -> p.startsWith("/")).orElse("/");
     RuntimeConfig config = null;

@@ -1,16 +1,18 @@
 package io.ttscenes.storage.redis;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Where a bot's Redis is and how to use it: the parts of a {@code redis://} or {@code rediss://}
- * URL, the key prefix of the bot (default {@code tts:bot:}), the pool size, timeouts, the
- * optional near cache and whether the server is a Redis Cluster. Immutable; change it with
- * {@link #newBuilder()}.
+ * URL or the seed nodes of a Redis Cluster, the key prefix of the bot (default {@code tts:bot:}),
+ * the pool size, timeouts, the optional near cache and whether the server is a Redis Cluster.
+ * Immutable; change it with {@link #newBuilder()}.
  */
 public final class RedisConfig {
   private final String host;
@@ -27,6 +29,7 @@ public final class RedisConfig {
   private final long nearCacheSize;
   private final Duration nearCacheTtl;
   private final boolean cluster;
+  private final List<InetSocketAddress> clusterNodes;
   private final boolean unsafeServerAllowed;
 
   private RedisConfig(Builder b) {
@@ -44,6 +47,7 @@ public final class RedisConfig {
     this.nearCacheSize = b.nearCacheSize;
     this.nearCacheTtl = b.nearCacheTtl;
     this.cluster = b.cluster;
+    this.clusterNodes = b.clusterNodes;
     this.unsafeServerAllowed = b.unsafeServerAllowed;
   }
 
@@ -65,10 +69,16 @@ public final class RedisConfig {
           + e.getIndex() + "): " + redact(url));
     }
     Builder b = new Builder();
+    b.unsafeServerAllowed = uri.getQuery() != null
+        && java.util.Arrays.asList(uri.getQuery().split("&")).contains("unsafe_ok=true");
+    if (ClusterNodes.isClusterUrl(uri)) {
+      ClusterNodes.fromUrl(uri, b);
+      return b.build();
+    }
     String scheme = Optional.ofNullable(uri.getScheme()).orElse("");
     if (!scheme.equals("redis") && !scheme.equals("rediss")) {
-      throw new IllegalArgumentException(
-          "redis url scheme is '" + scheme + "'; expected redis:// or rediss://");
+      throw new IllegalArgumentException("redis url scheme is '" + scheme
+          + "'; expected redis://, rediss://, redis-cluster:// or rediss-cluster://");
     }
     b.tls = scheme.equals("rediss");
     if (uri.getHost() == null || uri.getHost().isEmpty()) {
@@ -78,8 +88,20 @@ public final class RedisConfig {
     b.port = uri.getPort() == -1 ? 6379 : uri.getPort();
     parseUserInfo(uri.getUserInfo(), b);
     b.database = parseDatabase(uri.getPath());
-    b.unsafeServerAllowed = uri.getQuery() != null
-        && java.util.Arrays.asList(uri.getQuery().split("&")).contains("unsafe_ok=true");
+    return b.build();
+  }
+
+  /**
+   * A Redis Cluster reached through the seed nodes {@code host:port,host:port,...} (as in
+   * {@code REDIS_CLUSTER_NODES}), with the default settings; the store then uses Jedis' cluster
+   * client. Credentials and TLS are set on the {@link #newBuilder() builder}.
+   *
+   * @throws IllegalArgumentException for an empty list or an entry that is not {@code host:port}
+   */
+  public static RedisConfig fromClusterNodes(String nodes) {
+    Objects.requireNonNull(nodes, "nodes");
+    Builder b = new Builder();
+    b.clusterNodes(ClusterNodes.parse(nodes));
     return b.build();
   }
 
@@ -131,6 +153,7 @@ public final class RedisConfig {
     b.nearCacheSize = nearCacheSize;
     b.nearCacheTtl = nearCacheTtl;
     b.cluster = cluster;
+    b.clusterNodes = clusterNodes;
     b.unsafeServerAllowed = unsafeServerAllowed;
     return b;
   }
@@ -202,7 +225,12 @@ public final class RedisConfig {
 
   /** Whether the server is a Redis Cluster, so no script may touch two hash slots. */
   public boolean cluster() {
-    return cluster;
+    return cluster || !clusterNodes.isEmpty();
+  }
+
+  /** The seed nodes of a Redis Cluster (unresolved addresses); empty for one server. */
+  public List<InetSocketAddress> clusterNodes() {
+    return clusterNodes;
   }
 
   /**
@@ -217,6 +245,10 @@ public final class RedisConfig {
   public String redactedUrl() {
     String auth = user.map(u -> u + ":").orElse(password.isPresent() ? ":" : "")
         + (password.isPresent() ? "***@" : user.isPresent() ? "@" : "");
+    if (!clusterNodes.isEmpty()) {
+      return (tls ? ClusterNodes.TLS_SCHEME : ClusterNodes.SCHEME) + "://" + auth
+          + String.join(",", clusterNodes.stream().map(n -> n.getHostString() + ":" + n.getPort()).toList());
+    }
     return (tls ? "rediss://" : "redis://") + auth + host + ":" + port + "/" + database;
   }
 
@@ -255,9 +287,33 @@ public final class RedisConfig {
     private long nearCacheSize = 10_000;
     private Duration nearCacheTtl = Duration.ofSeconds(10);
     private boolean cluster;
+    private List<InetSocketAddress> clusterNodes = List.of();
     private boolean unsafeServerAllowed;
 
     private Builder() {}
+
+    /** Sets the ACL user name (default none: the {@code default} user). */
+    public Builder user(String name) {
+      this.user = Optional.of(nonEmpty("user", name));
+      return this;
+    }
+
+    /** Sets the password (default none). */
+    public Builder password(String secret) {
+      this.password = Optional.of(nonEmpty("password", secret));
+      return this;
+    }
+
+    /** Turns TLS on or off ({@code rediss://} turns it on). */
+    public Builder tls(boolean enabled) {
+      this.tls = enabled;
+      return this;
+    }
+
+    Builder clusterNodes(List<InetSocketAddress> nodes) {
+      this.clusterNodes = List.copyOf(nodes);
+      return this;
+    }
 
     /** Sets the key prefix to {@code tts:<botName>:}, so several bots can share one Redis. */
     public Builder botName(String botName) {
@@ -339,6 +395,14 @@ public final class RedisConfig {
     /** Returns the configuration. */
     public RedisConfig build() {
       return new RedisConfig(this);
+    }
+
+    private static String nonEmpty(String name, String value) {
+      Objects.requireNonNull(value, name);
+      if (value.isEmpty()) {
+        throw new IllegalArgumentException(name + " is empty; leave it unset instead");
+      }
+      return value;
     }
 
     private static Duration positive(String name, Duration value) {

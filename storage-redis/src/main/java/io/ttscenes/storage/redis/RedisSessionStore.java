@@ -37,7 +37,9 @@ import redis.clients.jedis.exceptions.JedisException;
  *       joined by \n (an id containing one stored Base64url-encoded behind a U+0001 marker), at
  *       most {@link #RECENT_UPDATE_IDS}; expires after the commit's idle TTL.
  *   <li>{@code P o:{K}} HASH: outbox id to "version:payload"; same hash slot and TTL.
- *   <li>{@code P outboxes} ZSET: sessions with a pending outbox, scored by write time (index).
+ *   <li>{@code P outboxes:<n>} ZSET, 16 shards as for the timers: sessions with a pending outbox,
+ *       scored by write time (index). {@code P outboxes}, the index before the shards, is still
+ *       walked (last) and emptied.
  *   <li>{@code P timers:<n>} ZSET, 16 shards by the session key's hash: session key scored by the
  *       due epoch ms of its earliest scheduled job (lease end once claimed). {@code P timers},
  *       written by earlier versions, is still claimed from and cleaned up.
@@ -68,6 +70,7 @@ public final class RedisSessionStore implements SessionStore {
   private final Clock clock;
   private final RedisOutboxes outboxes;
   private final RedisLeases leases;
+  private final Optional<ReplicaAcks> replicaAcks;
   private final String where;
   private final boolean unsafeServerAllowed;
   private final RedisTimers timers;
@@ -86,6 +89,8 @@ public final class RedisSessionStore implements SessionStore {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.outboxes = new RedisOutboxes(jedis, keys, guard, clock, cluster);
     this.leases = new RedisLeases(jedis, keys, guard);
+    // WAIT returns well inside the socket timeout, which bounds the whole call.
+    this.replicaAcks = ReplicaAcks.of(jedis, config.socketTimeout().dividedBy(4), config.redactedUrl());
     this.timers = new RedisTimers(jedis, keys, guard, cluster);
   }
 
@@ -127,11 +132,17 @@ public final class RedisSessionStore implements SessionStore {
   }
 
   /**
-   * Connects to the standalone server of {@code config} through a pool of
-   * {@link RedisConfig#poolSize()} connections, opened lazily: this call does no I/O.
+   * Connects to the server of {@code config} through pools of {@link RedisConfig#poolSize()}
+   * connections: a standalone server lazily (this call does no I/O), a Redis Cluster
+   * ({@link RedisConfig#clusterNodes()}) through Jedis' cluster client, which reads the slot map
+   * from a seed node now.
+   *
+   * @throws io.ttscenes.api.store.StoreUnavailableException when no seed node of a cluster answers
    */
   public static RedisSessionStore create(RedisConfig config) {
-    return new RedisSessionStore(RedisClients.standalone(config), config, Clock.systemUTC());
+    UnifiedJedis jedis = new Guard(config.redactedUrl(), () -> { })
+        .call("reading the cluster's slot map", () -> RedisClients.create(config));
+    return new RedisSessionStore(jedis, config, Clock.systemUTC());
   }
 
   /**
@@ -219,8 +230,11 @@ public final class RedisSessionStore implements SessionStore {
       nearCache.ifPresent(c -> c.invalidate(commit.key()));
       return new CommitResult.Conflict(version);
     }
-    if (cluster && (Long) reply.get(3) == 1L) {
-      timers.setAfterCommit(commit.key(), commit.wake());
+    try {
+      afterWin(commit, reply);
+    } catch (RuntimeException e) {
+      nearCache.ifPresent(c -> c.invalidate(commit.key()));
+      throw e;
     }
     nearCache.ifPresent(c -> c.put(commit.key(),
         new StoredSession(version, commit.data(), UpdateIds.split((String) reply.get(2))),
@@ -228,10 +242,22 @@ public final class RedisSessionStore implements SessionStore {
     return new CommitResult.Committed(version);
   }
 
+  /**
+   * Cluster mode, once a commit won: sets the timer to exactly the new wake when it changed (it is
+   * in another slot), then waits for a replica to hold the commit (see {@link ReplicaAcks}).
+   */
+  private void afterWin(Commit commit, List<?> reply) {
+    if (cluster && (Long) reply.get(3) == 1L) {
+      timers.setAfterCommit(commit.key(), commit.wake());
+    }
+    replicaAcks.ifPresent(acks -> acks.await(keys.session(commit.key()), ttlMillis(commit),
+        "the commit of session '" + commit.key() + "'"));
+  }
+
   private List<String> commitKeys(String key) {
     return cluster
         ? List.of(keys.session(key), keys.outbox(key))
-        : List.of(keys.session(key), keys.outbox(key), keys.outboxIndex(), keys.timers(key));
+        : List.of(keys.session(key), keys.outbox(key), keys.outboxIndex(key), keys.timers(key));
   }
 
   private List<String> commitArgs(Commit commit) {

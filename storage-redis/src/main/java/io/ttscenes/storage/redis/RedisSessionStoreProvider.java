@@ -5,7 +5,8 @@ import io.ttscenes.api.store.SessionStoreProvider;
 import java.net.URI;
 
 /**
- * Opens a {@link RedisSessionStore} for {@code redis://} and {@code rediss://} URLs, with the key
+ * Opens a {@link RedisSessionStore} for {@code redis://} and {@code rediss://} URLs (and for
+ * {@code redis-cluster://host:port,...}, which the runtime makes of {@code REDIS_CLUSTER_NODES}), with the key
  * prefix of the bot and the near cache on (a stale cached read only costs a conflict and a
  * re-run), and checks the server's settings at once ({@link RedisSessionStore#checkServer()}: the
  * one piece of I/O here, so an unsafe server stops the bot at start). The query parameter
@@ -15,9 +16,11 @@ import java.net.URI;
  */
 public final class RedisSessionStoreProvider implements SessionStoreProvider {
 
+  /** {@inheritDoc} Takes {@code redis}, {@code rediss} and the cluster forms {@code redis-cluster}, {@code rediss-cluster}. */
   @Override
   public boolean supports(URI url) {
-    return "redis".equals(url.getScheme()) || "rediss".equals(url.getScheme());
+    return "redis".equals(url.getScheme()) || "rediss".equals(url.getScheme())
+        || ClusterNodes.isClusterUrl(url);
   }
 
   @Override

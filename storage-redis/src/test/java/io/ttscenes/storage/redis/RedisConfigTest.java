@@ -60,7 +60,7 @@ final class RedisConfigTest {
 
   @Test
   void wrongUrlsAreRejectedNamingWhatIsWrong() {
-    assertEquals("redis url scheme is 'http'; expected redis:// or rediss://",
+    assertEquals("redis url scheme is 'http'; expected redis://, rediss://, redis-cluster:// or rediss-cluster://",
         assertThrows(IllegalArgumentException.class,
             () -> RedisConfig.fromUrl("http://cache:6379")).getMessage());
     assertEquals("redis url database is 'x'; expected a number >= 0",
