@@ -1,6 +1,7 @@
 package io.ttscenes.benchmarks;
 
 import io.ttscenes.api.Bot;
+import io.ttscenes.api.internal.BotRouting;
 import io.ttscenes.api.model.Update;
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +53,7 @@ public class RoutingBenchmark {
     for (int i = 0; i < 4; i++) {
       Update update = updates.get(i);
       sink.consume(bot.sessionKeys().keyOf(update));
-      sink.consume(bot.select(update, SCENES.get(i), STEPS.get(i)));
+      sink.consume(BotRouting.select(bot, update, bot.username(), SCENES.get(i), STEPS.get(i)));
     }
   }
 }

@@ -74,7 +74,7 @@ public final class SurveyFlow {
     return Scene.builder(SCENE, Progress.class)
         .step("q1", step -> step
             .prompt(ctx -> ctx.reply("Q1", Keyboard.inline()
-                .row(Keyboard.callback("Yes", "q1:yes"), Keyboard.callback("No", "q1:no"))))
+                .withRow(Keyboard.callback("Yes", "q1:yes"), Keyboard.callback("No", "q1:no"))))
             .onCallbackPrefix("q1:", SurveyFlow::firstAnswer))
         .step("q2", step -> step
             .prompt(ctx -> ctx.reply("Q2"))
@@ -82,8 +82,7 @@ public final class SurveyFlow {
         .build();
   }
 
-  private static void firstAnswer(Context<Progress> ctx) {
-    String choice = ctx.payload().substring("q1:".length());
+  private static void firstAnswer(Context<Progress> ctx, String choice) {
     ctx.answer("Noted: " + choice);
     ctx.setData(new Progress(ctx.data().promo(), choice));
     ctx.next();

@@ -1,11 +1,12 @@
 package io.ttscenes.api;
 
-import io.ttscenes.api.model.Update;
+import io.ttscenes.api.i18n.Messages;
+import io.ttscenes.api.internal.BotRouting;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +25,11 @@ import java.util.function.Supplier;
  * finally the global fallback. Within each set the first matching route in declaration order wins.
  */
 public final class Bot {
+  static {
+    BotRouting.register((bot, update, username, sceneId, step) -> Routing.select(update, username,
+        bot.global, bot.root, sceneId.flatMap(bot::scene), step));
+  }
+
   private final String name;
   private final String username;
   private final Map<String, Scene<?>> scenes;
@@ -39,6 +45,11 @@ public final class Bot {
   private final int historyLimit;
   private final Set<String> campaigns;
   private final Set<String> transitions;
+  private final Messages messages;
+  private final StaleHandler staleHandler;
+  private final LinkSigner linkSigner;
+  private final Map<String, Class<?>> callbackTypes;
+  private final Map<String, Class<?>> startTypes;
 
   private Bot(Builder builder) {
     this.name = builder.name;
@@ -58,6 +69,11 @@ public final class Bot {
     this.historyLimit = builder.historyLimit;
     this.campaigns = Set.copyOf(builder.campaigns);
     this.transitions = Collections.unmodifiableSet(new LinkedHashSet<>(builder.transitions));
+    this.messages = builder.messages;
+    this.staleHandler = builder.staleHandler;
+    this.linkSigner = builder.linkSigner;
+    this.callbackTypes = PayloadTypes.byTag(builder.callbackTypes(), new ArrayList<>());
+    this.startTypes = PayloadTypes.byTag(builder.startTypes(), new ArrayList<>());
   }
 
   /** Starts configuring a bot named {@code name} (used in logs, metrics and store keys). */
@@ -158,22 +174,29 @@ public final class Bot {
     return root.routes();
   }
 
-  /**
-   * Finds the handler for {@code update} when the session is in {@code sceneId} (empty: the root)
-   * at wizard step {@code step}, following the routing order described on this class.
-   */
-  public Optional<Selected> select(Update update, Optional<String> sceneId, Optional<String> step) {
-    return select(update, username(), sceneId, step);
+  /** Returns the bot's message bundles, when it declared any. */
+  public Optional<Messages> messages() {
+    return Optional.ofNullable(messages);
   }
 
-  /**
-   * As {@link #select(Update, Optional, Optional)} with {@code username} as the bot's username
-   * (for a runtime that learned it from {@code GET /me} because none was set on the builder).
-   */
-  public Optional<Selected> select(Update update, Optional<String> username, Optional<String> sceneId,
-      Optional<String> step) {
-    Optional<Scene<?>> scene = sceneId.flatMap(this::scene);
-    return Routing.select(update, username, global, root, scene, step);
+  /** Returns what handles stale or invalid typed buttons and start links. */
+  public StaleHandler staleHandler() {
+    return staleHandler;
+  }
+
+  /** Returns the signer of typed start links, when the bot signs them. */
+  public Optional<LinkSigner> linkSigner() {
+    return Optional.ofNullable(linkSigner);
+  }
+
+  /** Returns the typed button data types the bot's routes take, by tag. */
+  public Map<String, Class<?>> callbackTypes() {
+    return callbackTypes;
+  }
+
+  /** Returns the typed start-link payload types the bot's routes take, by tag. */
+  public Map<String, Class<?>> startTypes() {
+    return startTypes;
   }
 
   /**
@@ -183,21 +206,6 @@ public final class Bot {
    */
   public Optional<Handler<?>> selectScheduled(String name, Optional<String> sceneId, Optional<String> step) {
     return Routing.scheduled(name, global, root, sceneId.flatMap(this::scene), step);
-  }
-
-  /**
-   * A chosen handler and what its route matched; {@code route} describes it for logs.
-   *
-   * @param handler the handler, typed to the scene's data by the caller
-   * @param match what the route found in the update
-   * @param route a readable description of the route
-   */
-  public record Selected(Handler<?> handler, RouteMatch match, String route) {
-    public Selected {
-      Objects.requireNonNull(handler, "handler");
-      Objects.requireNonNull(match, "match");
-      Objects.requireNonNull(route, "route");
-    }
   }
 
   /** Configures a {@link Bot}; not thread-safe. */
@@ -218,6 +226,9 @@ public final class Bot {
     private int historyLimit = 10;
     private final Set<String> campaigns = new LinkedHashSet<>();
     private final Set<String> transitions = new LinkedHashSet<>();
+    private Messages messages;
+    private StaleHandler staleHandler = StaleHandlers.DEFAULT;
+    private LinkSigner linkSigner;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -300,6 +311,27 @@ public final class Bot {
       return this;
     }
 
+    /** Declares the bot's texts per locale for {@link Context#t}; their keys are checked by {@link #build()}. */
+    public Builder messages(Messages messages) {
+      this.messages = Objects.requireNonNull(messages, "messages");
+      return this;
+    }
+
+    /** Replaces the handler of stale or invalid typed buttons and start links. */
+    public Builder onStale(StaleHandler handler) {
+      this.staleHandler = Objects.requireNonNull(handler, "handler");
+      return this;
+    }
+
+    /**
+     * Signs every typed start link with HMAC-SHA256 under {@code secret} (at least 16 bytes) and
+     * refuses, as {@link Stale.Reason#INVALID}, typed start payloads whose signature does not verify.
+     */
+    public Builder signStartLinks(String secret) {
+      this.linkSigner = LinkSigner.of(secret);
+      return this;
+    }
+
     /**
      * Declares deep-link campaigns: start payloads counted under their own name in metrics and
      * funnels (any other payload counts as {@code other}). Throws {@link IllegalArgumentException}
@@ -333,10 +365,29 @@ public final class Bot {
       Set<String> ids = uniqueScenes().keySet();
       transitions.stream().filter(target -> !ids.contains(target)).forEach(target -> problems.add(
           "the bot's global or root handlers declare a transition to unknown scene '" + target + "'"));
+      PayloadTypes.byTag(callbackTypes(), problems);
+      PayloadTypes.byTag(startTypes(), problems);
+      if (messages != null) {
+        problems.addAll(messages.problems());
+      }
       if (!problems.isEmpty()) {
         throw new BotConfigurationException(name, problems);
       }
       return new Bot(this);
+    }
+
+    private Set<Class<?>> callbackTypes() {
+      Set<Class<?>> types = new LinkedHashSet<>(global.callbackTypes());
+      types.addAll(root.callbackTypes());
+      scenes.forEach(scene -> types.addAll(scene.callbackTypes()));
+      return types;
+    }
+
+    private Set<Class<?>> startTypes() {
+      Set<Class<?>> types = new LinkedHashSet<>(global.startTypes());
+      types.addAll(root.startTypes());
+      scenes.forEach(scene -> types.addAll(scene.startTypes()));
+      return types;
     }
 
     private Map<String, Scene<?>> uniqueScenes() {

@@ -24,6 +24,11 @@ final class BotValidation {
       problems.addAll(scene.problems());
     }
     for (Scene<?> scene : scenes) {
+      for (String callee : scene.calls()) {
+        if (!ids.contains(callee)) {
+          problems.add("scene '" + scene.id() + "' takes results of unknown scene '" + callee + "'");
+        }
+      }
       for (String target : scene.transitions()) {
         if (!ids.contains(target)) {
           problems.add("scene '" + scene.id() + "' declares a transition to unknown scene '"

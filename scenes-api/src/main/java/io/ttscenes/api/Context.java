@@ -1,8 +1,9 @@
 package io.ttscenes.api;
 
-import io.ttscenes.api.client.BotApi;
+import io.ttscenes.api.client.BotReads;
 import io.ttscenes.api.keyboard.Keyboard;
-import io.ttscenes.api.model.CallbackAnswer;
+import io.ttscenes.api.model.CallbackButton;
+import io.ttscenes.api.model.Intent;
 import io.ttscenes.api.model.ConstructorAnswer;
 import io.ttscenes.api.model.SenderAction;
 import io.ttscenes.api.model.Update;
@@ -48,15 +49,30 @@ public interface Context<D> {
   /** Returns the chat of the update, when it has one. */
   Optional<Long> chatId();
 
-  /** Returns the user's locale when the update carries it (IETF BCP 47 tag). */
+  /**
+   * Returns the user's locale: the one chosen with {@link #setLocale}, else the last one the
+   * user's updates reported ({@code user_locale}, kept in the session when the bot has messages),
+   * else the update's own; empty when none is known.
+   */
   Optional<Locale> locale();
 
+  /** Sets the user's locale for this session, overriding what their client reports from now on. */
+  Context<D> setLocale(Locale locale);
+
   /**
-   * Returns the Bot API for reads a handler needs at once (get chat, members). Calls made through
-   * it happen immediately, even if the commit later conflicts and the handler is re-run, so use it
-   * for reads; record writes with the methods below.
+   * Formats message {@code key} of the bot's {@link Bot.Builder#messages} in the user's locale
+   * (the closest declared one, else the fallback) with positional {@code args}. Throws
+   * {@link IllegalStateException} when the bot has no messages, {@link IllegalArgumentException}
+   * for an unknown key.
    */
-  BotApi api();
+  String t(String key, Object... args);
+
+  /**
+   * Returns the Bot API's reads a handler needs at once (get chat, members). They happen
+   * immediately, even if the commit later conflicts and the handler is re-run; writes are recorded
+   * with the methods below, which send them once, after the commit.
+   */
+  BotReads api();
 
   /** Returns the time of the runtime's clock when handling started. */
   Instant now();
@@ -75,6 +91,40 @@ public interface Context<D> {
 
   /** Returns the deep-link payload of {@code bot_started} (or a chat button's), or {@code ""}. */
   String startPayload();
+
+  /**
+   * Returns the decoded value of the pressed typed button or typed start link as {@code type}.
+   * Throws {@link IllegalStateException} when the update carries no typed value of that type.
+   */
+  <T> T payload(Class<T> type);
+
+  /**
+   * Returns a button carrying {@code data} (a record, see {@link PayloadType}) for
+   * {@link RouteSet#onCallback(Class, TypedHandler)}. It belongs to the current screen: after a
+   * transition or {@link #expireButtons()} it is stale and goes to the bot's {@link StaleHandler}.
+   * Data too large for the 1024-character payload is kept in the session behind a short id.
+   */
+  CallbackButton button(String text, Object data);
+
+  /** As {@link #button(String, Object)}, drawn with {@code intent}. */
+  CallbackButton button(String text, Object data, Intent intent);
+
+  /**
+   * Returns the deep link {@code https://tt.me/<bot>/start/<payload>} carrying {@code data} (a
+   * record) for {@link RouteSet#onStart}, signed when the bot signs its links. Throws
+   * {@link IllegalArgumentException} when the payload would exceed the 128 characters a deep link
+   * carries, and {@link IllegalStateException} when the bot's username is unknown.
+   */
+  String startLink(Object data);
+
+  /** Makes every typed button made so far in this session stale (e.g. when a new poll starts). */
+  Context<D> expireButtons();
+
+  /** Returns how many answers to the current step were recorded as failed since it was entered. */
+  int failedAttempts();
+
+  /** Records one failed answer to the current step (reset when the scene or step changes). */
+  Context<D> failedAttempt();
 
   /** Returns the current scene's id; empty at the root, outside every scene. */
   Optional<String> sceneId();
@@ -127,8 +177,15 @@ public interface Context<D> {
    */
   Context<D> answer(String notification);
 
-  /** Records an answer to the pressed button (notification and/or new message content). */
-  Context<D> answer(CallbackAnswer answer);
+  /**
+   * Records an answer to the pressed button that replaces its message with {@code message} (the
+   * same message type as {@link #reply(OutgoingMessage)}). Throws {@link IllegalStateException}
+   * when the update is not a message callback.
+   */
+  Context<D> answer(OutgoingMessage message);
+
+  /** Records an answer showing {@code notification} and replacing the pressed message with {@code message}. */
+  Context<D> answer(String notification, OutgoingMessage message);
 
   /** Records a chat action ({@code typing_on}...) in the chat of this update. */
   Context<D> action(SenderAction action);
@@ -139,16 +196,49 @@ public interface Context<D> {
    */
   Context<D> construct(ConstructorAnswer answer);
 
+  /** Records the answer to this constructor session's request, built with {@link Construction}. */
+  Context<D> construct(Construction answer);
+
   /**
    * Requests entering scene {@code sceneId} with its initial data; the current scene is left and
    * pushed on the history. At most one transition per handler ({@link IllegalStateException}).
    */
   Context<D> enter(String sceneId);
 
+  /** Requests entering {@code scene} with {@code data}, its data type checked by the compiler. */
+  <T> Context<D> enter(Scene<T> scene, T data);
+
+  /** As {@link #call(String, Object)} with the input's type checked by the compiler. */
+  <T> Context<D> call(Scene<T> scene, T input);
+
   /** Requests entering scene {@code sceneId} with {@code data} (of that scene's data type). */
   Context<D> enter(String sceneId, Object data);
 
-  /** Requests leaving the current scene for the root; the history is cleared. */
+  /**
+   * Requests calling scene {@code sceneId} as a sub-dialog with {@code input} as its data: the
+   * current scene and step are kept on the session's dialog stack (at most 8 deep) and resumed when
+   * the sub-dialog finishes, with its result handed to this scene's
+   * {@link Scene.Builder#onResult} handler. Throws {@link IllegalStateException} at the root or
+   * when the stack is full.
+   */
+  Context<D> call(String sceneId, Object input);
+
+  /**
+   * Requests finishing the current sub-dialog with {@code result}: back to the caller, whose result
+   * handler gets it. Throws {@link IllegalStateException} when no sub-dialog is running.
+   */
+  Context<D> finish(Object result);
+
+  /**
+   * Requests cancelling the current sub-dialog: its caller gets {@link DialogResult.Cancelled}.
+   * {@link #leave()} in a sub-dialog does the same. Throws {@link IllegalStateException} when none runs.
+   */
+  Context<D> cancelDialog();
+
+  /**
+   * Requests leaving the current scene for the root; the history is cleared. In a sub-dialog it
+   * returns to the caller with {@link DialogResult.Cancelled} instead (see {@link #cancelDialog()}).
+   */
   Context<D> leave();
 
   /** Requests leaving and entering the current scene again (data kept, first step, new timeout). */

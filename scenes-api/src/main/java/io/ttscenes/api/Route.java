@@ -32,12 +32,12 @@ public final class Route<D> {
    * Returns the match when this route takes {@code update}; {@code botUsername}, when known, lets
    * commands addressed to another bot ({@code /start@other}) pass by.
    */
-  public Optional<RouteMatch> match(Update update, Optional<String> botUsername) {
+  Optional<RouteMatch> match(Update update, Optional<String> botUsername) {
     return condition.test(update, botUsername);
   }
 
   /** Returns the handler to run when the route matches. */
-  public Handler<D> handler() {
+  Handler<D> handler() {
     return handler;
   }
 

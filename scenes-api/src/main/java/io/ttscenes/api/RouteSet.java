@@ -25,10 +25,12 @@ import io.ttscenes.api.model.UserAddedToChatUpdate;
 import io.ttscenes.api.model.UserRemovedFromChatUpdate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -46,6 +48,8 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
   private Handler<D> fallback;
   private final Map<String, Handler<D>> scheduled = new LinkedHashMap<>();
   private boolean frozen;
+  private final Set<Class<?>> callbackTypes = new LinkedHashSet<>();
+  private final Set<Class<?>> startTypes = new LinkedHashSet<>();
 
   RouteSet() {}
 
@@ -73,11 +77,46 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
         Updates.callbackPayload(update).filter(payload::equals).isPresent()), handler);
   }
 
-  /** Runs {@code handler} when a button whose payload starts with {@code prefix} is pressed. */
-  public B onCallbackPrefix(String prefix, Handler<D> handler) {
+  /**
+   * Runs {@code handler} with the decoded value when a typed button made by
+   * {@link Context#button(String, Object)} with a {@code type} value is pressed on the current
+   * screen; stale or undecodable ones go to the bot's {@link StaleHandler} instead.
+   */
+  public <T> B onCallback(Class<T> type, TypedHandler<D, T> handler) {
+    PayloadTag tag = PayloadTag.of(type);
+    Objects.requireNonNull(handler, "handler");
+    checkNotFrozen();
+    callbackTypes.add(type);
+    return add("callback " + tag.prefix(), (update, bot) -> plain(
+        Updates.callbackPayload(update).filter(tag::marks).isPresent()),
+        ctx -> handler.handle(ctx, ctx.payload(type)));
+  }
+
+  /**
+   * Runs {@code handler} with the decoded value when the user starts the bot through a typed link
+   * made by {@link Context#startLink(Object)} with a {@code type} value (signature checked when the
+   * bot signs its links); invalid ones go to the bot's {@link StaleHandler} instead.
+   */
+  public <T> B onStart(Class<T> type, TypedHandler<D, T> handler) {
+    PayloadTag tag = PayloadTag.of(type);
+    Objects.requireNonNull(handler, "handler");
+    checkNotFrozen();
+    startTypes.add(type);
+    return add("start link " + tag.prefix(), (update, bot) -> plain(update instanceof BotStartedUpdate
+        && Updates.startPayload(update).filter(tag::marks).isPresent()),
+        ctx -> handler.handle(ctx, ctx.payload(type)));
+  }
+
+  /**
+   * Runs {@code handler} with the rest of the payload (after {@code prefix}, possibly {@code ""})
+   * when a button whose payload starts with {@code prefix} is pressed.
+   */
+  public B onCallbackPrefix(String prefix, TypedHandler<D, String> handler) {
     Objects.requireNonNull(prefix, "prefix");
+    Objects.requireNonNull(handler, "handler");
     return add("callback prefix '" + prefix + "'", (update, bot) -> plain(
-        Updates.callbackPayload(update).filter(p -> p.startsWith(prefix)).isPresent()), handler);
+        Updates.callbackPayload(update).filter(p -> p.startsWith(prefix)).isPresent()),
+        ctx -> handler.handle(ctx, ctx.payload().substring(prefix.length())));
   }
 
   /** Runs {@code handler} when a button whose whole payload matches {@code regex} is pressed. */
@@ -145,12 +184,17 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
         && Updates.startPayload(update).filter(payload::equals).isPresent()), handler);
   }
 
-  /** Runs {@code handler} when the deep-link payload starts with {@code prefix}. */
-  public B onBotStartedPrefix(String prefix, Handler<D> handler) {
+  /**
+   * Runs {@code handler} with the rest of the deep-link payload (after {@code prefix}) when the
+   * payload starts with {@code prefix}.
+   */
+  public B onBotStartedPrefix(String prefix, TypedHandler<D, String> handler) {
     Objects.requireNonNull(prefix, "prefix");
+    Objects.requireNonNull(handler, "handler");
     return add("bot_started prefix '" + prefix + "'", (update, bot) -> plain(
         update instanceof BotStartedUpdate
-            && Updates.startPayload(update).filter(p -> p.startsWith(prefix)).isPresent()), handler);
+            && Updates.startPayload(update).filter(p -> p.startsWith(prefix)).isPresent()),
+        ctx -> handler.handle(ctx, ctx.startPayload().substring(prefix.length())));
   }
 
   /** Runs {@code handler} when the whole deep-link payload matches {@code regex}. */
@@ -203,6 +247,16 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
   /** Runs {@code handler} for every input of a constructor session (text or button). */
   public B onConstructionRequest(Handler<D> handler) {
     return onUpdate(MessageConstructionRequest.class, handler);
+  }
+
+  /**
+   * Runs {@code handler} for every input of a constructor session with what the user typed or
+   * pressed, read for it ({@link ConstructorInput}); answer with {@code ctx.construct(Construction...)}.
+   */
+  public B onConstruction(TypedHandler<D, ConstructorInput> handler) {
+    Objects.requireNonNull(handler, "handler");
+    return onUpdate(MessageConstructionRequest.class,
+        ctx -> handler.handle(ctx, ConstructorInput.of((MessageConstructionRequest) ctx.update())));
   }
 
   /** Runs {@code handler} when a constructed message was posted. */
@@ -272,6 +326,14 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
     return frozen ? routes : List.copyOf(routes);
   }
 
+  Set<Class<?>> callbackTypes() {
+    return Set.copyOf(callbackTypes);
+  }
+
+  Set<Class<?>> startTypes() {
+    return Set.copyOf(startTypes);
+  }
+
   Optional<Handler<D>> scheduledHandler(String name) {
     return Optional.ofNullable(scheduled.get(name));
   }
@@ -295,7 +357,7 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
     }
   }
 
-  private B add(String description, Route.Condition condition, Handler<D> handler) {
+  B add(String description, Route.Condition condition, Handler<D> handler) {
     checkNotFrozen();
     routes.add(new Route<>(description, condition, Objects.requireNonNull(handler, "handler")));
     return self();

@@ -1,5 +1,6 @@
 package io.ttscenes.api;
 
+import io.ttscenes.api.internal.Selection;
 import io.ttscenes.api.model.Update;
 import java.util.List;
 import java.util.Optional;
@@ -9,9 +10,9 @@ final class Routing {
   private Routing() {}
 
   // Plain branches rather than Optional.or chains: this runs for every update.
-  static Optional<Bot.Selected> select(Update update, Optional<String> username, Handlers global,
+  static Optional<Selection> select(Update update, Optional<String> username, Handlers global,
       Handlers root, Optional<Scene<?>> scene, Optional<String> step) {
-    Optional<Bot.Selected> found = first(global.routes(), update, username);
+    Optional<Selection> found = first(global.routes(), update, username);
     if (found.isEmpty()) {
       found = scene.isPresent()
           ? inScene(scene.get(), step, update, username)
@@ -43,10 +44,10 @@ final class Routing {
     return found.map(h -> h);
   }
 
-  private static <D> Optional<Bot.Selected> inScene(Scene<D> scene, Optional<String> stepName,
+  private static <D> Optional<Selection> inScene(Scene<D> scene, Optional<String> stepName,
       Update update, Optional<String> username) {
     Optional<WizardStep<D>> step = stepName.isPresent() ? scene.step(stepName.get()) : Optional.empty();
-    Optional<Bot.Selected> found = Optional.empty();
+    Optional<Selection> found = Optional.empty();
     if (step.isPresent()) {
       found = first(step.get().routes(), update, username);
     }
@@ -59,24 +60,24 @@ final class Routing {
     return orElse(found, scene.fallback(), "scene fallback");
   }
 
-  private static <D> Optional<Bot.Selected> first(List<Route<D>> routes, Update update,
+  private static <D> Optional<Selection> first(List<Route<D>> routes, Update update,
       Optional<String> username) {
     for (int i = 0; i < routes.size(); i++) {
       Route<D> route = routes.get(i);
       Optional<RouteMatch> match = route.match(update, username);
       if (match.isPresent()) {
-        return Optional.of(new Bot.Selected(route.handler(), match.get(), route.toString()));
+        return Optional.of(new Selection(route.handler(), match.get(), route.toString()));
       }
     }
     return Optional.empty();
   }
 
-  private static <D> Optional<Bot.Selected> orElse(Optional<Bot.Selected> found,
+  private static <D> Optional<Selection> orElse(Optional<Selection> found,
       Optional<Handler<D>> handler, String name) {
     return found.isPresent() ? found : fallback(handler, name);
   }
 
-  private static <D> Optional<Bot.Selected> fallback(Optional<Handler<D>> handler, String name) {
-    return handler.map(h -> new Bot.Selected(h, RouteMatch.PLAIN, name));
+  private static <D> Optional<Selection> fallback(Optional<Handler<D>> handler, String name) {
+    return handler.map(h -> new Selection(h, RouteMatch.PLAIN, name));
   }
 }

@@ -3,6 +3,7 @@ package io.ttscenes.api;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,9 @@ public final class Scene<D> {
   private final Set<String> transitions;
   private final Duration sessionTtl;
   private final List<String> problems;
+  private final Set<Class<?>> callbackTypes;
+  private final Set<Class<?>> startTypes;
+  private final Map<String, ResultRoute<D, ?>> results;
 
   private Scene(Builder<D> builder) {
     this.id = builder.id;
@@ -53,6 +57,15 @@ public final class Scene<D> {
     this.transitions = Set.copyOf(builder.transitions);
     this.sessionTtl = builder.sessionTtl;
     this.problems = List.copyOf(builder.problems());
+    Set<Class<?>> callbacks = new LinkedHashSet<>(builder.callbackTypes());
+    Set<Class<?>> starts = new LinkedHashSet<>(builder.startTypes());
+    steps.forEach(step -> {
+      callbacks.addAll(step.callbackTypes());
+      starts.addAll(step.startTypes());
+    });
+    this.callbackTypes = Set.copyOf(callbacks);
+    this.startTypes = Set.copyOf(starts);
+    this.results = Map.copyOf(builder.results);
   }
 
   /** Starts a scene with typed data; entering it needs data unless {@code initialData} is set. */
@@ -153,6 +166,43 @@ public final class Scene<D> {
     return problems;
   }
 
+  /** Returns the ids of the scenes this scene calls as sub-dialogs and takes results from. */
+  public Set<String> calls() {
+    return results.keySet();
+  }
+
+  /**
+   * Returns the handler of the result {@code callee} gave back, bound to {@code result}; it throws
+   * {@link IllegalStateException} when run with a value of another type than the one declared.
+   */
+  public Optional<Handler<D>> resultHandler(String callee, DialogResult<?> result) {
+    return Optional.ofNullable(results.get(callee)).map(route -> route.bind(callee, result));
+  }
+
+  /** A declared result handler with the type it expects. */
+  private record ResultRoute<D, R>(Class<R> type, TypedHandler<D, DialogResult<R>> handler) {
+    @SuppressWarnings("unchecked")
+    Handler<D> bind(String callee, DialogResult<?> result) {
+      return ctx -> {
+        if (result.value().isPresent() && !type.isInstance(result.value().get())) {
+          throw new IllegalStateException("scene '" + callee + "' finished with a "
+              + result.value().get().getClass().getName() + "; its caller expects a " + type.getName());
+        }
+        handler.handle(ctx, (DialogResult<R>) result);
+      };
+    }
+  }
+
+  /** Returns the typed button data types its routes and steps take. */
+  public Set<Class<?>> callbackTypes() {
+    return callbackTypes;
+  }
+
+  /** Returns the typed start-link payload types its routes and steps take. */
+  public Set<Class<?>> startTypes() {
+    return startTypes;
+  }
+
   /** Configures a {@link Scene}; not thread-safe. */
   public static final class Builder<D> extends RouteSet<D, Builder<D>> {
     private final String id;
@@ -166,6 +216,7 @@ public final class Scene<D> {
     private final List<WizardStep<D>> steps = new ArrayList<>();
     private final Set<String> transitions = new LinkedHashSet<>();
     private Duration sessionTtl;
+    private final Map<String, ResultRoute<D, ?>> results = new LinkedHashMap<>();
 
     private Builder(String id, Class<D> dataType) {
       this.id = Objects.requireNonNull(id, "id");
@@ -217,6 +268,17 @@ public final class Scene<D> {
       WizardStep<D> step = new WizardStep<>(name);
       configure.accept(step);
       steps.add(step);
+      return this;
+    }
+
+    /**
+     * Runs {@code handler} when sub-dialog {@code callee}, started here with {@link Context#call},
+     * gives back its result (or was cancelled); the session is back in this scene and step, with
+     * the data it had, and the step is not asked again.
+     */
+    public <R> Builder<D> onResult(String callee, Class<R> type, TypedHandler<D, DialogResult<R>> handler) {
+      results.put(Objects.requireNonNull(callee, "callee"), new ResultRoute<>(
+          Objects.requireNonNull(type, "type"), Objects.requireNonNull(handler, "handler")));
       return this;
     }
 

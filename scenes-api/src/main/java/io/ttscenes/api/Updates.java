@@ -19,7 +19,9 @@ import java.util.Optional;
 /**
  * Reads the parts of an update that routing and handlers care about, whatever its type: the
  * acting user's id, the chat, the message text and attachments, button and deep-link payloads and
- * the constructor session. Every method is total: an update without the part gives empty.
+ * the constructor session. Every method is total: an update without the part gives empty, and an
+ * empty text or payload counts as absent, so {@code Updates.text(u).isEmpty()} exactly when
+ * {@link Context#text()} is {@code ""} (the same for payloads and start payloads).
  */
 public final class Updates {
   private Updates() {}
@@ -57,10 +59,10 @@ public final class Updates {
       return Optional.empty();
     }
     if (update instanceof MessageConstructionRequest request) {
-      return firstConstructed(request).map(ConstructedMessageBody::text);
+      return present(firstConstructed(request).map(ConstructedMessageBody::text));
     }
-    return message(update).flatMap(message -> Optional.ofNullable(message.body()))
-        .flatMap(body -> Optional.ofNullable(body.text()));
+    return present(message(update).flatMap(message -> Optional.ofNullable(message.body()))
+        .map(body -> body.text()));
   }
 
   /** Returns the attachments of the message the user sent (see {@link #text}). */
@@ -75,11 +77,11 @@ public final class Updates {
   /** Returns the payload of the pressed button: message callback or constructor callback. */
   public static Optional<String> callbackPayload(Update update) {
     if (update instanceof MessageCallbackUpdate callback) {
-      return Optional.ofNullable(callback.callback().payload());
+      return present(Optional.ofNullable(callback.callback().payload()));
     }
     if (update instanceof MessageConstructionRequest request
         && request.input() instanceof CallbackConstructorInput input) {
-      return Optional.ofNullable(input.payload());
+      return present(Optional.ofNullable(input.payload()));
     }
     return Optional.empty();
   }
@@ -87,10 +89,10 @@ public final class Updates {
   /** Returns the deep-link payload of {@code bot_started} or the start payload of a chat button. */
   public static Optional<String> startPayload(Update update) {
     if (update instanceof BotStartedUpdate started) {
-      return Optional.ofNullable(started.payload());
+      return present(Optional.ofNullable(started.payload()));
     }
     if (update instanceof MessageChatCreatedUpdate created) {
-      return Optional.ofNullable(created.startPayload());
+      return present(Optional.ofNullable(created.startPayload()));
     }
     return Optional.empty();
   }
@@ -112,6 +114,11 @@ public final class Updates {
       return Optional.of(callback.callback().callbackId());
     }
     return Optional.empty();
+  }
+
+  /** Empty for a null or empty string: the one rule for empty versus absent. */
+  private static Optional<String> present(Optional<String> value) {
+    return value.filter(text -> !text.isEmpty());
   }
 
   private static Optional<ConstructedMessageBody> firstConstructed(MessageConstructionRequest request) {

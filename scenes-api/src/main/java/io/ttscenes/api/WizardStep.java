@@ -1,5 +1,6 @@
 package io.ttscenes.api;
 
+import io.ttscenes.api.model.MessageCreatedUpdate;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,6 +27,39 @@ public final class WizardStep<D> extends RouteSet<D, WizardStep<D>> {
   public WizardStep<D> prompt(Handler<D> prompt) {
     this.prompt = Objects.requireNonNull(prompt, "prompt");
     return this;
+  }
+
+  /**
+   * Makes this step ask {@code prompt}: its question is the step's prompt, and {@code then} gets
+   * the parsed value of a valid answer (typically it stores it and calls {@code next()}). After
+   * the prompt's maximum of failed answers it replies the give-up message and leaves the scene.
+   */
+  public <T> WizardStep<D> ask(Prompt<T> prompt, TypedHandler<D, T> then) {
+    return ask(prompt, then, Context::leave);
+  }
+
+  /** As {@link #ask(Prompt, TypedHandler)}, running {@code giveUp} after the give-up message. */
+  public <T> WizardStep<D> ask(Prompt<T> prompt, TypedHandler<D, T> then, Handler<D> giveUp) {
+    Objects.requireNonNull(prompt, "prompt");
+    Objects.requireNonNull(then, "then");
+    Objects.requireNonNull(giveUp, "giveUp");
+    Handler<D> answer = ctx -> {
+      Optional<T> value = prompt.parse(ctx);
+      if (value.isPresent()) {
+        then.handle(ctx, value.get());
+      } else if (ctx.failedAttempt().failedAttempts() >= prompt.maxAttempts()) {
+        giveUp.handle(ctx.reply(prompt.giveUpMessage()));
+      } else {
+        ctx.reply(prompt.retryMessage());
+      }
+    };
+    prompt(prompt::ask);
+    onCallback(Prompt.Choice.class, (ctx, choice) -> answer.handle(ctx));
+    onCallback(Prompt.Back.class, (ctx, back) -> ctx.back());
+    // Any new message that is not a command counts (a sticker too: it gets the retry message);
+    // edits and commands do not, so /cancel and friends still reach their routes.
+    return add("prompt answer", (update, bot) -> Conditions.plain(update instanceof MessageCreatedUpdate
+        && Conditions.command(update, bot).isEmpty()), answer);
   }
 
   /**

@@ -3,6 +3,8 @@ package io.ttscenes.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ttscenes.api.internal.BotRouting;
+import io.ttscenes.api.internal.Selection;
 import io.ttscenes.api.model.Message;
 import io.ttscenes.api.model.MessageBody;
 import io.ttscenes.api.model.MessageCreatedUpdate;
@@ -22,8 +24,8 @@ final class BotUsernameReviewTest {
   void aUsernameGivenWithItsAtSignStillRoutesCommandsAddressedToTheBot() {
     Handler<Object> start = ctx -> {};
     Bot bot = Bot.builder("b").username("@MyBot").root(r -> r.onCommand("start", start)).build();
-    Optional<Bot.Selected> selected =
-        bot.select(command("/start@MyBot"), Optional.empty(), Optional.empty());
+    Optional<Selection> selected =
+        BotRouting.select(bot, command("/start@MyBot"), bot.username(), Optional.empty(), Optional.empty());
 
     assertEquals(Optional.of("MyBot"), bot.username());
     assertTrue(selected.isPresent(), "/start@MyBot was not routed to /start of bot '@MyBot'");

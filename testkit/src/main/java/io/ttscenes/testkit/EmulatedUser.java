@@ -111,6 +111,11 @@ public final class EmulatedUser {
         .put("latitude", latitude).put("longitude", longitude));
   }
 
+  /** Sends a sticker with {@code code} (a message with a sticker attachment and no text). */
+  public BotMessage sendSticker(String code) {
+    return sendAttachment(Json.object().put("type", "sticker").set("payload", Json.object().put("code", code)));
+  }
+
   private BotMessage sendAttachment(ObjectNode attachment) {
     ObjectNode body = Json.object().putNull("text");
     body.putArray("attachments").add(attachment);
@@ -217,6 +222,16 @@ public final class EmulatedUser {
       default -> throw new UnsupportedOperationException("the emulator cannot press a '"
           + button.path("type").asText() + "' button");
     };
+  }
+
+  /**
+   * Presses a callback button of the last keyboard as a tampered client would, sending
+   * {@code payload} whatever the buttons carry; returns the callback id.
+   */
+  public String pressForged(String payload) {
+    ObjectNode message = dialog.lastKeyboard()
+        .orElseThrow(() -> new IllegalStateException("the bot has sent no keyboard to " + name()));
+    return press(message, payload);
   }
 
   /** Presses the callback button with {@code payload} under the message {@code mid} (web chat). */

@@ -17,7 +17,7 @@ public final class HelloBot {
   record Intro(String name) {}
 
   private static final Keyboard MOODS = Keyboard.inline()
-      .row(Keyboard.callback("Great", "mood:great"), Keyboard.callback("So-so", "mood:so-so"));
+      .withRow(Keyboard.callback("Great", "mood:great"), Keyboard.callback("So-so", "mood:so-so"));
 
   private HelloBot() {}
 
@@ -26,8 +26,8 @@ public final class HelloBot {
     Scene<Intro> intro = Scene.builder("intro", Intro.class)
         .onEnter(ctx -> ctx.reply("Hi! What is your name?"))
         .onText(ctx -> ctx.setData(new Intro(ctx.text())).reply("How are you, " + ctx.text() + "?", MOODS))
-        .onCallbackPrefix("mood:", ctx -> {
-          Profile profile = new Profile(ctx.data().name(), ctx.payload().substring("mood:".length()));
+        .onCallbackPrefix("mood:", (ctx, mood) -> {
+          Profile profile = new Profile(ctx.data().name(), mood);
           ctx.answer("Noted").setSession(profile)
               .reply("Nice to meet you, " + profile.name() + "! Send /me to see what I remember.")
               .leave();

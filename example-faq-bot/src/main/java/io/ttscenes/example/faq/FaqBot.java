@@ -4,7 +4,6 @@ import io.ttscenes.api.Bot;
 import io.ttscenes.api.Context;
 import io.ttscenes.api.Handlers;
 import io.ttscenes.api.OutgoingMessage;
-import io.ttscenes.api.model.CallbackAnswer;
 import io.ttscenes.api.model.User;
 
 /**
@@ -57,10 +56,9 @@ public final class FaqBot {
   private static void faqButtons(Handlers g, Menus menus, FaqCatalog catalog) {
     g.onCallback(Menus.MAIN, ctx -> show(ctx, menus.main()))
         .onCallback(Menus.FAQ, ctx -> show(ctx, menus.topics()))
-        .onCallbackPrefix(Menus.TOPIC, ctx -> catalog.topic(ctx.payload().substring(Menus.TOPIC.length()))
+        .onCallbackPrefix(Menus.TOPIC, (ctx, id) -> catalog.topic(id)
             .ifPresentOrElse(topic -> show(ctx, menus.topic(topic)), () -> outdated(ctx, menus)))
-        .onCallbackPrefix(Menus.QUESTION, ctx -> {
-          String id = ctx.payload().substring(Menus.QUESTION.length());
+        .onCallbackPrefix(Menus.QUESTION, (ctx, id) -> {
           catalog.question(id).ifPresentOrElse(
               question -> show(ctx, menus.answer(catalog.topicOf(id).orElseThrow(), question)),
               () -> outdated(ctx, menus));
@@ -70,12 +68,12 @@ public final class FaqBot {
   }
 
   private static void show(Context<?> ctx, OutgoingMessage screen) {
-    ctx.answer(CallbackAnswer.editMessage(screen.body()));
+    ctx.answer(screen);
   }
 
   /** A button from an older version of the catalog: say so and show the topics again. */
   private static void outdated(Context<?> ctx, Menus menus) {
-    ctx.answer(new CallbackAnswer(menus.topics().body(), "That question is no longer in the FAQ"));
+    ctx.answer("That question is no longer in the FAQ", menus.topics());
   }
 
   /** Back to the root, greeting the user by name: a fresh start from anywhere. */

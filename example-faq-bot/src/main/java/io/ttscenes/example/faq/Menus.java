@@ -40,9 +40,9 @@ final class Menus {
   OutgoingMessage topics() {
     Keyboard keyboard = Keyboard.inline();
     for (FaqCatalog.Topic topic : catalog.topics()) {
-      keyboard = keyboard.row(Keyboard.callback(topic.title(), TOPIC + topic.id()));
+      keyboard = keyboard.withRow(Keyboard.callback(topic.title(), TOPIC + topic.id()));
     }
-    keyboard = keyboard.row(Keyboard.callback("« Menu", MAIN));
+    keyboard = keyboard.withRow(Keyboard.callback("« Menu", MAIN));
     return OutgoingMessage.text("**Frequently asked questions**\nPick a topic:").markdown()
         .keyboard(keyboard);
   }
@@ -50,17 +50,17 @@ final class Menus {
   OutgoingMessage topic(FaqCatalog.Topic topic) {
     Keyboard keyboard = Keyboard.inline();
     for (FaqCatalog.Question question : topic.questions()) {
-      keyboard = keyboard.row(Keyboard.callback(question.question(), QUESTION + question.id()));
+      keyboard = keyboard.withRow(Keyboard.callback(question.question(), QUESTION + question.id()));
     }
-    keyboard = keyboard.row(Keyboard.callback("« All topics", FAQ));
+    keyboard = keyboard.withRow(Keyboard.callback("« All topics", FAQ));
     return OutgoingMessage.text("**" + Markdown.escape(topic.title()) + "**\nPick a question:")
         .markdown().keyboard(keyboard);
   }
 
   OutgoingMessage answer(FaqCatalog.Topic topic, FaqCatalog.Question question) {
     Keyboard keyboard = Keyboard.inline()
-        .row(Keyboard.callback("« " + topic.title(), TOPIC + topic.id()))
-        .row(Keyboard.callback("Still need help? Contact support", SUPPORT, Intent.POSITIVE));
+        .withRow(Keyboard.callback("« " + topic.title(), TOPIC + topic.id()))
+        .withRow(Keyboard.callback("Still need help? Contact support", SUPPORT, Intent.POSITIVE));
     return OutgoingMessage.text("**" + Markdown.escape(question.question()) + "**\n\n"
         + question.answer()).markdown().keyboard(keyboard);
   }
@@ -75,7 +75,7 @@ final class Menus {
 
   private static Keyboard mainKeyboard() {
     return Keyboard.inline()
-        .row(Keyboard.callback("Browse FAQ", FAQ))
-        .row(Keyboard.callback("Contact support", SUPPORT, Intent.POSITIVE));
+        .withRow(Keyboard.callback("Browse FAQ", FAQ))
+        .withRow(Keyboard.callback("Contact support", SUPPORT, Intent.POSITIVE));
   }
 }

@@ -43,8 +43,8 @@ final class SupportScene {
             .fallback(ctx -> ctx.reply("Please type your question as text.")))
         .step("contact", step -> step
             .prompt(ctx -> ctx.reply("How should our team reach you?", Keyboard.inline()
-                .row(Keyboard.requestContact("Share my phone number"))
-                .row(Keyboard.callback("Answer me here in the chat", ANSWER_HERE))))
+                .withRow(Keyboard.requestContact("Share my phone number"))
+                .withRow(Keyboard.callback("Answer me here in the chat", ANSWER_HERE))))
             .onContact(ctx -> finish(ctx, phone(ctx)))
             .onCallback(ANSWER_HERE, ctx -> finish(ctx.answer("We will answer in this chat"),
                 Optional.empty()))

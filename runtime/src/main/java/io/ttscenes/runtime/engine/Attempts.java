@@ -62,7 +62,7 @@ final class Attempts {
     this.bot = settings.bot();
     this.store = settings.store();
     this.codec = new SessionCodec(bot, settings.mapper());
-    this.turn = new Turn(bot, new Transitions(bot, codec), settings.username());
+    this.turn = new Turn(bot, new Transitions(bot, codec), settings.username(), codec);
     this.outboxes = outboxes;
   }
 

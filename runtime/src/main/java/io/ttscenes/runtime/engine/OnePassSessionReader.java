@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.Scene;
 import java.io.IOException;
@@ -104,6 +105,12 @@ final class OnePassSessionReader {
       case "chat" -> draft.chat = parser.getLongValue();
       case "campaign" -> draft.campaign = parser.getValueAsString();
       case "reached" -> draft.reached = mapper.readValue(parser, REACHED);
+      case "x" -> {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+          return false;
+        }
+        draft.extras = mapper.readTree(parser);
+      }
       default -> parser.skipChildren();
     }
     return true;
@@ -130,6 +137,7 @@ final class OnePassSessionReader {
     Long chat;
     String campaign;
     List<String> reached = List.of();
+    ObjectNode extras;
 
     Optional<Session> session(String key, Bot bot) {
       if (reached.contains(null)) {
@@ -149,13 +157,19 @@ final class OnePassSessionReader {
       if (deadline != null && restored.get(Jobs.TIMEOUT).isEmpty()) {
         restored.put(Jobs.TIMEOUT, deadline, null);
       }
+      Session session;
       if (scene == null) {
         restored.remove(Jobs.TIMEOUT);
         restored.remove(Jobs.STEP_TIMEOUT);
-        return Optional.of(new Session(null, null, null, sessionData, history, restored, user, chat));
+        session = new Session(null, null, null, sessionData, history, restored, user, chat);
+      } else {
+        session = new Session(scene, SessionCodec.step(key, scene, step), data, sessionData, history,
+            restored, user, chat);
       }
-      return Optional.of(new Session(scene, SessionCodec.step(key, scene, step), data, sessionData, history,
-          restored, user, chat));
+      if (extras != null) {
+        session.extras = extras;
+      }
+      return Optional.of(session);
     }
   }
 }

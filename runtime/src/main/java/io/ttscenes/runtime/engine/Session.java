@@ -1,5 +1,7 @@
 package io.ttscenes.runtime.engine;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ttscenes.api.Scene;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,6 +25,11 @@ final class Session {
   /** The deep-link campaign the user started with (null without one) and the places reached since. */
   String campaign;
   final Set<String> reached = new LinkedHashSet<>();
+  /**
+   * State of the authoring blocks (button stamp, stored payloads, locale, prompt attempts, dialog
+   * stack), kept apart from the author's data; written as {@code x} only when not empty.
+   */
+  ObjectNode extras = JsonNodeFactory.instance.objectNode();
 
   Session(Scene<?> scene, String step, Object data, Object sessionData,
       List<SessionState.HistoryEntry> history, Jobs jobs, Long user, Long chat) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.Scene;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,25 @@ final class SessionCodec {
    * trees, which reset what no longer fits to the root with a warning.
    */
   Session decode(String key, String json) {
-    return onePass.read(key, json).orElseGet(() -> decodeTrees(key, json));
+    return onePass.read(key, json).orElseGet(() -> withExtras(decodeTrees(key, json), json));
+  }
+
+  /** The mapper that reads and writes the author's data (fields visible). */
+  ObjectMapper mapper() {
+    return mapper;
+  }
+
+  /** Copies the stored extras ({@code x}) into {@code session}; unreadable extras start empty. */
+  private Session withExtras(Session session, String json) {
+    try {
+      JsonNode extras = mapper.readTree(json).get("x");
+      if (extras instanceof ObjectNode object) {
+        session.extras = object;
+      }
+    } catch (JsonProcessingException e) {
+      // The tree path already logged the unreadable session; its extras start empty.
+    }
+    return session;
   }
 
   private Session decodeTrees(String key, String json) {
@@ -110,14 +129,15 @@ final class SessionCodec {
    */
   private record Written(String scene, String step, Object data, Object session,
       List<SessionState.HistoryEntry> history, List<ScheduledJob> jobs, Long seq, Long user, Long chat,
-      String campaign, Set<String> reached) {}
+      String campaign, Set<String> reached, JsonNode x) {}
 
   String encode(Session session) {
     Written state = new Written(
         session.scene().map(Scene::id).orElse(null), session.step, session.data,
         session.sessionData, session.history,
         session.jobs.stored(), session.jobs.storedSeq(), session.user, session.chat,
-        session.campaign, session.campaign == null ? null : session.reached);
+        session.campaign, session.campaign == null ? null : session.reached,
+        session.extras.isEmpty() ? null : session.extras);
     try {
       // Through UTF-8 bytes: Jackson's byte writer escapes a lone surrogate (a text cut inside an
       // emoji) as \uD83D; written to a String it would stay raw and become '?' in a store that

@@ -1,16 +1,23 @@
 package io.ttscenes.runtime.engine;
 
 import io.ttscenes.api.Bot;
+import io.ttscenes.api.Construction;
 import io.ttscenes.api.Context;
+import io.ttscenes.api.DialogResult;
 import io.ttscenes.api.OutgoingMessage;
 import io.ttscenes.api.RouteMatch;
 import io.ttscenes.api.Scene;
 import io.ttscenes.api.Updates;
 import io.ttscenes.runtime.client.RequestChecks;
 import io.ttscenes.api.client.BotApi;
+import io.ttscenes.api.client.BotReads;
 import io.ttscenes.api.client.MessageTarget;
 import io.ttscenes.api.keyboard.Keyboard;
+import io.ttscenes.api.client.ApiLimits;
+import io.ttscenes.api.i18n.Messages;
 import io.ttscenes.api.model.CallbackAnswer;
+import io.ttscenes.api.model.CallbackButton;
+import io.ttscenes.api.model.Intent;
 import io.ttscenes.api.model.ConstructorAnswer;
 import io.ttscenes.api.model.MessageConstructionRequest;
 import io.ttscenes.api.model.SenderAction;
@@ -38,11 +45,13 @@ final class SessionContext implements Context<Object> {
   private final Instant now;
   private final Optional<ScheduledJob> job;
   private final SessionCodec codec;
-  private final BotApi api;
+  private final BotReads api;
   private final List<Effect> effects = new ArrayList<>();
   private final List<FlowEvent> events = new ArrayList<>();
   private RouteMatch match = new RouteMatch("", Optional.empty());
   private Transition pending;
+  private Authoring authoring;
+  private Object typedValue;
 
   SessionContext(Bot bot, Session session, Update update, String key, Instant now,
       Optional<ScheduledJob> job, SessionCodec codec, BotApi api) {
@@ -53,7 +62,7 @@ final class SessionContext implements Context<Object> {
     this.now = now;
     this.job = job;
     this.codec = codec;
-    this.api = api;
+    this.api = new ReadOnlyApi(api);
   }
 
   Session session() {
@@ -71,6 +80,14 @@ final class SessionContext implements Context<Object> {
 
   List<FlowEvent> events() {
     return List.copyOf(events);
+  }
+
+  void authoring(Authoring authoring) {
+    this.authoring = authoring;
+  }
+
+  void typedValue(Object value) {
+    this.typedValue = value;
   }
 
   void match(RouteMatch match) {
@@ -92,7 +109,7 @@ final class SessionContext implements Context<Object> {
   @Override public boolean isTimeout() { return job.filter(j -> Jobs.isTimeout(j.name())).isPresent(); }
   @Override public String sessionKey() { return key; }
   @Override public Optional<User> user() { return update.user(); }
-  @Override public BotApi api() { return api; }
+  @Override public BotReads api() { return api; }
   @Override public Instant now() { return now; }
   @Override public String text() { return Updates.text(update).orElse(""); }
   @Override public String args() { return match.args(); }
@@ -114,7 +131,73 @@ final class SessionContext implements Context<Object> {
 
   @Override
   public Optional<Locale> locale() {
-    return update.userLocale().filter(tag -> !tag.isBlank()).map(Locale::forLanguageTag);
+    return Extras.locale(session.extras)
+        .or(() -> update.userLocale().filter(tag -> !tag.isBlank()))
+        .map(Locale::forLanguageTag);
+  }
+
+  @Override
+  public Context<Object> setLocale(Locale locale) {
+    Extras.chosenLocale(session.extras, Objects.requireNonNull(locale, "locale").toLanguageTag());
+    return this;
+  }
+
+  @Override
+  public String t(String key, Object... args) {
+    Messages messages = bot.messages().orElseThrow(() -> new IllegalStateException("bot '" + bot.name()
+        + "' declares no messages; add Bot.Builder.messages(...) to use t(\"" + key + "\")"));
+    return messages.format(locale().orElse(messages.fallback()), key, args);
+  }
+
+  @Override
+  public <T> T payload(Class<T> type) {
+    if (!type.isInstance(typedValue)) {
+      throw new IllegalStateException("update " + update.updateType() + " carries no typed payload of "
+          + type.getName() + (typedValue == null ? "" : "; it carries a " + typedValue.getClass().getName()));
+    }
+    return type.cast(typedValue);
+  }
+
+  @Override
+  public CallbackButton button(String text, Object data) {
+    return button(text, data, Intent.DEFAULT);
+  }
+
+  @Override
+  public CallbackButton button(String text, Object data, Intent intent) {
+    Objects.requireNonNull(data, "data");
+    ApiLimits.checkButtonText(Objects.requireNonNull(text, "text"));
+    return CallbackButton.of(text, authoring().button(session, data), Objects.requireNonNull(intent, "intent"));
+  }
+
+  @Override
+  public String startLink(Object data) {
+    return authoring().startLink(Objects.requireNonNull(data, "data"));
+  }
+
+  @Override
+  public Context<Object> expireButtons() {
+    Extras.stamp(session.extras);
+    Extras.newScreen(session.extras);
+    return this;
+  }
+
+  @Override
+  public int failedAttempts() {
+    return Extras.attempts(session.extras);
+  }
+
+  @Override
+  public Context<Object> failedAttempt() {
+    Extras.failedAttempt(session.extras);
+    return this;
+  }
+
+  private Authoring authoring() {
+    if (authoring == null) {
+      throw new IllegalStateException("typed payloads need the engine's authoring blocks; this context has none");
+    }
+    return authoring;
   }
 
   @Override
@@ -191,7 +274,16 @@ final class SessionContext implements Context<Object> {
   }
 
   @Override
-  public Context<Object> answer(CallbackAnswer answer) {
+  public Context<Object> answer(OutgoingMessage message) {
+    return answer(new CallbackAnswer(message.body(), null));
+  }
+
+  @Override
+  public Context<Object> answer(String notification, OutgoingMessage message) {
+    return answer(new CallbackAnswer(message.body(), Objects.requireNonNull(notification, "notification")));
+  }
+
+  private Context<Object> answer(CallbackAnswer answer) {
     String callbackId = Updates.callbackId(update).orElseThrow(() -> new IllegalStateException(
         "answer() needs a message_callback update; this one is " + update.updateType()));
     return record(new Effect.Answer(callbackId, Objects.requireNonNull(answer, "answer")));
@@ -202,6 +294,11 @@ final class SessionContext implements Context<Object> {
     long chat = chatId().orElseThrow(() -> new IllegalStateException(
         "action() needs a chat; update " + update.updateType() + " has none"));
     return record(new Effect.Action(chat, Objects.requireNonNull(action, "action")));
+  }
+
+  @Override
+  public Context<Object> construct(Construction answer) {
+    return construct(Objects.requireNonNull(answer, "answer").toAnswer());
   }
 
   @Override
@@ -222,10 +319,52 @@ final class SessionContext implements Context<Object> {
   }
 
   @Override
+  public <T> Context<Object> enter(Scene<T> scene, T data) {
+    return enter(Objects.requireNonNull(scene, "scene").id(), data);
+  }
+
+  @Override
+  public <T> Context<Object> call(Scene<T> scene, T input) {
+    return call(Objects.requireNonNull(scene, "scene").id(), input);
+  }
+
+  @Override
   public Context<Object> enter(String sceneId, Object data) {
     Scene<?> scene = knownScene(sceneId);
     return request(new Transition.Enter(scene, checkType("data of scene '" + sceneId + "'", data,
         scene.dataType())));
+  }
+
+  @Override
+  public Context<Object> call(String sceneId, Object input) {
+    Scene<?> caller = currentScene("call()");
+    Scene<?> scene = knownScene(sceneId);
+    if (DialogStack.depth(session.extras) >= DialogStack.MAX_DEPTH) {
+      throw new IllegalStateException("scene '" + caller.id() + "' cannot call '" + sceneId + "': "
+          + DialogStack.MAX_DEPTH + " sub-dialogs are already running, the most a session keeps");
+    }
+    return request(new Transition.Call(scene, checkType("input of scene '" + sceneId + "'", input,
+        scene.dataType())));
+  }
+
+  @Override
+  public Context<Object> finish(Object result) {
+    Objects.requireNonNull(result, "result");
+    inDialog("finish()");
+    return request(new Transition.Return(new DialogResult.Returned<>(result)));
+  }
+
+  @Override
+  public Context<Object> cancelDialog() {
+    inDialog("cancelDialog()");
+    return request(new Transition.Return(new DialogResult.Cancelled<>()));
+  }
+
+  private void inDialog(String what) {
+    if (DialogStack.depth(session.extras) == 0) {
+      throw new IllegalStateException(what + " needs a sub-dialog started with call(); session " + key
+          + " is in " + session.scene().map(s -> "scene '" + s.id() + "'").orElse("the root") + " without one");
+    }
   }
 
   @Override public Context<Object> leave() { return request(new Transition.Leave()); }

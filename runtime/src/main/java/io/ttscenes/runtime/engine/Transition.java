@@ -12,6 +12,20 @@ sealed interface Transition {
     }
   }
 
+  record Call(Scene<?> scene, Object input) implements Transition {
+    @Override
+    public String toString() {
+      return "call(" + scene.id() + ")";
+    }
+  }
+
+  record Return(io.ttscenes.api.DialogResult<?> result) implements Transition {
+    @Override
+    public String toString() {
+      return result instanceof io.ttscenes.api.DialogResult.Cancelled ? "cancelDialog()" : "finish(...)";
+    }
+  }
+
   record Leave() implements Transition {
     @Override
     public String toString() {

@@ -1,6 +1,7 @@
 package io.ttscenes.runtime.engine;
 
 import io.ttscenes.api.Bot;
+import io.ttscenes.api.DialogResult;
 import io.ttscenes.api.Handler;
 import io.ttscenes.api.Scene;
 import io.ttscenes.api.WizardStep;
@@ -41,10 +42,22 @@ final class Transitions {
 
   private void apply(SessionContext ctx, Transition transition) {
     Session session = ctx.session();
+    // Every transition is a new screen: typed buttons shown before it are stale from now on.
+    Extras.newScreen(session.extras);
     if (transition instanceof Transition.Enter enter) {
       leave(ctx, true, true);
       start(ctx, enter.scene(), enter.data(), null);
+    } else if (transition instanceof Transition.Call call) {
+      DialogStack.push(session.extras, new DialogStack.Frame(session.scene.id(), session.step,
+          codec.tree(session.data), call.scene().id()));
+      start(ctx, call.scene(), call.input(), null);
+    } else if (transition instanceof Transition.Return back) {
+      returnToCaller(ctx, back.result());
     } else if (transition instanceof Transition.Leave) {
+      if (DialogStack.depth(session.extras) > 0) {
+        returnToCaller(ctx, new DialogResult.Cancelled<>());
+        return;
+      }
       leave(ctx, false, true);
       toRoot(session);
     } else if (transition instanceof Transition.Reenter) {
@@ -59,12 +72,44 @@ final class Transitions {
       int index = session.stepIndex();
       if (index + 1 < steps.size()) {
         enterStep(ctx, steps.get(index + 1).name());
+      } else if (DialogStack.depth(session.extras) > 0) {
+        returnToCaller(ctx, new DialogResult.Cancelled<>());
       } else {
         leave(ctx, false, true);
         toRoot(session);
       }
     } else if (transition instanceof Transition.GoTo goTo) {
       enterStep(ctx, goTo.step());
+    }
+  }
+
+  /**
+   * Leaves the sub-dialog and resumes its caller (scene, step and data as they were, not asked
+   * again), then runs the caller's result handler, or asks its step again when it has none. A
+   * caller whose scene or data no longer fits resumes at the root.
+   */
+  private void returnToCaller(SessionContext ctx, DialogResult<?> result) {
+    Session session = ctx.session();
+    leave(ctx, false, !(result instanceof DialogResult.Cancelled));
+    Optional<DialogStack.Frame> frame = DialogStack.pop(session.extras);
+    Optional<Scene<?>> scene = frame.flatMap(f -> bot.scene(f.scene()));
+    Optional<?> data = scene.flatMap(s -> codec.convert(ctx.sessionKey(), frame.get().data(), s.dataType()));
+    if (scene.isEmpty() || data.isEmpty()) {
+      toRoot(session);
+      return;
+    }
+    session.scene = scene.get();
+    session.data = data.get();
+    session.step = SessionCodec.step(ctx.sessionKey(), scene.get(), frame.get().step());
+    // The callee's timeouts end with it; the caller's scene timeout counts again from its return.
+    session.jobs.remove(Jobs.TIMEOUT);
+    session.jobs.remove(Jobs.STEP_TIMEOUT);
+    scene.get().timeout().ifPresent(t -> session.jobs.put(Jobs.TIMEOUT, ctx.now().plus(t), null));
+    Optional<? extends Handler<?>> handler = scene.get().resultHandler(frame.get().callee(), result);
+    if (handler.isPresent()) {
+      run(handler.get(), ctx);
+    } else if (session.step != null) {
+      prompt(ctx, session.step);
     }
   }
 
@@ -166,6 +211,7 @@ final class Transitions {
   }
 
   private static void toRoot(Session session) {
+    DialogStack.clear(session.extras);
     session.scene = null;
     session.step = null;
     session.data = null;

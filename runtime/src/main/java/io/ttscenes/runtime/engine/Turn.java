@@ -5,6 +5,8 @@ import io.ttscenes.api.ExceptionHandler;
 import io.ttscenes.api.Handler;
 import io.ttscenes.api.Scene;
 import io.ttscenes.api.WizardStep;
+import io.ttscenes.api.internal.BotRouting;
+import io.ttscenes.api.internal.Selection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -26,15 +28,18 @@ final class Turn {
   private final Bot bot;
   private final Transitions transitions;
   private final Supplier<Optional<String>> username;
+  private final Authoring authoring;
 
-  Turn(Bot bot, Transitions transitions, Supplier<Optional<String>> username) {
+  Turn(Bot bot, Transitions transitions, Supplier<Optional<String>> username, SessionCodec codec) {
     this.bot = bot;
     this.transitions = transitions;
     this.username = username;
+    this.authoring = new Authoring(bot, new PayloadCodec(codec.mapper()), username);
   }
 
   /** Runs an update; {@code contexts} makes a fresh context of the session as loaded. */
-  Result run(Supplier<SessionContext> contexts) {
+  Result run(Supplier<SessionContext> given) {
+    Supplier<SessionContext> contexts = attached(given);
     SessionContext ctx = contexts.get();
     try {
       boolean[] matched = {false};
@@ -56,7 +61,7 @@ final class Turn {
    * reported unmatched (and is gone, so it never comes back).
    */
   Result runJob(Supplier<SessionContext> contexts, ScheduledJob job) {
-    SessionContext ctx = consumed(contexts, job.name()).get();
+    SessionContext ctx = consumed(attached(contexts), job.name()).get();
     try {
       Session session = ctx.session();
       Optional<? extends Handler<?>> handler = handlerOf(session, job.name());
@@ -100,9 +105,18 @@ final class Turn {
         .ifPresent(t -> session.jobs.put(Jobs.STEP_TIMEOUT, ctx.now().plus(t), null));
   }
 
+  /** Contexts with the authoring blocks attached (typed payloads, locale). */
+  private Supplier<SessionContext> attached(Supplier<SessionContext> contexts) {
+    return () -> authoring.attach(contexts.get());
+  }
+
   private boolean route(SessionContext ctx) {
+    if (authoring.refused(ctx)) {
+      transitions.apply(ctx);
+      return true;
+    }
     Session session = ctx.session();
-    Optional<Bot.Selected> selected = bot.select(ctx.update(), username.get(),
+    Optional<Selection> selected = BotRouting.select(bot, ctx.update(), username.get(),
         session.scene().map(Scene::id), Optional.ofNullable(session.step));
     if (selected.isEmpty()) {
       LOG.debug("no handler matched {}", ctx.update().updateType());
@@ -144,7 +158,8 @@ final class Turn {
    * Handles {@code error} as a failed handler (exception handler, else the apology) on a fresh
    * context from {@code contexts}; also used when the result of a run could not be stored.
    */
-  Result recover(Supplier<SessionContext> contexts, Throwable error) {
+  Result recover(Supplier<SessionContext> given, Throwable error) {
+    Supplier<SessionContext> contexts = attached(given);
     Optional<ExceptionHandler<Throwable>> handler = bot.exceptionHandler(error);
     if (handler.isEmpty()) {
       LOG.error("handler failed; replying with the apology", error);
@@ -165,6 +180,7 @@ final class Turn {
 
   /** The apology alone on {@code ctx}; also the last resort when not even a handled result can be stored. */
   Result apologize(SessionContext ctx) {
+    authoring.attach(ctx);
     if (ctx.chatId().isPresent() || ctx.userId().isPresent()) {
       ctx.reply(bot.apology());
     }

@@ -17,7 +17,7 @@ import io.ttscenes.api.model.ChatButton;
 import io.ttscenes.api.model.ChatPatch;
 import io.ttscenes.api.model.ConstructorAnswer;
 import io.ttscenes.api.model.InlineKeyboardAttachmentRequest;
-import io.ttscenes.api.model.Keyboard;
+import io.ttscenes.api.model.KeyboardPayload;
 import io.ttscenes.api.model.LinkButton;
 import io.ttscenes.api.model.NewMessageBody;
 import io.ttscenes.api.model.SenderAction;
@@ -102,7 +102,7 @@ final class LimitsTest {
         new ConstructorAnswer(List.of(), null, null, chars(8193), null, null)));
     rejected("callback payload is 1025 chars; the limit is 1024", () -> client.construct("s",
         new ConstructorAnswer(List.of(), null, null, null,
-            new Keyboard(List.of(List.of(CallbackButton.of("a", chars(1025))))), null)));
+            new KeyboardPayload(List.of(List.of(CallbackButton.of("a", chars(1025))))), null)));
   }
 
   @Test

@@ -27,12 +27,12 @@ final class EffectsTest {
         .onCommand("all", ctx -> ctx
             .action(SenderAction.TYPING_ON)
             .reply(OutgoingMessage.text("*bold*").markdown().replyTo("mid.q").silent().withoutLinkPreview()
-                .keyboard(Keyboard.inline().row(Keyboard.callback("Go", "go"))))
+                .keyboard(Keyboard.inline().withRow(Keyboard.callback("Go", "go"))))
             .sendToUser(7, OutgoingMessage.text("<b>dm</b>").html())
             .sendToChat(8, OutgoingMessage.text("to chat"))
             .edit("mid.1", OutgoingMessage.text("edited"))
             .delete("mid.2"))
-        .onCallback("go", ctx -> ctx.answer(new CallbackAnswer(NewMessageBody.text("done"), "Saved")))
+        .onCallback("go", ctx -> ctx.answer("Saved", OutgoingMessage.text("done")))
         .onConstructionRequest(ctx -> ctx.construct(new ConstructorAnswer(List.of(), true, "type more",
             "state-1", null, null))))
         .build();

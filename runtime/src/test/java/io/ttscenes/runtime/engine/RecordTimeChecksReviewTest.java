@@ -7,18 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.OutgoingMessage;
-import io.ttscenes.api.model.CallbackAnswer;
 import io.ttscenes.api.model.CallbackButton;
 import io.ttscenes.api.model.ConstructedMessageBody;
 import io.ttscenes.api.model.ConstructorAnswer;
 import io.ttscenes.api.model.InlineKeyboardAttachmentRequest;
-import io.ttscenes.api.model.NewMessageBody;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * Review: {@code ctx.reply(text)} checks the API limits when the handler records it, so a bad
- * value reaches the bot's exception handler. {@code ctx.answer(CallbackAnswer)},
+ * value reaches the bot's exception handler. {@code ctx.answer(OutgoingMessage)},
  * {@code ctx.construct(ConstructorAnswer)} (beyond {@code data}) and a message carrying a keyboard
  * built from model buttons are not checked until the outbox sends them, after the commit: the
  * client's RequestChecks then throw, {@code Effects} logs "rejected and is dropped", the handler's
@@ -30,7 +28,7 @@ final class RecordTimeChecksReviewTest {
 
   private static Bot bot() {
     return Bot.builder("limits").root(r -> r
-        .onCallback("edit", ctx -> ctx.answer(CallbackAnswer.editMessage(NewMessageBody.text(TOO_LONG))))
+        .onCallback("edit", ctx -> ctx.answer(OutgoingMessage.text(TOO_LONG)))
         .onConstructionRequest(ctx -> ctx.construct(new ConstructorAnswer(
             List.of(new ConstructedMessageBody(TOO_LONG, null, null, null)), null, null, null, null, null)))
         .onCommand("menu", ctx -> ctx.reply(OutgoingMessage.text("pick").attach(

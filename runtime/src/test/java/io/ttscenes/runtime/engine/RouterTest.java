@@ -120,7 +120,7 @@ final class RouterTest {
     OutboxPayload payload = new OutboxPayload(42L, "mid:1", java.util.List.of(
         new Effect.Send(io.ttscenes.api.client.MessageTarget.chat(10),
             io.ttscenes.api.OutgoingMessage.text("*hi*").markdown().silent()
-                .keyboard(io.ttscenes.api.keyboard.Keyboard.inline().row(
+                .keyboard(io.ttscenes.api.keyboard.Keyboard.inline().withRow(
                     io.ttscenes.api.keyboard.Keyboard.callback("Go", "go"))).body()),
         new Effect.Answer("cb-1", io.ttscenes.api.model.CallbackAnswer.notification("Noted")),
         new Effect.Edit("mid.1", io.ttscenes.api.OutgoingMessage.text("edited").body()),

@@ -20,10 +20,10 @@ final class RoutingTest {
           .onCommand("start", ctx -> ctx.reply("start args=[" + ctx.args() + "]"))
           .onCommand("enter", ctx -> ctx.enter("inside"))
           .onCallback("exact", ctx -> ctx.answer("exact"))
-          .onCallbackPrefix("pre:", ctx -> ctx.reply("prefix " + ctx.payload()))
+          .onCallbackPrefix("pre:", (ctx, rest) -> ctx.reply("prefix " + ctx.payload() + " rest " + rest))
           .onCallbackRegex("item-(\\d+)", ctx -> ctx.reply("regex item " + ctx.regex().orElseThrow().group(1)))
           .onBotStarted("promo", ctx -> ctx.reply("deep exact"))
-          .onBotStartedPrefix("ref_", ctx -> ctx.reply("deep prefix " + ctx.startPayload()))
+          .onBotStartedPrefix("ref_", (ctx, rest) -> ctx.reply("deep prefix " + ctx.startPayload() + " rest " + rest))
           .onBotStartedRegex("c(\\d+)", ctx -> ctx.reply("deep regex " + ctx.regex().orElseThrow().group(1)))
           .onBotStarted(ctx -> ctx.reply("started plain"))
           .onTextRegex("order #(\\d+)", ctx -> ctx.reply("order " + ctx.regex().orElseThrow().group(1)))
@@ -70,7 +70,7 @@ final class RoutingTest {
     harness.handle(callback(10, 100, "exact"));
     assertEquals("exact", harness.api.calls().get(0).text());
     assertEquals("answerOnCallback", harness.api.calls().get(0).operation());
-    assertEquals("prefix pre:abc", replyTo(callback(10, 100, "pre:abc")));
+    assertEquals("prefix pre:abc rest abc", replyTo(callback(10, 100, "pre:abc")));
     assertEquals("regex item 17", replyTo(callback(10, 100, "item-17")));
     assertEquals("root fallback message_callback", replyTo(callback(10, 100, "item-x")));
   }
@@ -78,7 +78,7 @@ final class RoutingTest {
   @Test
   void deepLinksMatchExactlyByPrefixByRegexAndPlain() {
     assertEquals("deep exact", replyTo(botStarted(10, 100, "promo")));
-    assertEquals("deep prefix ref_77", replyTo(botStarted(10, 100, "ref_77")));
+    assertEquals("deep prefix ref_77 rest 77", replyTo(botStarted(10, 100, "ref_77")));
     assertEquals("deep regex 5", replyTo(botStarted(10, 100, "c5")));
     assertEquals("started plain", replyTo(botStarted(10, 100, null)));
   }

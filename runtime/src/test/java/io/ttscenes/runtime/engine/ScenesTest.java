@@ -24,11 +24,11 @@ final class ScenesTest {
     return Scene.builder("survey", Survey.class)
         .onEnter(ctx -> ctx.reply("welcome " + ctx.data().payload()))
         .onLeave(ctx -> ctx.reply("bye from survey"))
-        .step("q1", s -> s.prompt(ctx -> ctx.reply("Q1?", Keyboard.inline().row(
+        .step("q1", s -> s.prompt(ctx -> ctx.reply("Q1?", Keyboard.inline().withRow(
                 Keyboard.callback("Yes", "q1:yes"), Keyboard.callback("No", "q1:no"))))
-            .onCallbackPrefix("q1:", ctx -> {
+            .onCallbackPrefix("q1:", (ctx, answer) -> {
               ctx.answer("Noted");
-              ctx.setData(ctx.data().with(ctx.payload().substring(3), null));
+              ctx.setData(ctx.data().with(answer, null));
               ctx.next();
             }))
         .step("q2", s -> s.prompt(ctx -> ctx.reply("Q2? (q1=" + ctx.data().q1() + ")"))

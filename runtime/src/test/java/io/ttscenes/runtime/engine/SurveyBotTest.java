@@ -26,11 +26,11 @@ final class SurveyBotTest {
 
   private static Bot surveyBot() {
     Scene<SurveyData> survey = Scene.builder("survey", SurveyData.class)
-        .onEnter(ctx -> ctx.reply("Q1", Keyboard.inline().row(Keyboard.callback("Yes", "q1:yes"),
+        .onEnter(ctx -> ctx.reply("Q1", Keyboard.inline().withRow(Keyboard.callback("Yes", "q1:yes"),
             Keyboard.callback("No", "q1:no"))))
-        .onCallbackPrefix("q1:", ctx -> {
+        .onCallbackPrefix("q1:", (ctx, answer) -> {
           ctx.answer("Noted");
-          ctx.setData(new SurveyData(ctx.data().payload(), ctx.payload().substring(3)));
+          ctx.setData(new SurveyData(ctx.data().payload(), answer));
           ctx.reply("Q2");
         })
         .onText(ctx -> {

@@ -14,7 +14,7 @@ final class ModelFixtures {
       new UserWithPhoto(42L, "Ann Lee", null, false, 1L, "about Ann", "a.png", "a.full.png");
   static final Recipient RECIPIENT = new Recipient(-100L, ChatType.CHAT, null);
   static final PhotoAttachmentPayload PHOTO = new PhotoAttachmentPayload(7L, "ptok", "https://p/7");
-  static final Keyboard KEYBOARD = new Keyboard(List.of(
+  static final KeyboardPayload KEYBOARD = new KeyboardPayload(List.of(
       List.of(CallbackButton.of("Yes", "yes", Intent.POSITIVE), CallbackButton.of("No", "no")),
       List.of(LinkButton.of("Site", "https://example.org")),
       List.of(RequestContactButton.of("Contact"), new RequestGeoLocationButton("Where", true)),

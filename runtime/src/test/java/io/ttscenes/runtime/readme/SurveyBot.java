@@ -15,9 +15,9 @@ public final class SurveyBot {
   static Bot bot() {
     Scene<Survey> survey = Scene.builder("survey", Survey.class)
         .onEnter(ctx -> ctx.reply("Q1: do you like surveys?", Keyboard.inline()
-            .row(Keyboard.callback("Yes", "q1:yes"), Keyboard.callback("No", "q1:no"))))
-        .onCallbackPrefix("q1:", ctx -> ctx.answer("Noted")
-            .setData(new Survey(ctx.data().promo(), ctx.payload().substring(3)))
+            .withRow(Keyboard.callback("Yes", "q1:yes"), Keyboard.callback("No", "q1:no"))))
+        .onCallbackPrefix("q1:", (ctx, answer) -> ctx.answer("Noted")
+            .setData(new Survey(ctx.data().promo(), answer))
             .reply("Q2: anything else?"))
         .onText(ctx -> {
           Profile done = new Profile(ctx.data().promo(), ctx.data().q1(), ctx.text());

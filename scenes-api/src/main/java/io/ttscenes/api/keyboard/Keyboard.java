@@ -1,11 +1,13 @@
 package io.ttscenes.api.keyboard;
 
+import io.ttscenes.api.PayloadTag;
 import io.ttscenes.api.client.ApiLimits;
 import io.ttscenes.api.model.Button;
 import io.ttscenes.api.model.CallbackButton;
 import io.ttscenes.api.model.ChatButton;
 import io.ttscenes.api.model.InlineKeyboardAttachmentRequest;
 import io.ttscenes.api.model.Intent;
+import io.ttscenes.api.model.KeyboardPayload;
 import io.ttscenes.api.model.LinkButton;
 import io.ttscenes.api.model.RequestContactButton;
 import io.ttscenes.api.model.RequestGeoLocationButton;
@@ -14,8 +16,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An inline keyboard: rows of buttons under a message. Immutable; {@link #row} returns a new
- * keyboard, so a base keyboard can be shared. The factories check the API limits and throw
+ * An inline keyboard: rows of buttons under a message; the one keyboard type authors use (the wire
+ * form is {@link KeyboardPayload}). Immutable: {@link #withRow} returns a new keyboard and leaves
+ * this one as it was, so a base keyboard can be shared and a dropped result is visibly a no-op. The factories check the API limits and throw
  * {@link IllegalArgumentException} naming the value, e.g. "callback payload is 1031 chars; the
  * limit is 1024".
  */
@@ -33,8 +36,16 @@ public final class Keyboard {
     return EMPTY;
   }
 
-  /** Returns this keyboard with one more row of {@code buttons} (at least one). */
-  public Keyboard row(Button... buttons) {
+  /** Returns a keyboard of one row of {@code buttons} (at least one). */
+  public static Keyboard of(Button... buttons) {
+    return EMPTY.withRow(buttons);
+  }
+
+  /**
+   * Returns a new keyboard: this one's rows plus one more row of {@code buttons} (at least one).
+   * This keyboard is not changed; use the result.
+   */
+  public Keyboard withRow(Button... buttons) {
     if (buttons.length == 0) {
       throw new IllegalArgumentException("keyboard row " + (rows.size() + 1) + " is empty; a row needs at least 1 button");
     }
@@ -46,6 +57,11 @@ public final class Keyboard {
   /** Returns the rows of buttons. */
   public List<List<Button>> rows() {
     return rows;
+  }
+
+  /** Returns the keyboard's wire payload, as a constructor answer takes it. */
+  public KeyboardPayload toPayload() {
+    return new KeyboardPayload(rows);
   }
 
   /** Returns the keyboard as an attachment; throws when it has no rows (the API needs one). */
@@ -65,6 +81,10 @@ public final class Keyboard {
   public static CallbackButton callback(String text, String payload, Intent intent) {
     ApiLimits.checkButtonText(Objects.requireNonNull(text, "text"));
     ApiLimits.checkCallbackPayload(Objects.requireNonNull(payload, "payload"));
+    if (payload.startsWith(PayloadTag.MARK)) {
+      throw new IllegalArgumentException("callback payload '" + payload + "' starts with '" + PayloadTag.MARK
+          + "', which marks typed payloads; use ctx.button(text, record) for typed data");
+    }
     return CallbackButton.of(text, payload, Objects.requireNonNull(intent, "intent"));
   }
 

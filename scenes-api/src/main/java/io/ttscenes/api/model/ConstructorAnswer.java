@@ -20,7 +20,7 @@ public record ConstructorAnswer(
     @JsonProperty("allow_user_input") Boolean allowUserInput,
     String hint,
     String data,
-    Keyboard keyboard,
+    KeyboardPayload keyboard,
     String placeholder) {
   /** Copies collections so the record stays immutable; a missing list becomes empty. */
   public ConstructorAnswer {

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record InlineKeyboardAttachment(
-    Keyboard payload) implements Attachment {
+    KeyboardPayload payload) implements Attachment {
   /** Always {@code "inline_keyboard"}: the wire discriminator of this type. */
   @Override
   @JsonProperty("type")

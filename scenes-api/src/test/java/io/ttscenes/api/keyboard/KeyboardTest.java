@@ -23,10 +23,10 @@ final class KeyboardTest {
   @Test
   void buildsEveryButtonTypeInRows() {
     Keyboard keyboard = Keyboard.inline()
-        .row(Keyboard.callback("Yes", "q1:yes", Intent.POSITIVE), Keyboard.callback("No", "q1:no"))
-        .row(Keyboard.link("Site", "https://tamtam.chat"))
-        .row(Keyboard.requestContact("Share phone"), Keyboard.requestLocation("Where", true))
-        .row(Keyboard.chat("Open chat", "Support", "Ask here", "ticket-1"));
+        .withRow(Keyboard.callback("Yes", "q1:yes", Intent.POSITIVE), Keyboard.callback("No", "q1:no"))
+        .withRow(Keyboard.link("Site", "https://tamtam.chat"))
+        .withRow(Keyboard.requestContact("Share phone"), Keyboard.requestLocation("Where", true))
+        .withRow(Keyboard.chat("Open chat", "Support", "Ask here", "ticket-1"));
     InlineKeyboardAttachmentRequest attachment = keyboard.toAttachment();
     assertEquals(4, attachment.payload().buttons().size());
     assertEquals(new CallbackButton("Yes", "q1:yes", Intent.POSITIVE), keyboard.rows().get(0).get(0));
@@ -39,8 +39,8 @@ final class KeyboardTest {
 
   @Test
   void keyboardsAreImmutableSoABaseCanBeShared() {
-    Keyboard base = Keyboard.inline().row(Keyboard.callback("Menu", "menu"));
-    Keyboard longer = base.row(Keyboard.callback("More", "more"));
+    Keyboard base = Keyboard.inline().withRow(Keyboard.callback("Menu", "menu"));
+    Keyboard longer = base.withRow(Keyboard.callback("More", "more"));
     assertEquals(1, base.rows().size());
     assertEquals(2, longer.rows().size());
   }
@@ -63,7 +63,7 @@ final class KeyboardTest {
     assertEquals("button text is 129 chars; it must be 1..128",
         failure(() -> Keyboard.requestContact("c".repeat(129))));
     assertEquals("keyboard row 2 is empty; a row needs at least 1 button",
-        failure(() -> Keyboard.inline().row(Keyboard.callback("a", "b")).row()));
+        failure(() -> Keyboard.inline().withRow(Keyboard.callback("a", "b")).withRow()));
     assertEquals("keyboard has 0 rows; it needs at least 1", failure(() -> Keyboard.inline().toAttachment()));
   }
 

@@ -139,9 +139,9 @@ final class RedisClusterSurveyFailoverTest {
   private static Bot survey() {
     Scene<Survey> survey = Scene.builder("survey", Survey.class)
         .onEnter(ctx -> ctx.reply("Do you like tea?", Keyboard.inline()
-            .row(Keyboard.callback("Yes", "tea:yes"), Keyboard.callback("No", "tea:no"))))
-        .onCallbackPrefix("tea:", ctx -> ctx.answer("Noted")
-            .setData(new Survey(ctx.data().campaign(), ctx.payload().substring(4)))
+            .withRow(Keyboard.callback("Yes", "tea:yes"), Keyboard.callback("No", "tea:no"))))
+        .onCallbackPrefix("tea:", (ctx, answer) -> ctx.answer("Noted")
+            .setData(new Survey(ctx.data().campaign(), answer))
             .reply("Your favourite colour?"))
         .onText(ctx -> {
           ctx.setSession(new Profile(ctx.data().campaign(), ctx.data().tea(), ctx.text()));

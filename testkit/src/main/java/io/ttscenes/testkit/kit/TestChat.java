@@ -220,6 +220,19 @@ public final class TestChat {
     }
 
     /**
+     * Presses the callback button reading {@code buttonText} under the newest bot message of the
+     * chat reading {@code messageText}, even when newer keyboards followed (an old poll's button).
+     */
+    public TestChat pressesUnder(String messageText, String buttonText) {
+      Objects.requireNonNull(messageText, "messageText");
+      Objects.requireNonNull(buttonText, "buttonText");
+      tester.awaitIdle();
+      chat.pressCallback(user.emulated(), OldButtons.payload(chat.messages(), messageText, buttonText,
+          user.name() + " in " + title()));
+      return TestChat.this;
+    }
+
+    /**
      * Changes the text of the newest message this member wrote in the chat that reads exactly
      * {@code oldText} (a {@code message_edited} update, which the bot gets while it is a member).
      * Fails listing what they wrote when no message of theirs reads so.

@@ -169,6 +169,34 @@ public final class TestUser {
     return this;
   }
 
+  /**
+   * Presses the callback button reading {@code buttonText} under the newest earlier bot message
+   * reading {@code messageText}, even when newer keyboards followed: an old button, as a person
+   * scrolling back up presses it. Fails listing the messages when none has such a button.
+   */
+  public TestUser pressesUnder(String messageText, String buttonText) {
+    Objects.requireNonNull(messageText, "messageText");
+    Objects.requireNonNull(buttonText, "buttonText");
+    tester.awaitIdle();
+    user.pressCallback(OldButtons.payload(user.messages(), messageText, buttonText, name()));
+    return this;
+  }
+
+  /** Presses a button of the last keyboard as a tampered client would, sending {@code payload}. */
+  public TestUser pressesForged(String payload) {
+    Objects.requireNonNull(payload, "payload");
+    tester.awaitIdle();
+    user.pressForged(payload);
+    return this;
+  }
+
+  /** Sends a sticker (a message with no text, only a sticker attachment). */
+  public TestUser sendsSticker() {
+    tester.awaitIdle();
+    user.sendSticker("smile");
+    return this;
+  }
+
   /** Shares a contact with this phone number, as after pressing a request-contact button. */
   public TestUser sharesContact(String phone) {
     Objects.requireNonNull(phone, "phone");

@@ -18,9 +18,9 @@ final class ChannelOwnerPressReviewTest {
       .sessionData(Pick.class, () -> new Pick("none"))
       .root(r -> r
           .onCommand("pick", ctx -> ctx.reply("Tea or coffee?", Keyboard.inline()
-              .row(Keyboard.callback("Tea", "pick:Tea"), Keyboard.callback("Coffee", "pick:Coffee"))))
-          .onCallbackPrefix("pick:", ctx -> ctx
-              .setSession(new Pick(ctx.payload().substring("pick:".length())))
+              .withRow(Keyboard.callback("Tea", "pick:Tea"), Keyboard.callback("Coffee", "pick:Coffee"))))
+          .onCallbackPrefix("pick:", (ctx, choice) -> ctx
+              .setSession(new Pick(choice))
               .answer("Picked")))
       .build());
 

@@ -22,7 +22,7 @@ final class EditKeepsAttachmentsTest {
       .global(g -> g
           .onCommand("meet", ctx -> ctx.reply(OutgoingMessage.text("Meet at the fountain at 4 pm")
               .attach(new LocationAttachmentRequest(55.75, 37.62))
-              .keyboard(Keyboard.inline().row(Keyboard.callback("Move to 5 pm", "later")))))
+              .keyboard(Keyboard.inline().withRow(Keyboard.callback("Move to 5 pm", "later")))))
           .onCallback("later", ctx -> ctx.edit(
               Updates.message(ctx.update()).orElseThrow().body().mid(),
               OutgoingMessage.text("Meet at the fountain at 5 pm"))))

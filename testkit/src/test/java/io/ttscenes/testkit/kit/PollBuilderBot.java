@@ -8,7 +8,7 @@ import io.ttscenes.api.model.Button;
 import io.ttscenes.api.model.CallbackButton;
 import io.ttscenes.api.model.ConstructedMessageBody;
 import io.ttscenes.api.model.ConstructorAnswer;
-import io.ttscenes.api.model.Keyboard;
+import io.ttscenes.api.model.KeyboardPayload;
 import io.ttscenes.api.model.MessageConstructionRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,8 +129,8 @@ final class PollBuilderBot {
     return ctx.setSession(new Activity(activity.answers(), activity.lastData(), activity.posted() + 1));
   }
 
-  private static Keyboard keyboard(Button... row) {
-    return new Keyboard(List.of(List.of(row)));
+  private static KeyboardPayload keyboard(Button... row) {
+    return new KeyboardPayload(List.of(List.of(row)));
   }
 
   private static ConstructedMessageBody message(String text) {

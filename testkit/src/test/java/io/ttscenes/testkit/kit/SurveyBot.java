@@ -53,16 +53,16 @@ final class SurveyBot {
     return Scene.builder("survey", Answers.class)
         .step("likes", s -> s
             .prompt(ctx -> ctx.reply("Do you like tea?", Keyboard.inline()
-                .row(Keyboard.callback("Yes", "likes:yes"), Keyboard.callback("No", "likes:no"))))
-            .onCallbackPrefix("likes:", ctx -> ctx.answer("Noted")
-                .setData(ctx.data().withLikes(ctx.payload().substring(6))).next()))
+                .withRow(Keyboard.callback("Yes", "likes:yes"), Keyboard.callback("No", "likes:no"))))
+            .onCallbackPrefix("likes:", (ctx, likes) -> ctx.answer("Noted")
+                .setData(ctx.data().withLikes(likes)).next()))
         .step("colour", s -> s
             .prompt(ctx -> ctx.reply("Your favourite colour?"))
             .onText(ctx -> ctx.setData(ctx.data().withColour(ctx.text())).next()))
         .step("contact", s -> s
             .prompt(ctx -> ctx.reply("May we call you?", Keyboard.inline()
-                .row(Keyboard.requestContact("Share my number"))
-                .row(Keyboard.callback("Skip", "skip"))))
+                .withRow(Keyboard.requestContact("Share my number"))
+                .withRow(Keyboard.callback("Skip", "skip"))))
             .onContact(ctx -> finish(ctx.setData(ctx.data().withContact())))
             .onCallback("skip", ctx -> finish(ctx)))
         .timeout(TIMEOUT, ctx -> ctx.reply("The survey timed out.").leave())

@@ -30,7 +30,7 @@ final class TimedVoteKitTest {
 
   static Bot timedVote() {
     Keyboard choices = Keyboard.inline()
-        .row(Keyboard.callback("Tea", "vote:Tea"), Keyboard.callback("Coffee", "vote:Coffee"));
+        .withRow(Keyboard.callback("Tea", "vote:Tea"), Keyboard.callback("Coffee", "vote:Coffee"));
     return Bot.builder("timed-vote")
         .sessionKey(SessionKeys.CHAT)
         .sessionData(Ballots.class, () -> new Ballots(false, Map.of()))
@@ -38,14 +38,14 @@ final class TimedVoteKitTest {
             .onCommand("vote", ctx -> ctx.setSession(new Ballots(true, Map.of()))
                 .schedule("close", Duration.ofMinutes(10), null)
                 .reply("Tea or coffee? The vote closes in 10 minutes.", choices))
-            .onCallbackPrefix("vote:", ctx -> {
+            .onCallbackPrefix("vote:", (ctx, choice) -> {
               Ballots ballots = ctx.session(Ballots.class);
               if (!ballots.open()) {
                 ctx.answer("The vote is closed");
                 return;
               }
               Map<String, String> votes = new HashMap<>(ballots.votes());
-              votes.put(Long.toString(ctx.userId().orElseThrow()), ctx.payload().substring(5));
+              votes.put(Long.toString(ctx.userId().orElseThrow()), choice);
               ctx.setSession(new Ballots(true, votes)).answer("Counted");
             })
             .onScheduled("close", ctx -> {

@@ -41,7 +41,7 @@ final class VoteBot {
     }
 
     Keyboard choices() {
-      return Keyboard.inline().row(Keyboard.callback("Tea", "vote:" + poll + ":Tea"),
+      return Keyboard.inline().withRow(Keyboard.callback("Tea", "vote:" + poll + ":Tea"),
           Keyboard.callback("Coffee", "vote:" + poll + ":Coffee"));
     }
   }
@@ -65,7 +65,7 @@ final class VoteBot {
   }
 
   /** Counts a press under the chat's latest poll; one under an older poll only gets an answer. */
-  private static void vote(Context<?> ctx) {
+  private static void vote(Context<?> ctx, String rest) {
     String[] parts = ctx.payload().split(":", 3);
     Tally current = ctx.session(Tally.class);
     if (parts.length != 3 || !parts[1].equals(Integer.toString(current.poll()))) {
