@@ -68,29 +68,14 @@ final class ClusterNode {
   /** Whether this node holds {@code slot} as master, in its own view of the cluster. */
   boolean isMasterOf(int slot) {
     try (Jedis jedis = connect()) {
-      for (String line : jedis.clusterNodes().split("\n")) {
-        String[] fields = line.trim().split(" ");
-        if (fields.length > 2 && fields[2].contains("myself") && fields[2].contains("master")) {
-          return holds(fields, slot);
+      int[] ranges = SlotRanges.ofMyself(jedis.clusterNodes());
+      for (int i = 0; i + 1 < ranges.length; i += 2) {
+        if (slot >= ranges[i] && slot <= ranges[i + 1]) {
+          return true;
         }
       }
       return false;
     }
-  }
-
-  private static boolean holds(String[] fields, int slot) {
-    for (int i = 8; i < fields.length; i++) {
-      if (fields[i].startsWith("[")) {
-        continue; // a slot being migrated
-      }
-      String[] range = fields[i].split("-");
-      int from = Integer.parseInt(range[0]);
-      int to = range.length > 1 ? Integer.parseInt(range[1]) : from;
-      if (slot >= from && slot <= to) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Kills the process at once (SIGKILL), as a crashed machine would stop. */

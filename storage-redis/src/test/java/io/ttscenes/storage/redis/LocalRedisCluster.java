@@ -127,9 +127,18 @@ final class LocalRedisCluster implements RedisClusterExtension.Cluster {
     throw new IllegalStateException("no running master serves slot " + slot);
   }
 
+  /** The directory holding every node's own directory. */
+  Path root() {
+    return root;
+  }
+
+  /** Kills every node, then deletes their directories (append-only files, logs, nodes.conf). */
   @Override
   public void close() {
     nodes.forEach(ClusterNode::kill);
+    // deleteOnExit cannot remove a directory that still has files in it: without this, each
+    // cluster left megabytes of append-only files in the temp directory.
+    RedisServerExtension.deleteTree(root);
   }
 
   /** Ports p with p and p + 10000 (the cluster bus) both free, distinct, on loopback. */

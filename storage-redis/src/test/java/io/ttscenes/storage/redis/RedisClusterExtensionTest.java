@@ -1,19 +1,28 @@
 package io.ttscenes.storage.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.ConnectionPool;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
-/** The fixture itself: a healthy cluster of three masters, each with a replica, spreading keys over them. */
+/**
+ * The fixture itself: a healthy cluster of three masters, each with a replica, spreading keys over
+ * them, and gone without a trace once closed.
+ */
 final class RedisClusterExtensionTest {
   @RegisterExtension static final RedisClusterExtension CLUSTER = RedisClusterExtension.shared();
 
@@ -52,5 +61,16 @@ final class RedisClusterExtensionTest {
       }
     }
     assertEquals(3, servers.size(), "64 keys over 3 masters: " + servers);
+  }
+
+  @Test
+  void closingALocalClusterStopsItsNodesAndLeavesNoFilesBehind() {
+    LocalRedisCluster cluster = LocalRedisCluster.start(Duration.ofSeconds(5));
+    Path root = cluster.root();
+    List<HostAndPort> nodes = cluster.seeds();
+    assertEquals(LocalRedisCluster.NODES, nodes.size(), "nodes running before close");
+    cluster.close();
+    assertEquals(List.of(), cluster.seeds(), "nodes still running after close");
+    assertFalse(Files.exists(root), "node directories left in " + root);
   }
 }

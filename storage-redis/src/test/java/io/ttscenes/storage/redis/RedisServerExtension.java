@@ -174,6 +174,20 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
     }
   }
 
+  /** Deletes {@code dir} and everything in it; a missing directory is already gone. */
+  static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + dir, e);
+    }
+  }
+
   static Optional<File> findOnPath(String name) {
     String path = Optional.ofNullable(System.getenv("PATH")).orElse("") + File.pathSeparator
         + "/usr/bin" + File.pathSeparator + "/usr/sbin" + File.pathSeparator + "/usr/local/bin";
