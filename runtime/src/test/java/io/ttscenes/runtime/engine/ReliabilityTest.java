@@ -132,6 +132,22 @@ final class ReliabilityTest {
   }
 
   @Test
+  void sentOutboxWhoseClearTheStoreRejectedStillAcknowledgesTheUpdateAndIsClearedLater() throws Exception {
+    FaultyStore store = new FaultyStore(io.ttscenes.runtime.store.InMemorySessionStore.create());
+    // The store refuses (OOM, say) right after the message went out, so clearing the outbox fails.
+    RecordingBotApi api = new RecordingBotApi().afterEachCall(() -> store.rejecting(true));
+    try (Dispatcher dispatcher = Dispatcher.builder(counterBot(), store, api).parallelism(2)
+        .sleeper(d -> { }).recoveryMinAge(Duration.ZERO).build()) {
+      // Committed and sent: failing it now would only have the update redelivered for nothing.
+      dispatcher.submit(text(1, 10, "one")).get(10, TimeUnit.SECONDS);
+      store.rejecting(false);
+      assertEquals(0, dispatcher.recoverOutboxes().get(10, TimeUnit.SECONDS));
+      assertEquals(List.of(), store.inner().pendingOutboxes(10));
+      assertEquals(List.of("count 1"), api.sentTexts());
+    }
+  }
+
+  @Test
   void rejectedCallIsSkippedAndTheRestOfTheOutboxIsSent() {
     try (Harness h = new Harness(counterBot())) {
       h.api.script("sendMessage", "ok", "rejected");
