@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.api.store.StoreRejectedException;
 import io.ttscenes.api.store.StoreUnavailableException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -262,7 +263,7 @@ final class Outboxes {
   private boolean clearBatch(Map<String, List<String>> batch, int clearedBefore) {
     try {
       store.clearOutboxes(batch);
-    } catch (StoreUnavailableException e) {
+    } catch (StoreUnavailableException | StoreRejectedException e) {
       LOG.warn("could not clear sent outboxes ({}); {} cleared in this pass, the rest wait for "
           + "their session's next commit or the next pass", e.getMessage(), clearedBefore);
       return false;
@@ -271,7 +272,10 @@ final class Outboxes {
     return true;
   }
 
-  /** Clears sent entries of the session now; on a store failure they wait for the next commit. */
+  /**
+   * Clears sent entries of the session now; on a store failure or refusal they wait for the next
+   * commit (the update that sent them is done: failing it would only have it redelivered).
+   */
   void clearNow(String key) {
     Set<String> ids = toClear(key);
     if (ids.isEmpty()) {
@@ -280,7 +284,7 @@ final class Outboxes {
     try {
       store.clearOutboxes(Map.of(key, ids));
       cleared(key, ids);
-    } catch (StoreUnavailableException e) {
+    } catch (StoreUnavailableException | StoreRejectedException e) {
       LOG.warn("session {}: could not clear sent outboxes {} ({}); the next commit clears them",
           key, ids, e.getMessage());
     }

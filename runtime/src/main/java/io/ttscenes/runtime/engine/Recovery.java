@@ -3,6 +3,7 @@ package io.ttscenes.runtime.engine;
 import io.ttscenes.api.store.PendingOutbox;
 import io.ttscenes.api.store.PendingPage;
 import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.api.store.StoreRejectedException;
 import io.ttscenes.api.store.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
@@ -97,7 +98,8 @@ final class Recovery {
           return;
         }
       }
-    } catch (StoreUnavailableException | IllegalStateException e) {
+    } catch (StoreUnavailableException | StoreRejectedException | IllegalStateException e) {
+      // A failed pass, not a throw: the scheduled recovery that runs it must stay scheduled.
       sent.add(CompletableFuture.failedFuture(e));
     } catch (IllegalArgumentException e) {
       // A cursor the store no longer accepts: start the walk over next pass instead of failing

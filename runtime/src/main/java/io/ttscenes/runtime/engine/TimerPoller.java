@@ -1,6 +1,7 @@
 package io.ttscenes.runtime.engine;
 
 import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.api.store.StoreRejectedException;
 import io.ttscenes.api.store.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +51,8 @@ public final class TimerPoller implements Runnable {
       Instant claimedUntil = now.plus(lease);
       keys.forEach(key -> dispatcher.submitTimer(key, claimedUntil));
       return keys.size();
-    } catch (StoreUnavailableException e) {
+    } catch (StoreUnavailableException | StoreRejectedException e) {
+      // Never thrown on: a scheduled poll that throws is not run again, and no timer would fire.
       LOG.warn("could not claim due session timers ({}); the next poll tries again", e.getMessage());
     } catch (IllegalStateException e) {
       LOG.info("dispatcher is closing; due session timers stay for the next instance: {}", e.getMessage());

@@ -5,6 +5,7 @@ import io.ttscenes.api.store.CommitResult;
 import io.ttscenes.api.store.PendingOutbox;
 import io.ttscenes.api.store.PendingPage;
 import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.api.store.StoreRejectedException;
 import io.ttscenes.api.store.StoreUnavailableException;
 import io.ttscenes.api.store.StoredSession;
 import io.ttscenes.api.store.ForwardingSessionStore;
@@ -29,6 +30,7 @@ final class FaultyStore extends ForwardingSessionStore {
   private final AtomicInteger failedCalls = new AtomicInteger();
   private final AtomicInteger clearCalls = new AtomicInteger();
   private volatile boolean down;
+  private volatile boolean rejecting;
 
   FaultyStore(SessionStore inner) {
     super(inner);
@@ -52,6 +54,11 @@ final class FaultyStore extends ForwardingSessionStore {
     this.down = down;
   }
 
+  /** While on, every call is refused as a server that answers but will not do it (OOM, WRONGTYPE). */
+  void rejecting(boolean rejecting) {
+    this.rejecting = rejecting;
+  }
+
   int commits() {
     return commits.get();
   }
@@ -66,6 +73,10 @@ final class FaultyStore extends ForwardingSessionStore {
   }
 
   private void check(String operation) {
+    if (rejecting) {
+      failedCalls.incrementAndGet();
+      throw new StoreRejectedException(operation + " refused: test rejection", null);
+    }
     if (down) {
       failedCalls.incrementAndGet();
       throw new StoreUnavailableException(operation + " failed: test outage", null);

@@ -4,6 +4,7 @@ import static io.ttscenes.runtime.engine.TestUpdates.edited;
 import static io.ttscenes.runtime.engine.TestUpdates.text;
 import static io.ttscenes.runtime.engine.TestUpdates.textWithMid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ttscenes.api.Bot;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -130,6 +132,22 @@ final class ReliabilityTest {
   }
 
   @Test
+  void sentOutboxWhoseClearTheStoreRejectedStillAcknowledgesTheUpdateAndIsClearedLater() throws Exception {
+    FaultyStore store = new FaultyStore(io.ttscenes.runtime.store.InMemorySessionStore.create());
+    // The store refuses (OOM, say) right after the message went out, so clearing the outbox fails.
+    RecordingBotApi api = new RecordingBotApi().afterEachCall(() -> store.rejecting(true));
+    try (Dispatcher dispatcher = Dispatcher.builder(counterBot(), store, api).parallelism(2)
+        .sleeper(d -> { }).recoveryMinAge(Duration.ZERO).build()) {
+      // Committed and sent: failing it now would only have the update redelivered for nothing.
+      dispatcher.submit(text(1, 10, "one")).get(10, TimeUnit.SECONDS);
+      store.rejecting(false);
+      assertEquals(0, dispatcher.recoverOutboxes().get(10, TimeUnit.SECONDS));
+      assertEquals(List.of(), store.inner().pendingOutboxes(10));
+      assertEquals(List.of("count 1"), api.sentTexts());
+    }
+  }
+
+  @Test
   void rejectedCallIsSkippedAndTheRestOfTheOutboxIsSent() {
     try (Harness h = new Harness(counterBot())) {
       h.api.script("sendMessage", "ok", "rejected");
@@ -191,6 +209,26 @@ final class ReliabilityTest {
       assertEquals(1, h.store.commits());
       h.handle(text(1, 10, "two"));
       assertEquals(List.of("count 1", "count 2"), h.texts());
+    }
+  }
+
+  @Test
+  void storeThatRejectsTheRecoveryWalkFailsOnlyThatPassAndTheNextPassSendsTheEntry() throws Exception {
+    FaultyStore store;
+    try (Harness first = new Harness(counterBot())) {
+      store = first.store;
+      first.api.failUnavailable("sendMessage", 1);
+      first.handle(text(1, 10, "one"));
+    }
+    try (Harness second = new Harness(counterBot(), store, 2)) {
+      second.clock.advance(Duration.ofSeconds(31));
+      store.rejecting(true);
+      // A pass that throws instead of failing its future kills the scheduled recovery for good.
+      CompletableFuture<Integer> refused = second.dispatcher.recoverOutboxes();
+      assertThrows(ExecutionException.class, () -> refused.get(10, TimeUnit.SECONDS));
+      store.rejecting(false);
+      assertEquals(1, second.dispatcher.recoverOutboxes().get(10, TimeUnit.SECONDS));
+      assertEquals(List.of("count 1"), second.texts());
     }
   }
 }

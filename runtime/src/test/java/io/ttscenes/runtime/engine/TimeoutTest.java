@@ -93,4 +93,16 @@ final class TimeoutTest {
     h.dispatcher.submitTimer(KEY).get(10, TimeUnit.SECONDS);
     assertEquals(List.of("question", "Too slow"), h.texts());
   }
+
+  @Test
+  void timerPollerOutlivesAStoreThatRejectsTheClaimAndFiresOnceItAccepts() throws Exception {
+    h.handle(text(1, 10, "/quiz"));
+    h.clock.advance(Duration.ofMinutes(10));
+    h.store.rejecting(true);
+    // Run by a scheduler: a poll that throws is never run again, and no timeout would ever fire.
+    assertEquals(0, poller.pollOnce());
+    h.store.rejecting(false);
+    assertEquals(1, poller.pollOnce());
+    assertEquals(List.of("question", "Too slow"), h.api.awaitTexts(2));
+  }
 }
