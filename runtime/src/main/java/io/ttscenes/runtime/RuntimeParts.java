@@ -47,16 +47,17 @@ record RuntimeParts(
     boolean ownsStore = b.store == null || b.ownsStore;
     SessionStore store = b.store != null ? b.store : DefaultStores.open(config, b.bot.name());
     boolean ownsApi = b.api == null;
-    // The runtime's clock is not handed to the client: the client paces its rate limit on the
-    // monotonic clock, which a wall-clock step (NTP, a restored VM) cannot stall.
-    BotApi api = b.api != null ? b.api : OkHttpBotApi.builder(config.token())
-        .baseUrl(config.apiUrl().toString()).authMode(config.dialect().authMode())
-        .onUnreadableUpdate(b.listener::updateDeadLettered).build();
-    String instanceId = UUID.randomUUID().toString();
     PrometheusMeterRegistry prometheus = b.meterRegistry instanceof PrometheusMeterRegistry given
         ? given : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     MeterRegistry meters = meters(prometheus, b.meterRegistry);
     RuntimeListener listener = Listeners.of(new MicrometerRuntimeListener(meters, b.bot.name()), b.listener);
+    // The runtime's clock is not handed to the client: the client paces its rate limit on the
+    // monotonic clock, which a wall-clock step (NTP, a restored VM) cannot stall.
+    BotApi api = b.api != null ? b.api : OkHttpBotApi.builder(config.token())
+        .baseUrl(config.apiUrl().toString()).authMode(config.dialect().authMode())
+        // Unreadable updates of a page are dead letters too: the runtime's meters count them.
+        .onUnreadableUpdate(listener::updateDeadLettered).build();
+    String instanceId = UUID.randomUUID().toString();
     Dispatcher dispatcher = Dispatcher.builder(b.bot, store, api).clock(b.clock)
         .parallelism(config.parallelism()).queueCapacity(config.queueCapacity())
         .instanceId(instanceId, config.pollerLease())

@@ -131,6 +131,21 @@ final class BotRuntimeTest {
   }
 
   @Test
+  void anUnreadablePolledUpdateIsCountedAsDeadLetteredInTheRuntimesMeters() throws Exception {
+    Bot bot = Bot.builder("unreadable").root(r -> r.onText(ctx -> ctx.reply("echo " + ctx.text()))).build();
+    RuntimeConfig config = RuntimeConfig.from(Map.of("TAMTAM_API_URL", tamtam.url(),
+        "TTSCENES_POLL_TIMEOUT_SECONDS", "1"));
+    try (BotRuntime runtime = BotRuntime.builder(bot, config).store(store, false).build()) {
+      runtime.start();
+      tamtam.push("{\"update_type\":\"message_created\",\"timestamp\":1,\"message\":42}", message(1, "after"));
+
+      assertEquals(List.of("echo after"), tamtam.awaitTexts(1));
+      assertEquals(1.0, runtime.meterRegistry().get("ttscenes.updates.dead_lettered")
+          .tags("type", "message_created").counter().count());
+    }
+  }
+
+  @Test
   void redisUrlWithoutAStoreModuleIsRefusedWithAClearMessage() {
     RuntimeConfig config = RuntimeConfig.from(Map.of("TAMTAM_TOKEN", "t", "REDIS_URL", "redis://127.0.0.1:1"));
     IllegalStateException e = assertThrows(IllegalStateException.class,

@@ -2,6 +2,7 @@ package io.ttscenes.runtime.admin;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ttscenes.api.Bot;
+import io.ttscenes.api.client.Html;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.runtime.engine.Dispatcher;
 import io.ttscenes.runtime.ingress.Ingress;

@@ -1,5 +1,6 @@
 package io.ttscenes.runtime.admin;
 
+import io.ttscenes.api.client.Html;
 import java.util.List;
 import java.util.Locale;
 

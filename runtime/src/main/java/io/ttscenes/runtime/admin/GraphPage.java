@@ -1,5 +1,7 @@
 package io.ttscenes.runtime.admin;
 
+import io.ttscenes.api.client.Html;
+
 /**
  * {@code /graph}: the scene graph rendered in the browser by mermaid, whose bundle is served by
  * the same server from the webjar in the jar ({@code /assets/mermaid.min.js}).

@@ -4,10 +4,15 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import io.ttscenes.api.model.Update;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Feeds the engine's events to Micrometer. Per update: {@code ttscenes.updates} (by type and
@@ -22,9 +27,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code rejected}), {@code ttscenes.outbox.parked}, {@code ttscenes.outbox.recovered}; and
  * {@code ttscenes.store.retries} and the gauge {@code ttscenes.lanes.depth}. Every meter carries
  * the {@code bot} tag; every tag value comes from the bot's definition or a bounded set, so users
- * cannot add time series. Thread-safe.
+ * cannot add time series: a {@code type} the client has no class for (whatever a page or a webhook
+ * body names) is counted as {@code other}. Thread-safe.
  */
 public final class MicrometerRuntimeListener implements RuntimeListener {
+  /** The update types the client reads, plus the engine's own for timers. */
+  private static final Set<String> KNOWN_TYPES = Stream.concat(
+      Stream.of(Update.class.getAnnotation(JsonSubTypes.class).value()).map(JsonSubTypes.Type::name),
+      Stream.of("scheduled_job")).collect(Collectors.toUnmodifiableSet());
+
   private final MeterRegistry registry;
   private final String bot;
   private final AtomicInteger depth = new AtomicInteger();
@@ -39,9 +50,9 @@ public final class MicrometerRuntimeListener implements RuntimeListener {
   @Override
   public void updateHandled(String updateType, UpdateOutcome outcome, Duration duration) {
     count("ttscenes.updates", "updates handled, by type and outcome",
-        "type", updateType, "outcome", outcome.name().toLowerCase(Locale.ROOT));
+        "type", known(updateType), "outcome", outcome.name().toLowerCase(Locale.ROOT));
     Timer.builder("ttscenes.handler.latency").description("time from lane start to ack")
-        .tags("bot", bot, "type", updateType).register(registry).record(duration);
+        .tags("bot", bot, "type", known(updateType)).register(registry).record(duration);
   }
 
   @Override
@@ -75,7 +86,7 @@ public final class MicrometerRuntimeListener implements RuntimeListener {
 
   @Override
   public void commitConflict(String updateType) {
-    count("ttscenes.commit.conflicts", "commits that lost a race and were re-run", "type", updateType);
+    count("ttscenes.commit.conflicts", "commits that lost a race and were re-run", "type", known(updateType));
   }
 
   @Override
@@ -99,7 +110,7 @@ public final class MicrometerRuntimeListener implements RuntimeListener {
   @Override
   public void updateDeadLettered(String updateType) {
     count("ttscenes.updates.dead_lettered", "updates given up after failing too many times in a row",
-        "type", updateType);
+        "type", known(updateType));
   }
 
   @Override
@@ -110,6 +121,11 @@ public final class MicrometerRuntimeListener implements RuntimeListener {
   @Override
   public void laneDepth(int depth) {
     this.depth.set(depth);
+  }
+
+  /** {@code type} when the client knows it, else {@code other}: the sender picks unknown names. */
+  private static String known(String type) {
+    return KNOWN_TYPES.contains(type) ? type : "other";
   }
 
   private void apiCall(String method, String outcome) {

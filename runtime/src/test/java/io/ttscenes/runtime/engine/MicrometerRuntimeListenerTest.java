@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ttscenes.api.Bot;
 import io.ttscenes.runtime.store.InMemorySessionStore;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 final class MicrometerRuntimeListenerTest {
@@ -34,5 +35,27 @@ final class MicrometerRuntimeListenerTest {
     assertEquals(0.0, registry.get("ttscenes.lanes.depth").gauge().value());
     assertEquals(1.0, registry.get("ttscenes.updates.dead_lettered").tags("bot", "metrics", "type", "message_created")
         .counter().count());
+  }
+
+  @Test
+  void updateTypesTheClientDoesNotKnowShareOneSeriesSoTheSenderCannotMintSeries() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    MicrometerRuntimeListener listener = new MicrometerRuntimeListener(registry, "types");
+    for (int i = 0; i < 1_000; i++) {
+      String type = "made_up_" + i;
+      listener.updateHandled(type, UpdateOutcome.UNMATCHED, Duration.ofMillis(1));
+      listener.commitConflict(type);
+      listener.updateDeadLettered(type);
+    }
+    listener.updateHandled("message_created", UpdateOutcome.HANDLED, Duration.ofMillis(1));
+    listener.updateHandled("scheduled_job", UpdateOutcome.HANDLED, Duration.ofMillis(1));
+
+    assertEquals(1_000.0, registry.get("ttscenes.updates").tags("type", "other").counter().count());
+    assertEquals(1_000.0, registry.get("ttscenes.commit.conflicts").tags("type", "other").counter().count());
+    assertEquals(1_000.0, registry.get("ttscenes.updates.dead_lettered").tags("type", "other").counter().count());
+    assertEquals(1.0, registry.get("ttscenes.updates").tags("type", "message_created").counter().count());
+    assertEquals(1.0, registry.get("ttscenes.updates").tags("type", "scheduled_job").counter().count());
+    assertEquals(3, registry.find("ttscenes.updates").counters().size());
+    assertEquals(3, registry.find("ttscenes.handler.latency").timers().size());
   }
 }
