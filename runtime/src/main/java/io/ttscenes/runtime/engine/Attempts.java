@@ -74,7 +74,7 @@ final class Attempts {
       return new SessionContext(bot, session, update, key, now, Optional.empty(), codec, settings.api());
     };
     return storable(turn.run(contexts), contexts,
-        result -> planned(key, routed.dedupeId(), stored, now, result));
+        result -> planned(key, routed.dedupeId(), stored, now, Turn.touched(result, now)));
   }
 
   /**

@@ -31,6 +31,9 @@ final class ScheduledJobsTest {
   private final Harness h = new Harness(Bot.builder("funnel")
       .scene(Scene.builder("quiz")
           .idleTimeout(Duration.ofMinutes(10), ctx -> ctx.reply("idle").leave())
+          .onCommand("boom", ctx -> {
+            throw new IllegalStateException("boom");
+          })
           .onText(ctx -> ctx.reply("still here"))
           .build())
       .root(r -> r
@@ -169,5 +172,17 @@ final class ScheduledJobsTest {
     h.clock.advance(Duration.ofMinutes(6));
     assertEquals(1, fireDue());
     assertEquals(List.of("still here", "idle"), h.texts());
+  }
+
+  @Test
+  void anUpdateWhoseHandlerThrowsStillRestartsTheIdleTimeout() throws Exception {
+    h.handle(text(1, 10, "/quiz"));
+    h.clock.advance(Duration.ofMinutes(8));
+    h.handle(text(1, 10, "/boom"));
+    h.clock.advance(Duration.ofMinutes(4));
+    assertEquals(0, fireDue(), "12 minutes after entering, but 4 after the update whose handler threw");
+    h.clock.advance(Duration.ofMinutes(6));
+    assertEquals(1, fireDue());
+    assertEquals(List.of("error: boom", "idle"), h.texts());
   }
 }
