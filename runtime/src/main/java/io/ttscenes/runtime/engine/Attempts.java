@@ -145,7 +145,8 @@ final class Attempts {
       outbox = Optional.of(new OutboxEntry((version + 1) + ":" + dedupeId, encoded.json()));
       effects = encoded.effects();
     }
-    Duration ttl = result.session().scene().flatMap(Scene::sessionTtl).orElse(bot.sessionTtl());
+    Duration idle = result.session().scene().flatMap(Scene::sessionTtl).orElse(bot.sessionTtl());
+    Duration ttl = result.session().jobs.ttl(idle, now);
     Commit commit = new Commit(key, version, codec.encode(result.session()), outbox, dedupeId, ttl,
         outboxes.toClear(key), result.session().jobs.wake());
     return new Planned(commit, owner, effects, result.outcome());

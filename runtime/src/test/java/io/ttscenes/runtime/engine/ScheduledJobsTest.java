@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.Context;
 import io.ttscenes.api.Scene;
+import io.ttscenes.runtime.store.InMemorySessionStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.Test;
 final class ScheduledJobsTest {
   private static final String KEY = "u:1:c:10";
   private static final Duration LEASE = Duration.ofMinutes(1);
+  /** Where the harness's fake clock starts. */
+  private static final long START_MS = 1_700_000_000_000L;
 
   record Nudge(String step) {}
 
@@ -195,5 +198,28 @@ final class ScheduledJobsTest {
     h.dispatcher.submitTimer(KEY, now.plus(LEASE)).get(10, TimeUnit.SECONDS);
     assertEquals(Context.MAX_SCHEDULED_JOBS, h.texts().size(), "every due job ran from the one claim");
     assertEquals(List.of(), h.store.claimDueTimers(now, LEASE, 100), "and left no timer behind");
+  }
+
+  @Test
+  void aJobDueAfterTheSessionTtlKeepsTheSessionUntilItFires() throws Exception {
+    Harness[] shortLived = new Harness[1];
+    // The store's clock is the harness's fake clock, so advancing it expires idle sessions.
+    InMemorySessionStore store = InMemorySessionStore.builder()
+        .ticker(() -> shortLived[0] == null ? 0 : (shortLived[0].clock.millis() - START_MS) * 1_000_000L)
+        .build();
+    shortLived[0] = new Harness(Bot.builder("short-lived").sessionTtl(Duration.ofHours(1))
+        .root(r -> r.onCommand("remind", ctx -> ctx.schedule("nudge", Duration.ofDays(2), "two days"))
+            .onScheduled("nudge", ctx -> ctx.reply("nudge " + ctx.jobPayload(String.class))))
+        .build(), new FaultyStore(store), 4);
+    try (Harness two = shortLived[0]) {
+      two.handle(text(1, 10, "/remind"));
+      two.clock.advance(Duration.ofDays(2));
+      Instant now = two.clock.instant();
+      assertEquals(List.of(KEY), two.store.claimDueTimers(now, LEASE, 100));
+      two.dispatcher.submitTimer(KEY, now.plus(LEASE)).get(10, TimeUnit.SECONDS);
+      assertEquals(List.of("nudge two days"), two.texts());
+      two.clock.advance(Duration.ofMinutes(61));
+      assertTrue(two.store.load(KEY).isEmpty(), "an hour idle after its last job, the session expires");
+    }
   }
 }
