@@ -41,6 +41,7 @@ final class ScheduledJobsTest {
           .build())
       .root(r -> r
           .onCommand("remind", ctx -> ctx.schedule("nudge", Duration.ofHours(1), new Nudge("step 2")).reply("ok"))
+          .onCommand("oldnudge", ctx -> ctx.schedule("nudge", Duration.ofMinutes(1), List.of(1, 2)))
           .onCommand("later", ctx -> ctx.schedule("nudge", Duration.ofHours(2), new Nudge("moved")))
           .onCommand("forget", ctx -> ctx.cancel("nudge"))
           .onCommand("three", ctx -> ctx.schedule("a", Duration.ofMinutes(10), "a")
@@ -221,5 +222,20 @@ final class ScheduledJobsTest {
       two.clock.advance(Duration.ofMinutes(61));
       assertTrue(two.store.load(KEY).isEmpty(), "an hour idle after its last job, the session expires");
     }
+  }
+
+  @Test
+  void aPayloadThatNoLongerFitsItsTypeGoesToTheExceptionHandlerAndTheJobIsGone() throws Exception {
+    // As a payload stored by an older release whose type has changed since.
+    h.handle(text(1, 10, "/oldnudge"));
+    h.clock.advance(Duration.ofMinutes(1));
+    assertEquals(1, fireDue());
+    assertTrue(h.texts().get(0).startsWith("error: the payload of job 'nudge' does not fit "
+        + Nudge.class.getName()), h.texts().get(0));
+    assertEquals(UpdateOutcome.HANDLER_FAILED, h.listener.outcomes.get(h.listener.outcomes.size() - 1));
+    h.clock.advance(Duration.ofDays(1));
+    assertEquals(0, fireDue(), "the job was consumed with the failed run");
+    h.handle(text(1, 10, "hello"));
+    assertEquals("root hello", h.texts().get(1));
   }
 }
