@@ -42,6 +42,8 @@ final class ScheduledJobsTest {
       .root(r -> r
           .onCommand("remind", ctx -> ctx.schedule("nudge", Duration.ofHours(1), new Nudge("step 2")).reply("ok"))
           .onCommand("oldnudge", ctx -> ctx.schedule("nudge", Duration.ofMinutes(1), List.of(1, 2)))
+          .onCommand("far", ctx -> ctx.schedule("nudge", Instant.MAX, null))
+          .onCommand("forever", ctx -> ctx.schedule("nudge", Duration.ofSeconds(Long.MAX_VALUE), null))
           .onCommand("later", ctx -> ctx.schedule("nudge", Duration.ofHours(2), new Nudge("moved")))
           .onCommand("forget", ctx -> ctx.cancel("nudge"))
           .onCommand("three", ctx -> ctx.schedule("a", Duration.ofMinutes(10), "a")
@@ -237,5 +239,18 @@ final class ScheduledJobsTest {
     assertEquals(0, fireDue(), "the job was consumed with the failed run");
     h.handle(text(1, 10, "hello"));
     assertEquals("root hello", h.texts().get(1));
+  }
+
+  @Test
+  void aDueTimeBeyondWhatCanBeStoredIsAClearErrorInTheHandler() throws Exception {
+    h.handle(text(1, 10, "/far"));
+    h.handle(text(1, 10, "/forever"));
+    h.handle(text(1, 10, "hello"));
+    assertEquals(3, h.texts().size(), h.texts().toString());
+    for (String error : h.texts().subList(0, 2)) {
+      assertTrue(error.startsWith("error: job 'nudge' would come due at ") && error.endsWith(
+          "; it must come due by " + Instant.ofEpochMilli(Long.MAX_VALUE)), error);
+    }
+    assertEquals("root hello", h.texts().get(2));
   }
 }
