@@ -268,7 +268,8 @@ public interface Context<D> {
 
   /**
    * As {@link #schedule(String, Duration, Object)}, due at {@code at}; a time already past comes
-   * due at once (the next poll of due jobs).
+   * due at once (the next poll of due jobs). A time after epoch millisecond {@code Long.MAX_VALUE}
+   * (which is how it is stored) throws {@link IllegalArgumentException}.
    */
   Context<D> schedule(String name, Instant at, Object payload);
 

@@ -90,7 +90,8 @@ final class Attempts {
       campaign.ifPresent(name -> attribute(session, name));
       return new SessionContext(bot, session, update, key, now, Optional.empty(), codec, settings.api());
     };
-    return storable(turn.run(contexts), contexts, result -> {
+    return storable(turn.run(contexts), contexts, ran -> {
+      Turn.Result result = Turn.touched(ran, now);
       List<FlowEvent> events = new ArrayList<>(result.events());
       campaign.ifPresent(name -> events.add(new FlowEvent.DeepLinkStarted(name,
           result.session().sceneName(), result.session().stepName())));
@@ -185,7 +186,8 @@ final class Attempts {
       outbox = Optional.of(new OutboxEntry((version + 1) + ":" + dedupeId, encoded.json()));
       effects = encoded.effects();
     }
-    Duration ttl = result.session().scene().flatMap(Scene::sessionTtl).orElse(bot.sessionTtl());
+    Duration idle = result.session().scene().flatMap(Scene::sessionTtl).orElse(bot.sessionTtl());
+    Duration ttl = result.session().jobs.ttl(idle, now);
     Commit commit = new Commit(key, version, codec.encode(result.session()), outbox, dedupeId, ttl,
         outboxes.toClear(key), result.session().jobs.wake());
     return new Planned(commit, owner, effects, result.outcome(), ranAt, events);

@@ -1,5 +1,6 @@
 package io.ttscenes.runtime.engine;
 
+import io.ttscenes.api.Context;
 import io.ttscenes.api.store.Commit;
 import io.ttscenes.api.store.CommitResult;
 import io.ttscenes.api.store.SessionStore;
@@ -22,6 +23,12 @@ import org.slf4j.MDC;
  */
 final class Engine {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+  /** How many further jobs one timer firing may run at most (see {@link #fireDueNow}). */
+  private static final int MAX_CHAINED_FIRINGS = Context.MAX_SCHEDULED_JOBS + 1;
+
+  /** How one job ended; for a commit, also the session's wake as committed. */
+  private record Ran(UpdateOutcome outcome, Optional<Instant> wake) {}
 
   private final EngineSettings settings;
   private final SessionStore store;
@@ -50,12 +57,13 @@ final class Engine {
   }
 
   private void run(String key, Job job, CompletableFuture<Void> done) {
-    long start = System.nanoTime();
     MDC.put("session", key);
     MDC.put("update_type", job.type());
     try {
-      UpdateOutcome outcome = process(key, job, start);
-      settings.listener().updateHandled(job.type(), outcome, Duration.ofNanos(System.nanoTime() - start));
+      Ran ran = reported(key, job);
+      if (job instanceof Job.ForTimer) {
+        fireDueNow(key, ran.wake());
+      }
       done.complete(null);
     } catch (Throwable e) {
       if (e instanceof InterruptedException) {
@@ -63,8 +71,6 @@ final class Engine {
       }
       LOG.error("session {}: {} was not committed and is not acknowledged: {}", key, job.type(),
           e.getMessage(), e);
-      settings.listener().updateHandled(job.type(), UpdateOutcome.FAILED,
-          Duration.ofNanos(System.nanoTime() - start));
       done.completeExceptionally(e);
     } finally {
       MDC.remove("session");
@@ -72,7 +78,40 @@ final class Engine {
     }
   }
 
-  private UpdateOutcome process(String key, Job job, long start) throws InterruptedException {
+  /** Processes {@code job} and reports its outcome (FAILED when it throws) to the listener. */
+  private Ran reported(String key, Job job) throws InterruptedException {
+    long start = System.nanoTime();
+    try {
+      Ran ran = process(key, job, start);
+      settings.listener().updateHandled(job.type(), ran.outcome(), Duration.ofNanos(System.nanoTime() - start));
+      return ran;
+    } catch (Throwable e) {
+      settings.listener().updateHandled(job.type(), UpdateOutcome.FAILED, Duration.ofNanos(System.nanoTime() - start));
+      throw e;
+    }
+  }
+
+  /**
+   * After a job fired, fires the session's next jobs while the committed wake is already due, so
+   * jobs due together run one after another rather than one per timer poll. Each firing holds the
+   * timer as its predecessor's commit left it ({@code wake}), so it settles the timer only while
+   * nobody changed or claimed it since. Bounded; a failure or the rest is left to the poller.
+   */
+  private void fireDueNow(String key, Optional<Instant> wake) throws InterruptedException {
+    Optional<Instant> next = wake;
+    for (int n = 0; n < MAX_CHAINED_FIRINGS && !closing.getAsBoolean()
+        && next.filter(w -> !w.isAfter(settings.clock().instant())).isPresent(); n++) {
+      try {
+        next = reported(key, new Job.ForTimer(next)).wake();
+      } catch (RuntimeException e) {
+        LOG.warn("session {}: a scheduled job due at once was not committed ({}); its timer fires it",
+            key, e.getMessage());
+        return;
+      }
+    }
+  }
+
+  private Ran process(String key, Job job, long start) throws InterruptedException {
     int conflicts = 0;
     int storeFailures = 0;
     // A commit whose outcome is unknown because the store failed while it ran.
@@ -92,7 +131,7 @@ final class Engine {
         if (attempt instanceof Attempts.Done done) {
           // Nothing to commit, but earlier entries of the session may still wait to be sent or cleared.
           outboxes.flush(key);
-          return done.outcome();
+          return new Ran(done.outcome(), Optional.empty());
         }
         Attempts.Planned planned = (Attempts.Planned) attempt;
         uncertain = planned;
@@ -129,7 +168,7 @@ final class Engine {
     settings.sleeper().sleep(delay);
   }
 
-  private UpdateOutcome finish(String key, Job job, Attempts.Planned planned, long start) {
+  private Ran finish(String key, Job job, Attempts.Planned planned, long start) {
     Commit commit = planned.commit();
     // The one place a turn is reported: its commit won, so no losing run is counted.
     settings.listener().turnCommitted(new TurnReport(job.type(), planned.ranAt().scene(),
@@ -149,6 +188,6 @@ final class Engine {
     } else {
       outboxes.flush(key);
     }
-    return planned.outcome();
+    return new Ran(planned.outcome(), commit.wake());
   }
 }

@@ -17,8 +17,10 @@ sealed interface Job {
   }
 
   /**
-   * Fires the session's earliest due job (a scene timeout or an author's job); {@code claimedUntil} is the lease end of the claim that found it
-   * due (its score in the store since), empty when the caller did not claim it.
+   * Fires the session's earliest due job (a scene timeout or an author's job); {@code claimedUntil}
+   * is the score the session's timer holds as far as this instance knows: the lease end of the
+   * claim that found it due, or the wake the previous firing committed when jobs were due at
+   * once; empty when the caller did not claim it.
    */
   record ForTimer(Optional<Instant> claimedUntil) implements Job {
     @Override

@@ -2,6 +2,7 @@ package io.ttscenes.runtime.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ttscenes.api.Context;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -74,6 +75,15 @@ final class Jobs {
   Optional<Instant> wake() {
     return byName.values().stream().mapToLong(ScheduledJob::due).min().stream()
         .mapToObj(Instant::ofEpochMilli).findFirst();
+  }
+
+  /**
+   * The session's idle {@code ttl}, counted from the latest job's due time when that is later than
+   * {@code now}: a session must outlive its jobs, or a job due after the TTL would find it gone.
+   */
+  Duration ttl(Duration ttl, Instant now) {
+    long latest = byName.values().stream().mapToLong(ScheduledJob::due).max().orElse(now.toEpochMilli());
+    return latest > now.toEpochMilli() ? ttl.plusMillis(latest - now.toEpochMilli()) : ttl;
   }
 
   /** The earliest job due at or before {@code now}. */

@@ -38,6 +38,9 @@ import java.util.regex.MatchResult;
  * Confined to the lane thread running the update.
  */
 final class SessionContext implements Context<Object> {
+  /** The latest due time a job can have: due times are stored as epoch milliseconds in a long. */
+  private static final Instant LATEST_DUE = Instant.ofEpochMilli(Long.MAX_VALUE);
+
   private final Bot bot;
   private final Session session;
   private final Update update;
@@ -397,6 +400,9 @@ final class SessionContext implements Context<Object> {
     if (delay.isNegative()) {
       throw new IllegalArgumentException("delay of job '" + name + "' is " + delay + "; it must not be negative");
     }
+    if (delay.compareTo(Duration.between(now, LATEST_DUE)) > 0) {
+      throw tooLate(name, "in " + delay);
+    }
     return schedule(name, now.plus(delay), payload);
   }
 
@@ -404,8 +410,17 @@ final class SessionContext implements Context<Object> {
   public Context<Object> schedule(String name, Instant at, Object payload) {
     Context.checkJobName(name);
     Objects.requireNonNull(at, "at");
+    if (at.isAfter(LATEST_DUE)) {
+      throw tooLate(name, at.toString());
+    }
     session.jobs.schedule(key, name, at, codec.payloadTree("job '" + name + "'", payload));
     return this;
+  }
+
+  /** A due time the store can keep is a whole number of epoch milliseconds in a long. */
+  private static IllegalArgumentException tooLate(String name, String due) {
+    return new IllegalArgumentException("job '" + name + "' would come due at " + due
+        + "; it must come due by " + LATEST_DUE);
   }
 
   @Override

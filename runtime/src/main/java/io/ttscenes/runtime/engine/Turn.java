@@ -7,6 +7,7 @@ import io.ttscenes.api.Scene;
 import io.ttscenes.api.WizardStep;
 import io.ttscenes.api.internal.BotRouting;
 import io.ttscenes.api.internal.Selection;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -44,7 +45,6 @@ final class Turn {
     try {
       boolean[] matched = {false};
       MiddlewareChain.run(bot.middleware(), ctx, any -> matched[0] = route(ctx));
-      touch(ctx);
       return new Result(ctx.session(), ctx.effects(), matched[0] ? UpdateOutcome.HANDLED : UpdateOutcome.UNMATCHED,
           ctx.events());
     } catch (Throwable e) {
@@ -53,6 +53,16 @@ final class Turn {
       rethrowIfFatal(e);
       return recover(contexts, e);
     }
+  }
+
+  /**
+   * {@code result} of an update with its idle timeouts restarted, whichever way it was reached: an
+   * update whose handler failed (recovered on a fresh session, as loaded) or whose result could not
+   * be stored is still one from the user, so it counts as activity.
+   */
+  static Result touched(Result result, Instant now) {
+    touch(result.session(), now);
+    return result;
   }
 
   /**
@@ -92,17 +102,16 @@ final class Turn {
   }
 
   /** Restarts the timeout of a scene or step that counts it from the last update. */
-  private static void touch(SessionContext ctx) {
-    Session session = ctx.session();
+  private static void touch(Session session, Instant now) {
     if (session.scene == null) {
       return;
     }
     if (session.scene.timeoutIsIdle()) {
-      session.scene.timeout().ifPresent(t -> session.jobs.put(Jobs.TIMEOUT, ctx.now().plus(t), null));
+      session.scene.timeout().ifPresent(t -> session.jobs.put(Jobs.TIMEOUT, now.plus(t), null));
     }
     Optional.ofNullable(session.step).flatMap(session.scene::step).filter(WizardStep::timeoutIsIdle)
         .flatMap(WizardStep::timeout)
-        .ifPresent(t -> session.jobs.put(Jobs.STEP_TIMEOUT, ctx.now().plus(t), null));
+        .ifPresent(t -> session.jobs.put(Jobs.STEP_TIMEOUT, now.plus(t), null));
   }
 
   /** Contexts with the authoring blocks attached (typed payloads, locale). */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.Context;
 import io.ttscenes.api.Scene;
+import io.ttscenes.runtime.store.InMemorySessionStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.Test;
 final class ScheduledJobsTest {
   private static final String KEY = "u:1:c:10";
   private static final Duration LEASE = Duration.ofMinutes(1);
+  /** Where the harness's fake clock starts. */
+  private static final long START_MS = 1_700_000_000_000L;
 
   record Nudge(String step) {}
 
@@ -31,10 +34,16 @@ final class ScheduledJobsTest {
   private final Harness h = new Harness(Bot.builder("funnel")
       .scene(Scene.builder("quiz")
           .idleTimeout(Duration.ofMinutes(10), ctx -> ctx.reply("idle").leave())
+          .onCommand("boom", ctx -> {
+            throw new IllegalStateException("boom");
+          })
           .onText(ctx -> ctx.reply("still here"))
           .build())
       .root(r -> r
           .onCommand("remind", ctx -> ctx.schedule("nudge", Duration.ofHours(1), new Nudge("step 2")).reply("ok"))
+          .onCommand("oldnudge", ctx -> ctx.schedule("nudge", Duration.ofMinutes(1), List.of(1, 2)))
+          .onCommand("far", ctx -> ctx.schedule("nudge", Instant.MAX, null))
+          .onCommand("forever", ctx -> ctx.schedule("nudge", Duration.ofSeconds(Long.MAX_VALUE), null))
           .onCommand("later", ctx -> ctx.schedule("nudge", Duration.ofHours(2), new Nudge("moved")))
           .onCommand("forget", ctx -> ctx.cancel("nudge"))
           .onCommand("three", ctx -> ctx.schedule("a", Duration.ofMinutes(10), "a")
@@ -63,7 +72,7 @@ final class ScheduledJobsTest {
 
   /**
    * Claims the due timers as {@link TimerPoller} does and waits for each to be handled, until
-   * none is due; returns how many fired.
+   * none is due; returns how many claims there were (one claim fires every job due by then).
    */
   private int fireDue() throws Exception {
     int fired = 0;
@@ -113,7 +122,7 @@ final class ScheduledJobsTest {
   void severalJobsOfOneSessionEachFireOnceEarliestFirst() throws Exception {
     h.handle(text(1, 10, "/three"));
     h.clock.advance(Duration.ofHours(1));
-    assertEquals(3, fireDue());
+    assertEquals(1, fireDue(), "all three are due: one claim fires them");
     assertEquals(List.of("job b", "job a", "job c"), h.texts());
   }
 
@@ -132,7 +141,7 @@ final class ScheduledJobsTest {
     assertEquals(List.of("error: session " + KEY + " has 32 scheduled jobs already, the most it may have; job"
         + " 'extra' was not scheduled", "root hello"), h.texts());
     h.clock.advance(Duration.ofMinutes(1));
-    assertEquals(Context.MAX_SCHEDULED_JOBS, fireDue());
+    assertEquals(1, fireDue(), "all are due: one claim fires them");
     assertEquals(2 + Context.MAX_SCHEDULED_JOBS, h.texts().size());
   }
 
@@ -169,5 +178,79 @@ final class ScheduledJobsTest {
     h.clock.advance(Duration.ofMinutes(6));
     assertEquals(1, fireDue());
     assertEquals(List.of("still here", "idle"), h.texts());
+  }
+
+  @Test
+  void anUpdateWhoseHandlerThrowsStillRestartsTheIdleTimeout() throws Exception {
+    h.handle(text(1, 10, "/quiz"));
+    h.clock.advance(Duration.ofMinutes(8));
+    h.handle(text(1, 10, "/boom"));
+    h.clock.advance(Duration.ofMinutes(4));
+    assertEquals(0, fireDue(), "12 minutes after entering, but 4 after the update whose handler threw");
+    h.clock.advance(Duration.ofMinutes(6));
+    assertEquals(1, fireDue());
+    assertEquals(List.of("error: boom", "idle"), h.texts());
+  }
+
+  @Test
+  void jobsAlreadyDueWhenOneFiresRunFromTheSameClaimNotOnePerPoll() throws Exception {
+    h.handle(text(1, 10, "/fill"));
+    h.clock.advance(Duration.ofMinutes(1));
+    Instant now = h.clock.instant();
+    assertEquals(List.of(KEY), h.store.claimDueTimers(now, LEASE, 100));
+    h.dispatcher.submitTimer(KEY, now.plus(LEASE)).get(10, TimeUnit.SECONDS);
+    assertEquals(Context.MAX_SCHEDULED_JOBS, h.texts().size(), "every due job ran from the one claim");
+    assertEquals(List.of(), h.store.claimDueTimers(now, LEASE, 100), "and left no timer behind");
+  }
+
+  @Test
+  void aJobDueAfterTheSessionTtlKeepsTheSessionUntilItFires() throws Exception {
+    Harness[] shortLived = new Harness[1];
+    // The store's clock is the harness's fake clock, so advancing it expires idle sessions.
+    InMemorySessionStore store = InMemorySessionStore.builder()
+        .ticker(() -> shortLived[0] == null ? 0 : (shortLived[0].clock.millis() - START_MS) * 1_000_000L)
+        .build();
+    shortLived[0] = new Harness(Bot.builder("short-lived").sessionTtl(Duration.ofHours(1))
+        .root(r -> r.onCommand("remind", ctx -> ctx.schedule("nudge", Duration.ofDays(2), "two days"))
+            .onScheduled("nudge", ctx -> ctx.reply("nudge " + ctx.jobPayload(String.class))))
+        .build(), new FaultyStore(store), 4);
+    try (Harness two = shortLived[0]) {
+      two.handle(text(1, 10, "/remind"));
+      two.clock.advance(Duration.ofDays(2));
+      Instant now = two.clock.instant();
+      assertEquals(List.of(KEY), two.store.claimDueTimers(now, LEASE, 100));
+      two.dispatcher.submitTimer(KEY, now.plus(LEASE)).get(10, TimeUnit.SECONDS);
+      assertEquals(List.of("nudge two days"), two.texts());
+      two.clock.advance(Duration.ofMinutes(61));
+      assertTrue(two.store.load(KEY).isEmpty(), "an hour idle after its last job, the session expires");
+    }
+  }
+
+  @Test
+  void aPayloadThatNoLongerFitsItsTypeGoesToTheExceptionHandlerAndTheJobIsGone() throws Exception {
+    // As a payload stored by an older release whose type has changed since.
+    h.handle(text(1, 10, "/oldnudge"));
+    h.clock.advance(Duration.ofMinutes(1));
+    assertEquals(1, fireDue());
+    assertTrue(h.texts().get(0).startsWith("error: the payload of job 'nudge' does not fit "
+        + Nudge.class.getName()), h.texts().get(0));
+    assertEquals(UpdateOutcome.HANDLER_FAILED, h.listener.outcomes.get(h.listener.outcomes.size() - 1));
+    h.clock.advance(Duration.ofDays(1));
+    assertEquals(0, fireDue(), "the job was consumed with the failed run");
+    h.handle(text(1, 10, "hello"));
+    assertEquals("root hello", h.texts().get(1));
+  }
+
+  @Test
+  void aDueTimeBeyondWhatCanBeStoredIsAClearErrorInTheHandler() throws Exception {
+    h.handle(text(1, 10, "/far"));
+    h.handle(text(1, 10, "/forever"));
+    h.handle(text(1, 10, "hello"));
+    assertEquals(3, h.texts().size(), h.texts().toString());
+    for (String error : h.texts().subList(0, 2)) {
+      assertTrue(error.startsWith("error: job 'nudge' would come due at ") && error.endsWith(
+          "; it must come due by " + Instant.ofEpochMilli(Long.MAX_VALUE)), error);
+    }
+    assertEquals("root hello", h.texts().get(2));
   }
 }
