@@ -36,6 +36,16 @@ final class TypedPayloadsTest {
   }
 
   @Test
+  void aButtonOfAnExpiredSessionIsStaleInTheNextSessionAtTheSameScreenCount() {
+    String old = payloads.button(extras, new Vote(1));
+    ObjectNode next = JsonNodeFactory.instance.objectNode();
+    payloads.button(next, new Vote(2));
+
+    assertEquals(new TypedPayloads.Refused(Stale.Reason.OLDER_SCREEN),
+        payloads.decodeButton(next, old, Map.of("Vote", Vote.class)));
+  }
+
+  @Test
   void forgedButtonBodiesAreRefusedAsInvalidWithoutThrowing() {
     Extras.stamp(extras);
     List<String> bodies = List.of("[1e99999]", "[99999999999999999999]", "[".repeat(1000), "{\"option\":1}",
