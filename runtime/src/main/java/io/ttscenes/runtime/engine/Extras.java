@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Reads and writes the authoring blocks' part of a session ({@link Session#extras}): the screen
@@ -13,6 +14,9 @@ import java.util.Optional;
 final class Extras {
   /** Payloads kept per screen: an older one is dropped (its button then answers as expired). */
   static final int MAX_KEPT_PAYLOADS = 64;
+
+  /** First stamps are drawn from this many (five base-36 digits), far from overflowing as screens pass. */
+  private static final int FIRST_SCREENS = 36 * 36 * 36 * 36 * 36;
 
   private static final String SCREEN = "s";
   private static final String KEPT = "p";
@@ -27,10 +31,13 @@ final class Extras {
     return extras.path(SCREEN).asInt(0);
   }
 
-  /** The screen stamp for a new typed button; from now on transitions move it on. */
+  /**
+   * The screen stamp for a new typed button; from now on transitions move it on. The first stamp
+   * is random: a session that expired and started again must not take its old buttons for current.
+   */
   static int stamp(ObjectNode extras) {
     if (!extras.has(SCREEN)) {
-      extras.put(SCREEN, 0);
+      extras.put(SCREEN, ThreadLocalRandom.current().nextInt(FIRST_SCREENS));
     }
     return screen(extras);
   }

@@ -1,6 +1,7 @@
 package io.ttscenes.runtime.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -39,7 +40,8 @@ final class PayloadCodec {
   /** The record of {@code type} that {@code body} holds; empty when it does not decode into one. */
   <T> Optional<T> read(String body, Class<T> type) {
     try {
-      JsonNode array = mapper.readTree(body);
+      // Trailing tokens refused: one value has one payload, "[1] x" is not another spelling of "[1]".
+      JsonNode array = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
       RecordComponent[] components = type.getRecordComponents();
       if (!array.isArray() || array.size() != components.length) {
         return Optional.empty();

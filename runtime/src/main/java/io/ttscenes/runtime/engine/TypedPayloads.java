@@ -49,7 +49,8 @@ final class TypedPayloads {
     if (inline.codePointCount(0, inline.length()) <= ApiLimits.CALLBACK_PAYLOAD_MAX) {
       return inline;
     }
-    return head + "#" + Extras.keep(extras, body);
+    // The kept body carries its tag: an id is only good for the type it was kept for.
+    return head + "#" + Extras.keep(extras, tag.prefix() + body);
   }
 
   Decoded decodeButton(ObjectNode extras, String payload, Map<String, Class<?>> types) {
@@ -64,11 +65,17 @@ final class TypedPayloads {
     if (!m.group(3).equals(Integer.toString(Extras.screen(extras), 36))) {
       return new Refused(Stale.Reason.OLDER_SCREEN);
     }
-    Optional<String> body = m.group(4).equals(":") ? Optional.of(m.group(5)) : Extras.kept(extras, m.group(5));
+    Optional<String> body = m.group(4).equals(":") ? Optional.of(m.group(5)) : kept(extras, m.group(5), type);
     if (body.isEmpty()) {
       return new Refused(Stale.Reason.EXPIRED);
     }
     return codec.read(body.get(), type).<Decoded>map(Value::new).orElse(new Refused(Stale.Reason.INVALID));
+  }
+
+  /** The body kept behind {@code id}; one kept for another type is returned as unreadable. */
+  private static Optional<String> kept(ObjectNode extras, String id, Class<?> type) {
+    String prefix = PayloadTag.of(type).prefix();
+    return Extras.kept(extras, id).map(kept -> kept.startsWith(prefix) ? kept.substring(prefix.length()) : "");
   }
 
   /**
