@@ -141,6 +141,15 @@ public final class Bot {
   }
 
   /**
+   * Finds the handler of a signal whose payload type is named {@code typeName} (a class name)
+   * when the session is in {@code sceneId} (empty: the root) at wizard step {@code step}: the
+   * step's, the scene's (the root's outside scenes), then the global one; empty when none takes it.
+   */
+  public Optional<SignalRoute<?>> selectSignal(String typeName, Optional<String> sceneId, Optional<String> step) {
+    return Routing.signal(typeName, global, root, sceneId.flatMap(this::scene), step);
+  }
+
+  /**
    * A chosen handler and what its route matched; {@code route} describes it for logs.
    *
    * @param handler the handler, typed to the scene's data by the caller

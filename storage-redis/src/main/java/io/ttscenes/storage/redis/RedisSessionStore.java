@@ -2,6 +2,7 @@ package io.ttscenes.storage.redis;
 
 import io.ttscenes.api.store.Commit;
 import io.ttscenes.api.store.CommitResult;
+import io.ttscenes.api.store.InboxEntry;
 import io.ttscenes.api.store.Leases;
 import io.ttscenes.api.store.PendingOutbox;
 import io.ttscenes.api.store.PendingPage;
@@ -59,6 +60,7 @@ public final class RedisSessionStore implements SessionStore {
   private final RedisOutboxes outboxes;
   private final RedisLeases leases;
   private final RedisTimers timers;
+  private final RedisInboxes inboxes;
 
   private RedisSessionStore(UnifiedJedis jedis, RedisConfig config, Clock clock) {
     this.jedis = Objects.requireNonNull(jedis, "jedis");
@@ -73,6 +75,7 @@ public final class RedisSessionStore implements SessionStore {
     this.outboxes = new RedisOutboxes(jedis, keys, guard, clock, cluster);
     this.leases = new RedisLeases(jedis, keys, guard);
     this.timers = new RedisTimers(jedis, keys, guard, cluster);
+    this.inboxes = new RedisInboxes(jedis, keys, guard, timers);
   }
 
   /**
@@ -124,7 +127,8 @@ public final class RedisSessionStore implements SessionStore {
   }
 
   private Optional<StoredSession> read(String key) {
-    // HGETALL rather than HMGET of the three fields (the hash has no others): the commit script
+    // HGETALL rather than HMGET of the three fields (the others are the wake and the inbox flag,
+    // which alone make no session): the commit script
     // reads with HMGET, and a distinct command keeps client reads apart in INFO commandstats.
     Map<String, String> fields = guard.call("loading session '" + key + "'",
         () -> jedis.hgetAll(keys.session(key)));
@@ -168,7 +172,8 @@ public final class RedisSessionStore implements SessionStore {
       nearCache.ifPresent(c -> c.invalidate(commit.key()));
       return new CommitResult.Conflict(version);
     }
-    if (cluster && (Long) reply.get(3) == 1L) {
+    // Signals waiting in the inbox lowered the timer when they came; it must not move later.
+    if (cluster && (Long) reply.get(3) == 1L && (Long) reply.get(4) == 0L) {
       timers.setAfterCommit(commit.key(), commit.wake());
     }
     nearCache.ifPresent(c -> c.put(commit.key(),
@@ -179,8 +184,8 @@ public final class RedisSessionStore implements SessionStore {
 
   private List<String> commitKeys(String key) {
     return cluster
-        ? List.of(keys.session(key), keys.outbox(key))
-        : List.of(keys.session(key), keys.outbox(key), keys.outboxIndex(), keys.timers(key));
+        ? List.of(keys.session(key), keys.outbox(key), keys.inbox(key))
+        : List.of(keys.session(key), keys.outbox(key), keys.inbox(key), keys.outboxIndex(), keys.timers(key));
   }
 
   private List<String> commitArgs(Commit commit) {
@@ -195,7 +200,9 @@ public final class RedisSessionStore implements SessionStore {
         commit.key(),
         Long.toString(clock.millis()),
         nearCache.isPresent() ? "1" : "0",
-        commit.wake().map(w -> Long.toString(w.toEpochMilli())).orElse("")));
+        commit.wake().map(w -> Long.toString(w.toEpochMilli())).orElse(""),
+        Integer.toString(commit.consumedSignalIds().size())));
+    args.addAll(commit.consumedSignalIds());
     args.addAll(commit.clearedOutboxIds());
     return args;
   }
@@ -275,6 +282,22 @@ public final class RedisSessionStore implements SessionStore {
       throw new IllegalArgumentException("lease is " + lease + "; it must be positive");
     }
     return timers.claim(now, now.plus(lease), limit);
+  }
+
+  /**
+   * {@inheritDoc} Three commands: {@code HSETNX} on the inbox and {@code HSET} of the session's
+   * inbox flag (the session's slot), then {@code ZADD LT} on its timer shard; calling again after
+   * a failure in between is safe.
+   */
+  @Override
+  public void appendSignal(String key, InboxEntry entry) {
+    inboxes.append(key, entry);
+  }
+
+  /** {@inheritDoc} One {@code HGETALL}. */
+  @Override
+  public List<InboxEntry> inbox(String key) {
+    return inboxes.list(key);
   }
 
   @Override
