@@ -45,7 +45,8 @@ public final class SurveyBot {
     // One instance polls, so the near cache saves each load's round trip; were another instance
     // to write a session, the commit's version check would catch the stale copy and re-run.
     config.redisUrl().ifPresent(url -> runtime.store(RedisSessionStore.create(
-        RedisConfig.fromUrl(url.toString()).newBuilder().nearCache(true).build()), true));
+        RedisConfig.fromUrl(url.toString()).newBuilder().nearCache(true)
+            .allowUnsafeServer(config.redisUnsafeOk()).build()).checkServer(), true));
     return runtime.build();
   }
 }

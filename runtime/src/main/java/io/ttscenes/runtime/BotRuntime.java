@@ -2,6 +2,7 @@ package io.ttscenes.runtime;
 
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.client.BotApi;
+import io.ttscenes.api.model.BotInfo;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.runtime.engine.Dispatcher;
 import io.ttscenes.runtime.engine.RuntimeListener;
@@ -34,6 +35,9 @@ public final class BotRuntime implements AutoCloseable {
    */
   static final Duration CLEAR_DELAY = Duration.ofSeconds(2);
   static final Duration CLEAR_PERIOD = Duration.ofSeconds(1);
+  /** The lease that marks a store's keys as one bot's; renewed at every start, so it never lapses in use. */
+  static final String IDENTITY_LEASE = "bot-identity";
+  private static final Duration IDENTITY_TTL = Duration.ofDays(3650);
 
   private final RuntimeParts parts;
   private final Dispatcher dispatcher;
@@ -68,8 +72,8 @@ public final class BotRuntime implements AutoCloseable {
   }
 
   /**
-   * Learns the bot's username from {@code GET /me} when the Bot has none (so {@code /cmd@otherbot}
-   * is ignored), sends outboxes left pending by an earlier crash, starts the scene timer poller, periodic
+   * Asks {@code GET /me} who the bot is: refuses to start on store keys another bot claimed, and
+   * learns the bot's username when the Bot has none (so {@code /cmd@otherbot} is ignored); sends outboxes left pending by an earlier crash, starts the scene timer poller, periodic
    * outbox recovery and the clearing of sent outboxes of idle sessions (every second, those sent
    * at least 2 s ago), and the ingress. With long polling the ingress starts first: it tries to
    * take the poller lease, and only its holder recovers store outboxes (on taking the lease and
@@ -82,7 +86,7 @@ public final class BotRuntime implements AutoCloseable {
       throw new IllegalStateException("bot runtime '" + parts.bot().name() + "' was already started or closed");
     }
     started = true;
-    learnUsername();
+    learnIdentity();
     LOG.info("starting bot '{}' as instance {}: {}, store {}", parts.bot().name(), parts.instanceId(),
         ingress.describe(), parts.store().getClass().getSimpleName());
     boolean longPolling = ingress instanceof LongPollIngress;
@@ -104,26 +108,52 @@ public final class BotRuntime implements AutoCloseable {
   }
 
   /**
-   * Asks {@code GET /me} for the bot's username when the Bot was built without one, so that
-   * {@code /cmd@otherbot} in a group is left to the other bot. A failure only costs that filter.
+   * Asks {@code GET /me} who this bot is: claims the store's keys for its id (refusing to start,
+   * with {@link IllegalStateException}, on keys another bot claimed: two bots with one name on
+   * one Redis would share sessions, marker and outboxes) and learns its username when the Bot was
+   * built without one, so that {@code /cmd@otherbot} in a group is left to the other bot. When
+   * {@code GET /me} or the store fails, both checks are skipped with a warning.
    */
-  private void learnUsername() {
+  private void learnIdentity() {
+    BotInfo me;
+    try {
+      me = parts.api().getMyInfo();
+    } catch (RuntimeException e) {
+      LOG.warn("could not read bot '{}''s identity from GET /me ({}); its store keys are not checked"
+          + " against other bots and commands addressed to any bot are handled", parts.bot().name(), e.getMessage());
+      return;
+    }
+    claimStore(me.userId());
+    learnUsername(me.username());
+  }
+
+  private void claimStore(long botId) {
+    boolean ours;
+    try {
+      ours = parts.store().tryAcquireLease(IDENTITY_LEASE, "bot:" + botId, IDENTITY_TTL);
+    } catch (RuntimeException e) {
+      LOG.warn("bot '{}': could not check that the store's keys are its own ({})", parts.bot().name(), e.getMessage());
+      return;
+    }
+    if (!ours) {
+      close();
+      throw new IllegalStateException("bot '" + parts.bot().name() + "' (id " + botId + " by GET /me) refuses "
+          + "to start: its store keys are claimed by another bot, which would share its sessions, marker "
+          + "and outboxes; give this bot its own TTSCENES_BOT_NAME (the key prefix)");
+    }
+  }
+
+  private void learnUsername(String username) {
     if (parts.bot().username().isPresent()) {
       return;
     }
-    try {
-      String username = parts.api().getMyInfo().username();
-      if (username == null || username.isBlank()) {
-        LOG.warn("GET /me gave bot '{}' no username; commands addressed to any bot are handled",
-            parts.bot().name());
-        return;
-      }
-      parts.dispatcher().learnUsername(username);
-      LOG.info("bot '{}' is @{} (from GET /me)", parts.bot().name(), username);
-    } catch (RuntimeException e) {
-      LOG.warn("could not read bot '{}''s username from GET /me ({}); commands addressed to any bot"
-          + " are handled", parts.bot().name(), e.getMessage());
+    if (username == null || username.isBlank()) {
+      LOG.warn("GET /me gave bot '{}' no username; commands addressed to any bot are handled",
+          parts.bot().name());
+      return;
     }
+    parts.dispatcher().learnUsername(username);
+    LOG.info("bot '{}' is @{} (from GET /me)", parts.bot().name(), username);
   }
 
   /**

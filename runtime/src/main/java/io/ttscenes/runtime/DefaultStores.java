@@ -24,12 +24,18 @@ final class DefaultStores {
       return InMemorySessionStore.create();
     }
     URI url = config.redisUrl().get();
+    if (config.redisUnsafeOk()) {
+      // The provider SPI takes a URL only; the allowance travels as a parameter it understands.
+      String query = url.getRawQuery() == null ? "unsafe_ok=true" : url.getRawQuery() + "&unsafe_ok=true";
+      url = URI.create(url.toString().replaceFirst("(\\?.*)?(#.*)?$", "?" + query));
+    }
     for (SessionStoreProvider provider : ServiceLoader.load(SessionStoreProvider.class)) {
       if (provider.supports(url)) {
         return provider.open(url, botName);
       }
     }
-    throw new IllegalStateException("REDIS_URL is set, but no store for " + url.getScheme()
+    String variable = url.getScheme().endsWith("-cluster") ? "REDIS_CLUSTER_NODES" : "REDIS_URL";
+    throw new IllegalStateException(variable + " is set, but no store for " + url.getScheme()
         + ":// is on the classpath: add the module io.ttscenes:storage-redis (found automatically "
         + "through ServiceLoader), or give the runtime a SessionStore");
   }

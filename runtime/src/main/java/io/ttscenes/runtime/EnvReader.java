@@ -1,5 +1,6 @@
 package io.ttscenes.runtime;
 
+import io.ttscenes.runtime.client.ApiDialect;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -24,6 +25,24 @@ final class EnvReader {
   Optional<String> text(String name) {
     String value = env.get(name);
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+  }
+
+  /** A comma-separated list, blanks dropped; empty when unset. */
+  List<String> list(String name) {
+    return text(name).map(v -> java.util.Arrays.stream(v.split(",")).map(String::trim)
+        .filter(e -> !e.isEmpty()).toList()).orElse(List.of());
+  }
+
+  /** {@code tamtam} (default) or {@code max}. */
+  ApiDialect dialect(String name) {
+    Optional<String> value = text(name);
+    if (value.isEmpty()) {
+      return ApiDialect.TAMTAM;
+    }
+    return ApiDialect.named(value.get()).orElseGet(() -> {
+      problems.add(name + " is '" + value.get() + "'; it must be tamtam or max");
+      return ApiDialect.TAMTAM;
+    });
   }
 
   int integer(String name, int fallback, int min, int max) {
@@ -95,9 +114,20 @@ final class EnvReader {
     }
   }
 
-  /** Hides a password in {@code scheme://user:password@host} URLs so logs and errors never show it. */
+  /**
+   * Hides a password in a URL so logs and errors never show it, in every form: {@code user:pass@},
+   * {@code :pass@} and a bare {@code pass@} (Redis reads a lone user-info as the password), also
+   * when it holds a '/' or '@' that should have been percent-encoded.
+   */
   static String redact(String url) {
-    // The password runs to the '@' even when it holds a '/' it should have had encoded.
-    return url.replaceAll("(://[^:/@]*:)[^@]*@", "$1***@");
+    int scheme = url.indexOf("://");
+    int at = url.lastIndexOf('@');
+    if (scheme < 0 || at < scheme) {
+      return url;
+    }
+    String info = url.substring(scheme + 3, at);
+    int colon = info.indexOf(':');
+    String user = colon > 0 && info.lastIndexOf('/', colon) < 0 ? info.substring(0, colon + 1) : "";
+    return url.substring(0, scheme + 3) + user + "***" + url.substring(at);
   }
 }

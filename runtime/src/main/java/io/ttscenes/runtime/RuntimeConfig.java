@@ -1,5 +1,7 @@
 package io.ttscenes.runtime;
 
+import io.ttscenes.runtime.client.ApiDialect;
+import io.ttscenes.runtime.ingress.WebhookIngress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,12 +11,21 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * How a {@link BotRuntime} runs, read from environment variables: {@code TAMTAM_TOKEN},
- * {@code TAMTAM_API_URL} (default {@code https://botapi.tamtam.chat}), {@code REDIS_URL} (absent:
+ * {@code TAMTAM_API_URL} (default {@code https://botapi.tamtam.chat}), {@code REDIS_URL} or
+ * {@code REDIS_CLUSTER_NODES} with {@code REDIS_USERNAME}, {@code REDIS_PASSWORD} (see {@link RedisAddress}; absent:
  * in-memory store), {@code WEBHOOK_URL} (absent: long polling), {@code WEBHOOK_PORT} (8080),
- * {@code WEBHOOK_PATH} (default: the path of {@code WEBHOOK_URL}), {@code WEBHOOK_SECRET},
+ * {@code WEBHOOK_PATH} (default: the path of {@code WEBHOOK_URL}), {@code WEBHOOK_SECRET} (at least
+ * 22 characters; absent: one derived from the token, the same at every start),
+ * {@code WEBHOOK_ALLOW} (comma-separated CIDR networks served, {@code tamtam} standing for
+ * {@link WebhookIngress#TAMTAM_NETWORKS}; absent: any), {@code WEBHOOK_TRUSTED_PROXY} (CIDR
+ * networks whose {@code X-Forwarded-For} is believed; absent: none),
+ * {@code TAMTAM_DIALECT} ({@code tamtam} or {@code max}: token placement, default API URL, webhook
+ * ports and MAX's secret header), {@code TTSCENES_REDIS_UNSAFE_OK} (false: a Redis whose eviction
+ * policy or lack of persistence can lose sessions stops the bot at start; true: a warning),
  * {@code WEBHOOK_UNSUBSCRIBE_ON_CLOSE} (false), {@code TTSCENES_BOT_NAME},
  * {@code TTSCENES_PARALLELISM} (4 per CPU), {@code TTSCENES_QUEUE_CAPACITY} (1024),
  * {@code TTSCENES_POLL_LIMIT} (1000, the API's maximum: the poll thread waits for a whole page,
@@ -46,7 +57,11 @@ public record RuntimeConfig(
     Duration shutdownTimeout,
     Duration timerPeriod,
     Duration pollerLease,
-    boolean outboxRecovery) {
+    boolean outboxRecovery,
+    ApiDialect dialect,
+    List<String> webhookAllow,
+    List<String> webhookTrustedProxies,
+    boolean redisUnsafeOk) {
 
   /** The TamTam Bot API address used when {@code TAMTAM_API_URL} is not set. */
   public static final String DEFAULT_API_URL = "https://botapi.tamtam.chat";
@@ -64,7 +79,14 @@ public record RuntimeConfig(
     Objects.requireNonNull(webhookSecret, "webhookSecret");
     check(problems, webhookPort >= 0 && webhookPort <= 65535, "WEBHOOK_PORT is " + webhookPort + "; it must be 0..65535");
     check(problems, webhookPath != null && webhookPath.startsWith("/"), "WEBHOOK_PATH is '" + webhookPath + "'; it must start with /");
+    Objects.requireNonNull(dialect, "dialect");
+    webhookAllow = List.copyOf(webhookAllow);
+    webhookTrustedProxies = List.copyOf(webhookTrustedProxies);
     check(problems, webhookSecret.map(s -> !s.contains("/")).orElse(true), "WEBHOOK_SECRET contains '/'; it must be one path segment");
+    webhookSecret.ifPresent(s -> secretProblem(dialect, s).ifPresent(problems::add));
+    webhookUrl.flatMap(dialect::webhookPortProblem).ifPresent(p -> problems.add("WEBHOOK_URL: " + p));
+    networkProblems("WEBHOOK_ALLOW", webhookAllow, problems);
+    networkProblems("WEBHOOK_TRUSTED_PROXY", webhookTrustedProxies, problems);
     check(problems, botName != null && botName.matches("[A-Za-z0-9_.-]{1,64}"), "TTSCENES_BOT_NAME is '" + botName
         + "'; it must be 1..64 letters, digits, '_', '.' or '-'");
     check(problems, parallelism >= 1, "TTSCENES_PARALLELISM is " + parallelism + "; it must be >= 1");
@@ -89,10 +111,11 @@ public record RuntimeConfig(
   /** Reads {@code env} as if it were the environment; for tests and embedding. */
   public static RuntimeConfig from(Map<String, String> env) {
     EnvReader read = new EnvReader(Map.copyOf(env));
-    URI api = read.url("TAMTAM_API_URL", Set.of("http", "https")).orElse(URI.create(DEFAULT_API_URL));
+    ApiDialect dialect = read.dialect("TAMTAM_DIALECT");
+    URI api = read.url("TAMTAM_API_URL", Set.of("http", "https")).orElse(URI.create(dialect.defaultBaseUrl()));
     boolean apiGiven = read.text("TAMTAM_API_URL").isPresent();
     String token = read.text("TAMTAM_TOKEN").orElse(apiGiven && isLoopback(api) ? EMULATOR_TOKEN : "");
-    Optional<URI> redis = read.url("REDIS_URL", Set.of("redis", "rediss"));
+    Optional<URI> redis = RedisAddress.read(read);
     Optional<URI> webhook = read.url("WEBHOOK_URL", Set.of("http", "https"));
     String defaultPath = webhook.map(URI::getPath).filter(p -> p.startsWith("/")).orElse("/");
     RuntimeConfig config = null;
@@ -110,7 +133,13 @@ public record RuntimeConfig(
           Duration.ofSeconds(read.integer("TTSCENES_SHUTDOWN_TIMEOUT_SECONDS", 30, 1, 3600)),
           Duration.ofMillis(read.integer("TTSCENES_TIMER_PERIOD_MS", 1000, 10, 3_600_000)),
           Duration.ofSeconds(read.integer("TTSCENES_POLLER_LEASE_SECONDS", 15, 3, 3600)),
-          read.flag("TTSCENES_OUTBOX_RECOVERY", true));
+          read.flag("TTSCENES_OUTBOX_RECOVERY", true),
+          dialect,
+          read.list("WEBHOOK_ALLOW").stream()
+              .flatMap(n -> n.equalsIgnoreCase("tamtam") ? WebhookIngress.TAMTAM_NETWORKS.stream() : Stream.of(n))
+              .toList(),
+          read.list("WEBHOOK_TRUSTED_PROXY"),
+          read.flag("TTSCENES_REDIS_UNSAFE_OK", false));
     } catch (RuntimeConfigException e) {
       read.problems().addAll(0, e.problems());
     }
@@ -129,14 +158,16 @@ public record RuntimeConfig(
   public RuntimeConfig withApiUrl(URI url) {
     return new RuntimeConfig(token, url, redisUrl, webhookUrl, webhookPort, webhookPath, webhookSecret,
         webhookUnsubscribeOnClose, botName, parallelism, queueCapacity, pollLimit, pollTimeoutSeconds,
-        shutdownTimeout, timerPeriod, pollerLease, outboxRecovery);
+        shutdownTimeout, timerPeriod, pollerLease, outboxRecovery, dialect, webhookAllow,
+        webhookTrustedProxies, redisUnsafeOk);
   }
 
   /** This configuration with another poller lease TTL (tests use short ones to see expiry). */
   public RuntimeConfig withPollerLease(Duration ttl) {
     return new RuntimeConfig(token, apiUrl, redisUrl, webhookUrl, webhookPort, webhookPath, webhookSecret,
         webhookUnsubscribeOnClose, botName, parallelism, queueCapacity, pollLimit, pollTimeoutSeconds,
-        shutdownTimeout, timerPeriod, ttl, outboxRecovery);
+        shutdownTimeout, timerPeriod, ttl, outboxRecovery, dialect, webhookAllow, webhookTrustedProxies,
+        redisUnsafeOk);
   }
 
   /** Shows every setting except the token and passwords. */
@@ -147,7 +178,8 @@ public record RuntimeConfig(
         + webhookPort).orElse("long polling") + ", bot=" + botName + ", parallelism=" + parallelism
         + ", queueCapacity=" + queueCapacity + ", pollLimit=" + pollLimit + ", pollTimeout="
         + pollTimeoutSeconds + "s, shutdownTimeout=" + shutdownTimeout + ", timerPeriod=" + timerPeriod
-        + ", pollerLease=" + pollerLease + ", outboxRecovery=" + outboxRecovery + "]";
+        + ", pollerLease=" + pollerLease + ", outboxRecovery=" + outboxRecovery + ", dialect="
+        + dialect + ", webhookAllow=" + webhookAllow + ", webhookTrustedProxies=" + webhookTrustedProxies + ", redisUnsafeOk=" + redisUnsafeOk + "]";
   }
 
   private static boolean isLoopback(URI uri) {
@@ -162,6 +194,28 @@ public record RuntimeConfig(
 
   private static boolean positive(Duration duration) {
     return duration != null && !duration.isNegative() && !duration.isZero();
+  }
+
+  private static Optional<String> secretProblem(ApiDialect dialect, String secret) {
+    if (secret.codePointCount(0, secret.length()) < 22) {
+      return Optional.of("WEBHOOK_SECRET has " + secret.codePointCount(0, secret.length())
+          + " characters; it must have at least 22 (128 bits as base64url)");
+    }
+    if (dialect == ApiDialect.MAX && !secret.matches("[A-Za-z0-9_-]{5,256}")) {
+      return Optional.of("WEBHOOK_SECRET holds characters MAX does not allow; it must be 22..256 of"
+          + " A-Z, a-z, 0-9, '_' and '-'");
+    }
+    return Optional.empty();
+  }
+
+  private static void networkProblems(String name, List<String> networks, List<String> problems) {
+    for (String network : networks) {
+      try {
+        WebhookIngress.checkNetwork(network);
+      } catch (IllegalArgumentException e) {
+        problems.add(name + ": " + e.getMessage());
+      }
+    }
   }
 
   private static void check(List<String> problems, boolean ok, String problem) {

@@ -40,7 +40,8 @@ record RuntimeParts(
     // The runtime's clock is not handed to the client: the client paces its rate limit on the
     // monotonic clock, which a wall-clock step (NTP, a restored VM) cannot stall.
     BotApi api = b.api != null ? b.api : OkHttpBotApi.builder(config.token())
-        .baseUrl(config.apiUrl().toString()).build();
+        .baseUrl(config.apiUrl().toString()).authMode(config.dialect().authMode())
+        .onUnreadableUpdate(b.listener::updateDeadLettered).build();
     String instanceId = UUID.randomUUID().toString();
     Dispatcher dispatcher = Dispatcher.builder(b.bot, store, api).clock(b.clock)
         .parallelism(config.parallelism()).queueCapacity(config.queueCapacity())
@@ -68,9 +69,11 @@ record RuntimeParts(
   private static Ingress webhook(RuntimeConfig config, Dispatcher dispatcher, BotApi api) {
     WebhookIngress.Builder builder = WebhookIngress.builder(dispatcher, api)
         .listen("0.0.0.0", config.webhookPort()).path(config.webhookPath())
-        .unsubscribeOnStop(config.webhookUnsubscribeOnClose());
+        .unsubscribeOnStop(config.webhookUnsubscribeOnClose()).dialect(config.dialect())
+        .allow(config.webhookAllow()).trustedProxies(config.webhookTrustedProxies())
+        // Stable across restarts: TamTam retries a failed delivery to the URL it was given.
+        .secret(config.webhookSecret().orElseGet(() -> DerivedSecret.of(config.token())));
     config.webhookUrl().ifPresent(url -> builder.publicUrl(url.toString()));
-    config.webhookSecret().ifPresent(builder::secret);
     return builder.build();
   }
 

@@ -77,6 +77,7 @@ final class BotRuntimeLeaseTest {
   private List<String> webhookStartEvents(String recovery) throws Exception {
     Map<String, String> env = new HashMap<>(Map.of("TAMTAM_API_URL", tamtam.url(),
         "WEBHOOK_URL", "https://bot.example.com/hook", "WEBHOOK_PORT", "0",
+        "WEBHOOK_SECRET", "a-secret-of-at-least-22-characters",
         // Timers and the periodic passes stay out of the event log.
         "TTSCENES_TIMER_PERIOD_MS", "3600000"));
     if (recovery != null) {
@@ -86,7 +87,7 @@ final class BotRuntimeLeaseTest {
     runtime.start();
     int port = ((WebhookIngress) runtime.ingress()).port();
     HttpResponse<String> answer = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hook"))
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hook/a-secret-of-at-least-22-characters"))
             .POST(HttpRequest.BodyPublishers.ofString(message(9, "hello"))).build(),
         HttpResponse.BodyHandlers.ofString());
     runtime.close();

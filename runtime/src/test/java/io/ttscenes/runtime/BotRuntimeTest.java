@@ -93,14 +93,14 @@ final class BotRuntimeTest {
   @Test
   void webhookUrlMakesTheRuntimeSubscribeAndServeUpdatesOnItsPort() throws Exception {
     RuntimeConfig config = RuntimeConfig.from(Map.of("TAMTAM_API_URL", tamtam.url(),
-        "WEBHOOK_URL", "https://bot.example.com/hook", "WEBHOOK_PORT", "0", "WEBHOOK_SECRET", "k3y"));
+        "WEBHOOK_URL", "https://bot.example.com/hook", "WEBHOOK_PORT", "0", "WEBHOOK_SECRET", "k3y-of-at-least-22-characters"));
     Bot bot = Bot.builder("hooked").root(r -> r.onText(ctx -> ctx.reply("echo " + ctx.text()))).build();
     BotRuntime runtime = BotRuntime.builder(bot, config).store(store, false).build();
     runtime.start();
     int port = ((WebhookIngress) runtime.ingress()).port();
 
     HttpResponse<String> answer = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hook/k3y"))
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hook/k3y-of-at-least-22-characters"))
             .POST(HttpRequest.BodyPublishers.ofString(message(9, "hello"))).build(),
         HttpResponse.BodyHandlers.ofString());
     runtime.close();
@@ -108,7 +108,7 @@ final class BotRuntimeTest {
     assertEquals(200, answer.statusCode());
     assertEquals(List.of("echo hello"), tamtam.texts());
     assertTrue(tamtam.events().get(0).startsWith("subscribe:")
-        && tamtam.events().get(0).contains("https://bot.example.com/hook/k3y"), tamtam.events().toString());
+        && tamtam.events().get(0).contains("https://bot.example.com/hook/k3y-of-at-least-22-characters"), tamtam.events().toString());
     assertTrue(tamtam.events().stream().noneMatch(e -> e.startsWith("unsubscribe:")), "kept by default");
   }
 

@@ -62,12 +62,12 @@ final class RuntimeConfigTest {
   void webhookUrlSwitchesToWebhookAndItsPathIsServed() {
     RuntimeConfig config = RuntimeConfig.from(Map.of("TAMTAM_TOKEN", "abc",
         "WEBHOOK_URL", "https://bot.example.com/tamtam/hook", "WEBHOOK_PORT", "9443",
-        "WEBHOOK_SECRET", "s3cr3t", "WEBHOOK_UNSUBSCRIBE_ON_CLOSE", "true"));
+        "WEBHOOK_SECRET", "s3cr3t-of-at-least-22-chars", "WEBHOOK_UNSUBSCRIBE_ON_CLOSE", "true"));
 
     assertTrue(config.usesWebhook());
     assertEquals("/tamtam/hook", config.webhookPath());
     assertEquals(9443, config.webhookPort());
-    assertEquals(Optional.of("s3cr3t"), config.webhookSecret());
+    assertEquals(Optional.of("s3cr3t-of-at-least-22-chars"), config.webhookSecret());
     assertTrue(config.webhookUnsubscribeOnClose());
   }
 
@@ -80,6 +80,21 @@ final class RuntimeConfigTest {
     assertFalse(text.contains("very-secret-token"), text);
     assertFalse(text.contains("hunter2"), text);
     assertTrue(text.contains("redis://user:***@redis.example.com:6379/0"), text);
+  }
+
+  @Test
+  void aRedisPasswordIsMaskedInEveryUrlForm() {
+    for (String url : List.of("redis://hunter2@redis.example.com:6379/0", "redis://:hunter2@redis.example.com",
+        "rediss://user:hun/ter2@redis.example.com", "redis://user:hun@ter2@redis.example.com")) {
+      String shown;
+      try {
+        shown = RuntimeConfig.from(Map.of("TAMTAM_TOKEN", "t", "REDIS_URL", url)).toString();
+      } catch (RuntimeConfigException e) {
+        shown = e.getMessage();
+      }
+      assertFalse(shown.contains("hunter2") || shown.contains("hun") , url + " shows as " + shown);
+      assertTrue(shown.contains("***@"), url + " shows as " + shown);
+    }
   }
 
   @Test

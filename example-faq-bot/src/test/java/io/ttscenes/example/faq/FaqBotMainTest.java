@@ -54,7 +54,9 @@ final class FaqBotMainTest {
     try (RedisProcess redis = RedisProcess.start();
         Emulator tamtam = Emulator.builder().token("real-token").start()) {
       Map<String, String> env = Map.of("TAMTAM_TOKEN", "real-token",
-          "TAMTAM_API_URL", tamtam.baseUrl(), "REDIS_URL", redis.url());
+          "TAMTAM_API_URL", tamtam.baseUrl(), "REDIS_URL", redis.url(),
+          // RedisProcess runs without persistence.
+          "TTSCENES_REDIS_UNSAFE_OK", "true");
       EmulatedUser cleo = tamtam.user("Cleo");
       try (BotLauncher.Launched first = BotLauncher.start(FaqBot.create(), env)) {
         cleo.sendCommand("/support");

@@ -21,7 +21,8 @@ import okhttp3.ResponseBody;
 
 /**
  * Sends one attempt of an {@link ApiRequest} and reads the whole response. Knows the base URL,
- * token placement and API version; knows nothing about retries. Thread-safe.
+ * token placement (by {@link TokenInterceptor}) and API version; knows nothing about retries.
+ * Thread-safe.
  */
 final class HttpExchange {
   static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -53,9 +54,8 @@ final class HttpExchange {
   };
 
   private final OkHttpClient client;
+  private final OkHttpClient signing;
   private final HttpUrl baseUrl;
-  private final String token;
-  private final AuthMode authMode;
   private final String apiVersion;
   private final ObjectMapper mapper;
 
@@ -70,9 +70,13 @@ final class HttpExchange {
         .addNetworkInterceptor(PROBE)
         .addNetworkInterceptor(new ParsedContentType())
         .build();
+    // Added last, so it is the innermost interceptor: every interceptor of the user's client,
+    // a logging one included, sees the request without the token. Uploads go elsewhere and use
+    // the client without it.
+    this.signing = this.client.newBuilder()
+        .addNetworkInterceptor(new TokenInterceptor(baseUrl, token, authMode))
+        .build();
     this.baseUrl = baseUrl;
-    this.token = token;
-    this.authMode = authMode;
     this.apiVersion = apiVersion;
     this.mapper = mapper;
   }
@@ -91,9 +95,6 @@ final class HttpExchange {
         .url(url(request))
         .tag(DeliveryProbe.class, probe)
         .method(request.method(), body(request));
-    if (authMode == AuthMode.HEADER) {
-      http.header("Authorization", token);
-    }
     try (Response response = newCall(request, http.build()).execute()) {
       ResponseBody body = response.body();
       return new Raw(response.code(), response.headers(), body.bytes());
@@ -114,9 +115,9 @@ final class HttpExchange {
   private Call newCall(ApiRequest request, Request http) {
     Duration readTimeout = request.readTimeout();
     if (readTimeout == null) {
-      return client.newCall(http);
+      return signing.newCall(http);
     }
-    return client.newBuilder()
+    return signing.newBuilder()
         .readTimeout(readTimeout)
         .callTimeout(Duration.ZERO)
         .build()
@@ -130,9 +131,6 @@ final class HttpExchange {
     }
     for (Map.Entry<String, String> parameter : request.query()) {
       url.addQueryParameter(parameter.getKey(), parameter.getValue());
-    }
-    if (authMode == AuthMode.QUERY) {
-      url.addQueryParameter("access_token", token);
     }
     if (apiVersion != null) {
       url.addQueryParameter("v", apiVersion);

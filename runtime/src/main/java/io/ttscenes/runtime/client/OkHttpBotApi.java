@@ -76,11 +76,13 @@ public final class OkHttpBotApi implements BotApi, Uploader, AnswerlessWrites {
   private final UploadClient uploads;
   private final Duration pollMargin;
   private final long resumableThreshold;
+  private final UpdatePages pages;
 
   OkHttpBotApi(
       RetryLoop loop, ObjectMapper mapper, UploadClient uploads, Duration pollMargin,
-      long resumableThreshold) {
+      long resumableThreshold, UpdatePages pages) {
     this.loop = loop;
+    this.pages = pages;
     this.mapper = mapper;
     this.answers = new JsonAnswers(mapper);
     this.uploads = uploads;
@@ -94,8 +96,9 @@ public final class OkHttpBotApi implements BotApi, Uploader, AnswerlessWrites {
   }
 
   /**
-   * A builder configured from {@code TAMTAM_TOKEN} and {@code TAMTAM_API_URL} (default
-   * {@code https://botapi.tamtam.chat}).
+   * A builder configured from {@code TAMTAM_TOKEN}, {@code TAMTAM_DIALECT} ({@code tamtam} or
+   * {@code max}: where the token goes and the default address) and {@code TAMTAM_API_URL} (default
+   * the dialect's, {@code https://botapi.tamtam.chat} for TamTam).
    *
    * @throws IllegalStateException if {@code TAMTAM_TOKEN} is not set
    */
@@ -109,7 +112,10 @@ public final class OkHttpBotApi implements BotApi, Uploader, AnswerlessWrites {
     if (token == null || token.isBlank()) {
       throw new IllegalStateException("TAMTAM_TOKEN is not set: the bot token is required");
     }
-    OkHttpBotApiBuilder builder = builder(token);
+    String name = env.getOrDefault("TAMTAM_DIALECT", "");
+    ApiDialect dialect = name.isBlank() ? ApiDialect.TAMTAM : ApiDialect.named(name).orElseThrow(
+        () -> new IllegalStateException("TAMTAM_DIALECT is '" + name + "'; it must be tamtam or max"));
+    OkHttpBotApiBuilder builder = builder(token).authMode(dialect.authMode()).baseUrl(dialect.defaultBaseUrl());
     String url = env.get("TAMTAM_API_URL");
     return url == null || url.isBlank() ? builder : builder.baseUrl(url);
   }
@@ -319,11 +325,12 @@ public final class OkHttpBotApi implements BotApi, Uploader, AnswerlessWrites {
   @Override
   public UpdateList getUpdates(UpdatesRequest request) {
     Duration readTimeout = Duration.ofSeconds(request.timeoutSeconds()).plus(pollMargin);
-    return call(ApiRequest.of("getUpdates", "GET").path("updates")
+    UpdatePages.RawPage page = call(ApiRequest.of("getUpdates", "GET").path("updates")
         .query("limit", request.limit()).query("timeout", request.timeoutSeconds())
         .query("marker", request.marker())
         .queryList("types", List.copyOf(new TreeSet<>(request.types())))
-        .readTimeout(readTimeout), UpdateList.class);
+        .readTimeout(readTimeout), UpdatePages.RawPage.class);
+    return pages.read(page);
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
@@ -38,6 +39,7 @@ public final class OkHttpBotApiBuilder {
   private int uploadChunkSize = 4 * 1024 * 1024;
   private long resumableUploadThreshold = 16L * 1024 * 1024;
   private int maxIdleConnections = 32;
+  private Consumer<String> unreadableUpdates = type -> {};
 
   OkHttpBotApiBuilder(String token) {
     Objects.requireNonNull(token, "token");
@@ -159,6 +161,16 @@ public final class OkHttpBotApiBuilder {
     return this;
   }
 
+  /**
+   * Called with the {@code update_type} of each update of a long-poll page that the model cannot
+   * bind; such an update is logged without its content and dropped, the rest of the page is kept
+   * (default: log only). {@code BotRuntime} counts them as dead-lettered.
+   */
+  public OkHttpBotApiBuilder onUnreadableUpdate(Consumer<String> listener) {
+    this.unreadableUpdates = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
   /** A new client with these settings. */
   public OkHttpBotApi build() {
     ObjectMapper json = mapper != null ? mapper : WireJson.create();
@@ -172,6 +184,7 @@ public final class OkHttpBotApiBuilder {
         new RetryLoop(exchange, classifier, retryPolicy, limiter, clock, sleeper, jitter);
     UploadClient uploads = new UploadClient(
         exchange.client(), classifier, retryPolicy, sleeper, jitter, uploadChunkSize);
-    return new OkHttpBotApi(loop, json, uploads, pollTimeoutMargin, resumableUploadThreshold);
+    return new OkHttpBotApi(loop, json, uploads, pollTimeoutMargin, resumableUploadThreshold,
+        new UpdatePages(json, unreadableUpdates));
   }
 }

@@ -33,8 +33,18 @@ final class Router {
     this.keys = keys;
   }
 
+  /**
+   * The update with its session key and dedupe id; throws {@link IllegalArgumentException} when
+   * the strategy gives no key, here rather than at the store, which would reject it less clearly.
+   */
   Routed route(Update update) {
-    return new Routed(update, keys.keyOf(update), dedupeId(update));
+    String key = keys.keyOf(update);
+    if (key == null || key.isEmpty()) {
+      throw new IllegalArgumentException("session key strategy " + keys.getClass().getName() + " gave "
+          + (key == null ? "null" : "an empty key") + " for a " + update.updateType()
+          + " update; a session key must have at least 1 character");
+    }
+    return new Routed(update, key, dedupeId(update));
   }
 
   static String dedupeId(Update update) {

@@ -33,15 +33,17 @@ final class WebhookHandler implements HttpHandler {
   private final BodyReader bodies;
   private final ObjectMapper mapper;
   private final WebhookPath path;
+  private final WebhookAccess access;
   private final Duration ackTimeout;
   private final WebhookInFlight inFlight = new WebhookInFlight();
 
   WebhookHandler(Dispatcher dispatcher, BodyReader bodies, ObjectMapper mapper, WebhookPath path,
-      Duration ackTimeout) {
+      WebhookAccess access, Duration ackTimeout) {
     this.dispatcher = dispatcher;
     this.bodies = bodies;
     this.mapper = mapper;
     this.path = path;
+    this.access = access;
     this.ackTimeout = ackTimeout;
   }
 
@@ -69,6 +71,12 @@ final class WebhookHandler implements HttpHandler {
     // One deadline for the whole request: reading, waiting for room in the lanes, and the commit.
     long deadline = System.nanoTime() + ackTimeout.toNanos();
     try (exchange) {
+      Optional<String> refusal = access.sourceRefusal(exchange);
+      if (refusal.isPresent()) {
+        LOG.warn("webhook request refused with 403: {}", refusal.get());
+        respond(exchange, 403, "forbidden");
+        return;
+      }
       if (!path.matches(exchange.getRequestURI().getRawPath())) {
         LOG.warn("webhook request to an unknown path from {} refused with 404", exchange.getRemoteAddress());
         respond(exchange, 404, "unknown path");
@@ -76,6 +84,12 @@ final class WebhookHandler implements HttpHandler {
       }
       if (!"POST".equals(exchange.getRequestMethod())) {
         respond(exchange, 405, "webhook accepts POST only");
+        return;
+      }
+      Optional<String> unsigned = access.headerRefusal(exchange);
+      if (unsigned.isPresent()) {
+        LOG.warn("webhook request from {} refused with 403: {}", exchange.getRemoteAddress(), unsigned.get());
+        respond(exchange, 403, "forbidden");
         return;
       }
       BodyReader.Body body = bodies.read(exchange);

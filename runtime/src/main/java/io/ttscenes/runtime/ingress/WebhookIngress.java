@@ -2,10 +2,13 @@ package io.ttscenes.runtime.ingress;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ttscenes.api.client.BotApi;
+import io.ttscenes.runtime.client.ApiDialect;
 import io.ttscenes.runtime.engine.Dispatcher;
 import io.ttscenes.runtime.json.WireJson;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -32,12 +35,24 @@ import org.slf4j.LoggerFactory;
  * request, not the wait for the commit.
  *
  * <p>With {@link Builder#publicUrl} set, {@link #start()} subscribes that URL; with
- * {@link Builder#unsubscribeOnStop} it is unsubscribed on {@link #stop}. An optional shared
- * secret becomes the last path segment, both of the served path and of the subscribed URL, and
+ * {@link Builder#unsubscribeOnStop} it is unsubscribed on {@link #stop}. A webhook always has a
+ * secret of at least 128 bits (a random one of 256 bits unless {@link Builder#secret} gives one;
+ * give one that survives restarts, as {@code BotRuntime} does, or TamTam's retries to the old URL
+ * get 404): it is the last path segment, both of the served path and of the subscribed URL, and
  * requests to any other path get 404; the path is compared as sent (not decoded) and in constant
- * time.
+ * time. With {@link ApiDialect#MAX} the secret is also subscribed and every request must carry it
+ * in {@link ApiDialect#MAX_SECRET_HEADER} (403 otherwise). {@link Builder#allow} limits the source
+ * networks (403 otherwise); {@code X-Forwarded-For} is believed only from {@link
+ * Builder#trustedProxies}.
  */
 public final class WebhookIngress implements Ingress {
+  /**
+   * The networks TamTam's documentation says webhook calls come from (the schema's "Webhook"
+   * section); MAX's documentation lists the same ones.
+   */
+  public static final List<String> TAMTAM_NETWORKS =
+      List.of("185.16.150.0/30", "185.16.150.84/30", "185.16.150.152/30", "185.16.150.192/30");
+
   private static final Logger LOG = LoggerFactory.getLogger(WebhookIngress.class);
 
   private final WebhookSettings settings;
@@ -50,6 +65,19 @@ public final class WebhookIngress implements Ingress {
     this.settings = settings;
     this.servedPath = settings.servedPath();
     this.subscription = new WebhookSubscription(settings);
+  }
+
+  /**
+   * Checks that {@code network} is in CIDR notation (or a bare IP address literal); throws
+   * {@link IllegalArgumentException} naming it otherwise. For settings read before a builder exists.
+   */
+  public static void checkNetwork(String network) {
+    Cidr.parse(network);
+  }
+
+  /** The path served, the secret in it; for tests in this package. */
+  String servedPath() {
+    return servedPath;
   }
 
   /** Starts configuring a webhook feeding {@code dispatcher}; {@code api} is used to (un)subscribe. */
@@ -111,6 +139,9 @@ public final class WebhookIngress implements Ingress {
     private int port = 8080;
     private String path = "/";
     private Optional<String> secret = Optional.empty();
+    private ApiDialect dialect = ApiDialect.TAMTAM;
+    private List<Cidr> allowed = List.of();
+    private List<Cidr> trustedProxies = List.of();
     private Optional<String> publicUrl = Optional.empty();
     private boolean unsubscribeOnStop;
     private Duration ackTimeout = Duration.ofSeconds(25);
@@ -138,9 +169,36 @@ public final class WebhookIngress implements Ingress {
       return this;
     }
 
-    /** A shared secret that must be the last path segment of every request. */
+    /**
+     * The shared secret that must be the last path segment of every request (default: 256 random
+     * bits, new at each build); at least 22 characters, no '/'.
+     */
     public Builder secret(String secret) {
       this.secret = Optional.of(WebhookSettings.checkSecret(secret));
+      return this;
+    }
+
+    /** Which API calls the webhook (default TamTam); {@link ApiDialect#MAX} adds the header check. */
+    public Builder dialect(ApiDialect value) {
+      this.dialect = Objects.requireNonNull(value, "dialect");
+      return this;
+    }
+
+    /**
+     * The only source networks served, in CIDR notation (e.g. {@link #TAMTAM_NETWORKS}); empty
+     * (default) serves any. Throws {@link IllegalArgumentException} naming an entry that is not one.
+     */
+    public Builder allow(Collection<String> networks) {
+      this.allowed = networks.stream().map(Cidr::parse).toList();
+      return this;
+    }
+
+    /**
+     * The reverse proxies (CIDR) whose {@code X-Forwarded-For} names the real source for
+     * {@link #allow}; default none, so the header is ignored.
+     */
+    public Builder trustedProxies(Collection<String> networks) {
+      this.trustedProxies = networks.stream().map(Cidr::parse).toList();
       return this;
     }
 
@@ -192,10 +250,15 @@ public final class WebhookIngress implements Ingress {
       return this;
     }
 
-    /** Builds the ingress (later changes to this builder do not affect it); binds nothing yet. */
+    /**
+     * Builds the ingress (later changes to this builder do not affect it); binds nothing yet.
+     * Throws {@link IllegalArgumentException} when the public URL's port is one the API does not
+     * call, or the secret has characters MAX refuses.
+     */
     public WebhookIngress build() {
-      return new WebhookIngress(new WebhookSettings(dispatcher, api, host, port, path, secret,
-          publicUrl, unsubscribeOnStop, ackTimeout, bodyTimeout, threads, types, mapper));
+      return new WebhookIngress(new WebhookSettings(dispatcher, api, host, port, path,
+          secret.orElseGet(WebhookSettings::randomSecret), publicUrl, unsubscribeOnStop, ackTimeout,
+          bodyTimeout, threads, types, mapper, dialect, allowed, trustedProxies));
     }
   }
 }

@@ -53,7 +53,7 @@ final class WebhookServer {
     ScheduledExecutorService watchdog = newWatchdog();
     BodyReader bodies = new BodyReader(watchdog, settings.bodyTimeout(), MAX_BODY);
     WebhookHandler handler = new WebhookHandler(settings.dispatcher(), bodies, settings.mapper(),
-        path, settings.ackTimeout());
+        path, settings.access(), settings.ackTimeout());
     // The root context sees every path, so a wrong secret gets the same 404 as any unknown path.
     server.createContext("/", handler);
     server.start();

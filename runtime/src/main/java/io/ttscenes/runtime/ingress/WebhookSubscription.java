@@ -1,6 +1,7 @@
 package io.ttscenes.runtime.ingress;
 
 import io.ttscenes.api.model.SubscriptionRequestBody;
+import io.ttscenes.runtime.client.ApiDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,10 +19,15 @@ final class WebhookSubscription {
     this.settings = settings;
   }
 
-  /** Subscribes the public URL, if set; throws the API's exception when it is refused. */
+  /**
+   * Subscribes the public URL, if set (with MAX, the secret too, which MAX then sends in its
+   * header); throws the API's exception when it is refused.
+   */
   void subscribe() {
     settings.subscriptionUrl().ifPresent(url -> {
-      settings.api().subscribe(new SubscriptionRequestBody(url, settings.subscribedTypes(), null));
+      String headerSecret = settings.dialect() == ApiDialect.MAX ? settings.secret() : null;
+      settings.api().subscribe(
+          new SubscriptionRequestBody(url, settings.subscribedTypes(), null, headerSecret));
       LOG.info("webhook subscribed at {}", settings.redacted(url));
     });
   }

@@ -126,6 +126,34 @@ final class ClientSettingsTest {
   }
 
   @Test
+  void theMaxDialectFromTheEnvironmentSendsTheTokenInTheHeader() throws Exception {
+    api.reply("{\"success\":true}");
+    OkHttpBotApi client = OkHttpBotApi.fromEnvironment(Map.of("TAMTAM_TOKEN", "env-token",
+        "TAMTAM_DIALECT", "max", "TAMTAM_API_URL", api.server.url("/").toString())).build();
+
+    client.leaveChat(5);
+
+    RecordedRequest request = api.take();
+    assertEquals("env-token", request.getHeaders().get("Authorization"));
+    assertNull(request.getUrl().queryParameter("access_token"));
+  }
+
+  @Test
+  void unreadableUpdatesOfAPageAreReportedByTypeAndTheRestAreKept() throws Exception {
+    List<String> reported = new CopyOnWriteArrayList<>();
+    api.reply("{\"updates\":[{\"update_type\":\"bot_started\",\"timestamp\":1,\"chat_id\":1,"
+        + "\"user\":{\"user_id\":1,\"name\":\"A\",\"is_bot\":false,\"last_activity_time\":0}},"
+        + "{\"update_type\":\"message_callback\",\"timestamp\":[]},null],\"marker\":7}");
+
+    var page = api.client().onUnreadableUpdate(reported::add).build().getUpdates(UpdatesRequest.defaults());
+
+    assertEquals(1, page.updates().size());
+    assertEquals("bot_started", page.updates().get(0).updateType());
+    assertEquals(7L, page.marker());
+    assertEquals(List.of("message_callback", "(no update_type)"), reported);
+  }
+
+  @Test
   void environmentWithoutTokenIsAClearError() {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> OkHttpBotApi.fromEnvironment(Map.of("TAMTAM_API_URL", "http://localhost:1")));

@@ -306,7 +306,7 @@ final class OperationsTest {
     api.reply(OK);
 
     client.subscribe(new SubscriptionRequestBody(
-        "https://bot.example/hook", List.of("message_created"), "0.5.6"));
+        "https://bot.example/hook", List.of("message_created"), "0.5.6", null));
 
     RecordedRequest request = api.take();
     expect(request, "subscribe", "POST", "/subscriptions", Map.of());

@@ -23,6 +23,20 @@ import org.junit.jupiter.api.Test;
 final class RouterTest {
 
   @Test
+  void aStrategyGivingAnEmptyOrNullKeyIsRefusedWhereTheKeyIsMadeNamingIt() {
+    io.ttscenes.api.SessionKeyStrategy empty = update -> "";
+    io.ttscenes.api.SessionKeyStrategy none = update -> null;
+
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new Router(empty).route(text(1, 1, "hi")));
+    IllegalArgumentException n = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new Router(none).route(text(1, 1, "hi")));
+
+    assertTrue(e.getMessage().contains("gave an empty key for a message_created update"), e.getMessage());
+    assertTrue(n.getMessage().contains("gave null for a message_created update"), n.getMessage());
+  }
+
+  @Test
   void constructorInputsOfOneSessionInTheSameMillisecondAreNotDuplicates() {
     MessageConstructionRequest first = constructorText(1, "sess", "Question?");
     MessageConstructionRequest second = new MessageConstructionRequest(first.timestamp(),

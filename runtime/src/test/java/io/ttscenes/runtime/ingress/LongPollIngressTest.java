@@ -74,6 +74,28 @@ final class LongPollIngressTest {
   }
 
   @Test
+  void anUpdateTheModelCannotBindIsDroppedWithoutItsContentAndTheRestOfThePageIsHandled() throws Exception {
+    String unbindable = "{\"update_type\":\"message_created\",\"timestamp\":\"soon\",\"message\":{\"body\":"
+        + "{\"mid\":\"m.x\",\"seq\":1,\"text\":\"my phone is 555-0199\"}}}";
+    tamtam.push(message(1, "a"), unbindable, message(3, "c"));
+    PrintStream previousErr = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      startPolling();
+      assertTrue(tamtam.awaitPollWith(1003, Duration.ofSeconds(20)), "the marker moved past the page");
+    } finally {
+      System.setErr(previousErr);
+    }
+
+    assertEquals(List.of("echo a", "echo c"), tamtam.texts().stream().sorted().toList());
+    assertEquals(OptionalLong.of(1003), store.loadMarker());
+    String log = err.toString(StandardCharsets.UTF_8);
+    assertTrue(log.contains("update 2 of 3 (type message_created, page marker 1003) cannot be read and is dropped"), log);
+    assertFalse(log.contains("555-0199"), "personal data in the log:\n" + log);
+  }
+
+  @Test
   void markerNeverPassesAnUpdateWhoseCommitFailed() throws Exception {
     store.failCommits(commit -> commit.key().equals("u:2:c:2"), 2);
     tamtam.push(message(1, "a"), message(2, "b"), message(3, "c"));

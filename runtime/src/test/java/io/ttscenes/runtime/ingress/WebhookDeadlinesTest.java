@@ -82,7 +82,7 @@ final class WebhookDeadlinesTest {
       Socket socket = new Socket("127.0.0.1", hook.port());
       cleanup.add(socket);
       OutputStream out = socket.getOutputStream();
-      out.write(("POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      out.write(("POST " + hook.servedPath() + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
           + "Content-Length: 1000\r\n\r\n{\"update_type\"").getBytes(StandardCharsets.US_ASCII));
       out.flush();
     }
@@ -100,7 +100,7 @@ final class WebhookDeadlinesTest {
     try (Socket socket = new Socket("127.0.0.1", hook.port())) {
       socket.setSoTimeout(20_000);
       OutputStream out = socket.getOutputStream();
-      out.write(("POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      out.write(("POST " + hook.servedPath() + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
           + "Content-Length: 100000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
       // 256 KiB of the announced 100 MB: only a server that stops reading can answer.
       CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
@@ -143,7 +143,7 @@ final class WebhookDeadlinesTest {
     try (Socket socket = new Socket("127.0.0.1", hook.port())) {
       socket.setSoTimeout(20_000);
       OutputStream out = socket.getOutputStream();
-      out.write(("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{")
+      out.write(("POST " + hook.servedPath() + " HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{")
           .getBytes(StandardCharsets.US_ASCII));
       out.flush();
 
@@ -161,7 +161,7 @@ final class WebhookDeadlinesTest {
   }
 
   private CompletableFuture<HttpResponse<String>> post(WebhookIngress hook, String body) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hook.port() + "/"))
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hook.port() + hook.servedPath()))
         .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build();
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
   }

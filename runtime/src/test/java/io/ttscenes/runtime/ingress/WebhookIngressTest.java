@@ -55,7 +55,7 @@ final class WebhookIngressTest {
     WebhookIngress hook = startHook(WebhookIngress.builder(dispatcher, tamtam.client()));
     store.holdCommits();
 
-    CompletableFuture<HttpResponse<String>> response = post(hook, "/", message(7, "a"));
+    CompletableFuture<HttpResponse<String>> response = post(hook, hook.servedPath(), message(7, "a"));
     store.awaitHeldCommit();
     assertThrows(TimeoutException.class, () -> response.get(300, TimeUnit.MILLISECONDS),
         "answered before the update was committed");
@@ -74,14 +74,14 @@ final class WebhookIngressTest {
     store.down(true);
     String update = message(7, "a");
 
-    HttpResponse<String> first = post(hook, "/", update).get(20, TimeUnit.SECONDS);
+    HttpResponse<String> first = post(hook, hook.servedPath(), update).get(20, TimeUnit.SECONDS);
     assertEquals(503, first.statusCode());
     assertTrue(first.body().contains("deliver it again later"), first.body());
 
     store.down(false);
     // The engine kept retrying the first delivery and commits it once the store is back.
     assertEquals(List.of("echo a"), tamtam.awaitTexts(1));
-    HttpResponse<String> retry = post(hook, "/", update).get(20, TimeUnit.SECONDS);
+    HttpResponse<String> retry = post(hook, hook.servedPath(), update).get(20, TimeUnit.SECONDS);
     assertEquals(200, retry.statusCode());
     assertEquals(List.of("echo a"), tamtam.texts(), "TamTam's retry is acknowledged without a second run");
   }
@@ -90,7 +90,7 @@ final class WebhookIngressTest {
   void malformedJsonIsAnswered400WithTheParseError() throws Exception {
     WebhookIngress hook = startHook(WebhookIngress.builder(dispatcher, tamtam.client()));
 
-    HttpResponse<String> answer = post(hook, "/", "{\"update_type\": nope").get(20, TimeUnit.SECONDS);
+    HttpResponse<String> answer = post(hook, hook.servedPath(), "{\"update_type\": nope").get(20, TimeUnit.SECONDS);
 
     assertEquals(400, answer.statusCode());
     assertTrue(answer.body().contains("malformed update JSON"), answer.body());
@@ -101,8 +101,8 @@ final class WebhookIngressTest {
   void jsonThatIsNotAnUpdateObjectIsAnswered400() throws Exception {
     WebhookIngress hook = startHook(WebhookIngress.builder(dispatcher, tamtam.client()));
 
-    HttpResponse<String> nothing = post(hook, "/", "null").get(20, TimeUnit.SECONDS);
-    HttpResponse<String> list = post(hook, "/", "[" + message(7, "a") + "]").get(20, TimeUnit.SECONDS);
+    HttpResponse<String> nothing = post(hook, hook.servedPath(), "null").get(20, TimeUnit.SECONDS);
+    HttpResponse<String> list = post(hook, hook.servedPath(), "[" + message(7, "a") + "]").get(20, TimeUnit.SECONDS);
 
     assertEquals(400, nothing.statusCode(), nothing.body());
     assertEquals(400, list.statusCode(), list.body());
@@ -112,37 +112,37 @@ final class WebhookIngressTest {
   @Test
   void onlyThePathWithTheSecretIsServed() throws Exception {
     WebhookIngress hook = startHook(WebhookIngress.builder(dispatcher, tamtam.client())
-        .path("/tamtam").secret("s3cr3t"));
+        .path("/tamtam").secret("s3cr3t-of-at-least-22-chars"));
 
     assertEquals(404, post(hook, "/tamtam", message(7, "a")).get(20, TimeUnit.SECONDS).statusCode());
     assertEquals(404, post(hook, "/tamtam/wrong", message(7, "b")).get(20, TimeUnit.SECONDS).statusCode());
-    assertEquals(200, post(hook, "/tamtam/s3cr3t", message(7, "c")).get(20, TimeUnit.SECONDS).statusCode());
+    assertEquals(200, post(hook, "/tamtam/s3cr3t-of-at-least-22-chars", message(7, "c")).get(20, TimeUnit.SECONDS).statusCode());
     assertEquals(List.of("echo c"), tamtam.texts());
   }
 
   @Test
   void anEncodedSpellingOfTheSecretIsAnotherPath() throws Exception {
     WebhookIngress hook = startHook(WebhookIngress.builder(dispatcher, tamtam.client())
-        .path("/tamtam").secret("s3cr3t"));
+        .path("/tamtam").secret("s3cr3t-of-at-least-22-chars"));
 
     // %33 decodes to "3": the decoded path would match, the path as sent does not.
-    assertEquals(404, post(hook, "/tamtam/s3cr%33t", message(7, "a")).get(20, TimeUnit.SECONDS).statusCode());
-    assertEquals(200, post(hook, "/tamtam/s3cr3t/", message(7, "b")).get(20, TimeUnit.SECONDS).statusCode());
+    assertEquals(404, post(hook, "/tamtam/s3cr%33t-of-at-least-22-chars", message(7, "a")).get(20, TimeUnit.SECONDS).statusCode());
+    assertEquals(200, post(hook, "/tamtam/s3cr3t-of-at-least-22-chars/", message(7, "b")).get(20, TimeUnit.SECONDS).statusCode());
     assertEquals(List.of("echo b"), tamtam.texts());
   }
 
   @Test
   void subscribesOnStartAndUnsubscribesOnStopWhenAsked() throws Exception {
     WebhookIngress hook = WebhookIngress.builder(dispatcher, tamtam.client()).listen("127.0.0.1", 0)
-        .publicUrl("https://bot.example.com/tamtam").secret("s3cr3t").unsubscribeOnStop(true).build();
+        .publicUrl("https://bot.example.com/tamtam").secret("s3cr3t-of-at-least-22-chars").unsubscribeOnStop(true).build();
     hook.start();
     assertTrue(hook.stop(Duration.ofSeconds(5)));
 
     List<String> calls = tamtam.events().stream().filter(e -> e.contains("subscribe:")).toList();
     assertEquals(2, calls.size(), calls.toString());
-    assertTrue(calls.get(0).startsWith("subscribe:") && calls.get(0).contains("\"url\":\"https://bot.example.com/tamtam/s3cr3t\""),
+    assertTrue(calls.get(0).startsWith("subscribe:") && calls.get(0).contains("\"url\":\"https://bot.example.com/tamtam/s3cr3t-of-at-least-22-chars\""),
         calls.get(0));
-    assertEquals("unsubscribe:https://bot.example.com/tamtam/s3cr3t", calls.get(1));
+    assertEquals("unsubscribe:https://bot.example.com/tamtam/s3cr3t-of-at-least-22-chars", calls.get(1));
   }
 
   private WebhookIngress startHook(WebhookIngress.Builder builder) {

@@ -83,7 +83,7 @@ final class ModelFixtures {
         new ContactAttachmentRequestPayload("Bob", null, null, null),
         new StickerAttachmentRequestPayload("c"),
         new InlineKeyboardAttachmentRequestPayload(KEYBOARD.buttons()),
-        new SubscriptionRequestBody("https://hook", List.of("bot_started"), "0.5.6"),
+        new SubscriptionRequestBody("https://hook", List.of("bot_started"), "0.5.6", null),
         new GetSubscriptionsResult(List.of(new Subscription("https://h", 1L, List.of(), null))),
         new SimpleQueryResult(false, "nope"), new PinMessageBody("mid.3", true),
         new GetPinnedMessageResult(MESSAGE),

@@ -1,16 +1,18 @@
 package io.ttscenes.storage.redis;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Where a bot's Redis is and how to use it: the parts of a {@code redis://} or {@code rediss://}
- * URL, the key prefix of the bot (default {@code tts:bot:}), the pool size, timeouts, the
- * optional near cache and whether the server is a Redis Cluster. Immutable; change it with
- * {@link #newBuilder()}.
+ * URL or the seed nodes of a Redis Cluster, the key prefix of the bot (default {@code tts:bot:}),
+ * the pool size, timeouts, the optional near cache and whether the server is a Redis Cluster.
+ * Immutable; change it with {@link #newBuilder()}.
  */
 public final class RedisConfig {
   private final String host;
@@ -27,6 +29,8 @@ public final class RedisConfig {
   private final long nearCacheSize;
   private final Duration nearCacheTtl;
   private final boolean cluster;
+  private final List<InetSocketAddress> clusterNodes;
+  private final boolean unsafeServerAllowed;
 
   private RedisConfig(Builder b) {
     this.host = b.host;
@@ -43,11 +47,14 @@ public final class RedisConfig {
     this.nearCacheSize = b.nearCacheSize;
     this.nearCacheTtl = b.nearCacheTtl;
     this.cluster = b.cluster;
+    this.clusterNodes = b.clusterNodes;
+    this.unsafeServerAllowed = b.unsafeServerAllowed;
   }
 
   /**
-   * Parses {@code redis://[[user]:password@]host[:port][/database]} ({@code rediss://} for TLS)
-   * with the default settings; the port defaults to 6379, the database to 0.
+   * Parses {@code redis://[[user]:password@]host[:port][/database][?unsafe_ok=true]}
+   * ({@code rediss://} for TLS) with the default settings; the port defaults to 6379, the database
+   * to 0; {@code unsafe_ok=true} sets {@link Builder#allowUnsafeServer}.
    *
    * @throws IllegalArgumentException naming the part of the URL that is wrong
    */
@@ -57,13 +64,21 @@ public final class RedisConfig {
     try {
       uri = new URI(url.trim());
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("redis url is not a URL: " + e.getMessage(), e);
+      // Neither its message nor the exception itself as a cause: both quote the whole input.
+      throw new IllegalArgumentException("redis url is not a URL (" + e.getReason() + " at index "
+          + e.getIndex() + "): " + redact(url));
     }
     Builder b = new Builder();
+    b.unsafeServerAllowed = uri.getQuery() != null
+        && java.util.Arrays.asList(uri.getQuery().split("&")).contains("unsafe_ok=true");
+    if (ClusterNodes.isClusterUrl(uri)) {
+      ClusterNodes.fromUrl(uri, b);
+      return b.build();
+    }
     String scheme = Optional.ofNullable(uri.getScheme()).orElse("");
     if (!scheme.equals("redis") && !scheme.equals("rediss")) {
-      throw new IllegalArgumentException(
-          "redis url scheme is '" + scheme + "'; expected redis:// or rediss://");
+      throw new IllegalArgumentException("redis url scheme is '" + scheme
+          + "'; expected redis://, rediss://, redis-cluster:// or rediss-cluster://");
     }
     b.tls = scheme.equals("rediss");
     if (uri.getHost() == null || uri.getHost().isEmpty()) {
@@ -73,6 +88,20 @@ public final class RedisConfig {
     b.port = uri.getPort() == -1 ? 6379 : uri.getPort();
     parseUserInfo(uri.getUserInfo(), b);
     b.database = parseDatabase(uri.getPath());
+    return b.build();
+  }
+
+  /**
+   * A Redis Cluster reached through the seed nodes {@code host:port,host:port,...} (as in
+   * {@code REDIS_CLUSTER_NODES}), with the default settings; the store then uses Jedis' cluster
+   * client. Credentials and TLS are set on the {@link #newBuilder() builder}.
+   *
+   * @throws IllegalArgumentException for an empty list or an entry that is not {@code host:port}
+   */
+  public static RedisConfig fromClusterNodes(String nodes) {
+    Objects.requireNonNull(nodes, "nodes");
+    Builder b = new Builder();
+    b.clusterNodes(ClusterNodes.parse(nodes));
     return b.build();
   }
 
@@ -124,6 +153,8 @@ public final class RedisConfig {
     b.nearCacheSize = nearCacheSize;
     b.nearCacheTtl = nearCacheTtl;
     b.cluster = cluster;
+    b.clusterNodes = clusterNodes;
+    b.unsafeServerAllowed = unsafeServerAllowed;
     return b;
   }
 
@@ -194,13 +225,30 @@ public final class RedisConfig {
 
   /** Whether the server is a Redis Cluster, so no script may touch two hash slots. */
   public boolean cluster() {
-    return cluster;
+    return cluster || !clusterNodes.isEmpty();
+  }
+
+  /** The seed nodes of a Redis Cluster (unresolved addresses); empty for one server. */
+  public List<InetSocketAddress> clusterNodes() {
+    return clusterNodes;
+  }
+
+  /**
+   * Whether {@link RedisSessionStore#checkServer()} lets a server that can lose sessions (eviction
+   * policy, no persistence) through with a warning instead of refusing it.
+   */
+  public boolean unsafeServerAllowed() {
+    return unsafeServerAllowed;
   }
 
   /** The address without secrets, such as {@code rediss://app:***@cache:6380/2}. */
   public String redactedUrl() {
     String auth = user.map(u -> u + ":").orElse(password.isPresent() ? ":" : "")
         + (password.isPresent() ? "***@" : user.isPresent() ? "@" : "");
+    if (!clusterNodes.isEmpty()) {
+      return (tls ? ClusterNodes.TLS_SCHEME : ClusterNodes.SCHEME) + "://" + auth
+          + String.join(",", clusterNodes.stream().map(n -> n.getHostString() + ":" + n.getPort()).toList());
+    }
     return (tls ? "rediss://" : "redis://") + auth + host + ":" + port + "/" + database;
   }
 
@@ -210,8 +258,17 @@ public final class RedisConfig {
         + ", nearCache=" + nearCache + ", cluster=" + cluster + "}";
   }
 
-  private static String redact(String url) {
-    return url.replaceAll("//[^@/]*@", "//***@");
+  /** {@code url} with everything a password could be in masked: {@code user:***@} or {@code ***@}. */
+  static String redact(String url) {
+    int scheme = url.indexOf("://");
+    int at = url.lastIndexOf('@');
+    if (scheme < 0 || at < scheme) {
+      return url;
+    }
+    String info = url.substring(scheme + 3, at);
+    int colon = info.indexOf(':');
+    String user = colon > 0 && info.lastIndexOf('/', colon) < 0 ? info.substring(0, colon + 1) : "";
+    return url.substring(0, scheme + 3) + user + "***" + url.substring(at);
   }
 
   /** Settings of a {@link RedisConfig}; start from {@link RedisConfig#fromUrl}. Not thread-safe. */
@@ -230,8 +287,33 @@ public final class RedisConfig {
     private long nearCacheSize = 10_000;
     private Duration nearCacheTtl = Duration.ofSeconds(10);
     private boolean cluster;
+    private List<InetSocketAddress> clusterNodes = List.of();
+    private boolean unsafeServerAllowed;
 
     private Builder() {}
+
+    /** Sets the ACL user name (default none: the {@code default} user). */
+    public Builder user(String name) {
+      this.user = Optional.of(nonEmpty("user", name));
+      return this;
+    }
+
+    /** Sets the password (default none). */
+    public Builder password(String secret) {
+      this.password = Optional.of(nonEmpty("password", secret));
+      return this;
+    }
+
+    /** Turns TLS on or off ({@code rediss://} turns it on). */
+    public Builder tls(boolean enabled) {
+      this.tls = enabled;
+      return this;
+    }
+
+    Builder clusterNodes(List<InetSocketAddress> nodes) {
+      this.clusterNodes = List.copyOf(nodes);
+      return this;
+    }
 
     /** Sets the key prefix to {@code tts:<botName>:}, so several bots can share one Redis. */
     public Builder botName(String botName) {
@@ -301,9 +383,26 @@ public final class RedisConfig {
       return this;
     }
 
+    /**
+     * Whether a server whose settings can lose sessions is accepted with a warning (default false:
+     * {@link RedisSessionStore#checkServer()} refuses it). For tests and throwaway servers.
+     */
+    public Builder allowUnsafeServer(boolean allowed) {
+      this.unsafeServerAllowed = allowed;
+      return this;
+    }
+
     /** Returns the configuration. */
     public RedisConfig build() {
       return new RedisConfig(this);
+    }
+
+    private static String nonEmpty(String name, String value) {
+      Objects.requireNonNull(value, name);
+      if (value.isEmpty()) {
+        throw new IllegalArgumentException(name + " is empty; leave it unset instead");
+      }
+      return value;
     }
 
     private static Duration positive(String name, Duration value) {

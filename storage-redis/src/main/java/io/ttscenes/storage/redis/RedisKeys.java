@@ -61,9 +61,30 @@ final class RedisKeys {
     return all;
   }
 
-  /** ZSET session key -> time its outbox was written; finds outboxes left by a crash. */
-  String outboxIndex() {
-    return prefix + "outboxes";
+  /** How many sorted sets the outbox index is spread over, as the timers are. */
+  static final int OUTBOX_SHARDS = 16;
+
+  /**
+   * ZSET session key -> time its outbox was written, for the sessions of one shard (by the same
+   * hash as the timers); finds outboxes left by a crash. {@code OUTBOX_SHARDS} is the unsharded
+   * index of earlier versions, still walked and emptied.
+   */
+  String outboxShard(int shard) {
+    return shard == OUTBOX_SHARDS ? prefix + "outboxes" : prefix + "outboxes:" + shard;
+  }
+
+  /** How many sessions every index shard holds together (for tests and operators' checks). */
+  long indexedOutboxes(redis.clients.jedis.UnifiedJedis jedis) {
+    long total = 0;
+    for (int shard = 0; shard <= OUTBOX_SHARDS; shard++) {
+      total += jedis.zcard(outboxShard(shard));
+    }
+    return total;
+  }
+
+  /** The outbox index shard of session {@code key}. */
+  String outboxIndex(String key) {
+    return outboxShard(Math.floorMod(key.hashCode(), OUTBOX_SHARDS));
   }
 
   /** STRING, the long-poll marker. */

@@ -50,7 +50,7 @@ final class RedisOutboxes {
   /** Cluster mode only: indexes {@code key} before a commit writes its outbox (a 2nd command). */
   void indexBeforeCommit(String key) {
     guard.call("indexing the outbox of session '" + key + "'",
-        () -> jedis.zadd(keys.outboxIndex(), clock.millis(), key, ZAddParams.zAddParams().gt()));
+        () -> jedis.zadd(keys.outboxIndex(key), clock.millis(), key, ZAddParams.zAddParams().gt()));
   }
 
   /**
@@ -93,6 +93,7 @@ final class RedisOutboxes {
       if (session == null) {
         session = key;
         scriptKeys.add(keys.outbox(key));
+        scriptKeys.add(keys.outboxIndex(key));
         args.add(key);
         countAt = args.size();
         args.add("0");
@@ -110,10 +111,8 @@ final class RedisOutboxes {
       if (entries == 0) {
         return;
       }
-      List<String> all = new ArrayList<>(scriptKeys.size() + 1);
-      all.add(keys.outboxIndex());
-      all.addAll(scriptKeys);
-      guard.call("clearing " + entries + " outbox entries of " + scriptKeys.size() + " sessions",
+      List<String> all = List.copyOf(scriptKeys);
+      guard.call("clearing " + entries + " outbox entries of " + all.size() / 2 + " sessions",
           () -> CLEAR.run(jedis, all, args));
       scriptKeys.clear();
       args.clear();
@@ -129,19 +128,20 @@ final class RedisOutboxes {
   }
 
   /**
-   * The whole sessions after {@code cursor} in index order until they hold {@code limit} entries
-   * or the index ends: one script call per batch of members, one HGETALL per member. Members
-   * found empty are dropped from the index as they are passed.
+   * The whole sessions after {@code cursor} in index order (shard by shard) until they hold
+   * {@code limit} entries or the last shard ends: one script call per batch of members, one
+   * HGETALL per member. Members found empty are dropped from the index as they are passed.
    */
   PendingPage page(Optional<String> cursor, int limit) {
     List<PendingOutbox> found = new ArrayList<>();
     Optional<IndexCursor> at = cursor.map(IndexCursor::parse);
-    while (found.size() < limit) {
+    int shard = at.map(IndexCursor::shard).orElse(0);
+    while (shard <= RedisKeys.OUTBOX_SHARDS) {
       int wanted = limit - found.size();
-      List<IndexCursor> members = after(at, wanted);
+      List<IndexCursor> members = after(shard, at, wanted);
       for (IndexCursor member : members) {
         if (!addEntries(member.member(), found)) {
-          dropEmpty(member.member());
+          dropEmpty(member);
         }
         at = Optional.of(member);
         if (found.size() >= limit) {
@@ -149,48 +149,23 @@ final class RedisOutboxes {
         }
       }
       if (members.size() < wanted) {
-        return PendingPage.last(found);
+        shard++;
+        at = Optional.empty();
       }
     }
-    return new PendingPage(found, at.map(IndexCursor::format));
+    return PendingPage.last(found);
   }
 
-  private List<IndexCursor> after(Optional<IndexCursor> cursor, int count) {
+  private List<IndexCursor> after(int shard, Optional<IndexCursor> cursor, int count) {
     List<String> args = List.of(cursor.map(IndexCursor::score).orElse(""),
         cursor.map(IndexCursor::member).orElse(""), Integer.toString(count));
     List<?> reply = (List<?>) guard.call("listing pending outboxes",
-        () -> INDEX_AFTER.run(jedis, List.of(keys.outboxIndex()), args));
+        () -> INDEX_AFTER.run(jedis, List.of(keys.outboxShard(shard)), args));
     List<IndexCursor> members = new ArrayList<>(reply.size() / 2);
     for (int i = 0; i + 1 < reply.size(); i += 2) {
-      members.add(new IndexCursor((String) reply.get(i + 1), (String) reply.get(i)));
+      members.add(new IndexCursor(shard, (String) reply.get(i + 1), (String) reply.get(i)));
     }
     return members;
-  }
-
-  /**
-   * A position in the index: a member and its score as Redis printed it, encoded as
-   * "score:member" (a score holds no colon). A walk resumes after the pair, not at an offset,
-   * which the removal of members it passed would shift.
-   */
-  private record IndexCursor(String score, String member) {
-    static IndexCursor parse(String cursor) {
-      int colon = cursor.indexOf(':');
-      if (colon > 0) {
-        String score = cursor.substring(0, colon);
-        try {
-          if (Double.isFinite(Double.parseDouble(score))) {
-            return new IndexCursor(score, cursor.substring(colon + 1));
-          }
-        } catch (NumberFormatException e) {
-          // Reported below with the cursor, like any other foreign cursor.
-        }
-      }
-      throw new IllegalArgumentException("cursor '" + cursor + "' was not returned by this store");
-    }
-
-    String format() {
-      return score + ":" + member;
-    }
   }
 
   private boolean addEntries(String key, List<PendingOutbox> found) {
@@ -205,11 +180,13 @@ final class RedisOutboxes {
 
   private record Versioned(long version, OutboxEntry entry) {}
 
-  private void dropEmpty(String key) {
+  private void dropEmpty(IndexCursor member) {
+    String key = member.member();
+    String index = keys.outboxShard(member.shard());
     guard.call("dropping the empty outbox of session '" + key + "'", () -> cluster
-        ? DROP_OLD.run(jedis, List.of(keys.outboxIndex()),
+        ? DROP_OLD.run(jedis, List.of(index),
             List.of(key, Long.toString(clock.millis() - INDEX_GRACE.toMillis())))
-        : DROP_EMPTY.run(jedis, List.of(keys.outbox(key), keys.outboxIndex()), List.of(key)));
+        : DROP_EMPTY.run(jedis, List.of(keys.outbox(key), index), List.of(key)));
   }
 
   private static long version(String stored) {

@@ -7,6 +7,7 @@ import io.ttscenes.api.store.Leases;
 import io.ttscenes.api.store.PendingOutbox;
 import io.ttscenes.api.store.PendingPage;
 import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.api.store.StoreUnavailableException;
 import io.ttscenes.api.store.StoredSession;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,9 +19,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.JedisCluster;
+import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * A {@link SessionStore} on Redis: a load is one HGETALL, a commit one EVALSHA of a Lua
@@ -32,7 +38,9 @@ import redis.clients.jedis.UnifiedJedis;
  *       joined by \n (an id containing one stored Base64url-encoded behind a U+0001 marker), at
  *       most {@link #RECENT_UPDATE_IDS}; expires after the commit's idle TTL.
  *   <li>{@code P o:{K}} HASH: outbox id to "version:payload"; same hash slot and TTL.
- *   <li>{@code P outboxes} ZSET: sessions with a pending outbox, scored by write time (index).
+ *   <li>{@code P outboxes:<n>} ZSET, 16 shards as for the timers: sessions with a pending outbox,
+ *       scored by write time (index). {@code P outboxes}, the index before the shards, is still
+ *       walked (last) and emptied.
  *   <li>{@code P timers:<n>} ZSET, 16 shards by the session key's hash: session key scored by the
  *       due epoch ms of its earliest scheduled job (lease end once claimed). {@code P timers},
  *       written by earlier versions, is still claimed from and cleaned up.
@@ -45,9 +53,13 @@ import redis.clients.jedis.UnifiedJedis;
  * that write an outbox or whose session has scheduled jobs), and a stale member is harmless.
  *
  * <p>Thread-safe. Every method throws {@link io.ttscenes.api.store.StoreUnavailableException}
- * when Redis fails; the connection pool reconnects, so the same instance works again afterwards.
+ * when Redis cannot be reached or cannot serve yet (connection loss, LOADING, READONLY after a
+ * failover, which also drops the pooled connections); the pool reconnects, so the same instance
+ * works again afterwards. Errors that waiting cannot fix (OOM, WRONGTYPE, CROSSSLOT, script
+ * errors) throw {@link io.ttscenes.api.store.StoreRejectedException} instead.
  */
 public final class RedisSessionStore implements SessionStore {
+  private static final Logger LOG = LoggerFactory.getLogger(RedisSessionStore.class);
   private static final LuaScript COMMIT = LuaScript.fromResource("commit.lua");
   private static final LuaScript SAVE_MARKER = LuaScript.fromResource("save-marker.lua");
 
@@ -59,13 +71,18 @@ public final class RedisSessionStore implements SessionStore {
   private final Clock clock;
   private final RedisOutboxes outboxes;
   private final RedisLeases leases;
+  private final Optional<ReplicaAcks> replicaAcks;
+  private final String where;
+  private final boolean unsafeServerAllowed;
   private final RedisTimers timers;
   private final RedisInboxes inboxes;
 
   private RedisSessionStore(UnifiedJedis jedis, RedisConfig config, Clock clock) {
     this.jedis = Objects.requireNonNull(jedis, "jedis");
     this.keys = new RedisKeys(config.keyPrefix());
-    this.guard = new Guard(config.redactedUrl());
+    this.guard = new Guard(config.redactedUrl(), () -> dropIdleConnections(jedis));
+    this.where = config.redactedUrl();
+    this.unsafeServerAllowed = config.unsafeServerAllowed();
     this.nearCache = config.nearCache()
         ? Optional.of(new NearCache(config.nearCacheSize(), config.nearCacheTtl()))
         : Optional.empty();
@@ -74,16 +91,61 @@ public final class RedisSessionStore implements SessionStore {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.outboxes = new RedisOutboxes(jedis, keys, guard, clock, cluster);
     this.leases = new RedisLeases(jedis, keys, guard);
+    // WAIT returns well inside the socket timeout, which bounds the whole call.
+    this.replicaAcks = ReplicaAcks.of(jedis, config.socketTimeout().dividedBy(4), config.redactedUrl());
     this.timers = new RedisTimers(jedis, keys, guard, cluster);
     this.inboxes = new RedisInboxes(jedis, keys, guard, timers);
   }
 
   /**
-   * Connects to the standalone server of {@code config} through a pool of
-   * {@link RedisConfig#poolSize()} connections, opened lazily: this call does no I/O.
+   * Asks the server whether its settings can lose sessions (an eviction policy other than
+   * {@code noeviction}, or neither AOF nor RDB persistence). Throws {@link IllegalStateException}
+   * listing the problems, unless {@link RedisConfig#unsafeServerAllowed()}, in which case they are
+   * logged as a warning; a server that refuses CONFIG (some managed services) is logged, not
+   * refused. Returns this store. The REDIS_URL provider and {@link RedisStoreModule} call it.
+   */
+  public RedisSessionStore checkServer() {
+    List<String> problems;
+    try {
+      problems = ServerSafety.problems(jedis);
+    } catch (JedisDataException e) {
+      LOG.warn("redis at {}: cannot check its eviction and persistence settings ({})", where, e.getMessage());
+      return this;
+    } catch (JedisException e) {
+      throw new StoreUnavailableException(
+          "redis at " + where + ": checking its settings failed: " + e.getMessage(), e);
+    }
+    if (problems.isEmpty()) {
+      return this;
+    }
+    String text = "redis at " + where + " can lose sessions: " + String.join("; ", problems);
+    if (!unsafeServerAllowed) {
+      throw new IllegalStateException(text + ". Fix the server, or start anyway with "
+          + "TTSCENES_REDIS_UNSAFE_OK=true (RedisConfig.Builder.allowUnsafeServer)");
+    }
+    LOG.warn("{} (allowed by TTSCENES_REDIS_UNSAFE_OK)", text);
+    return this;
+  }
+
+  private static void dropIdleConnections(UnifiedJedis jedis) {
+    if (jedis instanceof RedisClient pooled) {
+      // Connections opened before a failover still reach the demoted node; new ones follow the address.
+      pooled.getPool().clear();
+    }
+  }
+
+  /**
+   * Connects to the server of {@code config} through pools of {@link RedisConfig#poolSize()}
+   * connections: a standalone server lazily (this call does no I/O), a Redis Cluster
+   * ({@link RedisConfig#clusterNodes()}) through Jedis' cluster client, which reads the slot map
+   * from a seed node now.
+   *
+   * @throws io.ttscenes.api.store.StoreUnavailableException when no seed node of a cluster answers
    */
   public static RedisSessionStore create(RedisConfig config) {
-    return new RedisSessionStore(RedisClients.standalone(config), config, Clock.systemUTC());
+    UnifiedJedis jedis = new Guard(config.redactedUrl(), () -> { })
+        .call("reading the cluster's slot map", () -> RedisClients.create(config));
+    return new RedisSessionStore(jedis, config, Clock.systemUTC());
   }
 
   /**
@@ -172,9 +234,11 @@ public final class RedisSessionStore implements SessionStore {
       nearCache.ifPresent(c -> c.invalidate(commit.key()));
       return new CommitResult.Conflict(version);
     }
-    // Signals waiting in the inbox lowered the timer when they came; it must not move later.
-    if (cluster && (Long) reply.get(3) == 1L && (Long) reply.get(4) == 0L) {
-      timers.setAfterCommit(commit.key(), commit.wake());
+    try {
+      afterWin(commit, reply);
+    } catch (RuntimeException e) {
+      nearCache.ifPresent(c -> c.invalidate(commit.key()));
+      throw e;
     }
     nearCache.ifPresent(c -> c.put(commit.key(),
         new StoredSession(version, commit.data(), UpdateIds.split((String) reply.get(2))),
@@ -182,10 +246,23 @@ public final class RedisSessionStore implements SessionStore {
     return new CommitResult.Committed(version);
   }
 
+  /**
+   * Cluster mode, once a commit won: sets the timer to exactly the new wake when it changed (it is
+   * in another slot), then waits for a replica to hold the commit (see {@link ReplicaAcks}).
+   */
+  private void afterWin(Commit commit, List<?> reply) {
+    // Signals waiting in the inbox lowered the timer when they came; it must not move later.
+    if (cluster && (Long) reply.get(3) == 1L && (Long) reply.get(4) == 0L) {
+      timers.setAfterCommit(commit.key(), commit.wake());
+    }
+    replicaAcks.ifPresent(acks -> acks.await(keys.session(commit.key()), ttlMillis(commit),
+        "the commit of session '" + commit.key() + "'"));
+  }
+
   private List<String> commitKeys(String key) {
     return cluster
         ? List.of(keys.session(key), keys.outbox(key), keys.inbox(key))
-        : List.of(keys.session(key), keys.outbox(key), keys.inbox(key), keys.outboxIndex(), keys.timers(key));
+        : List.of(keys.session(key), keys.outbox(key), keys.inbox(key), keys.outboxIndex(key), keys.timers(key));
   }
 
   private List<String> commitArgs(Commit commit) {

@@ -8,8 +8,9 @@ import java.util.Objects;
 
 /**
  * Binds {@link SessionStore} to a {@link RedisSessionStore} for one {@link RedisConfig}. Does no
- * I/O while the injector is built: the store is created on first use and connects lazily. The
- * application closes the store on shutdown.
+ * I/O in {@code configure()}; the store is created when first injected and then checks the
+ * server's settings ({@link RedisSessionStore#checkServer()}), so an unsafe server fails the
+ * injector. The application closes the store on shutdown.
  */
 public final class RedisStoreModule extends AbstractModule {
   private final RedisConfig config;
@@ -27,6 +28,6 @@ public final class RedisStoreModule extends AbstractModule {
   @Provides
   @Singleton
   SessionStore sessionStore(RedisConfig redisConfig) {
-    return RedisSessionStore.create(redisConfig);
+    return RedisSessionStore.create(redisConfig).checkServer();
   }
 }

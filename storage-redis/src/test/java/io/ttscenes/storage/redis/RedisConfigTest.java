@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +60,7 @@ final class RedisConfigTest {
 
   @Test
   void wrongUrlsAreRejectedNamingWhatIsWrong() {
-    assertEquals("redis url scheme is 'http'; expected redis:// or rediss://",
+    assertEquals("redis url scheme is 'http'; expected redis://, rediss://, redis-cluster:// or rediss-cluster://",
         assertThrows(IllegalArgumentException.class,
             () -> RedisConfig.fromUrl("http://cache:6379")).getMessage());
     assertEquals("redis url database is 'x'; expected a number >= 0",
@@ -75,5 +76,21 @@ final class RedisConfigTest {
         () -> RedisConfig.fromUrl("redis://cache").newBuilder().keyPrefix("tts:{faq}:"));
     assertEquals("keyPrefix is 'tts:{faq}:'; it must not contain '{' or '}' (hash tags)",
         e.getMessage());
+  }
+
+  @Test
+  void aBadUrlIsRefusedWithoutShowingItsPasswordInTheMessageOrTheCause() {
+    for (String url : List.of("redis://hun ter2@cache:6379/0", "redis://:hun ter2@cache", "redis://hunter2@/0",
+        "redis://user:hun/ter2@cache/0")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RedisConfig.fromUrl(url));
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        assertFalse(String.valueOf(t.getMessage()).contains("hun"), url + " -> " + t);
+      }
+    }
+  }
+
+  @Test
+  void aPasswordWithoutAUserIsMaskedInTheRedactedUrl() {
+    assertEquals("redis://:***@cache:6379/0", RedisConfig.fromUrl("redis://hunter2@cache").redactedUrl());
   }
 }

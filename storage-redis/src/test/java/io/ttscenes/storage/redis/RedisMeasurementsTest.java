@@ -74,7 +74,7 @@ final class RedisMeasurementsTest {
 
       assertEquals(2, roundTrips, "600 entries in batches of " + RedisOutboxes.CLEAR_BATCH);
       assertEquals(List.of(), store.pendingOutboxes(1000));
-      assertEquals(0, admin.zcard(new RedisKeys(config.keyPrefix()).outboxIndex()),
+      assertEquals(0, new RedisKeys(config.keyPrefix()).indexedOutboxes(admin),
           "emptied outboxes leave the index");
     }
   }

@@ -70,7 +70,9 @@ final class RedisUrlConfigurationTest {
   private static RuntimeConfig config(Emulator emulator, String botName) {
     return RuntimeConfig.from(Map.of("TAMTAM_API_URL", emulator.baseUrl(),
         "TAMTAM_TOKEN", emulator.token(), "REDIS_URL", REDIS.url(),
-        "TTSCENES_BOT_NAME", botName, "TTSCENES_POLL_TIMEOUT_SECONDS", "1"));
+        "TTSCENES_BOT_NAME", botName, "TTSCENES_POLL_TIMEOUT_SECONDS", "1",
+        // The test Redis runs without persistence.
+        "TTSCENES_REDIS_UNSAFE_OK", "true"));
   }
 
   private static Bot counter(String name) {

@@ -1,0 +1,67 @@
+package io.ttscenes.runtime.client;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ttscenes.api.model.Update;
+import io.ttscenes.api.model.UpdateList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a long-poll page update by update: one update the model cannot bind is dropped (logged
+ * without its content, which may hold a user's text, contact or location, and reported to the
+ * listener) and the rest are kept, so it cannot turn the whole page into a malformed answer that
+ * is polled again forever. Thread-safe.
+ */
+final class UpdatePages {
+  private static final Logger LOG = LoggerFactory.getLogger(OkHttpBotApi.class);
+
+  /** The page's shape; its updates stay JSON until each is bound on its own. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record RawPage(List<JsonNode> updates, Long marker) {}
+
+  private final ObjectMapper mapper;
+  private final Consumer<String> unreadable;
+
+  UpdatePages(ObjectMapper mapper, Consumer<String> unreadable) {
+    this.mapper = mapper;
+    this.unreadable = unreadable;
+  }
+
+  UpdateList read(RawPage page) {
+    List<JsonNode> raw = page.updates() == null ? List.of() : page.updates();
+    List<Update> updates = new ArrayList<>(raw.size());
+    for (int i = 0; i < raw.size(); i++) {
+      JsonNode node = raw.get(i);
+      try {
+        Update update = mapper.treeToValue(node, Update.class);
+        if (update == null) {
+          throw JsonMappingException.from(mapper.getDeserializationContext(), "the update is JSON null");
+        }
+        updates.add(update);
+      } catch (JsonProcessingException | IllegalArgumentException e) {
+        drop(node, i, raw.size(), page.marker(), e);
+      }
+    }
+    return new UpdateList(updates, page.marker());
+  }
+
+  private void drop(JsonNode node, int index, int size, Long marker, Exception e) {
+    String type = node == null ? "null" : node.path("update_type").asText("(no update_type)");
+    // Where binding failed, by field names only: Jackson's message may quote the value itself.
+    String where = e instanceof JsonMappingException mapping ? mapping.getPathReference() : "";
+    LOG.error("getUpdates: update {} of {} (type {}, page marker {}) cannot be read and is dropped: {} at {}",
+        index + 1, size, type, marker, e.getClass().getSimpleName(), where);
+    try {
+      unreadable.accept(type);
+    } catch (RuntimeException listenerFailure) {
+      LOG.warn("the unreadable-update listener failed: {}", listenerFailure.toString());
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package io.ttscenes.storage.redis;
+
+import io.ttscenes.api.store.StoreUnavailableException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.IntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.JedisCluster;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.util.JedisClusterCRC16;
+
+/**
+ * Cluster mode: a commit counts as done only once its master has passed it to a replica, so the
+ * failover of that master cannot lose it. {@code WAIT} covers the writes of its own connection,
+ * and the commit ran on some pooled one; so a barrier write (the session's {@code PEXPIRE},
+ * which the commit just set) and {@code WAIT 1} go together on one connection to the slot's
+ * master: replication is in order, so the barrier's ack covers the commit before it.
+ */
+final class ReplicaAcks {
+  private static final Logger LOG = LoggerFactory.getLogger(ReplicaAcks.class);
+  // After a WAIT that no replica answered (a master without one, e.g. just promoted), commits
+  // on that master's slots go unconfirmed for this long instead of each waiting out the timeout.
+  static final Duration PAUSE = Duration.ofSeconds(5);
+  private static final int SLOTS = 16384;
+
+  private final IntFunction<Connection> connectionToSlot;
+  private final long timeoutMillis;
+  private final String where;
+  // Per slot, the System.nanoTime() until which its commits are not waited for (0: never paused).
+  private final AtomicLongArray pausedUntil = new AtomicLongArray(SLOTS);
+
+  private ReplicaAcks(IntFunction<Connection> connectionToSlot, Duration timeout, String where) {
+    this.connectionToSlot = connectionToSlot;
+    this.timeoutMillis = Math.max(1, timeout.toMillis());
+    this.where = where;
+  }
+
+  /** Acks for a cluster client's commits; empty for one server, which has no failover to lose to. */
+  static Optional<ReplicaAcks> of(UnifiedJedis jedis, Duration timeout, String where) {
+    if (jedis instanceof RedisClusterClient cluster) {
+      return Optional.of(new ReplicaAcks(cluster::getConnectionFromSlot, timeout, where));
+    }
+    if (jedis instanceof JedisCluster cluster) {
+      return Optional.of(new ReplicaAcks(cluster::getConnectionFromSlot, timeout, where));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Returns once a replica has the commit that just wrote {@code sessionKey} with {@code ttlMillis}
+   * (at once while paused, see {@link #PAUSE}).
+   *
+   * @throws StoreUnavailableException when the slot's master cannot be asked or is another node
+   *     now: the commit is then not known to survive, and the caller treats its outcome as unknown
+   */
+  void await(String sessionKey, long ttlMillis, String what) {
+    int slot = JedisClusterCRC16.getSlot(sessionKey);
+    long now = System.nanoTime();
+    long paused = pausedUntil.get(slot);
+    if (paused != 0 && now - paused < 0) {
+      return;
+    }
+    try (Connection connection = connectionToSlot.apply(slot)) {
+      connection.sendCommand(Protocol.Command.PEXPIRE, sessionKey, Long.toString(ttlMillis));
+      connection.sendCommand(Protocol.Command.WAIT, "1", Long.toString(timeoutMillis));
+      List<Object> replies = connection.getMany(2);
+      if (!(replies.get(0) instanceof Long touched) || !(replies.get(1) instanceof Long acks)) {
+        // An error reply (MOVED: the slot has another master now) leaves the commit unconfirmed.
+        throw unconfirmed(what, replies.get(0) + ", " + replies.get(1), null);
+      }
+      if (touched == 1L && acks == 0L) {
+        pauseMasterOf(connection, slot, now + PAUSE.toNanos());
+      }
+    } catch (JedisException e) {
+      throw unconfirmed(what, e.getMessage(), e);
+    }
+  }
+
+  /** Pauses the waits on every slot the master behind {@code connection} serves (at least {@code slot}). */
+  private void pauseMasterOf(Connection connection, int slot, long until) {
+    pausedUntil.set(slot, until);
+    Object nodes = connection.executeCommand(new CommandArguments(Protocol.Command.CLUSTER).add("NODES"));
+    String text = nodes instanceof byte[] raw ? new String(raw, StandardCharsets.UTF_8) : String.valueOf(nodes);
+    int[] ranges = SlotRanges.ofMyself(text);
+    for (int i = 0; i + 1 < ranges.length; i += 2) {
+      for (int s = ranges[i]; s <= ranges[i + 1]; s++) {
+        pausedUntil.set(s, until);
+      }
+    }
+    LOG.warn("redis at {}: no replica confirmed a commit within {} ms (a master without a live "
+        + "replica?); for {} s commits on its slots are not waited for, and a failover meanwhile "
+        + "can lose them", where, timeoutMillis, PAUSE.toSeconds());
+  }
+
+  private StoreUnavailableException unconfirmed(String what, String detail, Exception cause) {
+    return new StoreUnavailableException("redis at " + where + ": " + what
+        + " was not confirmed by a replica: " + detail, cause);
+  }
+}

@@ -1,0 +1,137 @@
+package io.ttscenes.storage.redis;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+
+/** One redis-server process of a {@link LocalRedisCluster}, in cluster mode, in its own directory. */
+final class ClusterNode {
+  private final File binary;
+  private final int port;
+  private final Path dir;
+  private final Duration nodeTimeout;
+  private Process process;
+
+  ClusterNode(File binary, int port, Path dir, Duration nodeTimeout) {
+    this.binary = binary;
+    this.port = port;
+    this.dir = dir;
+    this.nodeTimeout = nodeTimeout;
+  }
+
+  HostAndPort address() {
+    return new HostAndPort("127.0.0.1", port);
+  }
+
+  boolean running() {
+    return process != null && process.isAlive();
+  }
+
+  void launch() {
+    List<String> command = List.of(binary.getPath(), "--port", Integer.toString(port),
+        "--bind", "127.0.0.1", "--dir", dir.toString(), "--logfile", "redis.log",
+        "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+        "--cluster-node-timeout", Long.toString(nodeTimeout.toMillis()),
+        // Persistent like a production node, but cheap: no snapshots, fsync once a second.
+        "--save", "", "--appendonly", "yes", "--appendfsync", "everysec",
+        // A replica syncs at once instead of after diskless sync's default 5 s delay.
+        "--repl-diskless-sync-delay", "0");
+    try {
+      process = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(dir.resolve("stdout.log").toFile()).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + binary, e);
+    }
+  }
+
+  void awaitPing() {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    awaitTrue(deadline, "answer PING", jedis -> "PONG".equals(jedis.ping()));
+  }
+
+  /** Waits for {@code cluster_state:ok}, and on a replica for its link to the master. */
+  void awaitHealthy(long deadlineNanos) {
+    awaitTrue(deadlineNanos, "report cluster_state:ok with its replication link up", jedis ->
+        jedis.clusterInfo().contains("cluster_state:ok")
+            && (!jedis.info("replication").contains("role:slave")
+                || jedis.info("replication").contains("master_link_status:up")));
+  }
+
+  /** Whether this node holds {@code slot} as master, in its own view of the cluster. */
+  boolean isMasterOf(int slot) {
+    try (Jedis jedis = connect()) {
+      for (String line : jedis.clusterNodes().split("\n")) {
+        String[] fields = line.trim().split(" ");
+        if (fields.length > 2 && fields[2].contains("myself") && fields[2].contains("master")) {
+          return holds(fields, slot);
+        }
+      }
+      return false;
+    }
+  }
+
+  private static boolean holds(String[] fields, int slot) {
+    for (int i = 8; i < fields.length; i++) {
+      if (fields[i].startsWith("[")) {
+        continue; // a slot being migrated
+      }
+      String[] range = fields[i].split("-");
+      int from = Integer.parseInt(range[0]);
+      int to = range.length > 1 ? Integer.parseInt(range[1]) : from;
+      if (slot >= from && slot <= to) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Kills the process at once (SIGKILL), as a crashed machine would stop. */
+  void kill() {
+    if (process == null) {
+      return;
+    }
+    process.destroyForcibly();
+    try {
+      process.waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private Jedis connect() {
+    return new Jedis(address(), DefaultJedisClientConfig.builder()
+        .connectionTimeoutMillis(2000).socketTimeoutMillis(2000).build());
+  }
+
+  private void awaitTrue(long deadlineNanos, String what, Check check) {
+    RuntimeException last = null;
+    while (System.nanoTime() < deadlineNanos) {
+      if (!running()) {
+        throw new IllegalStateException("redis-server on port " + port + " exited (see "
+            + dir.resolve("redis.log") + ")");
+      }
+      try (Jedis jedis = connect()) {
+        if (check.holds(jedis)) {
+          return;
+        }
+      } catch (RuntimeException notYet) {
+        last = notYet;
+      }
+      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+    }
+    throw new IllegalStateException("redis-server on port " + port + " did not " + what
+        + " in time (see " + dir.resolve("redis.log") + ")", last);
+  }
+
+  private interface Check {
+    boolean holds(Jedis jedis);
+  }
+}
