@@ -2,6 +2,8 @@ package io.ttscenes.runtime.engine;
 
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.Scene;
+import io.ttscenes.api.Updates;
+import io.ttscenes.api.model.BotStartedUpdate;
 import io.ttscenes.api.model.UnknownUpdate;
 import io.ttscenes.api.model.Update;
 import io.ttscenes.api.store.Commit;
@@ -36,13 +38,20 @@ final class Attempts {
   /** Nothing to commit. */
   record Done(UpdateOutcome outcome) implements Attempt {}
 
-  /** A commit to make, and the effects to send once it won. */
   /**
-   * A commit to make, and the effects to send once it won; {@code moreSignals}: the session's
-   * inbox holds more signals than the one this commit consumes.
+   * A commit to make, the effects to send once it won, where the handler ran and the flow events
+   * to report once it won; {@code moreSignals}: the session's inbox holds more signals than the
+   * one this commit consumes.
    */
-  record Planned(Commit commit, String owner, List<Effect> effects, UpdateOutcome outcome, boolean moreSignals)
-      implements Attempt {}
+  record Planned(Commit commit, String owner, List<Effect> effects, UpdateOutcome outcome, Place ranAt,
+      List<FlowEvent> events, boolean moreSignals) implements Attempt {}
+
+  /** Where the session was when the handler ran. */
+  record Place(String scene, String step) {
+    static Place of(Session session) {
+      return new Place(session.sceneName(), session.stepName());
+    }
+  }
 
   private final EngineSettings settings;
   private final Bot bot;
@@ -88,9 +97,10 @@ final class Attempts {
     Set<String> consumed = Set.of(entry.id());
     boolean more = inbox.size() > 1;
     Session loaded = load(key, stored);
+    Place ranAt = Place.of(loaded);
     if (stored.filter(s -> s.hasSeen(dedupeId)).isPresent()) {
       return Optional.of(planned(key, dedupeId, stored, now,
-          new Turn.Result(loaded, List.of(), UpdateOutcome.DUPLICATE), consumed, more));
+          new Turn.Result(loaded, List.of(), UpdateOutcome.DUPLICATE, List.of()), ranAt, List.of(), consumed, more));
     }
     Signals.Message message;
     try {
@@ -98,7 +108,7 @@ final class Attempts {
     } catch (IllegalArgumentException e) {
       LOG.error("session {}: {}; the entry is dropped", key, e.getMessage());
       return Optional.of(planned(key, dedupeId, stored, now,
-          new Turn.Result(loaded, List.of(), UpdateOutcome.UNMATCHED), consumed, more));
+          new Turn.Result(loaded, List.of(), UpdateOutcome.UNMATCHED, List.of()), ranAt, List.of(), consumed, more));
     }
     Supplier<Session> sessions = firstThenFresh(loaded, key, stored);
     Supplier<SessionContext> contexts = () -> {
@@ -107,7 +117,7 @@ final class Attempts {
           codec, settings.api());
     };
     return Optional.of(storable(turn.runSignal(contexts, message), contexts,
-        result -> planned(key, dedupeId, stored, now, result, consumed, more)));
+        result -> planned(key, dedupeId, stored, now, result, ranAt, result.events(), consumed, more)));
   }
 
   private Attempt planUpdate(String key, Routed routed, Optional<StoredSession> stored, Instant now) {
@@ -116,15 +126,22 @@ final class Attempts {
     }
     Update update = routed.update();
     Session loaded = load(key, stored);
+    Place ranAt = Place.of(loaded);
+    Optional<String> campaign = campaign(update);
     Supplier<Session> sessions = firstThenFresh(loaded, key, stored);
     Supplier<SessionContext> contexts = () -> {
       Session session = sessions.get();
       update.chatId().ifPresent(chat -> session.chat = chat);
       update.userId().ifPresent(user -> session.user = user);
+      campaign.ifPresent(name -> attribute(session, name));
       return new SessionContext(bot, session, update, key, now, Optional.empty(), codec, settings.api());
     };
-    return storable(turn.run(contexts), contexts,
-        result -> planned(key, routed.dedupeId(), stored, now, result, Set.of(), false));
+    return storable(turn.run(contexts), contexts, result -> {
+      List<FlowEvent> events = new ArrayList<>(result.events());
+      campaign.ifPresent(name -> events.add(new FlowEvent.DeepLinkStarted(name,
+          result.session().sceneName(), result.session().stepName())));
+      return planned(key, routed.dedupeId(), stored, now, result, ranAt, events, Set.of(), false);
+    });
   }
 
   /**
@@ -180,12 +197,32 @@ final class Attempts {
       return new SessionContext(bot, session, jobUpdate(session, job, now), key, now, Optional.of(job), codec,
           settings.api());
     };
+    Place ranAt = Place.of(loaded);
     return storable(turn.runJob(contexts, job), Turn.consumed(contexts, job.name()),
-        result -> planned(key, job.dedupeId(), stored, now, result, Set.of(), false));
+        result -> planned(key, job.dedupeId(), stored, now, result, ranAt, result.events(), Set.of(), false));
+  }
+
+  /**
+   * The campaign tag of a deep-link start: the payload when the bot declares it, else
+   * {@code other}, so users cannot mint label values; empty for any other update.
+   */
+  private Optional<String> campaign(Update update) {
+    if (!(update instanceof BotStartedUpdate)) {
+      return Optional.empty();
+    }
+    return Updates.startPayload(update).filter(payload -> !payload.isEmpty())
+        .map(payload -> bot.campaigns().contains(payload) ? payload : "other");
+  }
+
+  /** A deep-link start attributes the session to its campaign afresh: its funnel starts over. */
+  private static void attribute(Session session, String campaign) {
+    session.campaign = campaign;
+    session.reached.clear();
   }
 
   private Planned planned(String key, String dedupeId, Optional<StoredSession> stored, Instant now,
-      Turn.Result result, Set<String> consumedSignals, boolean moreSignals) {
+      Turn.Result result, Place ranAt, List<FlowEvent> events, Set<String> consumedSignals,
+      boolean moreSignals) {
     long version = stored.map(StoredSession::version).orElse(0L);
     Optional<OutboxEntry> outbox = Optional.empty();
     String owner = outboxes.owner();
@@ -198,7 +235,7 @@ final class Attempts {
     Duration ttl = result.session().scene().flatMap(Scene::sessionTtl).orElse(bot.sessionTtl());
     Commit commit = new Commit(key, version, codec.encode(result.session()), outbox, dedupeId, ttl,
         outboxes.toClear(key), result.session().jobs.wake(), consumedSignals);
-    return new Planned(commit, owner, effects, result.outcome(), moreSignals);
+    return new Planned(commit, owner, effects, result.outcome(), ranAt, events, moreSignals);
   }
 
   /**
