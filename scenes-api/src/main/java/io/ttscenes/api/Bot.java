@@ -208,6 +208,15 @@ public final class Bot {
     return Routing.scheduled(name, global, root, sceneId.flatMap(this::scene), step);
   }
 
+  /**
+   * Finds the handler of a signal whose payload type is named {@code typeName} (a class name)
+   * when the session is in {@code sceneId} (empty: the root) at wizard step {@code step}: the
+   * step's, the scene's (the root's outside scenes), then the global one; empty when none takes it.
+   */
+  public Optional<SignalRoute<?>> selectSignal(String typeName, Optional<String> sceneId, Optional<String> step) {
+    return Routing.signal(typeName, global, root, sceneId.flatMap(this::scene), step);
+  }
+
   /** Configures a {@link Bot}; not thread-safe. */
   public static final class Builder {
     private final String name;

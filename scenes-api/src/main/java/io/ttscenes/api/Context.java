@@ -289,6 +289,21 @@ public interface Context<D> {
    */
   <T> T jobPayload(Class<T> type);
 
+  /** Returns the reference of this session (its key read back: see {@link SessionRef#parse}). */
+  SessionRef self();
+
+  /**
+   * Records a signal to the session {@code target} (a user, a chat, a named session such as
+   * {@code ticket:42}, which the signal creates when it does not exist): after this update's
+   * commit it is delivered to the target's lane, on some instance, and runs the target's
+   * {@code onSignal(payload's class)} handler once in effect. {@code payload} is written as JSON
+   * now; throws {@link IllegalArgumentException} when Jackson cannot write it (or it is null).
+   */
+  Context<D> signal(SessionRef target, Object payload);
+
+  /** Returns the session that sent the signal being handled; empty for other updates. */
+  Optional<SessionRef> signalSender();
+
   /**
    * Checks a job name: 1 to {@link #MAX_JOB_NAME_LENGTH} characters, not blank, not starting
    * with the {@code ttscenes.} prefix the runtime keeps for itself. Throws

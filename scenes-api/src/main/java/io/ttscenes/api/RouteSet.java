@@ -47,6 +47,7 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
   private List<Route<D>> routes = new ArrayList<>();
   private Handler<D> fallback;
   private final Map<String, Handler<D>> scheduled = new LinkedHashMap<>();
+  private final Map<String, SignalRoute<D>> signals = new LinkedHashMap<>();
   private boolean frozen;
   private final Set<Class<?>> callbackTypes = new LinkedHashSet<>();
   private final Set<Class<?>> startTypes = new LinkedHashSet<>();
@@ -306,6 +307,19 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
     return self();
   }
 
+  /**
+   * Runs {@code handler} when another session signals this one with a payload of exactly
+   * {@code type} (see {@link Context#signal}); a later registration for the same type replaces
+   * it. A signal no set of the current step, scene (the root outside scenes) or the global
+   * handlers takes is logged, counted as unmatched and dropped; fallbacks never see signals.
+   */
+  public <T> B onSignal(Class<T> type, SignalHandler<D, ? super T> handler) {
+    checkNotFrozen();
+    Objects.requireNonNull(type, "type");
+    signals.put(type.getName(), new SignalRoute<>(type, Objects.requireNonNull(handler, "handler")));
+    return self();
+  }
+
   /** Sets the handler for updates no route of this set takes; replaces an earlier fallback. */
   public B fallback(Handler<D> handler) {
     checkNotFrozen();
@@ -338,6 +352,14 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
     return Optional.ofNullable(scheduled.get(name));
   }
 
+  Optional<SignalRoute<D>> signalRoute(String typeName) {
+    return Optional.ofNullable(signals.get(typeName));
+  }
+
+  Map<String, SignalRoute<D>> signalRoutes() {
+    return Map.copyOf(signals);
+  }
+
   Map<String, Handler<D>> scheduledHandlers() {
     return Map.copyOf(scheduled);
   }
@@ -348,7 +370,7 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
   }
 
   boolean isEmpty() {
-    return routes.isEmpty() && fallback == null && scheduled.isEmpty();
+    return routes.isEmpty() && fallback == null && scheduled.isEmpty() && signals.isEmpty();
   }
 
   private void checkNotFrozen() {

@@ -36,6 +36,27 @@ final class Routing {
     return found.isPresent() ? found : global.scheduledHandler(name).map(h -> h);
   }
 
+  /** The route of signals whose payload has type {@code typeName}, searched as {@link #scheduled} does. */
+  static Optional<SignalRoute<?>> signal(String typeName, Handlers global, Handlers root,
+      Optional<Scene<?>> scene, Optional<String> step) {
+    Optional<SignalRoute<?>> found;
+    if (scene.isPresent()) {
+      found = signalInScene(scene.get(), step, typeName);
+    } else {
+      found = root.signalRoute(typeName).map(h -> h);
+    }
+    return found.isPresent() ? found : global.signalRoute(typeName).map(h -> h);
+  }
+
+  private static <D> Optional<SignalRoute<?>> signalInScene(Scene<D> scene, Optional<String> stepName,
+      String typeName) {
+    Optional<SignalRoute<D>> found = stepName.flatMap(scene::step).flatMap(s -> s.signalRoute(typeName));
+    if (found.isEmpty()) {
+      found = scene.signalRoute(typeName);
+    }
+    return found.map(h -> h);
+  }
+
   private static <D> Optional<Handler<?>> inScene(Scene<D> scene, Optional<String> stepName, String name) {
     Optional<Handler<D>> found = stepName.flatMap(scene::step).flatMap(s -> s.scheduledHandler(name));
     if (found.isEmpty()) {

@@ -30,6 +30,7 @@ public final class Scene<D> {
   private final boolean idleTimeout;
   private final Handler<D> onTimeout;
   private final Map<String, Handler<D>> scheduled;
+  private final Map<String, SignalRoute<D>> signals;
   private final List<WizardStep<D>> steps;
   private final List<Route<D>> routes;
   private final Handler<D> fallback;
@@ -50,6 +51,7 @@ public final class Scene<D> {
     this.idleTimeout = builder.idleTimeout;
     this.onTimeout = builder.onTimeout;
     this.scheduled = builder.scheduledHandlers();
+    this.signals = builder.signalRoutes();
     builder.steps.forEach(WizardStep::freeze);
     this.steps = List.copyOf(builder.steps);
     this.routes = builder.routes();
@@ -119,6 +121,11 @@ public final class Scene<D> {
   /** Returns the handler of the scheduled job {@code name} declared on the scene itself. */
   public Optional<Handler<D>> scheduledHandler(String name) {
     return Optional.ofNullable(scheduled.get(name));
+  }
+
+  /** Returns the signal handler for payloads of type {@code typeName} declared on the scene itself. */
+  public Optional<SignalRoute<D>> signalRoute(String typeName) {
+    return Optional.ofNullable(signals.get(typeName));
   }
 
   /** Returns the timeout handler; the scene is left only if it requests so. */

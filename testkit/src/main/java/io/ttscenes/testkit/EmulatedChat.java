@@ -166,6 +166,26 @@ public final class EmulatedChat {
   }
 
   /**
+   * Member {@code from} replies in the chat to message {@code mid} with {@code text}: a
+   * {@code message_created} update whose message links the original with type {@code reply}.
+   * Throws as {@link #sendText} does, and the API's error for an unknown mid.
+   */
+  public BotMessage replyTo(EmulatedUser from, String mid, String text) {
+    if (!requireMember(from).admin() && group.channel) {
+      throw new IllegalArgumentException(from.name() + " only reads the channel " + title()
+          + "; its admins post");
+    }
+    Limits.maxLength("text", text, Limits.TEXT);
+    ObjectNode request = Json.object().put("text", text);
+    request.set("link", Json.object().put("type", "reply").put("mid", mid));
+    ObjectNode message = world.message(group.channel ? null : from.dialog().user, group,
+        world.body(request, null), world.link(request));
+    group.add(message);
+    updates.messageCreated(message);
+    return new BotMessage(message);
+  }
+
+  /**
    * Member {@code by} changes the text of a message they wrote in the chat (in a channel: an
    * admin, a post of the channel), keeping its mid and attachments; the bot gets a
    * {@code message_edited} update while it is a member. Returns the message as it reads now.

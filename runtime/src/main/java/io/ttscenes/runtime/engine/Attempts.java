@@ -7,6 +7,7 @@ import io.ttscenes.api.model.BotStartedUpdate;
 import io.ttscenes.api.model.UnknownUpdate;
 import io.ttscenes.api.model.Update;
 import io.ttscenes.api.store.Commit;
+import io.ttscenes.api.store.InboxEntry;
 import io.ttscenes.api.store.OutboxEntry;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoredSession;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -38,10 +40,11 @@ final class Attempts {
 
   /**
    * A commit to make, the effects to send once it won, where the handler ran and the flow events
-   * to report once it won.
+   * to report once it won; {@code moreSignals}: the session's inbox holds more signals than the
+   * one this commit consumes.
    */
   record Planned(Commit commit, String owner, List<Effect> effects, UpdateOutcome outcome, Place ranAt,
-      List<FlowEvent> events) implements Attempt {}
+      List<FlowEvent> events, boolean moreSignals) implements Attempt {}
 
   /** Where the session was when the handler ran. */
   record Place(String scene, String step) {
@@ -71,7 +74,50 @@ final class Attempts {
     if (job instanceof Job.ForUpdate forUpdate) {
       return planUpdate(key, forUpdate.routed(), stored, now);
     }
+    // Signals before jobs: a signal waits in the inbox only until its session's lane gets to it.
+    Optional<Attempt> signal = planSignal(key, stored, now);
+    if (signal.isPresent() || job instanceof Job.ForInbox) {
+      return signal.orElse(new Done(UpdateOutcome.EMPTY_INBOX));
+    }
     return planTimer(key, (Job.ForTimer) job, stored, now);
+  }
+
+  /**
+   * Plans the handling of the oldest signal in the session's inbox, consumed by the commit: its
+   * handler's run, or for a signal already handled (a delivery repeated after a crash) or
+   * unreadable, a commit of the session unchanged. Empty when the inbox is empty.
+   */
+  private Optional<Attempt> planSignal(String key, Optional<StoredSession> stored, Instant now) {
+    List<InboxEntry> inbox = store.inbox(key);
+    if (inbox.isEmpty()) {
+      return Optional.empty();
+    }
+    InboxEntry entry = inbox.get(0);
+    String dedupeId = Signals.dedupeId(entry.id());
+    Set<String> consumed = Set.of(entry.id());
+    boolean more = inbox.size() > 1;
+    Session loaded = load(key, stored);
+    Place ranAt = Place.of(loaded);
+    if (stored.filter(s -> s.hasSeen(dedupeId)).isPresent()) {
+      return Optional.of(planned(key, dedupeId, stored, now,
+          new Turn.Result(loaded, List.of(), UpdateOutcome.DUPLICATE, List.of()), ranAt, List.of(), consumed, more));
+    }
+    Signals.Message message;
+    try {
+      message = Signals.read(settings.mapper(), entry);
+    } catch (IllegalArgumentException e) {
+      LOG.error("session {}: {}; the entry is dropped", key, e.getMessage());
+      return Optional.of(planned(key, dedupeId, stored, now,
+          new Turn.Result(loaded, List.of(), UpdateOutcome.UNMATCHED, List.of()), ranAt, List.of(), consumed, more));
+    }
+    Supplier<Session> sessions = firstThenFresh(loaded, key, stored);
+    Supplier<SessionContext> contexts = () -> {
+      Session session = sessions.get();
+      return new SessionContext(bot, session, signalUpdate(session, message, now), key, now, Optional.empty(),
+          codec, settings.api());
+    };
+    return Optional.of(storable(turn.runSignal(contexts, message), contexts,
+        result -> planned(key, dedupeId, stored, now, result, ranAt, result.events(), consumed, more)));
   }
 
   private Attempt planUpdate(String key, Routed routed, Optional<StoredSession> stored, Instant now) {
@@ -95,7 +141,7 @@ final class Attempts {
       List<FlowEvent> events = new ArrayList<>(result.events());
       campaign.ifPresent(name -> events.add(new FlowEvent.DeepLinkStarted(name,
           result.session().sceneName(), result.session().stepName())));
-      return planned(key, routed.dedupeId(), stored, now, result, ranAt, events);
+      return planned(key, routed.dedupeId(), stored, now, result, ranAt, events, Set.of(), false);
     });
   }
 
@@ -154,7 +200,7 @@ final class Attempts {
     };
     Place ranAt = Place.of(loaded);
     return storable(turn.runJob(contexts, job), Turn.consumed(contexts, job.name()),
-        result -> planned(key, job.dedupeId(), stored, now, result, ranAt, result.events()));
+        result -> planned(key, job.dedupeId(), stored, now, result, ranAt, result.events(), Set.of(), false));
   }
 
   /**
@@ -176,11 +222,12 @@ final class Attempts {
   }
 
   private Planned planned(String key, String dedupeId, Optional<StoredSession> stored, Instant now,
-      Turn.Result result, Place ranAt, List<FlowEvent> events) {
+      Turn.Result result, Place ranAt, List<FlowEvent> events, Set<String> consumedSignals,
+      boolean moreSignals) {
     long version = stored.map(StoredSession::version).orElse(0L);
     Optional<OutboxEntry> outbox = Optional.empty();
     String owner = outboxes.owner();
-    List<Effect> effects = result.effects();
+    List<Effect> effects = withSignalIds(key, dedupeId, result.effects());
     if (!effects.isEmpty()) {
       Outboxes.Encoded encoded = outboxes.encode(new OutboxPayload(now.toEpochMilli(), dedupeId, effects, owner));
       outbox = Optional.of(new OutboxEntry((version + 1) + ":" + dedupeId, encoded.json()));
@@ -189,8 +236,37 @@ final class Attempts {
     Duration idle = result.session().scene().flatMap(Scene::sessionTtl).orElse(bot.sessionTtl());
     Duration ttl = result.session().jobs.ttl(idle, now);
     Commit commit = new Commit(key, version, codec.encode(result.session()), outbox, dedupeId, ttl,
-        outboxes.toClear(key), result.session().jobs.wake());
-    return new Planned(commit, owner, effects, result.outcome(), ranAt, events);
+        outboxes.toClear(key), result.session().jobs.wake(), consumedSignals);
+    return new Planned(commit, owner, effects, result.outcome(), ranAt, events, moreSignals);
+  }
+
+  /**
+   * Gives each recorded signal its id: the sender's key, the dedupe id of the event that recorded
+   * it and its index, the same in every re-run of the event, so a repeated delivery is the same
+   * signal to its target.
+   */
+  private static List<Effect> withSignalIds(String key, String dedupeId, List<Effect> effects) {
+    List<Effect> named = new ArrayList<>(effects.size());
+    for (int i = 0; i < effects.size(); i++) {
+      Effect effect = effects.get(i);
+      named.add(effect instanceof Effect.Signal signal ? signal.withId(key + "#" + dedupeId + "#" + i) : effect);
+    }
+    return named;
+  }
+
+  /** The update a signal's handler sees: type {@code signal}, the sender, the session's last chat and user. */
+  private static Update signalUpdate(Session session, Signals.Message message, Instant now) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("update_type", "signal");
+    fields.put("from", message.from());
+    fields.put("timestamp", now.toEpochMilli());
+    if (session.chat != null) {
+      fields.put("chat_id", session.chat);
+    }
+    if (session.user != null) {
+      fields.put("user_id", session.user);
+    }
+    return new UnknownUpdate(fields);
   }
 
   /**

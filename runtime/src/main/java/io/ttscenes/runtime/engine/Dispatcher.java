@@ -53,7 +53,8 @@ public final class Dispatcher implements AutoCloseable {
     ExecutorService executor = builder.executor;
     this.ownedExecutor = executor == null ? newExecutor(builder.bot.name(), builder.parallelism) : null;
     this.lanes = new Lanes(executor == null ? ownedExecutor : executor, builder.queueCapacity, listener);
-    Effects effects = new Effects(builder.api, listener);
+    Signals signals = new Signals(builder.store, builder.mapper, builder.clock, this::signalArrived);
+    Effects effects = new Effects(builder.api, listener, signals);
     this.instanceLease = new InstanceLease(builder.store, builder.instanceId, builder.instanceLeaseTtl);
     this.outboxes = new Outboxes(builder.store, effects, builder.mapper, lanes::hasQueued, builder.clock,
         builder.clearDelay, instanceLease);
@@ -130,6 +131,20 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   /**
+   * Queues the handling of a signal just delivered to session {@code sessionKey} on its lane,
+   * without waiting for room: when the lanes are full or closing, the timer the delivery made due
+   * brings it instead (on this or another instance).
+   */
+  private void signalArrived(String sessionKey) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    try {
+      lanes.trySubmit(sessionKey, () -> engine.handleInbox(sessionKey, done), Duration.ZERO);
+    } catch (IllegalStateException closing) {
+      // The timer brings it to whichever instance claims it next.
+    }
+  }
+
+  /**
    * Queues the firing of session {@code sessionKey}'s timer on its lane: its earliest due
    * scheduled job (or scene timeout) runs; without one the timer is moved to the session's next
    * job or removed. Same blocking rules as {@link #submit}.
@@ -188,6 +203,14 @@ public final class Dispatcher implements AutoCloseable {
    */
   public int clearIdleOutboxes() {
     return outboxes.clearIdle();
+  }
+
+  /**
+   * Returns how many lane tasks (updates, signals delivered in this process, fired timers) are
+   * queued or running now; 0 when this dispatcher has nothing in hand. For tests and health checks.
+   */
+  public int queuedTasks() {
+    return lanes.depth();
   }
 
   /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.ttscenes.api.client.BotApi;
 import io.ttscenes.api.client.MessageTarget;
 import io.ttscenes.api.model.CallbackAnswer;
@@ -25,8 +26,39 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = Effect.Delete.class, name = "delete"),
     @JsonSubTypes.Type(value = Effect.Answer.class, name = "answer"),
     @JsonSubTypes.Type(value = Effect.Action.class, name = "action"),
-    @JsonSubTypes.Type(value = Effect.Construct.class, name = "construct")})
+    @JsonSubTypes.Type(value = Effect.Construct.class, name = "construct"),
+    @JsonSubTypes.Type(value = Effect.Signal.class, name = "signal")})
 sealed interface Effect {
+
+  /**
+   * A signal to another session: {@code target} its key, {@code id} unique per signal (the
+   * sender's key, the dedupe id of the event that recorded it and the effect's index; null until
+   * the commit is planned), {@code from} the sender's key, {@code type} the payload's class name.
+   * It goes to the target's inbox in the store ({@link Signals}), not to the Bot API.
+   */
+  record Signal(String target, String id, String from, String type, JsonNode payload) implements Effect {
+    public Signal {
+      Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(type, "type");
+    }
+
+    /** This signal with its id, set when the commit that carries it is planned. */
+    Signal withId(String signalId) {
+      return new Signal(target, Objects.requireNonNull(signalId, "signalId"), from, type, payload);
+    }
+
+    @Override
+    public String operation() {
+      return "signal";
+    }
+
+    @Override
+    public void send(BotApi api) {
+      throw new IllegalStateException("signal " + id + " goes to session " + target
+          + " through the store, not the Bot API");
+    }
+  }
 
   /** The BotApi operation name, for logs and metrics. */
   String operation();

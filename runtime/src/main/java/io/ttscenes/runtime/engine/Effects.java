@@ -3,6 +3,7 @@ package io.ttscenes.runtime.engine;
 import io.ttscenes.api.client.ApiUnavailableException;
 import io.ttscenes.api.client.BotApi;
 import io.ttscenes.api.client.MalformedResponseException;
+import io.ttscenes.api.store.StoreUnavailableException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,17 +12,20 @@ import org.slf4j.LoggerFactory;
  * Sends recorded effects through the Bot API in order. A call the API rejects (4xx) or that is
  * malformed is logged, counted and skipped, so one bad call does not hold back the rest; a call
  * that fails as retryable (after the client's own retries) stops the run so the rest is sent later
- * in the same order.
+ * in the same order. Signals go to their target's inbox in the store the same way: a store that
+ * is unavailable stops the run like an unavailable API.
  */
 final class Effects {
   private static final Logger LOG = LoggerFactory.getLogger(Effects.class);
 
   private final BotApi api;
   private final RuntimeListener listener;
+  private final Signals signals;
 
-  Effects(BotApi api, RuntimeListener listener) {
+  Effects(BotApi api, RuntimeListener listener, Signals signals) {
     this.api = api;
     this.listener = listener;
+    this.signals = signals;
   }
 
   /**
@@ -32,9 +36,13 @@ final class Effects {
     for (int i = from; i < effects.size(); i++) {
       Effect effect = effects.get(i);
       try {
-        effect.send(api);
+        if (effect instanceof Effect.Signal signal) {
+          signals.deliver(signal);
+        } else {
+          effect.send(api);
+        }
         listener.effectSent(effect.operation());
-      } catch (ApiUnavailableException e) {
+      } catch (ApiUnavailableException | StoreUnavailableException e) {
         LOG.warn("session {}: {} failed as retryable ({}); {} call(s) of the outbox kept for a later retry",
             key, effect.operation(), e.getMessage(), effects.size() - i);
         listener.effectFailed(effect.operation(), true);

@@ -56,6 +56,11 @@ final class Engine {
     run(key, new Job.ForTimer(claimedUntil), done);
   }
 
+  /** Handles the oldest signal of the session's inbox, if one waits (see {@link Job.ForInbox}). */
+  void handleInbox(String key, CompletableFuture<Void> done) {
+    run(key, new Job.ForInbox(), done);
+  }
+
   private void run(String key, Job job, CompletableFuture<Void> done) {
     MDC.put("session", key);
     MDC.put("update_type", job.type());
@@ -118,9 +123,9 @@ final class Engine {
     Attempts.Planned uncertain = null;
     while (true) {
       try {
-        // A timer job commits nothing when it finds its timer stale, so no version check would
-        // catch a stale cached read: it reads the latest session.
-        Optional<StoredSession> stored = job instanceof Job.ForTimer ? store.loadLatest(key) : store.load(key);
+        // A timer or signal job commits nothing when it finds nothing to do, so no version check
+        // would catch a stale cached read: it reads the latest session.
+        Optional<StoredSession> stored = job instanceof Job.ForUpdate ? store.load(key) : store.loadLatest(key);
         String uncertainId = uncertain == null ? null : uncertain.commit().updateId();
         if (uncertainId != null && stored.filter(s -> s.hasSeen(uncertainId)).isPresent()) {
           LOG.info("session {}: the commit interrupted by the store failure did land; sending its outbox", key);
@@ -176,7 +181,9 @@ final class Engine {
     outboxes.cleared(key, commit.clearedOutboxIds());
     if (job instanceof Job.ForTimer timer) {
       try {
-        attempts.settle(key, timer, commit.wake());
+        // Signals still waiting keep the timer due now, so the next claim handles the next one.
+        attempts.settle(key, timer, planned.moreSignals()
+            ? Optional.of(settings.clock().instant()) : commit.wake());
       } catch (StoreUnavailableException e) {
         // The timer keeps the claim's lease end: it comes due again then, and that firing settles it.
         LOG.warn("session {}: could not settle the fired timer ({}); it comes due again when its claim ends",

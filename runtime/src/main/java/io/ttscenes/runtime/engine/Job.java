@@ -3,7 +3,10 @@ package io.ttscenes.runtime.engine;
 import java.time.Instant;
 import java.util.Optional;
 
-/** What a lane task asks the engine to do for one session: handle an update or fire its timer. */
+/**
+ * What a lane task asks the engine to do for one session: handle an update, a signal of its
+ * inbox, or fire its timer (its oldest signal first, then its earliest due job).
+ */
 sealed interface Job {
 
   /** The update type for logs and metrics. */
@@ -13,6 +16,18 @@ sealed interface Job {
     @Override
     public String type() {
       return routed.update().updateType();
+    }
+  }
+
+  /**
+   * Handles the oldest signal in the session's inbox, if any, without touching its timer: the
+   * prompt path after a delivery in this process (the timer the delivery made due is the path
+   * that survives crashes and reaches other instances).
+   */
+  record ForInbox() implements Job {
+    @Override
+    public String type() {
+      return "signal";
     }
   }
 

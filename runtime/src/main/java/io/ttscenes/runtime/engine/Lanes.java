@@ -138,6 +138,11 @@ final class Lanes {
     }
   }
 
+  /** How many tasks are queued or running across all lanes now. */
+  int depth() {
+    return depth.get();
+  }
+
   private void runNext(String key) {
     // The head stays in the queue while it runs, so the lane keeps existing and later tasks queue.
     Runnable task = lanes.get(key).peek();

@@ -1,5 +1,6 @@
 package io.ttscenes.runtime.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.Construction;
 import io.ttscenes.api.Context;
@@ -7,6 +8,7 @@ import io.ttscenes.api.DialogResult;
 import io.ttscenes.api.OutgoingMessage;
 import io.ttscenes.api.RouteMatch;
 import io.ttscenes.api.Scene;
+import io.ttscenes.api.SessionRef;
 import io.ttscenes.api.Updates;
 import io.ttscenes.runtime.client.RequestChecks;
 import io.ttscenes.api.client.BotApi;
@@ -47,6 +49,7 @@ final class SessionContext implements Context<Object> {
   private final String key;
   private final Instant now;
   private final Optional<ScheduledJob> job;
+  private Optional<SessionRef> signalSender = Optional.empty();
   private final SessionCodec codec;
   private final BotReads api;
   private final List<Effect> effects = new ArrayList<>();
@@ -70,6 +73,17 @@ final class SessionContext implements Context<Object> {
 
   Session session() {
     return session;
+  }
+
+  /** Reads a signal's stored payload as {@code type}; {@link IllegalArgumentException} when it does not fit. */
+  <T> T read(String what, JsonNode payload, Class<T> type) {
+    return codec.payload(what, payload, type);
+  }
+
+  /** Marks this context as handling a signal from {@code sender}. */
+  SessionContext fromSignal(SessionRef sender) {
+    this.signalSender = Optional.of(sender);
+    return this;
   }
 
   List<Effect> effects() {
@@ -432,6 +446,28 @@ final class SessionContext implements Context<Object> {
   @Override
   public Optional<Instant> scheduled(String name) {
     return session.jobs.get(name).map(ScheduledJob::dueAt);
+  }
+
+  @Override
+  public SessionRef self() {
+    return SessionRef.parse(key);
+  }
+
+  @Override
+  public Context<Object> signal(SessionRef target, Object payload) {
+    Objects.requireNonNull(target, "target");
+    if (payload == null) {
+      throw new IllegalArgumentException("the payload of a signal to " + target.key()
+          + " is null; onSignal handlers are chosen by the payload's type");
+    }
+    JsonNode tree = codec.payloadTree("a signal to " + target.key(), payload);
+    effects.add(new Effect.Signal(target.key(), null, key, payload.getClass().getName(), tree));
+    return this;
+  }
+
+  @Override
+  public Optional<SessionRef> signalSender() {
+    return signalSender;
   }
 
   @Override

@@ -4,6 +4,8 @@ import io.ttscenes.api.Bot;
 import io.ttscenes.api.ExceptionHandler;
 import io.ttscenes.api.Handler;
 import io.ttscenes.api.Scene;
+import io.ttscenes.api.SessionRef;
+import io.ttscenes.api.SignalRoute;
 import io.ttscenes.api.WizardStep;
 import io.ttscenes.api.internal.BotRouting;
 import io.ttscenes.api.internal.Selection;
@@ -86,6 +88,33 @@ final class Turn {
     } catch (Throwable e) {
       rethrowIfFatal(e);
       return recover(consumed(contexts, job.name()), e);
+    }
+  }
+
+  /**
+   * Runs the {@code onSignal} handler for the signal's payload type (the step's, the scene's or
+   * the root's, then the global one). A signal no handler takes is logged and reported unmatched;
+   * its commit consumes it all the same, so it never comes back.
+   */
+  Result runSignal(Supplier<SessionContext> contexts, Signals.Message message) {
+    SessionContext ctx = contexts.get().fromSignal(SessionRef.parse(message.from()));
+    try {
+      Session session = ctx.session();
+      Optional<SignalRoute<?>> route = bot.selectSignal(message.type(), session.scene().map(Scene::id),
+          Optional.ofNullable(session.step));
+      if (route.isEmpty()) {
+        LOG.warn("session {}: no handler takes the signal of type {} from {} in {}; the signal is dropped",
+            ctx.sessionKey(), message.type(), message.from(),
+            session.scene().map(s -> "scene '" + s.id() + "'").orElse("the root"));
+        return new Result(session, ctx.effects(), UpdateOutcome.UNMATCHED, ctx.events());
+      }
+      Object payload = ctx.read("the signal from " + message.from(), message.payload(), route.get().type());
+      Transitions.run((Handler<Object>) c -> route.get().run(c, payload), ctx);
+      transitions.apply(ctx);
+      return new Result(session, ctx.effects(), UpdateOutcome.HANDLED, ctx.events());
+    } catch (Throwable e) {
+      rethrowIfFatal(e);
+      return recover(contexts, e);
     }
   }
 

@@ -12,6 +12,8 @@ public enum UpdateOutcome {
   HANDLER_FAILED,
   /** A fired timer found no job of its session due and was moved to the next one or removed. */
   STALE_TIMER,
+  /** A signal's lane task found the session's inbox empty (another run had handled it). */
+  EMPTY_INBOX,
   /** The update could not be committed (conflicts exhausted or shutdown); it is not acked. */
   FAILED
 }

@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.ttscenes.api.store.Commit;
 import io.ttscenes.api.store.CommitResult;
+import io.ttscenes.api.store.InboxEntry;
 import io.ttscenes.api.store.Leases;
 import io.ttscenes.api.store.PendingOutbox;
 import io.ttscenes.api.store.PendingPage;
@@ -37,6 +38,7 @@ public final class InMemorySessionStore implements SessionStore {
   private final Cache<String, SessionEntry> sessions;
   private final Ticker ticker;
   private final InMemoryTimers timers = new InMemoryTimers();
+  private final InMemoryInboxes inboxes = new InMemoryInboxes();
   private final InMemoryLeases leases;
   private final AtomicLong outboxSequence = new AtomicLong();
   private final AtomicReference<OptionalLong> marker = new AtomicReference<>(OptionalLong.empty());
@@ -83,8 +85,9 @@ public final class InMemorySessionStore implements SessionStore {
       Long wake = commit.wake().map(Instant::toEpochMilli).orElse(null);
       SessionEntry next = SessionEntry.committed(current, commit.data(), commit.updateId(),
           ticker.read() + ttl, commit.clearedOutboxIds(), added, wake);
-      // Inside the compute, so the timer changes atomically with the session it belongs to.
-      timers.commit(key, current == null ? null : current.wake(), wake);
+      // Inside the compute, so the timer and the inbox change atomically with the session.
+      Long before = current == null ? null : current.wake();
+      inboxes.consume(key, commit.consumedSignalIds(), waiting -> timers.commit(key, before, wake, waiting));
       result[0] = new CommitResult.Committed(next.session().version());
       return next;
     });
@@ -151,6 +154,19 @@ public final class InMemorySessionStore implements SessionStore {
       throw new IllegalArgumentException("lease is " + lease + "; it must be positive");
     }
     return timers.claim(now, lease, limit);
+  }
+
+  /** {@inheritDoc} Here the inbox and the timer change in one atomic step. */
+  @Override
+  public void appendSignal(String key, InboxEntry entry) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(entry, "entry");
+    inboxes.append(key, entry, () -> timers.lower(key, entry.at().toEpochMilli()));
+  }
+
+  @Override
+  public List<InboxEntry> inbox(String key) {
+    return inboxes.list(Objects.requireNonNull(key, "key"));
   }
 
   @Override

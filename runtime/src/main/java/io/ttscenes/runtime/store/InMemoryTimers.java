@@ -34,8 +34,15 @@ final class InMemoryTimers {
    * Applies a commit's wake: the timer follows it when it changed since the session's previous
    * commit ({@code before}); an unchanged wake leaves the timer (and a claim on it) alone.
    */
-  void commit(String key, Long before, Long wake) {
+  void commit(String key, Long before, Long wake, boolean inboxWaiting) {
     if (java.util.Objects.equals(before, wake)) {
+      return;
+    }
+    if (inboxWaiting) {
+      // Signals wait: the timer their delivery lowered must not move later.
+      if (wake != null) {
+        lower(key, wake);
+      }
       return;
     }
     if (wake == null) {
@@ -43,6 +50,11 @@ final class InMemoryTimers {
     } else {
       scores.put(key, wake);
     }
+  }
+
+  /** Sets the timer to {@code due} unless it is set earlier already. */
+  void lower(String key, long due) {
+    scores.merge(key, due, Math::min);
   }
 
   List<String> claim(Instant now, Duration lease, int limit) {

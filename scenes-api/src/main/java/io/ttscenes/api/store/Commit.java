@@ -20,6 +20,10 @@ import java.util.Set;
  * When it differs from what the session's last commit stored, the store sets the session's timer
  * to it (or removes the timer when empty) in the same atomic step; an unchanged wake leaves the
  * timer as it is, so a claim on it (see {@link SessionStore#claimDueTimers}) stays.
+ *
+ * <p>{@code consumedSignalIds} names entries of the session's inbox (see
+ * {@link SessionStore#appendSignal}) this commit handled; they leave the inbox in the same atomic
+ * step, and stay on a conflict.
  */
 public record Commit(
     String key,
@@ -29,7 +33,8 @@ public record Commit(
     String updateId,
     Duration ttl,
     Set<String> clearedOutboxIds,
-    Optional<Instant> wake) {
+    Optional<Instant> wake,
+    Set<String> consumedSignalIds) {
   /** The longest idle TTL a store keeps (100 years); see {@link #storedTtl()}. */
   public static final Duration MAX_TTL = Duration.ofDays(36_500);
 
@@ -47,6 +52,20 @@ public record Commit(
     }
     clearedOutboxIds = Set.copyOf(clearedOutboxIds);
     Objects.requireNonNull(wake, "wake");
+    consumedSignalIds = Set.copyOf(consumedSignalIds);
+  }
+
+  /** A commit that consumes no signals (the eight-component form). */
+  public Commit(
+      String key,
+      long expectedVersion,
+      String data,
+      Optional<OutboxEntry> outbox,
+      String updateId,
+      Duration ttl,
+      Set<String> clearedOutboxIds,
+      Optional<Instant> wake) {
+    this(key, expectedVersion, data, outbox, updateId, ttl, clearedOutboxIds, wake, Set.of());
   }
 
   /** A commit of a session without scheduled jobs (the seven-component form). */
@@ -74,7 +93,7 @@ public record Commit(
 
   /** Returns a copy of this commit that also clears the outbox entries named by {@code ids}. */
   public Commit withClearedOutboxIds(Set<String> ids) {
-    return new Commit(key, expectedVersion, data, outbox, updateId, ttl, ids, wake);
+    return new Commit(key, expectedVersion, data, outbox, updateId, ttl, ids, wake, consumedSignalIds);
   }
 
   /**

@@ -86,6 +86,16 @@ public abstract class ForwardingSessionStore implements SessionStore {
   }
 
   @Override
+  public void appendSignal(String key, InboxEntry entry) {
+    delegate.appendSignal(key, entry);
+  }
+
+  @Override
+  public List<InboxEntry> inbox(String key) {
+    return delegate.inbox(key);
+  }
+
+  @Override
   public OptionalLong loadMarker() {
     return delegate.loadMarker();
   }

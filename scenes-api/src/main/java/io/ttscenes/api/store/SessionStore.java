@@ -135,6 +135,30 @@ public interface SessionStore extends AutoCloseable {
    */
   List<String> claimDueTimers(Instant now, Duration lease, int limit);
 
+  /**
+   * Adds {@code entry} to the inbox of session {@code key} (which need not exist yet) unless an
+   * entry with its id is there already, and makes the session's timer due no later than
+   * {@code entry.at()} (a later timer or a claim's lease end is lowered; an earlier one stays), so
+   * some instance's {@link #claimDueTimers} finds it. Entries leave the inbox only through a
+   * commit naming them in {@link Commit#consumedSignalIds()}. A commit that changes the session's
+   * wake while its inbox holds entries keeps the timer no later than it was. Not atomic across
+   * the inbox and the timer: a caller that fails in between calls again with the same entry. The
+   * default refuses: stores that carry signals override it.
+   *
+   * @throws UnsupportedOperationException if this store does not carry signals
+   */
+  default void appendSignal(String key, InboxEntry entry) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not carry signals between sessions");
+  }
+
+  /**
+   * Returns the inbox of session {@code key}: the signals appended and not yet consumed by a
+   * commit, oldest first (by {@link InboxEntry#at()}, then id). The default is an empty inbox.
+   */
+  default List<InboxEntry> inbox(String key) {
+    return List.of();
+  }
+
   /** Returns the last stored long-poll marker of this bot, or empty before the first one. */
   OptionalLong loadMarker();
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * The half of the contract about a commit's wake (the session's earliest scheduled job) and the
  * session timer it keeps in the same atomic step; see {@link SessionStoreContract}.
  */
-public abstract class WakeContract extends LeaseContract {
+public abstract class WakeContract extends InboxContract {
   private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
   private static final Duration LEASE = Duration.ofSeconds(30);
 

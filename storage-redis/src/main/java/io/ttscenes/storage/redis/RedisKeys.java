@@ -21,6 +21,11 @@ final class RedisKeys {
   }
 
   /** HASH outbox id -> "version:payload"; same slot as {@link #session}. */
+  /** The inbox of signals of session {@code key}: signal id -> {@code <at ms>:<payload>}. */
+  String inbox(String key) {
+    return prefix + "i:{" + escape(key) + "}";
+  }
+
   String outbox(String key) {
     return prefix + "o:{" + escape(key) + "}";
   }

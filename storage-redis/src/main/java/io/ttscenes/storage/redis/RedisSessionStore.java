@@ -2,6 +2,7 @@ package io.ttscenes.storage.redis;
 
 import io.ttscenes.api.store.Commit;
 import io.ttscenes.api.store.CommitResult;
+import io.ttscenes.api.store.InboxEntry;
 import io.ttscenes.api.store.Leases;
 import io.ttscenes.api.store.PendingOutbox;
 import io.ttscenes.api.store.PendingPage;
@@ -74,6 +75,7 @@ public final class RedisSessionStore implements SessionStore {
   private final String where;
   private final boolean unsafeServerAllowed;
   private final RedisTimers timers;
+  private final RedisInboxes inboxes;
 
   private RedisSessionStore(UnifiedJedis jedis, RedisConfig config, Clock clock) {
     this.jedis = Objects.requireNonNull(jedis, "jedis");
@@ -92,6 +94,7 @@ public final class RedisSessionStore implements SessionStore {
     // WAIT returns well inside the socket timeout, which bounds the whole call.
     this.replicaAcks = ReplicaAcks.of(jedis, config.socketTimeout().dividedBy(4), config.redactedUrl());
     this.timers = new RedisTimers(jedis, keys, guard, cluster);
+    this.inboxes = new RedisInboxes(jedis, keys, guard, timers);
   }
 
   /**
@@ -186,7 +189,8 @@ public final class RedisSessionStore implements SessionStore {
   }
 
   private Optional<StoredSession> read(String key) {
-    // HGETALL rather than HMGET of the three fields (the hash has no others): the commit script
+    // HGETALL rather than HMGET of the three fields (the others are the wake and the inbox flag,
+    // which alone make no session): the commit script
     // reads with HMGET, and a distinct command keeps client reads apart in INFO commandstats.
     Map<String, String> fields = guard.call("loading session '" + key + "'",
         () -> jedis.hgetAll(keys.session(key)));
@@ -247,7 +251,8 @@ public final class RedisSessionStore implements SessionStore {
    * in another slot), then waits for a replica to hold the commit (see {@link ReplicaAcks}).
    */
   private void afterWin(Commit commit, List<?> reply) {
-    if (cluster && (Long) reply.get(3) == 1L) {
+    // Signals waiting in the inbox lowered the timer when they came; it must not move later.
+    if (cluster && (Long) reply.get(3) == 1L && (Long) reply.get(4) == 0L) {
       timers.setAfterCommit(commit.key(), commit.wake());
     }
     replicaAcks.ifPresent(acks -> acks.await(keys.session(commit.key()), ttlMillis(commit),
@@ -256,8 +261,8 @@ public final class RedisSessionStore implements SessionStore {
 
   private List<String> commitKeys(String key) {
     return cluster
-        ? List.of(keys.session(key), keys.outbox(key))
-        : List.of(keys.session(key), keys.outbox(key), keys.outboxIndex(key), keys.timers(key));
+        ? List.of(keys.session(key), keys.outbox(key), keys.inbox(key))
+        : List.of(keys.session(key), keys.outbox(key), keys.inbox(key), keys.outboxIndex(key), keys.timers(key));
   }
 
   private List<String> commitArgs(Commit commit) {
@@ -272,7 +277,9 @@ public final class RedisSessionStore implements SessionStore {
         commit.key(),
         Long.toString(clock.millis()),
         nearCache.isPresent() ? "1" : "0",
-        commit.wake().map(w -> Long.toString(w.toEpochMilli())).orElse("")));
+        commit.wake().map(w -> Long.toString(w.toEpochMilli())).orElse(""),
+        Integer.toString(commit.consumedSignalIds().size())));
+    args.addAll(commit.consumedSignalIds());
     args.addAll(commit.clearedOutboxIds());
     return args;
   }
@@ -352,6 +359,22 @@ public final class RedisSessionStore implements SessionStore {
       throw new IllegalArgumentException("lease is " + lease + "; it must be positive");
     }
     return timers.claim(now, now.plus(lease), limit);
+  }
+
+  /**
+   * {@inheritDoc} Three commands: {@code HSETNX} on the inbox and {@code HSET} of the session's
+   * inbox flag (the session's slot), then {@code ZADD LT} on its timer shard; calling again after
+   * a failure in between is safe.
+   */
+  @Override
+  public void appendSignal(String key, InboxEntry entry) {
+    inboxes.append(key, entry);
+  }
+
+  /** {@inheritDoc} One {@code HGETALL}. */
+  @Override
+  public List<InboxEntry> inbox(String key) {
+    return inboxes.list(key);
   }
 
   @Override

@@ -63,6 +63,12 @@ final class RedisTimers {
         () -> jedis.zadd(keys.timers(key), wake.toEpochMilli(), key, ZAddParams.zAddParams().lt()));
   }
 
+  /** Sets the timer of {@code key} to {@code due} unless it is set earlier already ({@code ZADD LT}). */
+  void lower(String key, Instant due) {
+    guard.call("arming the timer of session '" + key + "'",
+        () -> jedis.zadd(keys.timers(key), due.toEpochMilli(), key, ZAddParams.zAddParams().lt()));
+  }
+
   /** Cluster mode, after a winning commit that changed the wake: the timer becomes exactly it. */
   void setAfterCommit(String key, Optional<Instant> wake) {
     if (wake.isPresent()) {

@@ -1,11 +1,13 @@
 -- Compare-and-set commit of one session. Every key it touches shares the session's hash tag,
--- except the outbox index KEYS[3] and the session's timer shard KEYS[4], passed only when the
+-- except the outbox index KEYS[4] and the session's timer shard KEYS[5], passed only when the
 -- store runs on a single node.
--- KEYS: 1 session hash, 2 outbox hash, [3 outbox index, 4 timer shard]
+-- KEYS: 1 session hash, 2 outbox hash, 3 inbox hash, [4 outbox index, 5 timer shard]
 -- ARGV: 1 expected version, 2 data, 3 update id, 4 ttl ms, 5 recent ids kept, 6 outbox id
 --       ('' for none), 7 outbox payload, 8 session key (index and timer member), 9 now ms,
---       10 '1' to return the recent ids, 11 wake ms ('' for none), 12.. outbox ids to clear
-local stored = redis.call('HMGET', KEYS[1], 'v', 'u', 'w')
+--       10 '1' to return the recent ids, 11 wake ms ('' for none), 12 n: how many inbox
+--       entries the commit consumed, 13..12+n their ids, then the outbox ids to clear
+-- 'i' is set by a signal's delivery while the session's inbox holds entries (see below).
+local stored = redis.call('HMGET', KEYS[1], 'v', 'u', 'w', 'i')
 local current = tonumber(stored[1] or '0')
 if current ~= tonumber(ARGV[1]) then
   return {0, current}
@@ -39,11 +41,32 @@ else
   end
 end
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
-if wakeChanged and KEYS[4] then
-  if wake ~= '' then
-    redis.call('ZADD', KEYS[4], wake, ARGV[8])
+-- Signals still in the inbox made the timer due when they came: a new wake may lower it, never
+-- raise or remove it. The delivery flags the session ('i', read by the HMGET above), so only a
+-- commit that consumes signals looks at the inbox itself, and drops the flag once it is empty.
+local consumed = tonumber(ARGV[12])
+local waiting = 0
+if stored[4] then
+  waiting = 1
+end
+if consumed > 0 then
+  redis.call('HDEL', KEYS[3], unpack(ARGV, 13, 12 + consumed))
+  if redis.call('EXISTS', KEYS[3]) == 0 then
+    waiting = 0
+    if stored[4] then
+      redis.call('HDEL', KEYS[1], 'i')
+    end
+  end
+end
+if wakeChanged and KEYS[5] then
+  if waiting == 1 then
+    if wake ~= '' then
+      redis.call('ZADD', KEYS[5], 'LT', wake, ARGV[8])
+    end
+  elseif wake ~= '' then
+    redis.call('ZADD', KEYS[5], wake, ARGV[8])
   else
-    redis.call('ZREM', KEYS[4], ARGV[8])
+    redis.call('ZREM', KEYS[5], ARGV[8])
   end
 end
 -- Renewing the outbox's TTL first also tells whether it existed. While it exists its session is
@@ -58,30 +81,31 @@ if tonumber(outboxTtl) < 3600000 then
 end
 local existed = redis.call('PEXPIRE', KEYS[2], outboxTtl) == 1
 local adding = ARGV[6] ~= ''
-local cleared = #ARGV - 11
+local firstCleared = 13 + consumed
+local cleared = #ARGV - firstCleared + 1
 if adding then
   -- The version prefix orders one session's entries; the index orders sessions. Written before
   -- the clearing (the new id is never among the cleared), so the outbox never empties meanwhile.
   redis.call('HSET', KEYS[2], ARGV[6], version .. ':' .. ARGV[7])
 end
 if cleared > 0 and existed then
-  redis.call('HDEL', KEYS[2], unpack(ARGV, 12, #ARGV))
+  redis.call('HDEL', KEYS[2], unpack(ARGV, firstCleared, #ARGV))
 end
 if adding and not existed then
   redis.call('PEXPIRE', KEYS[2], outboxTtl)
-  if KEYS[3] then
-    redis.call('ZADD', KEYS[3], 'NX', ARGV[9], ARGV[8])
+  if KEYS[4] then
+    redis.call('ZADD', KEYS[4], 'NX', ARGV[9], ARGV[8])
   end
-elseif not adding and cleared > 0 and existed and KEYS[3] and redis.call('EXISTS', KEYS[2]) == 0 then
-  redis.call('ZREM', KEYS[3], ARGV[8])
+elseif not adding and cleared > 0 and existed and KEYS[4] and redis.call('EXISTS', KEYS[2]) == 0 then
+  redis.call('ZREM', KEYS[4], ARGV[8])
 end
--- The last element tells a cluster-mode caller, which keeps the timer outside the script,
--- whether the wake changed.
+-- The last two elements tell a cluster-mode caller, which keeps the timer outside the script,
+-- whether the wake changed and whether signals wait in the inbox (then the timer may only drop).
 local changed = 0
 if wakeChanged then
   changed = 1
 end
 if ARGV[10] == '1' then
-  return {1, version, recent, changed}
+  return {1, version, recent, changed, waiting}
 end
-return {1, version, '', changed}
+return {1, version, '', changed, waiting}

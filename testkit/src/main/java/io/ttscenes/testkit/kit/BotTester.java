@@ -2,6 +2,7 @@ package io.ttscenes.testkit.kit;
 
 import io.ttscenes.api.Bot;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.ttscenes.api.SessionRef;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.runtime.client.OkHttpBotApi;
 import io.ttscenes.runtime.store.InMemorySessionStore;
@@ -149,6 +150,20 @@ public final class BotTester implements BeforeAllCallback, AfterAllCallback, Bef
     return this;
   }
 
+  /**
+   * The named session {@code name} (such as {@code "poll:42"}, see {@code SessionRef.named}) as
+   * stored now, read once the bot is idle; absent until a signal or job created it.
+   */
+  public SessionSnapshot session(String name) {
+    return session(SessionRef.named(name));
+  }
+
+  /** The session {@code ref} refers to, as stored now, read once the bot is idle. */
+  public SessionSnapshot session(SessionRef ref) {
+    awaitIdle();
+    return sessions.snapshot(ref.key());
+  }
+
   /** The user's session as stored now, read once the bot is idle. */
   public SessionSnapshot session(TestUser user) {
     awaitIdle();
@@ -221,17 +236,31 @@ public final class BotTester implements BeforeAllCallback, AfterAllCallback, Bef
   }
 
   /**
-   * Waits until the bot has acknowledged every update sent so far: the emulator saw a long poll
+   * Waits until the bot has acknowledged every update sent so far (the emulator saw a long poll
    * pass a marker beyond them, which the runtime does only once each was handled and its replies
-   * sent. Scene timeouts run only inside {@link #advance}, which waits for them itself, so nothing
-   * else can still be on its way. Throws AssertionError after the safety timeout.
+   * sent) and its lanes hold nothing more: signals between sessions run on their target's lane
+   * after the sender's update was acknowledged, and may send more. Scene timeouts run only inside
+   * {@link #advance}, which waits for them itself. Throws AssertionError after the safety timeout.
    */
   public void awaitIdle() {
     Emulator current = requireEmulator();
+    long deadline = System.nanoTime() + timeout.toNanos();
     try {
-      if (!current.awaitAcknowledged(timeout)) {
-        throw new AssertionError("the bot did not acknowledge " + current.unacknowledgedUpdates()
-            + " update(s) within " + timeout + "; is a handler blocked, or is the API failing?");
+      while (true) {
+        if (!current.awaitAcknowledged(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+          throw new AssertionError("the bot did not acknowledge " + current.unacknowledgedUpdates()
+              + " update(s) within " + timeout + "; is a handler blocked, or is the API failing?");
+        }
+        int queued = running == null ? 0 : running.dispatcher().queuedTasks();
+        if (queued == 0 && current.unacknowledgedUpdates() == 0) {
+          return;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("the bot still had " + queued + " lane task(s) (signals between sessions)"
+              + " after " + timeout + "; is a handler blocked?");
+        }
+        // Signal tasks complete no future the kit could wait on; their lanes drain within milliseconds.
+        Thread.sleep(2);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -206,6 +206,26 @@ public final class TestChat {
     }
 
     /**
+     * Replies in the chat to the newest message there (the bot's or a member's) that reads exactly
+     * {@code quoted}, with {@code text} (TamTam's link of type {@code reply}). Fails listing the
+     * chat's texts when none reads so.
+     */
+    public TestChat repliesTo(String quoted, String text) {
+      Objects.requireNonNull(quoted, "quoted");
+      Objects.requireNonNull(text, "text");
+      tester.awaitIdle();
+      List<BotMessage> all = chat.messages();
+      for (int i = all.size() - 1; i >= 0; i--) {
+        if (quoted.equals(all.get(i).text())) {
+          chat.replyTo(user.emulated(), all.get(i).mid(), text);
+          return TestChat.this;
+        }
+      }
+      throw new AssertionError(user.name() + " cannot reply to " + OwnMessages.quoted(quoted) + " in " + title()
+          + ": the chat reads " + all.stream().map(m -> OwnMessages.quoted(String.valueOf(m.text()))).toList());
+    }
+
+    /**
      * Presses the callback button with this text in the last keyboard the bot posted in the chat.
      * Fails listing the buttons there are when none matches.
      */

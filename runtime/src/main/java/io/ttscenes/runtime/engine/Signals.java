@@ -1,0 +1,69 @@
+package io.ttscenes.runtime.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ttscenes.api.store.InboxEntry;
+import io.ttscenes.api.store.SessionStore;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Carries out recorded signals after the sender's commit: each goes to its target's inbox in the
+ * store (which also makes the target's timer due, so any instance picks it up), then the target's
+ * lane in this process is told, so it usually runs at once. A signal delivered again after a
+ * crash keeps its id: the inbox holds it once, and the target's recent ids skip one it handled.
+ */
+final class Signals {
+
+  /** What a signal carries in the inbox: the sender's key, the payload's class name, the payload. */
+  record Message(String from, String type, JsonNode payload) {
+    Message {
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(type, "type");
+    }
+  }
+
+  private final SessionStore store;
+  private final ObjectMapper mapper;
+  private final Clock clock;
+  private final Consumer<String> arrived;
+
+  /** {@code arrived} is told the target's key after each delivery; it must not block. */
+  Signals(SessionStore store, ObjectMapper mapper, Clock clock, Consumer<String> arrived) {
+    this.store = store;
+    this.mapper = mapper;
+    this.clock = clock;
+    this.arrived = arrived;
+  }
+
+  /** Appends {@code signal} to its target's inbox; store failures propagate (the caller retries). */
+  void deliver(Effect.Signal signal) {
+    if (signal.id() == null) {
+      throw new IllegalStateException("signal to " + signal.target() + " has no id: its commit did not plan it");
+    }
+    String json;
+    try {
+      json = mapper.writeValueAsString(new Message(signal.from(), signal.type(), signal.payload()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("signal " + signal.id() + " cannot be written: " + e.getMessage(), e);
+    }
+    store.appendSignal(signal.target(), new InboxEntry(signal.id(), clock.instant(), json));
+    arrived.accept(signal.target());
+  }
+
+  /** Reads an inbox entry back; {@link IllegalArgumentException} when it is not a signal's JSON. */
+  static Message read(ObjectMapper mapper, InboxEntry entry) {
+    try {
+      return mapper.readValue(entry.payload(), Message.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("inbox entry " + entry.id() + " is not a signal: " + e.getMessage(), e);
+    }
+  }
+
+  /** The dedupe id of signal {@code id} in its target's recent ids. */
+  static String dedupeId(String id) {
+    return "sig:" + id;
+  }
+}
