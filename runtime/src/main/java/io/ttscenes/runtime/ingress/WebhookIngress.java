@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ttscenes.api.client.BotApi;
 import io.ttscenes.runtime.client.ApiDialect;
 import io.ttscenes.runtime.engine.Dispatcher;
+import io.ttscenes.runtime.http.EmbeddedServer;
 import io.ttscenes.runtime.json.WireJson;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -58,11 +59,13 @@ public final class WebhookIngress implements Ingress {
   private final WebhookSettings settings;
   private final String servedPath;
   private final WebhookSubscription subscription;
+  private final Optional<EmbeddedServer> shared;
   private WebhookServer server;
   private boolean stopped;
 
-  private WebhookIngress(WebhookSettings settings) {
+  private WebhookIngress(WebhookSettings settings, Optional<EmbeddedServer> shared) {
     this.settings = settings;
+    this.shared = shared;
     this.servedPath = settings.servedPath();
     this.subscription = new WebhookSubscription(settings);
   }
@@ -95,7 +98,7 @@ public final class WebhookIngress implements Ingress {
     if (server != null || stopped) {
       throw new IllegalStateException("webhook ingress was already started");
     }
-    server = WebhookServer.start(settings);
+    server = WebhookServer.start(settings, shared);
     LOG.info("webhook listening on port {} at {}", port(), settings.redacted(servedPath));
     subscription.subscribe();
   }
@@ -154,6 +157,7 @@ public final class WebhookIngress implements Ingress {
     private int threads = 16;
     private Set<String> types = Set.of();
     private ObjectMapper mapper = WireJson.create();
+    private Optional<EmbeddedServer> server = Optional.empty();
 
     private Builder(Dispatcher dispatcher, BotApi api) {
       this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
@@ -256,6 +260,15 @@ public final class WebhookIngress implements Ingress {
     }
 
     /**
+     * The process's HTTP server to listen on, beside the admin endpoint (default: a server of the
+     * webhook's own, stopped with it). Stopping the webhook closes only its port.
+     */
+    public Builder server(EmbeddedServer shared) {
+      this.server = Optional.of(Objects.requireNonNull(shared, "server"));
+      return this;
+    }
+
+    /**
      * Builds the ingress (later changes to this builder do not affect it); binds nothing yet.
      * Throws {@link IllegalArgumentException} when the public URL's port is one the API does not
      * call, or the secret has characters MAX refuses.
@@ -263,7 +276,7 @@ public final class WebhookIngress implements Ingress {
     public WebhookIngress build() {
       return new WebhookIngress(new WebhookSettings(dispatcher, api, host, port, path,
           secret.orElseGet(WebhookSettings::randomSecret), publicUrl, unsubscribeOnStop, ackTimeout,
-          bodyTimeout, threads, types, mapper, dialect, allowed, trustedProxies));
+          bodyTimeout, threads, types, mapper, dialect, allowed, trustedProxies), server);
     }
   }
 }
