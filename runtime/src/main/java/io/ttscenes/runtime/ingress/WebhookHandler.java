@@ -117,7 +117,7 @@ final class WebhookHandler extends Handler.Abstract {
         callback.failed(new TimeoutException("webhook body not read"));
       }
       case TOO_LARGE -> refuseTooLarge(request, response, callback);
-      case READ -> work(request, response, callback, body.bytes(), deadline);
+      case READ -> work(response, callback, body.bytes(), deadline);
     }
   }
 
@@ -128,22 +128,18 @@ final class WebhookHandler extends Handler.Abstract {
     respond(response, callback, 413, "update body exceeds " + bodies.maxBytes() + " bytes");
   }
 
-  private void work(Request request, Response response, Callback callback, byte[] body, long deadline) {
-    // No idle timeout while the update waits for its commit: the client has sent all it had to.
-    AtomicBoolean waiting = new AtomicBoolean(true);
-    request.addIdleTimeoutListener(timeout -> !waiting.get());
+  private void work(Response response, Callback callback, byte[] body, long deadline) {
+    // Jetty's idle timeout leaves a request alone while no read or write is pending, so a
+    // commit slower than the body timeout still gets its answer.
     try {
       workers.execute(() -> {
         try {
           answer(response, callback, body, deadline);
         } catch (RuntimeException e) {
           callback.failed(e);
-        } finally {
-          waiting.set(false);
         }
       });
     } catch (RejectedExecutionException stopped) {
-      waiting.set(false);
       respond(response, callback, 503, "shutting down; deliver it again later");
     }
   }
