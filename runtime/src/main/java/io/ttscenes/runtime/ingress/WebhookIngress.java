@@ -17,23 +17,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives updates as webhook POSTs on the JDK's HTTP server and answers 200 only after the
+ * Receives updates as webhook POSTs on a listener of the process's {@link EmbeddedServer} (Jetty
+ * 12; see {@link Builder#server}) and answers 200 only after the
  * update was committed and its outbox sent; 503 when that failed or did not finish within the ack
  * timeout, so that TamTam delivers it again (it retries every 30-60 s for up to 8 hours). A body
  * that is not an update gets 400 with the parse error and is logged with a snippet: the same
  * bytes would fail again, so asking TamTam to resend it could recover nothing. At most
- * {@link Builder#threads} requests are handled at once; further ones wait in the server's queue.
- * The ack timeout counts from a request's arrival and covers waiting for room in full lanes too.
+ * {@link Builder#threads} updates are parsed and waited for at once; further ones queue. The ack
+ * timeout counts from a request's arrival and covers the queue and waiting for room in full lanes.
  *
- * <p>Slow clients: a body must arrive within {@link Builder#bodyTimeout} (default 5 s), or the
- * connection is closed, so a client that sends slowly cannot hold a thread; a body over 1 MiB
- * gets 413 and the connection is closed without reading the rest. The JDK server reads request
- * headers before any handler runs and without a timeout; its only lever is the JVM-wide system
- * property {@code sun.net.httpserver.maxReqTime} (seconds), read once when the process creates
- * its first JDK HTTP server. {@link #start()} sets it to the body timeout when it is unset, which
- * takes effect only if this is that first server; otherwise pass
- * {@code -Dsun.net.httpserver.maxReqTime=5} on the command line. It bounds only the reading of a
- * request, not the wait for the commit.
+ * <p>Slow clients: bodies are read without a thread waiting; a body must arrive within
+ * {@link Builder#bodyTimeout} (default 5 s), or the connection is closed unanswered; a body over
+ * 1 MiB gets 413 and the connection is closed without reading the rest. A connection idle for a
+ * body timeout (e.g. sending its headers slowly) is closed. No JVM-wide setting is involved.
  *
  * <p>With {@link Builder#publicUrl} set, {@link #start()} subscribes that URL; with
  * {@link Builder#unsubscribeOnStop} it is unsubscribed on {@link #stop}. A webhook always has a
