@@ -2,6 +2,7 @@ package io.ttscenes.runtime;
 
 import static io.ttscenes.runtime.fake.Updates.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,6 +83,21 @@ final class SharedHttpServerTest {
     assertEquals(200, get(admin + "/health/live").statusCode());
     runtime.close();
     assertThrows(ConnectException.class, () -> get(admin + "/health/live"));
+  }
+
+  @Test
+  void anAdminPortInUseIsRefusedNamingTheAddressAndStopsTheWebhookAgain() throws Exception {
+    int taken = webhookPort();
+    RuntimeConfig config = RuntimeConfig.from(Map.of("TAMTAM_TOKEN", "token-b", "TAMTAM_API_URL", tamtam.url(),
+        "WEBHOOK_URL", "https://bot.example.com/other", "WEBHOOK_PORT", "0", "TTSCENES_TIMER_PERIOD_MS", "3600000"));
+    BotRuntime second = BotRuntime.builder(bot, config).store(InMemorySessionStore.create(), true)
+        .admin(AdminSettings.on("127.0.0.1", taken)).build();
+
+    java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, second::start);
+
+    assertTrue(e.getMessage().contains("the admin server: cannot listen on 127.0.0.1:" + taken), e.getMessage());
+    assertFalse(second.ingress().receiving(), "the refused runtime's webhook is stopped again");
+    assertEquals(200, post("http://127.0.0.1:" + taken + hookPath).statusCode(), "the first bot keeps its port");
   }
 
   private int webhookPort() {
