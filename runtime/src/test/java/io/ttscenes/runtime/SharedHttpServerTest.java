@@ -56,8 +56,10 @@ final class SharedHttpServerTest {
     String hook = "http://127.0.0.1:" + webhookPort();
     String admin = runtime.adminUrl().orElseThrow();
 
-    assertEquals(200, post(hook + hookPath).statusCode());
+    HttpResponse<String> delivered = post(hook + hookPath);
+    assertEquals(200, delivered.statusCode());
     assertEquals(List.of("echo hello"), tamtam.texts());
+    assertTrue(delivered.headers().firstValue("Server").isEmpty(), "no server version on the public port");
     HttpResponse<String> metrics = get(admin + "/metrics");
     assertEquals(200, metrics.statusCode());
     assertTrue(metrics.body().contains("bot=\"shared\""), metrics.body());

@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -61,8 +63,11 @@ public final class EmbeddedServer implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("the embedded HTTP server is closed; " + what + " cannot listen");
     }
+    // The public webhook port need not tell scanners which server version answers.
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
     // No acceptor thread: the selector accepts, so each listener costs one thread, not two.
-    ServerConnector connector = new ServerConnector(server, 0, 1);
+    ServerConnector connector = new ServerConnector(server, 0, 1, new HttpConnectionFactory(http));
     connector.setHost(Objects.requireNonNull(host, "host"));
     connector.setPort(port);
     connector.setIdleTimeout(idleTimeout.toMillis());
