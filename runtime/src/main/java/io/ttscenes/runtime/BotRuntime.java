@@ -240,7 +240,7 @@ public final class BotRuntime implements AutoCloseable {
       return;
     }
     try {
-      admin = BotAdmin.start(parts.admin(), parts.bot(), parts.store(), ingress, dispatcher, parts.prometheus());
+      admin = BotAdmin.start(parts.admin(), parts.http(), parts.bot(), parts.store(), ingress, dispatcher, parts.prometheus());
       LOG.info("bot '{}': admin endpoint at {} (/metrics, /health/ready, /graph, /funnels)",
           parts.bot().name(), admin.url());
     } catch (RuntimeException e) {
@@ -254,6 +254,7 @@ public final class BotRuntime implements AutoCloseable {
     if (admin != null) {
       admin.close();
     }
+    parts.closeHttp();
   }
 
   private void startIngress() {

@@ -12,6 +12,7 @@ import io.ttscenes.runtime.admin.AdminSettings;
 import io.ttscenes.runtime.engine.Dispatcher;
 import io.ttscenes.runtime.engine.MicrometerRuntimeListener;
 import io.ttscenes.runtime.engine.RuntimeListener;
+import io.ttscenes.runtime.http.EmbeddedServer;
 import io.ttscenes.runtime.ingress.Ingress;
 import io.ttscenes.runtime.ingress.LongPollIngress;
 import io.ttscenes.runtime.ingress.WebhookIngress;
@@ -39,7 +40,8 @@ record RuntimeParts(
     OutboxRecovery recovery,
     PrometheusMeterRegistry prometheus,
     MeterRegistry meters,
-    AdminSettings admin) {
+    AdminSettings admin,
+    EmbeddedServer http) {
   private static final Logger LOG = LoggerFactory.getLogger(BotRuntime.class);
 
   static RuntimeParts assemble(BotRuntime.Builder b) {
@@ -63,7 +65,9 @@ record RuntimeParts(
         .instanceId(instanceId, config.pollerLease())
         .clearSentOutboxesAfter(BotRuntime.CLEAR_DELAY).listener(listener).build();
     AtomicReference<OutboxRecovery> recovery = new AtomicReference<>();
-    Ingress ingress = config.usesWebhook() ? webhook(config, dispatcher, api)
+    // One HTTP server for the process: the webhook and the admin endpoint each listen on it.
+    EmbeddedServer http = config.usesWebhook() || b.admin.enabled() ? EmbeddedServer.create() : null;
+    Ingress ingress = config.usesWebhook() ? webhook(config, dispatcher, api, http)
         : LongPollIngress.builder(api, dispatcher, store).limit(config.pollLimit())
             .timeoutSeconds(config.pollTimeoutSeconds()).clock(b.clock)
             .lease(instanceId, config.pollerLease())
@@ -78,7 +82,7 @@ record RuntimeParts(
       return thread;
     });
     return new RuntimeParts(b.bot, config, store, ownsStore, api, ownsApi, b.clock, dispatcher,
-        ingress, scheduler, instanceId, recovery.get(), prometheus, meters, b.admin);
+        ingress, scheduler, instanceId, recovery.get(), prometheus, meters, b.admin, http);
   }
 
   /**
@@ -95,8 +99,8 @@ record RuntimeParts(
     return both;
   }
 
-  private static Ingress webhook(RuntimeConfig config, Dispatcher dispatcher, BotApi api) {
-    WebhookIngress.Builder builder = WebhookIngress.builder(dispatcher, api)
+  private static Ingress webhook(RuntimeConfig config, Dispatcher dispatcher, BotApi api, EmbeddedServer http) {
+    WebhookIngress.Builder builder = WebhookIngress.builder(dispatcher, api).server(http)
         .listen("0.0.0.0", config.webhookPort()).path(config.webhookPath())
         .unsubscribeOnStop(config.webhookUnsubscribeOnClose()).dialect(config.dialect())
         .allow(config.webhookAllow()).trustedProxies(config.webhookTrustedProxies())
@@ -104,6 +108,13 @@ record RuntimeParts(
         .secret(config.webhookSecret().orElseGet(() -> DerivedSecret.of(config.token())));
     config.webhookUrl().ifPresent(url -> builder.publicUrl(url.toString()));
     return builder.build();
+  }
+
+  /** Stops the HTTP server (the webhook's and admin endpoint's ports), if either was on. */
+  void closeHttp() {
+    if (http != null) {
+      http.close();
+    }
   }
 
   /** Closes the API (when it can be closed) and the store, if this runtime owns them. */

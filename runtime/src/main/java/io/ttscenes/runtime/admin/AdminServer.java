@@ -1,8 +1,9 @@
 package io.ttscenes.runtime.admin;
 
+import io.ttscenes.runtime.http.EmbeddedServer;
 import java.io.UncheckedIOException;
-import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -13,41 +14,35 @@ import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.PathMappingsHandler;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one embedded HTTP server (Jetty 12) of a bot process: admin pages answer GETs at exact
- * paths, and other handlers (such as a webhook) can be mounted beside them. Bound to one address;
- * a small daemon thread pool, so a scrape never competes with the lanes. Start once, close once.
+ * The admin pages' listener on the process's {@link EmbeddedServer} (Jetty 12): pages answer GETs
+ * at exact paths, and other handlers can be mounted beside them. Bound to one address of its own,
+ * so pages are never served on the webhook's public port. Start once, close once.
  */
 public final class AdminServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
-  private static final int MAX_THREADS = 8;
+  private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
-  private final Server server;
-  private final ServerConnector connector;
+  private final EmbeddedServer.Listener listener;
+  private final EmbeddedServer owned;
 
-  private AdminServer(Builder builder) {
-    QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 2);
-    threads.setName("ttscenes-admin");
-    threads.setDaemon(true);
-    server = new Server(threads);
-    connector = new ServerConnector(server, 1, 1);
-    connector.setHost(builder.host);
-    connector.setPort(builder.port);
-    server.addConnector(connector);
+  private AdminServer(EmbeddedServer.Listener listener, EmbeddedServer owned) {
+    this.listener = listener;
+    this.owned = owned;
+  }
+
+  private static PathMappingsHandler paths(Builder builder) {
     PathMappingsHandler paths = new PathMappingsHandler();
     // Exact paths; "/" alone would be the servlet-style default mapping, matching everything.
     builder.pages.forEach((path, page) -> paths.addMapping(PathSpec.from(path.equals("/") ? "^/$" : path),
         new PageHandler(page)));
     builder.mounted.forEach((path, handler) -> paths.addMapping(PathSpec.from(path), handler));
-    server.setHandler(paths);
+    return paths;
   }
 
   /** Starts configuring a server for {@code host}:{@code port} (0: any free port). */
@@ -57,22 +52,20 @@ public final class AdminServer implements AutoCloseable {
 
   /** The port the server listens on (useful with port 0). */
   public int port() {
-    return connector.getLocalPort();
+    return listener.port();
   }
 
   /** The address and port, for logs and links, e.g. {@code http://127.0.0.1:9100}. */
   public String url() {
-    String host = connector.getHost().contains(":") ? "[" + connector.getHost() + "]" : connector.getHost();
-    return "http://" + host + ":" + port();
+    return listener.url();
   }
 
-  /** Stops accepting connections and stops the server; idempotent. */
+  /** Stops listening (and stops the server when it was made for these pages alone); idempotent. */
   @Override
   public void close() {
-    try {
-      server.stop();
-    } catch (Exception e) {
-      LOG.warn("stopping the admin server failed: {}", e.getMessage());
+    listener.close();
+    if (owned != null) {
+      owned.close();
     }
   }
 
@@ -82,6 +75,7 @@ public final class AdminServer implements AutoCloseable {
     private final int port;
     private final Map<String, Page> pages = new LinkedHashMap<>();
     private final Map<String, Handler> mounted = new LinkedHashMap<>();
+    private EmbeddedServer server;
 
     private Builder(String host, int port) {
       this.host = Objects.requireNonNull(host, "host");
@@ -91,6 +85,12 @@ public final class AdminServer implements AutoCloseable {
     /** Serves {@code handler} at {@code pathSpec} (Jetty path spec, e.g. {@code /hook} or {@code /hook/*}). */
     public Builder mount(String pathSpec, Handler handler) {
       mounted.put(Objects.requireNonNull(pathSpec, "pathSpec"), Objects.requireNonNull(handler, "handler"));
+      return this;
+    }
+
+    /** The server to listen on (default: a server of its own, stopped on {@link AdminServer#close}). */
+    public Builder on(EmbeddedServer shared) {
+      this.server = Objects.requireNonNull(shared, "server");
       return this;
     }
 
@@ -104,15 +104,16 @@ public final class AdminServer implements AutoCloseable {
      * cannot be bound (e.g. the port is taken).
      */
     public AdminServer start() {
-      AdminServer admin = new AdminServer(this);
+      EmbeddedServer owned = server == null ? EmbeddedServer.create() : null;
+      EmbeddedServer target = server == null ? owned : server;
       try {
-        admin.server.start();
-      } catch (Exception e) {
-        admin.close();
-        throw new UncheckedIOException(new IOException("the admin server cannot listen on " + host + ":"
-            + port + ": " + e.getMessage(), e));
+        return new AdminServer(target.listen("the admin server", host, port, IDLE_TIMEOUT, paths(this)), owned);
+      } catch (RuntimeException e) {
+        if (owned != null) {
+          owned.close();
+        }
+        throw e;
       }
-      return admin;
     }
   }
 

@@ -5,6 +5,7 @@ import io.ttscenes.api.Bot;
 import io.ttscenes.api.client.Html;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.runtime.engine.Dispatcher;
+import io.ttscenes.runtime.http.EmbeddedServer;
 import io.ttscenes.runtime.ingress.Ingress;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -25,11 +26,12 @@ public final class BotAdmin implements AutoCloseable {
   }
 
   /**
-   * Starts serving the pages of {@code bot} on {@code settings}' address; throws
+   * Starts serving the pages of {@code bot} on {@code settings}' address, as a listener of
+   * {@code server} (the one the webhook, if any, listens on too); throws
    * {@link IllegalArgumentException} when the settings are off and
    * {@link java.io.UncheckedIOException} when the address cannot be bound.
    */
-  public static BotAdmin start(AdminSettings settings, Bot bot, SessionStore store, Ingress ingress,
+  public static BotAdmin start(AdminSettings settings, EmbeddedServer server, Bot bot, SessionStore store, Ingress ingress,
       Dispatcher dispatcher, PrometheusMeterRegistry registry) {
     if (!settings.enabled()) {
       throw new IllegalArgumentException("the admin endpoint is off (TTSCENES_ADMIN_PORT is not set)");
@@ -38,7 +40,7 @@ public final class BotAdmin implements AutoCloseable {
     Health health = new Health(store, ingress, dispatcher);
     Supplier<String> graph = () -> SceneGraph.mermaid(bot, registry);
     byte[] mermaid = Assets.read(Assets.mermaidResource());
-    AdminServer server = AdminServer.builder(settings.host(), settings.port().getAsInt())
+    AdminServer pages = AdminServer.builder(settings.host(), settings.port().getAsInt()).on(server)
         .page("/metrics", () -> Reply.text(200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()))
         .page("/health/live", health::live)
         .page("/health/ready", health::ready)
@@ -48,7 +50,7 @@ public final class BotAdmin implements AutoCloseable {
         .page(GraphPage.MERMAID_PATH, () -> new Reply(200, "text/javascript; charset=utf-8", mermaid))
         .page("/", () -> Reply.html(index(bot.name())))
         .start();
-    return new BotAdmin(server, health);
+    return new BotAdmin(pages, health);
   }
 
   /** The port the endpoint listens on. */

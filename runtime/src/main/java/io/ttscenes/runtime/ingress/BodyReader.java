@@ -1,19 +1,19 @@
 package io.ttscenes.runtime.ingress;
 
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
 
 /**
- * Reads a webhook request body within a deadline and a size cap. The JDK server reads bodies with
- * blocking reads and no timeout, so a client that announces a body and sends it slowly would hold
- * a handler thread for as long as it likes; here a watchdog closes the exchange (and with it the
- * connection, since no answer was sent yet) when the deadline passes, which ends the blocked read.
+ * Reads a webhook request body within a deadline and a size cap, without a thread waiting for it:
+ * Jetty reads asynchronously, so a client that announces a body and sends it slowly holds no
+ * thread, and a watchdog closes its connection (unanswered) when the deadline passes.
  */
 final class BodyReader {
   private final ScheduledExecutorService watchdog;
@@ -26,72 +26,55 @@ final class BodyReader {
     this.maxBytes = maxBytes;
   }
 
-  /** What came of reading one body. */
-  enum Status { READ, TOO_LARGE, TIMED_OUT }
+  /**
+   * What came of reading one body: read whole, over the cap, or not read at all because the
+   * deadline passed or the connection failed; in the last two the connection is closed.
+   */
+  enum Status { READ, TOO_LARGE, TIMED_OUT, BROKEN }
 
   /** A body that was read whole ({@code bytes} empty otherwise). */
   record Body(Status status, byte[] bytes) {}
-
-  /** Reading or answering that may block on the client. */
-  @FunctionalInterface
-  interface ClientIo<T> {
-    T run() throws IOException;
-  }
 
   int maxBytes() {
     return maxBytes;
   }
 
   /**
-   * Reads the body of {@code exchange}: refuses a declared length over the cap without reading,
-   * stops after cap + 1 bytes otherwise. On {@link Status#TIMED_OUT} the exchange is closed and
-   * must not be answered. Throws {@link IOException} when the connection fails.
+   * Reads the body of {@code request}: refuses a declared length over the cap without reading,
+   * stops after the cap otherwise. The future never fails; on {@link Status#TIMED_OUT} and
+   * {@link Status#BROKEN} the connection is closed and the request must not be answered.
    */
-  Body read(HttpExchange exchange) throws IOException {
-    if (declaredLength(exchange) > maxBytes) {
-      return new Body(Status.TOO_LARGE, new byte[0]);
+  CompletableFuture<Body> read(Request request) {
+    if (declaredLength(request) > maxBytes) {
+      return CompletableFuture.completedFuture(new Body(Status.TOO_LARGE, new byte[0]));
     }
-    Optional<byte[]> bytes = withinDeadline(exchange,
-        () -> exchange.getRequestBody().readNBytes(maxBytes + 1));
-    if (bytes.isEmpty()) {
-      return new Body(Status.TIMED_OUT, new byte[0]);
-    }
-    return bytes.get().length > maxBytes ? new Body(Status.TOO_LARGE, new byte[0])
-        : new Body(Status.READ, bytes.get());
-  }
-
-  /**
-   * Runs {@code io} on {@code exchange} and returns its result, or empty when the body timeout
-   * passed first: the exchange was then closed unanswered. Also for answers that are sent before
-   * the body was read, since the JDK server first drains up to 64 KiB of the unread body.
-   */
-  <T> Optional<T> withinDeadline(HttpExchange exchange, ClientIo<T> io) throws IOException {
-    AtomicBoolean settled = new AtomicBoolean();
+    AtomicBoolean timedOut = new AtomicBoolean();
+    CompletableFuture<byte[]> reading = Content.Source.asByteArrayAsync(request, maxBytes);
     ScheduledFuture<?> guard = watchdog.schedule(() -> {
-      if (settled.compareAndSet(false, true)) {
-        exchange.close();
+      if (!reading.isDone() && timedOut.compareAndSet(false, true)) {
+        closeConnection(request);
       }
     }, timeout.toNanos(), TimeUnit.NANOSECONDS);
-    T result;
-    try {
-      result = io.run();
-    } catch (IOException e) {
-      if (!settled.compareAndSet(false, true)) {
-        return Optional.empty();
-      }
+    return reading.handle((bytes, failure) -> {
       guard.cancel(false);
-      throw e;
-    }
-    if (!settled.compareAndSet(false, true)) {
-      // The watchdog closed the exchange just as the call returned: it cannot be answered now.
-      return Optional.empty();
-    }
-    guard.cancel(false);
-    return Optional.of(result);
+      if (failure == null) {
+        return new Body(Status.READ, bytes);
+      }
+      if (!timedOut.get() && Request.getContentBytesRead(request) > maxBytes) {
+        return new Body(Status.TOO_LARGE, new byte[0]);
+      }
+      closeConnection(request);
+      return new Body(timedOut.get() ? Status.TIMED_OUT : Status.BROKEN, new byte[0]);
+    });
   }
 
-  private static long declaredLength(HttpExchange exchange) {
-    String header = exchange.getRequestHeaders().getFirst("Content-Length");
+  /** Closes the connection {@code request} came on, so the client sees it end unanswered. */
+  static void closeConnection(Request request) {
+    request.getConnectionMetaData().getConnection().getEndPoint().close();
+  }
+
+  private static long declaredLength(Request request) {
+    String header = request.getHeaders().get(HttpHeader.CONTENT_LENGTH);
     if (header == null) {
       return -1;
     }

@@ -1,14 +1,15 @@
 package io.ttscenes.runtime.ingress;
 
-import com.sun.net.httpserver.HttpExchange;
 import io.ttscenes.runtime.client.ApiDialect;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.eclipse.jetty.server.Request;
 
 /**
  * Who may deliver to a webhook besides knowing its path: the source networks allowed (none named:
@@ -25,12 +26,12 @@ record WebhookAccess(List<Cidr> allowed, List<Cidr> trustedProxies, Optional<Str
     Objects.requireNonNull(headerSecret, "headerSecret");
   }
 
-  /** Why {@code exchange} is refused (for the log; it holds no secret), or empty when it may go on. */
-  Optional<String> sourceRefusal(HttpExchange exchange) {
+  /** Why {@code request} is refused (for the log; it holds no secret), or empty when it may go on. */
+  Optional<String> sourceRefusal(Request request) {
     if (allowed.isEmpty()) {
       return Optional.empty();
     }
-    Optional<InetAddress> client = client(exchange);
+    Optional<InetAddress> client = client(request);
     if (client.isPresent() && allowed.stream().anyMatch(n -> n.contains(client.get()))) {
       return Optional.empty();
     }
@@ -39,11 +40,11 @@ record WebhookAccess(List<Cidr> allowed, List<Cidr> trustedProxies, Optional<Str
   }
 
   /** Why the request lacks MAX's secret header, or empty when it has it (or none is expected). */
-  Optional<String> headerRefusal(HttpExchange exchange) {
+  Optional<String> headerRefusal(Request request) {
     if (headerSecret.isEmpty()) {
       return Optional.empty();
     }
-    String sent = exchange.getRequestHeaders().getFirst(ApiDialect.MAX_SECRET_HEADER);
+    String sent = request.getHeaders().get(ApiDialect.MAX_SECRET_HEADER);
     byte[] expected = headerSecret.get().getBytes(StandardCharsets.UTF_8);
     // Constant time, so response times do not reveal how much of a guess was right.
     boolean same = sent != null && MessageDigest.isEqual(expected, sent.getBytes(StandardCharsets.UTF_8));
@@ -56,12 +57,12 @@ record WebhookAccess(List<Cidr> allowed, List<Cidr> trustedProxies, Optional<Str
    * last address in {@code X-Forwarded-For} that is not itself a trusted proxy (proxies append,
    * so entries left of it may be forged by the client). Empty when such an entry is unreadable.
    */
-  Optional<InetAddress> client(HttpExchange exchange) {
-    InetAddress peer = exchange.getRemoteAddress().getAddress();
+  Optional<InetAddress> client(Request request) {
+    InetAddress peer = peer(request);
     if (!trusted(peer)) {
       return Optional.of(peer);
     }
-    List<String> forwarded = exchange.getRequestHeaders().getOrDefault("X-Forwarded-For", List.of());
+    List<String> forwarded = request.getHeaders().getValuesList("X-Forwarded-For");
     String[] hops = String.join(",", forwarded).split(",");
     InetAddress client = peer;
     for (int i = hops.length - 1; i >= 0 && trusted(client); i--) {
@@ -75,6 +76,11 @@ record WebhookAccess(List<Cidr> allowed, List<Cidr> trustedProxies, Optional<Str
       client = hop.get();
     }
     return Optional.of(client);
+  }
+
+  /** The address of the connection's other end (the client, or a proxy in front of it). */
+  static InetAddress peer(Request request) {
+    return ((InetSocketAddress) request.getConnectionMetaData().getRemoteSocketAddress()).getAddress();
   }
 
   private boolean trusted(InetAddress address) {

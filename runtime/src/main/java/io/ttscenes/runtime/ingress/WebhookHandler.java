@@ -2,34 +2,41 @@ package io.ttscenes.runtime.ingress;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.ttscenes.api.model.Update;
 import io.ttscenes.runtime.engine.Dispatcher;
-import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Handles one webhook POST: read the body (within its deadline and size cap), parse, submit, and
- * answer only once the update's future completed: 200 when it may be acknowledged, 503 when it
- * failed, found no room in the lanes, or was not done within the ack timeout counted from the
- * request's arrival, so that TamTam delivers it again later (dedupe skips it if it did commit
- * meanwhile).
+ * Handles one webhook POST: check who sends it and where, read the body (within its deadline and
+ * size cap, no thread waiting), then on one of the webhook's threads parse, submit, and answer
+ * only once the update's future completed: 200 when it may be acknowledged, 503 when it failed,
+ * found no room in the lanes, or was not done within the ack timeout counted from the request's
+ * arrival, so that TamTam delivers it again later (dedupe skips it if it did commit meanwhile).
  */
-final class WebhookHandler implements HttpHandler {
+final class WebhookHandler extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookIngress.class);
 
   private final Dispatcher dispatcher;
+  private final Executor workers;
   private final BodyReader bodies;
   private final ObjectMapper mapper;
   private final WebhookPath path;
@@ -37,9 +44,10 @@ final class WebhookHandler implements HttpHandler {
   private final Duration ackTimeout;
   private final WebhookInFlight inFlight = new WebhookInFlight();
 
-  WebhookHandler(Dispatcher dispatcher, BodyReader bodies, ObjectMapper mapper, WebhookPath path,
-      WebhookAccess access, Duration ackTimeout) {
+  WebhookHandler(Dispatcher dispatcher, Executor workers, BodyReader bodies, ObjectMapper mapper,
+      WebhookPath path, WebhookAccess access, Duration ackTimeout) {
     this.dispatcher = dispatcher;
+    this.workers = workers;
     this.bodies = bodies;
     this.mapper = mapper;
     this.path = path;
@@ -48,18 +56,25 @@ final class WebhookHandler implements HttpHandler {
   }
 
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
+  public boolean handle(Request request, Response response, Callback callback) {
     if (!inFlight.enter()) {
-      try (exchange) {
-        respond(exchange, 503, "shutting down; deliver it again later");
+      respond(response, callback, 503, "shutting down; deliver it again later");
+      return true;
+    }
+    // Counted out once the answer is written (or the connection given up), whoever completes it.
+    AtomicBoolean left = new AtomicBoolean();
+    Runnable leave = () -> {
+      if (left.compareAndSet(false, true)) {
+        inFlight.leave();
       }
-      return;
-    }
+    };
+    Callback tracked = Callback.from(callback, leave);
     try {
-      route(exchange);
-    } finally {
-      inFlight.leave();
+      route(request, response, tracked);
+    } catch (RuntimeException e) {
+      tracked.failed(e);
     }
+    return true;
   }
 
   /** Refuses new requests (503) from now on and waits up to {@code deadline} for those in progress. */
@@ -67,75 +82,93 @@ final class WebhookHandler implements HttpHandler {
     return inFlight.closeAndAwaitIdle(deadline);
   }
 
-  private void route(HttpExchange exchange) throws IOException {
+  private void route(Request request, Response response, Callback callback) {
     // One deadline for the whole request: reading, waiting for room in the lanes, and the commit.
     long deadline = System.nanoTime() + ackTimeout.toNanos();
-    try (exchange) {
-      Optional<String> refusal = access.sourceRefusal(exchange);
-      if (refusal.isPresent()) {
-        LOG.warn("webhook request refused with 403: {}", refusal.get());
-        respond(exchange, 403, "forbidden");
-        return;
+    Optional<String> refusal = access.sourceRefusal(request);
+    if (refusal.isPresent()) {
+      LOG.warn("webhook request refused with 403: {}", refusal.get());
+      respond(response, callback, 403, "forbidden");
+      return;
+    }
+    if (!path.matches(request.getHttpURI().getPath())) {
+      LOG.warn("webhook request to an unknown path from {} refused with 404", WebhookAccess.peer(request));
+      respond(response, callback, 404, "unknown path");
+      return;
+    }
+    if (!HttpMethod.POST.is(request.getMethod())) {
+      respond(response, callback, 405, "webhook accepts POST only");
+      return;
+    }
+    Optional<String> unsigned = access.headerRefusal(request);
+    if (unsigned.isPresent()) {
+      LOG.warn("webhook request from {} refused with 403: {}", WebhookAccess.peer(request), unsigned.get());
+      respond(response, callback, 403, "forbidden");
+      return;
+    }
+    bodies.read(request).thenAccept(body -> onBody(request, response, callback, body, deadline));
+  }
+
+  private void onBody(Request request, Response response, Callback callback, BodyReader.Body body, long deadline) {
+    switch (body.status()) {
+      case TIMED_OUT, BROKEN -> {
+        LOG.warn("webhook: the body from {} {}; connection closed", WebhookAccess.peer(request),
+            body.status() == BodyReader.Status.TIMED_OUT ? "did not arrive in time" : "could not be read");
+        callback.failed(new TimeoutException("webhook body not read"));
       }
-      if (!path.matches(exchange.getRequestURI().getRawPath())) {
-        LOG.warn("webhook request to an unknown path from {} refused with 404", exchange.getRemoteAddress());
-        respond(exchange, 404, "unknown path");
-        return;
-      }
-      if (!"POST".equals(exchange.getRequestMethod())) {
-        respond(exchange, 405, "webhook accepts POST only");
-        return;
-      }
-      Optional<String> unsigned = access.headerRefusal(exchange);
-      if (unsigned.isPresent()) {
-        LOG.warn("webhook request from {} refused with 403: {}", exchange.getRemoteAddress(), unsigned.get());
-        respond(exchange, 403, "forbidden");
-        return;
-      }
-      BodyReader.Body body = bodies.read(exchange);
-      switch (body.status()) {
-        case TIMED_OUT -> LOG.warn("webhook: the body from {} did not arrive in time; connection closed",
-            exchange.getRemoteAddress());
-        case TOO_LARGE -> refuseTooLarge(exchange);
-        case READ -> handleBody(exchange, body.bytes(), deadline);
-      }
+      case TOO_LARGE -> refuseTooLarge(request, response, callback);
+      case READ -> work(response, callback, body.bytes(), deadline);
     }
   }
 
-  private void refuseTooLarge(HttpExchange exchange) throws IOException {
-    // The server drains up to 64 KiB of the unread body before answering and then closes the
-    // connection (the rest stays unread); a client that stalls meanwhile is cut off unanswered.
-    exchange.getResponseHeaders().set("Connection", "close");
-    String message = "update body exceeds " + bodies.maxBytes() + " bytes";
-    boolean answered = bodies.withinDeadline(exchange, () -> {
-      respond(exchange, 413, message);
-      return true;
-    }).isPresent();
-    LOG.warn("webhook: a body from {} over {} bytes {}", exchange.getRemoteAddress(),
-        bodies.maxBytes(), answered ? "answered 413" : "stalled; connection closed");
+  private void refuseTooLarge(Request request, Response response, Callback callback) {
+    // The rest of the body stays unread: Jetty closes the connection after the answer.
+    response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    LOG.warn("webhook: a body from {} over {} bytes answered 413", WebhookAccess.peer(request), bodies.maxBytes());
+    respond(response, callback, 413, "update body exceeds " + bodies.maxBytes() + " bytes");
   }
 
-  private void handleBody(HttpExchange exchange, byte[] body, long deadline) throws IOException {
+  private void work(Response response, Callback callback, byte[] body, long deadline) {
+    // Jetty's idle timeout leaves a request alone while no read or write is pending, so a
+    // commit slower than the body timeout still gets its answer.
+    try {
+      workers.execute(() -> {
+        try {
+          answer(response, callback, body, deadline);
+        } catch (RuntimeException e) {
+          callback.failed(e);
+        }
+      });
+    } catch (RejectedExecutionException stopped) {
+      respond(response, callback, 503, "shutting down; deliver it again later");
+    }
+  }
+
+  /** Parses, submits and waits for the update, then answers. */
+  private void answer(Response response, Callback callback, byte[] body, long deadline) {
     Update update;
     try {
       update = mapper.readValue(body, Update.class);
     } catch (JsonProcessingException e) {
-      malformed(exchange, body, "malformed update JSON: " + e.getOriginalMessage());
+      malformed(response, callback, body, "malformed update JSON: " + e.getOriginalMessage());
+      return;
+    } catch (java.io.IOException e) {
+      malformed(response, callback, body, "unreadable update: " + e.getMessage());
       return;
     }
     if (update == null) {
-      malformed(exchange, body, "the body is JSON null, not an update object");
+      malformed(response, callback, body, "the body is JSON null, not an update object");
       return;
     }
     int status = awaitAck(update, deadline);
-    respond(exchange, status, status == 200 ? null : "update not committed; deliver it again later");
+    respond(response, callback, status, status == 200 ? null : "update not committed; deliver it again later");
   }
 
-  private void malformed(HttpExchange exchange, byte[] body, String message) throws IOException {
+  private void malformed(Response response, Callback callback, byte[] body, String message) {
     // 400, not 503: the same bytes would fail again, and TamTam does not resend an update it
     // got an answer for, so retrying could not recover it anyway. The log keeps the evidence.
     LOG.error("webhook: {}; answered 400. Body: {}", message, snippet(body));
-    respond(exchange, 400, message);
+    respond(response, callback, 400, message);
   }
 
   private int awaitAck(Update update, long deadline) {
@@ -167,15 +200,20 @@ final class WebhookHandler implements HttpHandler {
     return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
   }
 
-  private void respond(HttpExchange exchange, int status, String message) throws IOException {
+  private void respond(Response response, Callback callback, int status, String message) {
     Map<String, Object> answer = message == null ? Map.of("success", true)
         : Map.of("success", false, "message", message);
-    byte[] bytes = mapper.writeValueAsBytes(answer);
-    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
+    byte[] bytes;
+    try {
+      bytes = mapper.writeValueAsBytes(answer);
+    } catch (JsonProcessingException e) {
+      // A map of a boolean and a string always serializes; keep the status if it ever did not.
+      bytes = new byte[0];
     }
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+    response.write(true, ByteBuffer.wrap(bytes), callback);
   }
 
   private static String snippet(byte[] body) {

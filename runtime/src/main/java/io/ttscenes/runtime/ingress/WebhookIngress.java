@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ttscenes.api.client.BotApi;
 import io.ttscenes.runtime.client.ApiDialect;
 import io.ttscenes.runtime.engine.Dispatcher;
+import io.ttscenes.runtime.http.EmbeddedServer;
 import io.ttscenes.runtime.json.WireJson;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -16,23 +17,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives updates as webhook POSTs on the JDK's HTTP server and answers 200 only after the
+ * Receives updates as webhook POSTs on a listener of the process's {@link EmbeddedServer} (Jetty
+ * 12; see {@link Builder#server}) and answers 200 only after the
  * update was committed and its outbox sent; 503 when that failed or did not finish within the ack
  * timeout, so that TamTam delivers it again (it retries every 30-60 s for up to 8 hours). A body
  * that is not an update gets 400 with the parse error and is logged with a snippet: the same
  * bytes would fail again, so asking TamTam to resend it could recover nothing. At most
- * {@link Builder#threads} requests are handled at once; further ones wait in the server's queue.
- * The ack timeout counts from a request's arrival and covers waiting for room in full lanes too.
+ * {@link Builder#threads} updates are parsed and waited for at once; further ones queue. The ack
+ * timeout counts from a request's arrival and covers the queue and waiting for room in full lanes.
  *
- * <p>Slow clients: a body must arrive within {@link Builder#bodyTimeout} (default 5 s), or the
- * connection is closed, so a client that sends slowly cannot hold a thread; a body over 1 MiB
- * gets 413 and the connection is closed without reading the rest. The JDK server reads request
- * headers before any handler runs and without a timeout; its only lever is the JVM-wide system
- * property {@code sun.net.httpserver.maxReqTime} (seconds), read once when the process creates
- * its first JDK HTTP server. {@link #start()} sets it to the body timeout when it is unset, which
- * takes effect only if this is that first server; otherwise pass
- * {@code -Dsun.net.httpserver.maxReqTime=5} on the command line. It bounds only the reading of a
- * request, not the wait for the commit.
+ * <p>Slow clients: bodies are read without a thread waiting; a body must arrive within
+ * {@link Builder#bodyTimeout} (default 5 s), or the connection is closed unanswered; a body over
+ * 1 MiB gets 413 and the connection is closed without reading the rest. A connection idle for a
+ * body timeout (e.g. sending its headers slowly) is closed. No JVM-wide setting is involved.
  *
  * <p>With {@link Builder#publicUrl} set, {@link #start()} subscribes that URL; with
  * {@link Builder#unsubscribeOnStop} it is unsubscribed on {@link #stop}. A webhook always has a
@@ -58,11 +55,13 @@ public final class WebhookIngress implements Ingress {
   private final WebhookSettings settings;
   private final String servedPath;
   private final WebhookSubscription subscription;
+  private final Optional<EmbeddedServer> shared;
   private WebhookServer server;
   private boolean stopped;
 
-  private WebhookIngress(WebhookSettings settings) {
+  private WebhookIngress(WebhookSettings settings, Optional<EmbeddedServer> shared) {
     this.settings = settings;
+    this.shared = shared;
     this.servedPath = settings.servedPath();
     this.subscription = new WebhookSubscription(settings);
   }
@@ -95,7 +94,7 @@ public final class WebhookIngress implements Ingress {
     if (server != null || stopped) {
       throw new IllegalStateException("webhook ingress was already started");
     }
-    server = WebhookServer.start(settings);
+    server = WebhookServer.start(settings, shared);
     LOG.info("webhook listening on port {} at {}", port(), settings.redacted(servedPath));
     subscription.subscribe();
   }
@@ -154,6 +153,7 @@ public final class WebhookIngress implements Ingress {
     private int threads = 16;
     private Set<String> types = Set.of();
     private ObjectMapper mapper = WireJson.create();
+    private Optional<EmbeddedServer> server = Optional.empty();
 
     private Builder(Dispatcher dispatcher, BotApi api) {
       this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
@@ -256,6 +256,15 @@ public final class WebhookIngress implements Ingress {
     }
 
     /**
+     * The process's HTTP server to listen on, beside the admin endpoint (default: a server of the
+     * webhook's own, stopped with it). Stopping the webhook closes only its port.
+     */
+    public Builder server(EmbeddedServer shared) {
+      this.server = Optional.of(Objects.requireNonNull(shared, "server"));
+      return this;
+    }
+
+    /**
      * Builds the ingress (later changes to this builder do not affect it); binds nothing yet.
      * Throws {@link IllegalArgumentException} when the public URL's port is one the API does not
      * call, or the secret has characters MAX refuses.
@@ -263,7 +272,7 @@ public final class WebhookIngress implements Ingress {
     public WebhookIngress build() {
       return new WebhookIngress(new WebhookSettings(dispatcher, api, host, port, path,
           secret.orElseGet(WebhookSettings::randomSecret), publicUrl, unsubscribeOnStop, ackTimeout,
-          bodyTimeout, threads, types, mapper, dialect, allowed, trustedProxies));
+          bodyTimeout, threads, types, mapper, dialect, allowed, trustedProxies), server);
     }
   }
 }

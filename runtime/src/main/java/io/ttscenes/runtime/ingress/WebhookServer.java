@@ -1,10 +1,9 @@
 package io.ttscenes.runtime.ingress;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
+import io.ttscenes.runtime.http.EmbeddedServer;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,57 +11,60 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The running HTTP side of a webhook: the JDK server on its port, the pool of
- * {@link WebhookSettings#threads} handler threads and the watchdog that enforces body deadlines.
- * Created started by {@link #start}; {@link #stop} once. Not thread-safe: its ingress serializes.
+ * The running HTTP side of a webhook: its listener on the process's {@link EmbeddedServer}, the
+ * pool of {@link WebhookSettings#threads} threads that wait for updates' commits and the watchdog
+ * that enforces body deadlines. Created started by {@link #start}; {@link #stop} once. Not
+ * thread-safe: its ingress serializes.
  */
 final class WebhookServer {
   private static final int MAX_BODY = 1 << 20;
-  private static final String MAX_REQ_TIME = "sun.net.httpserver.maxReqTime";
 
-  private final HttpServer server;
+  private final EmbeddedServer.Listener listener;
+  private final Optional<EmbeddedServer> owned;
   private final ExecutorService executor;
   private final ScheduledExecutorService watchdog;
   private final WebhookHandler handler;
 
-  private WebhookServer(HttpServer server, ExecutorService executor,
-      ScheduledExecutorService watchdog, WebhookHandler handler) {
-    this.server = server;
+  private WebhookServer(EmbeddedServer.Listener listener, Optional<EmbeddedServer> owned,
+      ExecutorService executor, ScheduledExecutorService watchdog, WebhookHandler handler) {
+    this.listener = listener;
+    this.owned = owned;
     this.executor = executor;
     this.watchdog = watchdog;
     this.handler = handler;
   }
 
   /**
-   * Binds the port and starts serving {@link WebhookSettings#servedPath}; throws
-   * {@link UncheckedIOException} when the port cannot be bound and
-   * {@link IllegalArgumentException} when the path is not a valid URI path (nothing runs then).
+   * Binds the port on {@code shared} (or on a server of its own when empty, stopped with the
+   * webhook) and starts serving {@link WebhookSettings#servedPath}; throws
+   * {@link UncheckedIOException} when the port cannot be bound and {@link IllegalArgumentException}
+   * when the path is not a valid URI path (nothing runs then).
    */
-  static WebhookServer start(WebhookSettings settings) {
+  static WebhookServer start(WebhookSettings settings, Optional<EmbeddedServer> shared) {
     WebhookPath path = new WebhookPath(settings.servedPath());
-    limitRequestReading(settings.bodyTimeout().plus(settings.ackTimeout()));
-    HttpServer server;
-    try {
-      server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "webhook: cannot listen on " + settings.host() + ":" + settings.port(), e);
-    }
+    Optional<EmbeddedServer> owned = shared.isPresent() ? Optional.empty() : Optional.of(EmbeddedServer.create());
     ExecutorService executor = newExecutor(settings.threads());
-    server.setExecutor(executor);
     ScheduledExecutorService watchdog = newWatchdog();
     BodyReader bodies = new BodyReader(watchdog, settings.bodyTimeout(), MAX_BODY);
-    WebhookHandler handler = new WebhookHandler(settings.dispatcher(), bodies, settings.mapper(),
+    WebhookHandler handler = new WebhookHandler(settings.dispatcher(), executor, bodies, settings.mapper(),
         path, settings.access(), settings.ackTimeout());
-    // The root context sees every path, so a wrong secret gets the same 404 as any unknown path.
-    server.createContext("/", handler);
-    server.start();
-    return new WebhookServer(server, executor, watchdog, handler);
+    try {
+      // Every path reaches the handler, so a wrong secret gets the same 404 as any unknown path.
+      // A connection idle for a body timeout (e.g. sending its headers too slowly) is closed.
+      EmbeddedServer.Listener listener = shared.or(() -> owned).orElseThrow()
+          .listen("webhook", settings.host(), settings.port(), settings.bodyTimeout(), handler);
+      return new WebhookServer(listener, owned, executor, watchdog, handler);
+    } catch (RuntimeException e) {
+      executor.shutdown();
+      watchdog.shutdownNow();
+      owned.ifPresent(EmbeddedServer::close);
+      throw e;
+    }
   }
 
   /** The port the server listens on. */
   int port() {
-    return server.getAddress().getPort();
+    return listener.port();
   }
 
   /**
@@ -77,25 +79,11 @@ final class WebhookServer {
       Thread.currentThread().interrupt();
       idle = false;
     }
-    server.stop(0);
+    listener.close();
+    owned.ifPresent(EmbeddedServer::close);
     executor.shutdown();
     watchdog.shutdownNow();
     return idle;
-  }
-
-  /**
-   * The JDK server reads request headers with no timeout of its own; this JVM-wide property is
-   * its only lever, and it is read when the process creates its first server, so it is set only
-   * when unset and helps only if this is that first server. The JDK counts from the request's
-   * arrival to the end of its body, time spent queued for a busy handler thread included; a
-   * thread is held at most a body timeout and an ack timeout, so {@code limit} is their sum: a
-   * body timeout alone cut off real requests queued behind slow clients.
-   */
-  private static void limitRequestReading(Duration limit) {
-    if (System.getProperty(MAX_REQ_TIME) == null) {
-      long seconds = Math.max(1, (limit.toMillis() + 999) / 1000);
-      System.setProperty(MAX_REQ_TIME, Long.toString(seconds));
-    }
   }
 
   private static ScheduledExecutorService newWatchdog() {
@@ -105,7 +93,7 @@ final class WebhookServer {
       return thread;
     });
     // Nearly every guard is cancelled once its body is read; drop them at once rather than keep
-    // each (and its exchange) queued for the whole body timeout.
+    // each (and its request) queued for the whole body timeout.
     watchdog.setRemoveOnCancelPolicy(true);
     return watchdog;
   }

@@ -136,6 +136,38 @@ final class WebhookDeadlinesTest {
     return got.toString(StandardCharsets.UTF_8);
   }
 
+  // The connection's idle timeout is the body timeout; a commit may take longer than that.
+  @Test
+  void aCommitSlowerThanTheBodyTimeoutIsStillAnswered200() throws Exception {
+    WebhookIngress hook = startHook(WebhookIngress.builder(dispatcher, tamtam.client())
+        .bodyTimeout(Duration.ofMillis(200)).ackTimeout(Duration.ofSeconds(15)));
+    store.holdCommits();
+    CompletableFuture<HttpResponse<String>> answer = post(hook, message(7, "slow commit"));
+    store.awaitHeldCommit();
+    // Deliberately idle for several body timeouts while the commit is held.
+    Thread.sleep(1_000);
+    store.releaseCommits();
+
+    assertEquals(200, answer.get(20, TimeUnit.SECONDS).statusCode());
+    assertEquals(List.of("echo slow commit"), tamtam.texts());
+  }
+
+  @Test
+  void aChunkedBodyOverTheCapIsRefusedWith413() throws Exception {
+    WebhookIngress hook = startHook(WebhookIngress.builder(dispatcher, tamtam.client()));
+    byte[] large = new byte[(1 << 20) + 1];
+    java.util.Arrays.fill(large, (byte) ' ');
+    // No Content-Length: the cap is found while reading.
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hook.port() + hook.servedPath()))
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(large))).build();
+
+    HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(413, answer.statusCode(), answer.body());
+    assertTrue(answer.body().contains("update body exceeds 1048576 bytes"), answer.body());
+    assertEquals(List.of(), tamtam.texts());
+  }
+
   @Test
   void aSlowBodyIsCutOffAtTheBodyTimeoutWithoutAnAnswer() throws Exception {
     WebhookIngress hook = startHook(WebhookIngress.builder(dispatcher, tamtam.client())
