@@ -1,6 +1,7 @@
 package io.ttscenes.runtime;
 
 import io.ttscenes.api.Bot;
+import io.ttscenes.runtime.admin.AdminSettings;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -13,7 +14,9 @@ import java.util.concurrent.CountDownLatch;
  * Runs a bot from the environment in one line: {@code BotLauncher.run(bot)} in {@code main}. With
  * {@code TAMTAM_TOKEN} (or {@code TAMTAM_API_URL}) the bot runs as {@link RuntimeConfig} says; with
  * neither it is in dev mode: a {@link LocalBotApiProvider} on the classpath (the testkit's
- * emulator) is started, and the bot runs against it with the in-memory store and long polling.
+ * emulator) is started, and the bot runs against it with the in-memory store and long polling,
+ * its admin endpoint on a free loopback port (unless {@code TTSCENES_ADMIN_PORT} is set), linked
+ * from the web chat.
  */
 public final class BotLauncher {
   private BotLauncher() {}
@@ -37,7 +40,7 @@ public final class BotLauncher {
       launched.close();
       stopped.countDown();
     }, "ttscenes-shutdown"));
-    launched.localApi().ifPresent(api -> System.out.println(banner(bot, api)));
+    launched.localApi().ifPresent(api -> System.out.println(banner(bot, api, launched.runtime().adminUrl())));
     stopped.await();
   }
 
@@ -55,8 +58,10 @@ public final class BotLauncher {
     Optional<LocalBotApi> local = devMode(settings) ? Optional.of(startLocal(settings)) : Optional.empty();
     try {
       local.ifPresent(api -> pointAt(api, settings));
-      BotRuntime runtime = BotRuntime.create(bot, RuntimeConfig.from(settings));
+      BotRuntime runtime = BotRuntime.builder(bot, RuntimeConfig.from(settings))
+          .admin(AdminSettings.from(settings)).build();
       runtime.start();
+      local.ifPresent(api -> runtime.adminUrl().ifPresent(api::showAdmin));
       return new Launched(runtime, local);
     } catch (RuntimeException e) {
       local.ifPresent(LocalBotApi::close);
@@ -84,12 +89,16 @@ public final class BotLauncher {
     settings.put("TAMTAM_TOKEN", api.token());
     settings.remove("REDIS_URL");
     settings.remove("WEBHOOK_URL");
+    // The web chat links the bot's scene graph and funnels: served on a free loopback port.
+    settings.putIfAbsent("TTSCENES_ADMIN_PORT", "0");
   }
 
-  static String banner(Bot bot, LocalBotApi api) {
+  static String banner(Bot bot, LocalBotApi api, Optional<String> admin) {
     return "Bot '" + bot.name() + "' is running against the local emulator (no TAMTAM_TOKEN is set).\n"
         + "  Web chat:  " + api.webChatUrl() + "\n"
         + "  Bot API:   " + api.baseUrl() + " (token " + api.token() + ")\n"
+        + admin.map(url -> "  Graph:     " + url + "/graph\n  Funnels:   " + url + "/funnels\n"
+            + "  Metrics:   " + url + "/metrics\n").orElse("")
         + "Press Ctrl-C to stop.";
   }
 

@@ -4,6 +4,9 @@ import io.ttscenes.api.Bot;
 import io.ttscenes.api.client.BotApi;
 import io.ttscenes.api.model.BotInfo;
 import io.ttscenes.api.store.SessionStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.ttscenes.runtime.admin.AdminSettings;
+import io.ttscenes.runtime.admin.BotAdmin;
 import io.ttscenes.runtime.engine.Dispatcher;
 import io.ttscenes.runtime.engine.RuntimeListener;
 import io.ttscenes.runtime.engine.TimerPoller;
@@ -12,6 +15,7 @@ import io.ttscenes.runtime.ingress.LongPollIngress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +51,7 @@ public final class BotRuntime implements AutoCloseable {
   private final CountDownLatch closed = new CountDownLatch(1);
   private boolean started;
   private boolean closing;
+  private BotAdmin admin;
 
   BotRuntime(RuntimeParts parts) {
     this.parts = parts;
@@ -106,6 +111,7 @@ public final class BotRuntime implements AutoCloseable {
     if (!longPolling) {
       startIngress();
     }
+    startAdmin();
     LOG.info("bot '{}' started", parts.bot().name());
   }
 
@@ -187,6 +193,7 @@ public final class BotRuntime implements AutoCloseable {
       dispatcher.close();
     }
     parts.closeOwned();
+    stopAdmin();
     LOG.info("bot '{}' stopped in {} ms", name, (System.nanoTime() - start) / 1_000_000);
     closed.countDown();
   }
@@ -222,6 +229,37 @@ public final class BotRuntime implements AutoCloseable {
     return dispatcher;
   }
 
+  /** The registry the runtime's meters are in (a Prometheus one, fed to the user's registry too). */
+  public MeterRegistry meterRegistry() {
+    return parts.meters();
+  }
+
+  /** The admin endpoint's base URL, once started with {@code TTSCENES_ADMIN_PORT} set. */
+  public synchronized Optional<String> adminUrl() {
+    return Optional.ofNullable(admin).map(BotAdmin::url);
+  }
+
+  private void startAdmin() {
+    if (!parts.admin().enabled()) {
+      return;
+    }
+    try {
+      admin = BotAdmin.start(parts.admin(), parts.bot(), parts.store(), ingress, dispatcher, parts.prometheus());
+      LOG.info("bot '{}': admin endpoint at {} (/metrics, /health/ready, /graph, /funnels)",
+          parts.bot().name(), admin.url());
+    } catch (RuntimeException e) {
+      LOG.error("bot '{}' could not start its admin endpoint: {}", parts.bot().name(), e.getMessage());
+      close();
+      throw e;
+    }
+  }
+
+  private synchronized void stopAdmin() {
+    if (admin != null) {
+      admin.close();
+    }
+  }
+
   private void startIngress() {
     try {
       ingress.start();
@@ -251,6 +289,8 @@ public final class BotRuntime implements AutoCloseable {
     boolean ownsApi;
     Clock clock = Clock.systemUTC();
     RuntimeListener listener = RuntimeListener.NONE;
+    MeterRegistry meterRegistry;
+    AdminSettings admin = AdminSettings.fromEnvironment();
 
     private Builder(Bot bot, RuntimeConfig config) {
       this.bot = Objects.requireNonNull(bot, "bot");
@@ -277,7 +317,23 @@ public final class BotRuntime implements AutoCloseable {
       return this;
     }
 
-    /** The observer of the engine, e.g. a {@code MicrometerRuntimeListener}. */
+    /**
+     * A registry the runtime's meters also go to (default: only the runtime's own Prometheus
+     * registry, which {@code /metrics} serves). A {@code PrometheusMeterRegistry} given here is
+     * used as that registry.
+     */
+    public Builder meterRegistry(MeterRegistry registry) {
+      this.meterRegistry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /** Where the admin endpoint listens (default: {@link AdminSettings#fromEnvironment()}). */
+    public Builder admin(AdminSettings settings) {
+      this.admin = Objects.requireNonNull(settings, "admin");
+      return this;
+    }
+
+    /** An extra observer of the engine; the runtime's own meters are always recorded. */
     public Builder listener(RuntimeListener value) {
       this.listener = Objects.requireNonNull(value, "listener");
       return this;

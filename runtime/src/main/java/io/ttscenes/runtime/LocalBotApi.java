@@ -15,6 +15,12 @@ public interface LocalBotApi extends AutoCloseable {
   /** Where a person talks to the bot in a browser. */
   String webChatUrl();
 
+  /**
+   * Tells the local API where the bot's admin endpoint is ({@code http://host:port}), so its web
+   * chat can link the bot's scene graph and funnels; by default it is not shown.
+   */
+  default void showAdmin(String adminUrl) {}
+
   /** Stops serving. */
   @Override
   void close();

@@ -14,7 +14,6 @@ import io.ttscenes.api.Bot;
 import io.ttscenes.api.Scene;
 import io.ttscenes.api.client.BotApi;
 import io.ttscenes.api.store.SessionStore;
-import io.ttscenes.runtime.engine.MicrometerRuntimeListener;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,8 +26,8 @@ import java.util.Set;
  * {@code REDIS_URL} names through a {@code SessionStoreProvider} on the classpath, else in-memory;
  * bind it directly, as storage-redis's {@code RedisStoreModule} does, or with
  * {@code OptionalBinder.setBinding()}), {@link BotApi} (default {@code OkHttpBotApi} from the
- * config), {@link MeterRegistry} (default {@link SimpleMeterRegistry}, feeding
- * {@link MicrometerRuntimeListener}) and {@link Clock} (default system UTC) — the last two with
+ * config), {@link MeterRegistry} (default {@link SimpleMeterRegistry}; the runtime's meters go to
+ * it as well as to the Prometheus registry its admin endpoint serves) and {@link Clock} (default system UTC) — the last two with
  * {@code OptionalBinder.setBinding()}.
  *
  * <p>{@code configure()} does no I/O. The bot and the runtime are eager singletons, so every
@@ -135,7 +134,7 @@ public final class RuntimeModule extends AbstractModule {
     @Override
     public BotRuntime get() {
       BotRuntime.Builder builder = BotRuntime.builder(bot, config).clock(clock)
-          .listener(new MicrometerRuntimeListener(registry, bot.name())).store(store.store(), true);
+          .meterRegistry(registry).store(store.store(), true);
       api.ifPresent(builder::api);
       return builder.build();
     }

@@ -4,7 +4,14 @@ import io.ttscenes.api.Bot;
 import io.ttscenes.api.client.BotApi;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.runtime.client.OkHttpBotApi;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.ttscenes.runtime.admin.AdminSettings;
 import io.ttscenes.runtime.engine.Dispatcher;
+import io.ttscenes.runtime.engine.MicrometerRuntimeListener;
+import io.ttscenes.runtime.engine.RuntimeListener;
 import io.ttscenes.runtime.ingress.Ingress;
 import io.ttscenes.runtime.ingress.LongPollIngress;
 import io.ttscenes.runtime.ingress.WebhookIngress;
@@ -29,7 +36,10 @@ record RuntimeParts(
     Ingress ingress,
     ScheduledExecutorService scheduler,
     String instanceId,
-    OutboxRecovery recovery) {
+    OutboxRecovery recovery,
+    PrometheusMeterRegistry prometheus,
+    MeterRegistry meters,
+    AdminSettings admin) {
   private static final Logger LOG = LoggerFactory.getLogger(BotRuntime.class);
 
   static RuntimeParts assemble(BotRuntime.Builder b) {
@@ -43,10 +53,14 @@ record RuntimeParts(
         .baseUrl(config.apiUrl().toString()).authMode(config.dialect().authMode())
         .onUnreadableUpdate(b.listener::updateDeadLettered).build();
     String instanceId = UUID.randomUUID().toString();
+    PrometheusMeterRegistry prometheus = b.meterRegistry instanceof PrometheusMeterRegistry given
+        ? given : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    MeterRegistry meters = meters(prometheus, b.meterRegistry);
+    RuntimeListener listener = Listeners.of(new MicrometerRuntimeListener(meters, b.bot.name()), b.listener);
     Dispatcher dispatcher = Dispatcher.builder(b.bot, store, api).clock(b.clock)
         .parallelism(config.parallelism()).queueCapacity(config.queueCapacity())
         .instanceId(instanceId, config.pollerLease())
-        .clearSentOutboxesAfter(BotRuntime.CLEAR_DELAY).listener(b.listener).build();
+        .clearSentOutboxesAfter(BotRuntime.CLEAR_DELAY).listener(listener).build();
     AtomicReference<OutboxRecovery> recovery = new AtomicReference<>();
     Ingress ingress = config.usesWebhook() ? webhook(config, dispatcher, api)
         : LongPollIngress.builder(api, dispatcher, store).limit(config.pollLimit())
@@ -62,7 +76,21 @@ record RuntimeParts(
       return thread;
     });
     return new RuntimeParts(b.bot, config, store, ownsStore, api, ownsApi, b.clock, dispatcher,
-        ingress, scheduler, instanceId, recovery.get());
+        ingress, scheduler, instanceId, recovery.get(), prometheus, meters, b.admin);
+  }
+
+  /**
+   * The registry the meters go to: the Prometheus one the admin endpoint scrapes, plus the
+   * user's registry when it is another kind.
+   */
+  private static MeterRegistry meters(PrometheusMeterRegistry prometheus, MeterRegistry user) {
+    if (user == null || user == prometheus) {
+      return prometheus;
+    }
+    CompositeMeterRegistry both = new CompositeMeterRegistry();
+    both.add(prometheus);
+    both.add(user);
+    return both;
   }
 
   /**

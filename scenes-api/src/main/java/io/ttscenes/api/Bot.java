@@ -3,11 +3,14 @@ package io.ttscenes.api;
 import io.ttscenes.api.model.Update;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -34,11 +37,13 @@ public final class Bot {
   private final SessionKeyStrategy sessionKeys;
   private final Duration sessionTtl;
   private final int historyLimit;
+  private final Set<String> campaigns;
+  private final Set<String> transitions;
 
   private Bot(Builder builder) {
     this.name = builder.name;
     this.username = builder.username;
-    this.scenes = Map.copyOf(builder.uniqueScenes());
+    this.scenes = Collections.unmodifiableMap(builder.uniqueScenes());
     this.sessionDataType = builder.sessionDataType;
     this.sessionDataFactory = builder.sessionDataFactory;
     builder.global.freeze();
@@ -51,6 +56,8 @@ public final class Bot {
     this.sessionKeys = builder.sessionKeys;
     this.sessionTtl = builder.sessionTtl;
     this.historyLimit = builder.historyLimit;
+    this.campaigns = Set.copyOf(builder.campaigns);
+    this.transitions = Collections.unmodifiableSet(new LinkedHashSet<>(builder.transitions));
   }
 
   /** Starts configuring a bot named {@code name} (used in logs, metrics and store keys). */
@@ -114,6 +121,44 @@ public final class Bot {
   }
 
   /**
+   * Returns the deep-link campaigns the bot declares: the start payloads that metrics and funnels
+   * name; any other payload is counted as {@code other}, so users cannot add label values.
+   */
+  public Set<String> campaigns() {
+    return campaigns;
+  }
+
+  /** Returns the scene ids the global and root handlers declared they may enter, in declaration order. */
+  public Set<String> transitions() {
+    return transitions;
+  }
+
+  /** Returns every scene, in the order they were added. */
+  public List<Scene<?>> scenes() {
+    return List.copyOf(scenes.values());
+  }
+
+  /** Returns the global handlers' routes, in the order they are tried. */
+  public List<Route<Object>> globalRoutes() {
+    return global.routes();
+  }
+
+  /** Returns the global fallback, run when nothing else matches, if one was set. */
+  public Optional<Handler<Object>> globalFallback() {
+    return global.fallbackHandler();
+  }
+
+  /** Returns the root fallback, run at the root when no root route matches, if one was set. */
+  public Optional<Handler<Object>> rootFallback() {
+    return root.fallbackHandler();
+  }
+
+  /** Returns the root handlers' routes, in the order they are tried. */
+  public List<Route<Object>> rootRoutes() {
+    return root.routes();
+  }
+
+  /**
    * Finds the handler for {@code update} when the session is in {@code sceneId} (empty: the root)
    * at wizard step {@code step}, following the routing order described on this class.
    */
@@ -171,6 +216,8 @@ public final class Bot {
     private SessionKeyStrategy sessionKeys = SessionKeys.USER_IN_CHAT;
     private Duration sessionTtl = Duration.ofDays(30);
     private int historyLimit = 10;
+    private final Set<String> campaigns = new LinkedHashSet<>();
+    private final Set<String> transitions = new LinkedHashSet<>();
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -254,12 +301,38 @@ public final class Bot {
     }
 
     /**
+     * Declares deep-link campaigns: start payloads counted under their own name in metrics and
+     * funnels (any other payload counts as {@code other}). Throws {@link IllegalArgumentException}
+     * for a blank name, one longer than 64 characters, or {@code other}.
+     */
+    public Builder campaigns(String... names) {
+      for (String name : names) {
+        Objects.requireNonNull(name, "campaign");
+        if (name.isBlank() || name.length() > 64 || name.equals("other")) {
+          throw new IllegalArgumentException("campaign '" + name
+              + "' cannot be declared; use 1-64 characters other than the reserved 'other'");
+        }
+        campaigns.add(name);
+      }
+      return this;
+    }
+
+    /** Declares scenes the global and root handlers may enter, checked when the bot is built. */
+    public Builder transitionsTo(String... sceneIds) {
+      transitions.addAll(List.of(sceneIds));
+      return this;
+    }
+
+    /**
      * Builds the bot after checking its wiring; throws {@link BotConfigurationException} listing
      * every problem found (duplicate scene ids, transitions to unknown scenes, empty wizard steps,
      * bad timeouts and settings) at once.
      */
     public Bot build() {
       List<String> problems = BotValidation.problems(this.name, scenes, sessionTtl, historyLimit);
+      Set<String> ids = uniqueScenes().keySet();
+      transitions.stream().filter(target -> !ids.contains(target)).forEach(target -> problems.add(
+          "the bot's global or root handlers declare a transition to unknown scene '" + target + "'"));
       if (!problems.isEmpty()) {
         throw new BotConfigurationException(name, problems);
       }

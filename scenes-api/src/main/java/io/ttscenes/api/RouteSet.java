@@ -267,7 +267,8 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
     }
   }
 
-  List<Route<D>> routes() {
+  /** Returns the routes declared so far, in the order they are tried (for docs, graphs and logs). */
+  public List<Route<D>> routes() {
     return frozen ? routes : List.copyOf(routes);
   }
 
@@ -279,7 +280,8 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
     return Map.copyOf(scheduled);
   }
 
-  Optional<Handler<D>> fallbackHandler() {
+  /** Returns the fallback handler, run when no route matches, if one was set. */
+  public Optional<Handler<D>> fallbackHandler() {
     return Optional.ofNullable(fallback);
   }
 

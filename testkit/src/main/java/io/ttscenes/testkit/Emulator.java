@@ -35,6 +35,7 @@ public final class Emulator implements AutoCloseable {
   private final String baseUrl;
   private final Map<Long, EmulatedUser> users = new ConcurrentHashMap<>();
   private final Map<Long, EmulatedUser> usersById = new ConcurrentHashMap<>();
+  private volatile String adminUrl;
 
   private Emulator(Builder builder) throws IOException {
     this.token = builder.token;
@@ -194,9 +195,24 @@ public final class Emulator implements AutoCloseable {
     return world.chat(chatId).orElseThrow(() -> ApiError.notFound("Chat " + chatId + " not found"));
   }
 
+  /**
+   * Links the web chat to the admin endpoint of the bot it runs ({@code http://host:port}), so
+   * its sidebar offers the bot's scene graph and funnels. Throws {@link IllegalArgumentException}
+   * for anything but an http(s) URL.
+   */
+  public void linkAdmin(String url) {
+    if (!url.startsWith("http://") && !url.startsWith("https://")) {
+      throw new IllegalArgumentException("admin URL '" + url + "' is not an http(s) URL");
+    }
+    this.adminUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
   JsonNode info() {
-    return Json.object().put("base_url", baseUrl).put("web_chat", webChatUrl())
-        .set("bot", world.bot());
+    var info = Json.object().put("base_url", baseUrl).put("web_chat", webChatUrl());
+    if (adminUrl != null) {
+      info.put("admin", adminUrl);
+    }
+    return info.set("bot", world.bot());
   }
 
   /** Stops the server, webhook deliveries and parked long polls. */

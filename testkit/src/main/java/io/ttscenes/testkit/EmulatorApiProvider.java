@@ -71,6 +71,11 @@ public final class EmulatorApiProvider implements LocalBotApiProvider {
     }
 
     @Override
+    public void showAdmin(String adminUrl) {
+      emulator.linkAdmin(adminUrl);
+    }
+
+    @Override
     public void close() {
       emulator.close();
     }

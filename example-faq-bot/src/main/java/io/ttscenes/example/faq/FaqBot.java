@@ -25,7 +25,10 @@ public final class FaqBot {
     Menus menus = new Menus(catalog);
     return Bot.builder("faq-bot")
         .sessionData(Profile.class, Profile::fresh)
+        // Deep links the shop advertises: metrics and funnels name these, other payloads are "other".
+        .campaigns("promo42", "spring-sale")
         .scene(SupportScene.create())
+        .transitionsTo(SupportScene.ID)
         .global(g -> commands(g, menus))
         .global(g -> faqButtons(g, menus, catalog))
         .root(r -> r.fallback(ctx -> ctx.reply(menus.notUnderstood())))

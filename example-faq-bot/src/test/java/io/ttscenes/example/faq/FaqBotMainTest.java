@@ -33,6 +33,16 @@ final class FaqBotMainTest {
       EmulatedUser ann = emulator.user("Ann");
       ann.sendCommand("/help");
       assertTrue(ann.awaitMessage(WAIT).text().startsWith("What I can do"));
+
+      String admin = launch.runtime().adminUrl().orElseThrow();
+      HttpResponse<String> info = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/_emu/info")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertTrue(info.body().contains("\"admin\":\"" + admin + "\""), "the web chat links the admin pages: "
+          + info.body());
+      HttpResponse<String> graph = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(admin + "/graph.mmd")).build(), HttpResponse.BodyHandlers.ofString());
+      assertTrue(graph.body().contains("scene support"), graph.body());
     }
   }
 

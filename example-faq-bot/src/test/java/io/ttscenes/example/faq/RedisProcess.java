@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,17 +26,39 @@ final class RedisProcess implements AutoCloseable {
   }
 
   static RedisProcess start() {
-    int port = freePort();
+    return start(freePort());
+  }
+
+  /** A server on {@code port}, e.g. to bring one back where a stopped one was. */
+  static RedisProcess start(int port) {
+    return start(port, "--save", "", "--appendonly", "no");
+  }
+
+  /**
+   * A server on {@code port} keeping an append-only file in {@code dir}: one the store accepts
+   * as safe, which a restart on the same port and folder brings back with its data.
+   */
+  static RedisProcess startPersistent(int port, Path dir) {
+    return start(port, "--save", "", "--appendonly", "yes", "--dir", dir.toString());
+  }
+
+  private static RedisProcess start(int port, String... persistence) {
+    List<String> command = new ArrayList<>(List.of("redis-server", "--port",
+        String.valueOf(port), "--bind", "127.0.0.1"));
+    command.addAll(List.of(persistence));
     Process process;
     try {
-      process = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind",
-          "127.0.0.1", "--save", "", "--appendonly", "no").redirectErrorStream(true).start();
+      process = new ProcessBuilder(command).redirectErrorStream(true).start();
     } catch (IOException e) {
       throw new IllegalStateException("this test needs redis-server on the PATH (apt-get install "
           + "redis-server): " + e.getMessage(), e);
     }
     awaitReady(process);
     return new RedisProcess(process, port);
+  }
+
+  int port() {
+    return port;
   }
 
   String url() {
@@ -87,7 +112,7 @@ final class RedisProcess implements AutoCloseable {
     drainer.start();
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -2,6 +2,8 @@ package io.ttscenes.runtime.engine;
 
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.Scene;
+import io.ttscenes.api.Updates;
+import io.ttscenes.api.model.BotStartedUpdate;
 import io.ttscenes.api.model.UnknownUpdate;
 import io.ttscenes.api.model.Update;
 import io.ttscenes.api.store.Commit;
@@ -10,6 +12,7 @@ import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoredSession;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +36,19 @@ final class Attempts {
   /** Nothing to commit. */
   record Done(UpdateOutcome outcome) implements Attempt {}
 
-  /** A commit to make, and the effects to send once it won. */
-  record Planned(Commit commit, String owner, List<Effect> effects, UpdateOutcome outcome) implements Attempt {}
+  /**
+   * A commit to make, the effects to send once it won, where the handler ran and the flow events
+   * to report once it won.
+   */
+  record Planned(Commit commit, String owner, List<Effect> effects, UpdateOutcome outcome, Place ranAt,
+      List<FlowEvent> events) implements Attempt {}
+
+  /** Where the session was when the handler ran. */
+  record Place(String scene, String step) {
+    static Place of(Session session) {
+      return new Place(session.sceneName(), session.stepName());
+    }
+  }
 
   private final EngineSettings settings;
   private final Bot bot;
@@ -66,15 +80,22 @@ final class Attempts {
     }
     Update update = routed.update();
     Session loaded = load(key, stored);
+    Place ranAt = Place.of(loaded);
+    Optional<String> campaign = campaign(update);
     Supplier<Session> sessions = firstThenFresh(loaded, key, stored);
     Supplier<SessionContext> contexts = () -> {
       Session session = sessions.get();
       update.chatId().ifPresent(chat -> session.chat = chat);
       update.userId().ifPresent(user -> session.user = user);
+      campaign.ifPresent(name -> attribute(session, name));
       return new SessionContext(bot, session, update, key, now, Optional.empty(), codec, settings.api());
     };
-    return storable(turn.run(contexts), contexts,
-        result -> planned(key, routed.dedupeId(), stored, now, result));
+    return storable(turn.run(contexts), contexts, result -> {
+      List<FlowEvent> events = new ArrayList<>(result.events());
+      campaign.ifPresent(name -> events.add(new FlowEvent.DeepLinkStarted(name,
+          result.session().sceneName(), result.session().stepName())));
+      return planned(key, routed.dedupeId(), stored, now, result, ranAt, events);
+    });
   }
 
   /**
@@ -130,12 +151,31 @@ final class Attempts {
       return new SessionContext(bot, session, jobUpdate(session, job, now), key, now, Optional.of(job), codec,
           settings.api());
     };
+    Place ranAt = Place.of(loaded);
     return storable(turn.runJob(contexts, job), Turn.consumed(contexts, job.name()),
-        result -> planned(key, job.dedupeId(), stored, now, result));
+        result -> planned(key, job.dedupeId(), stored, now, result, ranAt, result.events()));
+  }
+
+  /**
+   * The campaign tag of a deep-link start: the payload when the bot declares it, else
+   * {@code other}, so users cannot mint label values; empty for any other update.
+   */
+  private Optional<String> campaign(Update update) {
+    if (!(update instanceof BotStartedUpdate)) {
+      return Optional.empty();
+    }
+    return Updates.startPayload(update).filter(payload -> !payload.isEmpty())
+        .map(payload -> bot.campaigns().contains(payload) ? payload : "other");
+  }
+
+  /** A deep-link start attributes the session to its campaign afresh: its funnel starts over. */
+  private static void attribute(Session session, String campaign) {
+    session.campaign = campaign;
+    session.reached.clear();
   }
 
   private Planned planned(String key, String dedupeId, Optional<StoredSession> stored, Instant now,
-      Turn.Result result) {
+      Turn.Result result, Place ranAt, List<FlowEvent> events) {
     long version = stored.map(StoredSession::version).orElse(0L);
     Optional<OutboxEntry> outbox = Optional.empty();
     String owner = outboxes.owner();
@@ -148,7 +188,7 @@ final class Attempts {
     Duration ttl = result.session().scene().flatMap(Scene::sessionTtl).orElse(bot.sessionTtl());
     Commit commit = new Commit(key, version, codec.encode(result.session()), outbox, dedupeId, ttl,
         outboxes.toClear(key), result.session().jobs.wake());
-    return new Planned(commit, owner, effects, result.outcome());
+    return new Planned(commit, owner, effects, result.outcome(), ranAt, events);
   }
 
   /**

@@ -191,6 +191,14 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   /**
+   * Whether the lanes are saturated: every place is taken, or an ingress is blocked waiting for
+   * room. Readiness checks report such an instance as not ready. Thread-safe.
+   */
+  public boolean saturated() {
+    return lanes.isFull() || lanes.hasBlockedSubmitters();
+  }
+
+  /**
    * Stops accepting updates and waits up to {@code timeout} for queued and running ones to
    * finish; returns whether they all did. Updates still waiting for the store fail (not acked).
    * Once drained, every sent outbox entry still in the store is cleared (best effort), so a

@@ -54,7 +54,7 @@ final class Engine {
     MDC.put("session", key);
     MDC.put("update_type", job.type());
     try {
-      UpdateOutcome outcome = process(key, job);
+      UpdateOutcome outcome = process(key, job, start);
       settings.listener().updateHandled(job.type(), outcome, Duration.ofNanos(System.nanoTime() - start));
       done.complete(null);
     } catch (Throwable e) {
@@ -72,7 +72,7 @@ final class Engine {
     }
   }
 
-  private UpdateOutcome process(String key, Job job) throws InterruptedException {
+  private UpdateOutcome process(String key, Job job, long start) throws InterruptedException {
     int conflicts = 0;
     int storeFailures = 0;
     // A commit whose outcome is unknown because the store failed while it ran.
@@ -85,7 +85,7 @@ final class Engine {
         String uncertainId = uncertain == null ? null : uncertain.commit().updateId();
         if (uncertainId != null && stored.filter(s -> s.hasSeen(uncertainId)).isPresent()) {
           LOG.info("session {}: the commit interrupted by the store failure did land; sending its outbox", key);
-          return finish(key, job, uncertain);
+          return finish(key, job, uncertain, start);
         }
         uncertain = null;
         Attempts.Attempt attempt = attempts.plan(key, job, stored);
@@ -108,7 +108,7 @@ final class Engine {
           LOG.debug("session {}: commit conflict (store at version {}); re-running", key, conflict.currentVersion());
           continue;
         }
-        return finish(key, job, planned);
+        return finish(key, job, planned, start);
       } catch (StoreUnavailableException e) {
         storeFailures++;
         waitForStore(key, e, storeFailures);
@@ -129,8 +129,11 @@ final class Engine {
     settings.sleeper().sleep(delay);
   }
 
-  private UpdateOutcome finish(String key, Job job, Attempts.Planned planned) {
+  private UpdateOutcome finish(String key, Job job, Attempts.Planned planned, long start) {
     Commit commit = planned.commit();
+    // The one place a turn is reported: its commit won, so no losing run is counted.
+    settings.listener().turnCommitted(new TurnReport(job.type(), planned.ranAt().scene(),
+        planned.ranAt().step(), Duration.ofNanos(System.nanoTime() - start), planned.events()));
     outboxes.cleared(key, commit.clearedOutboxIds());
     if (job instanceof Job.ForTimer timer) {
       try {

@@ -109,6 +109,11 @@ final class Lanes {
     return lanes.size();
   }
 
+  /** Returns whether every place is taken: the next submit would wait for room. */
+  boolean isFull() {
+    return depth.get() >= capacity;
+  }
+
   /** Returns whether a submitter is waiting for room. */
   boolean hasBlockedSubmitters() {
     return permits.hasQueuedThreads();

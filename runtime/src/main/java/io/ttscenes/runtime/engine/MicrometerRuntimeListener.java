@@ -2,6 +2,7 @@ package io.ttscenes.runtime.engine;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Locale;
@@ -9,12 +10,19 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Feeds the engine's events to Micrometer: {@code ttscenes.updates} (counter by type and
- * outcome), {@code ttscenes.handler.latency} (timer by type), {@code ttscenes.lanes.depth} (gauge),
- * {@code ttscenes.commit.conflicts}, {@code ttscenes.api.calls} (by operation and result),
- * {@code ttscenes.store.retries}, {@code ttscenes.outbox.recovered} and
- * {@code ttscenes.updates.dead_lettered} (by type). Every meter carries the
- * {@code bot} tag. Thread-safe.
+ * Feeds the engine's events to Micrometer. Per update: {@code ttscenes.updates} (by type and
+ * outcome), {@code ttscenes.handler.latency} (by type), {@code ttscenes.commit.conflicts},
+ * {@code ttscenes.updates.dead_lettered}; per committed update ({@link TurnReport}):
+ * {@code ttscenes.scene.latency} (by scene and step where the handler ran),
+ * {@code ttscenes.scene.entered}, {@code .completed}, {@code .left_early}, {@code .timed_out} (by
+ * scene and step), {@code ttscenes.scene.moves} (by {@code from} and {@code to} place),
+ * {@code ttscenes.deeplink.starts} (by campaign and the scene and step the start led to) and
+ * {@code ttscenes.funnel.reached} (users of a campaign reaching a scene and step); per send:
+ * {@code ttscenes.api.calls} (by method and outcome {@code sent}, {@code parked} or
+ * {@code rejected}), {@code ttscenes.outbox.parked}, {@code ttscenes.outbox.recovered}; and
+ * {@code ttscenes.store.retries} and the gauge {@code ttscenes.lanes.depth}. Every meter carries
+ * the {@code bot} tag; every tag value comes from the bot's definition or a bounded set, so users
+ * cannot add time series. Thread-safe.
  */
 public final class MicrometerRuntimeListener implements RuntimeListener {
   private final MeterRegistry registry;
@@ -25,28 +33,54 @@ public final class MicrometerRuntimeListener implements RuntimeListener {
   public MicrometerRuntimeListener(MeterRegistry registry, String bot) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.bot = Objects.requireNonNull(bot, "bot");
-    registry.gauge("ttscenes.lanes.depth", io.micrometer.core.instrument.Tags.of("bot", bot), depth);
+    registry.gauge("ttscenes.lanes.depth", Tags.of("bot", bot), depth);
   }
 
   @Override
   public void updateHandled(String updateType, UpdateOutcome outcome, Duration duration) {
-    Counter.builder("ttscenes.updates").description("updates handled, by type and outcome")
-        .tags("bot", bot, "type", updateType, "outcome", outcome.name().toLowerCase(Locale.ROOT))
-        .register(registry).increment();
+    count("ttscenes.updates", "updates handled, by type and outcome",
+        "type", updateType, "outcome", outcome.name().toLowerCase(Locale.ROOT));
     Timer.builder("ttscenes.handler.latency").description("time from lane start to ack")
         .tags("bot", bot, "type", updateType).register(registry).record(duration);
   }
 
   @Override
+  public void turnCommitted(TurnReport report) {
+    Timer.builder("ttscenes.scene.latency")
+        .description("time from lane start to ack of committed updates, by where the handler ran")
+        .tags("bot", bot, "scene", report.scene(), "step", report.step()).register(registry)
+        .record(report.duration());
+    report.events().forEach(this::flow);
+  }
+
+  private void flow(FlowEvent event) {
+    if (event instanceof FlowEvent.SceneEntered e) {
+      count("ttscenes.scene.entered", "scenes entered", "scene", e.scene(), "step", e.step());
+    } else if (event instanceof FlowEvent.SceneCompleted e) {
+      count("ttscenes.scene.completed", "scenes left from their last step", "scene", e.scene(), "step", e.step());
+    } else if (event instanceof FlowEvent.SceneLeftEarly e) {
+      count("ttscenes.scene.left_early", "scenes left before their last step", "scene", e.scene(), "step", e.step());
+    } else if (event instanceof FlowEvent.SceneTimedOut e) {
+      count("ttscenes.scene.timed_out", "scene timeouts fired", "scene", e.scene(), "step", e.step());
+    } else if (event instanceof FlowEvent.Moved e) {
+      count("ttscenes.scene.moves", "moves between places", "from", e.from(), "to", e.to());
+    } else if (event instanceof FlowEvent.DeepLinkStarted e) {
+      count("ttscenes.deeplink.starts", "deep-link starts by campaign and where they led",
+          "campaign", e.campaign(), "scene", e.scene(), "step", e.step());
+    } else if (event instanceof FlowEvent.StepReached e) {
+      count("ttscenes.funnel.reached", "users of a campaign who reached a scene and step",
+          "campaign", e.campaign(), "scene", e.scene(), "step", e.step());
+    }
+  }
+
+  @Override
   public void commitConflict(String updateType) {
-    Counter.builder("ttscenes.commit.conflicts").tags("bot", bot, "type", updateType)
-        .register(registry).increment();
+    count("ttscenes.commit.conflicts", "commits that lost a race and were re-run", "type", updateType);
   }
 
   @Override
   public void storeRetry(String operation, int attempt, Duration delay) {
-    Counter.builder("ttscenes.store.retries").tags("bot", bot, "operation", operation)
-        .register(registry).increment();
+    count("ttscenes.store.retries", "store operations retried", "operation", operation);
   }
 
   @Override
@@ -56,19 +90,21 @@ public final class MicrometerRuntimeListener implements RuntimeListener {
 
   @Override
   public void effectFailed(String operation, boolean retryable) {
-    apiCall(operation, retryable ? "retry_later" : "rejected");
+    apiCall(operation, retryable ? "parked" : "rejected");
+    if (retryable) {
+      count("ttscenes.outbox.parked", "outbox entries parked after a retryable failure");
+    }
   }
 
   @Override
   public void updateDeadLettered(String updateType) {
-    Counter.builder("ttscenes.updates.dead_lettered")
-        .description("updates given up after failing too many times in a row")
-        .tags("bot", bot, "type", updateType).register(registry).increment();
+    count("ttscenes.updates.dead_lettered", "updates given up after failing too many times in a row",
+        "type", updateType);
   }
 
   @Override
   public void outboxRecovered() {
-    Counter.builder("ttscenes.outbox.recovered").tags("bot", bot).register(registry).increment();
+    count("ttscenes.outbox.recovered", "outbox entries sent by recovery");
   }
 
   @Override
@@ -76,8 +112,12 @@ public final class MicrometerRuntimeListener implements RuntimeListener {
     this.depth.set(depth);
   }
 
-  private void apiCall(String operation, String result) {
-    Counter.builder("ttscenes.api.calls").tags("bot", bot, "operation", operation, "result", result)
-        .register(registry).increment();
+  private void apiCall(String method, String outcome) {
+    count("ttscenes.api.calls", "Bot API calls of committed effects, by method and outcome",
+        "method", method, "outcome", outcome);
+  }
+
+  private void count(String name, String description, String... tags) {
+    Counter.builder(name).description(description).tags("bot", bot).tags(tags).register(registry).increment();
   }
 }

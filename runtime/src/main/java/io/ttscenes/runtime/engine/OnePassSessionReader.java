@@ -23,6 +23,7 @@ import java.util.Set;
 final class OnePassSessionReader {
   private static final TypeReference<List<SessionState.HistoryEntry>> HISTORY = new TypeReference<>() {};
   private static final TypeReference<List<ScheduledJob>> JOBS = new TypeReference<>() {};
+  private static final TypeReference<List<String>> REACHED = new TypeReference<>() {};
 
   private final Bot bot;
   private final ObjectMapper mapper;
@@ -101,6 +102,8 @@ final class OnePassSessionReader {
       case "seq" -> draft.seq = parser.getLongValue();
       case "user" -> draft.user = parser.getLongValue();
       case "chat" -> draft.chat = parser.getLongValue();
+      case "campaign" -> draft.campaign = parser.getValueAsString();
+      case "reached" -> draft.reached = mapper.readValue(parser, REACHED);
       default -> parser.skipChildren();
     }
     return true;
@@ -125,8 +128,17 @@ final class OnePassSessionReader {
     long seq;
     Long user;
     Long chat;
+    String campaign;
+    List<String> reached = List.of();
 
     Optional<Session> session(String key, Bot bot) {
+      if (reached.contains(null)) {
+        return Optional.empty();
+      }
+      return placed(key, bot).map(session -> SessionCodec.attributed(session, campaign, reached));
+    }
+
+    private Optional<Session> placed(String key, Bot bot) {
       if (scene != null && data == null) {
         return Optional.empty();
       }

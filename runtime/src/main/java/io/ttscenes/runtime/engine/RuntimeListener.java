@@ -28,7 +28,7 @@ public interface RuntimeListener {
   default void effectSent(String operation) {}
 
   /**
-   * A recorded Bot API call failed; {@code retryable} failures keep the rest of the outbox pending
+   * A recorded Bot API call failed; a {@code retryable} failure parks the rest of the outbox entry
    * for a later retry, others are dropped after logging.
    */
   default void effectFailed(String operation, boolean retryable) {}
@@ -38,6 +38,13 @@ public interface RuntimeListener {
    * row; it is logged with its JSON and never handled.
    */
   default void updateDeadLettered(String updateType) {}
+
+  /**
+   * An update's commit won: {@code report} says where its handler ran and what it did to the
+   * session's place in the conversation. Called once per committed update, never for a run that
+   * lost a commit race and was re-run.
+   */
+  default void turnCommitted(TurnReport report) {}
 
   /** An outbox entry left by an earlier failure or crash was sent by recovery. */
   default void outboxRecovered() {}

@@ -2,7 +2,9 @@ package io.ttscenes.runtime.engine;
 
 import io.ttscenes.api.Scene;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -18,6 +20,9 @@ final class Session {
   final Jobs jobs;
   Long user;
   Long chat;
+  /** The deep-link campaign the user started with (null without one) and the places reached since. */
+  String campaign;
+  final Set<String> reached = new LinkedHashSet<>();
 
   Session(Scene<?> scene, String step, Object data, Object sessionData,
       List<SessionState.HistoryEntry> history, Jobs jobs, Long user, Long chat) {
@@ -33,6 +38,21 @@ final class Session {
 
   Optional<Scene<?>> scene() {
     return Optional.ofNullable(scene);
+  }
+
+  /** The session's place: {@code root}, {@code scene} or {@code scene/step}. */
+  String place() {
+    return FlowEvent.place(sceneName(), stepName());
+  }
+
+  /** The current scene's id, or {@link FlowEvent#ROOT}. */
+  String sceneName() {
+    return scene == null ? FlowEvent.ROOT : scene.id();
+  }
+
+  /** The current wizard step, or {@link FlowEvent#NO_STEP}. */
+  String stepName() {
+    return step == null ? FlowEvent.NO_STEP : step;
   }
 
   /** Index of the current wizard step in its scene, or -1 outside wizards. */

@@ -10,6 +10,7 @@ import io.ttscenes.api.Scene;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,19 @@ final class SessionCodec {
 
   private Session decodeTrees(String key, String json) {
     SessionState state = read(key, json);
+    return attributed(decodeTrees(key, state), state.campaign(), state.reached());
+  }
+
+  /** {@code session} with the deep-link campaign it was stored with and the places reached since. */
+  static Session attributed(Session session, String campaign, List<String> reached) {
+    session.campaign = campaign;
+    if (campaign != null && reached != null) {
+      session.reached.addAll(reached);
+    }
+    return session;
+  }
+
+  private Session decodeTrees(String key, SessionState state) {
     Object sessionData = sessionData(key, state.session());
     Optional<Scene<?>> scene = Optional.ofNullable(state.scene()).flatMap(bot::scene);
     Jobs jobs = state.toJobs();
@@ -95,13 +109,15 @@ final class SessionCodec {
    * first turned into trees: the same JSON in one pass.
    */
   private record Written(String scene, String step, Object data, Object session,
-      List<SessionState.HistoryEntry> history, List<ScheduledJob> jobs, Long seq, Long user, Long chat) {}
+      List<SessionState.HistoryEntry> history, List<ScheduledJob> jobs, Long seq, Long user, Long chat,
+      String campaign, Set<String> reached) {}
 
   String encode(Session session) {
     Written state = new Written(
         session.scene().map(Scene::id).orElse(null), session.step, session.data,
         session.sessionData, session.history,
-        session.jobs.stored(), session.jobs.storedSeq(), session.user, session.chat);
+        session.jobs.stored(), session.jobs.storedSeq(), session.user, session.chat,
+        session.campaign, session.campaign == null ? null : session.reached);
     try {
       // Through UTF-8 bytes: Jackson's byte writer escapes a lone surrogate (a text cut inside an
       // emoji) as \uD83D; written to a String it would stay raw and become '?' in a store that
@@ -171,7 +187,7 @@ final class SessionCodec {
     } catch (JsonProcessingException e) {
       LOG.warn("session {}: stored session is not readable ({}); starting over at the root", key,
           e.getOriginalMessage());
-      return new SessionState(null, null, null, null, List.of(), null, null, null, null, null);
+      return new SessionState(null, null, null, null, List.of(), null, null, null, null, null, null, null);
     }
   }
 }

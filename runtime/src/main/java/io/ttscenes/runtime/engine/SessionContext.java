@@ -40,6 +40,7 @@ final class SessionContext implements Context<Object> {
   private final SessionCodec codec;
   private final BotApi api;
   private final List<Effect> effects = new ArrayList<>();
+  private final List<FlowEvent> events = new ArrayList<>();
   private RouteMatch match = new RouteMatch("", Optional.empty());
   private Transition pending;
 
@@ -61,6 +62,15 @@ final class SessionContext implements Context<Object> {
 
   List<Effect> effects() {
     return List.copyOf(effects);
+  }
+
+  /** Records what this run did to the session's place; kept only if its commit wins. */
+  void flow(FlowEvent event) {
+    events.add(event);
+  }
+
+  List<FlowEvent> events() {
+    return List.copyOf(events);
   }
 
   void match(RouteMatch match) {

@@ -20,8 +20,12 @@ record SessionState(
     List<ScheduledJob> jobs,
     Long seq,
     Long user,
-    Long chat) {
+    Long chat,
+    String campaign,
+    List<String> reached) {
   SessionState {
+    // Null (omitted) without a campaign, as the one-pass encoder writes it.
+    reached = reached == null ? null : List.copyOf(reached);
     history = history == null ? List.of() : List.copyOf(history);
     jobs = jobs == null ? List.of() : List.copyOf(jobs);
   }

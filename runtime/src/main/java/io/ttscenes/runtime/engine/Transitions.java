@@ -30,22 +30,27 @@ final class Transitions {
         throw new IllegalStateException("more than " + MAX_HOPS + " transitions for one update (the last was "
             + next.get() + "); scenes probably enter each other in a loop");
       }
+      String before = ctx.session().place();
       apply(ctx, next.get());
+      String after = ctx.session().place();
+      if (!before.equals(after)) {
+        ctx.flow(new FlowEvent.Moved(before, after));
+      }
     }
   }
 
   private void apply(SessionContext ctx, Transition transition) {
     Session session = ctx.session();
     if (transition instanceof Transition.Enter enter) {
-      leave(ctx, true);
+      leave(ctx, true, true);
       start(ctx, enter.scene(), enter.data(), null);
     } else if (transition instanceof Transition.Leave) {
-      leave(ctx, false);
+      leave(ctx, false, true);
       toRoot(session);
     } else if (transition instanceof Transition.Reenter) {
       Scene<?> scene = session.scene;
       Object data = session.data;
-      leave(ctx, false);
+      leave(ctx, false, false);
       start(ctx, scene, data, null);
     } else if (transition instanceof Transition.Back) {
       back(ctx);
@@ -55,7 +60,7 @@ final class Transitions {
       if (index + 1 < steps.size()) {
         enterStep(ctx, steps.get(index + 1).name());
       } else {
-        leave(ctx, false);
+        leave(ctx, false, true);
         toRoot(session);
       }
     } else if (transition instanceof Transition.GoTo goTo) {
@@ -70,7 +75,7 @@ final class Transitions {
       enterStep(ctx, session.scene.steps().get(index - 1).name());
       return;
     }
-    leave(ctx, false);
+    leave(ctx, false, false);
     if (session.history.isEmpty()) {
       toRoot(session);
       return;
@@ -85,13 +90,23 @@ final class Transitions {
     start(ctx, scene.get(), data.get(), previous.step());
   }
 
-  /** Runs the current scene's onLeave and, for {@code enter}, remembers the scene for back(). */
-  private void leave(SessionContext ctx, boolean remember) {
+  /**
+   * Runs the current scene's onLeave and, for {@code enter}, remembers the scene for back(). The
+   * scene counts as completed when left from its last step ({@code mayComplete}), else as left
+   * early; a timeout run counts neither, its timeout was counted.
+   */
+  private void leave(SessionContext ctx, boolean remember, boolean mayComplete) {
     Session session = ctx.session();
     if (session.scene == null) {
       return;
     }
     Scene<?> scene = session.scene;
+    if (!ctx.isTimeout()) {
+      boolean last = session.stepIndex() == scene.steps().size() - 1;
+      ctx.flow(mayComplete && last
+          ? new FlowEvent.SceneCompleted(session.sceneName(), session.stepName())
+          : new FlowEvent.SceneLeftEarly(session.sceneName(), session.stepName()));
+    }
     scene.onLeave().ifPresent(handler -> run(handler, ctx));
     ctx.takeTransition().ifPresent(requested -> {
       throw new IllegalStateException("onLeave of scene '" + scene.id()
@@ -114,6 +129,8 @@ final class Transitions {
     session.jobs.remove(Jobs.TIMEOUT);
     scene.timeout().ifPresent(timeout -> session.jobs.put(Jobs.TIMEOUT, ctx.now().plus(timeout), null));
     armStep(ctx);
+    ctx.flow(new FlowEvent.SceneEntered(session.sceneName(), session.stepName()));
+    reached(ctx);
     scene.onEnter().ifPresent(handler -> run(handler, ctx));
     if (!ctx.hasPendingTransition() && session.step != null) {
       prompt(ctx, session.step);
@@ -123,6 +140,7 @@ final class Transitions {
   private void enterStep(SessionContext ctx, String step) {
     ctx.session().step = step;
     armStep(ctx);
+    reached(ctx);
     prompt(ctx, step);
   }
 
@@ -137,6 +155,14 @@ final class Transitions {
 
   private void prompt(SessionContext ctx, String step) {
     ctx.session().scene.step(step).flatMap(WizardStep::promptHandler).ifPresent(handler -> run(handler, ctx));
+  }
+
+  /** Counts the session's place for its campaign's funnel, once per place and attributed user. */
+  private static void reached(SessionContext ctx) {
+    Session session = ctx.session();
+    if (session.campaign != null && session.reached.add(session.place())) {
+      ctx.flow(new FlowEvent.StepReached(session.campaign, session.sceneName(), session.stepName()));
+    }
   }
 
   private static void toRoot(Session session) {

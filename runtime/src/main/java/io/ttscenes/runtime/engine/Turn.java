@@ -21,7 +21,7 @@ final class Turn {
   private static final Logger LOG = LoggerFactory.getLogger(Turn.class);
 
   /** The new session, the effects to send after the commit, and how the update was handled. */
-  record Result(Session session, List<Effect> effects, UpdateOutcome outcome) {}
+  record Result(Session session, List<Effect> effects, UpdateOutcome outcome, List<FlowEvent> events) {}
 
   private final Bot bot;
   private final Transitions transitions;
@@ -40,7 +40,8 @@ final class Turn {
       boolean[] matched = {false};
       MiddlewareChain.run(bot.middleware(), ctx, any -> matched[0] = route(ctx));
       touch(ctx);
-      return new Result(ctx.session(), ctx.effects(), matched[0] ? UpdateOutcome.HANDLED : UpdateOutcome.UNMATCHED);
+      return new Result(ctx.session(), ctx.effects(), matched[0] ? UpdateOutcome.HANDLED : UpdateOutcome.UNMATCHED,
+          ctx.events());
     } catch (Throwable e) {
       // Not only RuntimeException: a handler may rethrow checked exceptions sneakily, and an Error
       // such as a StackOverflowError from a recursive bug is the handler's failure too.
@@ -55,19 +56,18 @@ final class Turn {
    * reported unmatched (and is gone, so it never comes back).
    */
   Result runJob(Supplier<SessionContext> contexts, ScheduledJob job) {
-    SessionContext ctx = contexts.get();
+    SessionContext ctx = consumed(contexts, job.name()).get();
     try {
       Session session = ctx.session();
-      session.jobs.remove(job.name());
       Optional<? extends Handler<?>> handler = handlerOf(session, job.name());
       if (handler.isEmpty()) {
         LOG.warn("session {}: no handler takes scheduled job '{}' in {}; the job is dropped", ctx.sessionKey(),
             job.name(), session.scene().map(s -> "scene '" + s.id() + "'").orElse("the root"));
-        return new Result(session, ctx.effects(), UpdateOutcome.UNMATCHED);
+        return new Result(session, ctx.effects(), UpdateOutcome.UNMATCHED, ctx.events());
       }
       Transitions.run(handler.get(), ctx);
       transitions.apply(ctx);
-      return new Result(session, ctx.effects(), UpdateOutcome.HANDLED);
+      return new Result(session, ctx.effects(), UpdateOutcome.HANDLED, ctx.events());
     } catch (Throwable e) {
       rethrowIfFatal(e);
       return recover(consumed(contexts, job.name()), e);
@@ -114,11 +114,18 @@ final class Turn {
     return true;
   }
 
-  /** Fresh contexts with job {@code name} consumed, as a job's recovery sees them. */
+  /**
+   * Fresh contexts with job {@code name} consumed, as a job's recovery sees them; a scene or step
+   * timeout is recorded on each, so whichever run commits counts it.
+   */
   static Supplier<SessionContext> consumed(Supplier<SessionContext> contexts, String name) {
     return () -> {
       SessionContext fresh = contexts.get();
-      fresh.session().jobs.remove(name);
+      Session session = fresh.session();
+      session.jobs.remove(name);
+      if (session.scene != null && (name.equals(Jobs.TIMEOUT) || name.equals(Jobs.STEP_TIMEOUT))) {
+        fresh.flow(new FlowEvent.SceneTimedOut(session.sceneName(), session.stepName()));
+      }
       return fresh;
     };
   }
@@ -148,7 +155,7 @@ final class Turn {
     try {
       handler.get().handle(ctx, error);
       transitions.apply(ctx);
-      return new Result(ctx.session(), ctx.effects(), UpdateOutcome.HANDLER_FAILED);
+      return new Result(ctx.session(), ctx.effects(), UpdateOutcome.HANDLER_FAILED, ctx.events());
     } catch (Throwable second) {
       rethrowIfFatal(second);
       LOG.error("the exception handler failed too; replying with the apology", second);
@@ -161,6 +168,6 @@ final class Turn {
     if (ctx.chatId().isPresent() || ctx.userId().isPresent()) {
       ctx.reply(bot.apology());
     }
-    return new Result(ctx.session(), ctx.effects(), UpdateOutcome.HANDLER_FAILED);
+    return new Result(ctx.session(), ctx.effects(), UpdateOutcome.HANDLER_FAILED, ctx.events());
   }
 }

@@ -20,6 +20,12 @@ public interface Ingress {
    */
   boolean stop(Duration deadline);
 
+  /**
+   * Whether updates can arrive now: the poll thread runs (polling, or standing by for the lease)
+   * or the server listens. False before {@link #start()} and after {@link #stop(Duration)}.
+   */
+  boolean receiving();
+
   /** A short description for logs, such as {@code "long polling"}. */
   String describe();
 }

@@ -21,6 +21,13 @@ final class Lifecycle {
     }
   }
 
+  /** Whether the poll thread was started, is alive and was not asked to stop. */
+  boolean isRunning() {
+    synchronized (lock) {
+      return thread != null && thread.isAlive() && !stopping && !finished;
+    }
+  }
+
   boolean isStopping() {
     synchronized (lock) {
       return stopping;

@@ -89,6 +89,11 @@ public final class LongPollIngress implements Ingress {
     return done;
   }
 
+  @Override
+  public boolean receiving() {
+    return lifecycle.isRunning();
+  }
+
   /**
    * Whether this instance polls now: it holds the poller lease, or it runs without one. Thread-safe;
    * the answer may change at any time while a lease is in use.

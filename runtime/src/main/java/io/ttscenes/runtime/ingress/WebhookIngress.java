@@ -127,6 +127,11 @@ public final class WebhookIngress implements Ingress {
   }
 
   @Override
+  public synchronized boolean receiving() {
+    return server != null && !stopped;
+  }
+
+  @Override
   public String describe() {
     return "webhook (port " + settings.port() + ", path " + settings.redacted(servedPath) + ")";
   }

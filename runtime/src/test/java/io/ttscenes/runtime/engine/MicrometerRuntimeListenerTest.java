@@ -28,8 +28,8 @@ final class MicrometerRuntimeListenerTest {
     assertEquals(2.0, registry.get("ttscenes.updates").tags("type", "message_created", "outcome", "handled").counter().count());
     assertEquals(1.0, registry.get("ttscenes.updates").tags("outcome", "duplicate").counter().count());
     assertEquals(1.0, registry.get("ttscenes.updates").tags("outcome", "unmatched").counter().count());
-    assertEquals(1.0, registry.get("ttscenes.api.calls").tags("operation", "sendMessage", "result", "sent").counter().count());
-    assertEquals(1.0, registry.get("ttscenes.api.calls").tags("operation", "sendMessage", "result", "rejected").counter().count());
+    assertEquals(1.0, registry.get("ttscenes.api.calls").tags("method", "sendMessage", "outcome", "sent").counter().count());
+    assertEquals(1.0, registry.get("ttscenes.api.calls").tags("method", "sendMessage", "outcome", "rejected").counter().count());
     assertEquals(4, registry.get("ttscenes.handler.latency").tags("bot", "metrics").timer().count());
     assertEquals(0.0, registry.get("ttscenes.lanes.depth").gauge().value());
     assertEquals(1.0, registry.get("ttscenes.updates.dead_lettered").tags("bot", "metrics", "type", "message_created")

@@ -37,7 +37,7 @@ final class SessionCodecTest {
     String json = codec.encode(session);
 
     String viaTrees = mapper.writeValueAsString(new SessionState(null, null, null,
-        mapper.valueToTree(profile), history, null, jobs.stored(), 1L, 7L, 70L));
+        mapper.valueToTree(profile), history, null, jobs.stored(), 1L, 7L, 70L, null, null));
     assertEquals(viaTrees, json);
     Session read = codec.decode("u:7:c:70", json);
     assertEquals(profile, read.sessionData);

@@ -1,6 +1,7 @@
 package io.ttscenes.testkit.kit;
 
 import io.ttscenes.api.Bot;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.runtime.client.OkHttpBotApi;
 import io.ttscenes.runtime.store.InMemorySessionStore;
@@ -235,6 +236,20 @@ public final class BotTester implements BeforeAllCallback, AfterAllCallback, Bef
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted while waiting for the bot", e);
+    }
+  }
+
+  /**
+   * The running bot's meters (scenes, funnels per campaign, sends, conflicts), read once the bot
+   * is idle. A {@link #restart()} starts them afresh, as a new process would.
+   */
+  public MeterRegistry meters() {
+    awaitIdle();
+    synchronized (this) {
+      if (running == null) {
+        throw new IllegalStateException("the bot is not running; start() it first");
+      }
+      return running.meters();
     }
   }
 

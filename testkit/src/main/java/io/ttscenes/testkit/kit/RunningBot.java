@@ -1,10 +1,12 @@
 package io.ttscenes.testkit.kit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.client.BotApi;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.runtime.BotRuntime;
 import io.ttscenes.runtime.RuntimeConfig;
+import io.ttscenes.runtime.admin.AdminSettings;
 import io.ttscenes.runtime.engine.Dispatcher;
 import io.ttscenes.testkit.Emulator;
 import java.util.Map;
@@ -31,7 +33,9 @@ final class RunningBot implements AutoCloseable {
         "TTSCENES_SHUTDOWN_TIMEOUT_SECONDS", "10",
         "TTSCENES_TIMER_PERIOD_MS", "3600000"));
     BotRuntime runtime = BotRuntime.builder(bot, config).store(new ManualTimers(store), false)
-        .api(api).clock(clock).build();
+        .api(api).clock(clock)
+        // The kit never opens an admin port, whatever the environment says: tests run in parallel.
+        .admin(AdminSettings.off()).build();
     runtime.start();
     return new RunningBot(runtime);
   }
@@ -40,6 +44,10 @@ final class RunningBot implements AutoCloseable {
   private static String settingsName(Bot bot) {
     String name = bot.name().replaceAll("[^A-Za-z0-9_.-]", "_");
     return name.isEmpty() ? "bot" : name.substring(0, Math.min(64, name.length()));
+  }
+
+  MeterRegistry meters() {
+    return runtime.meterRegistry();
   }
 
   Dispatcher dispatcher() {

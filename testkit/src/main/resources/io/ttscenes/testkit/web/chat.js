@@ -77,6 +77,11 @@
     $('bot-name').textContent = info.bot.name;
     $('bot-username').textContent = '@' + info.bot.username;
     $('base-url').textContent = info.base_url;
+    if (info.admin) {
+      $('graph-link').href = info.admin + '/graph';
+      $('funnels-link').href = info.admin + '/funnels';
+      $('admin-links').hidden = false;
+    }
   }
 
   async function loadUsers() {
