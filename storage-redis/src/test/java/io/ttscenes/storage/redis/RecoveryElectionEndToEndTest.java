@@ -75,14 +75,17 @@ final class RecoveryElectionEndToEndTest {
     Instance first = start(RetryPolicy.defaults());
     Instance second = start(RetryPolicy.defaults());
 
-    awaitCondition(() -> replies().equals(List.of("echo one")), "the holder recovers the entry");
+    // The listener hears of a recovered entry after its send: wait for both.
+    awaitCondition(() -> replies().equals(List.of("echo one"))
+        && first.recovered.get() + second.recovered.get() == 1, "the holder recovers the entry");
     assertEquals(first.runtime.instanceId(), leaseOwner(), "the first instance started holds the lease");
     assertEquals(1, first.recovered.get());
     assertEquals(0, second.recovered.get(), "the other instance left recovery to the holder");
 
     crashAfterCommitting("two");
     first.runtime.close();
-    awaitCondition(() -> replies().equals(List.of("echo one", "echo two")), "the other instance recovers");
+    awaitCondition(() -> replies().equals(List.of("echo one", "echo two"))
+        && first.recovered.get() + second.recovered.get() == 2, "the other instance recovers");
     assertEquals(second.runtime.instanceId(), leaseOwner(), "the other instance took the lease");
     assertEquals(1, second.recovered.get());
     assertEquals(1, first.recovered.get());
@@ -96,7 +99,8 @@ final class RecoveryElectionEndToEndTest {
 
     assertNull(leaseOwner(), "an instance kept out of recovery does not stand for election");
     Instance elected = start(RetryPolicy.defaults());
-    awaitCondition(() -> replies().equals(List.of("echo one")), "the elected instance recovers");
+    awaitCondition(() -> replies().equals(List.of("echo one")) && elected.recovered.get() == 1,
+        "the elected instance recovers");
     assertEquals(elected.runtime.instanceId(), leaseOwner());
     assertEquals(0, off.recovered.get());
     assertFalse(off.runtime.instanceId().equals(leaseOwner()));
