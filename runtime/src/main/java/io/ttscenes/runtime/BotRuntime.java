@@ -82,7 +82,9 @@ public final class BotRuntime implements AutoCloseable {
    * outbox recovery and the clearing of sent outboxes of idle sessions (every second, those sent
    * at least 2 s ago), and the ingress. With long polling the ingress starts first: it tries to
    * take the poller lease, and only its holder recovers store outboxes (on taking the lease and
-   * then periodically); other instances stand by. Throws {@link IllegalStateException} when called
+   * then periodically); other instances stand by. With webhooks every instance serves updates and
+   * they elect the one that recovers store outboxes through the store lease {@code recovery}
+   * (unless {@code TTSCENES_OUTBOX_RECOVERY=false}); closing releases it. Throws {@link IllegalStateException} when called
    * twice or after close; if the ingress cannot start, everything started is stopped and the error
    * thrown.
    */
@@ -99,7 +101,7 @@ public final class BotRuntime implements AutoCloseable {
       // The lease decides who recovers: starting tries to take it, and the holder recovers then.
       startIngress();
     } else {
-      parts.recovery().run("start-up");
+      parts.recovery().start();
     }
     timers.start(scheduler, parts.config().timerPeriod());
     scheduler.scheduleWithFixedDelay(() -> parts.recovery().run("periodic"), RECOVERY_PERIOD.toMillis(),
@@ -185,6 +187,8 @@ public final class BotRuntime implements AutoCloseable {
     boolean drained = dispatcher.drain(shutdown.left());
     LOG.info("bot '{}': ingress {}, lanes {}", name, ingressDone ? "stopped" : "stopped with work left",
         drained ? "drained and outboxes sent" : "not drained in time (unacknowledged updates are redelivered)");
+    // After the drain: the entries this instance sends while draining are not another's to recover.
+    parts.recovery().stop();
     if (drained) {
       dispatcher.close();
     }

@@ -1,6 +1,7 @@
 package io.ttscenes.runtime;
 
 import io.ttscenes.runtime.engine.Dispatcher;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -9,9 +10,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs outbox recovery for a {@link BotRuntime}: the full pass (crash-left store entries too) only
  * when recovery is enabled and this instance is the one that recovers (the poller lease holder
- * with long polling); otherwise only the entries this process parked, which recovery leaves to
- * it while its instance lease is held. Never throws; failures are logged and the next run tries
- * again.
+ * with long polling, the {@link RecoveryLease} holder with webhooks); otherwise only the entries
+ * this process parked, which recovery leaves to it while its instance lease is held. Never
+ * throws; failures are logged and the next run tries again.
  */
 final class OutboxRecovery {
   private static final Logger LOG = LoggerFactory.getLogger(BotRuntime.class);
@@ -19,11 +20,36 @@ final class OutboxRecovery {
   private final Dispatcher dispatcher;
   private final boolean enabled;
   private final BooleanSupplier recovers;
+  private final Optional<RecoveryLease> election;
 
+  /** Recovery whose holder is decided elsewhere (the poller lease, or nobody else exists). */
   OutboxRecovery(Dispatcher dispatcher, boolean enabled, BooleanSupplier recovers) {
     this.dispatcher = dispatcher;
     this.enabled = enabled;
     this.recovers = recovers;
+    this.election = Optional.empty();
+  }
+
+  /** Recovery by whichever instance holds {@code election} (webhooks on several instances). */
+  OutboxRecovery(Dispatcher dispatcher, RecoveryLease election) {
+    this.dispatcher = dispatcher;
+    this.enabled = true;
+    this.recovers = election::holds;
+    this.election = Optional.of(election);
+  }
+
+  /**
+   * Starts the election, whose winner recovers at once, or runs the start-up pass when there is
+   * none. Not for long polling, where taking the poller lease starts recovery.
+   */
+  void start() {
+    election.ifPresentOrElse(lease -> lease.start(() -> run("recovery-lease-holder")),
+        () -> run("start-up"));
+  }
+
+  /** Leaves the election (releasing the lease if held) so another instance recovers. */
+  void stop() {
+    election.ifPresent(RecoveryLease::stop);
   }
 
   void run(String why) {

@@ -34,7 +34,8 @@ import java.util.stream.Stream;
  * {@code TTSCENES_TIMER_PERIOD_MS} (1000), {@code TTSCENES_POLLER_LEASE_SECONDS} (15: with long
  * polling, instances poll only while holding a store lease of this TTL, renewed every third of it)
  * and {@code TTSCENES_OUTBOX_RECOVERY} (true: this instance may run outbox recovery; with long
- * polling only the lease holder does, with webhooks set it true on exactly one instance).
+ * polling only the poller lease holder does, with webhooks only the instance the others elected
+ * through the store lease {@code recovery}, of the poller lease's TTL; false: never).
  *
  * <p>The token may be left out only when the API URL is on loopback (the local emulator); then
  * {@value #EMULATOR_TOKEN} is used. Invalid settings throw {@link RuntimeConfigException} listing

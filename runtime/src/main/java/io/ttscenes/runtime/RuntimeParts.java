@@ -74,8 +74,7 @@ record RuntimeParts(
             // Taking over from a crashed poller: send what it committed and never sent, at once.
             .onLeaseAcquired(() -> recovery.get().run("lease-holder"))
             .threadName("ttscenes-" + b.bot.name() + "-poll").build();
-    recovery.set(new OutboxRecovery(dispatcher, config.outboxRecovery(),
-        ingress instanceof LongPollIngress poll ? poll::holdsLease : () -> true));
+    recovery.set(recovery(config, store, dispatcher, ingress, instanceId, b.bot.name()));
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "ttscenes-" + b.bot.name() + "-timers");
       thread.setDaemon(true);
@@ -97,6 +96,22 @@ record RuntimeParts(
     both.add(prometheus);
     both.add(user);
     return both;
+  }
+
+  /**
+   * With long polling the poller lease holder recovers; with webhooks the instances elect one
+   * through the store unless TTSCENES_OUTBOX_RECOVERY=false keeps this one out.
+   */
+  private static OutboxRecovery recovery(RuntimeConfig config, SessionStore store, Dispatcher dispatcher,
+      Ingress ingress, String instanceId, String botName) {
+    if (ingress instanceof LongPollIngress poll) {
+      return new OutboxRecovery(dispatcher, config.outboxRecovery(), poll::holdsLease);
+    }
+    if (!config.outboxRecovery()) {
+      return new OutboxRecovery(dispatcher, false, () -> false);
+    }
+    return new OutboxRecovery(dispatcher, new RecoveryLease(store, instanceId, config.pollerLease(),
+        "ttscenes-" + botName + "-recovery-lease"));
   }
 
   private static Ingress webhook(RuntimeConfig config, Dispatcher dispatcher, BotApi api, EmbeddedServer http) {

@@ -73,6 +73,26 @@ final class BotRuntimeLeaseTest {
     assertEquals(List.of("pendingOutboxes"), webhookStartEvents(null));
   }
 
+  @Test
+  void webhookInstanceLeavesRecoveryToTheElectedHolderAndTakesOverWhenItIsReleased() throws Exception {
+    store.tryAcquireLease("recovery", "other-instance", Duration.ofHours(1));
+    BotRuntime runtime = BotRuntime.builder(bot, RuntimeConfig.from(Map.of("TAMTAM_API_URL", tamtam.url(),
+        "WEBHOOK_URL", "https://bot.example.com/hook", "WEBHOOK_PORT", "0",
+        "WEBHOOK_SECRET", "a-secret-of-at-least-22-characters", "TTSCENES_POLLER_LEASE_SECONDS", "3",
+        "TTSCENES_TIMER_PERIOD_MS", "3600000"))).store(store, false).build();
+    runtime.start();
+    assertFalse(store.events().contains("pendingOutboxes"), "another instance holds the recovery lease");
+
+    store.releaseLease("recovery", "other-instance");
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!store.events().contains("pendingOutboxes") && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertTrue(store.events().contains("pendingOutboxes"), "taking the released lease recovers at once");
+    runtime.close();
+    assertTrue(store.tryAcquireLease("recovery", "other-instance", Duration.ofHours(1)), "close released it");
+  }
+
   /** Starts a webhook runtime, serves one update and closes it; returns its recovery events. */
   private List<String> webhookStartEvents(String recovery) throws Exception {
     Map<String, String> env = new HashMap<>(Map.of("TAMTAM_API_URL", tamtam.url(),
