@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ttscenes.api.Bot;
-import io.ttscenes.runtime.BotRuntime;
-import io.ttscenes.runtime.RuntimeConfig;
-import io.ttscenes.runtime.client.OkHttpBotApi;
 import io.ttscenes.testkit.BotMessage;
 import io.ttscenes.testkit.EmulatedUser;
-import io.ttscenes.testkit.Emulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,39 +29,23 @@ final class ScheduledJobsRedisRestartTest {
   private static final Duration NUDGE = Duration.ofSeconds(1);
   private static final Duration LATE = Duration.ofSeconds(2);
 
-  private Emulator emulator;
-  private RedisSessionStore store;
-  private BotRuntime runtime;
+  private BotOnRedis bot;
 
   @BeforeEach
   void startBot() {
-    emulator = Emulator.start(0);
-    OkHttpBotApi api = OkHttpBotApi.builder(emulator.token()).baseUrl(emulator.baseUrl())
-        .requestsPerSecond(100_000).build();
-    store = RedisSessionStore.create(RedisConfig.fromUrl(REDIS.url()).newBuilder().botName("jobs-restart")
-        .connectTimeout(Duration.ofMillis(500)).socketTimeout(Duration.ofMillis(500)).build());
-    RuntimeConfig config = RuntimeConfig.from(Map.of(
-        "TAMTAM_API_URL", emulator.baseUrl(),
-        "TAMTAM_TOKEN", emulator.token(),
-        "TTSCENES_BOT_NAME", "jobs-restart",
-        "TTSCENES_POLL_TIMEOUT_SECONDS", "5",
-        "TTSCENES_TIMER_PERIOD_MS", "100"));
-    runtime = BotRuntime.builder(reminders(), config).store(store, false).api(api).build();
-    runtime.start();
+    bot = BotOnRedis.start(reminders(), "jobs-restart", REDIS.url());
   }
 
   @AfterEach
   void stopBot() {
-    runtime.close();
-    store.close();
-    emulator.close();
+    bot.close();
   }
 
   @Test
   void jobsDueWhileRedisIsDownRunOnceEachAfterItComesBack() throws Exception {
     List<EmulatedUser> users = new ArrayList<>();
     for (int i = 0; i < USERS; i++) {
-      EmulatedUser user = emulator.user("user-" + i);
+      EmulatedUser user = bot.emulator.user("user-" + i);
       user.sendCommand("/remind");
       users.add(user);
     }

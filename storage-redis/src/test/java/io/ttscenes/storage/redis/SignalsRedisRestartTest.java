@@ -5,15 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.OutgoingMessage;
 import io.ttscenes.api.SessionRef;
-import io.ttscenes.runtime.BotRuntime;
-import io.ttscenes.runtime.RuntimeConfig;
-import io.ttscenes.runtime.client.OkHttpBotApi;
 import io.ttscenes.testkit.EmulatedUser;
-import io.ttscenes.testkit.Emulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,39 +32,23 @@ final class SignalsRedisRestartTest {
 
   record Total(long userId) {}
 
-  private Emulator emulator;
-  private RedisSessionStore store;
-  private BotRuntime runtime;
+  private BotOnRedis bot;
 
   @BeforeEach
   void startBot() {
-    emulator = Emulator.start(0);
-    OkHttpBotApi api = OkHttpBotApi.builder(emulator.token()).baseUrl(emulator.baseUrl())
-        .requestsPerSecond(100_000).build();
-    store = RedisSessionStore.create(RedisConfig.fromUrl(REDIS.url()).newBuilder().botName("signals-restart")
-        .connectTimeout(Duration.ofMillis(500)).socketTimeout(Duration.ofMillis(500)).build());
-    RuntimeConfig config = RuntimeConfig.from(Map.of(
-        "TAMTAM_API_URL", emulator.baseUrl(),
-        "TAMTAM_TOKEN", emulator.token(),
-        "TTSCENES_BOT_NAME", "signals-restart",
-        "TTSCENES_POLL_TIMEOUT_SECONDS", "5",
-        "TTSCENES_TIMER_PERIOD_MS", "100"));
-    runtime = BotRuntime.builder(counter(), config).store(store, false).api(api).build();
-    runtime.start();
+    bot = BotOnRedis.start(counter(), "signals-restart", REDIS.url());
   }
 
   @AfterEach
   void stopBot() {
-    runtime.close();
-    store.close();
-    emulator.close();
+    bot.close();
   }
 
   @Test
   void signalsInFlightWhileRedisRestartsAreEachCountedOnce() throws Exception {
     List<EmulatedUser> users = new ArrayList<>();
     for (int i = 0; i < USERS; i++) {
-      users.add(emulator.user("user-" + i));
+      users.add(bot.emulator.user("user-" + i));
     }
     users.forEach(user -> user.sendCommand("/count"));
     REDIS.stop();
