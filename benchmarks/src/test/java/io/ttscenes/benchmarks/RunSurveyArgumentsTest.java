@@ -81,6 +81,12 @@ final class RunSurveyArgumentsTest {
   }
 
   @Test
+  void classDataSharingArchiveIsRefusedForAnotherBotMain() throws Exception {
+    assertRefused("--cds archives the survey bot's classes: it cannot go with --bot-main",
+        "--cds", "--bot-main", "io.ttscenes.benchmarks.FloorBot");
+  }
+
+  @Test
   void unknownOptionIsNamed() throws Exception {
     assertRefused("unknown option: --steady", "--steady", "250");
   }
@@ -101,6 +107,6 @@ final class RunSurveyArgumentsTest {
     String output = Files.readString(log);
     assertEquals(2, process.exitValue(), output);
     assertTrue(output.contains(message), output);
-    assertFalse(output.contains("building ") || output.contains("peer: "), output);
+    assertFalse(output.contains("building ") || output.contains("peer: ") || output.contains("training "), output);
   }
 }
