@@ -11,24 +11,25 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A test JVM stopped before it closed its cluster (Ctrl-C, SIGTERM, a surefire timeout) still
- * takes the cluster's redis-servers with it: the fixture's shutdown hook kills them.
+ * A test JVM stopped before it closed its cluster or its single server (Ctrl-C, SIGTERM, a
+ * surefire timeout) still takes their redis-servers with it: the fixtures' shutdown hooks kill them.
  */
-final class LocalRedisClusterShutdownTest {
+final class LocalRedisShutdownTest {
   @Test
-  void stoppingTheJvmKillsTheNodesOfAClusterItNeverClosed() throws Exception {
+  void stoppingTheJvmKillsTheRedisServersItNeverClosed() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
         ClusterUntilStopped.class.getName()).redirectErrorStream(true).start();
     try {
       List<Integer> ports = portsOf(child);
-      assertEquals(LocalRedisCluster.MASTERS, ports.size(), "ports " + ports);
+      assertEquals(LocalRedisCluster.MASTERS + 1, ports.size(), "ports " + ports);
       ports.forEach(port -> assertTrue(listening(port), "node " + port + " before the stop"));
       child.destroy(); // SIGTERM: shutdown hooks run
       assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the cluster's JVM did not stop");
@@ -41,9 +42,13 @@ final class LocalRedisClusterShutdownTest {
   private static List<Integer> portsOf(Process child) throws IOException {
     BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder seen = new StringBuilder();
+    List<Integer> ports = new ArrayList<>();
     for (String line = out.readLine(); line != null; line = out.readLine()) {
-      if (line.startsWith("ports ")) {
-        return Arrays.stream(line.substring(6).split(",")).map(Integer::valueOf).toList();
+      if (line.startsWith("server ")) {
+        ports.add(Integer.valueOf(line.substring(7)));
+      } else if (line.startsWith("ports ")) {
+        Arrays.stream(line.substring(6).split(",")).map(Integer::valueOf).forEach(ports::add);
+        return ports;
       }
       seen.append(line).append('\n');
     }
