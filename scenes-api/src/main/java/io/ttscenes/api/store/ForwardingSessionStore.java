@@ -91,6 +91,11 @@ public abstract class ForwardingSessionStore implements SessionStore {
   }
 
   @Override
+  public Optional<StoredChatData> loadChatData(String chatKey) {
+    return delegate.loadChatData(chatKey);
+  }
+
+  @Override
   public List<InboxEntry> inbox(String key) {
     return delegate.inbox(key);
   }

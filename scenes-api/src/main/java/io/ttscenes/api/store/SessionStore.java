@@ -159,6 +159,20 @@ public interface SessionStore extends AutoCloseable {
     return List.of();
   }
 
+  /**
+   * Returns the data shared by the members of chat {@code chatKey} ({@code c:<id>}), written by
+   * commits carrying a {@link Commit#chatData()}, or empty when none is stored (or it expired).
+   * Always the latest stored version (no cache): a commit compares against it. The default
+   * refuses: stores that carry chat data override it, and this one together with
+   * {@link #commit} honouring {@link Commit#chatData()}.
+   *
+   * @throws IllegalArgumentException if {@code chatKey} is not a chat key
+   * @throws UnsupportedOperationException if this store does not carry chat data
+   */
+  default Optional<StoredChatData> loadChatData(String chatKey) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not carry chat data");
+  }
+
   /** Returns the last stored long-poll marker of this bot, or empty before the first one. */
   OptionalLong loadMarker();
 
