@@ -35,6 +35,7 @@ final class Engine {
   private final Attempts attempts;
   private final Outboxes outboxes;
   private final BooleanSupplier closing;
+  private final LegacyMembers legacyMembers;
 
   Engine(EngineSettings settings, Outboxes outboxes, BooleanSupplier closing) {
     this.settings = settings;
@@ -42,6 +43,7 @@ final class Engine {
     this.outboxes = outboxes;
     this.closing = closing;
     this.attempts = new Attempts(settings, outboxes);
+    this.legacyMembers = new LegacyMembers(settings);
   }
 
   void handle(Routed routed, CompletableFuture<Void> done) {
@@ -126,6 +128,9 @@ final class Engine {
         // A timer or signal job commits nothing when it finds nothing to do, so no version check
         // would catch a stale cached read: it reads the latest session.
         Optional<StoredSession> stored = job instanceof Job.ForUpdate ? store.load(key) : store.loadLatest(key);
+        if (stored.isEmpty() && legacyMembers.adopt(key)) {
+          stored = store.loadLatest(key);
+        }
         String uncertainId = uncertain == null ? null : uncertain.commit().updateId();
         if (uncertainId != null && stored.filter(s -> s.hasSeen(uncertainId)).isPresent()) {
           LOG.info("session {}: the commit interrupted by the store failure did land; sending its outbox", key);
