@@ -3,6 +3,7 @@ package io.ttscenes.runtime.engine;
 import io.ttscenes.api.Context;
 import io.ttscenes.api.store.Commit;
 import io.ttscenes.api.store.CommitResult;
+import io.ttscenes.api.store.OutboxEntry;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoreUnavailableException;
 import io.ttscenes.api.store.StoredSession;
@@ -133,8 +134,16 @@ final class Engine {
         }
         String uncertainId = uncertain == null ? null : uncertain.commit().updateId();
         if (uncertainId != null && stored.filter(s -> s.hasSeen(uncertainId)).isPresent()) {
-          LOG.info("session {}: the commit interrupted by the store failure did land; sending its outbox", key);
-          return finish(key, job, uncertain, start);
+          if (landedAsOurs(key, uncertain)) {
+            LOG.info("session {}: the commit interrupted by the store failure did land; sending its outbox", key);
+            return finish(key, job, uncertain, start);
+          }
+          // Another instance (a webhook retry, a take-over) committed this event meanwhile and
+          // sends what it recorded: sending ours too would answer twice.
+          LOG.info("session {}: {} was committed by another instance while the store failed; not sent again",
+              key, uncertainId);
+          outboxes.flush(key);
+          return new Ran(UpdateOutcome.DUPLICATE, Optional.empty());
         }
         uncertain = null;
         Attempts.Attempt attempt = attempts.plan(key, job, stored);
@@ -163,6 +172,17 @@ final class Engine {
         waitForStore(key, e, storeFailures);
       }
     }
+  }
+
+  /**
+   * Whether a commit whose outcome a store failure hid, and whose event the session has now seen,
+   * is this run's own: its outbox entry is there with this run's payload (which names this
+   * instance as owner and the time it was planned), not one another instance committed for the
+   * same event under the same id. A commit without an outbox sends nothing either way.
+   */
+  private boolean landedAsOurs(String key, Attempts.Planned planned) {
+    Optional<OutboxEntry> ours = planned.commit().outbox();
+    return ours.isEmpty() || store.outboxEntry(key, ours.get().id()).filter(ours.get()::equals).isPresent();
   }
 
   private void waitForStore(String key, StoreUnavailableException e, int failures)

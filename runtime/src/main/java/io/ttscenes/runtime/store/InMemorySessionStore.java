@@ -8,6 +8,7 @@ import io.ttscenes.api.store.Commit;
 import io.ttscenes.api.store.CommitResult;
 import io.ttscenes.api.store.InboxEntry;
 import io.ttscenes.api.store.Leases;
+import io.ttscenes.api.store.OutboxEntry;
 import io.ttscenes.api.store.PendingOutbox;
 import io.ttscenes.api.store.PendingPage;
 import io.ttscenes.api.store.SessionStore;
@@ -101,6 +102,13 @@ public final class InMemorySessionStore implements SessionStore {
       return next;
     });
     return result[0];
+  }
+
+  @Override
+  public Optional<OutboxEntry> outboxEntry(String key, String outboxId) {
+    return Optional.ofNullable(sessions.getIfPresent(key)).stream()
+        .flatMap(entry -> entry.outbox().stream()).map(QueuedOutbox::entry)
+        .filter(entry -> entry.id().equals(outboxId)).findFirst();
   }
 
   /** {@inheritDoc} Chat data expires after the TTL of its last write, as sessions do. */

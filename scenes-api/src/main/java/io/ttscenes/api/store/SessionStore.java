@@ -45,6 +45,28 @@ public interface SessionStore extends AutoCloseable {
    */
   CommitResult commit(Commit commit);
 
+  /**
+   * Returns the outbox entry {@code outboxId} of session {@code key} while it is pending (committed
+   * and not cleared), read from the backing service. The engine uses it after a commit whose
+   * outcome a store failure hid, to tell its own entry from one another instance committed for the
+   * same update. The default walks {@link #pendingOutboxes(Optional, int)}; stores override it
+   * with a direct read.
+   */
+  default Optional<OutboxEntry> outboxEntry(String key, String outboxId) {
+    Optional<String> cursor = Optional.empty();
+    do {
+      PendingPage page = pendingOutboxes(cursor, 1000);
+      Optional<OutboxEntry> found = page.entries().stream()
+          .filter(p -> p.key().equals(key) && p.entry().id().equals(outboxId))
+          .map(PendingOutbox::entry).findFirst();
+      if (found.isPresent()) {
+        return found;
+      }
+      cursor = page.next();
+    } while (cursor.isPresent());
+    return Optional.empty();
+  }
+
   /** Removes one outbox entry of {@code key} after all its calls were sent. Idempotent. */
   void clearOutbox(String key, String outboxId);
 

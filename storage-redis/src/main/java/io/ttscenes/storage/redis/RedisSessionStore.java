@@ -6,6 +6,7 @@ import io.ttscenes.api.store.ChatKeys;
 import io.ttscenes.api.store.CommitResult;
 import io.ttscenes.api.store.InboxEntry;
 import io.ttscenes.api.store.Leases;
+import io.ttscenes.api.store.OutboxEntry;
 import io.ttscenes.api.store.PendingOutbox;
 import io.ttscenes.api.store.PendingPage;
 import io.ttscenes.api.store.SessionStore;
@@ -301,6 +302,15 @@ public final class RedisSessionStore implements SessionStore {
    */
   static long ttlMillis(Commit commit) {
     return Math.max(1, commit.storedTtl().toMillis());
+  }
+
+  /** {@inheritDoc} One {@code HGET} in the session's slot. */
+  @Override
+  public Optional<OutboxEntry> outboxEntry(String key, String outboxId) {
+    String stored = guard.call("reading outbox entry '" + outboxId + "' of session '" + key + "'",
+        () -> jedis.hget(keys.outbox(key), outboxId));
+    // Stored as "version:payload" (see commit.lua).
+    return Optional.ofNullable(stored).map(s -> new OutboxEntry(outboxId, s.substring(s.indexOf(':') + 1)));
   }
 
   @Override
