@@ -5,6 +5,7 @@ import io.ttscenes.api.store.Commit;
 import io.ttscenes.api.store.CommitResult;
 import io.ttscenes.api.store.OutboxEntry;
 import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.api.store.StoreRejectedException;
 import io.ttscenes.api.store.StoreUnavailableException;
 import io.ttscenes.api.store.StoredSession;
 import java.time.Duration;
@@ -213,6 +214,12 @@ final class Engine {
         // The timer keeps the claim's lease end: it comes due again then, and that firing settles it.
         LOG.warn("session {}: could not settle the fired timer ({}); it comes due again when its claim ends",
             key, e.getMessage());
+      } catch (StoreRejectedException e) {
+        // The commit won, so its outbox must still go out and the firing is done: a refusal
+        // (waiting will not fix it) is logged loudly, and the timer, left at the claim's lease
+        // end, comes due again; that firing finds nothing due and tries to settle once more.
+        LOG.error("session {}: the store refused to settle the fired timer ({}); it comes due again when its"
+            + " claim ends", key, e.getMessage());
       }
     }
     if (commit.outbox().isPresent()) {
