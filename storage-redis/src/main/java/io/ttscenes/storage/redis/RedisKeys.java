@@ -1,5 +1,6 @@
 package io.ttscenes.storage.redis;
 
+import io.ttscenes.api.store.ChatKeys;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -109,8 +110,8 @@ final class RedisKeys {
    * closing brace, so the two forms never meet.
    */
   static String tagged(String key) {
-    return io.ttscenes.api.store.ChatKeys.memberPart(key)
-        .map(member -> "{" + io.ttscenes.api.store.ChatKeys.chatOf(key).orElseThrow() + "}/" + escape(member))
+    return ChatKeys.memberPart(key)
+        .map(member -> "{" + ChatKeys.chatOf(key).orElseThrow() + "}/" + escape(member))
         .orElseGet(() -> "{" + escape(key) + "}");
   }
 
