@@ -36,6 +36,8 @@ public final class Bot {
   private final Map<String, Scene<?>> scenes;
   private final Class<?> sessionDataType;
   private final Supplier<?> sessionDataFactory;
+  private final Class<?> chatDataType;
+  private final Supplier<?> chatDataFactory;
   private final Handlers global;
   private final Handlers root;
   private final List<Middleware> middleware;
@@ -59,6 +61,8 @@ public final class Bot {
     this.scenes = Collections.unmodifiableMap(builder.uniqueScenes());
     this.sessionDataType = builder.sessionDataType;
     this.sessionDataFactory = builder.sessionDataFactory;
+    this.chatDataType = builder.chatDataType;
+    this.chatDataFactory = builder.chatDataFactory;
     builder.global.freeze();
     builder.root.freeze();
     this.global = builder.global;
@@ -114,6 +118,16 @@ public final class Bot {
   /** Returns fresh session-wide data for a new session, when a type was declared. */
   public Optional<Object> newSessionData() {
     return Optional.ofNullable(sessionDataFactory).map(Supplier::get);
+  }
+
+  /** Returns the type of the data a group chat's members share, if the bot declares one. */
+  public Optional<Class<?>> chatDataType() {
+    return Optional.ofNullable(chatDataType);
+  }
+
+  /** Returns fresh chat data for a chat that has none yet, if the bot declares chat data. */
+  public Optional<Object> newChatData() {
+    return Optional.ofNullable(chatDataFactory).map(Supplier::get);
   }
 
   /** Returns the middleware, outermost first. */
@@ -251,6 +265,8 @@ public final class Bot {
     private final List<Scene<?>> scenes = new ArrayList<>();
     private Class<?> sessionDataType;
     private Supplier<?> sessionDataFactory;
+    private Class<?> chatDataType;
+    private Supplier<?> chatDataFactory;
     private final Handlers global = new Handlers();
     private final Handlers root = new Handlers();
     private final List<Middleware> middleware = new ArrayList<>();
@@ -296,6 +312,19 @@ public final class Bot {
     public <S> Builder sessionData(Class<S> type, Supplier<S> initial) {
       this.sessionDataType = Objects.requireNonNull(type, "type");
       this.sessionDataFactory = Objects.requireNonNull(initial, "initial");
+      return this;
+    }
+
+    /**
+     * Declares the data a group chat's members share (a quiz's leaderboard, a vote's tally) and
+     * how to make it for a chat that has none. A handler reads it with {@link Context#chatData}
+     * and changes it with {@link Context#setChatData}; the change commits atomically with the
+     * member's own session. Members' sessions are then kept per chat (see
+     * {@code io.ttscenes.api.store.ChatKeys}); needs per-user-in-chat or per-chat session keys.
+     */
+    public <C> Builder chatData(Class<C> type, Supplier<C> initial) {
+      this.chatDataType = Objects.requireNonNull(type, "type");
+      this.chatDataFactory = Objects.requireNonNull(initial, "initial");
       return this;
     }
 
@@ -405,6 +434,10 @@ public final class Bot {
       PayloadTypes.byTag(startTypes(), problems);
       if (messages != null) {
         problems.addAll(messages.problems());
+      }
+      if (chatDataType != null && sessionKeys == SessionKeys.USER) {
+        problems.add("chat data needs sessions per user in chat or per chat, not session keys " + sessionKeys
+            + ": a member's session must sit beside its chat's data");
       }
       if (!problems.isEmpty()) {
         throw new BotConfigurationException(name, problems);

@@ -6,6 +6,7 @@ import io.ttscenes.api.Updates;
 import io.ttscenes.api.model.BotStartedUpdate;
 import io.ttscenes.api.model.UnknownUpdate;
 import io.ttscenes.api.model.Update;
+import io.ttscenes.api.store.ChatKeys;
 import io.ttscenes.api.store.Commit;
 import io.ttscenes.api.store.InboxEntry;
 import io.ttscenes.api.store.OutboxEntry;
@@ -245,7 +246,8 @@ final class Attempts {
     Duration idle = result.session().scene().flatMap(Scene::sessionTtl).orElse(bot.sessionTtl());
     Duration ttl = result.session().jobs.ttl(idle, now);
     Commit commit = new Commit(key, version, codec.encode(result.session()), outbox, dedupeId, ttl,
-        outboxes.toClear(key), result.session().jobs.wake(), consumedSignals);
+        outboxes.toClear(key), result.session().jobs.wake(), consumedSignals,
+        result.session().chatShare.write(bot.sessionTtl()));
     return new Planned(commit, owner, effects, result.outcome(), ranAt, events, moreSignals);
   }
 
@@ -299,7 +301,11 @@ final class Attempts {
   }
 
   private Session load(String key, Optional<StoredSession> stored) {
-    return stored.map(s -> codec.decode(key, s.data())).orElseGet(codec::fresh);
+    Session session = stored.map(s -> codec.decode(key, s.data())).orElseGet(codec::fresh);
+    // Each decoded copy reads the chat data afresh: a recovery or a re-run must not see what a
+    // failed or losing run changed.
+    session.chatShare = new ChatShare(bot, store, codec.mapper(), ChatKeys.chatOf(key));
+    return session;
   }
 
   /**

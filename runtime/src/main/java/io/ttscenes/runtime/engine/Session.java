@@ -30,6 +30,8 @@ final class Session {
    * stack), kept apart from the author's data; written as {@code x} only when not empty.
    */
   ObjectNode extras = JsonNodeFactory.instance.objectNode();
+  /** The chat data this run sees (not part of the session's JSON); set by the engine per run. */
+  ChatShare chatShare;
 
   Session(Scene<?> scene, String step, Object data, Object sessionData,
       List<SessionState.HistoryEntry> history, Jobs jobs, Long user, Long chat) {

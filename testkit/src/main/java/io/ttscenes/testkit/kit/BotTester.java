@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -199,6 +200,15 @@ public final class BotTester implements BeforeAllCallback, AfterAllCallback, Bef
   public SessionSnapshot session(TestChat chat) {
     awaitIdle();
     return sessions.snapshot(sessionKey(chat));
+  }
+
+  /**
+   * The data the members of {@code chat} share ({@code Bot.Builder.chatData}) as stored now, read
+   * once the bot is idle; empty until a handler first changed it.
+   */
+  public <C> Optional<C> chatData(TestChat chat, Class<C> type) {
+    awaitIdle();
+    return sessions.chatData(chat.chatId(), type);
   }
 
   /** The key of {@link #session(TestChat)}, by the bot's strategy. */
