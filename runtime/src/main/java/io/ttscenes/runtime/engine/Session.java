@@ -30,6 +30,11 @@ final class Session {
    * stack), kept apart from the author's data; written as {@code x} only when not empty.
    */
   ObjectNode extras = JsonNodeFactory.instance.objectNode();
+  /**
+   * Set when the stored session could not be read (a deploy changed its data) and this one started
+   * over at the root; the turn tells the user and counts it. Never stored.
+   */
+  FlowEvent.SessionReset reset;
 
   Session(Scene<?> scene, String step, Object data, Object sessionData,
       List<SessionState.HistoryEntry> history, Jobs jobs, Long user, Long chat) {

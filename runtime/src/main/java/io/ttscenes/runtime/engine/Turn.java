@@ -143,9 +143,26 @@ final class Turn {
         .ifPresent(t -> session.jobs.put(Jobs.STEP_TIMEOUT, now.plus(t), null));
   }
 
-  /** Contexts with the authoring blocks attached (typed payloads, locale). */
+  /**
+   * Contexts with the authoring blocks attached (typed payloads, locale) and, for a session that
+   * started over because its stored data could not be read, the notice to the user and the event
+   * counting it, before anything the handler does.
+   */
   private Supplier<SessionContext> attached(Supplier<SessionContext> contexts) {
-    return () -> authoring.attach(contexts.get());
+    return () -> noticed(authoring.attach(contexts.get()));
+  }
+
+  private SessionContext noticed(SessionContext ctx) {
+    FlowEvent.SessionReset reset = ctx.session().reset;
+    if (reset == null) {
+      return ctx;
+    }
+    ctx.flow(reset);
+    if (ctx.chatId().isPresent() || ctx.userId().isPresent()) {
+      boolean translated = bot.messages().filter(m -> m.has(Bot.RESET_NOTICE_KEY)).isPresent();
+      ctx.reply(translated ? ctx.t(Bot.RESET_NOTICE_KEY) : bot.resetNotice());
+    }
+    return ctx;
   }
 
   private boolean route(SessionContext ctx) {
