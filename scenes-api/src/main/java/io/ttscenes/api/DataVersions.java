@@ -96,7 +96,8 @@ public final class DataVersions {
       for (int from : migrations.keySet()) {
         if (from < 1 || from >= version) {
           found.add("a migration from data version " + from + " is declared, but the data version is "
-              + version + " (migrations go from 1 up to " + (version - 1) + ")");
+              + version + (version > 1 ? " (migrations go from 1 up to " + (version - 1) + ")"
+              : "; raise the data version with each migration"));
         }
       }
       return new DataVersions(version, migrations, found);

@@ -1,16 +1,23 @@
 package io.ttscenes.runtime.engine;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ttscenes.api.DataVersions;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Reads the author's scene and session data as stored: migrated from its stored version to the
@@ -52,6 +59,7 @@ final class VersionedData {
 
   private final ObjectMapper mapper;
   private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
+  private final Map<Class<?>, Set<String>> writtenNames = new ConcurrentHashMap<>();
 
   VersionedData(ObjectMapper mapper) {
     this.mapper = mapper;
@@ -62,10 +70,34 @@ final class VersionedData {
     return versions.version() == 1 ? null : versions.version();
   }
 
-  /** The strict reader of {@code type}: unknown properties fail. */
+  /**
+   * The strict reader of {@code type}: a stored property the type does not have fails, unless the
+   * type itself writes it (a derived getter such as {@code getTotal()} is stored but has nothing to
+   * read into; refusing it would reset every session of such a type).
+   */
   ObjectReader strict(Class<?> type) {
-    return readers.computeIfAbsent(type,
-        t -> mapper.readerFor(t).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+    return readers.computeIfAbsent(type, t -> mapper.readerFor(t)
+        .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).withHandler(new WrittenOnly()));
+  }
+
+  /** Skips a property without a mutator only when its type writes it (a derived, read-only property). */
+  private final class WrittenOnly extends DeserializationProblemHandler {
+    @Override
+    public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser parser,
+        JsonDeserializer<?> deserializer, Object beanOrClass, String name) throws IOException {
+      Class<?> type = beanOrClass instanceof Class<?> c ? c : beanOrClass.getClass();
+      if (!writtenNames.computeIfAbsent(type, this::written).contains(name)) {
+        return false;
+      }
+      parser.skipChildren();
+      return true;
+    }
+
+    private Set<String> written(Class<?> type) {
+      return mapper.getSerializationConfig().introspect(mapper.constructType(type)).findProperties().stream()
+          .filter(BeanPropertyDefinition::couldSerialize).map(BeanPropertyDefinition::getName)
+          .collect(Collectors.toUnmodifiableSet());
+    }
   }
 
   /** {@code node}, stored at {@code stored} (null: 1), as {@code type} at the current version. */
