@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -158,7 +159,9 @@ final class OnePassSessionReader {
     ObjectNode extras;
 
     Optional<Session> session(String key, Bot bot) {
-      if (reached.contains(null)) {
+      // Not reached.contains(null): the default List.of() throws on it, which sent every session
+      // without a campaign down the tree path.
+      if (reached.stream().anyMatch(Objects::isNull)) {
         return Optional.empty();
       }
       return placed(key, bot).map(session -> SessionCodec.attributed(session, campaign, reached));

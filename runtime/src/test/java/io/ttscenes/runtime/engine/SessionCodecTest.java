@@ -127,6 +127,18 @@ final class SessionCodecTest {
   }
 
   @Test
+  void aPlainSessionWithoutACampaignIsTakenByTheOnePassReader() {
+    Session session = new Session(wizardBot.scene("survey").orElseThrow(), "q1", new Answers("yes", null),
+        new Profile("Ann", null, List.of(), Map.of()), List.of(), Jobs.none(), 7L, 70L);
+    String json = wizardCodec.encode(session);
+
+    Optional<Session> read = new OnePassSessionReader(wizardBot, wizardCodec.mapper(),
+        new VersionedData(wizardCodec.mapper())).read("k", json);
+
+    assertEquals(Optional.of(new Answers("yes", null)), read.map(s -> s.data), json);
+  }
+
+  @Test
   void whatNoLongerFitsReturnsToTheRootOrTheFirstStepAsBefore() {
     Profile initial = new Profile("new", null, List.of(), Map.of());
     Session unknownScene = wizardCodec.decode("k", "{\"scene\":\"gone\",\"data\":{},\"user\":3}");
