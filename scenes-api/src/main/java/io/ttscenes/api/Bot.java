@@ -41,6 +41,9 @@ public final class Bot {
   private final Handlers root;
   private final List<Middleware> middleware;
   private final ExceptionHandlers exceptionHandlers;
+  /** The {@link Messages} key of the text sent when a session starts over; see {@link #resetNotice()}. */
+  public static final String RESET_NOTICE_KEY = "ttscenes.session.reset";
+
   private final String apology;
   private final String resetNotice;
   private final DataVersions sessionDataVersions;
@@ -134,9 +137,6 @@ public final class Bot {
   public String resetNotice() {
     return resetNotice;
   }
-
-  /** The {@link Messages} key of the text sent when a session starts over; see {@link #resetNotice()}. */
-  public static final String RESET_NOTICE_KEY = "ttscenes.session.reset";
 
   /** Returns the version session data is stored at and the migrations from older versions. */
   public DataVersions sessionDataVersions() {

@@ -228,12 +228,13 @@ final class SessionCodec {
    * The data of {@code scene} stored as {@code node} at {@code version} (null: 1), migrated and bound;
    * empty, with a warning, when it cannot be (e.g. back() to a scene a deploy changed).
    */
-  Optional<Object> convert(String key, JsonNode node, Integer version, Scene<?> scene) {
+  Optional<Object> convert(JsonNode node, Integer version, Scene<?> scene) {
     try {
       return Optional.of(versioned.read(node, version, scene.dataVersions(), scene.dataType()));
     } catch (VersionedData.Unreadable e) {
-      LOG.warn("session {}: stored data of scene '{}' cannot be read ({}): it {}", key, scene.id(),
-          e.reason().tag(), e.getMessage());
+      // No session key: like the reset's line, this one names fields and versions only.
+      LOG.warn("stored data of scene '{}' to return to cannot be read ({}): it {}; the session goes to the root",
+          scene.id(), e.reason().tag(), e.getMessage());
       return Optional.empty();
     }
   }

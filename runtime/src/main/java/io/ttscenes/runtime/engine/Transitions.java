@@ -93,7 +93,7 @@ final class Transitions {
     leave(ctx, false, !(result instanceof DialogResult.Cancelled));
     Optional<DialogStack.Frame> frame = DialogStack.pop(session.extras);
     Optional<Scene<?>> scene = frame.flatMap(f -> bot.scene(f.scene()));
-    Optional<?> data = scene.flatMap(s -> codec.convert(ctx.sessionKey(), frame.get().data(), frame.get().version(), s));
+    Optional<?> data = scene.flatMap(s -> codec.convert(frame.get().data(), frame.get().version(), s));
     if (scene.isEmpty() || data.isEmpty()) {
       toRoot(session);
       return;
@@ -127,7 +127,7 @@ final class Transitions {
     }
     SessionState.HistoryEntry previous = session.history.remove(session.history.size() - 1);
     Optional<Scene<?>> scene = bot.scene(previous.scene());
-    Optional<?> data = scene.flatMap(s -> codec.convert(ctx.sessionKey(), previous.data(), previous.v(), s));
+    Optional<?> data = scene.flatMap(s -> codec.convert(previous.data(), previous.v(), s));
     if (scene.isEmpty() || data.isEmpty()) {
       toRoot(session);
       return;

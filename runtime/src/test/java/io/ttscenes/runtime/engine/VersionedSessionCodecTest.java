@@ -159,11 +159,11 @@ final class VersionedSessionCodecTest {
     Session session = new Session(cart, "count", new Cart("tea", 2), null, List.of(), Jobs.none(), 1L, 10L);
     SessionState.HistoryEntry entry = codec.remembered(session);
     assertEquals(2, entry.v());
-    assertEquals(new Cart("tea", 2), codec.convert("k", entry.data(), entry.v(), cart).orElseThrow());
+    assertEquals(new Cart("tea", 2), codec.convert(entry.data(), entry.v(), cart).orElseThrow());
 
     ObjectNode old = mapper.createObjectNode().put("item", "tea").put("count", 2);
-    assertEquals(new Cart("tea", 2), codec.convert("k", old, null, cart).orElseThrow(), "unversioned is 1");
-    assertTrue(codec.convert("k", old, 3, cart).isEmpty(), "a newer version is not read");
+    assertEquals(new Cart("tea", 2), codec.convert(old, null, cart).orElseThrow(), "unversioned is 1");
+    assertTrue(codec.convert(old, 3, cart).isEmpty(), "a newer version is not read");
 
     ObjectNode extras = mapper.createObjectNode();
     DialogStack.push(extras, new DialogStack.Frame("cart", "count", entry.data(), 2, "person"));
