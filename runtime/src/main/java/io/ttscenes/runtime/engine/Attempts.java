@@ -87,6 +87,23 @@ final class Attempts {
    * handler's run, or for a signal already handled (a delivery repeated after a crash) or
    * unreadable, a commit of the session unchanged. Empty when the inbox is empty.
    */
+  /**
+   * {@code loaded} unchanged with {@code outcome}, for a signal consumed without a handler; a
+   * session that started over (its stored data unreadable) still tells its user and counts it.
+   */
+  private Turn.Result unchanged(String key, Session loaded, Instant now, UpdateOutcome outcome) {
+    if (loaded.reset == null) {
+      return new Turn.Result(loaded, List.of(), outcome, List.of());
+    }
+    return turn.unchanged(new SessionContext(bot, loaded, signalUpdate(loaded, null, now), key, now,
+        Optional.empty(), codec, settings.api()), outcome);
+  }
+
+  private Planned planned(String key, String dedupeId, Optional<StoredSession> stored, Instant now,
+      Turn.Result result, Place ranAt, Set<String> consumed, boolean more) {
+    return planned(key, dedupeId, stored, now, result, ranAt, result.events(), consumed, more);
+  }
+
   private Optional<Attempt> planSignal(String key, Optional<StoredSession> stored, Instant now) {
     List<InboxEntry> inbox = store.inbox(key);
     if (inbox.isEmpty()) {
@@ -99,22 +116,22 @@ final class Attempts {
     Session loaded = load(key, stored);
     Place ranAt = Place.of(loaded);
     if (stored.filter(s -> s.hasSeen(dedupeId)).isPresent()) {
-      return Optional.of(planned(key, dedupeId, stored, now,
-          new Turn.Result(loaded, List.of(), UpdateOutcome.DUPLICATE, List.of()), ranAt, List.of(), consumed, more));
+      return Optional.of(planned(key, dedupeId, stored, now, unchanged(key, loaded, now, UpdateOutcome.DUPLICATE),
+          ranAt, consumed, more));
     }
     Signals.Message message;
     try {
       message = Signals.read(settings.mapper(), entry);
     } catch (IllegalArgumentException e) {
       LOG.error("session {}: {}; the entry is dropped", key, e.getMessage());
-      return Optional.of(planned(key, dedupeId, stored, now,
-          new Turn.Result(loaded, List.of(), UpdateOutcome.UNMATCHED, List.of()), ranAt, List.of(), consumed, more));
+      return Optional.of(planned(key, dedupeId, stored, now, unchanged(key, loaded, now, UpdateOutcome.UNMATCHED),
+          ranAt, consumed, more));
     }
     Supplier<Session> sessions = firstThenFresh(loaded, key, stored);
     Supplier<SessionContext> contexts = () -> {
       Session session = sessions.get();
-      return new SessionContext(bot, session, signalUpdate(session, message, now), key, now, Optional.empty(),
-          codec, settings.api());
+      return new SessionContext(bot, session, signalUpdate(session, message.from(), now), key, now,
+          Optional.empty(), codec, settings.api());
     };
     return Optional.of(storable(turn.runSignal(contexts, message), contexts,
         result -> planned(key, dedupeId, stored, now, result, ranAt, result.events(), consumed, more)));
@@ -254,11 +271,16 @@ final class Attempts {
     return named;
   }
 
-  /** The update a signal's handler sees: type {@code signal}, the sender, the session's last chat and user. */
-  private static Update signalUpdate(Session session, Signals.Message message, Instant now) {
+  /**
+   * The update a signal's handler sees: type {@code signal}, the sender ({@code from}, omitted when
+   * null), the session's last chat and user.
+   */
+  private static Update signalUpdate(Session session, String from, Instant now) {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("update_type", "signal");
-    fields.put("from", message.from());
+    if (from != null) {
+      fields.put("from", from);
+    }
     fields.put("timestamp", now.toEpochMilli());
     if (session.chat != null) {
       fields.put("chat_id", session.chat);

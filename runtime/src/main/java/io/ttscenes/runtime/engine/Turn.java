@@ -152,6 +152,15 @@ final class Turn {
     return () -> noticed(authoring.attach(contexts.get()));
   }
 
+  /**
+   * {@code ctx}'s session unchanged with {@code outcome}, no handler run: for an event consumed as
+   * it is; a session that started over still gets its notice and event.
+   */
+  Result unchanged(SessionContext ctx, UpdateOutcome outcome) {
+    SessionContext noticed = noticed(authoring.attach(ctx));
+    return new Result(noticed.session(), noticed.effects(), outcome, noticed.events());
+  }
+
   private SessionContext noticed(SessionContext ctx) {
     FlowEvent.SessionReset reset = ctx.session().reset;
     if (reset == null) {
