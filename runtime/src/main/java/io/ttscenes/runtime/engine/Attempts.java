@@ -83,11 +83,6 @@ final class Attempts {
   }
 
   /**
-   * Plans the handling of the oldest signal in the session's inbox, consumed by the commit: its
-   * handler's run, or for a signal already handled (a delivery repeated after a crash) or
-   * unreadable, a commit of the session unchanged. Empty when the inbox is empty.
-   */
-  /**
    * {@code loaded} unchanged with {@code outcome}, for a signal consumed without a handler; a
    * session that started over (its stored data unreadable) still tells its user and counts it.
    */
@@ -104,6 +99,11 @@ final class Attempts {
     return planned(key, dedupeId, stored, now, result, ranAt, result.events(), consumed, more);
   }
 
+  /**
+   * Plans the handling of the oldest signal in the session's inbox, consumed by the commit: its
+   * handler's run, or for a signal already handled (a delivery repeated after a crash) or
+   * unreadable, a commit of the session unchanged. Empty when the inbox is empty.
+   */
   private Optional<Attempt> planSignal(String key, Optional<StoredSession> stored, Instant now) {
     List<InboxEntry> inbox = store.inbox(key);
     if (inbox.isEmpty()) {
@@ -130,10 +130,19 @@ final class Attempts {
     Supplier<Session> sessions = firstThenFresh(loaded, key, stored);
     Supplier<SessionContext> contexts = () -> {
       Session session = sessions.get();
-      return new SessionContext(bot, session, signalUpdate(session, message.from(), now), key, now,
+      return new SessionContext(bot, session, signalUpdate(session, message, now), key, now,
           Optional.empty(), codec, settings.api());
     };
-    return Optional.of(storable(turn.runSignal(contexts, message), contexts,
+    Turn.Result ran;
+    try {
+      ran = Continued.isContinuation(message.type())
+          ? turn.runContinuation(contexts, Signals.continued(settings.mapper(), entry, message))
+          : turn.runSignal(contexts, message);
+    } catch (IllegalArgumentException e) {
+      LOG.error("session {}: {}; the entry is dropped", key, e.getMessage());
+      ran = unchanged(key, loaded, now, UpdateOutcome.UNMATCHED);
+    }
+    return Optional.of(storable(ran, contexts,
         result -> planned(key, dedupeId, stored, now, result, ranAt, result.events(), consumed, more)));
   }
 
@@ -258,28 +267,37 @@ final class Attempts {
   }
 
   /**
-   * Gives each recorded signal its id: the sender's key, the dedupe id of the event that recorded
-   * it and its index, the same in every re-run of the event, so a repeated delivery is the same
-   * signal to its target.
+   * Gives each recorded signal and continuation its id: the sender's key, the dedupe id of the
+   * event that recorded it and its index, the same in every re-run of the event, so a repeated
+   * delivery is the same signal to its target (a continuation's outcome goes to the sender itself).
    */
   private static List<Effect> withSignalIds(String key, String dedupeId, List<Effect> effects) {
     List<Effect> named = new ArrayList<>(effects.size());
     for (int i = 0; i < effects.size(); i++) {
       Effect effect = effects.get(i);
-      named.add(effect instanceof Effect.Signal signal ? signal.withId(key + "#" + dedupeId + "#" + i) : effect);
+      String id = key + "#" + dedupeId + "#" + i;
+      if (effect instanceof Effect.Signal signal) {
+        named.add(signal.withId(id));
+      } else if (effect instanceof Effect.MessageCall call && call.then() != null) {
+        named.add(call.withThen(call.then().withId(id)));
+      } else {
+        named.add(effect);
+      }
     }
     return named;
   }
 
   /**
-   * The update a signal's handler sees: type {@code signal}, the sender ({@code from}, omitted when
-   * null), the session's last chat and user.
+   * The update a signal's handler sees: type {@code signal} (a continuation's: {@code continuation}),
+   * the sender (none for a {@code message} of null: a signal consumed unread), the session's last
+   * chat and user.
    */
-  private static Update signalUpdate(Session session, String from, Instant now) {
+  private static Update signalUpdate(Session session, Signals.Message message, Instant now) {
     Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("update_type", "signal");
-    if (from != null) {
-      fields.put("from", from);
+    boolean continuation = message != null && Continued.isContinuation(message.type());
+    fields.put("update_type", continuation ? "continuation" : "signal");
+    if (message != null) {
+      fields.put("from", message.from());
     }
     fields.put("timestamp", now.toEpochMilli());
     if (session.chat != null) {
