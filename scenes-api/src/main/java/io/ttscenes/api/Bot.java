@@ -1,5 +1,6 @@
 package io.ttscenes.api;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ttscenes.api.i18n.Messages;
 import io.ttscenes.api.internal.BotRouting;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * A bot's whole conversation design: its scenes, global and root handlers, middleware, exception
@@ -42,7 +44,12 @@ public final class Bot {
   private final Handlers root;
   private final List<Middleware> middleware;
   private final ExceptionHandlers exceptionHandlers;
+  /** The {@link Messages} key of the text sent when a session starts over; see {@link #resetNotice()}. */
+  public static final String RESET_NOTICE_KEY = "ttscenes.session.reset";
+
   private final String apology;
+  private final String resetNotice;
+  private final DataVersions sessionDataVersions;
   private final SessionKeyStrategy sessionKeys;
   private final Duration sessionTtl;
   private final int historyLimit;
@@ -70,6 +77,8 @@ public final class Bot {
     this.middleware = List.copyOf(builder.middleware);
     this.exceptionHandlers = new ExceptionHandlers(builder.exceptionHandlers);
     this.apology = builder.apology;
+    this.resetNotice = builder.resetNotice;
+    this.sessionDataVersions = builder.sessionVersions.build();
     this.sessionKeys = builder.sessionKeys;
     this.sessionTtl = builder.sessionTtl;
     this.historyLimit = builder.historyLimit;
@@ -143,6 +152,19 @@ public final class Bot {
   /** Returns the reply sent when a handler fails and no exception handler takes the error. */
   public String apology() {
     return apology;
+  }
+
+  /**
+   * Returns the text sent to a user whose stored session could not be read after a deploy and
+   * started over; the {@link Messages} key {@value #RESET_NOTICE_KEY}, when declared, wins.
+   */
+  public String resetNotice() {
+    return resetNotice;
+  }
+
+  /** Returns the version session data is stored at and the migrations from older versions. */
+  public DataVersions sessionDataVersions() {
+    return sessionDataVersions;
   }
 
   /** Returns how updates are mapped to sessions. */
@@ -273,6 +295,8 @@ public final class Bot {
     private final Map<Class<? extends Throwable>, ExceptionHandler<?>> exceptionHandlers =
         new LinkedHashMap<>();
     private String apology = "Sorry, something went wrong. Please try again.";
+    private String resetNotice = "Sorry, the bot was updated and could not pick up where we were. Let's start over.";
+    private final DataVersions.Builder sessionVersions = new DataVersions.Builder();
     private SessionKeyStrategy sessionKeys = SessionKeys.USER_IN_CHAT;
     private Duration sessionTtl = Duration.ofDays(30);
     private int historyLimit = 10;
@@ -358,6 +382,30 @@ public final class Bot {
       return this;
     }
 
+    /**
+     * Sets the text sent when a user's stored session can neither be read nor migrated (a deploy
+     * changed its data) and starts over at the root; see {@link Bot#RESET_NOTICE_KEY} for i18n.
+     */
+    public Builder resetNotice(String text) {
+      this.resetNotice = Objects.requireNonNull(text, "text");
+      return this;
+    }
+
+    /**
+     * Sets the version session data is stored at (default 1); raise it when a deploy changes the
+     * session data's shape and declare {@link #migrateSessionData} from each older version.
+     */
+    public Builder sessionDataVersion(int version) {
+      sessionVersions.version(version);
+      return this;
+    }
+
+    /** Declares how stored session data of version {@code from} becomes {@code from + 1}, on its JSON tree. */
+    public Builder migrateSessionData(int from, UnaryOperator<ObjectNode> migration) {
+      sessionVersions.migrate(from, migration);
+      return this;
+    }
+
     /** Sets how updates map to sessions; the default is {@link SessionKeys#USER_IN_CHAT}. */
     public Builder sessionKey(SessionKeyStrategy strategy) {
       this.sessionKeys = Objects.requireNonNull(strategy, "strategy");
@@ -439,6 +487,7 @@ public final class Bot {
         problems.add("chat data needs sessions per user in chat or per chat, not session keys " + sessionKeys
             + ": a member's session must sit beside its chat's data");
       }
+      problems.addAll(sessionVersions.build().problems("session data"));
       if (!problems.isEmpty()) {
         throw new BotConfigurationException(name, problems);
       }

@@ -75,6 +75,9 @@ public final class MicrometerRuntimeListener implements RuntimeListener {
     } else if (event instanceof FlowEvent.DeepLinkStarted e) {
       count("ttscenes.deeplink.starts", "deep-link starts by campaign and where they led",
           "campaign", e.campaign(), "scene", e.scene(), "step", e.step());
+    } else if (event instanceof FlowEvent.SessionReset e) {
+      count("ttscenes.session.resets", "stored sessions that could not be read or migrated and started over",
+          "scene", e.scene(), "reason", e.reason());
     } else if (event instanceof FlowEvent.StepReached e) {
       count("ttscenes.funnel.reached", "users of a campaign who reached a scene and step",
           "campaign", e.campaign(), "scene", e.scene(), "step", e.step());

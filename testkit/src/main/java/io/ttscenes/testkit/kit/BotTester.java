@@ -37,13 +37,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class BotTester implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
     AfterEachCallback, AutoCloseable {
-  private final Bot bot;
+  // Replaced by deploy(); volatile, as session lookups read it outside this tester's lock.
+  private volatile Bot bot;
   private final SessionStore store;
   private final boolean ownsStore;
   private final Duration timeout;
   private final TestClock clock;
   private final Map<String, TestUser> users = new ConcurrentHashMap<>();
-  private final SessionLookup sessions;
+  private volatile SessionLookup sessions;
   private final RecordingSleeper sleeper = new RecordingSleeper();
   private Emulator emulator;
   private OkHttpBotApi api;
@@ -242,6 +243,21 @@ public final class BotTester implements BeforeAllCallback, AfterAllCallback, Bef
     awaitIdle();
     requireRunning().close();
     running = RunningBot.start(bot, emulator, store, api, clock);
+    return this;
+  }
+
+  /**
+   * Stops the bot gracefully and starts {@code next} in its place on the same store, emulator and
+   * users, as a deploy of a new release would: sessions the old release wrote meet the new one's
+   * scenes, data versions and migrations. Returns once the new runtime has started.
+   */
+  public synchronized BotTester deploy(Bot next) {
+    Objects.requireNonNull(next, "next");
+    awaitIdle();
+    requireRunning().close();
+    bot = next;
+    sessions = new SessionLookup(next, store, clock);
+    running = RunningBot.start(next, emulator, store, api, clock);
     return this;
   }
 
