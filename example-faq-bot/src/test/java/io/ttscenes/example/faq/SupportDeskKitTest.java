@@ -7,6 +7,7 @@ import io.ttscenes.example.faq.desk.SupportDesk;
 import io.ttscenes.testkit.kit.BotTester;
 import io.ttscenes.testkit.kit.TestChat;
 import io.ttscenes.testkit.kit.TestUser;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -72,6 +73,152 @@ final class SupportDeskKitTest {
     carol.sends("/support").expectReplyContaining("Please describe your problem");
     carol.sends("One more thing").expectReply("Ticket SUP-" + carol.emulated().userId()
         + "-2 is open. An operator will answer here; anything you write now is added to it.");
+  }
+
+  @Test
+  void anOperatorsReplyToTheTicketReachesTheUser() {
+    TestUser olga = bot.user("Olga");
+    TestChat desk = operators(olga);
+    TestUser dan = bot.user("Dan");
+    String id = ask(dan, desk, "Do you ship abroad?");
+    String post = desk.lastReply().text();
+
+    desk.as(olga).repliesTo(post, "Yes, to 40 countries.");
+    dan.expectReply("Olga (support): Yes, to 40 countries.").expectNoMoreReplies();
+    dan.sends("Great!");
+    desk.expectReply("Ticket " + id + ", Dan adds:\n\nGreat!");
+    desk.as(olga).repliesTo("Ticket " + id + ", Dan adds:\n\nGreat!", "You are welcome.");
+    dan.expectReply("Olga (support): You are welcome.");
+    desk.expectNoMoreReplies();
+  }
+
+  @Test
+  void twoUsersAndTwoOperatorsAtOnceEachAnswerReachesItsAsker() {
+    TestUser olga = bot.user("Olga");
+    TestUser oleg = bot.user("Oleg");
+    TestChat desk = operators(olga, oleg);
+    TestUser bob = bot.user("Bob");
+    TestUser carol = bot.user("Carol");
+    String bobs = ask(bob, desk, "Where is my order?");
+    String bobsPost = desk.lastReply().text();
+    String carols = ask(carol, desk, "Can I pay by card?");
+
+    desk.as(oleg).pressesUnder(desk.lastReply().text(), "Take").expectNotification("You took ticket "
+        + carols + ": what you write here now goes to the user.")
+        .expectReply("Ticket " + carols + " is taken by Oleg: write here to answer Carol.");
+    desk.as(olga).repliesTo(bobsPost, "It left the warehouse today.");
+    desk.as(oleg).sends("Yes, Visa and Mir.");
+    bob.expectReply("Olga (support): It left the warehouse today.").expectNoMoreReplies();
+    carol.expectReply("Oleg (support): Yes, Visa and Mir.").expectNoMoreReplies();
+
+    desk.as(olga).sends("/open").expectReply("Open tickets (2):\n" + bobs + " from Bob: taken by Olga\n"
+        + carols + " from Carol: taken by Oleg");
+    desk.expectNoMoreReplies();
+  }
+
+  @Test
+  void aTicketNobodyTookIsRaisedEveryTenMinutesUntilTaken() {
+    TestUser olga = bot.user("Olga");
+    TestChat desk = operators(olga);
+    TestUser erin = bot.user("Erin");
+    String id = ask(erin, desk, "Is the shop open on Sunday?");
+    String post = desk.lastReply().text();
+
+    bot.advance(Duration.ofMinutes(9));
+    desk.expectNoMoreReplies();
+    bot.advance(Duration.ofMinutes(1));
+    desk.expectReply("Still waiting for an operator. " + post).expectKeyboard("Take", "Close");
+    bot.advance(Duration.ofMinutes(10));
+    desk.expectReply("Still waiting for an operator. " + post);
+
+    desk.as(olga).presses("Take").expectNotification("You took ticket " + id
+        + ": what you write here now goes to the user.")
+        .expectReply("Ticket " + id + " is taken by Olga: write here to answer Erin.");
+    bot.advance(Duration.ofMinutes(30));
+    desk.expectNoMoreReplies();
+  }
+
+  @Test
+  void aTicketWithoutMessagesFor24HoursClosesItselfAndTellsTheUser() {
+    TestUser olga = bot.user("Olga");
+    TestChat desk = operators(olga);
+    TestUser fay = bot.user("Fay");
+    String id = ask(fay, desk, "Do you have gift cards?");
+    desk.as(olga).repliesTo(desk.lastReply().text(), "Yes, from 500 rubles.");
+    fay.expectReply("Olga (support): Yes, from 500 rubles.");
+
+    bot.advance(Duration.ofHours(23));
+    fay.expectNoMoreReplies();
+    bot.advance(Duration.ofHours(1));
+    fay.expectReply("Ticket " + id + " closed after 24 hours without messages. Send /support to ask again.");
+    desk.expectReply("Ticket " + id + " closed itself after 24 hours without a message.");
+    desk.as(olga).sends("/open").expectReply("No open tickets.");
+    fay.sends("/support").expectReplyContaining("Please describe your problem");
+  }
+
+  @Test
+  void anEmptyOrHugeQuestionIsRefusedAndTheUserCanAskAgain() {
+    TestUser olga = bot.user("Olga");
+    TestChat desk = operators(olga);
+    TestUser gil = bot.user("Gil");
+    gil.sends("/support").expectReplyContaining("Please describe your problem");
+
+    gil.sends("   ").expectReply("Your message is empty: please write your question (you can add "
+        + "photos or files).");
+    gil.sends("x".repeat(3001)).expectReply("That is 3001 characters; please keep it under 3000 (send "
+        + "it in parts if you need to).");
+    desk.expectNoMoreReplies();
+    gil.sends("x".repeat(3000)).expectReplyContaining(" is open.");
+    desk.expectReplyContaining("from Gil");
+  }
+
+  @Test
+  void ticketButtonsOutsideTheOperatorsChatAreRefused() {
+    TestUser olga = bot.user("Olga");
+    TestChat desk = operators(olga);
+    TestUser hal = bot.user("Hal").starts().expectAnyReply();
+    String id = ask(hal, desk, "Why was I charged twice?");
+
+    hal.pressesForged("desk:take:" + id).expectNotification("Tickets are handled only in the operators' chat.");
+    hal.pressesForged("desk:close:" + id).expectNotification("Tickets are handled only in the operators' chat.");
+    desk.expectNoMoreReplies();
+    assertEquals("ticket", bot.session("ticket:" + id).scene().orElseThrow());
+  }
+
+  @Test
+  void anOperatorReplyingToAClosedTicketIsToldNothingWasSent() {
+    TestUser olga = bot.user("Olga");
+    TestUser oleg = bot.user("Oleg");
+    TestChat desk = operators(olga, oleg);
+    TestUser ivy = bot.user("Ivy");
+    String id = ask(ivy, desk, "Can I return shoes?");
+    String post = desk.lastReply().text();
+    desk.as(oleg).presses("Take").expectNotification("You took ticket " + id
+        + ": what you write here now goes to the user.").expectReplyContaining("is taken by Oleg");
+    desk.as(olga).presses("Close").expectNotification("Closing ticket " + id + ".").expectReply("Ticket " + id + " is closed by Olga.");
+    ivy.expectReplyContaining("is closed. How did we do?");
+
+    desk.as(olga).repliesTo(post, "Also, within 30 days.");
+    desk.expectReply("Olga: that message is not an open ticket, so your reply went to nobody. "
+        + "Send /open to see the open tickets.");
+    desk.as(oleg).sends("Still there?");
+    desk.expectReply("Oleg: ticket " + id + " is closed; nothing was sent to the user.");
+    ivy.expectNoMoreReplies();
+  }
+
+  @Test
+  void aUserWhoBlockedTheBotHasTheTicketClosedAndOperatorsAreTold() {
+    TestUser olga = bot.user("Olga");
+    TestChat desk = operators(olga);
+    TestUser jon = bot.user("Jon");
+    String id = ask(jon, desk, "How do I unsubscribe?");
+    String post = desk.lastReply().text();
+    jon.blocksBot();
+
+    desk.as(olga).repliesTo(post, "Settings, then Notifications.");
+    desk.expectReply("Ticket " + id + " is closed: Jon blocked the bot, so answers cannot reach them.");
+    desk.as(olga).sends("/open").expectReply("No open tickets.");
+    assertFalse(bot.session("ticket:" + id).scene().isPresent(), "the ticket closed");
   }
 
   private TestChat operators(TestUser owner, TestUser... others) {

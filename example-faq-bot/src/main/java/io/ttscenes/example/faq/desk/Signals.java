@@ -33,6 +33,9 @@ final class Signals {
   /** To a ticket: an operator closes it. */
   record Close(String operator) {}
 
+  /** To a ticket: its user cannot be reached (they blocked the bot). */
+  record Unreachable(String id) {}
+
   /** To the user: an operator answered ticket {@code id}. */
   record Answered(String id, String operator, String text) {}
 

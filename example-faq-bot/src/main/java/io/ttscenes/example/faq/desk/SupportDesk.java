@@ -5,6 +5,7 @@ import io.ttscenes.api.Context;
 import io.ttscenes.api.Handlers;
 import io.ttscenes.api.OutgoingMessage;
 import io.ttscenes.api.SessionRef;
+import io.ttscenes.api.client.ApiLimits;
 import io.ttscenes.api.keyboard.Keyboard;
 import io.ttscenes.api.model.Button;
 import java.util.Locale;
@@ -18,6 +19,8 @@ public final class SupportDesk {
   static final SessionRef INDEX = DeskIndex.ref();
   private static final String TICKET_PREFIX = "ticket:";
   private static final String RATE = "rating:";
+  /** The continuation of an answer sent to the user: a refusal (blocked bot) closes the ticket. */
+  private static final String DELIVERED = "desk.delivered";
 
   private final long operatorsChat;
 
@@ -78,14 +81,28 @@ public final class SupportDesk {
 
   /** What the asking user sees: answers, the close with its rating, the self-close. */
   private void userSide(Handlers g) {
-    g.onSignal(Signals.Answered.class, (ctx, answered) -> ctx.reply(answered.operator()
-            + " (support): " + answered.text()))
+    g.onSignal(Signals.Answered.class, SupportDesk::deliver)
+        .onSendFailed(DELIVERED, (ctx, failure) -> {
+          String id = ctx.continuationPayload(String.class);
+          ctx.signal(ticket(id), new Signals.Unreachable(id));
+        })
         .onSignal(Signals.Closed.class, (ctx, closed) -> leaveTicket(ctx).reply(OutgoingMessage.text(
             "Ticket " + closed.id() + " is closed. How did we do? Rate the answer from 1 to 5:")
             .keyboard(ratings(closed.id()))))
         .onSignal(Signals.Expired.class, (ctx, expired) -> leaveTicket(ctx).reply("Ticket "
             + expired.id() + " closed after 24 hours without messages. Send /support to ask again."))
         .onCallbackPrefix(RATE, this::rated);
+  }
+
+  /** An operator's answer to the user; one up to TamTam's limit with the name as its own line if need be. */
+  private static void deliver(Context<?> ctx, Signals.Answered answered) {
+    String from = answered.operator() + " (support):";
+    String text = from + " " + answered.text();
+    if (text.length() > ApiLimits.MESSAGE_TEXT_MAX) {
+      ctx.reply(from);
+      text = answered.text();
+    }
+    ctx.reply(text).then(DELIVERED, answered.id());
   }
 
   private static Context<?> leaveTicket(Context<?> ctx) {

@@ -21,6 +21,8 @@ final class TicketScene {
   static final String EXPIRE = "expire";
   static final String TAKE = "desk:take:";
   static final String CLOSE = "desk:close:";
+  /** The continuation of every post in the operators' chat: its mid goes to the desk index. */
+  static final String POSTED = "desk.posted";
 
   private final long chat;
 
@@ -35,6 +37,7 @@ final class TicketScene {
         .onSignal(Signals.Answer.class, this::answer)
         .onSignal(Signals.Take.class, this::take)
         .onSignal(Signals.Close.class, (ctx, close) -> close(ctx, close.operator()))
+        .onSignal(Signals.Unreachable.class, (ctx, gone) -> unreachable(ctx))
         .onScheduled(RAISE, this::raise)
         .onScheduled(EXPIRE, this::expire)
         .build();
@@ -46,14 +49,18 @@ final class TicketScene {
         .onSignal(Signals.Answer.class, (ctx, answer) -> closedAlready(ctx, answer.operator()))
         .onSignal(Signals.Take.class, (ctx, take) -> closedAlready(ctx, take.operator()))
         .onSignal(Signals.Close.class, (ctx, close) -> closedAlready(ctx, close.operator()))
-        .onSignal(Signals.FollowUp.class, (ctx, followUp) -> { });
+        .onSignal(Signals.FollowUp.class, (ctx, followUp) -> { })
+        .onSignal(Signals.Unreachable.class, (ctx, gone) -> { })
+        // Wherever the ticket is by then: replies to the post must find it while it is open.
+        .onSent(POSTED, (ctx, sent) -> ctx.signal(SupportDesk.INDEX,
+            new Signals.Posted(ctx.continuationPayload(String.class), sent.messageId())));
   }
 
   private void post(Context<Ticket> ctx) {
     Ticket ticket = ctx.data();
     OutgoingMessage post = OutgoingMessage.text(ticket.header() + "\n\n" + ticket.question().text())
         .keyboard(buttons(ticket));
-    ctx.sendToChat(chat, forwarded(post, ticket.question()));
+    ctx.sendToChat(chat, forwarded(post, ticket.question())).then(POSTED, ticket.id());
     ctx.schedule(RAISE, RAISE_AFTER, ticket.id()).schedule(EXPIRE, EXPIRE_AFTER, ticket.id())
         .signal(SupportDesk.INDEX, new Signals.Listed(ticket.id(), ticket.name(), ""));
   }
@@ -62,7 +69,8 @@ final class TicketScene {
     Ticket ticket = ctx.data();
     Question question = followUp.question();
     String text = "Ticket " + ticket.id() + ", " + ticket.name() + " adds:\n\n" + question.text();
-    ctx.sendToChat(chat, forwarded(OutgoingMessage.text(text).keyboard(buttons(ticket)), question));
+    ctx.sendToChat(chat, forwarded(OutgoingMessage.text(text).keyboard(buttons(ticket)), question))
+        .then(POSTED, ticket.id());
     ctx.schedule(EXPIRE, EXPIRE_AFTER, ticket.id());
   }
 
@@ -91,13 +99,21 @@ final class TicketScene {
     unlist(ctx, ticket);
   }
 
+  /** The user blocked the bot: nobody can answer them, so the ticket closes and operators know why. */
+  private void unreachable(Context<Ticket> ctx) {
+    Ticket ticket = ctx.data();
+    ctx.sendToChat(chat, OutgoingMessage.text("Ticket " + ticket.id() + " is closed: " + ticket.name()
+        + " blocked the bot, so answers cannot reach them."));
+    unlist(ctx, ticket);
+  }
+
   private void raise(Context<Ticket> ctx) {
     Ticket ticket = ctx.data();
     if (ticket.taken()) {
       return;
     }
     ctx.sendToChat(chat, OutgoingMessage.text("Still waiting for an operator. " + ticket.header()
-        + "\n\n" + ticket.question().text()).keyboard(buttons(ticket)));
+        + "\n\n" + ticket.question().text()).keyboard(buttons(ticket))).then(POSTED, ticket.id());
     ctx.schedule(RAISE, RAISE_AFTER, ticket.id());
   }
 
