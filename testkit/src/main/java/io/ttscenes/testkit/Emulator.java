@@ -38,6 +38,8 @@ public final class Emulator implements AutoCloseable {
   private final Map<Long, EmulatedUser> usersById = new ConcurrentHashMap<>();
   private volatile String adminUrl;
 
+  private final WebGroupsApi webGroups;
+
   private Emulator(Builder builder) throws IOException {
     this.token = builder.token;
     this.world = new World(builder.clock, builder.webhookRetry);
@@ -58,7 +60,8 @@ public final class Emulator implements AutoCloseable {
     new MessagesApi(world).register(botApi);
     new UpdatesApi(world, baseUrl).register(botApi);
     Routes webApi = new Routes();
-    new WebChatApi(this).register(webApi);
+    this.webGroups = new WebGroupsApi(this);
+    new WebChatApi(this, webGroups).register(webApi);
     server.createContext("/", new Dispatcher(token, faults, botApi, webApi, world.uploads));
     server.setExecutor(pool);
     server.start();
@@ -120,11 +123,14 @@ public final class Emulator implements AutoCloseable {
 
   /**
    * As {@link #groupChat(String, EmulatedUser, EmulatedUser...)} with the chat id {@code chatId},
-   * for a bot configured with the id of a chat that already exists (an operators' chat). Throws
-   * IllegalArgumentException when the id is not negative (TamTam's group ids are) or is taken.
+   * for a bot configured with the id of a chat that already exists (an operators' chat); the web
+   * chat lists it with the groups made there. Throws IllegalArgumentException when the id is not
+   * negative (TamTam's group ids are) or is taken.
    */
   public EmulatedChat groupChat(long chatId, String title, EmulatedUser owner, EmulatedUser... members) {
-    return createGroup(OptionalLong.of(chatId), title, false, owner, members);
+    EmulatedChat chat = createGroup(OptionalLong.of(chatId), title, false, owner, members);
+    webGroups.show(chat, owner);
+    return chat;
   }
 
   /**

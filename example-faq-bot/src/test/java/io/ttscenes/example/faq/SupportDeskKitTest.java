@@ -2,12 +2,14 @@ package io.ttscenes.example.faq;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ttscenes.example.faq.desk.SupportDesk;
 import io.ttscenes.testkit.kit.BotTester;
 import io.ttscenes.testkit.kit.TestChat;
 import io.ttscenes.testkit.kit.TestUser;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,6 +34,53 @@ final class SupportDeskKitTest {
     desk.expectReply("Ticket " + id + " from Alice (campaign: promo42, locale: ru)\n\nMy parcel is late")
         .expectKeyboard("Take", "Close").expectNoMoreReplies();
     assertEquals("ticket", bot.session("ticket:" + id).scene().orElseThrow());
+    assertEquals(new Profile("promo42", 1), bot.session(alice).sessionData(Profile.class));
+  }
+
+  @Test
+  void aQuestionWithAPictureReachesTheOperatorsWithTheUsersMessageForwarded() {
+    TestUser olga = bot.user("Olga");
+    TestChat desk = operators(olga);
+    TestUser kim = bot.user("Kim");
+    kim.sends("/support").expectReplyContaining("Please describe your problem").sendsSticker()
+        .expectReplyContaining(" is open.");
+    desk.expectReply(r -> {
+      assertTrue(r.text().startsWith("Ticket SUP-" + kim.emulated().userId() + "-1 from Kim"), r.text());
+      assertEquals("forward", r.message().json().path("link").path("type").asText(), r.toString());
+    });
+  }
+
+  @Test
+  void cancelDropsTheQuestionAndAnIdleOneIsDroppedAfterFifteenMinutes() {
+    TestUser olga = bot.user("Olga");
+    TestChat desk = operators(olga);
+    TestUser erin = bot.user("Erin");
+    erin.sends("/support").expectAnyReply()
+        .sends("/cancel").expectReply("Cancelled; your ticket draft was discarded.")
+        .sends("/support").expectAnyReply()
+        .sends("/faq").expectReply("Frequently asked questions\nPick a topic:");
+    assertEquals(Optional.of("question"), bot.session(erin).step(), "FAQ buttons work inside the ticket");
+
+    bot.advance(SupportScene.IDLE.minusMinutes(1));
+    erin.expectNoMoreReplies();
+    bot.advance(Duration.ofMinutes(1));
+    erin.expectReply("Your question was dropped after 15 minutes without an answer. Send /support to "
+        + "start again.").expectNoMoreReplies();
+    assertEquals(Optional.empty(), bot.session(erin).scene());
+    desk.expectNoMoreReplies();
+  }
+
+  @Test
+  void supportWhileATicketIsOpenRemindsTheUserInsteadOfOpeningAnother() {
+    TestUser olga = bot.user("Olga");
+    TestChat desk = operators(olga);
+    TestUser lea = bot.user("Lea").starts().expectAnyReply();
+    String id = ask(lea, desk, "Is my size in stock?");
+
+    lea.sends("/support").expectReply("Ticket " + id + " is still open: just write here and it is added.");
+    lea.presses("Contact support").expectNotification("Let's write to our support team")
+        .expectReply("Ticket " + id + " is still open: just write here and it is added.");
+    desk.expectNoMoreReplies();
   }
 
   @Test
