@@ -248,6 +248,10 @@ final class SupportDeskKitTest {
     ivy.expectReplyContaining("is closed. How did we do?");
 
     desk.as(olga).repliesTo(post, "Also, within 30 days.");
+    desk.expectReply("Olga: ticket " + id + " is closed; nothing was sent to the user.");
+    desk.as(olga).repliesTo("Ticket " + id + " is closed by Olga.", "Bye!");
+    desk.expectNoMoreReplies();
+    bot.advance(Duration.ofMinutes(1));
     desk.expectReply("Olga: that message is not an open ticket, so your reply went to nobody. "
         + "Send /open to see the open tickets.");
     desk.as(oleg).sends("Still there?");
