@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** The program's settings, as README's run command and a deployment use them. */
@@ -96,6 +97,19 @@ final class FaqBotMainTest {
             "TTSCENES_POLL_LIMIT", "5000")));
 
     assertEquals(2, error.problems().size(), error.getMessage());
+  }
+
+  @Test
+  void supportChatIdIsReadAndABadOneIsNamed() {
+    assertEquals(OptionalLong.of(-70L), FaqBotMain.supportChat(Map.of("SUPPORT_CHAT_ID", " -70 "), false));
+    assertEquals(OptionalLong.empty(), FaqBotMain.supportChat(Map.of(), false), "no desk without it");
+    assertEquals(OptionalLong.of(DeskDemo.OPERATORS_CHAT), FaqBotMain.supportChat(Map.of(), true),
+        "dev mode's demo group");
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> FaqBotMain.supportChat(Map.of("SUPPORT_CHAT_ID", "operators"), false));
+    assertEquals("SUPPORT_CHAT_ID is 'operators'; it must be the id of the operators' group chat, a whole "
+        + "number such as -70000000000001", error.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> FaqBotMain.supportChat(Map.of("SUPPORT_CHAT_ID", "0"), false));
   }
 
   @Test
