@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 final class DeskKillTest {
   private static final long OPERATORS = -6_000_000_001L;
   private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final Duration STARTUP = Duration.ofMinutes(2);
   /** Recovery takes a dead instance's entries once its lease is gone and they are a minute old. */
   private static final Duration RECOVERY = Duration.ofMinutes(3);
 
@@ -46,6 +47,8 @@ final class DeskKillTest {
 
       Process first = bot(env, "first");
       try {
+        // A JVM of its own starts slowly on a loaded machine: act once it polls.
+        assertTrue(tamtam.awaitWaitingPolls(1, STARTUP), "the bot process polls within " + STARTUP);
         alice.sendCommand("/support");
         assertTrue(alice.awaitMessage(WAIT).text().startsWith("Please describe your problem"));
         alice.sendText("My parcel is late");
