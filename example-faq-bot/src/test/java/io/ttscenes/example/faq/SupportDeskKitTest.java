@@ -105,6 +105,19 @@ final class SupportDeskKitTest {
   }
 
   @Test
+  void anAnswerAsLongAsTamTamAllowsReachesTheUserWithTheOperatorsNameOnItsOwnLine() {
+    TestUser olga = bot.user("Olga");
+    TestChat desk = operators(olga);
+    TestUser max = bot.user("Max");
+    ask(max, desk, "Explain the warranty, please.");
+    String post = desk.lastReply().text();
+    String answer = "w".repeat(4000);
+
+    desk.as(olga).repliesTo(post, answer);
+    max.expectReply("Olga (support):").expectReply(answer).expectNoMoreReplies();
+  }
+
+  @Test
   void closeAsksTheUserForARatingThatReachesTheOperators() {
     TestUser olga = bot.user("Olga");
     TestChat desk = operators(olga);
