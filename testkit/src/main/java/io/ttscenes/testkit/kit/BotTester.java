@@ -116,6 +116,17 @@ public final class BotTester implements BeforeAllCallback, AfterAllCallback, Bef
   }
 
   /**
+   * As {@link #groupChat(String, TestUser, TestUser...)} with the chat id {@code chatId}: for a bot
+   * built with the id of a chat it serves (e.g. its operators' chat). Throws
+   * IllegalArgumentException when the id is not negative or is taken in this kit's emulator.
+   */
+  public TestChat groupChat(long chatId, String title, TestUser owner, TestUser... members) {
+    Objects.requireNonNull(title, "title");
+    awaitIdle();
+    return withBot(requireEmulator().groupChat(chatId, title, owner.emulated(), emulated(members)), owner);
+  }
+
+  /**
    * A channel titled {@code title}, owned by {@code owner} (its admin, the only one who posts:
    * posts have no sender) with these {@code subscribers}, to which the owner adds the bot as an
    * administrator: the bot gets {@code bot_added} with {@code is_channel}. Waits until idle first.
