@@ -12,6 +12,7 @@ final class CountingListener implements RuntimeListener {
   final AtomicInteger storeRetries = new AtomicInteger();
   final AtomicInteger recovered = new AtomicInteger();
   final List<String> failedEffects = new CopyOnWriteArrayList<>();
+  final List<String> sentEffects = new CopyOnWriteArrayList<>();
 
   @Override
   public void updateHandled(String updateType, UpdateOutcome outcome, Duration duration) {
@@ -26,6 +27,11 @@ final class CountingListener implements RuntimeListener {
   @Override
   public void storeRetry(String operation, int attempt, Duration delay) {
     storeRetries.incrementAndGet();
+  }
+
+  @Override
+  public void effectSent(String operation) {
+    sentEffects.add(operation);
   }
 
   @Override
