@@ -121,7 +121,9 @@ final class Turn {
   /**
    * Runs the {@code onSent} or {@code onSendFailed} handler of a continuation's outcome, looked up
    * where the session is now (step, scene or root, then global). One the session's place does not
-   * take (its scene was left, say) is logged and reported unmatched; its commit consumes it.
+   * take (its scene was left, say) is logged and reported unmatched; one of a kind the bot has no
+   * handler for at all (a success where it registered only {@code onSendFailed}) is consumed
+   * quietly. Either way its commit consumes it.
    */
   Result runContinuation(Supplier<SessionContext> given, Continued outcome) {
     Supplier<SessionContext> contexts = () -> given.get().fromContinuation(outcome);
@@ -131,6 +133,10 @@ final class Turn {
       boolean sent = outcome.sent().isPresent();
       Optional<Handler<?>> handler = bot.selectContinuation(sent, outcome.name(), session.scene().map(Scene::id),
           Optional.ofNullable(session.step));
+      if (handler.isEmpty() && !bot.takesContinuation(sent, outcome.name())) {
+        // The bot asked only for the other outcome (say, onSendFailed alone): this one is done.
+        return new Result(session, ctx.effects(), UpdateOutcome.HANDLED, ctx.events());
+      }
       if (handler.isEmpty()) {
         LOG.warn("session {}: no {} handler takes continuation '{}' in {}; it is dropped", ctx.sessionKey(),
             sent ? "onSent" : "onSendFailed", outcome.name(),
