@@ -82,9 +82,7 @@ final class Turn {
             job.name(), session.scene().map(s -> "scene '" + s.id() + "'").orElse("the root"));
         return new Result(session, ctx.effects(), UpdateOutcome.UNMATCHED, ctx.events());
       }
-      Transitions.run(handler.get(), ctx);
-      transitions.apply(ctx);
-      return new Result(session, ctx.effects(), UpdateOutcome.HANDLED, ctx.events());
+      return handled(handler.get(), ctx, session);
     } catch (Throwable e) {
       rethrowIfFatal(e);
       return recover(consumed(contexts, job.name()), e);
@@ -109,9 +107,7 @@ final class Turn {
         return new Result(session, ctx.effects(), UpdateOutcome.UNMATCHED, ctx.events());
       }
       Object payload = ctx.read("the signal from " + message.from(), message.payload(), route.get().type());
-      Transitions.run((Handler<Object>) c -> route.get().run(c, payload), ctx);
-      transitions.apply(ctx);
-      return new Result(session, ctx.effects(), UpdateOutcome.HANDLED, ctx.events());
+      return handled((Handler<Object>) c -> route.get().run(c, payload), ctx, session);
     } catch (Throwable e) {
       rethrowIfFatal(e);
       return recover(contexts, e);
@@ -143,13 +139,18 @@ final class Turn {
             session.scene().map(s -> "scene '" + s.id() + "'").orElse("the root"));
         return new Result(session, ctx.effects(), UpdateOutcome.UNMATCHED, ctx.events());
       }
-      Transitions.run(handler.get(), ctx);
-      transitions.apply(ctx);
-      return new Result(session, ctx.effects(), UpdateOutcome.HANDLED, ctx.events());
+      return handled(handler.get(), ctx, session);
     } catch (Throwable e) {
       rethrowIfFatal(e);
       return recover(contexts, e);
     }
+  }
+
+  /** Runs {@code handler} on {@code ctx}, applies the transitions it recorded, and reports it handled. */
+  private Result handled(Handler<?> handler, SessionContext ctx, Session session) {
+    Transitions.run(handler, ctx);
+    transitions.apply(ctx);
+    return new Result(session, ctx.effects(), UpdateOutcome.HANDLED, ctx.events());
   }
 
   /** The scene's or step's timeout handler for their timeouts, else the job's {@code onScheduled} handler. */
