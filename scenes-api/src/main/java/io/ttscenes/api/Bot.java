@@ -89,14 +89,14 @@ public final class Bot {
     this.linkSigner = builder.linkSigner;
     this.callbackTypes = PayloadTypes.byTag(builder.callbackTypes(), new ArrayList<>());
     this.startTypes = PayloadTypes.byTag(builder.startTypes(), new ArrayList<>());
-    this.continuations = continuationNames(global, root, scenes.values());
+    this.continuations = continuationKeys(global, root, scenes.values());
   }
 
-  private static Set<String> continuationNames(Handlers global, Handlers root, Collection<Scene<?>> scenes) {
-    Set<String> names = new LinkedHashSet<>(global.continuationNames());
-    names.addAll(root.continuationNames());
-    scenes.forEach(scene -> names.addAll(scene.continuationNames()));
-    return Set.copyOf(names);
+  private static Set<String> continuationKeys(Handlers global, Handlers root, Collection<Scene<?>> scenes) {
+    Set<String> keys = new LinkedHashSet<>(global.continuationKeys());
+    keys.addAll(root.continuationKeys());
+    scenes.forEach(scene -> keys.addAll(scene.continuationKeys()));
+    return Set.copyOf(keys);
   }
 
   /** Starts configuring a bot named {@code name} (used in logs, metrics and store keys). */
@@ -268,7 +268,15 @@ public final class Bot {
    * any scene or step) takes the continuation {@code name}.
    */
   public boolean takesContinuation(String name) {
-    return continuations.contains(name);
+    return takesContinuation(true, name) || takesContinuation(false, name);
+  }
+
+  /**
+   * Returns whether some {@code onSent} ({@code sent} true) or else {@code onSendFailed} handler
+   * of the bot (global, root, any scene or step) takes the continuation {@code name}.
+   */
+  public boolean takesContinuation(boolean sent, String name) {
+    return continuations.contains(Continuations.key(sent, name));
   }
 
   /**
@@ -277,7 +285,7 @@ public final class Bot {
    */
   public Optional<Handler<?>> selectContinuation(boolean sent, String name, Optional<String> sceneId,
       Optional<String> step) {
-    return selectScheduled(sent ? Continuations.sentKey(name) : Continuations.failedKey(name), sceneId, step);
+    return selectScheduled(Continuations.key(sent, name), sceneId, step);
   }
 
   /** Configures a {@link Bot}; not thread-safe. */

@@ -2,7 +2,6 @@ package io.ttscenes.api;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,19 +23,19 @@ final class Continuations {
     return FAILED + Context.checkContinuationName(name);
   }
 
-  /** The continuation names among {@code keys} (handler names of one route set). */
-  static Set<String> names(Collection<String> keys) {
-    Set<String> names = new LinkedHashSet<>();
-    for (String key : keys) {
-      name(key).ifPresent(names::add);
-    }
-    return names;
+  /** The key of the {@code onSent} ({@code sent} true) or {@code onSendFailed} handler of {@code name}. */
+  static String key(boolean sent, String name) {
+    return sent ? sentKey(name) : failedKey(name);
   }
 
-  private static Optional<String> name(String key) {
-    if (key.startsWith(SENT)) {
-      return Optional.of(key.substring(SENT.length()));
+  /** The continuation handlers' keys among {@code keys} (handler names of one route set). */
+  static Set<String> keys(Collection<String> keys) {
+    Set<String> found = new LinkedHashSet<>();
+    for (String key : keys) {
+      if (key.startsWith(SENT) || key.startsWith(FAILED)) {
+        found.add(key);
+      }
     }
-    return key.startsWith(FAILED) ? Optional.of(key.substring(FAILED.length())) : Optional.empty();
+    return found;
   }
 }

@@ -324,7 +324,8 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
    * Runs {@code handler} once TamTam accepted a message call recorded with the continuation
    * {@code name} (see {@link Context#then(String, Object)}). Looked up as scheduled jobs are: the
    * current step's, the scene's (the root's outside scenes), then the global set; a continuation
-   * none takes is logged, counted as unmatched and dropped. Register it on the bot's global set
+   * none takes is logged, counted as unmatched and dropped (unless the bot has no {@code onSent}
+   * for the name anywhere: then a success is simply done). Register it on the bot's global set
    * when it must run wherever the session has moved on to.
    */
   public B onSent(String name, SentHandler<D> handler) {
@@ -393,9 +394,9 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
     return Map.copyOf(scheduled);
   }
 
-  /** The continuation names this set's {@code onSent}/{@code onSendFailed} handlers take. */
-  Set<String> continuationNames() {
-    return Continuations.names(scheduled.keySet());
+  /** The reserved keys of this set's {@code onSent}/{@code onSendFailed} handlers. */
+  Set<String> continuationKeys() {
+    return Continuations.keys(scheduled.keySet());
   }
 
   /** Returns the fallback handler, run when no route matches, if one was set. */

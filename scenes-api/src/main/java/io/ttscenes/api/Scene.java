@@ -129,11 +129,11 @@ public final class Scene<D> {
     return Optional.ofNullable(scheduled.get(name));
   }
 
-  /** The continuation names the scene's and its steps' {@code onSent}/{@code onSendFailed} handlers take. */
-  Set<String> continuationNames() {
-    Set<String> names = new LinkedHashSet<>(Continuations.names(scheduled.keySet()));
-    steps().forEach(step -> names.addAll(step.continuationNames()));
-    return names;
+  /** The reserved keys of the scene's and its steps' {@code onSent}/{@code onSendFailed} handlers. */
+  Set<String> continuationKeys() {
+    Set<String> keys = new LinkedHashSet<>(Continuations.keys(scheduled.keySet()));
+    steps().forEach(step -> keys.addAll(step.continuationKeys()));
+    return keys;
   }
 
   /** Returns the signal handler for payloads of type {@code typeName} declared on the scene itself. */

@@ -50,8 +50,10 @@ final class Effects {
         if (effect instanceof Effect.Signal signal) {
           signals.deliver(signal);
         } else if (effect instanceof Effect.MessageCall call && call.then() != null) {
+          // The call is counted where it is made; from here on this effect is its outcome's delivery.
           Effect.Signal outcome = continued(key, call);
           effects.set(i, outcome);
+          effect = outcome;
           signals.deliver(outcome);
         } else {
           effect.send(api);
@@ -78,14 +80,16 @@ final class Effects {
 
   /**
    * Makes a call that carries a continuation and returns the signal with its outcome: what TamTam
-   * answered, or its refusal for good (counted as a failed call). An unavailable API propagates,
-   * so the call stays in the outbox; an answer without a message id, too (malformed: sent, but
-   * the continuation cannot be given what it needs, so it is logged and dropped).
+   * answered (counted as a sent call), or its refusal for good (counted as a failed call). An
+   * unavailable API propagates, so the call stays in the outbox; an answer without a message id,
+   * too (malformed: sent, but the continuation cannot be given what it needs, so it is logged and
+   * dropped).
    */
   private Effect.Signal continued(String key, Effect.MessageCall call) {
     Continued outcome;
     try {
       outcome = Continued.sent(call.then(), call.sendReading(api, clock.instant()));
+      listener.effectSent(call.operation());
     } catch (ApiRejectedException e) {
       LOG.warn("session {}: {} was refused ({} {}); continuation '{}' takes the failure path", key,
           call.operation(), e.status(), e.code(), call.then().name());

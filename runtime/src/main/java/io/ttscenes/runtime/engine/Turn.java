@@ -82,9 +82,7 @@ final class Turn {
             job.name(), session.scene().map(s -> "scene '" + s.id() + "'").orElse("the root"));
         return new Result(session, ctx.effects(), UpdateOutcome.UNMATCHED, ctx.events());
       }
-      Transitions.run(handler.get(), ctx);
-      transitions.apply(ctx);
-      return new Result(session, ctx.effects(), UpdateOutcome.HANDLED, ctx.events());
+      return handled(handler.get(), ctx, session);
     } catch (Throwable e) {
       rethrowIfFatal(e);
       return recover(consumed(contexts, job.name()), e);
@@ -109,9 +107,7 @@ final class Turn {
         return new Result(session, ctx.effects(), UpdateOutcome.UNMATCHED, ctx.events());
       }
       Object payload = ctx.read("the signal from " + message.from(), message.payload(), route.get().type());
-      Transitions.run((Handler<Object>) c -> route.get().run(c, payload), ctx);
-      transitions.apply(ctx);
-      return new Result(session, ctx.effects(), UpdateOutcome.HANDLED, ctx.events());
+      return handled((Handler<Object>) c -> route.get().run(c, payload), ctx, session);
     } catch (Throwable e) {
       rethrowIfFatal(e);
       return recover(contexts, e);
@@ -121,7 +117,9 @@ final class Turn {
   /**
    * Runs the {@code onSent} or {@code onSendFailed} handler of a continuation's outcome, looked up
    * where the session is now (step, scene or root, then global). One the session's place does not
-   * take (its scene was left, say) is logged and reported unmatched; its commit consumes it.
+   * take (its scene was left, say) is logged and reported unmatched; one of a kind the bot has no
+   * handler for at all (a success where it registered only {@code onSendFailed}) is consumed
+   * quietly. Either way its commit consumes it.
    */
   Result runContinuation(Supplier<SessionContext> given, Continued outcome) {
     Supplier<SessionContext> contexts = () -> given.get().fromContinuation(outcome);
@@ -131,19 +129,28 @@ final class Turn {
       boolean sent = outcome.sent().isPresent();
       Optional<Handler<?>> handler = bot.selectContinuation(sent, outcome.name(), session.scene().map(Scene::id),
           Optional.ofNullable(session.step));
+      if (handler.isEmpty() && !bot.takesContinuation(sent, outcome.name())) {
+        // The bot asked only for the other outcome (say, onSendFailed alone): this one is done.
+        return new Result(session, ctx.effects(), UpdateOutcome.HANDLED, ctx.events());
+      }
       if (handler.isEmpty()) {
         LOG.warn("session {}: no {} handler takes continuation '{}' in {}; it is dropped", ctx.sessionKey(),
             sent ? "onSent" : "onSendFailed", outcome.name(),
             session.scene().map(s -> "scene '" + s.id() + "'").orElse("the root"));
         return new Result(session, ctx.effects(), UpdateOutcome.UNMATCHED, ctx.events());
       }
-      Transitions.run(handler.get(), ctx);
-      transitions.apply(ctx);
-      return new Result(session, ctx.effects(), UpdateOutcome.HANDLED, ctx.events());
+      return handled(handler.get(), ctx, session);
     } catch (Throwable e) {
       rethrowIfFatal(e);
       return recover(contexts, e);
     }
+  }
+
+  /** Runs {@code handler} on {@code ctx}, applies the transitions it recorded, and reports it handled. */
+  private Result handled(Handler<?> handler, SessionContext ctx, Session session) {
+    Transitions.run(handler, ctx);
+    transitions.apply(ctx);
+    return new Result(session, ctx.effects(), UpdateOutcome.HANDLED, ctx.events());
   }
 
   /** The scene's or step's timeout handler for their timeouts, else the job's {@code onScheduled} handler. */

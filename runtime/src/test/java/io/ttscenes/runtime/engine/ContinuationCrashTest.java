@@ -27,6 +27,8 @@ final class ContinuationCrashTest {
   private static final Bot POSTER = Bot.builder("poster")
       .root(r -> r
           .onCommand("ask", ctx -> ctx.reply("posted").then("posted"))
+          .onCommand("fix", ctx -> ctx.edit("mid.old", OutgoingMessage.text("fixed")).then("edited"))
+          .onSent("edited", (ctx, sent) -> ctx.sendToUser(1, OutgoingMessage.text("edited " + sent.messageId())))
           .onSent("posted", (ctx, sent) -> ctx.sendToUser(1, OutgoingMessage.text("posted as " + sent.messageId()))))
       .build();
   private static final Duration LEASE = Duration.ofMinutes(10);
@@ -116,6 +118,23 @@ final class ContinuationCrashTest {
       assertEquals(List.of("posted", "posted as mid.sent.1"), api.awaitTexts(2));
       assertEquals(0, alone.recoverOutboxes().get(10, TimeUnit.SECONDS));
       assertEquals(List.of("posted", "posted as mid.sent.1"), api.sentTexts(), "posted once, continued once");
+    }
+  }
+
+  @Test
+  void anEditMadeByOutboxRecoveryRunsItsContinuationOnce() throws Exception {
+    RecordingBotApi senderApi = new RecordingBotApi().failUnavailable("editMessage", 1);
+    RecordingBotApi recoveringApi = new RecordingBotApi();
+    try (Dispatcher sender = dispatcher("sender", senderApi);
+        Dispatcher recovering = dispatcher("recovering", recoveringApi)) {
+      sender.submit(text(1, 10, "/fix")).get(10, TimeUnit.SECONDS);
+      senderDies();
+      assertEquals(1, recovering.recoverOutboxes().get(10, TimeUnit.SECONDS));
+
+      assertEquals(List.of("edited mid.old"), recoveringApi.awaitTexts(1), "the stored edit kept its continuation");
+      assertEquals(0, recovering.recoverOutboxes().get(10, TimeUnit.SECONDS));
+      assertEquals(List.of("editMessage mid.old fixed", "sendMessage user:1 edited mid.old"),
+          recoveringApi.calls().stream().map(RecordingBotApi.Call::toString).toList());
     }
   }
 }

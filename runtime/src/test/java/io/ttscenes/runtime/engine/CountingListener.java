@@ -13,6 +13,7 @@ final class CountingListener implements RuntimeListener {
   final AtomicInteger storeRetries = new AtomicInteger();
   final AtomicInteger recovered = new AtomicInteger();
   final List<String> failedEffects = new CopyOnWriteArrayList<>();
+  final List<String> sentEffects = new CopyOnWriteArrayList<>();
 
   @Override
   public void turnCommitted(TurnReport report) {
@@ -32,6 +33,11 @@ final class CountingListener implements RuntimeListener {
   @Override
   public void storeRetry(String operation, int attempt, Duration delay) {
     storeRetries.incrementAndGet();
+  }
+
+  @Override
+  public void effectSent(String operation) {
+    sentEffects.add(operation);
   }
 
   @Override

@@ -4,6 +4,7 @@ import static io.ttscenes.runtime.engine.TestUpdates.callbackWithId;
 import static io.ttscenes.runtime.engine.TestUpdates.constructorText;
 import static io.ttscenes.runtime.engine.TestUpdates.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.OutgoingMessage;
@@ -76,6 +77,21 @@ final class EffectsTest {
       h.handle(text(1, 10, "go"));
       assertEquals(List.of(true, false), h.api.calls().stream()
           .map(RecordingBotApi.Call::previewDisabled).toList());
+    }
+  }
+
+  @Test
+  void aRefusedCallWithAContinuationIsCountedRejectedAndNotSent() {
+    Bot bot = Bot.builder("refused").root(r -> r
+        .onCommand("ask", ctx -> ctx.reply("posted").then("posted"))
+        .onSent("posted", (ctx, sent) -> { })
+        .onSendFailed("posted", (ctx, failure) -> { }))
+        .build();
+    try (Harness h = new Harness(bot)) {
+      h.api.failRejected("sendMessage", 1);
+      h.handle(text(1, 10, "/ask"));
+      assertEquals(List.of("sendMessage rejected"), h.listener.failedEffects);
+      assertFalse(h.listener.sentEffects.contains("sendMessage"), "counted as sent: " + h.listener.sentEffects);
     }
   }
 }

@@ -50,9 +50,12 @@ final class ContinuationKitTest {
   void aUserWhoBlockedTheBotIsMarkedUnreachableAndTheDigestStops() {
     TestUser boris = bot.user("Boris");
     boris.sends("/digest").expectReply("You will get a digest every day.");
+    double unmatched = unmatched();
     bot.advance(Duration.ofDays(1));
     boris.expectReply("Your daily digest.");
+    bot.awaitIdle();
     assertFalse(bot.session(boris).sessionData(Reader.class).unreachable());
+    assertEquals(unmatched, unmatched(), "a delivered digest, with only onSendFailed registered, is no drop");
 
     boris.blocksBot();
     bot.advance(Duration.ofDays(1));

@@ -71,7 +71,6 @@ final class PostsBot {
                 .schedule("digest", Duration.ofDays(1), null))
             .onScheduled("digest", ctx -> ctx.reply("Your daily digest.").then("digestSent")
                 .schedule("digest", Duration.ofDays(1), null))
-            .onSent("digestSent", (ctx, sent) -> { })
             .onSendFailed("digestSent", (ctx, failure) -> ctx.setSession(ctx.session(Reader.class)
                 .unreachable(failure.status() + " " + failure.code())).cancel("digest"))
             .onCommand("compose", ctx -> ctx.enter("compose", new Draft("")))
