@@ -31,7 +31,9 @@ import java.util.stream.Stream;
  * {@code TTSCENES_POLL_LIMIT} (1000, the API's maximum: the poll thread waits for a whole page,
  * so a larger page keeps the lanes busy for longer between polls),
  * {@code TTSCENES_POLL_TIMEOUT_SECONDS} (30), {@code TTSCENES_SHUTDOWN_TIMEOUT_SECONDS} (30),
- * {@code TTSCENES_TIMER_PERIOD_MS} (1000), {@code TTSCENES_POLLER_LEASE_SECONDS} (15: with long
+ * {@code TTSCENES_TIMER_PERIOD_MS} (1000), {@code TTSCENES_HANDLER_DEADLINE_MS} (10000: how long
+ * the bot's code may run for one update before its thread is interrupted and the update goes to
+ * the exception handler, see {@code Dispatcher.Builder.handlerDeadline}), {@code TTSCENES_POLLER_LEASE_SECONDS} (15: with long
  * polling, instances poll only while holding a store lease of this TTL, renewed every third of it)
  * and {@code TTSCENES_OUTBOX_RECOVERY} (true: this instance may run outbox recovery; with long
  * polling only the poller lease holder does, with webhooks only the instance the others elected
@@ -62,7 +64,8 @@ public record RuntimeConfig(
     ApiDialect dialect,
     List<String> webhookAllow,
     List<String> webhookTrustedProxies,
-    boolean redisUnsafeOk) {
+    boolean redisUnsafeOk,
+    Duration handlerDeadline) {
 
   /** The TamTam Bot API address used when {@code TAMTAM_API_URL} is not set. */
   public static final String DEFAULT_API_URL = "https://botapi.tamtam.chat";
@@ -96,6 +99,8 @@ public record RuntimeConfig(
     check(problems, pollTimeoutSeconds >= 0 && pollTimeoutSeconds <= 90, "TTSCENES_POLL_TIMEOUT_SECONDS is "
         + pollTimeoutSeconds + "; it must be 0..90");
     check(problems, positive(shutdownTimeout), "the shutdown timeout is " + shutdownTimeout + "; it must be positive");
+    check(problems, handlerDeadline != null && handlerDeadline.toMillis() >= 1, "the handler deadline is "
+        + handlerDeadline + "; it must be at least 1 ms");
     check(problems, positive(timerPeriod), "the timer period is " + timerPeriod + "; it must be positive");
     check(problems, pollerLease != null && pollerLease.toMillis() >= 3, "the poller lease is " + pollerLease
         + "; it must be at least 3 ms");
@@ -140,7 +145,8 @@ public record RuntimeConfig(
               .flatMap(n -> n.equalsIgnoreCase("tamtam") ? WebhookIngress.TAMTAM_NETWORKS.stream() : Stream.of(n))
               .toList(),
           read.list("WEBHOOK_TRUSTED_PROXY"),
-          read.flag("TTSCENES_REDIS_UNSAFE_OK", false));
+          read.flag("TTSCENES_REDIS_UNSAFE_OK", false),
+          Duration.ofMillis(read.integer("TTSCENES_HANDLER_DEADLINE_MS", 10_000, 10, 3_600_000)));
     } catch (RuntimeConfigException e) {
       read.problems().addAll(0, e.problems());
     }
@@ -160,7 +166,7 @@ public record RuntimeConfig(
     return new RuntimeConfig(token, url, redisUrl, webhookUrl, webhookPort, webhookPath, webhookSecret,
         webhookUnsubscribeOnClose, botName, parallelism, queueCapacity, pollLimit, pollTimeoutSeconds,
         shutdownTimeout, timerPeriod, pollerLease, outboxRecovery, dialect, webhookAllow,
-        webhookTrustedProxies, redisUnsafeOk);
+        webhookTrustedProxies, redisUnsafeOk, handlerDeadline);
   }
 
   /** This configuration with another poller lease TTL (tests use short ones to see expiry). */
@@ -168,7 +174,7 @@ public record RuntimeConfig(
     return new RuntimeConfig(token, apiUrl, redisUrl, webhookUrl, webhookPort, webhookPath, webhookSecret,
         webhookUnsubscribeOnClose, botName, parallelism, queueCapacity, pollLimit, pollTimeoutSeconds,
         shutdownTimeout, timerPeriod, ttl, outboxRecovery, dialect, webhookAllow, webhookTrustedProxies,
-        redisUnsafeOk);
+        redisUnsafeOk, handlerDeadline);
   }
 
   /** Shows every setting except the token and passwords. */
@@ -180,7 +186,7 @@ public record RuntimeConfig(
         + ", queueCapacity=" + queueCapacity + ", pollLimit=" + pollLimit + ", pollTimeout="
         + pollTimeoutSeconds + "s, shutdownTimeout=" + shutdownTimeout + ", timerPeriod=" + timerPeriod
         + ", pollerLease=" + pollerLease + ", outboxRecovery=" + outboxRecovery + ", dialect="
-        + dialect + ", webhookAllow=" + webhookAllow + ", webhookTrustedProxies=" + webhookTrustedProxies + ", redisUnsafeOk=" + redisUnsafeOk + "]";
+        + dialect + ", webhookAllow=" + webhookAllow + ", webhookTrustedProxies=" + webhookTrustedProxies + ", redisUnsafeOk=" + redisUnsafeOk + ", handlerDeadline=" + handlerDeadline + "]";
   }
 
   private static boolean isLoopback(URI uri) {

@@ -62,7 +62,7 @@ record RuntimeParts(
     String instanceId = UUID.randomUUID().toString();
     Dispatcher dispatcher = Dispatcher.builder(b.bot, store, api).clock(b.clock)
         .parallelism(config.parallelism()).queueCapacity(config.queueCapacity())
-        .instanceId(instanceId, config.pollerLease())
+        .instanceId(instanceId, config.pollerLease()).handlerDeadline(config.handlerDeadline())
         .clearSentOutboxesAfter(BotRuntime.CLEAR_DELAY).listener(listener).build();
     AtomicReference<OutboxRecovery> recovery = new AtomicReference<>();
     // One HTTP server for the process: the webhook and the admin endpoint each listen on it.
