@@ -28,8 +28,8 @@ import java.util.stream.Stream;
  * policy or lack of persistence can lose sessions stops the bot at start; true: a warning),
  * {@code WEBHOOK_UNSUBSCRIBE_ON_CLOSE} (false), {@code TTSCENES_BOT_NAME},
  * {@code TTSCENES_PARALLELISM} (4 per CPU), {@code TTSCENES_QUEUE_CAPACITY} (1024),
- * {@code TTSCENES_POLL_LIMIT} (1000, the API's maximum: the poll thread waits for a whole page,
- * so a larger page keeps the lanes busy for longer between polls),
+ * {@code TTSCENES_POLL_LIMIT} (1000, the API's maximum: a page with room left does not hold the
+ * updates after its slowest one back, a full page is waited for as a whole),
  * {@code TTSCENES_POLL_TIMEOUT_SECONDS} (30), {@code TTSCENES_SHUTDOWN_TIMEOUT_SECONDS} (30),
  * {@code TTSCENES_TIMER_PERIOD_MS} (1000), {@code TTSCENES_HANDLER_DEADLINE_MS} (10000: how long
  * the bot's code may run for one update before its thread is interrupted and the update goes to

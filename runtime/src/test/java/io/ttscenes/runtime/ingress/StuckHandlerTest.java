@@ -56,7 +56,8 @@ final class StuckHandlerTest {
   @Test
   void aHandlerPastItsDeadlineGoesToTheExceptionHandlerAndEveryoneElseIsAnswered() throws Exception {
     // One lane thread: the session after the stuck one can only be answered on a thread lent for it.
-    Dispatcher dispatcher = dispatcher(Duration.ofMillis(300), 1, 16);
+    // Long enough that an echo under a loaded machine never overruns it.
+    Dispatcher dispatcher = dispatcher(Duration.ofMillis(1500), 1, 16);
     LongPollIngress ingress = LongPollIngress.builder(tamtam.client(), dispatcher, store).timeoutSeconds(1).build();
     ingress.start();
     cleanup.add(() -> ingress.stop(Duration.ofSeconds(5)));
@@ -73,7 +74,7 @@ final class StuckHandlerTest {
 
   @Test
   void theStuckRunNeverCommitsOrSendsWhenItComesBackLate() throws Exception {
-    Dispatcher dispatcher = dispatcher(Duration.ofMillis(300), 2, 16);
+    Dispatcher dispatcher = dispatcher(Duration.ofMillis(1500), 2, 16);
     LongPollIngress ingress = LongPollIngress.builder(tamtam.client(), dispatcher, store).timeoutSeconds(1).build();
     ingress.start();
     cleanup.add(() -> ingress.stop(Duration.ofSeconds(5)));
