@@ -74,7 +74,8 @@ public final class Dispatcher implements AutoCloseable {
         builder.storeBackoffCap, this::username, builder.handlerDeadline), outboxes, lanes::isClosing, deadline,
         lanes::handOver);
     this.recovery = new Recovery(builder.store, outboxes, lanes, builder.clock, builder.recoveryMinAge,
-        listener, instanceLease);
+        listener, instanceLease, builder.predecessor);
+    builder.predecessor.ifPresent(instanceLease::freeDead);
     instanceLease.start(outboxes::parksFor);
   }
 
@@ -312,6 +313,7 @@ public final class Dispatcher implements AutoCloseable {
     private String instanceId = UUID.randomUUID().toString();
     private Duration instanceLeaseTtl = Duration.ofSeconds(15);
     private Duration handlerDeadline = DEFAULT_HANDLER_DEADLINE;
+    private Optional<String> predecessor = Optional.empty();
 
     private Builder(Bot bot, SessionStore store, BotApi api) {
       this.bot = Objects.requireNonNull(bot, "bot");
@@ -437,6 +439,22 @@ public final class Dispatcher implements AutoCloseable {
         throw new IllegalArgumentException("handler deadline is " + deadline + "; it must be at least 1 ms");
       }
       this.handlerDeadline = deadline;
+      return this;
+    }
+
+    /**
+     * Names {@code deadInstanceId}, an earlier process of this instance that is known to be gone
+     * (the runtime proves it with an OS lock, see {@code InstanceSlot}): its instance lease is
+     * freed at once and {@link Dispatcher#recoverOutboxes} sends its entries whatever their age,
+     * so users it committed but never answered are answered right after the restart. Never name a
+     * process that may still run: two senders could then both send its entries.
+     */
+    public Builder predecessor(String deadInstanceId) {
+      Objects.requireNonNull(deadInstanceId, "deadInstanceId");
+      if (deadInstanceId.isBlank()) {
+        throw new IllegalArgumentException("predecessor is blank; it must have a visible character");
+      }
+      this.predecessor = Optional.of(deadInstanceId);
       return this;
     }
 

@@ -8,6 +8,7 @@ import io.ttscenes.runtime.client.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -60,7 +61,7 @@ public final class LongPollIngress implements Ingress {
         builder.pollAgainAfter);
     this.threadName = builder.threadName;
     this.gate = builder.leaseOwner == null ? PollGate.ALWAYS : new PollerLease(builder.store,
-        builder.leaseOwner, builder.leaseTtl, builder.onLeaseAcquired, threadName + "-lease");
+        builder.leaseOwner, builder.leaseTtl, builder.onLeaseAcquired, threadName + "-lease", builder.predecessor);
     this.loop = new PollLoop(settings, lifecycle, gate);
   }
 
@@ -142,6 +143,7 @@ public final class LongPollIngress implements Ingress {
     private String leaseOwner;
     private Duration leaseTtl;
     private Runnable onLeaseAcquired = () -> {};
+    private Optional<String> predecessor = Optional.empty();
 
     private Builder(BotApi api, Dispatcher dispatcher, SessionStore store) {
       this.api = Objects.requireNonNull(api, "api");
@@ -252,6 +254,16 @@ public final class LongPollIngress implements Ingress {
       }
       this.leaseOwner = owner;
       this.leaseTtl = ttl;
+      return this;
+    }
+
+    /**
+     * With a {@link #lease}: {@code deadOwner}, when present, is an earlier process of this
+     * instance known to be gone; a poller lease it still holds is freed on start, so this one
+     * polls at once instead of after the TTL. Never name an owner that may still poll.
+     */
+    public Builder takeOverFrom(Optional<String> deadOwner) {
+      this.predecessor = Objects.requireNonNull(deadOwner, "deadOwner");
       return this;
     }
 
