@@ -1,9 +1,8 @@
 package io.ttscenes.runtime.engine;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -17,15 +16,18 @@ import java.util.function.Supplier;
  */
 final class HandlerDeadline implements AutoCloseable {
   private final Duration limit;
-  private final ScheduledExecutorService watchdog;
+  private final ScheduledThreadPoolExecutor watchdog;
 
   HandlerDeadline(Duration limit, String botName) {
     this.limit = limit;
-    this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    this.watchdog = new ScheduledThreadPoolExecutor(1, runnable -> {
       Thread thread = new Thread(runnable, "ttscenes-" + botName + "-deadline");
       thread.setDaemon(true);
       return thread;
     });
+    // Nearly every alarm is cancelled: kept until due, they would pile up (one per update for
+    // the whole deadline).
+    watchdog.setRemoveOnCancelPolicy(true);
   }
 
   Duration limit() {
