@@ -65,7 +65,7 @@ public final class Dispatcher implements AutoCloseable {
         listener);
     this.deadline = new HandlerDeadline(builder.handlerDeadline, builder.bot.name());
     Signals signals = new Signals(builder.store, builder.mapper, builder.clock, this::signalArrived);
-    Effects effects = new Effects(builder.api, listener, signals);
+    Effects effects = new Effects(builder.api, listener, signals, builder.mapper, builder.clock);
     this.instanceLease = new InstanceLease(builder.store, builder.instanceId, builder.instanceLeaseTtl);
     this.outboxes = new Outboxes(builder.store, effects, builder.mapper, lanes::hasQueued, builder.clock,
         builder.clearDelay, instanceLease);
