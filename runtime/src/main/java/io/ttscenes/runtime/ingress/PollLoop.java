@@ -39,6 +39,8 @@ final class PollLoop implements Runnable {
   private boolean markerUnsaved;
   // Whether updates are in hand: stop then waits instead of interrupting (see holdWork).
   private boolean working;
+  // The last page handed to the dispatcher: its updates are the ones in hand while working.
+  private UpdateList lastPage;
 
   PollLoop(PollSettings settings, Lifecycle lifecycle, PollGate gate) {
     this.settings = settings;
@@ -93,22 +95,21 @@ final class PollLoop implements Runnable {
   private void pollWhileOpen() {
     try {
       pollPages();
+      // Stopping or the lease lost with updates in hand: they are waited for and their marker
+      // stored, as for any page in progress, so the next poller does not get them again.
+      if (working && lastPage != null) {
+        firstRound(lastPage).ifPresent(done -> settle(lastPage, done));
+      }
     } finally {
-      // Lease lost or a poll failed while stopping: what is in hand is delivered again later.
       releaseWork();
     }
   }
 
   private void pollPages() {
     int failures = 0;
-    // While updates are in hand, stopping polls once more (the same updates come back at once)
-    // to wait for them and store their marker.
-    while ((!lifecycle.isStopping() || working) && gate.isOpen()) {
+    while (!lifecycle.isStopping() && gate.isOpen()) {
       Optional<UpdateList> page = poll(failures + 1);
       if (page.isEmpty()) {
-        if (lifecycle.isStopping()) {
-          return;
-        }
         failures++;
         continue;
       }
@@ -167,6 +168,7 @@ final class PollLoop implements Runnable {
     if (!holdWork()) {
       return false;
     }
+    lastPage = page;
     Optional<BatchAcks.Result> first = firstRound(page);
     return first.isEmpty() || settle(page, first.get());
   }
@@ -209,7 +211,8 @@ final class PollLoop implements Runnable {
    * stopping or the lease is lost, so the updates in hand end with their marker stored.
    */
   private Optional<BatchAcks.Result> firstRound(UpdateList page) {
-    boolean again = page.updates().size() < settings.request().limit() && !lifecycle.isStopping() && gate.isOpen();
+    boolean again = page.updates().size() < settings.request().limit() && !lifecycle.isStopping()
+        && gate.isOpen();
     try {
       Optional<BatchAcks.Result> done = acks.awaitPage(page.updates(),
           again ? Optional.of(settings.pollAgainAfter()) : Optional.empty());
