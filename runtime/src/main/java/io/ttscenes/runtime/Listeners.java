@@ -68,6 +68,12 @@ final class Listeners implements RuntimeListener {
   }
 
   @Override
+  public void handlerOverran(String updateType) {
+    meters.handlerOverran(updateType);
+    user.handlerOverran(updateType);
+  }
+
+  @Override
   public void outboxRecovered() {
     meters.outboxRecovered();
     user.outboxRecovered();

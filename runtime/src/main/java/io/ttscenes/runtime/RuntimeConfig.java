@@ -3,6 +3,7 @@ package io.ttscenes.runtime;
 import io.ttscenes.runtime.client.ApiDialect;
 import io.ttscenes.runtime.ingress.WebhookIngress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +29,15 @@ import java.util.stream.Stream;
  * policy or lack of persistence can lose sessions stops the bot at start; true: a warning),
  * {@code WEBHOOK_UNSUBSCRIBE_ON_CLOSE} (false), {@code TTSCENES_BOT_NAME},
  * {@code TTSCENES_PARALLELISM} (4 per CPU), {@code TTSCENES_QUEUE_CAPACITY} (1024),
- * {@code TTSCENES_POLL_LIMIT} (1000, the API's maximum: the poll thread waits for a whole page,
- * so a larger page keeps the lanes busy for longer between polls),
+ * {@code TTSCENES_POLL_LIMIT} (1000, the API's maximum: a page with room left does not hold the
+ * updates after its slowest one back, a full page is waited for as a whole),
  * {@code TTSCENES_POLL_TIMEOUT_SECONDS} (30), {@code TTSCENES_SHUTDOWN_TIMEOUT_SECONDS} (30),
- * {@code TTSCENES_TIMER_PERIOD_MS} (1000), {@code TTSCENES_POLLER_LEASE_SECONDS} (15: with long
+ * {@code TTSCENES_TIMER_PERIOD_MS} (1000), {@code TTSCENES_HANDLER_DEADLINE_MS} (10000: how long
+ * the bot's code may run for one update before its thread is interrupted and the update goes to
+ * the exception handler, see {@code Dispatcher.Builder.handlerDeadline}), {@code TTSCENES_STATE_DIR}
+ * (a local directory for the instance slot files, default {@code <java.io.tmpdir>/ttscenes}: a
+ * process restarted after a crash takes over the dead process's leases at once, see
+ * {@code InstanceSlot}), {@code TTSCENES_POLLER_LEASE_SECONDS} (15: with long
  * polling, instances poll only while holding a store lease of this TTL, renewed every third of it)
  * and {@code TTSCENES_OUTBOX_RECOVERY} (true: this instance may run outbox recovery; with long
  * polling only the poller lease holder does, with webhooks only the instance the others elected
@@ -62,7 +68,9 @@ public record RuntimeConfig(
     ApiDialect dialect,
     List<String> webhookAllow,
     List<String> webhookTrustedProxies,
-    boolean redisUnsafeOk) {
+    boolean redisUnsafeOk,
+    Duration handlerDeadline,
+    Path stateDir) {
 
   /** The TamTam Bot API address used when {@code TAMTAM_API_URL} is not set. */
   public static final String DEFAULT_API_URL = "https://botapi.tamtam.chat";
@@ -96,6 +104,9 @@ public record RuntimeConfig(
     check(problems, pollTimeoutSeconds >= 0 && pollTimeoutSeconds <= 90, "TTSCENES_POLL_TIMEOUT_SECONDS is "
         + pollTimeoutSeconds + "; it must be 0..90");
     check(problems, positive(shutdownTimeout), "the shutdown timeout is " + shutdownTimeout + "; it must be positive");
+    check(problems, handlerDeadline != null && handlerDeadline.toMillis() >= 1, "the handler deadline is "
+        + handlerDeadline + "; it must be at least 1 ms");
+    Objects.requireNonNull(stateDir, "stateDir");
     check(problems, positive(timerPeriod), "the timer period is " + timerPeriod + "; it must be positive");
     check(problems, pollerLease != null && pollerLease.toMillis() >= 3, "the poller lease is " + pollerLease
         + "; it must be at least 3 ms");
@@ -140,7 +151,10 @@ public record RuntimeConfig(
               .flatMap(n -> n.equalsIgnoreCase("tamtam") ? WebhookIngress.TAMTAM_NETWORKS.stream() : Stream.of(n))
               .toList(),
           read.list("WEBHOOK_TRUSTED_PROXY"),
-          read.flag("TTSCENES_REDIS_UNSAFE_OK", false));
+          read.flag("TTSCENES_REDIS_UNSAFE_OK", false),
+          Duration.ofMillis(read.integer("TTSCENES_HANDLER_DEADLINE_MS", 10_000, 10, 3_600_000)),
+          read.text("TTSCENES_STATE_DIR").map(Path::of)
+              .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "ttscenes")));
     } catch (RuntimeConfigException e) {
       read.problems().addAll(0, e.problems());
     }
@@ -160,7 +174,7 @@ public record RuntimeConfig(
     return new RuntimeConfig(token, url, redisUrl, webhookUrl, webhookPort, webhookPath, webhookSecret,
         webhookUnsubscribeOnClose, botName, parallelism, queueCapacity, pollLimit, pollTimeoutSeconds,
         shutdownTimeout, timerPeriod, pollerLease, outboxRecovery, dialect, webhookAllow,
-        webhookTrustedProxies, redisUnsafeOk);
+        webhookTrustedProxies, redisUnsafeOk, handlerDeadline, stateDir);
   }
 
   /** This configuration with another poller lease TTL (tests use short ones to see expiry). */
@@ -168,7 +182,7 @@ public record RuntimeConfig(
     return new RuntimeConfig(token, apiUrl, redisUrl, webhookUrl, webhookPort, webhookPath, webhookSecret,
         webhookUnsubscribeOnClose, botName, parallelism, queueCapacity, pollLimit, pollTimeoutSeconds,
         shutdownTimeout, timerPeriod, ttl, outboxRecovery, dialect, webhookAllow, webhookTrustedProxies,
-        redisUnsafeOk);
+        redisUnsafeOk, handlerDeadline, stateDir);
   }
 
   /** Shows every setting except the token and passwords. */
@@ -180,7 +194,7 @@ public record RuntimeConfig(
         + ", queueCapacity=" + queueCapacity + ", pollLimit=" + pollLimit + ", pollTimeout="
         + pollTimeoutSeconds + "s, shutdownTimeout=" + shutdownTimeout + ", timerPeriod=" + timerPeriod
         + ", pollerLease=" + pollerLease + ", outboxRecovery=" + outboxRecovery + ", dialect="
-        + dialect + ", webhookAllow=" + webhookAllow + ", webhookTrustedProxies=" + webhookTrustedProxies + ", redisUnsafeOk=" + redisUnsafeOk + "]";
+        + dialect + ", webhookAllow=" + webhookAllow + ", webhookTrustedProxies=" + webhookTrustedProxies + ", redisUnsafeOk=" + redisUnsafeOk + ", handlerDeadline=" + handlerDeadline + ", stateDir=" + stateDir + "]";
   }
 
   private static boolean isLoopback(URI uri) {

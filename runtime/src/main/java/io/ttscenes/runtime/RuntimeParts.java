@@ -17,6 +17,7 @@ import io.ttscenes.runtime.ingress.Ingress;
 import io.ttscenes.runtime.ingress.LongPollIngress;
 import io.ttscenes.runtime.ingress.WebhookIngress;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,6 +38,7 @@ record RuntimeParts(
     Ingress ingress,
     ScheduledExecutorService scheduler,
     String instanceId,
+    Optional<InstanceSlot> slot,
     OutboxRecovery recovery,
     PrometheusMeterRegistry prometheus,
     MeterRegistry meters,
@@ -60,9 +62,16 @@ record RuntimeParts(
         // Unreadable updates of a page are dead letters too: the runtime's meters count them.
         .onUnreadableUpdate(listener::updateDeadLettered).build();
     String instanceId = UUID.randomUUID().toString();
-    Dispatcher dispatcher = Dispatcher.builder(b.bot, store, api).clock(b.clock)
+    // A dead process that held this slot left leases that would otherwise keep everyone waiting
+    // for their TTL: the poller, recovery and instance leases are taken over at once.
+    Optional<InstanceSlot> slot = InstanceSlot.claim(config.stateDir(), config.botName(), instanceId);
+    Optional<String> predecessor = slot.flatMap(InstanceSlot::predecessor);
+    predecessor.ifPresent(dead -> takeOver(store, dead));
+    Dispatcher.Builder dispatching = Dispatcher.builder(b.bot, store, api).clock(b.clock);
+    predecessor.ifPresent(dispatching::predecessor);
+    Dispatcher dispatcher = dispatching
         .parallelism(config.parallelism()).queueCapacity(config.queueCapacity())
-        .instanceId(instanceId, config.pollerLease())
+        .instanceId(instanceId, config.pollerLease()).handlerDeadline(config.handlerDeadline())
         .clearSentOutboxesAfter(BotRuntime.CLEAR_DELAY).listener(listener).build();
     AtomicReference<OutboxRecovery> recovery = new AtomicReference<>();
     // One HTTP server for the process: the webhook and the admin endpoint each listen on it.
@@ -70,7 +79,7 @@ record RuntimeParts(
     Ingress ingress = config.usesWebhook() ? webhook(config, dispatcher, api, http)
         : LongPollIngress.builder(api, dispatcher, store).limit(config.pollLimit())
             .timeoutSeconds(config.pollTimeoutSeconds()).clock(b.clock)
-            .lease(instanceId, config.pollerLease())
+            .lease(instanceId, config.pollerLease()).takeOverFrom(predecessor)
             // Taking over from a crashed poller: send what it committed and never sent, at once.
             .onLeaseAcquired(() -> recovery.get().run("lease-holder"))
             .threadName("ttscenes-" + b.bot.name() + "-poll").build();
@@ -81,7 +90,7 @@ record RuntimeParts(
       return thread;
     });
     return new RuntimeParts(b.bot, config, store, ownsStore, api, ownsApi, b.clock, dispatcher,
-        ingress, scheduler, instanceId, recovery.get(), prometheus, meters, b.admin, http);
+        ingress, scheduler, instanceId, slot, recovery.get(), prometheus, meters, b.admin, http);
   }
 
   /**
@@ -125,6 +134,16 @@ record RuntimeParts(
     return builder.build();
   }
 
+  /** Frees the recovery lease a dead predecessor of this instance held, so the election need not wait. */
+  private static void takeOver(SessionStore store, String dead) {
+    LOG.info("instance {} of this slot is gone; its leases are taken over at once", dead);
+    try {
+      store.releaseLease(RecoveryLease.NAME, dead);
+    } catch (RuntimeException e) {
+      LOG.warn("could not free the recovery lease of instance {} ({}); it expires", dead, e.getMessage());
+    }
+  }
+
   /** Stops the HTTP server (the webhook's and admin endpoint's ports), if either was on. */
   void closeHttp() {
     if (http != null) {
@@ -134,6 +153,7 @@ record RuntimeParts(
 
   /** Closes the API (when it can be closed) and the store, if this runtime owns them. */
   void closeOwned() {
+    slot.ifPresent(InstanceSlot::close);
     if (ownsApi && api instanceof AutoCloseable closeable) {
       close("Bot API client", closeable);
     }

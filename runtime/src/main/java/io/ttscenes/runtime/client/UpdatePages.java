@@ -8,7 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ttscenes.api.model.Update;
 import io.ttscenes.api.model.UpdateList;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,10 +21,12 @@ import org.slf4j.LoggerFactory;
  * Reads a long-poll page update by update: one update the model cannot bind is dropped (logged
  * without its content, which may hold a user's text, contact or location, and reported to the
  * listener) and the rest are kept, so it cannot turn the whole page into a malformed answer that
- * is polled again forever. Thread-safe.
+ * is polled again forever. The same unreadable update read again (a page polled again from an
+ * unmoved marker) is reported once. Thread-safe.
  */
 final class UpdatePages {
   private static final Logger LOG = LoggerFactory.getLogger(OkHttpBotApi.class);
+  private static final int REMEMBERED = 256;
 
   /** The page's shape; its updates stay JSON until each is bound on its own. */
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -28,6 +34,14 @@ final class UpdatePages {
 
   private final ObjectMapper mapper;
   private final Consumer<String> unreadable;
+  // The unreadable updates reported lately: long polling asks for a page again while one of its
+  // updates is slow, and the same unreadable update must not be logged and counted each time.
+  private final Set<JsonNode> reported = Collections.newSetFromMap(new LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<JsonNode, Boolean> eldest) {
+      return size() > REMEMBERED;
+    }
+  });
 
   UpdatePages(ObjectMapper mapper, Consumer<String> unreadable) {
     this.mapper = mapper;
@@ -53,6 +67,11 @@ final class UpdatePages {
   }
 
   private void drop(JsonNode node, int index, int size, Long marker, Exception e) {
+    synchronized (reported) {
+      if (node != null && !reported.add(node)) {
+        return;
+      }
+    }
     String type = node == null ? "null" : node.path("update_type").asText("(no update_type)");
     // Where binding failed, by field names only: Jackson's message may quote the value itself.
     String where = e instanceof JsonMappingException mapping ? mapping.getPathReference() : "";

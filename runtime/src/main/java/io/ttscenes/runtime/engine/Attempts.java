@@ -1,6 +1,7 @@
 package io.ttscenes.runtime.engine;
 
 import io.ttscenes.api.Bot;
+import io.ttscenes.api.HandlerTimeoutException;
 import io.ttscenes.api.Scene;
 import io.ttscenes.api.Updates;
 import io.ttscenes.api.model.BotStartedUpdate;
@@ -70,17 +71,36 @@ final class Attempts {
     this.outboxes = outboxes;
   }
 
-  Attempt plan(String key, Job job, Optional<StoredSession> stored) {
+  /**
+   * Plans {@code job}; {@code overruns} counts the runs of it the handler deadline abandoned: after
+   * one, the exception handler runs instead of the handler, after two the apology alone.
+   */
+  Attempt plan(String key, Job job, Optional<StoredSession> stored, int overruns) {
     Instant now = settings.clock().instant();
+    Rescue rescue = new Rescue(job.type(), overruns);
     if (job instanceof Job.ForUpdate forUpdate) {
-      return planUpdate(key, forUpdate.routed(), stored, now);
+      return planUpdate(key, forUpdate.routed(), stored, now, rescue);
     }
     // Signals before jobs: a signal waits in the inbox only until its session's lane gets to it.
-    Optional<Attempt> signal = planSignal(key, stored, now);
+    Optional<Attempt> signal = planSignal(key, stored, now, rescue);
     if (signal.isPresent() || job instanceof Job.ForInbox) {
       return signal.orElse(new Done(UpdateOutcome.EMPTY_INBOX));
     }
-    return planTimer(key, (Job.ForTimer) job, stored, now);
+    return planTimer(key, (Job.ForTimer) job, stored, now, rescue);
+  }
+
+  /** Which code a run of a job may call after {@code overruns} abandoned runs of it. */
+  private record Rescue(String type, int overruns) {}
+
+  /** The turn's own run, or after an overrun the exception handler's, or after two the apology alone. */
+  private Turn.Result runOrRescue(Rescue rescue, Supplier<Turn.Result> run, Supplier<SessionContext> contexts) {
+    if (rescue.overruns() == 0) {
+      return run.get();
+    }
+    if (rescue.overruns() == 1) {
+      return turn.recover(contexts, new HandlerTimeoutException(rescue.type(), settings.handlerDeadline()));
+    }
+    return turn.apologize(contexts.get());
   }
 
   /**
@@ -105,7 +125,7 @@ final class Attempts {
    * handler's run, or for a signal already handled (a delivery repeated after a crash) or
    * unreadable, a commit of the session unchanged. Empty when the inbox is empty.
    */
-  private Optional<Attempt> planSignal(String key, Optional<StoredSession> stored, Instant now) {
+  private Optional<Attempt> planSignal(String key, Optional<StoredSession> stored, Instant now, Rescue rescue) {
     List<InboxEntry> inbox = store.inbox(key);
     if (inbox.isEmpty()) {
       return Optional.empty();
@@ -136,9 +156,9 @@ final class Attempts {
     };
     Turn.Result ran;
     try {
-      ran = Continued.isContinuation(message.type())
+      ran = runOrRescue(rescue, () -> Continued.isContinuation(message.type())
           ? turn.runContinuation(contexts, Signals.continued(settings.mapper(), entry, message))
-          : turn.runSignal(contexts, message);
+          : turn.runSignal(contexts, message), contexts);
     } catch (IllegalArgumentException e) {
       LOG.error("session {}: {}; the entry is dropped", key, e.getMessage());
       ran = unchanged(key, loaded, now, UpdateOutcome.UNMATCHED);
@@ -147,7 +167,8 @@ final class Attempts {
         result -> planned(key, dedupeId, stored, now, result, ranAt, result.events(), consumed, more)));
   }
 
-  private Attempt planUpdate(String key, Routed routed, Optional<StoredSession> stored, Instant now) {
+  private Attempt planUpdate(String key, Routed routed, Optional<StoredSession> stored, Instant now,
+      Rescue rescue) {
     if (stored.filter(s -> s.hasSeen(routed.dedupeId())).isPresent()) {
       return new Done(UpdateOutcome.DUPLICATE);
     }
@@ -163,7 +184,7 @@ final class Attempts {
       campaign.ifPresent(name -> attribute(session, name));
       return new SessionContext(bot, session, update, key, now, Optional.empty(), codec, settings.api());
     };
-    return storable(turn.run(contexts), contexts, ran -> {
+    return storable(runOrRescue(rescue, () -> turn.run(contexts), contexts), contexts, ran -> {
       Turn.Result result = Turn.touched(ran, now);
       List<FlowEvent> events = new ArrayList<>(result.events());
       campaign.ifPresent(name -> events.add(new FlowEvent.DeepLinkStarted(name,
@@ -211,7 +232,8 @@ final class Attempts {
     }
   }
 
-  private Attempt planTimer(String key, Job.ForTimer timer, Optional<StoredSession> stored, Instant now) {
+  private Attempt planTimer(String key, Job.ForTimer timer, Optional<StoredSession> stored, Instant now,
+      Rescue rescue) {
     Session loaded = load(key, stored);
     Optional<ScheduledJob> due = stored.isEmpty() ? Optional.empty() : loaded.jobs.firstDue(now);
     if (due.isEmpty()) {
@@ -226,7 +248,8 @@ final class Attempts {
           settings.api());
     };
     Place ranAt = Place.of(loaded);
-    return storable(turn.runJob(contexts, job), Turn.consumed(contexts, job.name()),
+    return storable(runOrRescue(rescue, () -> turn.runJob(contexts, job), Turn.consumed(contexts, job.name())),
+        Turn.consumed(contexts, job.name()),
         result -> planned(key, job.dedupeId(), stored, now, result, ranAt, result.events(), Set.of(), false));
   }
 

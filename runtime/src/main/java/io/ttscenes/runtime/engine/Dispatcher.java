@@ -35,6 +35,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * exception handlers (or its apology) and the update is still committed and acknowledged.
  */
 public final class Dispatcher implements AutoCloseable {
+  /**
+   * How long the bot's code may run for one update unless {@link Builder#handlerDeadline} says
+   * otherwise: 10 s, well inside the webhook's 25 s ack timeout, so an overrun update is still
+   * answered (by the exception handler) within one delivery.
+   */
+  public static final Duration DEFAULT_HANDLER_DEADLINE = Duration.ofSeconds(10);
+
   private final Bot bot;
   private final Router router;
   private final Lanes lanes;
@@ -45,6 +52,8 @@ public final class Dispatcher implements AutoCloseable {
   private final ExecutorService ownedExecutor;
   private final RuntimeListener listener;
   private final AtomicReference<String> learnedUsername = new AtomicReference<>();
+  private final InFlightUpdates inFlight = new InFlightUpdates();
+  private final HandlerDeadline deadline;
 
   private Dispatcher(Builder builder) {
     this.listener = builder.listener;
@@ -52,7 +61,9 @@ public final class Dispatcher implements AutoCloseable {
     this.router = new Router(builder.bot.sessionKeys(), builder.bot.chatDataType().isPresent());
     ExecutorService executor = builder.executor;
     this.ownedExecutor = executor == null ? newExecutor(builder.bot.name(), builder.parallelism) : null;
-    this.lanes = new Lanes(executor == null ? ownedExecutor : executor, builder.queueCapacity, listener);
+    this.lanes = new Lanes(executor == null ? ownedExecutor : executor, executor == null, builder.queueCapacity,
+        listener);
+    this.deadline = new HandlerDeadline(builder.handlerDeadline, builder.bot.name());
     Signals signals = new Signals(builder.store, builder.mapper, builder.clock, this::signalArrived);
     Effects effects = new Effects(builder.api, listener, signals, builder.mapper, builder.clock);
     this.instanceLease = new InstanceLease(builder.store, builder.instanceId, builder.instanceLeaseTtl);
@@ -60,9 +71,11 @@ public final class Dispatcher implements AutoCloseable {
         builder.clearDelay, instanceLease);
     this.engine = new Engine(new EngineSettings(builder.bot, builder.store, builder.api, builder.clock,
         builder.mapper, listener, builder.sleeper, builder.maxAttempts, builder.storeBackoff,
-        builder.storeBackoffCap, this::username), outboxes, lanes::isClosing);
+        builder.storeBackoffCap, this::username, builder.handlerDeadline), outboxes, lanes::isClosing, deadline,
+        lanes::handOver);
     this.recovery = new Recovery(builder.store, outboxes, lanes, builder.clock, builder.recoveryMinAge,
-        listener, instanceLease);
+        listener, instanceLease, builder.predecessor);
+    builder.predecessor.ifPresent(instanceLease::freeDead);
     instanceLease.start(outboxes::parksFor);
   }
 
@@ -75,14 +88,24 @@ public final class Dispatcher implements AutoCloseable {
    * Queues {@code update} on its session's lane and returns a future completed when it may be
    * acknowledged (see the class description). Blocks the caller while the lanes are full
    * (backpressure) instead of dropping (see {@link #trySubmit} for a bounded wait); throws
-   * {@link IllegalStateException} after {@link #drain}/{@link #close} began.
+   * {@link IllegalStateException} after {@link #drain}/{@link #close} began. An update already
+   * queued or running (the same session and dedupe id) is not queued again: its future is returned.
    */
   public CompletableFuture<Void> submit(Update update) {
     Objects.requireNonNull(update, "update");
     Routed routed = router.route(update);
-    listener.updateReceived(update.updateType());
     CompletableFuture<Void> done = new CompletableFuture<>();
-    lanes.submit(routed.key(), () -> engine.handle(routed, done));
+    Optional<CompletableFuture<Void>> earlier = inFlight.join(routed, done);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    listener.updateReceived(update.updateType());
+    try {
+      lanes.submit(routed.key(), () -> engine.handle(routed, done));
+    } catch (RuntimeException e) {
+      inFlight.notQueued(routed, done);
+      throw e;
+    }
     return done;
   }
 
@@ -90,7 +113,8 @@ public final class Dispatcher implements AutoCloseable {
    * As {@link #submit}, but waits at most {@code timeout} for room in the lanes: returns the
    * update's future, or empty when the lanes stayed full that long (or the calling thread was
    * interrupted, whose flag is then kept); an empty answer queued nothing. For callers that must
-   * answer within a deadline, such as the webhook. Throws {@link IllegalStateException} after
+   * answer within a deadline, such as the webhook: a TamTam retry of an update still in its lane
+   * gets that update's future and takes no place. Throws {@link IllegalStateException} after
    * {@link #drain}/{@link #close} began.
    */
   public Optional<CompletableFuture<Void>> trySubmit(Update update, Duration timeout) {
@@ -98,7 +122,19 @@ public final class Dispatcher implements AutoCloseable {
     Objects.requireNonNull(timeout, "timeout");
     Routed routed = router.route(update);
     CompletableFuture<Void> done = new CompletableFuture<>();
-    if (!lanes.trySubmit(routed.key(), () -> engine.handle(routed, done), timeout)) {
+    Optional<CompletableFuture<Void>> earlier = inFlight.join(routed, done);
+    if (earlier.isPresent()) {
+      return earlier;
+    }
+    boolean queued = false;
+    try {
+      queued = lanes.trySubmit(routed.key(), () -> engine.handle(routed, done), timeout);
+    } finally {
+      if (!queued) {
+        inFlight.notQueued(routed, done);
+      }
+    }
+    if (!queued) {
       // Not queued: TamTam delivers it again, and it is counted then.
       return Optional.empty();
     }
@@ -241,6 +277,7 @@ public final class Dispatcher implements AutoCloseable {
     drain(Duration.ofSeconds(30));
     // After the drain: entries still parked are left, under a released lease, to recovery.
     instanceLease.close();
+    deadline.close();
     if (ownedExecutor != null) {
       ownedExecutor.shutdownNow();
     }
@@ -275,6 +312,8 @@ public final class Dispatcher implements AutoCloseable {
     private Duration clearDelay = Duration.ZERO;
     private String instanceId = UUID.randomUUID().toString();
     private Duration instanceLeaseTtl = Duration.ofSeconds(15);
+    private Duration handlerDeadline = DEFAULT_HANDLER_DEADLINE;
+    private Optional<String> predecessor = Optional.empty();
 
     private Builder(Bot bot, SessionStore store, BotApi api) {
       this.bot = Objects.requireNonNull(bot, "bot");
@@ -382,6 +421,40 @@ public final class Dispatcher implements AutoCloseable {
       }
       this.instanceId = id;
       this.instanceLeaseTtl = leaseTtl;
+      return this;
+    }
+
+    /**
+     * Sets how long the bot's code (middleware, handlers, hooks) may run for one update, timer or
+     * signal (default {@link #DEFAULT_HANDLER_DEADLINE}). Past it the thread is interrupted, nothing
+     * it recorded is sent, and the update goes to the exception handler for
+     * {@link io.ttscenes.api.HandlerTimeoutException} (else the apology), so its session and all
+     * others go on; should the thread come back later, its result is dropped.
+     *
+     * @throws IllegalArgumentException if {@code deadline} is under 1 ms
+     */
+    public Builder handlerDeadline(Duration deadline) {
+      Objects.requireNonNull(deadline, "deadline");
+      if (deadline.toMillis() < 1) {
+        throw new IllegalArgumentException("handler deadline is " + deadline + "; it must be at least 1 ms");
+      }
+      this.handlerDeadline = deadline;
+      return this;
+    }
+
+    /**
+     * Names {@code deadInstanceId}, an earlier process of this instance that is known to be gone
+     * (the runtime proves it with an OS lock, see {@code InstanceSlot}): its instance lease is
+     * freed at once and {@link Dispatcher#recoverOutboxes} sends its entries whatever their age,
+     * so users it committed but never answered are answered right after the restart. Never name a
+     * process that may still run: two senders could then both send its entries.
+     */
+    public Builder predecessor(String deadInstanceId) {
+      Objects.requireNonNull(deadInstanceId, "deadInstanceId");
+      if (deadInstanceId.isBlank()) {
+        throw new IllegalArgumentException("predecessor is blank; it must have a visible character");
+      }
+      this.predecessor = Optional.of(deadInstanceId);
       return this;
     }
 

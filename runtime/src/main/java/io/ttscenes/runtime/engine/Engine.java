@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,9 @@ import org.slf4j.MDC;
  * Handles one job of one session on its lane: load, dedupe, run the handlers, commit with the
  * outbox (re-running on a conflict, so nothing of a lost run is ever sent), then send the outbox.
  * While the store is unavailable the job is retried with backoff and its future stays pending,
- * which also holds back the session's later updates, keeping their order.
+ * which also holds back the session's later updates, keeping their order. The bot's code runs
+ * under the {@link HandlerDeadline}: a run that overstays it is replaced on its lane by a run of
+ * the same job that goes to the exception handler (a second overrun: the apology alone).
  */
 final class Engine {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
@@ -38,12 +41,17 @@ final class Engine {
   private final Outboxes outboxes;
   private final BooleanSupplier closing;
   private final LegacyMembers legacyMembers;
+  private final HandlerDeadline deadline;
+  private final BiConsumer<String, Runnable> handOver;
 
-  Engine(EngineSettings settings, Outboxes outboxes, BooleanSupplier closing) {
+  Engine(EngineSettings settings, Outboxes outboxes, BooleanSupplier closing, HandlerDeadline deadline,
+      BiConsumer<String, Runnable> handOver) {
     this.settings = settings;
     this.store = settings.store();
     this.outboxes = outboxes;
     this.closing = closing;
+    this.deadline = deadline;
+    this.handOver = handOver;
     this.attempts = new Attempts(settings, outboxes);
     this.legacyMembers = new LegacyMembers(settings);
   }
@@ -66,14 +74,28 @@ final class Engine {
   }
 
   private void run(String key, Job job, CompletableFuture<Void> done) {
+    run(new Lane(key, done), job, 0);
+  }
+
+  /** The session a run works for and the future of the lane task it belongs to. */
+  private record Lane(String key, CompletableFuture<Void> done) {}
+
+  /** Runs {@code job}; {@code overruns}: how many runs of it the deadline abandoned before. */
+  private void run(Lane lane, Job job, int overruns) {
+    String key = lane.key();
+    CompletableFuture<Void> done = lane.done();
     MDC.put("session", key);
     MDC.put("update_type", job.type());
     try {
-      Ran ran = reported(key, job);
+      Ran ran = reported(lane, job, overruns);
       if (job instanceof Job.ForTimer) {
-        fireDueNow(key, ran.wake());
+        fireDueNow(lane, ran.wake());
       }
       done.complete(null);
+    } catch (HandlerDeadline.AbandonedRun e) {
+      // The replacement run owns the lane and the future now; this thread only leaves.
+      LOG.warn("session {}: the run of {} that overran the handler deadline of {} ms came back; its "
+          + "result is dropped", key, job.type(), deadline.limit().toMillis());
     } catch (Throwable e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -88,12 +110,14 @@ final class Engine {
   }
 
   /** Processes {@code job} and reports its outcome (FAILED when it throws) to the listener. */
-  private Ran reported(String key, Job job) throws InterruptedException {
+  private Ran reported(Lane lane, Job job, int overruns) throws InterruptedException {
     long start = System.nanoTime();
     try {
-      Ran ran = process(key, job, start);
+      Ran ran = process(lane, job, overruns, start);
       settings.listener().updateHandled(job.type(), ran.outcome(), Duration.ofNanos(System.nanoTime() - start));
       return ran;
+    } catch (HandlerDeadline.AbandonedRun e) {
+      throw e;
     } catch (Throwable e) {
       settings.listener().updateHandled(job.type(), UpdateOutcome.FAILED, Duration.ofNanos(System.nanoTime() - start));
       throw e;
@@ -106,12 +130,15 @@ final class Engine {
    * timer as its predecessor's commit left it ({@code wake}), so it settles the timer only while
    * nobody changed or claimed it since. Bounded; a failure or the rest is left to the poller.
    */
-  private void fireDueNow(String key, Optional<Instant> wake) throws InterruptedException {
+  private void fireDueNow(Lane lane, Optional<Instant> wake) throws InterruptedException {
+    String key = lane.key();
     Optional<Instant> next = wake;
     for (int n = 0; n < MAX_CHAINED_FIRINGS && !closing.getAsBoolean()
         && next.filter(w -> !w.isAfter(settings.clock().instant())).isPresent(); n++) {
       try {
-        next = reported(key, new Job.ForTimer(next)).wake();
+        next = reported(lane, new Job.ForTimer(next), 0).wake();
+      } catch (HandlerDeadline.AbandonedRun e) {
+        throw e;
       } catch (RuntimeException e) {
         LOG.warn("session {}: a scheduled job due at once was not committed ({}); its timer fires it",
             key, e.getMessage());
@@ -120,7 +147,8 @@ final class Engine {
     }
   }
 
-  private Ran process(String key, Job job, long start) throws InterruptedException {
+  private Ran process(Lane lane, Job job, int overruns, long start) throws InterruptedException {
+    String key = lane.key();
     int conflicts = 0;
     int storeFailures = 0;
     // A commit whose outcome is unknown because the store failed while it ran.
@@ -129,10 +157,8 @@ final class Engine {
       try {
         // A timer or signal job commits nothing when it finds nothing to do, so no version check
         // would catch a stale cached read: it reads the latest session.
-        Optional<StoredSession> stored = job instanceof Job.ForUpdate ? store.load(key) : store.loadLatest(key);
-        if (stored.isEmpty() && legacyMembers.adopt(key)) {
-          stored = store.loadLatest(key);
-        }
+        Optional<StoredSession> read = job instanceof Job.ForUpdate ? store.load(key) : store.loadLatest(key);
+        Optional<StoredSession> stored = read.isEmpty() && legacyMembers.adopt(key) ? store.loadLatest(key) : read;
         String uncertainId = uncertain == null ? null : uncertain.commit().updateId();
         if (uncertainId != null && stored.filter(s -> s.hasSeen(uncertainId)).isPresent()) {
           if (landedAsOurs(key, uncertain)) {
@@ -147,7 +173,8 @@ final class Engine {
           return new Ran(UpdateOutcome.DUPLICATE, Optional.empty());
         }
         uncertain = null;
-        Attempts.Attempt attempt = attempts.plan(key, job, stored);
+        Attempts.Attempt attempt = deadline.run(() -> attempts.plan(key, job, stored, overruns),
+            () -> overran(lane, job, overruns));
         if (attempt instanceof Attempts.Done done) {
           // Nothing to commit, but earlier entries of the session may still wait to be sent or cleared.
           outboxes.flush(key);
@@ -184,6 +211,18 @@ final class Engine {
   private boolean landedAsOurs(String key, Attempts.Planned planned) {
     Optional<OutboxEntry> ours = planned.commit().outbox();
     return ours.isEmpty() || store.outboxEntry(key, ours.get().id()).filter(ours.get()::equals).isPresent();
+  }
+
+  /**
+   * On the watchdog thread, once a run of {@code job} overran: the lane goes on with a run of the
+   * same job that skips the overrun code, completing the same future.
+   */
+  private void overran(Lane lane, Job job, int overruns) {
+    LOG.error("session {}: the handler for {} overran the handler deadline of {} ms; its thread is "
+        + "interrupted and the {} runs instead", lane.key(), job.type(), deadline.limit().toMillis(),
+        overruns == 0 ? "exception handler" : "apology");
+    settings.listener().handlerOverran(job.type());
+    handOver.accept(lane.key(), () -> run(lane, job, overruns + 1));
   }
 
   private void waitForStore(String key, StoreUnavailableException e, int failures)

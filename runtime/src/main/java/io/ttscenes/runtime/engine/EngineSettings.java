@@ -12,7 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * What the engine is built from; assembled by {@link Dispatcher.Builder}. {@code username} is the
- * bot's username as routing sees it: the Bot's own, else the one learned at start-up.
+ * bot's username as routing sees it: the Bot's own, else the one learned at start-up;
+ * {@code handlerDeadline} how long the bot's code may run for one job.
  */
 record EngineSettings(
     Bot bot,
@@ -25,7 +26,8 @@ record EngineSettings(
     int maxCommitAttempts,
     Duration storeBackoff,
     Duration storeBackoffCap,
-    Supplier<Optional<String>> username) {
+    Supplier<Optional<String>> username,
+    Duration handlerDeadline) {
 
   /** The wait before retry number {@code attempt} (1-based) while the store is down: doubling, capped. */
   Duration backoff(int attempt) {

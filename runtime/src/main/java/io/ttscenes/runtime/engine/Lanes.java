@@ -1,11 +1,12 @@
 package io.ttscenes.runtime.engine;
 
 import java.time.Duration;
-import java.util.Queue;
+import java.util.Deque;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,21 +14,31 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One FIFO lane per session key on a shared executor: tasks of one key run one at a time in
  * submission order, different keys run in parallel. A lane exists only while it has work, so idle
  * keys cost no memory. All lanes together hold at most {@code capacity} tasks; {@link #submit}
- * blocks while they are full, which slows the ingress down instead of dropping updates.
+ * blocks while they are full, which slows the ingress down instead of dropping updates. A task
+ * stuck past the handler deadline is replaced in its lane ({@link #handOver}); on a pool the lanes
+ * own, a thread is added while the stuck one is away, so stuck code never takes the pool's threads.
  */
 final class Lanes {
   private final Executor executor;
   private final int capacity;
   private final Semaphore permits;
   private final RuntimeListener listener;
-  private final ConcurrentHashMap<String, Queue<Runnable>> lanes = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Deque<Runnable>> lanes = new ConcurrentHashMap<>();
+  // The pool to lend a thread from while a stuck task keeps one; null when the executor is not ours.
+  private final ThreadPoolExecutor ownPool;
   // Counted apart from the permits: drain() holds every permit for a moment, which must not
   // show up as a full queue.
   private final AtomicInteger depth = new AtomicInteger();
   private volatile boolean closing;
 
   Lanes(Executor executor, int capacity, RuntimeListener listener) {
+    this(executor, false, capacity, listener);
+  }
+
+  /** With {@code ownsExecutor} and a {@link ThreadPoolExecutor}, stuck tasks get a thread added. */
+  Lanes(Executor executor, boolean ownsExecutor, int capacity, RuntimeListener listener) {
     this.executor = executor;
+    this.ownPool = ownsExecutor && executor instanceof ThreadPoolExecutor pool ? pool : null;
     this.capacity = capacity;
     this.permits = new Semaphore(capacity, true);
     this.listener = listener;
@@ -76,7 +87,7 @@ final class Lanes {
     depth.incrementAndGet();
     boolean[] start = {false};
     lanes.compute(key, (k, queue) -> {
-      Queue<Runnable> lane = queue == null ? new ConcurrentLinkedQueue<>() : queue;
+      Deque<Runnable> lane = queue == null ? new ConcurrentLinkedDeque<>() : queue;
       lane.add(task);
       start[0] = queue == null;
       return lane;
@@ -143,26 +154,72 @@ final class Lanes {
     return depth.get();
   }
 
+  /**
+   * Replaces the task running at the head of {@code key}'s lane, which overran its deadline, with
+   * {@code replacement}, and runs the lane on another thread: the replacement keeps the place and
+   * the permit, and the stuck thread's return does no bookkeeping. Call only while that task is
+   * known to be running (its deadline watch holds it inside).
+   */
+  void handOver(String key, Runnable replacement) {
+    lanes.computeIfPresent(key, (k, queue) -> {
+      queue.pollFirst();
+      queue.addFirst(replacement);
+      return queue;
+    });
+    growPool(1);
+    executor.execute(() -> runNext(key));
+  }
+
   private void runNext(String key) {
     // The head stays in the queue while it runs, so the lane keeps existing and later tasks queue.
-    Runnable task = lanes.get(key).peek();
+    Runnable task = lanes.get(key).peekFirst();
     try {
       task.run();
     } finally {
-      boolean[] more = {false};
-      lanes.computeIfPresent(key, (k, queue) -> {
-        queue.remove();
-        more[0] = !queue.isEmpty();
-        return more[0] ? queue : null;
-      });
-      depth.decrementAndGet();
-      reportDepth();
-      // Released after the bookkeeping and its report, so a finished drain never sees a lane of
-      // finished work or a stale depth.
-      permits.release();
-      if (more[0]) {
-        // Re-queued on the executor rather than looped here, so one busy session cannot starve others.
-        executor.execute(() -> runNext(key));
+      finished(key, task);
+    }
+  }
+
+  private void finished(String key, Runnable task) {
+    boolean[] mine = {false};
+    boolean[] more = {false};
+    lanes.computeIfPresent(key, (k, queue) -> {
+      if (queue.peekFirst() != task) {
+        return queue;
+      }
+      mine[0] = true;
+      queue.removeFirst();
+      more[0] = !queue.isEmpty();
+      return more[0] ? queue : null;
+    });
+    if (!mine[0]) {
+      // Handed over while stuck: its replacement holds the place; this thread's loan ends.
+      growPool(-1);
+      return;
+    }
+    depth.decrementAndGet();
+    reportDepth();
+    // Released after the bookkeeping and its report, so a finished drain never sees a lane of
+    // finished work or a stale depth.
+    permits.release();
+    if (more[0]) {
+      // Re-queued on the executor rather than looped here, so one busy session cannot starve others.
+      executor.execute(() -> runNext(key));
+    }
+  }
+
+  /** Adds (or takes back) pool threads lent while stuck tasks hold theirs. */
+  private void growPool(int by) {
+    if (ownPool == null) {
+      return;
+    }
+    synchronized (ownPool) {
+      if (by > 0) {
+        ownPool.setMaximumPoolSize(ownPool.getMaximumPoolSize() + by);
+        ownPool.setCorePoolSize(ownPool.getCorePoolSize() + by);
+      } else {
+        ownPool.setCorePoolSize(ownPool.getCorePoolSize() + by);
+        ownPool.setMaximumPoolSize(ownPool.getMaximumPoolSize() + by);
       }
     }
   }

@@ -114,6 +114,12 @@ public final class MicrometerRuntimeListener implements RuntimeListener {
   }
 
   @Override
+  public void handlerOverran(String updateType) {
+    count("ttscenes.handlers.overran", "handler runs interrupted at the handler deadline",
+        "type", known(updateType));
+  }
+
+  @Override
   public void outboxRecovered() {
     count("ttscenes.outbox.recovered", "outbox entries sent by recovery");
   }

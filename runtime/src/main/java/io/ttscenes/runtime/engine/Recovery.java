@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  * never races the session's own sending. Store entries younger than the minimum age are left to
  * the live instance that is probably sending them, and so are entries of an instance whose lease
  * is alive (it retries its parked entries itself); this instance's own are in its parked queue.
+ * Entries of a dead predecessor of this instance (see {@link Dispatcher.Builder#predecessor}) are
+ * sent whatever their age: nobody else can be sending them.
  */
 final class Recovery {
   private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
@@ -37,11 +39,13 @@ final class Recovery {
   private final Duration minAge;
   private final RuntimeListener listener;
   private final InstanceLease lease;
+  // An earlier process of this instance, known to be dead: its entries need not age first.
+  private final Optional<String> predecessor;
   // Where the next pass continues the walk over the store; guarded by this.
   private Optional<String> resumeAt = Optional.empty();
 
   Recovery(SessionStore store, Outboxes outboxes, Lanes lanes, Clock clock, Duration minAge,
-      RuntimeListener listener, InstanceLease lease) {
+      RuntimeListener listener, InstanceLease lease, Optional<String> predecessor) {
     this.store = store;
     this.outboxes = outboxes;
     this.lanes = lanes;
@@ -49,6 +53,7 @@ final class Recovery {
     this.minAge = minAge;
     this.listener = listener;
     this.lease = lease;
+    this.predecessor = predecessor;
   }
 
   /** Sends crash-left store entries (when {@code fromStore}) and this dispatcher's parked ones. */
@@ -131,7 +136,8 @@ final class Recovery {
       LOG.error("session {}: outbox {} is unreadable and is left in the store: {}", key, id, e.getMessage());
       return Optional.empty();
     }
-    if (payload.createdAt() > cutoff || (payload.owner() != null
+    boolean young = payload.createdAt() > cutoff && !predecessor.equals(Optional.ofNullable(payload.owner()));
+    if (young || (payload.owner() != null
         && !mayRecover.computeIfAbsent(payload.owner(), lease::mayRecover))) {
       return Optional.empty();
     }

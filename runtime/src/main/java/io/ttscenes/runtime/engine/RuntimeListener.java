@@ -46,6 +46,12 @@ public interface RuntimeListener {
    */
   default void turnCommitted(TurnReport report) {}
 
+  /**
+   * A handler for an update of {@code updateType} ran past the handler deadline: its thread was
+   * interrupted and the exception handler runs for the update instead.
+   */
+  default void handlerOverran(String updateType) {}
+
   /** An outbox entry left by an earlier failure or crash was sent by recovery. */
   default void outboxRecovered() {}
 

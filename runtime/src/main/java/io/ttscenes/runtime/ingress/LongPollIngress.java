@@ -8,6 +8,7 @@ import io.ttscenes.runtime.client.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,8 +19,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * stored with {@link SessionStore#saveMarker}, only after every update of the page was
  * acknowledged; updates that failed are submitted again (dedupe makes re-running committed ones
  * harmless) with backoff before the marker moves. After a restart polling resumes from
- * {@link SessionStore#loadMarker()}. A page is the unit of in-flight work, and a full lane blocks
- * the poll thread, so polling slows down instead of piling up updates.
+ * {@link SessionStore#loadMarker()}. A full lane blocks the poll thread, so polling slows down
+ * instead of piling up updates.
+ *
+ * <p>One slow update does not hold back the users after it: when a page with room left is not
+ * all done within {@link Builder#pollAgainAfter} (default 100 ms), the ingress polls again from
+ * the same, unmoved marker. TamTam answers with the same updates (still unread) plus any new
+ * ones; those in hand are waited for, not submitted again, and the new ones run at once. The
+ * marker moves (and is stored) only to the end of a page whose updates are all done, so it never
+ * passes an update that is not committed or dead-lettered: a crash re-delivers exactly what may
+ * not be done, and dedupe skips what was. A full page is waited for as before, since polling
+ * again from the same marker could only return the same updates; so at most
+ * {@link Builder#limit} - 1 updates run past one slow update.
  *
  * <p>Polling never stops on its own: failed polls, malformed answers and an unavailable store are
  * logged with the time of the next try and retried with exponential backoff (capped). A rejected
@@ -46,10 +57,11 @@ public final class LongPollIngress implements Ingress {
   private LongPollIngress(Builder builder) {
     this.settings = new PollSettings(builder.api, builder.dispatcher, builder.store,
         builder.request, new Backoff(builder.backoffFirst, builder.backoffCap),
-        builder.unauthorizedRetry, builder.sleeper, builder.clock, builder.deadLetterAfter);
+        builder.unauthorizedRetry, builder.sleeper, builder.clock, builder.deadLetterAfter,
+        builder.pollAgainAfter);
     this.threadName = builder.threadName;
     this.gate = builder.leaseOwner == null ? PollGate.ALWAYS : new PollerLease(builder.store,
-        builder.leaseOwner, builder.leaseTtl, builder.onLeaseAcquired, threadName + "-lease");
+        builder.leaseOwner, builder.leaseTtl, builder.onLeaseAcquired, threadName + "-lease", builder.predecessor);
     this.loop = new PollLoop(settings, lifecycle, gate);
   }
 
@@ -127,9 +139,11 @@ public final class LongPollIngress implements Ingress {
     private Clock clock = Clock.systemUTC();
     private String threadName = "ttscenes-long-poll";
     private int deadLetterAfter = 10;
+    private Duration pollAgainAfter = Duration.ofMillis(100);
     private String leaseOwner;
     private Duration leaseTtl;
     private Runnable onLeaseAcquired = () -> {};
+    private Optional<String> predecessor = Optional.empty();
 
     private Builder(BotApi api, Dispatcher dispatcher, SessionStore store) {
       this.api = Objects.requireNonNull(api, "api");
@@ -206,6 +220,23 @@ public final class LongPollIngress implements Ingress {
     }
 
     /**
+     * How long a page with room left may wait for its slowest update before the ingress polls
+     * again from the same marker, so updates after it run meanwhile (default 100 ms). It bounds
+     * how late a new update is picked up while an earlier one is slow; each such poll costs one
+     * request that returns the updates still in hand.
+     *
+     * @throws IllegalArgumentException if {@code wait} is under 1 ms
+     */
+    public Builder pollAgainAfter(Duration wait) {
+      Objects.requireNonNull(wait, "wait");
+      if (wait.toMillis() < 1) {
+        throw new IllegalArgumentException("pollAgainAfter is " + wait + "; it must be at least 1 ms");
+      }
+      this.pollAgainAfter = wait;
+      return this;
+    }
+
+    /**
      * Polls only while holding the store lease {@code poller} as {@code owner} (unique per
      * instance), taken for {@code ttl} and renewed every ttl/3; standing by otherwise. Without
      * this call the ingress polls unconditionally: the only poller of its bot.
@@ -223,6 +254,16 @@ public final class LongPollIngress implements Ingress {
       }
       this.leaseOwner = owner;
       this.leaseTtl = ttl;
+      return this;
+    }
+
+    /**
+     * With a {@link #lease}: {@code deadOwner}, when present, is an earlier process of this
+     * instance known to be gone; a poller lease it still holds is freed on start, so this one
+     * polls at once instead of after the TTL. Never name an owner that may still poll.
+     */
+    public Builder takeOverFrom(Optional<String> deadOwner) {
+      this.predecessor = Objects.requireNonNull(deadOwner, "deadOwner");
       return this;
     }
 

@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * The long-poll loop on its own thread: poll, hand the whole page to the dispatcher, wait until
  * every update is acknowledged (re-running the failed ones; one that failed
  * {@link PollSettings#deadLetterAfter()} times in a row is dead-lettered), and only then move the
- * marker on and store it. {@link Lifecycle} decides when the thread may be interrupted: only while it polls or
+ * marker on and store it. While a page with room left waits for a slow update, the loop polls
+ * again from the same marker every {@link PollSettings#pollAgainAfter()}, so the updates after it
+ * run at once; the marker still moves only past updates that are all done. {@link Lifecycle} decides when the thread may be interrupted: only while it polls or
  * waits, never while a batch is in the lanes. Polling happens in terms while the {@link PollGate}
  * is open; each term starts from the stored marker, since another instance may have polled in
  * between.
@@ -35,6 +37,10 @@ final class PollLoop implements Runnable {
   private final BatchAcks acks;
   private volatile Long marker;
   private boolean markerUnsaved;
+  // Whether updates are in hand: stop then waits instead of interrupting (see holdWork).
+  private boolean working;
+  // The last page handed to the dispatcher: its updates are the ones in hand while working.
+  private UpdateList lastPage;
 
   PollLoop(PollSettings settings, Lifecycle lifecycle, PollGate gate) {
     this.settings = settings;
@@ -67,6 +73,9 @@ final class PollLoop implements Runnable {
   }
 
   private boolean loadMarker() {
+    // Another instance may have moved the marker meanwhile: what was in hand is polled afresh
+    // (the dispatcher joins an update still in its lane rather than queueing it twice).
+    acks.forget();
     for (int failures = 1; !lifecycle.isStopping(); failures++) {
       try {
         OptionalLong stored = settings.store().loadMarker();
@@ -84,6 +93,19 @@ final class PollLoop implements Runnable {
   }
 
   private void pollWhileOpen() {
+    try {
+      pollPages();
+      // Stopping or the lease lost with updates in hand: they are waited for and their marker
+      // stored, as for any page in progress, so the next poller does not get them again.
+      if (working && lastPage != null) {
+        firstRound(lastPage).ifPresent(done -> settle(lastPage, done));
+      }
+    } finally {
+      releaseWork();
+    }
+  }
+
+  private void pollPages() {
     int failures = 0;
     while (!lifecycle.isStopping() && gate.isOpen()) {
       Optional<UpdateList> page = poll(failures + 1);
@@ -137,25 +159,35 @@ final class PollLoop implements Runnable {
 
   /**
    * Hands {@code page} to the dispatcher until every update is acknowledged, then moves the marker
-   * on; returns false when stopping made us give up (the marker then stays before the page).
+   * on; returns false when stopping made us give up (the marker then stays before the page). A
+   * page with room left whose updates are not all done within {@code pollAgainAfter} returns true
+   * with the marker unmoved and the work still held: the next poll from the same marker brings
+   * the same updates (waited for, not submitted again) and any new ones, which run meanwhile.
    */
   private boolean acknowledge(UpdateList page) {
+    if (!holdWork()) {
+      return false;
+    }
+    lastPage = page;
+    Optional<BatchAcks.Result> first = firstRound(page);
+    return first.isEmpty() || settle(page, first.get());
+  }
+
+  /** Re-runs what failed (dead-lettering what keeps failing) and moves the marker; releases the work. */
+  private boolean settle(UpdateList page, BatchAcks.Result first) {
     List<Update> pending = page.updates();
     Map<Update, Integer> failures = new IdentityHashMap<>();
+    BatchAcks.Result result = first;
     for (int round = 1; ; round++) {
-      if (!lifecycle.beginWork()) {
-        return false;
-      }
-      BatchAcks.Result result;
       try {
-        result = acks.submitAll(pending);
+        result = round == 1 ? first : acks.submitAll(pending);
         pending = lifecycle.isStopping() ? result.failed() : withoutDeadLetters(result, failures);
         if (pending.isEmpty()) {
           advance(page);
           return true;
         }
       } finally {
-        lifecycle.endWork();
+        releaseWork();
       }
       if (lifecycle.isStopping() || !gate.isOpen()) {
         LOG.warn("{} with {} update(s) of the batch unacknowledged; the marker stays at {} so "
@@ -166,9 +198,50 @@ final class PollLoop implements Runnable {
       String what = pending.size() + " of " + page.updates().size()
           + " update(s) of the batch were not acknowledged (the marker stays at "
           + (marker == null ? "none" : marker) + "); they run again";
-      if (!pause(settings.backoff().delay(round), what, result.firstError(), round)) {
+      if (!pause(settings.backoff().delay(round), what, result.firstError(), round) || !holdWork()) {
         return false;
       }
+    }
+  }
+
+  /**
+   * The page's updates, submitted unless already in hand, once all are done; empty when a page
+   * with room left is still running after {@code pollAgainAfter}. A full page is waited for (a
+   * poll from the same marker could only bring the same updates back), and so is every page once
+   * stopping or the lease is lost, so the updates in hand end with their marker stored.
+   */
+  private Optional<BatchAcks.Result> firstRound(UpdateList page) {
+    boolean again = page.updates().size() < settings.request().limit() && !lifecycle.isStopping()
+        && gate.isOpen();
+    try {
+      Optional<BatchAcks.Result> done = acks.awaitPage(page.updates(),
+          again ? Optional.of(settings.pollAgainAfter()) : Optional.empty());
+      if (done.isPresent()) {
+        // Past this point each update is acknowledged by the marker or run afresh.
+        acks.forget();
+      }
+      return done;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Enters (or stays in) the stretch that stop waits for: from the first submit of a page until
+   * its marker moved, across the polls made meanwhile. False when stopping before it began.
+   */
+  private boolean holdWork() {
+    if (!working) {
+      working = lifecycle.beginWork();
+    }
+    return working;
+  }
+
+  private void releaseWork() {
+    if (working) {
+      working = false;
+      lifecycle.endWork();
     }
   }
 

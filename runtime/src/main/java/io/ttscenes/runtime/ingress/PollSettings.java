@@ -8,7 +8,11 @@ import io.ttscenes.runtime.client.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 
-/** What the poll loop is built from; assembled by {@link LongPollIngress.Builder}. */
+/**
+ * What the poll loop is built from; assembled by {@link LongPollIngress.Builder}.
+ * {@code pollAgainAfter}: how long a page with room left may wait for its slowest update before
+ * the loop polls again from the same marker, so later updates are not held back by it.
+ */
 record PollSettings(
     BotApi api,
     Dispatcher dispatcher,
@@ -18,4 +22,5 @@ record PollSettings(
     Duration unauthorizedRetry,
     Sleeper sleeper,
     Clock clock,
-    int deadLetterAfter) {}
+    int deadLetterAfter,
+    Duration pollAgainAfter) {}

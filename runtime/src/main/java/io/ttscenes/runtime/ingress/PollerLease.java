@@ -2,6 +2,7 @@ package io.ttscenes.runtime.ingress;
 
 import io.ttscenes.api.store.SessionStore;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +31,11 @@ final class PollerLease implements PollGate {
   private boolean standbyLogged;
   private long confirmedAt;
   private volatile ScheduledExecutorService keeper;
+  private final Optional<String> predecessor;
 
-  PollerLease(SessionStore store, String owner, Duration ttl, Runnable onAcquired, String threadName) {
+  PollerLease(SessionStore store, String owner, Duration ttl, Runnable onAcquired, String threadName,
+      Optional<String> predecessor) {
+    this.predecessor = predecessor;
     this.store = store;
     this.owner = owner;
     this.ttl = ttl;
@@ -42,6 +46,7 @@ final class PollerLease implements PollGate {
 
   @Override
   public void start() {
+    predecessor.ifPresent(this::freeDead);
     keep(true);
     keeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, threadName);
@@ -49,6 +54,15 @@ final class PollerLease implements PollGate {
       return thread;
     });
     keeper.scheduleWithFixedDelay(() -> keep(false), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Frees the lease if {@code dead}, a gone earlier process of this instance, still holds it. */
+  private void freeDead(String dead) {
+    try {
+      store.releaseLease(NAME, dead);
+    } catch (RuntimeException e) {
+      LOG.warn("could not free the poller lease of gone instance {} ({}); it expires", dead, e.getMessage());
+    }
   }
 
   /** For logs: the lease and its timing. */

@@ -153,6 +153,21 @@ final class ClientSettingsTest {
     assertEquals(List.of("message_callback", "(no update_type)"), reported);
   }
 
+  // Long polling asks for a page again from an unmoved marker while one of its updates is slow.
+  @Test
+  void anUnreadableUpdateReadAgainInARepolledPageIsReportedOnce() throws Exception {
+    List<String> reported = new CopyOnWriteArrayList<>();
+    String page = "{\"updates\":[{\"update_type\":\"message_callback\",\"timestamp\":[]}],\"marker\":7}";
+    api.reply(page);
+    api.reply(page);
+    OkHttpBotApi client = api.client().onUnreadableUpdate(reported::add).build();
+
+    client.getUpdates(UpdatesRequest.defaults());
+    client.getUpdates(UpdatesRequest.defaults());
+
+    assertEquals(List.of("message_callback"), reported);
+  }
+
   @Test
   void environmentWithoutTokenIsAClearError() {
     IllegalStateException e = assertThrows(IllegalStateException.class,

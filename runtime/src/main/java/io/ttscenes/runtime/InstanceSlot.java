@@ -1,0 +1,104 @@
+package io.ttscenes.runtime;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Proves that an earlier process of this bot on this machine is gone, so its leases can be taken
+ * over at once instead of after their TTL. A process holds an operating-system lock on one slot
+ * file ({@code <dir>/<bot>-<n>.lock}) for its lifetime and writes its instance id into it. The OS
+ * frees the lock when the process ends, kill -9 included; a process that gets a slot's lock and
+ * finds an id there knows that instance is dead. A live process, however stuck, keeps its lock, so
+ * its leases are never taken early. The directory must be local to the machine (NFS locks are not
+ * trusted).
+ */
+final class InstanceSlot implements AutoCloseable {
+  static final int SLOTS = 64;
+  private static final Logger LOG = LoggerFactory.getLogger(BotRuntime.class);
+
+  private final FileChannel channel;
+  private final FileLock lock;
+  private final Optional<String> predecessor;
+
+  private InstanceSlot(FileChannel channel, FileLock lock, Optional<String> predecessor) {
+    this.channel = channel;
+    this.lock = lock;
+    this.predecessor = predecessor;
+  }
+
+  /**
+   * Takes the first free slot of {@code botName} in {@code dir} for {@code instanceId}; empty
+   * (logged) when the directory cannot be used or every slot is taken: leases then expire as usual.
+   */
+  static Optional<InstanceSlot> claim(Path dir, String botName, String instanceId) {
+    try {
+      Files.createDirectories(dir);
+      for (int n = 0; n < SLOTS; n++) {
+        Optional<InstanceSlot> slot = tryClaim(dir.resolve(botName + "-" + n + ".lock"), instanceId);
+        if (slot.isPresent()) {
+          return slot;
+        }
+      }
+      LOG.warn("all {} instance slots of bot {} in {} are taken; a restart of this process waits for "
+          + "its leases to expire", SLOTS, botName, dir);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("cannot use the instance slot directory {} ({}); a restart of this process waits for "
+          + "its leases to expire", dir, e.toString());
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<InstanceSlot> tryClaim(Path file, String instanceId) throws IOException {
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+        StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      // Another runtime in this JVM holds it.
+      lock = null;
+    }
+    if (lock == null) {
+      channel.close();
+      return Optional.empty();
+    }
+    String previous = read(channel);
+    channel.truncate(0);
+    channel.write(ByteBuffer.wrap(instanceId.getBytes(StandardCharsets.UTF_8)), 0);
+    channel.force(true);
+    return Optional.of(new InstanceSlot(channel, lock,
+        Optional.of(previous).filter(id -> !id.isBlank() && !id.equals(instanceId))));
+  }
+
+  private static String read(FileChannel channel) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(channel.size(), 1024));
+    channel.read(buffer, 0);
+    return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).trim();
+  }
+
+  /** The instance id of the dead process that held this slot before, if any. */
+  Optional<String> predecessor() {
+    return predecessor;
+  }
+
+  /** Frees the slot; its id stays in the file for the next process. */
+  @Override
+  public void close() {
+    try {
+      lock.release();
+      channel.close();
+    } catch (IOException e) {
+      LOG.debug("closing the instance slot failed ({}); the process exit frees it", e.getMessage());
+    }
+  }
+}
