@@ -94,7 +94,8 @@ final class Turn {
    * the root's, then the global one). A signal no handler takes is logged and reported unmatched;
    * its commit consumes it all the same, so it never comes back.
    */
-  Result runSignal(Supplier<SessionContext> contexts, Signals.Message message) {
+  Result runSignal(Supplier<SessionContext> given, Signals.Message message) {
+    Supplier<SessionContext> contexts = attached(given);
     SessionContext ctx = contexts.get().fromSignal(SessionRef.parse(message.from()));
     try {
       Session session = ctx.session();
@@ -122,7 +123,7 @@ final class Turn {
    * quietly. Either way its commit consumes it.
    */
   Result runContinuation(Supplier<SessionContext> given, Continued outcome) {
-    Supplier<SessionContext> contexts = () -> given.get().fromContinuation(outcome);
+    Supplier<SessionContext> contexts = () -> attached(given).get().fromContinuation(outcome);
     SessionContext ctx = contexts.get();
     try {
       Session session = ctx.session();
@@ -196,9 +197,13 @@ final class Turn {
     return new Result(noticed.session(), noticed.effects(), outcome, noticed.events());
   }
 
+  /**
+   * {@code ctx} with the reset notice and event once: a recovery re-attaches the contexts it is
+   * given, which may be attached already.
+   */
   private SessionContext noticed(SessionContext ctx) {
     FlowEvent.SessionReset reset = ctx.session().reset;
-    if (reset == null) {
+    if (reset == null || ctx.events().contains(reset)) {
       return ctx;
     }
     ctx.flow(reset);
@@ -278,8 +283,8 @@ final class Turn {
   }
 
   /** The apology alone on {@code ctx}; also the last resort when not even a handled result can be stored. */
-  Result apologize(SessionContext ctx) {
-    authoring.attach(ctx);
+  Result apologize(SessionContext given) {
+    SessionContext ctx = noticed(authoring.attach(given));
     if (ctx.chatId().isPresent() || ctx.userId().isPresent()) {
       ctx.reply(bot.apology());
     }

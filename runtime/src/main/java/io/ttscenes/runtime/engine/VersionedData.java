@@ -1,6 +1,7 @@
 package io.ttscenes.runtime.engine;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -59,7 +61,7 @@ final class VersionedData {
 
   private final ObjectMapper mapper;
   private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
-  private final Map<Class<?>, Set<String>> writtenNames = new ConcurrentHashMap<>();
+  private final Map<Class<?>, Predicate<String>> written = new ConcurrentHashMap<>();
 
   VersionedData(ObjectMapper mapper) {
     this.mapper = mapper;
@@ -86,17 +88,25 @@ final class VersionedData {
     public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser parser,
         JsonDeserializer<?> deserializer, Object beanOrClass, String name) throws IOException {
       Class<?> type = beanOrClass instanceof Class<?> c ? c : beanOrClass.getClass();
-      if (!writtenNames.computeIfAbsent(type, this::written).contains(name)) {
+      if (!written.computeIfAbsent(type, this::writes).test(name)) {
         return false;
       }
       parser.skipChildren();
       return true;
     }
 
-    private Set<String> written(Class<?> type) {
-      return mapper.getSerializationConfig().introspect(mapper.constructType(type)).findProperties().stream()
-          .filter(BeanPropertyDefinition::couldSerialize).map(BeanPropertyDefinition::getName)
-          .collect(Collectors.toUnmodifiableSet());
+    /**
+     * The names {@code type} writes: its serializable properties, or any name at all when it has an
+     * any-getter, whose keys are known only from the value (refusing them would reset every time).
+     */
+    private Predicate<String> writes(Class<?> type) {
+      BeanDescription bean = mapper.getSerializationConfig().introspect(mapper.constructType(type));
+      if (bean.findAnyGetter() != null) {
+        return name -> true;
+      }
+      Set<String> names = bean.findProperties().stream().filter(BeanPropertyDefinition::couldSerialize)
+          .map(BeanPropertyDefinition::getName).collect(Collectors.toUnmodifiableSet());
+      return names::contains;
     }
   }
 

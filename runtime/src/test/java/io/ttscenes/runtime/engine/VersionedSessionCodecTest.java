@@ -43,6 +43,16 @@ final class VersionedSessionCodecTest {
     }
   }
 
+  /** Data whose extra keys Jackson writes through an any-getter, with no any-setter to read them. */
+  static final class Tags {
+    private final java.util.Map<String, String> tags = new java.util.TreeMap<>();
+
+    @com.fasterxml.jackson.annotation.JsonAnyGetter
+    public java.util.Map<String, String> tags() {
+      return tags;
+    }
+  }
+
   private final ObjectMapper mapper = WireJson.create();
   private final Scene<Cart> cart = Scene.builder("cart", Cart.class)
       .dataVersion(2)
@@ -130,6 +140,23 @@ final class VersionedSessionCodecTest {
     }
     assertEquals(new FlowEvent.SessionReset("total", "not_decoded"),
         derivedCodec.decode("k", json.replace("\"price\"", "\"cost\"")).reset, "a renamed field still fails");
+  }
+
+  @Test
+  void keysAnAnyGetterWritesAreReadBackWithoutAReset() {
+    Bot tagged = Bot.builder("tagged").scene(Scene.builder("tags", Tags.class).onText(ctx -> { }).build())
+        .root(r -> r.onText(ctx -> { })).build();
+    SessionCodec taggedCodec = new SessionCodec(tagged, mapper);
+    Tags tags = new Tags();
+    tags.tags.put("colour", "red");
+
+    String json = taggedCodec.encode(new Session(tagged.scene("tags").orElseThrow(), null, tags, null, List.of(),
+        Jobs.none(), 1L, 10L));
+
+    assertTrue(json.contains("\"colour\":\"red\""), json);
+    Session read = taggedCodec.decode("k", json);
+    assertNull(read.reset, "a key the type itself writes is no renamed field");
+    assertEquals("tags", read.scene.id());
   }
 
   @Test
