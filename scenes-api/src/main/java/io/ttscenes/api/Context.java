@@ -153,7 +153,9 @@ public interface Context<D> {
   /**
    * Returns the data shared by the members of this update's group chat, declared with
    * {@link Bot.Builder#chatData} (fresh when the chat has none yet). Read from the store on the
-   * first call of a run, so a handler that never asks costs nothing.
+   * first call of a run, so a handler that never asks costs nothing. Only reading it adds no
+   * check to the commit: to act on it only while nobody changed it, write it back with
+   * {@link #setChatData}, even unchanged.
    *
    * @throws IllegalStateException in a private dialog or an update without a chat, or when the
    *     bot declares no chat data

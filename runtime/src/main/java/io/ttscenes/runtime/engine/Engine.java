@@ -10,6 +10,8 @@ import io.ttscenes.api.store.StoreUnavailableException;
 import io.ttscenes.api.store.StoredSession;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
@@ -158,7 +160,7 @@ final class Engine {
         // A timer or signal job commits nothing when it finds nothing to do, so no version check
         // would catch a stale cached read: it reads the latest session.
         Optional<StoredSession> read = job instanceof Job.ForUpdate ? store.load(key) : store.loadLatest(key);
-        Optional<StoredSession> stored = read.isEmpty() && legacyMembers.adopt(key) ? store.loadLatest(key) : read;
+        Optional<StoredSession> stored = read.isEmpty() ? adopted(key) : read;
         String uncertainId = uncertain == null ? null : uncertain.commit().updateId();
         if (uncertainId != null && stored.filter(s -> s.hasSeen(uncertainId)).isPresent()) {
           if (landedAsOurs(key, uncertain)) {
@@ -200,6 +202,19 @@ final class Engine {
         waitForStore(key, e, storeFailures);
       }
     }
+  }
+
+  /**
+   * The session of chat-scoped {@code key} once its old user-in-chat session moved there, if it
+   * had one, seeing the updates the old session committed too: a repeat of one (an update the old
+   * instance committed but did not ack) is not answered twice.
+   */
+  private Optional<StoredSession> adopted(String key) {
+    return legacyMembers.adopt(key).flatMap(old -> store.loadLatest(key).map(copy -> {
+      List<String> seen = new ArrayList<>(old.recentUpdateIds());
+      seen.addAll(copy.recentUpdateIds());
+      return new StoredSession(copy.version(), copy.data(), seen);
+    }));
   }
 
   /**

@@ -41,17 +41,18 @@ final class LegacyMembers {
   }
 
   /**
-   * Copies the old session of chat-scoped {@code key}, which was found absent, to it; returns
-   * whether it did (the caller then reads {@code key} again).
+   * Copies the old session of chat-scoped {@code key}, which was found absent, to it; returns the
+   * old session when it did (the caller then reads {@code key} again, and still knows the updates
+   * the old session committed: the copy's own recent ids hold only the move).
    */
-  boolean adopt(String key) {
+  Optional<StoredSession> adopt(String key) {
     Optional<String> old = chatScoped ? ChatKeys.unscoped(key) : Optional.empty();
     if (old.isEmpty()) {
-      return false;
+      return Optional.empty();
     }
     Optional<StoredSession> legacy = store.loadLatest(old.get()).filter(s -> !s.hasSeen(MOVED));
     if (legacy.isEmpty()) {
-      return false;
+      return Optional.empty();
     }
     Session session = codec.decode(old.get(), legacy.get().data());
     Instant now = settings.clock().instant();
@@ -62,7 +63,7 @@ final class LegacyMembers {
       LOG.info("session {}: moved from {} (the bot keeps its chat data beside its members' sessions)", key, old.get());
     }
     retire(old.get(), legacy.get());
-    return true;
+    return legacy;
   }
 
   private void retire(String old, StoredSession legacy) {

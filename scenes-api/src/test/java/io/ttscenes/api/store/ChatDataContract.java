@@ -56,6 +56,22 @@ public abstract class ChatDataContract extends LeaseContract {
   }
 
   @Test
+  void aMemberCommitWithAReplyQueuesItsOutboxBesideTheChatDataAndClearsIt() {
+    String member = ChatKeys.member(-70, 1);
+    OutboxEntry reply = new OutboxEntry("1:m1", "{\"reply\":1}");
+
+    CommitResult result = store.commit(withChat(member, 0, "a1", "m1", 0, "board-1", Optional.of(reply)));
+
+    assertEquals(new Committed(1), result);
+    assertEquals(List.of(new PendingOutbox(member, reply)), store.pendingOutboxes(10));
+    CommitResult cleared = store.commit(new Commit(member, 1, "a2", Optional.empty(), "m2", HOUR, Set.of("1:m1"),
+        Optional.empty(), Set.of(), Optional.of(new ChatDataWrite(CHAT, 1, "board-2", HOUR))));
+    assertEquals(new Committed(2), cleared);
+    assertEquals(List.of(), store.pendingOutboxes(10), "the cleared reply left the index");
+    assertEquals(Optional.of(new StoredChatData(2, "board-2")), store.loadChatData(CHAT));
+  }
+
+  @Test
   void aSessionConflictLeavesTheChatDataAsItWas() {
     String member = ChatKeys.member(-70, 1);
     store.commit(withChat(member, 0, "a1", "m1", 0, "board-1", Optional.empty()));

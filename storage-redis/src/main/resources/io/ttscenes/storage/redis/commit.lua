@@ -17,6 +17,12 @@ if current ~= tonumber(ARGV[1]) then
 end
 -- Chat data shared by the chat's members (same hash tag as this session): compared before any
 -- write, so a member that lost the race to another member writes nothing and re-runs.
+-- The outbox index and timer shard are KEYS[4] and KEYS[5] only when the store passed them
+-- (single node); in cluster mode KEYS[4] may be the chat data hash, which they must never touch.
+local index, shard = nil, nil
+if #KEYS >= 5 then
+  index, shard = KEYS[4], KEYS[5]
+end
 if ARGV[13] ~= '' then
   local chat = KEYS[#KEYS]
   if tonumber(redis.call('HGET', chat, 'v') or '0') ~= tonumber(ARGV[13]) then
@@ -71,15 +77,15 @@ if consumed > 0 then
     end
   end
 end
-if wakeChanged and KEYS[5] then
+if wakeChanged and shard then
   if waiting == 1 then
     if wake ~= '' then
-      redis.call('ZADD', KEYS[5], 'LT', wake, ARGV[8])
+      redis.call('ZADD', shard, 'LT', wake, ARGV[8])
     end
   elseif wake ~= '' then
-    redis.call('ZADD', KEYS[5], wake, ARGV[8])
+    redis.call('ZADD', shard, wake, ARGV[8])
   else
-    redis.call('ZREM', KEYS[5], ARGV[8])
+    redis.call('ZREM', shard, ARGV[8])
   end
 end
 -- Renewing the outbox's TTL first also tells whether it existed. While it exists its session is
@@ -106,11 +112,11 @@ if cleared > 0 and existed then
 end
 if adding and not existed then
   redis.call('PEXPIRE', KEYS[2], outboxTtl)
-  if KEYS[4] then
-    redis.call('ZADD', KEYS[4], 'NX', ARGV[9], ARGV[8])
+  if index then
+    redis.call('ZADD', index, 'NX', ARGV[9], ARGV[8])
   end
-elseif not adding and cleared > 0 and existed and KEYS[4] and redis.call('EXISTS', KEYS[2]) == 0 then
-  redis.call('ZREM', KEYS[4], ARGV[8])
+elseif not adding and cleared > 0 and existed and index and redis.call('EXISTS', KEYS[2]) == 0 then
+  redis.call('ZREM', index, ARGV[8])
 end
 -- The last two elements tell a cluster-mode caller, which keeps the timer outside the script,
 -- whether the wake changed and whether signals wait in the inbox (then the timer may only drop).
