@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -47,6 +48,14 @@ public final class FaqSearch {
   /** Words searched per locale: keeps the query far below Lucene's 1024-clause limit. */
   private static final int MAX_TERMS = 100;
   private static final float QUESTION_BOOST = 2f;
+  /**
+   * English's default stop words are only articles and the like; questions also bring "what do
+   * you", which match every question in the FAQ and drown the one word that matters. (Russian's
+   * default list already holds such words.)
+   */
+  private static final List<String> ENGLISH_QUESTION_WORDS = List.of("what", "which", "who", "where",
+      "when", "why", "how", "do", "does", "did", "can", "could", "would", "should", "i", "me", "my",
+      "you", "your", "we", "our", "us", "have", "has", "had", "am", "get", "about", "please");
 
   private final FaqCatalog catalog;
   private final Map<Locale, Analyzer> analyzers;
@@ -150,7 +159,11 @@ public final class FaqSearch {
 
   private static Analyzer analyzer(Locale locale) {
     return switch (locale.getLanguage()) {
-      case "en" -> new EnglishAnalyzer();
+      case "en" -> {
+        CharArraySet stop = new CharArraySet(EnglishAnalyzer.getDefaultStopSet(), false);
+        stop.addAll(ENGLISH_QUESTION_WORDS);
+        yield new EnglishAnalyzer(stop);
+      }
       case "ru" -> new RussianAnalyzer();
       default -> throw new IllegalArgumentException("no analyzer for locale '" + locale
           + "'; the catalogue supports " + FaqCatalog.SUPPORTED);

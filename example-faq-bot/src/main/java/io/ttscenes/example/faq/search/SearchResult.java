@@ -22,7 +22,7 @@ public sealed interface SearchResult {
   /** The question has words, but none of them is in the catalogue. */
   record NothingFound() implements SearchResult {}
 
-  /** The question has no searchable words: blank, punctuation, or only words like "the". */
+  /** The question has no searchable words: it is blank or only punctuation and symbols. */
   record NoWords() implements SearchResult {}
 
   /**
