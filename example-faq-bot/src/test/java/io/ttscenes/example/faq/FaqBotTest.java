@@ -18,9 +18,9 @@ final class FaqBotTest {
   void deepLinkGreetsWithTheMenuAndRemembersTheCampaign() {
     TestUser alice = bot.user("Alice");
 
-    alice.startsWithLink("promo42")
+    alice.startsWithLink("ref_promo42")
         .expectReply("Hello, Alice! I answer common questions and pass yours to our support team. "
-            + "Send /help to see what I can do.")
+            + "Ask me anything, or send /help to see what I can do.")
         .expectKeyboard("Browse FAQ", "Contact support")
         .expectNoMoreReplies();
 
@@ -41,9 +41,9 @@ final class FaqBotTest {
         .expectKeyboard("Which cards do you accept?", "How long does a refund take?", "« All topics")
         .presses("How long does a refund take?")
         .expectEdit("How long does a refund take?\n\nRefunds reach your card in 5-7 business days "
-            + "after we receive the parcel.")
+            + "after we receive the parcel.\n\nWas this helpful?")
         .expectStyled("strong", "5-7 business days")
-        .expectKeyboard("« Payments and refunds", "Still need help? Contact support")
+        .expectKeyboard("Yes", "No", "« Payments and refunds")
         .presses("« Payments and refunds")
         .expectEdit("Payments and refunds\nPick a question:")
         .presses("« All topics")
@@ -56,7 +56,7 @@ final class FaqBotTest {
   @Test
   void supportWizardWithContactOpensATicket() {
     TestUser carol = bot.user("Carol");
-    carol.startsWithLink("spring-sale").expectAnyReply()
+    carol.startsWithLink("ref_spring-sale").expectAnyReply()
         .presses("Contact support")
         .expectNotification("Let's write to our support team")
         .expectReply("Please describe your problem in one message. Send /cancel to stop.");
@@ -101,7 +101,8 @@ final class FaqBotTest {
         .sends("/support").expectAnyReply()
         .sends("My parcel is late").expectReply("How should our team reach you?")
         .sends("/cancel").expectReply("Cancelled; your ticket draft was discarded.")
-        .sends("hello").expectReply("Sorry, I did not understand that. Pick an option or send /help.")
+        .sendsSticker().expectReply("Sorry, I did not understand that. Type your question, pick an option "
+            + "or send /help.")
         .expectKeyboard("Browse FAQ", "Contact support")
         .expectNoMoreReplies();
     assertEquals(Optional.empty(), bot.session(erin).scene());
@@ -124,7 +125,8 @@ final class FaqBotTest {
   @Test
   void helpListsTheCommandsInBold() {
     bot.user("Grace").sends("/help")
-        .expectReply("What I can do\n/faq - browse answers to common questions\n"
+        .expectReply("What I can do\nType a question and I look it up in the FAQ\n"
+            + "/faq - browse answers to common questions\n"
             + "/support - write to our support team\n/cancel - drop what you are doing\n/help - this message")
         .expectStyled("strong", "What I can do");
   }
