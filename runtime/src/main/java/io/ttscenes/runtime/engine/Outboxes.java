@@ -182,10 +182,12 @@ final class Outboxes {
         queue.poll();
         continue;
       }
-      int stop = effects.send(key, head.effects(), head.next());
-      if (stop < head.effects().size()) {
+      // A copy the send may update: a call already made gives way to the outcome of its continuation.
+      List<Effect> calls = new ArrayList<>(head.effects());
+      int stop = effects.send(key, calls, head.next());
+      if (stop < calls.size()) {
         queue.poll();
-        queue.addFirst(new Parked(head.entryId(), head.owner(), head.effects(), stop));
+        queue.addFirst(new Parked(head.entryId(), head.owner(), List.copyOf(calls), stop));
         break;
       }
       queue.poll();
