@@ -40,7 +40,12 @@ public record FaqCatalog(List<Locale> locales, List<Topic> topics) {
     Set<String> ids = new HashSet<>();
     for (Topic topic : topics) {
       checkUnique(ids, topic.id());
-      topic.questions().forEach(q -> checkUnique(ids, q.id()));
+      checkLocales(locales, topic.id() + " title", topic.title());
+      for (Question q : topic.questions()) {
+        checkUnique(ids, q.id());
+        checkLocales(locales, q.id() + " question", q.question());
+        checkLocales(locales, q.id() + " answer", q.answer());
+      }
     }
   }
 
@@ -139,6 +144,14 @@ public record FaqCatalog(List<Locale> locales, List<Topic> topics) {
     Objects.requireNonNull(id, "id");
     if (!id.matches("[A-Za-z0-9-]{1,32}")) {
       throw new IllegalArgumentException("FAQ id '" + id + "' must be 1..32 letters, digits or '-'");
+    }
+  }
+
+  /** Every text in exactly the catalogue's locales, so no user ever gets a fallback by accident. */
+  private static void checkLocales(List<Locale> locales, String what, Text text) {
+    if (!text.byLocale().keySet().equals(Set.copyOf(locales))) {
+      throw new IllegalArgumentException("the " + what + " is in " + text.byLocale().keySet()
+          + "; the catalogue's locales are " + locales);
     }
   }
 

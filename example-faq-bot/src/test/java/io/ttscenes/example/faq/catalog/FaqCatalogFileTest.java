@@ -114,6 +114,19 @@ final class FaqCatalogFileTest {
   }
 
   @Test
+  void catalogueBuiltInCodeIsCheckedToo() {
+    FaqCatalog.Question track = new FaqCatalog.Question("track", Text.of(Locale.ENGLISH, "Where?"),
+        Text.of(Locale.ENGLISH, "Here."));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FaqCatalog(
+        List.of(Locale.ENGLISH, RU), List.of(new FaqCatalog.Topic("orders", Text.of(Locale.ENGLISH, "Orders"),
+            List.of(track)))));
+    assertEquals("the orders title is in [en]; the catalogue's locales are [en, ru]", e.getMessage());
+    IllegalArgumentException twice = assertThrows(IllegalArgumentException.class, () -> new FaqCatalog(
+        List.of(Locale.ENGLISH), List.of(new FaqCatalog.Topic("track", Text.of(Locale.ENGLISH, "T"), List.of(track)))));
+    assertEquals("FAQ id 'track' is used twice", twice.getMessage());
+  }
+
+  @Test
   void missingFileIsAnIoErrorNamingIt(@TempDir Path dir) {
     UncheckedIOException e = assertThrows(UncheckedIOException.class,
         () -> FaqCatalog.load(dir.resolve("nope.yaml")));
