@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ttscenes.example.faq.catalog.FaqCatalog;
 import io.ttscenes.example.faq.desk.SupportDesk;
 import io.ttscenes.testkit.kit.BotTester;
 import io.ttscenes.testkit.kit.TestChat;
@@ -18,14 +19,14 @@ final class SupportDeskKitTest {
   static final long OPERATORS = -4_200_000_001L;
 
   @RegisterExtension
-  final BotTester bot = BotTester.of(FaqBot.create(FaqCatalog.shop(), SupportDesk.of(OPERATORS)));
+  final BotTester bot = BotTester.of(FaqBot.create(FaqCatalog.sample(), SupportDesk.of(OPERATORS)));
 
   @Test
   void aQuestionGoesToTheOperatorsChatWithNameCampaignAndLocale() {
     TestUser olga = bot.user("Olga");
     TestChat desk = operators(olga);
     TestUser alice = bot.user("Alice", "ru");
-    alice.startsWithLink("promo42").expectAnyReply();
+    alice.startsWithLink("ref_promo42").expectAnyReply();
     String id = "SUP-" + alice.emulated().userId() + "-1";
 
     alice.sends("/support").expectReplyContaining("Please describe your problem")
