@@ -1,5 +1,6 @@
 package io.ttscenes.example.faq;
 
+import io.ttscenes.example.faq.desk.SupportDesk;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -19,7 +20,7 @@ public final class Funnel {
   /** The user pressed "No" under "Was this helpful?". */
   public static final String NOT_HELPFUL = "not-helpful";
   /** An operator's answer to the user's ticket reached the user (marked in the user's session). */
-  public static final String TICKET_ANSWERED = "ticket-answered";
+  public static final String TICKET_ANSWERED = SupportDesk.TICKET_ANSWERED;
   /** Every milestone, in funnel order. */
   public static final List<String> MILESTONES = List.of(ASKED, ANSWERED, HELPFUL, NOT_HELPFUL, TICKET_ANSWERED);
   /** The campaigns the shop advertises; other {@code ref_} links still set the profile's campaign. */

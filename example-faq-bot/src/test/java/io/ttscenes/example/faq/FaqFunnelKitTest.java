@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.ttscenes.example.faq.catalog.FaqCatalog;
+import io.ttscenes.example.faq.desk.SupportDesk;
 import io.ttscenes.testkit.kit.BotTester;
+import io.ttscenes.testkit.kit.TestChat;
 import io.ttscenes.testkit.kit.TestUser;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,8 +17,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code ref_<campaign>} deep links: kept on the user's profile and counted in the funnel meters. */
 final class FaqFunnelKitTest {
+  static final long OPERATORS = -4_200_000_003L;
+
   @RegisterExtension
-  static final BotTester bot = BotTester.of(FaqBot.create());
+  static final BotTester bot = BotTester.of(FaqBot.create(FaqCatalog.sample(), SupportDesk.of(OPERATORS)));
 
   @Test
   void refCampaignIsRecordedOnTheUserAndItsFunnelRunsFromStartToFeedbackAndTicket() {
@@ -26,15 +31,20 @@ final class FaqFunnelKitTest {
         .presses("Yes").expectEdit(r -> assertTrue(r.text().endsWith("Thanks for your feedback!")))
         .sends("what about a refund").expectAnyReply()
         .presses("How long does a refund take?").expectEdit(r -> assertTrue(r.text().startsWith("How long")));
+    TestUser olga = bot.user("Olga");
+    TestChat desk = bot.groupChat(OPERATORS, "Operators", olga);
     TestUser ben = bot.user("Ben");
-    ben.startsWithLink("ref_promo42").expectAnyReply()
-        .sends("/support").expectAnyReply();
+    ben.startsWithLink("ref_promo42").expectAnyReply();
+    SupportDeskKitTest.ask(ben, desk, "My parcel is late");
+    desk.as(olga).repliesTo(desk.lastReply().text(), "It arrives tomorrow.");
+    ben.expectReply("Olga (support): It arrives tomorrow.");
     TestUser cleo = bot.user("Cleo");
     cleo.startsWithLink("ref_newsletter").expectAnyReply()
         .sends("which cards").expectAnyReply();
     bot.user("Dan").sends("which cards").expectAnyReply();
 
     assertEquals(new Profile("promo42", 0), bot.session(ann).sessionData(Profile.class));
+    assertEquals(new Profile("promo42", 1), bot.session(ben).sessionData(Profile.class));
     assertEquals(new Profile("newsletter", 0), bot.session(cleo).sessionData(Profile.class),
         "an undeclared campaign is still kept on the profile");
     MeterRegistry meters = bot.meters();
@@ -42,8 +52,10 @@ final class FaqFunnelKitTest {
     assertEquals(Map.of(
         "other asked", 1L,
         "ref_promo42 answered", 1L, "ref_promo42 asked", 1L, "ref_promo42 helpful", 1L,
-        "ref_promo42 support/question", 1L), funnel(meters));
-    assertEquals(Map.of("answered", 2L, "asked", 4L, "helpful", 1L), sum(meters, "ttscenes.milestones", "milestone"));
+        "ref_promo42 support/question", 1L, "ref_promo42 support/open", 1L,
+        "ref_promo42 ticket-answered", 1L), funnel(meters));
+    assertEquals(Map.of("answered", 2L, "asked", 4L, "helpful", 1L, "ticket-answered", 1L),
+        sum(meters, "ttscenes.milestones", "milestone"));
   }
 
   @Test
