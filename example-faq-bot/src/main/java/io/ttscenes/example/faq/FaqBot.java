@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * The support bot's conversation design: global commands ({@code /start}, {@code /help},
  * {@code /faq}, {@code /support}, {@code /cancel}) and FAQ buttons that work everywhere, free-text
- * questions answered by searching the FAQ, the support wizard as a scene, and the {@code ref_}
+ * questions answered by searching the FAQ, the hand-off to the operators of a
+ * {@link io.ttscenes.example.faq.desk.SupportDesk} (scene {@code support}), and the {@code ref_}
  * deep-link campaign kept in the user's {@link Profile}.
  */
 public final class FaqBot {

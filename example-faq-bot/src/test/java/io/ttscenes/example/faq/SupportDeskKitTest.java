@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.Counter;
 import io.ttscenes.example.faq.catalog.FaqCatalog;
 import io.ttscenes.example.faq.desk.SupportDesk;
 import io.ttscenes.testkit.kit.BotTester;
@@ -145,6 +146,7 @@ final class SupportDeskKitTest {
     TestUser dan = bot.user("Dan");
     String id = ask(dan, desk, "Do you ship abroad?");
     String post = desk.lastReply().text();
+    double answered = answeredTickets();
 
     desk.as(olga).repliesTo(post, "Yes, to 40 countries.");
     dan.expectReply("Olga (support): Yes, to 40 countries.").expectNoMoreReplies();
@@ -153,6 +155,7 @@ final class SupportDeskKitTest {
     desk.as(olga).repliesTo("Ticket " + id + ", Dan adds:\n\nGreat!", "You are welcome.");
     dan.expectReply("Olga (support): You are welcome.");
     desk.expectNoMoreReplies();
+    assertEquals(answered + 2, answeredTickets(), "each answer that reached Dan is a ticket-answered mark");
   }
 
   @Test
@@ -286,6 +289,11 @@ final class SupportDeskKitTest {
     desk.expectReply("Ticket " + id + " is closed: Jon blocked the bot, so answers cannot reach them.");
     desk.as(olga).sends("/open").expectReply("No open tickets.");
     assertFalse(bot.session("ticket:" + id).scene().isPresent(), "the ticket closed");
+  }
+
+  private double answeredTickets() {
+    return bot.meters().find("ttscenes.milestones").tag("milestone", SupportDesk.TICKET_ANSWERED)
+        .counters().stream().mapToDouble(Counter::count).sum();
   }
 
   private TestChat operators(TestUser owner, TestUser... others) {
