@@ -55,6 +55,7 @@ public final class Bot {
   private final int historyLimit;
   private final Set<String> campaigns;
   private final Set<String> transitions;
+  private final List<String> milestones;
   private final Messages messages;
   private final StaleHandler staleHandler;
   private final LinkSigner linkSigner;
@@ -84,6 +85,7 @@ public final class Bot {
     this.historyLimit = builder.historyLimit;
     this.campaigns = Set.copyOf(builder.campaigns);
     this.transitions = Collections.unmodifiableSet(new LinkedHashSet<>(builder.transitions));
+    this.milestones = List.copyOf(builder.milestones);
     this.messages = builder.messages;
     this.staleHandler = builder.staleHandler;
     this.linkSigner = builder.linkSigner;
@@ -193,6 +195,11 @@ public final class Bot {
   /** Returns the scene ids the global and root handlers declared they may enter, in declaration order. */
   public Set<String> transitions() {
     return transitions;
+  }
+
+  /** Returns the milestones handlers may mark with {@link Context#reached}, in declaration order. */
+  public List<String> milestones() {
+    return milestones;
   }
 
   /** Returns every scene, in the order they were added. */
@@ -310,6 +317,7 @@ public final class Bot {
     private int historyLimit = 10;
     private final Set<String> campaigns = new LinkedHashSet<>();
     private final Set<String> transitions = new LinkedHashSet<>();
+    private final Set<String> milestones = new LinkedHashSet<>();
     private Messages messages;
     private StaleHandler staleHandler = StaleHandlers.DEFAULT;
     private LinkSigner linkSigner;
@@ -470,6 +478,25 @@ public final class Bot {
       return this;
     }
 
+    /**
+     * Declares milestones: outcomes that are not a place in a scene (an answer found, feedback
+     * given) which handlers mark with {@link Context#reached}. Metrics count them by name and
+     * funnels show them after the scenes, in this order. Throws {@link IllegalArgumentException}
+     * for a name that is not 1-64 of {@code a-z 0-9 _ -} or is {@code root}; {@link #build()}
+     * refuses one named like a scene.
+     */
+    public Builder milestones(String... names) {
+      for (String name : names) {
+        Objects.requireNonNull(name, "milestone");
+        if (!name.matches("[a-z0-9_-]{1,64}") || name.equals("root")) {
+          throw new IllegalArgumentException("milestone '" + name
+              + "' cannot be declared; use 1-64 of a-z, 0-9, '_' and '-', other than 'root'");
+        }
+        milestones.add(name);
+      }
+      return this;
+    }
+
     /** Declares scenes the global and root handlers may enter, checked when the bot is built. */
     public Builder transitionsTo(String... sceneIds) {
       transitions.addAll(List.of(sceneIds));
@@ -486,6 +513,8 @@ public final class Bot {
       Set<String> ids = uniqueScenes().keySet();
       transitions.stream().filter(target -> !ids.contains(target)).forEach(target -> problems.add(
           "the bot's global or root handlers declare a transition to unknown scene '" + target + "'"));
+      milestones.stream().filter(ids::contains).forEach(milestone -> problems.add("milestone '"
+          + milestone + "' has the id of a scene; funnels would not tell them apart"));
       PayloadTypes.byTag(callbackTypes(), problems);
       PayloadTypes.byTag(startTypes(), problems);
       if (messages != null) {

@@ -328,6 +328,14 @@ public interface Context<D> {
   Optional<SessionRef> signalSender();
 
   /**
+   * Records that this session reached {@code milestone}, an outcome the bot declared with
+   * {@link Bot.Builder#milestones} (an answer found, a ticket answered): counted in metrics once per
+   * committed update, and in the funnel of the user's deep-link campaign the first time. Throws
+   * {@link IllegalArgumentException} for a milestone the bot does not declare.
+   */
+  Context<D> reached(String milestone);
+
+  /**
    * As {@link #then(String, Object)} with no payload.
    */
   Context<D> then(String name);

@@ -1,42 +1,53 @@
 package io.ttscenes.example.faq;
 
 import io.ttscenes.api.Bot;
+import io.ttscenes.example.faq.catalog.FaqCatalog;
+import io.ttscenes.example.faq.catalog.FaqFileException;
 import io.ttscenes.example.faq.desk.SupportDesk;
 import io.ttscenes.runtime.BotLauncher;
 import io.ttscenes.testkit.EmulatorApiProvider;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * Runs the FAQ bot with settings from the environment ({@code RuntimeConfig}): with
  * {@code TAMTAM_TOKEN} against {@code TAMTAM_API_URL} (default: TamTam), sessions in Redis when
  * {@code REDIS_URL} is set, tickets posted to the group chat {@code SUPPORT_CHAT_ID}; without a
  * token in dev mode, against the local emulator on {@code EMULATOR_PORT} (default 8080) with an
- * operators' group already there ({@link DeskDemo}) and its web chat open to both sides.
- * Ctrl-C closes it gracefully.
+ * operators' group already there ({@link DeskDemo}) and its web chat open to both sides. The FAQ
+ * comes from {@code FAQ_FILE} (default: the sample shop's). Ctrl-C closes it gracefully.
  */
 public final class FaqBotMain {
   private FaqBotMain() {}
 
-  /** Starts the bot and blocks until the process is asked to stop; exits 2 on bad settings. */
+  /**
+   * Starts the bot and blocks until the process is asked to stop; exits 2 on bad settings or an
+   * FAQ file that cannot be used, printing what is wrong and where.
+   */
   public static void main(String[] args) throws InterruptedException {
     Map<String, String> env = System.getenv();
-    boolean dev = BotLauncher.devMode(env);
-    OptionalLong chat;
-    try {
-      chat = supportChat(env, dev);
-    } catch (IllegalArgumentException e) {
-      System.err.println("Cannot start the FAQ bot: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
+    FaqCatalog catalog = orExit("The FAQ cannot be loaded: ", () -> FaqCatalog.fromEnvironment(env));
+    OptionalLong chat = orExit("Cannot start the FAQ bot: ", () -> supportChat(env, BotLauncher.devMode(env)));
     if (chat.isEmpty()) {
       System.err.println("SUPPORT_CHAT_ID is not set: /support will say there is no support team.");
     }
-    Bot bot = chat.isPresent() ? FaqBot.create(FaqCatalog.shop(), SupportDesk.of(chat.getAsLong()))
-        : FaqBot.create();
+    Bot bot = chat.isPresent() ? FaqBot.create(catalog, SupportDesk.of(chat.getAsLong()))
+        : FaqBot.create(catalog);
     BotLauncher.run(bot, launched -> launched.localApi().flatMap(EmulatorApiProvider::emulator)
         .ifPresent(emulator -> DeskDemo.prepare(emulator, chat.orElseThrow()).show()));
+  }
+
+  /** {@code setting}'s value; on a bad one, prints {@code what} and the reason and exits 2. */
+  private static <T> T orExit(String what, Supplier<T> setting) {
+    try {
+      return setting.get();
+    } catch (FaqFileException | UncheckedIOException | IllegalArgumentException e) {
+      System.err.println(what + e.getMessage());
+      System.exit(2);
+      throw e;
+    }
   }
 
   /**

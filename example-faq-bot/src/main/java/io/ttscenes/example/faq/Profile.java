@@ -3,7 +3,8 @@ package io.ttscenes.example.faq;
 /**
  * What the bot remembers about a user across conversations (session-wide data).
  *
- * @param campaign the deep-link payload the user first came with, or "" when none
+ * @param campaign the campaign of the {@code ref_<campaign>} deep link the user first came
+ *     with, or "" when none (see {@link Funnel#campaignOf})
  * @param tickets how many support tickets the user has opened
  */
 public record Profile(String campaign, int tickets) {
@@ -12,9 +13,11 @@ public record Profile(String campaign, int tickets) {
     return new Profile("", 0);
   }
 
-  /** This profile with the campaign set, unless one was already remembered. */
+  /** This profile with the campaign of a {@code ref_} start payload, unless one was already remembered. */
   public Profile cameFrom(String payload) {
-    return campaign.isEmpty() && !payload.isBlank() ? new Profile(payload, tickets) : this;
+    return campaign.isEmpty()
+        ? Funnel.campaignOf(payload).map(name -> new Profile(name, tickets)).orElse(this)
+        : this;
   }
 
   /** This profile with one more ticket. */

@@ -10,7 +10,8 @@ import java.time.Duration;
  * The user's side of a support ticket: the next message (text, photos, files) is the question,
  * which opens a ticket with the operators; after that every message of the user goes to the same
  * ticket until an operator closes it. A question not written within {@link #IDLE} is dropped, and
- * the user is told so. Enter it with {@code ctx.enter(SupportScene.ID)}.
+ * the user is told so. Start it with {@link #start}, which every "ask a person" button and
+ * {@code /support} call.
  */
 final class SupportScene {
   static final String ID = "support";

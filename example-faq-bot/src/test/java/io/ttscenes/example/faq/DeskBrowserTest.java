@@ -2,6 +2,7 @@ package io.ttscenes.example.faq;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ttscenes.example.faq.catalog.FaqCatalog;
 import io.ttscenes.example.faq.desk.SupportDesk;
 import io.ttscenes.runtime.BotLauncher;
 import io.ttscenes.testkit.Emulator;
@@ -41,7 +42,7 @@ final class DeskBrowserTest {
     assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "the browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
             + "; install them with: apt-get install -y chromium chromium-driver");
-    launched = BotLauncher.start(FaqBot.create(FaqCatalog.shop(), SupportDesk.of(DeskDemo.OPERATORS_CHAT)),
+    launched = BotLauncher.start(FaqBot.create(FaqCatalog.sample(), SupportDesk.of(DeskDemo.OPERATORS_CHAT)),
         Map.of("EMULATOR_PORT", "0"));
     profile = Files.createTempDirectory("desk-chromium");
     ChromeOptions options = new ChromeOptions();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ttscenes.api.Bot;
+import io.ttscenes.example.faq.catalog.FaqCatalog;
 import io.ttscenes.example.faq.desk.SupportDesk;
 import io.ttscenes.runtime.BotLauncher;
 import io.ttscenes.runtime.RuntimeConfigException;
@@ -87,7 +88,7 @@ final class FaqBotMainTest {
   }
 
   private static Bot deskBot() {
-    return FaqBot.create(FaqCatalog.shop(), SupportDesk.of(OPERATORS));
+    return FaqBot.create(FaqCatalog.sample(), SupportDesk.of(OPERATORS));
   }
 
   @Test

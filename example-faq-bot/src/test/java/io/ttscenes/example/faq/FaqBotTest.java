@@ -16,9 +16,9 @@ final class FaqBotTest {
   void deepLinkGreetsWithTheMenuAndRemembersTheCampaign() {
     TestUser alice = bot.user("Alice");
 
-    alice.startsWithLink("promo42")
+    alice.startsWithLink("ref_promo42")
         .expectReply("Hello, Alice! I answer common questions and pass yours to our support team. "
-            + "Send /help to see what I can do.")
+            + "Ask me anything, or send /help to see what I can do.")
         .expectKeyboard("Browse FAQ", "Contact support")
         .expectNoMoreReplies();
 
@@ -39,9 +39,9 @@ final class FaqBotTest {
         .expectKeyboard("Which cards do you accept?", "How long does a refund take?", "« All topics")
         .presses("How long does a refund take?")
         .expectEdit("How long does a refund take?\n\nRefunds reach your card in 5-7 business days "
-            + "after we receive the parcel.")
+            + "after we receive the parcel.\n\nWas this helpful?")
         .expectStyled("strong", "5-7 business days")
-        .expectKeyboard("« Payments and refunds", "Still need help? Contact support")
+        .expectKeyboard("Yes", "No", "« Payments and refunds")
         .presses("« Payments and refunds")
         .expectEdit("Payments and refunds\nPick a question:")
         .presses("« All topics")
@@ -54,19 +54,25 @@ final class FaqBotTest {
   @Test
   void withoutAnOperatorsChatSupportSaysSoAndLeavesNothingOpen() {
     TestUser carol = bot.user("Carol");
-    carol.starts().expectAnyReply().presses("Contact support")
+    carol.startsWithLink("ref_spring-sale").expectAnyReply().presses("Contact support")
         .expectNotification("Let's write to our support team")
         .expectReply("Sorry, this bot has no support team set up (no operators' chat), so it cannot "
             + "take questions. Try /faq.")
         .expectNoMoreReplies();
     assertEquals(Optional.empty(), bot.session(carol).scene());
-    carol.sends("/cancel").expectReply("There is nothing to cancel.");
+    assertEquals(new Profile("spring-sale", 0), bot.session(carol).sessionData(Profile.class));
+    carol.sends("/cancel").expectReply("There is nothing to cancel.")
+        .sendsSticker().expectReply("Sorry, I did not understand that. Type your question, pick an option "
+            + "or send /help.")
+        .expectKeyboard("Browse FAQ", "Contact support")
+        .expectNoMoreReplies();
   }
 
   @Test
   void helpListsTheCommandsInBold() {
     bot.user("Grace").sends("/help")
-        .expectReply("What I can do\n/faq - browse answers to common questions\n"
+        .expectReply("What I can do\nType a question and I look it up in the FAQ\n"
+            + "/faq - browse answers to common questions\n"
             + "/support - write to our support team\n/cancel - drop what you are doing\n/help - this message")
         .expectStyled("strong", "What I can do");
   }

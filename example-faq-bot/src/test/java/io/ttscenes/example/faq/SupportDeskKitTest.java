@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.Counter;
+import io.ttscenes.example.faq.catalog.FaqCatalog;
 import io.ttscenes.example.faq.desk.SupportDesk;
 import io.ttscenes.testkit.kit.BotTester;
 import io.ttscenes.testkit.kit.TestChat;
@@ -18,14 +20,14 @@ final class SupportDeskKitTest {
   static final long OPERATORS = -4_200_000_001L;
 
   @RegisterExtension
-  final BotTester bot = BotTester.of(FaqBot.create(FaqCatalog.shop(), SupportDesk.of(OPERATORS)));
+  final BotTester bot = BotTester.of(FaqBot.create(FaqCatalog.sample(), SupportDesk.of(OPERATORS)));
 
   @Test
   void aQuestionGoesToTheOperatorsChatWithNameCampaignAndLocale() {
     TestUser olga = bot.user("Olga");
     TestChat desk = operators(olga);
     TestUser alice = bot.user("Alice", "ru");
-    alice.startsWithLink("promo42").expectAnyReply();
+    alice.startsWithLink("ref_promo42").expectAnyReply();
     String id = "SUP-" + alice.emulated().userId() + "-1";
 
     alice.sends("/support").expectReplyContaining("Please describe your problem")
@@ -144,6 +146,7 @@ final class SupportDeskKitTest {
     TestUser dan = bot.user("Dan");
     String id = ask(dan, desk, "Do you ship abroad?");
     String post = desk.lastReply().text();
+    double answered = answeredTickets();
 
     desk.as(olga).repliesTo(post, "Yes, to 40 countries.");
     dan.expectReply("Olga (support): Yes, to 40 countries.").expectNoMoreReplies();
@@ -152,6 +155,7 @@ final class SupportDeskKitTest {
     desk.as(olga).repliesTo("Ticket " + id + ", Dan adds:\n\nGreat!", "You are welcome.");
     dan.expectReply("Olga (support): You are welcome.");
     desk.expectNoMoreReplies();
+    assertEquals(answered + 2, answeredTickets(), "each answer that reached Dan is a ticket-answered mark");
   }
 
   @Test
@@ -285,6 +289,11 @@ final class SupportDeskKitTest {
     desk.expectReply("Ticket " + id + " is closed: Jon blocked the bot, so answers cannot reach them.");
     desk.as(olga).sends("/open").expectReply("No open tickets.");
     assertFalse(bot.session("ticket:" + id).scene().isPresent(), "the ticket closed");
+  }
+
+  private double answeredTickets() {
+    return bot.meters().find("ttscenes.milestones").tag("milestone", SupportDesk.TICKET_ANSWERED)
+        .counters().stream().mapToDouble(Counter::count).sum();
   }
 
   private TestChat operators(TestUser owner, TestUser... others) {

@@ -51,7 +51,10 @@ final class Funnels {
     return funnels;
   }
 
-  /** Every place of the bot in declaration order: a scene without steps, else each of its steps. */
+  /**
+   * Every place of the bot in declaration order: a scene without steps, else each of its steps;
+   * then the bot's milestones.
+   */
   private static List<String> flowOrder(Bot bot) {
     List<String> order = new ArrayList<>();
     for (Scene<?> scene : bot.scenes()) {
@@ -60,6 +63,7 @@ final class Funnels {
       }
       scene.steps().forEach(step -> order.add(scene.id() + "/" + step.name()));
     }
+    order.addAll(bot.milestones());
     return order;
   }
 }

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * Something a committed update did to its session's place in the conversation: a scene entered,
  * completed, left early or timed out, a move between places, a deep-link start, a funnel step
- * reached. A {@code scene} of {@link #ROOT} is the root (no scene); a {@code step} of
+ * reached, a milestone marked, an unreadable session reset. A {@code scene} of {@link #ROOT} is the root (no scene); a {@code step} of
  * {@link #NO_STEP} is a scene without wizard steps. Reported through
  * {@link RuntimeListener#turnCommitted}, only for updates whose commit won.
  */
@@ -79,6 +79,13 @@ public sealed interface FlowEvent {
     public SessionReset {
       Objects.requireNonNull(scene, "scene");
       Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /** A handler marked the bot's declared {@code milestone} ({@code Context.reached}). */
+  record MilestoneReached(String milestone) implements FlowEvent {
+    public MilestoneReached {
+      Objects.requireNonNull(milestone, "milestone");
     }
   }
 

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * {@code ttscenes.scene.entered}, {@code .completed}, {@code .left_early}, {@code .timed_out} (by
  * scene and step), {@code ttscenes.scene.moves} (by {@code from} and {@code to} place),
  * {@code ttscenes.deeplink.starts} (by campaign and the scene and step the start led to) and
- * {@code ttscenes.funnel.reached} (users of a campaign reaching a scene and step); per send:
+ * {@code ttscenes.funnel.reached} (users of a campaign reaching a scene and step, or a milestone
+ * as {@code scene} with step {@code -}), {@code ttscenes.milestones} (by {@code milestone}); per send:
  * {@code ttscenes.api.calls} (by method and outcome {@code sent}, {@code parked} or
  * {@code rejected}), {@code ttscenes.outbox.parked}, {@code ttscenes.outbox.recovered}; and
  * {@code ttscenes.store.retries} and the gauge {@code ttscenes.lanes.depth}. Every meter carries
@@ -81,6 +82,8 @@ public final class MicrometerRuntimeListener implements RuntimeListener {
     } else if (event instanceof FlowEvent.StepReached e) {
       count("ttscenes.funnel.reached", "users of a campaign who reached a scene and step",
           "campaign", e.campaign(), "scene", e.scene(), "step", e.step());
+    } else if (event instanceof FlowEvent.MilestoneReached e) {
+      count("ttscenes.milestones", "milestones marked by handlers", "milestone", e.milestone());
     }
   }
 

@@ -502,6 +502,21 @@ final class SessionContext implements Context<Object> {
   }
 
   @Override
+  public Context<Object> reached(String milestone) {
+    Objects.requireNonNull(milestone, "milestone");
+    if (!bot.milestones().contains(milestone)) {
+      throw new IllegalArgumentException("milestone '" + milestone + "' is not declared; bot '"
+          + bot.name() + "' declares " + bot.milestones() + " (Bot.Builder.milestones)");
+    }
+    events.add(new FlowEvent.MilestoneReached(milestone));
+    // A milestone's name cannot be a scene id or "root", so it is its own place in the funnel.
+    if (session.campaign != null && session.reached.add(milestone)) {
+      events.add(new FlowEvent.StepReached(session.campaign, milestone, FlowEvent.NO_STEP));
+    }
+    return this;
+  }
+
+  @Override
   public Context<Object> then(String name) {
     return then(name, null);
   }

@@ -16,6 +16,11 @@ import java.util.Locale;
  * bot; the user's side calls {@link #open} and {@link #followUp}.
  */
 public final class SupportDesk {
+  /**
+   * The milestone marked in the user's session each time an operator's answer reaches them; the
+   * desk declares it when installed, so campaign funnels end with it.
+   */
+  public static final String TICKET_ANSWERED = "ticket-answered";
   static final SessionRef INDEX = DeskIndex.ref();
   private static final String TICKET_PREFIX = "ticket:";
   private static final String RATE = "rating:";
@@ -39,13 +44,14 @@ public final class SupportDesk {
   }
 
   /**
-   * Adds the desk's scenes and global handlers to {@code bot}; install it before other global
-   * handlers, so that what operators write in their chat is the desk's and nothing else's.
+   * Adds the desk's scenes, global handlers and milestone {@link #TICKET_ANSWERED} to {@code bot};
+   * install it before other global handlers, so that what operators write in their chat is the
+   * desk's and nothing else's.
    */
   public Bot.Builder install(Bot.Builder bot) {
     TicketScene tickets = new TicketScene(operatorsChat);
     DeskIndex index = new DeskIndex(operatorsChat);
-    return bot.scene(tickets.scene()).scene(index.scene()).scene(OperatorsChat.scene())
+    return bot.milestones(TICKET_ANSWERED).scene(tickets.scene()).scene(index.scene()).scene(OperatorsChat.scene())
         .global(g -> new OperatorsChat(operatorsChat).handlers(g))
         .global(tickets::outside)
         .global(index::outside)
@@ -94,8 +100,12 @@ public final class SupportDesk {
         .onCallbackPrefix(RATE, this::rated);
   }
 
-  /** An operator's answer to the user; one up to TamTam's limit with the name as its own line if need be. */
+  /**
+   * An operator's answer to the user, marked as the funnel's {@link #TICKET_ANSWERED}; one up to
+   * TamTam's limit with the name as its own line if need be.
+   */
   private static void deliver(Context<?> ctx, Signals.Answered answered) {
+    ctx.reached(TICKET_ANSWERED);
     String from = answered.operator() + " (support):";
     String text = from + " " + answered.text();
     if (text.length() > ApiLimits.MESSAGE_TEXT_MAX) {
