@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.ttscenes.api.store.Commit;
 import io.ttscenes.api.store.CommitResult;
+import io.ttscenes.api.store.DeadLetter;
 import io.ttscenes.api.store.InboxEntry;
 import io.ttscenes.api.store.Leases;
 import io.ttscenes.api.store.PendingOutbox;
@@ -40,6 +41,7 @@ public final class InMemorySessionStore implements SessionStore {
   private final InMemoryTimers timers = new InMemoryTimers();
   private final InMemoryInboxes inboxes = new InMemoryInboxes();
   private final InMemoryLeases leases;
+  private final InMemoryDeadLetters deadLetters = new InMemoryDeadLetters();
   private final AtomicLong outboxSequence = new AtomicLong();
   private final AtomicReference<OptionalLong> marker = new AtomicReference<>(OptionalLong.empty());
 
@@ -167,6 +169,22 @@ public final class InMemorySessionStore implements SessionStore {
   @Override
   public List<InboxEntry> inbox(String key) {
     return inboxes.list(Objects.requireNonNull(key, "key"));
+  }
+
+  @Override
+  public void addDeadLetter(DeadLetter letter) {
+    deadLetters.add(Objects.requireNonNull(letter, "letter"));
+  }
+
+  @Override
+  public List<DeadLetter> deadLetters(int limit) {
+    requirePositive("limit", limit);
+    return deadLetters.list(limit);
+  }
+
+  @Override
+  public Optional<DeadLetter> takeDeadLetter(String id) {
+    return deadLetters.take(Objects.requireNonNull(id, "id"));
   }
 
   @Override

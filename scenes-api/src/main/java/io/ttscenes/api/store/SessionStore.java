@@ -159,6 +159,45 @@ public interface SessionStore extends AutoCloseable {
     return List.of();
   }
 
+  /** How many dead letters a store keeps at most; adding one more drops the oldest. */
+  int DEAD_LETTERS_KEPT = 1000;
+
+  /** How long a store keeps a dead letter: one older than the newest by this much is dropped. */
+  Duration DEAD_LETTER_AGE = Duration.ofDays(7);
+
+  /**
+   * Keeps {@code letter} (replacing one with its id), then drops the letters older than
+   * {@link #DEAD_LETTER_AGE} before it and the oldest beyond {@link #DEAD_LETTERS_KEPT}. Atomic.
+   * The default refuses: stores that keep dead letters override it, and the runtime then only logs.
+   *
+   * @throws UnsupportedOperationException if this store does not keep dead letters
+   */
+  default void addDeadLetter(DeadLetter letter) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not keep dead letters");
+  }
+
+  /**
+   * Returns up to {@code limit} kept dead letters, oldest first (by {@link DeadLetter#at()}, then
+   * id). The default is none.
+   *
+   * @throws IllegalArgumentException if {@code limit} is not positive
+   */
+  default List<DeadLetter> deadLetters(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit is " + limit + "; it must be >= 1");
+    }
+    return List.of();
+  }
+
+  /**
+   * Removes dead letter {@code id} and returns it, or empty when no letter has that id (never
+   * kept, dropped, or taken already). Atomic: among concurrent callers one gets it, so a replay
+   * that takes its letter first runs once. The default finds none.
+   */
+  default Optional<DeadLetter> takeDeadLetter(String id) {
+    return Optional.empty();
+  }
+
   /** Returns the last stored long-poll marker of this bot, or empty before the first one. */
   OptionalLong loadMarker();
 

@@ -97,6 +97,16 @@ final class RedisKeys {
     return prefix + "lease:" + name;
   }
 
+  /** HASH dead letter id -> encoded letter; one hash tag with {@link #deadLetterTimes}. */
+  String deadLetters() {
+    return prefix + "dl:{" + prefix + "dl}";
+  }
+
+  /** ZSET dead letter id -> when it was kept (ms), for the listing and the trimming. */
+  String deadLetterTimes() {
+    return prefix + "dlt:{" + prefix + "dl}";
+  }
+
   static String escape(String key) {
     if (key.indexOf('%') < 0 && key.indexOf('{') < 0 && key.indexOf('}') < 0) {
       return key;

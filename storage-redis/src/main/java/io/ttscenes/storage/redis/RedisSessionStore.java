@@ -2,6 +2,7 @@ package io.ttscenes.storage.redis;
 
 import io.ttscenes.api.store.Commit;
 import io.ttscenes.api.store.CommitResult;
+import io.ttscenes.api.store.DeadLetter;
 import io.ttscenes.api.store.InboxEntry;
 import io.ttscenes.api.store.Leases;
 import io.ttscenes.api.store.PendingOutbox;
@@ -76,6 +77,7 @@ public final class RedisSessionStore implements SessionStore {
   private final boolean unsafeServerAllowed;
   private final RedisTimers timers;
   private final RedisInboxes inboxes;
+  private final RedisDeadLetters deadLetters;
 
   private RedisSessionStore(UnifiedJedis jedis, RedisConfig config, Clock clock) {
     this.jedis = Objects.requireNonNull(jedis, "jedis");
@@ -95,6 +97,7 @@ public final class RedisSessionStore implements SessionStore {
     this.replicaAcks = ReplicaAcks.of(jedis, config.socketTimeout().dividedBy(4), config.redactedUrl());
     this.timers = new RedisTimers(jedis, keys, guard, cluster);
     this.inboxes = new RedisInboxes(jedis, keys, guard, timers);
+    this.deadLetters = new RedisDeadLetters(jedis, keys, guard);
   }
 
   /**
@@ -375,6 +378,26 @@ public final class RedisSessionStore implements SessionStore {
   @Override
   public List<InboxEntry> inbox(String key) {
     return inboxes.list(key);
+  }
+
+  /** {@inheritDoc} One script on the bot's two dead-letter keys (one slot in a cluster). */
+  @Override
+  public void addDeadLetter(DeadLetter letter) {
+    deadLetters.add(Objects.requireNonNull(letter, "letter"));
+  }
+
+  /** {@inheritDoc} ZRANGE then HMGET: a letter taken in between is left out. */
+  @Override
+  public List<DeadLetter> deadLetters(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit is " + limit + "; it must be >= 1");
+    }
+    return deadLetters.list(limit);
+  }
+
+  @Override
+  public Optional<DeadLetter> takeDeadLetter(String id) {
+    return deadLetters.take(Objects.requireNonNull(id, "id"));
   }
 
   @Override
