@@ -68,6 +68,12 @@ final class Listeners implements RuntimeListener {
   }
 
   @Override
+  public void replyDeadLettered() {
+    meters.replyDeadLettered();
+    user.replyDeadLettered();
+  }
+
+  @Override
   public void outboxRecovered() {
     meters.outboxRecovered();
     user.outboxRecovered();

@@ -35,7 +35,7 @@ public interface RuntimeListener {
 
   /**
    * The ingress gave up on an update of {@code updateType} after it failed too many times in a
-   * row; it is logged with its JSON and never handled.
+   * row ({@code unreadable}: a body that is no update); it is kept as a dead letter.
    */
   default void updateDeadLettered(String updateType) {}
 
@@ -45,6 +45,12 @@ public interface RuntimeListener {
    * lost a commit race and was re-run.
    */
   default void turnCommitted(TurnReport report) {}
+
+  /**
+   * A parked reply reached its attempt or age limit and was dead-lettered: its session's later
+   * replies no longer wait behind it.
+   */
+  default void replyDeadLettered() {}
 
   /** An outbox entry left by an earlier failure or crash was sent by recovery. */
   default void outboxRecovered() {}
