@@ -124,4 +124,5 @@ final class ParkedReplyDeadLetterTest {
     return user.messages().stream()
         .filter(m -> m.json().path("sender").path("user_id").asLong() != user.userId())
         .map(BotMessage::text).toList();
-  }}
+   }
+}
