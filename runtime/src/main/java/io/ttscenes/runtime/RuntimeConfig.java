@@ -26,6 +26,8 @@ import java.util.stream.Stream;
  * {@code TAMTAM_DIALECT} ({@code tamtam} or {@code max}: token placement, default API URL, webhook
  * ports and MAX's secret header), {@code TTSCENES_REDIS_UNSAFE_OK} (false: a Redis whose eviction
  * policy or lack of persistence can lose sessions stops the bot at start; true: a warning),
+ * {@code TTSCENES_LOG_CONTENT} (false: dead letters are logged without the user's text, contact or
+ * location, which the store keeps for the admin endpoint; true logs them, for debugging only),
  * {@code WEBHOOK_UNSUBSCRIBE_ON_CLOSE} (false), {@code TTSCENES_BOT_NAME},
  * {@code TTSCENES_PARALLELISM} (4 per CPU), {@code TTSCENES_QUEUE_CAPACITY} (1024),
  * {@code TTSCENES_POLL_LIMIT} (1000, the API's maximum: the poll thread waits for a whole page,
@@ -62,7 +64,8 @@ public record RuntimeConfig(
     ApiDialect dialect,
     List<String> webhookAllow,
     List<String> webhookTrustedProxies,
-    boolean redisUnsafeOk) {
+    boolean redisUnsafeOk,
+    boolean logContent) {
 
   /** The TamTam Bot API address used when {@code TAMTAM_API_URL} is not set. */
   public static final String DEFAULT_API_URL = "https://botapi.tamtam.chat";
@@ -140,7 +143,8 @@ public record RuntimeConfig(
               .flatMap(n -> n.equalsIgnoreCase("tamtam") ? WebhookIngress.TAMTAM_NETWORKS.stream() : Stream.of(n))
               .toList(),
           read.list("WEBHOOK_TRUSTED_PROXY"),
-          read.flag("TTSCENES_REDIS_UNSAFE_OK", false));
+          read.flag("TTSCENES_REDIS_UNSAFE_OK", false),
+          read.flag("TTSCENES_LOG_CONTENT", false));
     } catch (RuntimeConfigException e) {
       read.problems().addAll(0, e.problems());
     }
@@ -160,7 +164,7 @@ public record RuntimeConfig(
     return new RuntimeConfig(token, url, redisUrl, webhookUrl, webhookPort, webhookPath, webhookSecret,
         webhookUnsubscribeOnClose, botName, parallelism, queueCapacity, pollLimit, pollTimeoutSeconds,
         shutdownTimeout, timerPeriod, pollerLease, outboxRecovery, dialect, webhookAllow,
-        webhookTrustedProxies, redisUnsafeOk);
+        webhookTrustedProxies, redisUnsafeOk, logContent);
   }
 
   /** This configuration with another poller lease TTL (tests use short ones to see expiry). */
@@ -168,7 +172,7 @@ public record RuntimeConfig(
     return new RuntimeConfig(token, apiUrl, redisUrl, webhookUrl, webhookPort, webhookPath, webhookSecret,
         webhookUnsubscribeOnClose, botName, parallelism, queueCapacity, pollLimit, pollTimeoutSeconds,
         shutdownTimeout, timerPeriod, ttl, outboxRecovery, dialect, webhookAllow, webhookTrustedProxies,
-        redisUnsafeOk);
+        redisUnsafeOk, logContent);
   }
 
   /** Shows every setting except the token and passwords. */
@@ -180,7 +184,8 @@ public record RuntimeConfig(
         + ", queueCapacity=" + queueCapacity + ", pollLimit=" + pollLimit + ", pollTimeout="
         + pollTimeoutSeconds + "s, shutdownTimeout=" + shutdownTimeout + ", timerPeriod=" + timerPeriod
         + ", pollerLease=" + pollerLease + ", outboxRecovery=" + outboxRecovery + ", dialect="
-        + dialect + ", webhookAllow=" + webhookAllow + ", webhookTrustedProxies=" + webhookTrustedProxies + ", redisUnsafeOk=" + redisUnsafeOk + "]";
+        + dialect + ", webhookAllow=" + webhookAllow + ", webhookTrustedProxies=" + webhookTrustedProxies + ", redisUnsafeOk=" + redisUnsafeOk
+        + ", logContent=" + logContent + "]";
   }
 
   private static boolean isLoopback(URI uri) {

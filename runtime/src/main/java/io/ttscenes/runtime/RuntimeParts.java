@@ -63,7 +63,7 @@ record RuntimeParts(
     Dispatcher dispatcher = Dispatcher.builder(b.bot, store, api).clock(b.clock)
         .parallelism(config.parallelism()).queueCapacity(config.queueCapacity())
         .instanceId(instanceId, config.pollerLease())
-        .clearSentOutboxesAfter(BotRuntime.CLEAR_DELAY).listener(listener).build();
+        .clearSentOutboxesAfter(BotRuntime.CLEAR_DELAY).logContent(config.logContent()).listener(listener).build();
     AtomicReference<OutboxRecovery> recovery = new AtomicReference<>();
     // One HTTP server for the process: the webhook and the admin endpoint each listen on it.
     EmbeddedServer http = config.usesWebhook() || b.admin.enabled() ? EmbeddedServer.create() : null;
