@@ -74,6 +74,12 @@ final class Listeners implements RuntimeListener {
   }
 
   @Override
+  public void dedupeWindowCapped() {
+    meters.dedupeWindowCapped();
+    user.dedupeWindowCapped();
+  }
+
+  @Override
   public void outboxRecovered() {
     meters.outboxRecovered();
     user.outboxRecovered();

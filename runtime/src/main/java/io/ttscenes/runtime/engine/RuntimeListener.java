@@ -52,6 +52,13 @@ public interface RuntimeListener {
    */
   default void replyDeadLettered() {}
 
+  /**
+   * A commit found its session's recent update ids at {@link
+   * io.ttscenes.api.store.SessionStore#RECENT_UPDATE_IDS_CAP}: ids younger than the dedupe window
+   * were forgotten, so a late repeat of one of them would run again.
+   */
+  default void dedupeWindowCapped() {}
+
   /** An outbox entry left by an earlier failure or crash was sent by recovery. */
   default void outboxRecovered() {}
 

@@ -85,12 +85,13 @@ public final class InMemorySessionStore implements SessionStore {
           .orElse(null);
       long ttl = commit.storedTtl().toNanos();
       Long wake = commit.wake().map(Instant::toEpochMilli).orElse(null);
+      long now = ticker.read();
       SessionEntry next = SessionEntry.committed(current, commit.data(), commit.updateId(),
-          ticker.read() + ttl, commit.clearedOutboxIds(), added, wake);
+          now, now + ttl, commit.clearedOutboxIds(), added, wake);
       // Inside the compute, so the timer and the inbox change atomically with the session.
       Long before = current == null ? null : current.wake();
       inboxes.consume(key, commit.consumedSignalIds(), waiting -> timers.commit(key, before, wake, waiting));
-      result[0] = new CommitResult.Committed(next.session().version());
+      result[0] = new CommitResult.Committed(next.session().version(), next.recent().capped());
       return next;
     });
     return result[0];

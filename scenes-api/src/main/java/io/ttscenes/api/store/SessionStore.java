@@ -19,8 +19,25 @@ import java.util.OptionalLong;
  */
 public interface SessionStore extends AutoCloseable {
 
-  /** How many recent update ids each session remembers for de-duplication. */
+  /**
+   * How many recent update ids each session remembers for de-duplication at least, however old
+   * they are; ids younger than {@link #RECENT_UPDATE_WINDOW} are remembered beyond it.
+   */
   int RECENT_UPDATE_IDS = 64;
+
+  /**
+   * How long a session remembers an update id at least, whatever its traffic: longer than TamTam's
+   * retry spacing (30 to 60 s), so a delivery repeated after a 503 or a lost answer is recognised.
+   * Bounded by {@link #RECENT_UPDATE_IDS_CAP}.
+   */
+  Duration RECENT_UPDATE_WINDOW = Duration.ofMinutes(2);
+
+  /**
+   * The most update ids a session remembers, however young: a session committing more within
+   * {@link #RECENT_UPDATE_WINDOW} (17 updates a second) drops the oldest early, and the commit
+   * reports it ({@link CommitResult.Committed#windowCapped()}).
+   */
+  int RECENT_UPDATE_IDS_CAP = 2048;
 
   /** Returns the stored session for {@code key}, or empty when there is none (or it expired). */
   Optional<StoredSession> load(String key);
@@ -39,7 +56,8 @@ public interface SessionStore extends AutoCloseable {
   /**
    * Atomically checks that the session's version is {@code commit.expectedVersion()} (0: no
    * session exists) and writes the new data, the outbox entry (if any), the update id into the
-   * session's recent ids, and the idle TTL, all in one step, and removes the outbox entries named
+   * session's recent ids (with the time of the commit, which trims them: see
+   * {@link #RECENT_UPDATE_WINDOW}), and the idle TTL, all in one step, and removes the outbox entries named
    * by {@link Commit#clearedOutboxIds()}. On a version mismatch nothing is written and the current
    * version is reported.
    */

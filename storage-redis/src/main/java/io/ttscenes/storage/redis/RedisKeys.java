@@ -15,7 +15,7 @@ final class RedisKeys {
     this.prefix = prefix;
   }
 
-  /** HASH v (version), d (data), u (recent update ids joined by \n). */
+  /** HASH v (version), d (data), u (recent update ids joined by \n), t (their commit seconds). */
   String session(String key) {
     return prefix + "s:{" + escape(key) + "}";
   }

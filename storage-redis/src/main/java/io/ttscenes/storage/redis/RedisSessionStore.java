@@ -36,8 +36,10 @@ import redis.clients.jedis.exceptions.JedisException;
  * <p>Key layout, for prefix {@code P} (default {@code tts:bot:}) and an escaped session key K:
  * <ul>
  *   <li>{@code P s:{K}} HASH: {@code v} version, {@code d} data, {@code u} recent update ids
- *       joined by \n (an id containing one stored Base64url-encoded behind a U+0001 marker), at
- *       most {@link #RECENT_UPDATE_IDS}; expires after the commit's idle TTL.
+ *       joined by \n (an id containing one stored Base64url-encoded behind a U+0001 marker), those
+ *       of the last {@link #RECENT_UPDATE_WINDOW}, at least {@link #RECENT_UPDATE_IDS}, at most
+ *       {@link #RECENT_UPDATE_IDS_CAP}; {@code t} the commit second of each, joined the same way;
+ *       expires after the commit's idle TTL.
  *   <li>{@code P o:{K}} HASH: outbox id to "version:payload"; same hash slot and TTL.
  *   <li>{@code P outboxes:<n>} ZSET, 16 shards as for the timers: sessions with a pending outbox,
  *       scored by write time (index). {@code P outboxes}, the index before the shards, is still
@@ -47,6 +49,8 @@ import redis.clients.jedis.exceptions.JedisException;
  *       written by earlier versions, is still claimed from and cleaned up.
  *   <li>{@code P marker} STRING: the long-poll marker; a script stores it only when it grows.
  *   <li>{@code P lease:<name>} STRING: the owner of a lease (e.g. {@code poller}), with its TTL.
+ *   <li>{@code P dl:{P dl}} HASH dead letter id to the letter, {@code P dlt:{P dl}} ZSET id scored
+ *       by its time (one slot); both expire {@link #DEAD_LETTER_AGE} after the last letter.
  * </ul>
  * A session's commit and load touch only keys tagged {@code {K}}, one hash slot. The timer shards
  * and the outbox index live in other slots. On one node the commit script also maintains both,
@@ -63,6 +67,9 @@ public final class RedisSessionStore implements SessionStore {
   private static final Logger LOG = LoggerFactory.getLogger(RedisSessionStore.class);
   private static final LuaScript COMMIT = LuaScript.fromResource("commit.lua");
   private static final LuaScript SAVE_MARKER = LuaScript.fromResource("save-marker.lua");
+  // The commit script's dedupe window: '<floor> <seconds> <cap>' (see SessionStore.RECENT_UPDATE_WINDOW).
+  private static final String DEDUPE_WINDOW = RECENT_UPDATE_IDS + " " + RECENT_UPDATE_WINDOW.toSeconds()
+      + " " + RECENT_UPDATE_IDS_CAP;
 
   private final UnifiedJedis jedis;
   private final RedisKeys keys;
@@ -161,6 +168,13 @@ public final class RedisSessionStore implements SessionStore {
     return new RedisSessionStore(jedis, config, Clock.systemUTC());
   }
 
+  /** As {@link #create(RedisConfig)} on {@code clock} (the outbox index, the dedupe window's time). */
+  static RedisSessionStore create(RedisConfig config, Clock clock) {
+    UnifiedJedis jedis = new Guard(config.redactedUrl(), () -> { })
+        .call("reading the cluster's slot map", () -> RedisClients.create(config));
+    return new RedisSessionStore(jedis, config, clock);
+  }
+
   /** As {@link #create(UnifiedJedis, RedisConfig)} with the clock that scores the outbox index. */
   public static RedisSessionStore create(UnifiedJedis jedis, RedisConfig config, Clock clock) {
     return new RedisSessionStore(jedis, config, clock);
@@ -246,7 +260,7 @@ public final class RedisSessionStore implements SessionStore {
     nearCache.ifPresent(c -> c.put(commit.key(),
         new StoredSession(version, commit.data(), UpdateIds.split((String) reply.get(2))),
         Duration.ofMillis(ttlMillis(commit))));
-    return new CommitResult.Committed(version);
+    return new CommitResult.Committed(version, (Long) reply.get(5) == 1L);
   }
 
   /**
@@ -274,7 +288,7 @@ public final class RedisSessionStore implements SessionStore {
         commit.data(),
         UpdateIds.encode(commit.updateId()),
         Long.toString(ttlMillis(commit)),
-        Integer.toString(RECENT_UPDATE_IDS),
+        DEDUPE_WINDOW,
         commit.outbox().map(o -> o.id()).orElse(""),
         commit.outbox().map(o -> o.payload()).orElse(""),
         commit.key(),
