@@ -4,6 +4,7 @@ import io.ttscenes.api.i18n.Messages;
 import io.ttscenes.api.internal.BotRouting;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,6 +51,7 @@ public final class Bot {
   private final LinkSigner linkSigner;
   private final Map<String, Class<?>> callbackTypes;
   private final Map<String, Class<?>> startTypes;
+  private final Set<String> continuations;
 
   private Bot(Builder builder) {
     this.name = builder.name;
@@ -74,6 +76,14 @@ public final class Bot {
     this.linkSigner = builder.linkSigner;
     this.callbackTypes = PayloadTypes.byTag(builder.callbackTypes(), new ArrayList<>());
     this.startTypes = PayloadTypes.byTag(builder.startTypes(), new ArrayList<>());
+    this.continuations = continuationNames(global, root, scenes.values());
+  }
+
+  private static Set<String> continuationNames(Handlers global, Handlers root, Collection<Scene<?>> scenes) {
+    Set<String> names = new LinkedHashSet<>(global.continuationNames());
+    names.addAll(root.continuationNames());
+    scenes.forEach(scene -> names.addAll(scene.continuationNames()));
+    return Set.copyOf(names);
   }
 
   /** Starts configuring a bot named {@code name} (used in logs, metrics and store keys). */
@@ -215,6 +225,23 @@ public final class Bot {
    */
   public Optional<SignalRoute<?>> selectSignal(String typeName, Optional<String> sceneId, Optional<String> step) {
     return Routing.signal(typeName, global, root, sceneId.flatMap(this::scene), step);
+  }
+
+  /**
+   * Returns whether some {@code onSent} or {@code onSendFailed} handler of the bot (global, root,
+   * any scene or step) takes the continuation {@code name}.
+   */
+  public boolean takesContinuation(String name) {
+    return continuations.contains(name);
+  }
+
+  /**
+   * Finds the {@code onSent} handler ({@code sent} true) or {@code onSendFailed} handler of the
+   * continuation {@code name}, searched as {@link #selectScheduled} does.
+   */
+  public Optional<Handler<?>> selectContinuation(boolean sent, String name, Optional<String> sceneId,
+      Optional<String> step) {
+    return selectScheduled(sent ? Continuations.sentKey(name) : Continuations.failedKey(name), sceneId, step);
   }
 
   /** Configures a {@link Bot}; not thread-safe. */

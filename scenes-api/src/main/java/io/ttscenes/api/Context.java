@@ -305,6 +305,54 @@ public interface Context<D> {
   Optional<SessionRef> signalSender();
 
   /**
+   * As {@link #then(String, Object)} with no payload.
+   */
+  Context<D> then(String name);
+
+  /**
+   * Attaches the continuation {@code name} to the message call recorded last ({@code reply},
+   * {@code sendToUser}, {@code sendToChat} or {@code edit}; a forward is a send). After this
+   * update's commit, once TamTam accepted that call, the session's {@code onSent(name)} handler
+   * runs on its lane with what TamTam returned ({@link Sent}); when TamTam refuses it for good
+   * (403 {@code chat.denied}, 404...), {@code onSendFailed(name)} runs instead. The continuation is
+   * stored by name with {@code payload} (may be null) as JSON, so it runs once per accepted call,
+   * also after a crash and on another instance. Its handler is looked up where the session is
+   * when it runs (step, scene or root, then global): one the session's place no longer has is
+   * logged and counted as unmatched. Throws {@link IllegalStateException} when the last recorded
+   * call is no message call or has a continuation already, and {@link IllegalArgumentException}
+   * for a bad name, a name no {@code onSent}/{@code onSendFailed} handler of the bot takes, or a
+   * payload Jackson cannot write.
+   */
+  Context<D> then(String name, Object payload);
+
+  /** Returns what TamTam answered to the call whose {@code onSent} handler runs; empty otherwise. */
+  Optional<Sent> sent();
+
+  /** Returns TamTam's refusal whose {@code onSendFailed} handler runs; empty otherwise. */
+  Optional<SendFailure> sendFailure();
+
+  /**
+   * Returns the payload given to {@link #then(String, Object)} as {@code type} (null when there
+   * was none). Throws {@link IllegalStateException} outside a continuation and
+   * {@link IllegalArgumentException} when the stored payload does not fit {@code type}.
+   */
+  <T> T continuationPayload(Class<T> type);
+
+  /**
+   * Checks a continuation name: 1 to {@link #MAX_JOB_NAME_LENGTH} characters, not blank, not
+   * starting with the {@code ttscenes.} prefix the runtime keeps for itself. Throws
+   * {@link IllegalArgumentException} naming the bad value.
+   */
+  static String checkContinuationName(String name) {
+    Objects.requireNonNull(name, "name");
+    if (name.isBlank() || name.length() > MAX_JOB_NAME_LENGTH || name.startsWith("ttscenes.")) {
+      throw new IllegalArgumentException("continuation name '" + name + "' is not allowed: it must be 1-"
+          + MAX_JOB_NAME_LENGTH + " characters, not blank, and not start with 'ttscenes.'");
+    }
+    return name;
+  }
+
+  /**
    * Checks a job name: 1 to {@link #MAX_JOB_NAME_LENGTH} characters, not blank, not starting
    * with the {@code ttscenes.} prefix the runtime keeps for itself. Throws
    * {@link IllegalArgumentException} naming the bad value.

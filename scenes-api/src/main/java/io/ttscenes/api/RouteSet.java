@@ -320,6 +320,35 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
     return self();
   }
 
+  /**
+   * Runs {@code handler} once TamTam accepted a message call recorded with the continuation
+   * {@code name} (see {@link Context#then(String, Object)}). Looked up as scheduled jobs are: the
+   * current step's, the scene's (the root's outside scenes), then the global set; a continuation
+   * none takes is logged, counted as unmatched and dropped. Register it on the bot's global set
+   * when it must run wherever the session has moved on to.
+   */
+  public B onSent(String name, SentHandler<D> handler) {
+    Objects.requireNonNull(handler, "handler");
+    return onScheduledKey(Continuations.sentKey(name), ctx -> handler.handle(ctx, ctx.sent().orElseThrow()));
+  }
+
+  /**
+   * Runs {@code handler} when TamTam refused for good a message call recorded with the continuation
+   * {@code name}; looked up as {@link #onSent} is.
+   */
+  public B onSendFailed(String name, SendFailedHandler<D> handler) {
+    Objects.requireNonNull(handler, "handler");
+    return onScheduledKey(Continuations.failedKey(name),
+        ctx -> handler.handle(ctx, ctx.sendFailure().orElseThrow()));
+  }
+
+  // Continuations share the scheduled jobs' lookup under reserved names no job can have.
+  private B onScheduledKey(String key, Handler<D> handler) {
+    checkNotFrozen();
+    scheduled.put(key, handler);
+    return self();
+  }
+
   /** Sets the handler for updates no route of this set takes; replaces an earlier fallback. */
   public B fallback(Handler<D> handler) {
     checkNotFrozen();
@@ -362,6 +391,11 @@ public abstract class RouteSet<D, B extends RouteSet<D, B>> {
 
   Map<String, Handler<D>> scheduledHandlers() {
     return Map.copyOf(scheduled);
+  }
+
+  /** The continuation names this set's {@code onSent}/{@code onSendFailed} handlers take. */
+  Set<String> continuationNames() {
+    return Continuations.names(scheduled.keySet());
   }
 
   /** Returns the fallback handler, run when no route matches, if one was set. */

@@ -123,6 +123,13 @@ public final class Scene<D> {
     return Optional.ofNullable(scheduled.get(name));
   }
 
+  /** The continuation names the scene's and its steps' {@code onSent}/{@code onSendFailed} handlers take. */
+  Set<String> continuationNames() {
+    Set<String> names = new LinkedHashSet<>(Continuations.names(scheduled.keySet()));
+    steps().forEach(step -> names.addAll(step.continuationNames()));
+    return names;
+  }
+
   /** Returns the signal handler for payloads of type {@code typeName} declared on the scene itself. */
   public Optional<SignalRoute<D>> signalRoute(String typeName) {
     return Optional.ofNullable(signals.get(typeName));

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class Dialog extends Conversation {
   final ObjectNode user;
   final String locale;
+  // Set when the user blocked the bot: the API then refuses to post into the dialog.
+  volatile boolean botBlocked;
 
   Dialog(long chatId, ObjectNode user, String locale) {
     super(chatId);

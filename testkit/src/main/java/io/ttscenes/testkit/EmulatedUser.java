@@ -54,6 +54,14 @@ public final class EmulatedUser {
     return dialog.chatId;
   }
 
+  /**
+   * Blocks the bot, or unblocks it ({@code blocked} false): while blocked, the API refuses the
+   * bot's posts into this dialog with 403 {@code chat.denied}, as TamTam does.
+   */
+  public void blockBot(boolean blocked) {
+    dialog.botBlocked = blocked;
+  }
+
   /** The user's display name. */
   public String name() {
     return dialog.user.path("name").asText();

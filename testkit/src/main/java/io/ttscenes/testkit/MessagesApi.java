@@ -56,8 +56,8 @@ final class MessagesApi {
       return world.requireChat(chatId.get());
     }
     if (userId.isPresent()) {
-      return world.user(userId.get()).orElseThrow(() -> new ApiError(404, "chat.not.found",
-          "Dialog with user " + userId.get() + " not found"));
+      return World.requireAccess(world.user(userId.get()).orElseThrow(() -> new ApiError(404, "chat.not.found",
+          "Dialog with user " + userId.get() + " not found")));
     }
     throw new ApiError(400, "proto.invalid", "chat_id or user_id is required");
   }

@@ -146,8 +146,14 @@ final class World {
     return requireAccess(knownChat(chatId));
   }
 
-  /** Refuses with 403 {@code chat.denied} when {@code chat} is a group the bot is not in now. */
+  /**
+   * Refuses with 403 {@code chat.denied} when {@code chat} is a group the bot is not in now, or
+   * the dialog of a user who blocked the bot.
+   */
   static <C extends Conversation> C requireAccess(C chat) {
+    if (chat instanceof Dialog dialog && dialog.botBlocked) {
+      throw new ApiError(403, "chat.denied", "User " + dialog.userId() + " blocked the bot");
+    }
     if (chat instanceof GroupChat group && !group.botActive()) {
       throw new ApiError(403, "chat.denied", "Bot is not a member of chat " + chat.chatId
           + " (status: " + group.botStatus().orElse("never added") + ")");

@@ -116,7 +116,16 @@ final class Attempts {
       return new SessionContext(bot, session, signalUpdate(session, message, now), key, now, Optional.empty(),
           codec, settings.api());
     };
-    return Optional.of(storable(turn.runSignal(contexts, message), contexts,
+    Turn.Result ran;
+    try {
+      ran = Continued.isContinuation(message.type())
+          ? turn.runContinuation(contexts, Signals.continued(settings.mapper(), entry, message))
+          : turn.runSignal(contexts, message);
+    } catch (IllegalArgumentException e) {
+      LOG.error("session {}: {}; the entry is dropped", key, e.getMessage());
+      ran = new Turn.Result(loaded, List.of(), UpdateOutcome.UNMATCHED, List.of());
+    }
+    return Optional.of(storable(ran, contexts,
         result -> planned(key, dedupeId, stored, now, result, ranAt, result.events(), consumed, more)));
   }
 
@@ -241,23 +250,30 @@ final class Attempts {
   }
 
   /**
-   * Gives each recorded signal its id: the sender's key, the dedupe id of the event that recorded
-   * it and its index, the same in every re-run of the event, so a repeated delivery is the same
-   * signal to its target.
+   * Gives each recorded signal and continuation its id: the sender's key, the dedupe id of the
+   * event that recorded it and its index, the same in every re-run of the event, so a repeated
+   * delivery is the same signal to its target (a continuation's outcome goes to the sender itself).
    */
   private static List<Effect> withSignalIds(String key, String dedupeId, List<Effect> effects) {
     List<Effect> named = new ArrayList<>(effects.size());
     for (int i = 0; i < effects.size(); i++) {
       Effect effect = effects.get(i);
-      named.add(effect instanceof Effect.Signal signal ? signal.withId(key + "#" + dedupeId + "#" + i) : effect);
+      String id = key + "#" + dedupeId + "#" + i;
+      if (effect instanceof Effect.Signal signal) {
+        named.add(signal.withId(id));
+      } else if (effect instanceof Effect.MessageCall call && call.then() != null) {
+        named.add(call.withThen(call.then().withId(id)));
+      } else {
+        named.add(effect);
+      }
     }
     return named;
   }
 
-  /** The update a signal's handler sees: type {@code signal}, the sender, the session's last chat and user. */
+  /** The update a signal's handler sees: type {@code signal} (a continuation's: {@code continuation}), the sender, the session's last chat and user. */
   private static Update signalUpdate(Session session, Signals.Message message, Instant now) {
     Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("update_type", "signal");
+    fields.put("update_type", Continued.isContinuation(message.type()) ? "continuation" : "signal");
     fields.put("from", message.from());
     fields.put("timestamp", now.toEpochMilli());
     if (session.chat != null) {

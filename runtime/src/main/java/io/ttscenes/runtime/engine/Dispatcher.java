@@ -59,7 +59,7 @@ public final class Dispatcher implements AutoCloseable {
     this.ownedExecutor = executor == null ? newExecutor(builder.bot.name(), builder.parallelism) : null;
     this.lanes = new Lanes(executor == null ? ownedExecutor : executor, builder.queueCapacity, listener);
     Signals signals = new Signals(builder.store, builder.mapper, builder.clock, this::signalArrived);
-    Effects effects = new Effects(builder.api, listener, signals);
+    Effects effects = new Effects(builder.api, listener, signals, builder.mapper, builder.clock);
     this.instanceLease = new InstanceLease(builder.store, builder.instanceId, builder.instanceLeaseTtl);
     this.deadLetters = new DeadLetters(builder.store, builder.mapper, builder.clock, listener, builder.logContent);
     this.outboxes = new Outboxes(builder.store, effects, builder.mapper, lanes::hasQueued, builder.clock,

@@ -2,18 +2,24 @@ package io.ttscenes.runtime.engine;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ttscenes.api.Sent;
 import io.ttscenes.api.client.BotApi;
+import io.ttscenes.api.client.MalformedResponseException;
 import io.ttscenes.api.client.MessageTarget;
 import io.ttscenes.api.model.CallbackAnswer;
 import io.ttscenes.api.model.ConstructorAnswer;
+import io.ttscenes.api.model.Message;
 import io.ttscenes.api.model.NewMessageBody;
 import io.ttscenes.api.model.SenderAction;
 import io.ttscenes.runtime.client.AnswerlessWrites;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One Bot API write call a handler recorded. Effects are stored in the outbox as JSON (type in
@@ -67,23 +73,50 @@ sealed interface Effect {
   void send(BotApi api);
 
   /**
+   * A message call that may carry a {@link Continuation} ({@code then}, null for none): a send
+   * (also a forward) or an edit. With one, the call is made reading TamTam's answer, which the
+   * continuation is given.
+   */
+  sealed interface MessageCall extends Effect {
+    /** The continuation attached to this call, or null. */
+    Continuation then();
+
+    /** This call with {@code continuation} attached. */
+    MessageCall withThen(Continuation continuation);
+
+    /** Makes the call and returns what TamTam answered; {@code now} stamps an edit's answer. */
+    Sent sendReading(BotApi api, Instant now);
+  }
+
+  /**
    * {@code wireBody} is {@code body} as JSON text when the outbox already wrote it (null
    * otherwise): it is sent as it is, so a reply is written once. It is not part of the JSON form.
    */
-  record Send(MessageTarget target, NewMessageBody body, @JsonIgnore String wireBody) implements Effect {
+  record Send(MessageTarget target, NewMessageBody body, Continuation then, @JsonIgnore String wireBody)
+      implements MessageCall {
     public Send {
       Objects.requireNonNull(target, "target");
       Objects.requireNonNull(body, "body");
     }
 
+    public Send(MessageTarget target, NewMessageBody body) {
+      this(target, body, null, null);
+    }
+
     @JsonCreator
-    public Send(@JsonProperty("target") MessageTarget target, @JsonProperty("body") NewMessageBody body) {
-      this(target, body, null);
+    public Send(@JsonProperty("target") MessageTarget target, @JsonProperty("body") NewMessageBody body,
+        @JsonProperty("then") Continuation then) {
+      this(target, body, then, null);
     }
 
     /** This call with {@code json} as the written form of its body. */
     Send withWireBody(String json) {
-      return new Send(target, body, json);
+      return new Send(target, body, then, json);
+    }
+
+    @Override
+    public Send withThen(Continuation continuation) {
+      return new Send(target, body, continuation, wireBody);
     }
 
     @Override
@@ -103,12 +136,32 @@ sealed interface Effect {
         api.sendMessage(target, body);
       }
     }
+
+    @Override
+    public Sent sendReading(BotApi api, Instant now) {
+      Message message = api.sendMessage(target, body).message();
+      if (message == null || message.body() == null || message.body().mid() == null) {
+        throw new MalformedResponseException(operation(), 200, "the answer names no message id", null);
+      }
+      Instant time = message.timestamp() > 0 ? Instant.ofEpochMilli(message.timestamp()) : now;
+      return new Sent(message.body().mid(), message.chatId(), time);
+    }
   }
 
-  record Edit(String messageId, NewMessageBody body) implements Effect {
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Edit(String messageId, NewMessageBody body, Continuation then) implements MessageCall {
     public Edit {
       Objects.requireNonNull(messageId, "messageId");
       Objects.requireNonNull(body, "body");
+    }
+
+    public Edit(String messageId, NewMessageBody body) {
+      this(messageId, body, null);
+    }
+
+    @Override
+    public Edit withThen(Continuation continuation) {
+      return new Edit(messageId, body, continuation);
     }
 
     @Override
@@ -119,6 +172,12 @@ sealed interface Effect {
     @Override
     public void send(BotApi api) {
       api.editMessage(messageId, body);
+    }
+
+    @Override
+    public Sent sendReading(BotApi api, Instant now) {
+      send(api);
+      return new Sent(messageId, Optional.empty(), now);
     }
   }
 

@@ -1,9 +1,13 @@
 package io.ttscenes.runtime.engine;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ttscenes.api.SendFailure;
+import io.ttscenes.api.client.ApiRejectedException;
 import io.ttscenes.api.client.ApiUnavailableException;
 import io.ttscenes.api.client.BotApi;
 import io.ttscenes.api.client.MalformedResponseException;
 import io.ttscenes.api.store.StoreUnavailableException;
+import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,16 +25,23 @@ final class Effects {
   private final BotApi api;
   private final RuntimeListener listener;
   private final Signals signals;
+  private final ObjectMapper mapper;
+  private final Clock clock;
 
-  Effects(BotApi api, RuntimeListener listener, Signals signals) {
+  Effects(BotApi api, RuntimeListener listener, Signals signals, ObjectMapper mapper, Clock clock) {
     this.api = api;
     this.listener = listener;
     this.signals = signals;
+    this.mapper = mapper;
+    this.clock = clock;
   }
 
   /**
    * Sends {@code effects} from index {@code from}; returns the index of the first effect left
-   * unsent because the API is unavailable, or {@code effects.size()} when none is left.
+   * unsent because the API or the store is unavailable, or {@code effects.size()} when none is
+   * left. A call with a continuation that was made is replaced in {@code effects} (which must be
+   * mutable) by the signal carrying its outcome, so a retry delivers that and never makes the
+   * call twice.
    */
   int send(String key, List<Effect> effects, int from) {
     for (int i = from; i < effects.size(); i++) {
@@ -38,6 +49,10 @@ final class Effects {
       try {
         if (effect instanceof Effect.Signal signal) {
           signals.deliver(signal);
+        } else if (effect instanceof Effect.MessageCall call && call.then() != null) {
+          Effect.Signal outcome = continued(key, call);
+          effects.set(i, outcome);
+          signals.deliver(outcome);
         } else {
           effect.send(api);
         }
@@ -59,5 +74,25 @@ final class Effects {
       }
     }
     return effects.size();
+  }
+
+  /**
+   * Makes a call that carries a continuation and returns the signal with its outcome: what TamTam
+   * answered, or its refusal for good (counted as a failed call). An unavailable API propagates,
+   * so the call stays in the outbox; an answer without a message id, too (malformed: sent, but
+   * the continuation cannot be given what it needs, so it is logged and dropped).
+   */
+  private Effect.Signal continued(String key, Effect.MessageCall call) {
+    Continued outcome;
+    try {
+      outcome = Continued.sent(call.then(), call.sendReading(api, clock.instant()));
+    } catch (ApiRejectedException e) {
+      LOG.warn("session {}: {} was refused ({} {}); continuation '{}' takes the failure path", key,
+          call.operation(), e.status(), e.code(), call.then().name());
+      listener.effectFailed(call.operation(), false);
+      outcome = Continued.failed(call.then(), new SendFailure(call.operation(), e.status(), e.code(),
+          e.apiMessage()));
+    }
+    return Signals.outcome(mapper, key, call.then(), outcome);
   }
 }

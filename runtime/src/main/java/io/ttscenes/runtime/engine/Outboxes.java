@@ -43,8 +43,8 @@ final class Outboxes {
   // owner: the instance whose lease this process must hold to send the entry (see InstanceLease);
   // failures: sends of it that failed as retryable; since: when this process first tried it.
   private record Parked(String entryId, String owner, List<Effect> effects, int next, int failures, long since) {
-    Parked failedAt(int stop) {
-      return new Parked(entryId, owner, effects, stop, failures + 1, since);
+    Parked failedAt(List<Effect> calls, int stop) {
+      return new Parked(entryId, owner, calls, stop, failures + 1, since);
     }
   }
 
@@ -195,9 +195,11 @@ final class Outboxes {
         queue.poll();
         continue;
       }
-      int stop = effects.send(key, head.effects(), head.next());
-      if (stop < head.effects().size()) {
-        Parked failed = head.failedAt(stop);
+      // A copy the send may update: a call already made gives way to the outcome of its continuation.
+      List<Effect> calls = new ArrayList<>(head.effects());
+      int stop = effects.send(key, calls, head.next());
+      if (stop < calls.size()) {
+        Parked failed = head.failedAt(List.copyOf(calls), stop);
         queue.poll();
         if (!limits.exceeded(failed.failures(), failed.since(), clock.millis()) || !giveUp(key, failed)) {
           queue.addFirst(failed);

@@ -50,6 +50,7 @@ final class SessionContext implements Context<Object> {
   private final Instant now;
   private final Optional<ScheduledJob> job;
   private Optional<SessionRef> signalSender = Optional.empty();
+  private Optional<Continued> continued = Optional.empty();
   private final SessionCodec codec;
   private final BotReads api;
   private final List<Effect> effects = new ArrayList<>();
@@ -83,6 +84,12 @@ final class SessionContext implements Context<Object> {
   /** Marks this context as handling a signal from {@code sender}. */
   SessionContext fromSignal(SessionRef sender) {
     this.signalSender = Optional.of(sender);
+    return this;
+  }
+
+  /** Marks this context as running the continuation whose outcome is {@code outcome}. */
+  SessionContext fromContinuation(Continued outcome) {
+    this.continued = Optional.of(outcome);
     return this;
   }
 
@@ -468,6 +475,50 @@ final class SessionContext implements Context<Object> {
   @Override
   public Optional<SessionRef> signalSender() {
     return signalSender;
+  }
+
+  @Override
+  public Context<Object> then(String name) {
+    return then(name, null);
+  }
+
+  @Override
+  public Context<Object> then(String name, Object payload) {
+    Context.checkContinuationName(name);
+    if (!bot.takesContinuation(name)) {
+      throw new IllegalArgumentException("no onSent or onSendFailed handler of bot '" + bot.name()
+          + "' takes the continuation '" + name + "'");
+    }
+    int last = effects.size() - 1;
+    if (last < 0 || !(effects.get(last) instanceof Effect.MessageCall call)) {
+      throw new IllegalStateException("then('" + name + "') needs a message call (reply, sendToUser, sendToChat,"
+          + " edit) recorded just before it; the last recorded call is "
+          + (last < 0 ? "none" : effects.get(last).operation()));
+    }
+    if (call.then() != null) {
+      throw new IllegalStateException("the " + call.operation() + " recorded last has the continuation '"
+          + call.then().name() + "' already; then('" + name + "') cannot replace it");
+    }
+    JsonNode tree = codec.payloadTree("continuation '" + name + "'", payload);
+    effects.set(last, call.withThen(new Continuation(name, tree, null)));
+    return this;
+  }
+
+  @Override
+  public Optional<io.ttscenes.api.Sent> sent() {
+    return continued.flatMap(Continued::sent);
+  }
+
+  @Override
+  public Optional<io.ttscenes.api.SendFailure> sendFailure() {
+    return continued.flatMap(Continued::failure);
+  }
+
+  @Override
+  public <T> T continuationPayload(Class<T> type) {
+    Continued outcome = continued.orElseThrow(() -> new IllegalStateException(
+        "continuationPayload() needs a continuation; update " + update.updateType() + " is not one"));
+    return codec.payload("continuation '" + outcome.name() + "'", outcome.payload(), type);
   }
 
   @Override

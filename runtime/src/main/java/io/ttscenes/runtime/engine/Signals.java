@@ -62,6 +62,27 @@ final class Signals {
     }
   }
 
+  /**
+   * Reads the outcome of a continuation back from a signal {@code message} of a continuation type;
+   * {@link IllegalArgumentException} when it is not one's JSON.
+   */
+  static Continued continued(ObjectMapper mapper, InboxEntry entry, Message message) {
+    try {
+      return mapper.treeToValue(message.payload(), Continued.class);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("inbox entry " + entry.id() + " is not a continuation's outcome: "
+          + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The outcome of a continuation as a signal from the session {@code key} to itself, under the
+   * continuation's id: delivered like any signal, so it is kept once and consumed once.
+   */
+  static Effect.Signal outcome(ObjectMapper mapper, String key, Continuation then, Continued outcome) {
+    return new Effect.Signal(key, then.id(), key, outcome.type(), mapper.valueToTree(outcome));
+  }
+
   /** The dedupe id of signal {@code id} in its target's recent ids. */
   static String dedupeId(String id) {
     return "sig:" + id;

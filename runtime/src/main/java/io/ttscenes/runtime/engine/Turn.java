@@ -118,6 +118,34 @@ final class Turn {
     }
   }
 
+  /**
+   * Runs the {@code onSent} or {@code onSendFailed} handler of a continuation's outcome, looked up
+   * where the session is now (step, scene or root, then global). One the session's place does not
+   * take (its scene was left, say) is logged and reported unmatched; its commit consumes it.
+   */
+  Result runContinuation(Supplier<SessionContext> given, Continued outcome) {
+    Supplier<SessionContext> contexts = () -> given.get().fromContinuation(outcome);
+    SessionContext ctx = contexts.get();
+    try {
+      Session session = ctx.session();
+      boolean sent = outcome.sent().isPresent();
+      Optional<Handler<?>> handler = bot.selectContinuation(sent, outcome.name(), session.scene().map(Scene::id),
+          Optional.ofNullable(session.step));
+      if (handler.isEmpty()) {
+        LOG.warn("session {}: no {} handler takes continuation '{}' in {}; it is dropped", ctx.sessionKey(),
+            sent ? "onSent" : "onSendFailed", outcome.name(),
+            session.scene().map(s -> "scene '" + s.id() + "'").orElse("the root"));
+        return new Result(session, ctx.effects(), UpdateOutcome.UNMATCHED, ctx.events());
+      }
+      Transitions.run(handler.get(), ctx);
+      transitions.apply(ctx);
+      return new Result(session, ctx.effects(), UpdateOutcome.HANDLED, ctx.events());
+    } catch (Throwable e) {
+      rethrowIfFatal(e);
+      return recover(contexts, e);
+    }
+  }
+
   /** The scene's or step's timeout handler for their timeouts, else the job's {@code onScheduled} handler. */
   private Optional<? extends Handler<?>> handlerOf(Session session, String name) {
     Optional<String> step = Optional.ofNullable(session.step);

@@ -42,5 +42,8 @@ final class WireBodySerializer extends StdSerializer<Effect.Send> {
     } else {
       provider.defaultSerializeValue(send.body(), json);
     }
+    if (send.then() != null) {
+      provider.defaultSerializeField("then", send.then(), json);
+    }
   }
 }

@@ -21,9 +21,11 @@ import io.ttscenes.api.model.ConstructorAnswer;
 import io.ttscenes.api.model.GetPinnedMessageResult;
 import io.ttscenes.api.model.GetSubscriptionsResult;
 import io.ttscenes.api.model.Message;
+import io.ttscenes.api.model.MessageBody;
 import io.ttscenes.api.model.MessageList;
 import io.ttscenes.api.model.NewMessageBody;
 import io.ttscenes.api.model.PinMessageBody;
+import io.ttscenes.api.model.Recipient;
 import io.ttscenes.api.model.SendMessageResult;
 import io.ttscenes.api.model.SenderAction;
 import io.ttscenes.api.model.SimpleQueryResult;
@@ -145,8 +147,15 @@ final class RecordingBotApi implements BotApi {
   @Override
   public SendMessageResult sendMessage(MessageTarget target, NewMessageBody body) {
     String where = target.chatId() != null ? "chat:" + target.chatId() : "user:" + target.userId();
-    accept("sendMessage", where, body.text(), body, target.disableLinkPreview());
-    return new SendMessageResult(null);
+    int number;
+    synchronized (this) {
+      accept("sendMessage", where, body.text(), body, target.disableLinkPreview());
+      number = calls.size();
+    }
+    // What TamTam answers: the message with a mid of its own, in the chat it went to.
+    return new SendMessageResult(new Message(null, new Recipient(target.chatId(), null, target.userId()),
+        1_000L * number, null, new MessageBody("mid.sent." + number, number, body.text(), null, null),
+        null, null, null));
   }
 
   @Override

@@ -69,6 +69,16 @@ public final class TestUser {
     return this;
   }
 
+  /**
+   * Blocks the bot: from now on the bot's messages to this user are refused with 403
+   * {@code chat.denied} (what the bot's {@code onSendFailed} continuations see).
+   */
+  public TestUser blocksBot() {
+    tester.awaitIdle();
+    user.blockBot(true);
+    return this;
+  }
+
   /** Sends a text message; text starting with {@code /} is a command. */
   public TestUser sends(String text) {
     Objects.requireNonNull(text, "text");
