@@ -9,7 +9,6 @@ import io.ttscenes.api.model.Update;
 import io.ttscenes.api.model.UpdateList;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,9 +26,9 @@ final class UpdatePages {
   record RawPage(List<JsonNode> updates, Long marker) {}
 
   private final ObjectMapper mapper;
-  private final Consumer<String> unreadable;
+  private final UnreadableUpdateListener unreadable;
 
-  UpdatePages(ObjectMapper mapper, Consumer<String> unreadable) {
+  UpdatePages(ObjectMapper mapper, UnreadableUpdateListener unreadable) {
     this.mapper = mapper;
     this.unreadable = unreadable;
   }
@@ -59,7 +58,8 @@ final class UpdatePages {
     LOG.error("getUpdates: update {} of {} (type {}, page marker {}) cannot be read and is dropped: {} at {}",
         index + 1, size, type, marker, e.getClass().getSimpleName(), where);
     try {
-      unreadable.accept(type);
+      unreadable.unreadable(type, node == null ? "null" : node.toString(),
+          e.getClass().getSimpleName() + (where.isEmpty() ? "" : " at " + where));
     } catch (RuntimeException listenerFailure) {
       LOG.warn("the unreadable-update listener failed: {}", listenerFailure.toString());
     }

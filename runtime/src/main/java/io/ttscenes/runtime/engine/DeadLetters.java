@@ -49,8 +49,8 @@ final class DeadLetters {
   }
 
   /** A request body that is no update; kept (bounded, best effort), counted and logged. */
-  void unreadable(String body, String error) {
-    listener.updateDeadLettered("unreadable");
+  void unreadable(String type, String body, String error) {
+    listener.updateDeadLettered(type);
     String kept = body.length() <= UNREADABLE_KEPT ? body : body.substring(0, UNREADABLE_KEPT);
     keep(DeadLetter.Kind.UNREADABLE, "", "unreadable body of " + body.length() + " chars", error, kept);
   }

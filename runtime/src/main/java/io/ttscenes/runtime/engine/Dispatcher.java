@@ -145,7 +145,16 @@ public final class Dispatcher implements AutoCloseable {
    * replayed, counts and logs it as {@link #deadLettered(Update, String)} does. Thread-safe.
    */
   public void deadLetteredBody(String body, String error) {
-    deadLetters.unreadable(Objects.requireNonNull(body, "body"), Objects.requireNonNull(error, "error"));
+    deadLetteredBody("unreadable", body, error);
+  }
+
+  /**
+   * As {@link #deadLetteredBody(String, String)} for an update of {@code type} (its
+   * {@code update_type}, as counted) that cannot be read, such as one of a polled page.
+   */
+  public void deadLetteredBody(String type, String body, String error) {
+    deadLetters.unreadable(Objects.requireNonNull(type, "type"), Objects.requireNonNull(body, "body"),
+        Objects.requireNonNull(error, "error"));
   }
 
   /** Returns up to {@code limit} kept dead letters of this bot, oldest first (see {@link SessionStore#deadLetters}). */
