@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * Sends committed outbox entries of a session in commit order and remembers, in this process,
  * how far each one got: an entry whose sending stopped on a retryable failure is parked with the
  * index of its first unsent call, and later entries of that session wait behind it, so calls are
- * neither reordered nor sent twice by this process. Sent entries are cleared from the store in the
- * session's next commit. With no clear delay, an entry whose session has nothing queued is cleared
+ * neither reordered nor sent twice by this process. A parked entry past its {@link ParkedLimits}
+ * is dead-lettered and treated as sent, so the session's later entries go on. Sent entries are
+ * cleared from the store in the session's next commit. With no clear delay, an entry whose session has nothing queued is cleared
  * right away instead (a store call of its own); with a delay it waits for the next commit, and
  * {@link #clearIdle} clears those that waited longer than the delay, so a crash re-sends at most the
  * entries sent within that window. Per-session methods must run on that session's lane; the
