@@ -74,6 +74,18 @@ final class Listeners implements RuntimeListener {
   }
 
   @Override
+  public void replyDeadLettered() {
+    meters.replyDeadLettered();
+    user.replyDeadLettered();
+  }
+
+  @Override
+  public void dedupeWindowCapped() {
+    meters.dedupeWindowCapped();
+    user.dedupeWindowCapped();
+  }
+
+  @Override
   public void outboxRecovered() {
     meters.outboxRecovered();
     user.outboxRecovered();

@@ -27,6 +27,8 @@ import java.util.stream.Stream;
  * {@code TAMTAM_DIALECT} ({@code tamtam} or {@code max}: token placement, default API URL, webhook
  * ports and MAX's secret header), {@code TTSCENES_REDIS_UNSAFE_OK} (false: a Redis whose eviction
  * policy or lack of persistence can lose sessions stops the bot at start; true: a warning),
+ * {@code TTSCENES_LOG_CONTENT} (false: dead letters are logged without the user's text, contact or
+ * location, which the store keeps for the admin endpoint; true logs them, for debugging only),
  * {@code WEBHOOK_UNSUBSCRIBE_ON_CLOSE} (false), {@code TTSCENES_BOT_NAME},
  * {@code TTSCENES_PARALLELISM} (4 per CPU), {@code TTSCENES_QUEUE_CAPACITY} (1024),
  * {@code TTSCENES_POLL_LIMIT} (1000, the API's maximum: a page with room left does not hold the
@@ -70,7 +72,8 @@ public record RuntimeConfig(
     List<String> webhookTrustedProxies,
     boolean redisUnsafeOk,
     Duration handlerDeadline,
-    Path stateDir) {
+    Path stateDir,
+    boolean logContent) {
 
   /** The TamTam Bot API address used when {@code TAMTAM_API_URL} is not set. */
   public static final String DEFAULT_API_URL = "https://botapi.tamtam.chat";
@@ -154,7 +157,8 @@ public record RuntimeConfig(
           read.flag("TTSCENES_REDIS_UNSAFE_OK", false),
           Duration.ofMillis(read.integer("TTSCENES_HANDLER_DEADLINE_MS", 10_000, 10, 3_600_000)),
           read.text("TTSCENES_STATE_DIR").map(Path::of)
-              .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "ttscenes")));
+              .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "ttscenes")),
+          read.flag("TTSCENES_LOG_CONTENT", false));
     } catch (RuntimeConfigException e) {
       read.problems().addAll(0, e.problems());
     }
@@ -174,7 +178,7 @@ public record RuntimeConfig(
     return new RuntimeConfig(token, url, redisUrl, webhookUrl, webhookPort, webhookPath, webhookSecret,
         webhookUnsubscribeOnClose, botName, parallelism, queueCapacity, pollLimit, pollTimeoutSeconds,
         shutdownTimeout, timerPeriod, pollerLease, outboxRecovery, dialect, webhookAllow,
-        webhookTrustedProxies, redisUnsafeOk, handlerDeadline, stateDir);
+        webhookTrustedProxies, redisUnsafeOk, handlerDeadline, stateDir, logContent);
   }
 
   /** This configuration with another poller lease TTL (tests use short ones to see expiry). */
@@ -182,7 +186,7 @@ public record RuntimeConfig(
     return new RuntimeConfig(token, apiUrl, redisUrl, webhookUrl, webhookPort, webhookPath, webhookSecret,
         webhookUnsubscribeOnClose, botName, parallelism, queueCapacity, pollLimit, pollTimeoutSeconds,
         shutdownTimeout, timerPeriod, ttl, outboxRecovery, dialect, webhookAllow, webhookTrustedProxies,
-        redisUnsafeOk, handlerDeadline, stateDir);
+        redisUnsafeOk, handlerDeadline, stateDir, logContent);
   }
 
   /** Shows every setting except the token and passwords. */
@@ -194,7 +198,8 @@ public record RuntimeConfig(
         + ", queueCapacity=" + queueCapacity + ", pollLimit=" + pollLimit + ", pollTimeout="
         + pollTimeoutSeconds + "s, shutdownTimeout=" + shutdownTimeout + ", timerPeriod=" + timerPeriod
         + ", pollerLease=" + pollerLease + ", outboxRecovery=" + outboxRecovery + ", dialect="
-        + dialect + ", webhookAllow=" + webhookAllow + ", webhookTrustedProxies=" + webhookTrustedProxies + ", redisUnsafeOk=" + redisUnsafeOk + ", handlerDeadline=" + handlerDeadline + ", stateDir=" + stateDir + "]";
+        + dialect + ", webhookAllow=" + webhookAllow + ", webhookTrustedProxies=" + webhookTrustedProxies + ", redisUnsafeOk=" + redisUnsafeOk
+        + ", handlerDeadline=" + handlerDeadline + ", stateDir=" + stateDir + ", logContent=" + logContent + "]";
   }
 
   private static boolean isLoopback(URI uri) {

@@ -57,10 +57,13 @@ record RuntimeParts(
     RuntimeListener listener = Listeners.of(new MicrometerRuntimeListener(meters, b.bot.name()), b.listener);
     // The runtime's clock is not handed to the client: the client paces its rate limit on the
     // monotonic clock, which a wall-clock step (NTP, a restored VM) cannot stall.
+    AtomicReference<Dispatcher> dispatcherRef = new AtomicReference<>();
     BotApi api = b.api != null ? b.api : OkHttpBotApi.builder(config.token())
         .baseUrl(config.apiUrl().toString()).authMode(config.dialect().authMode())
-        // Unreadable updates of a page are dead letters too: the runtime's meters count them.
-        .onUnreadableUpdate(listener::updateDeadLettered).build();
+        // Unreadable updates of a page are dead letters too: kept and counted by the dispatcher
+        // (built below, before the first poll).
+        .onUnreadableUpdate((type, json, reason) -> dispatcherRef.get().deadLetteredBody(type, json,
+            "update " + type + " of a polled page cannot be read: " + reason)).build();
     String instanceId = UUID.randomUUID().toString();
     // A dead process that held this slot left leases that would otherwise keep everyone waiting
     // for their TTL: the poller, recovery and instance leases are taken over at once.
@@ -72,7 +75,8 @@ record RuntimeParts(
     Dispatcher dispatcher = dispatching
         .parallelism(config.parallelism()).queueCapacity(config.queueCapacity())
         .instanceId(instanceId, config.pollerLease()).handlerDeadline(config.handlerDeadline())
-        .clearSentOutboxesAfter(BotRuntime.CLEAR_DELAY).listener(listener).build();
+        .clearSentOutboxesAfter(BotRuntime.CLEAR_DELAY).logContent(config.logContent()).listener(listener).build();
+    dispatcherRef.set(dispatcher);
     AtomicReference<OutboxRecovery> recovery = new AtomicReference<>();
     // One HTTP server for the process: the webhook and the admin endpoint each listen on it.
     EmbeddedServer http = config.usesWebhook() || b.admin.enabled() ? EmbeddedServer.create() : null;

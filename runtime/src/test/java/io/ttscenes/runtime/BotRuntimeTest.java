@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ttscenes.api.Bot;
+import io.ttscenes.api.store.DeadLetter;
 import io.ttscenes.runtime.fake.FakeTamTam;
 import io.ttscenes.runtime.fake.ScriptedStore;
 import io.ttscenes.runtime.ingress.WebhookIngress;
@@ -142,6 +143,12 @@ final class BotRuntimeTest {
       assertEquals(List.of("echo after"), tamtam.awaitTexts(1));
       assertEquals(1.0, runtime.meterRegistry().get("ttscenes.updates.dead_lettered")
           .tags("type", "message_created").counter().count());
+      List<DeadLetter> kept = store.deadLetters(10);
+      assertEquals(1, kept.size(), "the unreadable update is kept as a dead letter");
+      assertEquals(DeadLetter.Kind.UNREADABLE, kept.get(0).kind());
+      assertTrue(kept.get(0).payload().contains("\"message\":42"), kept.get(0).payload());
+      assertTrue(kept.get(0).error().startsWith("update message_created of a polled page cannot be read"),
+          kept.get(0).error());
     }
   }
 

@@ -12,8 +12,9 @@ import java.util.function.Supplier;
 
 /**
  * The admin endpoint of one running bot: {@code /metrics} (Prometheus text),
- * {@code /health/live}, {@code /health/ready}, {@code /graph.mmd}, {@code /graph} and
- * {@code /funnels}. {@code BotRuntime} starts one when {@code TTSCENES_ADMIN_PORT} is set; close
+ * {@code /health/live}, {@code /health/ready}, {@code /graph.mmd}, {@code /graph},
+ * {@code /funnels}, {@code /dead-letters} (JSON) and {@code POST /dead-letters/replay?id=<id>}.
+ * {@code BotRuntime} starts one when {@code TTSCENES_ADMIN_PORT} is set; close
  * it to stop serving. Thread-safe.
  */
 public final class BotAdmin implements AutoCloseable {
@@ -48,6 +49,8 @@ public final class BotAdmin implements AutoCloseable {
         .page("/graph", () -> Reply.html(GraphPage.html(bot.name(), graph.get())))
         .page("/funnels", () -> Reply.html(FunnelPage.html(bot.name(), Funnels.of(bot, registry))))
         .page(GraphPage.MERMAID_PATH, () -> new Reply(200, "text/javascript; charset=utf-8", mermaid))
+        .mount(DeadLetterPages.LIST, new DeadLetterPages(dispatcher))
+        .mount(DeadLetterPages.REPLAY, new DeadLetterPages(dispatcher))
         .page("/", () -> Reply.html(index(bot.name())))
         .start();
     return new BotAdmin(pages, health);
@@ -75,6 +78,7 @@ public final class BotAdmin implements AutoCloseable {
         + "<h1>" + Html.escape(botName) + "</h1>\n<ul>\n"
         + "<li><a href=\"/graph\">Scene graph</a> (<a href=\"/graph.mmd\">Mermaid</a>)</li>\n"
         + "<li><a href=\"/funnels\">Funnels</a></li>\n<li><a href=\"/metrics\">Metrics</a></li>\n"
+        + "<li><a href=\"/dead-letters\">Dead letters</a> (JSON)</li>\n"
         + "<li><a href=\"/health/ready\">Readiness</a></li>\n</ul>\n</body>\n</html>\n";
   }
 }

@@ -39,7 +39,7 @@ public final class OkHttpBotApiBuilder {
   private int uploadChunkSize = 4 * 1024 * 1024;
   private long resumableUploadThreshold = 16L * 1024 * 1024;
   private int maxIdleConnections = 32;
-  private Consumer<String> unreadableUpdates = type -> {};
+  private UnreadableUpdateListener unreadableUpdates = (type, json, reason) -> {};
 
   OkHttpBotApiBuilder(String token) {
     Objects.requireNonNull(token, "token");
@@ -167,6 +167,16 @@ public final class OkHttpBotApiBuilder {
    * (default: log only). {@code BotRuntime} counts them as dead-lettered.
    */
   public OkHttpBotApiBuilder onUnreadableUpdate(Consumer<String> listener) {
+    Objects.requireNonNull(listener, "listener");
+    this.unreadableUpdates = (type, json, reason) -> listener.accept(type);
+    return this;
+  }
+
+  /**
+   * As {@link #onUnreadableUpdate(Consumer)}, with the update's JSON and the reason too, so it can
+   * be kept (replacing a listener set before). {@code BotRuntime} keeps them as dead letters.
+   */
+  public OkHttpBotApiBuilder onUnreadableUpdate(UnreadableUpdateListener listener) {
     this.unreadableUpdates = Objects.requireNonNull(listener, "listener");
     return this;
   }

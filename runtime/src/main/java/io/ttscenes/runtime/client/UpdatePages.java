@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +32,7 @@ final class UpdatePages {
   record RawPage(List<JsonNode> updates, Long marker) {}
 
   private final ObjectMapper mapper;
-  private final Consumer<String> unreadable;
+  private final UnreadableUpdateListener unreadable;
   // The unreadable updates reported lately: long polling asks for a page again while one of its
   // updates is slow, and the same unreadable update must not be logged and counted each time.
   private final Set<JsonNode> reported = Collections.newSetFromMap(new LinkedHashMap<>() {
@@ -43,7 +42,7 @@ final class UpdatePages {
     }
   });
 
-  UpdatePages(ObjectMapper mapper, Consumer<String> unreadable) {
+  UpdatePages(ObjectMapper mapper, UnreadableUpdateListener unreadable) {
     this.mapper = mapper;
     this.unreadable = unreadable;
   }
@@ -78,7 +77,8 @@ final class UpdatePages {
     LOG.error("getUpdates: update {} of {} (type {}, page marker {}) cannot be read and is dropped: {} at {}",
         index + 1, size, type, marker, e.getClass().getSimpleName(), where);
     try {
-      unreadable.accept(type);
+      unreadable.unreadable(type, node == null ? "null" : node.toString(),
+          e.getClass().getSimpleName() + (where.isEmpty() ? "" : " at " + where));
     } catch (RuntimeException listenerFailure) {
       LOG.warn("the unreadable-update listener failed: {}", listenerFailure.toString());
     }

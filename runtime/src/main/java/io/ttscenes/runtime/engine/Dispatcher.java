@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.client.BotApi;
 import io.ttscenes.api.model.Update;
+import io.ttscenes.api.store.DeadLetter;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.runtime.json.WireJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,6 +50,9 @@ public final class Dispatcher implements AutoCloseable {
   private final Engine engine;
   private final Recovery recovery;
   private final Outboxes outboxes;
+  private final DeadLetters deadLetters;
+  private final Replay replay;
+  private final SessionStore store;
   private final InstanceLease instanceLease;
   private final ExecutorService ownedExecutor;
   private final RuntimeListener listener;
@@ -67,12 +72,15 @@ public final class Dispatcher implements AutoCloseable {
     Signals signals = new Signals(builder.store, builder.mapper, builder.clock, this::signalArrived);
     Effects effects = new Effects(builder.api, listener, signals, builder.mapper, builder.clock);
     this.instanceLease = new InstanceLease(builder.store, builder.instanceId, builder.instanceLeaseTtl);
+    this.deadLetters = new DeadLetters(builder.store, builder.mapper, builder.clock, listener, builder.logContent);
     this.outboxes = new Outboxes(builder.store, effects, builder.mapper, lanes::hasQueued, builder.clock,
-        builder.clearDelay, instanceLease);
+        builder.clearDelay, instanceLease, builder.parkedLimits, deadLetters);
     this.engine = new Engine(new EngineSettings(builder.bot, builder.store, builder.api, builder.clock,
         builder.mapper, listener, builder.sleeper, builder.maxAttempts, builder.storeBackoff,
         builder.storeBackoffCap, this::username, builder.handlerDeadline), outboxes, lanes::isClosing, deadline,
         lanes::handOver);
+    this.store = builder.store;
+    this.replay = new Replay(builder.mapper, this::submit, outboxes, lanes);
     this.recovery = new Recovery(builder.store, outboxes, lanes, builder.clock, builder.recoveryMinAge,
         listener, instanceLease, builder.predecessor);
     builder.predecessor.ifPresent(instanceLease::freeDead);
@@ -159,11 +167,61 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   /**
-   * Tells the listener that an ingress gave up on {@code update} (dead letter) after it failed
-   * too many times in a row; the ingress logs it. Thread-safe.
+   * Gives up on {@code update}, which failed too many times in a row ({@code error} says how):
+   * keeps it in the store as a dead letter, counts it and logs it (its content only when
+   * {@link Builder#logContent} is on). A store failure is logged, not thrown. Thread-safe.
    */
-  public void deadLettered(Update update) {
-    listener.updateDeadLettered(update.updateType());
+  public void deadLettered(Update update, String error) {
+    deadLetters.update(Objects.requireNonNull(update, "update"), Objects.requireNonNull(error, "error"));
+  }
+
+  /**
+   * Gives up on a request {@code body} that is not an update ({@code error} says why): keeps it
+   * (its first {@value DeadLetters#UNREADABLE_KEPT} chars) as a dead letter that is never
+   * replayed, counts and logs it as {@link #deadLettered(Update, String)} does. Thread-safe.
+   */
+  public void deadLetteredBody(String body, String error) {
+    deadLetteredBody("unreadable", body, error);
+  }
+
+  /**
+   * As {@link #deadLetteredBody(String, String)} for an update of {@code type} (its
+   * {@code update_type}, as counted) that cannot be read, such as one of a polled page.
+   */
+  public void deadLetteredBody(String type, String body, String error) {
+    deadLetters.unreadable(Objects.requireNonNull(type, "type"), Objects.requireNonNull(body, "body"),
+        Objects.requireNonNull(error, "error"));
+  }
+
+  /** Returns up to {@code limit} kept dead letters of this bot, oldest first (see {@link SessionStore#deadLetters}). */
+  public List<DeadLetter> deadLetters(int limit) {
+    return store.deadLetters(limit);
+  }
+
+  /**
+   * Takes dead letter {@code id} from the store (so it is replayed once, whoever else tries) and
+   * puts it back through the normal path: an update is submitted to its session's lane, a reply's
+   * unsent calls are sent on its session's lane (parked and bounded again while the API fails).
+   * Returns empty when no letter has that id, else a future completed when the update may be
+   * acknowledged or the reply was sent or parked; a replay that fails keeps the letter again.
+   *
+   * @throws IllegalArgumentException if the letter is an unreadable body (it stays kept) or its
+   *     payload cannot be read
+   */
+  public Optional<CompletableFuture<Void>> replayDeadLetter(String id) {
+    Optional<DeadLetter> taken = store.takeDeadLetter(Objects.requireNonNull(id, "id"));
+    return taken.map(letter -> {
+      try {
+        return replay.start(letter).whenComplete((ok, failed) -> {
+          if (failed != null) {
+            store.addDeadLetter(letter);
+          }
+        });
+      } catch (RuntimeException e) {
+        store.addDeadLetter(letter);
+        throw e;
+      }
+    });
   }
 
   /**
@@ -314,6 +372,8 @@ public final class Dispatcher implements AutoCloseable {
     private Duration instanceLeaseTtl = Duration.ofSeconds(15);
     private Duration handlerDeadline = DEFAULT_HANDLER_DEADLINE;
     private Optional<String> predecessor = Optional.empty();
+    private ParkedLimits parkedLimits = ParkedLimits.DEFAULT;
+    private boolean logContent;
 
     private Builder(Bot bot, SessionStore store, BotApi api) {
       this.bot = Objects.requireNonNull(bot, "bot");
@@ -443,6 +503,17 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /**
+     * Bounds the retries of a reply parked after retryable API failures: once {@code attempts}
+     * sends of it failed, or {@code age} passed since its first send, it is dead-lettered (kept in
+     * the store, see {@link Dispatcher#deadLetters}) and the session's later replies go on.
+     * Default 30 attempts or one hour (about 15 minutes at the runtime's 30-second retries).
+     */
+    public Builder parkedReplyLimits(int attempts, Duration age) {
+      this.parkedLimits = new ParkedLimits(attempts, age);
+      return this;
+    }
+
+    /**
      * Names {@code deadInstanceId}, an earlier process of this instance that is known to be gone
      * (the runtime proves it with an OS lock, see {@code InstanceSlot}): its instance lease is
      * freed at once and {@link Dispatcher#recoverOutboxes} sends its entries whatever their age,
@@ -455,6 +526,16 @@ public final class Dispatcher implements AutoCloseable {
         throw new IllegalArgumentException("predecessor is blank; it must have a visible character");
       }
       this.predecessor = Optional.of(deadInstanceId);
+      return this;
+    }
+
+    /**
+     * Whether dead letters are logged with their content (a user's text, contact or location):
+     * off by default, so personal data stays out of logs; the store keeps the content either way.
+     * For debugging only.
+     */
+    public Builder logContent(boolean enabled) {
+      this.logContent = enabled;
       return this;
     }
 

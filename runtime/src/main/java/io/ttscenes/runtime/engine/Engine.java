@@ -196,6 +196,10 @@ final class Engine {
           LOG.debug("session {}: commit conflict (store at version {}); re-running", key, conflict.currentVersion());
           continue;
         }
+        if (result instanceof CommitResult.Committed committed && committed.windowCapped()) {
+          // A session this busy remembers fewer than the window's ids: counted so operators see it.
+          settings.listener().dedupeWindowCapped();
+        }
         return finish(key, job, planned, start);
       } catch (StoreUnavailableException e) {
         storeFailures++;

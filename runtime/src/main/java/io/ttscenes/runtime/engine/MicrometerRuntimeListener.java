@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * {@code ttscenes.funnel.reached} (users of a campaign reaching a scene and step, or a milestone
  * as {@code scene} with step {@code -}), {@code ttscenes.milestones} (by {@code milestone}); per send:
  * {@code ttscenes.api.calls} (by method and outcome {@code sent}, {@code parked} or
- * {@code rejected}), {@code ttscenes.outbox.parked}, {@code ttscenes.outbox.recovered}; and
+ * {@code rejected}), {@code ttscenes.outbox.parked}, {@code ttscenes.outbox.recovered}, {@code ttscenes.outbox.dead_lettered}, {@code ttscenes.dedupe.capped}; and
  * {@code ttscenes.store.retries} and the gauge {@code ttscenes.lanes.depth}. Every meter carries
  * the {@code bot} tag; every tag value comes from the bot's definition or a bounded set, so users
  * cannot add time series: a {@code type} the client has no class for (whatever a page or a webhook
@@ -120,6 +120,16 @@ public final class MicrometerRuntimeListener implements RuntimeListener {
   public void handlerOverran(String updateType) {
     count("ttscenes.handlers.overran", "handler runs interrupted at the handler deadline",
         "type", known(updateType));
+  }
+
+  @Override
+  public void replyDeadLettered() {
+    count("ttscenes.outbox.dead_lettered", "parked replies given up after their attempt or age limit");
+  }
+
+  @Override
+  public void dedupeWindowCapped() {
+    count("ttscenes.dedupe.capped", "commits whose session had more recent update ids than the dedupe cap");
   }
 
   @Override

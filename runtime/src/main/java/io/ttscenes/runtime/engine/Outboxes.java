@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * Sends committed outbox entries of a session in commit order and remembers, in this process,
  * how far each one got: an entry whose sending stopped on a retryable failure is parked with the
  * index of its first unsent call, and later entries of that session wait behind it, so calls are
- * neither reordered nor sent twice by this process. Sent entries are cleared from the store in the
- * session's next commit. With no clear delay, an entry whose session has nothing queued is cleared
+ * neither reordered nor sent twice by this process. A parked entry past its {@link ParkedLimits}
+ * is dead-lettered and treated as sent, so the session's later entries go on. Sent entries are
+ * cleared from the store in the session's next commit. With no clear delay, an entry whose session has nothing queued is cleared
  * right away instead (a store call of its own); with a delay it waits for the next commit, and
  * {@link #clearIdle} clears those that waited longer than the delay, so a crash re-sends at most the
  * entries sent within that window. Per-session methods must run on that session's lane; the
@@ -40,8 +41,13 @@ import org.slf4j.LoggerFactory;
 final class Outboxes {
   private static final Logger LOG = LoggerFactory.getLogger(Outboxes.class);
 
-  // owner: the instance whose lease this process must hold to send the entry (see InstanceLease).
-  private record Parked(String entryId, String owner, List<Effect> effects, int next) {}
+  // owner: the instance whose lease this process must hold to send the entry (see InstanceLease);
+  // failures: sends of it that failed as retryable; since: when this process first tried it.
+  private record Parked(String entryId, String owner, List<Effect> effects, int next, int failures, long since) {
+    Parked failedAt(List<Effect> calls, int stop) {
+      return new Parked(entryId, owner, calls, stop, failures + 1, since);
+    }
+  }
 
   // Enough for every entry cleared while one recovery pass lists the store and reaches its lanes.
   private static final int CLEARED_MEMORY = 65_536;
@@ -57,6 +63,8 @@ final class Outboxes {
   private final Clock clock;
   private final Duration clearDelay;
   private final InstanceLease lease;
+  private final ParkedLimits limits;
+  private final DeadLetters deadLetters;
   private final ConcurrentHashMap<String, Deque<Parked>> parked = new ConcurrentHashMap<>();
   // Session key -> sent entry id -> when it was sent (clock millis).
   private final ConcurrentHashMap<String, Map<String, Long>> sentNotCleared = new ConcurrentHashMap<>();
@@ -71,7 +79,7 @@ final class Outboxes {
       }));
 
   Outboxes(SessionStore store, Effects effects, ObjectMapper mapper, Predicate<String> laneBusy,
-      Clock clock, Duration clearDelay, InstanceLease lease) {
+      Clock clock, Duration clearDelay, InstanceLease lease, ParkedLimits limits, DeadLetters deadLetters) {
     this.store = store;
     this.effects = effects;
     this.mapper = mapper;
@@ -82,6 +90,8 @@ final class Outboxes {
     this.clock = clock;
     this.clearDelay = clearDelay;
     this.lease = lease;
+    this.limits = limits;
+    this.deadLetters = deadLetters;
   }
 
   /** The instance id to stamp on an entry committed now. */
@@ -138,7 +148,7 @@ final class Outboxes {
 
   /** Sends a just-committed entry after any parked entries of the session; returns entries fully sent. */
   int deliver(String key, String entryId, String owner, List<Effect> calls) {
-    parked.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>()).add(new Parked(entryId, owner, calls, 0));
+    parked.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>()).add(parked(entryId, owner, calls));
     return flush(key);
   }
 
@@ -155,9 +165,13 @@ final class Outboxes {
     while (!queue.isEmpty() && queue.peekLast().next() == 0 && version(queue.peekLast().entryId()) > version) {
       later.addFirst(queue.pollLast());
     }
-    queue.add(new Parked(entryId, owner, calls, 0));
+    queue.add(parked(entryId, owner, calls));
     queue.addAll(later);
     return flush(key);
+  }
+
+  private Parked parked(String entryId, String owner, List<Effect> calls) {
+    return new Parked(entryId, owner, calls, 0, 0, clock.millis());
   }
 
   private static long version(String entryId) {
@@ -186,17 +200,18 @@ final class Outboxes {
       List<Effect> calls = new ArrayList<>(head.effects());
       int stop = effects.send(key, calls, head.next());
       if (stop < calls.size()) {
+        Parked failed = head.failedAt(List.copyOf(calls), stop);
         queue.poll();
-        queue.addFirst(new Parked(head.entryId(), head.owner(), List.copyOf(calls), stop));
-        break;
+        if (!limits.exceeded(failed.failures(), failed.since(), clock.millis()) || !giveUp(key, failed)) {
+          queue.addFirst(failed);
+          break;
+        }
+        // Dead-lettered: done with here like a sent entry, so it is cleared from the store the same way.
+        done(key, failed.entryId());
+        continue;
       }
       queue.poll();
-      long now = clock.millis();
-      sentNotCleared.compute(key, (k, known) -> {
-        Map<String, Long> ids = known == null ? new ConcurrentHashMap<>() : known;
-        ids.put(head.entryId(), now);
-        return ids;
-      });
+      done(key, head.entryId());
       sent++;
     }
     parked.computeIfPresent(key, (k, q) -> q.isEmpty() ? null : q);
@@ -204,6 +219,28 @@ final class Outboxes {
       clearNow(key);
     }
     return sent;
+  }
+
+  private void done(String key, String entryId) {
+    long now = clock.millis();
+    sentNotCleared.compute(key, (k, known) -> {
+      Map<String, Long> ids = known == null ? new ConcurrentHashMap<>() : known;
+      ids.put(entryId, now);
+      return ids;
+    });
+  }
+
+  /**
+   * Dead-letters the unsent calls of {@code failed}, which reached its limits; false when the
+   * store could not keep the letter (the entry then stays parked and is tried again).
+   */
+  private boolean giveUp(String key, Parked failed) {
+    List<Effect> unsent = failed.effects().subList(failed.next(), failed.effects().size());
+    String error = unsent.get(0).operation() + " still failed as retryable after " + failed.failures()
+        + " attempt(s) over " + Duration.ofMillis(clock.millis() - failed.since()).toSeconds() + " s; "
+        + unsent.size() + " of " + failed.effects().size() + " call(s) unsent";
+    String json = encode(new OutboxPayload(failed.since(), failed.entryId(), unsent, failed.owner())).json();
+    return deadLetters.reply(key, failed.entryId(), json, error);
   }
 
   /** Returns ids of sent entries the session's next commit should clear. */

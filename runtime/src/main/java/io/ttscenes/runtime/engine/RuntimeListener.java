@@ -35,7 +35,7 @@ public interface RuntimeListener {
 
   /**
    * The ingress gave up on an update of {@code updateType} after it failed too many times in a
-   * row; it is logged with its JSON and never handled.
+   * row ({@code unreadable}: a body that is no update); it is kept as a dead letter.
    */
   default void updateDeadLettered(String updateType) {}
 
@@ -51,6 +51,19 @@ public interface RuntimeListener {
    * interrupted and the exception handler runs for the update instead.
    */
   default void handlerOverran(String updateType) {}
+
+  /**
+   * A parked reply reached its attempt or age limit and was dead-lettered: its session's later
+   * replies no longer wait behind it.
+   */
+  default void replyDeadLettered() {}
+
+  /**
+   * A commit found its session's recent update ids at {@link
+   * io.ttscenes.api.store.SessionStore#RECENT_UPDATE_IDS_CAP}: ids younger than the dedupe window
+   * were forgotten, so a late repeat of one of them would run again.
+   */
+  default void dedupeWindowCapped() {}
 
   /** An outbox entry left by an earlier failure or crash was sent by recovery. */
   default void outboxRecovered() {}

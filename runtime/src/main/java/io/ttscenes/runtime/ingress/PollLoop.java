@@ -1,12 +1,10 @@
 package io.ttscenes.runtime.ingress;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.ttscenes.api.client.ApiRejectedException;
 import io.ttscenes.api.client.BotApiException;
 import io.ttscenes.api.client.MalformedResponseException;
 import io.ttscenes.api.model.Update;
 import io.ttscenes.api.model.UpdateList;
-import io.ttscenes.runtime.json.WireJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -259,19 +257,12 @@ final class PollLoop implements Runnable {
         continue;
       }
       Throwable error = result.errors().get(i);
-      LOG.error("update {} failed {} times in a row and is dead-lettered: it is skipped and the marker "
-          + "moves past it ({}); update: {}", update.updateType(), times, describe(error), json(update), error);
-      settings.dispatcher().deadLettered(update);
+      // The update's content stays out of this line; the dead letter keeps it in the store.
+      LOG.warn("update {} failed {} times in a row: it is skipped and the marker moves past it",
+          update.updateType(), times, error);
+      settings.dispatcher().deadLettered(update, "failed " + times + " times in a row: " + describe(error));
     }
     return retry;
-  }
-
-  private static String json(Update update) {
-    try {
-      return WireJson.MAPPER.writeValueAsString(update);
-    } catch (JsonProcessingException e) {
-      return update.toString();
-    }
   }
 
   private void advance(UpdateList page) {

@@ -167,7 +167,9 @@ final class WebhookHandler extends Handler.Abstract {
   private void malformed(Response response, Callback callback, byte[] body, String message) {
     // 400, not 503: the same bytes would fail again, and TamTam does not resend an update it
     // got an answer for, so retrying could not recover it anyway. The log keeps the evidence.
-    LOG.error("webhook: {}; answered 400. Body: {}", message, snippet(body));
+    // The body may hold a user's text: it goes to the store as a dead letter, not into this line.
+    LOG.warn("webhook: {}; answered 400", message);
+    dispatcher.deadLetteredBody(new String(body, StandardCharsets.UTF_8), message);
     respond(response, callback, 400, message);
   }
 
@@ -216,8 +218,4 @@ final class WebhookHandler extends Handler.Abstract {
     response.write(true, ByteBuffer.wrap(bytes), callback);
   }
 
-  private static String snippet(byte[] body) {
-    String text = new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8);
-    return body.length > 300 ? text + "..." : text;
-  }
 }

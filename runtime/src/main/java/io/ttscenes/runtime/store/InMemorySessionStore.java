@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.ttscenes.api.store.Commit;
 import io.ttscenes.api.store.CommitResult;
+import io.ttscenes.api.store.DeadLetter;
 import io.ttscenes.api.store.InboxEntry;
 import io.ttscenes.api.store.Leases;
 import io.ttscenes.api.store.OutboxEntry;
@@ -43,6 +44,7 @@ public final class InMemorySessionStore implements SessionStore {
   private final InMemoryInboxes inboxes = new InMemoryInboxes();
   private final InMemoryLeases leases;
   private final InMemoryChatData chats;
+  private final InMemoryDeadLetters deadLetters = new InMemoryDeadLetters();
   private final AtomicLong outboxSequence = new AtomicLong();
   private final AtomicReference<OptionalLong> marker = new AtomicReference<>(OptionalLong.empty());
 
@@ -93,12 +95,13 @@ public final class InMemorySessionStore implements SessionStore {
           .orElse(null);
       long ttl = commit.storedTtl().toNanos();
       Long wake = commit.wake().map(Instant::toEpochMilli).orElse(null);
+      long now = ticker.read();
       SessionEntry next = SessionEntry.committed(current, commit.data(), commit.updateId(),
-          ticker.read() + ttl, commit.clearedOutboxIds(), added, wake);
+          now, now + ttl, commit.clearedOutboxIds(), added, wake);
       // Inside the compute, so the timer and the inbox change atomically with the session.
       Long before = current == null ? null : current.wake();
       inboxes.consume(key, commit.consumedSignalIds(), waiting -> timers.commit(key, before, wake, waiting));
-      result[0] = new CommitResult.Committed(next.session().version());
+      result[0] = new CommitResult.Committed(next.session().version(), next.recent().capped());
       return next;
     });
     return result[0];
@@ -190,6 +193,22 @@ public final class InMemorySessionStore implements SessionStore {
   @Override
   public List<InboxEntry> inbox(String key) {
     return inboxes.list(Objects.requireNonNull(key, "key"));
+  }
+
+  @Override
+  public void addDeadLetter(DeadLetter letter) {
+    deadLetters.add(Objects.requireNonNull(letter, "letter"));
+  }
+
+  @Override
+  public List<DeadLetter> deadLetters(int limit) {
+    requirePositive("limit", limit);
+    return deadLetters.list(limit);
+  }
+
+  @Override
+  public Optional<DeadLetter> takeDeadLetter(String id) {
+    return deadLetters.take(Objects.requireNonNull(id, "id"));
   }
 
   @Override

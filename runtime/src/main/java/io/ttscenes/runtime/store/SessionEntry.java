@@ -1,7 +1,6 @@
 package io.ttscenes.runtime.store;
 
 import io.ttscenes.api.store.OutboxEntry;
-import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoredSession;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,8 @@ import java.util.Set;
  * commit stored (epoch ms of its earliest scheduled job, null without one). Immutable: every
  * change makes a new entry, so the cache's per-key compute is the only synchronization needed.
  */
-record SessionEntry(StoredSession session, long expiresAtNanos, List<QueuedOutbox> outbox, Long wake) {
+record SessionEntry(StoredSession session, long expiresAtNanos, List<QueuedOutbox> outbox, Long wake,
+    RecentIds recent) {
 
   /** An outbox entry with its store-wide creation sequence, which orders pending outboxes. */
   record QueuedOutbox(long sequence, OutboxEntry entry) {}
@@ -23,10 +23,10 @@ record SessionEntry(StoredSession session, long expiresAtNanos, List<QueuedOutbo
 
   /** Returns the entry after a winning commit; {@code session} is absent for a new session. */
   static SessionEntry committed(
-      SessionEntry previous, String data, String updateId, long expiresAt, Set<String> cleared,
+      SessionEntry previous, String data, String updateId, long now, long expiresAt, Set<String> cleared,
       QueuedOutbox added, Long wake) {
     long version = previous == null ? 1 : previous.session.version() + 1;
-    List<String> ids = recentIds(previous == null ? List.of() : previous.session.recentUpdateIds(), updateId);
+    RecentIds recent = (previous == null ? RecentIds.NONE : previous.recent).plus(updateId, now);
     List<QueuedOutbox> outbox = previous == null ? List.of() : previous.outbox;
     if (!cleared.isEmpty() || added != null) {
       outbox = new ArrayList<>(outbox);
@@ -35,23 +35,7 @@ record SessionEntry(StoredSession session, long expiresAtNanos, List<QueuedOutbo
         outbox.add(added);
       }
     }
-    return new SessionEntry(new StoredSession(version, data, ids), expiresAt, outbox, wake);
-  }
-
-  /**
-   * The last {@link SessionStore#RECENT_UPDATE_IDS} of {@code previous} plus {@code updateId}, in
-   * an array of the final size: the list is rebuilt on every commit, a growing copy would cost twice.
-   * An immutable list, which {@link StoredSession} keeps as it is (it would copy any other twice).
-   */
-  private static List<String> recentIds(List<String> previous, String updateId) {
-    int kept = Math.min(previous.size(), SessionStore.RECENT_UPDATE_IDS - 1);
-    String[] ids = new String[kept + 1];
-    int from = previous.size() - kept;
-    for (int i = 0; i < kept; i++) {
-      ids[i] = previous.get(from + i);
-    }
-    ids[kept] = updateId;
-    return List.of(ids);
+    return new SessionEntry(new StoredSession(version, data, recent.ids()), expiresAt, outbox, wake, recent);
   }
 
   /** Returns this entry without the outbox entry {@code outboxId}, or itself when it has none. */
@@ -67,6 +51,6 @@ record SessionEntry(StoredSession session, long expiresAtNanos, List<QueuedOutbo
         kept.add(queued);
       }
     }
-    return kept.size() == outbox.size() ? this : new SessionEntry(session, expiresAtNanos, kept, wake);
+    return kept.size() == outbox.size() ? this : new SessionEntry(session, expiresAtNanos, kept, wake, recent);
   }
 }

@@ -24,7 +24,7 @@ final class MicrometerRuntimeListenerTest {
       dispatcher.submit(first).get();
       dispatcher.submit(text(1, 10, "/hi")).get();
       dispatcher.submit(text(1, 10, "no handler")).get();
-      dispatcher.deadLettered(text(1, 10, "never handled"));
+      dispatcher.deadLettered(text(1, 10, "never handled"), "failed 10 times in a row");
     }
     assertEquals(2.0, registry.get("ttscenes.updates").tags("type", "message_created", "outcome", "handled").counter().count());
     assertEquals(1.0, registry.get("ttscenes.updates").tags("outcome", "duplicate").counter().count());

@@ -116,7 +116,7 @@ final class RouterTest {
   void outboxPayloadRoundTripsThroughJson() {
     var mapper = io.ttscenes.runtime.json.WireJson.create();
     Outboxes outboxes = new Outboxes(null, null, mapper, key -> false,
-        java.time.Clock.systemUTC(), java.time.Duration.ZERO, null);
+        java.time.Clock.systemUTC(), java.time.Duration.ZERO, null, ParkedLimits.DEFAULT, null);
     OutboxPayload payload = new OutboxPayload(42L, "mid:1", java.util.List.of(
         new Effect.Send(io.ttscenes.api.client.MessageTarget.chat(10),
             io.ttscenes.api.OutgoingMessage.text("*hi*").markdown().silent()

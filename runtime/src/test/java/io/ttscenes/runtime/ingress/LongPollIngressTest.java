@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ttscenes.api.Bot;
+import io.ttscenes.api.store.DeadLetter;
 import io.ttscenes.runtime.client.OkHttpBotApi;
 import io.ttscenes.runtime.engine.Dispatcher;
 import io.ttscenes.runtime.engine.RuntimeListener;
@@ -132,6 +133,11 @@ final class LongPollIngressTest {
     assertTrue(tamtam.awaitPollWith(1003, Duration.ofSeconds(20)));
     assertEquals(3, store.events().stream().filter(e -> e.equals("commit-failed:u:2:c:2")).count());
     assertEquals(List.of("message_created"), deadLettered);
+    List<DeadLetter> kept = store.deadLetters(10);
+    assertEquals(1, kept.size(), "the dead letter is kept in the store");
+    assertEquals(DeadLetter.Kind.UPDATE, kept.get(0).kind());
+    assertTrue(kept.get(0).error().startsWith("failed 3 times in a row"), kept.get(0).error());
+    assertTrue(kept.get(0).payload().contains("\"text\":\"b\""), kept.get(0).payload());
     assertEquals(List.of(Duration.ofMillis(500), Duration.ofSeconds(1)), sleeper.waits());
     assertEquals(List.of("echo a", "echo c"), tamtam.texts().stream().sorted().toList());
     assertEquals(OptionalLong.of(1003), store.loadMarker());

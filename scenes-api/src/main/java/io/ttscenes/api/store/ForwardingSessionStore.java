@@ -134,4 +134,19 @@ public abstract class ForwardingSessionStore implements SessionStore {
   public void close() {
     delegate.close();
   }
+
+  @Override
+  public void addDeadLetter(DeadLetter letter) {
+    delegate.addDeadLetter(letter);
+  }
+
+  @Override
+  public List<DeadLetter> deadLetters(int limit) {
+    return delegate.deadLetters(limit);
+  }
+
+  @Override
+  public Optional<DeadLetter> takeDeadLetter(String id) {
+    return delegate.takeDeadLetter(id);
+  }
 }

@@ -19,8 +19,25 @@ import java.util.OptionalLong;
  */
 public interface SessionStore extends AutoCloseable {
 
-  /** How many recent update ids each session remembers for de-duplication. */
+  /**
+   * How many recent update ids each session remembers for de-duplication at least, however old
+   * they are; ids younger than {@link #RECENT_UPDATE_WINDOW} are remembered beyond it.
+   */
   int RECENT_UPDATE_IDS = 64;
+
+  /**
+   * How long a session remembers an update id at least, whatever its traffic: longer than TamTam's
+   * retry spacing (30 to 60 s), so a delivery repeated after a 503 or a lost answer is recognised.
+   * Bounded by {@link #RECENT_UPDATE_IDS_CAP}.
+   */
+  Duration RECENT_UPDATE_WINDOW = Duration.ofMinutes(2);
+
+  /**
+   * The most update ids a session remembers, however young: a session committing more within
+   * {@link #RECENT_UPDATE_WINDOW} (17 updates a second) drops the oldest early, and the commit
+   * reports it ({@link CommitResult.Committed#windowCapped()}).
+   */
+  int RECENT_UPDATE_IDS_CAP = 2048;
 
   /** Returns the stored session for {@code key}, or empty when there is none (or it expired). */
   Optional<StoredSession> load(String key);
@@ -39,7 +56,8 @@ public interface SessionStore extends AutoCloseable {
   /**
    * Atomically checks that the session's version is {@code commit.expectedVersion()} (0: no
    * session exists) and writes the new data, the outbox entry (if any), the update id into the
-   * session's recent ids, and the idle TTL, all in one step, and removes the outbox entries named
+   * session's recent ids (with the time of the commit, which trims them: see
+   * {@link #RECENT_UPDATE_WINDOW}), and the idle TTL, all in one step, and removes the outbox entries named
    * by {@link Commit#clearedOutboxIds()}. On a version mismatch nothing is written and the current
    * version is reported.
    */
@@ -193,6 +211,45 @@ public interface SessionStore extends AutoCloseable {
    */
   default Optional<StoredChatData> loadChatData(String chatKey) {
     throw new UnsupportedOperationException(getClass().getName() + " does not carry chat data");
+  }
+
+  /** How many dead letters a store keeps at most; adding one more drops the oldest. */
+  int DEAD_LETTERS_KEPT = 1000;
+
+  /** How long a store keeps a dead letter: one older than the newest by this much is dropped. */
+  Duration DEAD_LETTER_AGE = Duration.ofDays(7);
+
+  /**
+   * Keeps {@code letter} (replacing one with its id), then drops the letters older than
+   * {@link #DEAD_LETTER_AGE} before it and the oldest beyond {@link #DEAD_LETTERS_KEPT}. Atomic.
+   * The default refuses: stores that keep dead letters override it, and the runtime then only logs.
+   *
+   * @throws UnsupportedOperationException if this store does not keep dead letters
+   */
+  default void addDeadLetter(DeadLetter letter) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not keep dead letters");
+  }
+
+  /**
+   * Returns up to {@code limit} kept dead letters, oldest first (by {@link DeadLetter#at()}, then
+   * id). The default is none.
+   *
+   * @throws IllegalArgumentException if {@code limit} is not positive
+   */
+  default List<DeadLetter> deadLetters(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit is " + limit + "; it must be >= 1");
+    }
+    return List.of();
+  }
+
+  /**
+   * Removes dead letter {@code id} and returns it, or empty when no letter has that id (never
+   * kept, dropped, or taken already). Atomic: among concurrent callers one gets it, so a replay
+   * that takes its letter first runs once. The default finds none.
+   */
+  default Optional<DeadLetter> takeDeadLetter(String id) {
+    return Optional.empty();
   }
 
   /** Returns the last stored long-poll marker of this bot, or empty before the first one. */

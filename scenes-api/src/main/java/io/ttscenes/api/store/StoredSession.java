@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * One session as stored: its version (starts at 1, grows by one with every commit), the data the
  * engine wrote (opaque to the store; JSON in practice) and the ids of its most recent updates,
- * oldest first, at most {@link SessionStore#RECENT_UPDATE_IDS}.
+ * oldest first: those of the last {@link SessionStore#RECENT_UPDATE_WINDOW}, at least the last
+ * {@link SessionStore#RECENT_UPDATE_IDS}, at most {@link SessionStore#RECENT_UPDATE_IDS_CAP}.
  */
 public record StoredSession(long version, String data, List<String> recentUpdateIds) {
   public StoredSession {

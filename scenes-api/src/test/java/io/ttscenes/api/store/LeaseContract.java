@@ -12,7 +12,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /** The lease and marker-order half of the contract; see {@link SessionStoreContract}. */
-public abstract class LeaseContract extends StoreContractBase {
+public abstract class LeaseContract extends DeadLetterContract {
 
   @Test
   void leaseIsHeldByOneOwnerAtATime() {

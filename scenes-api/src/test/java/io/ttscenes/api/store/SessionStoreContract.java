@@ -122,18 +122,46 @@ public abstract class SessionStoreContract extends PendingPagingContract {
   }
 
   @Test
-  void recentUpdateIdsAreKeptInOrderAndBounded() {
-    int total = SessionStore.RECENT_UPDATE_IDS + 5;
+  void updateIdsWithinTheDedupeWindowAreAllRememberedInOrderBeyondTheCountFloor() {
+    int total = SessionStore.RECENT_UPDATE_IDS * 3;
     for (int i = 0; i < total; i++) {
       store.commit(commit("u1", i, "d", "mid-" + i));
     }
 
     StoredSession session = loaded("u1");
-    List<String> expected = IntStream.range(total - SessionStore.RECENT_UPDATE_IDS, total)
+    assertEquals(IntStream.range(0, total).mapToObj(i -> "mid-" + i).toList(), session.recentUpdateIds());
+    assertTrue(session.hasSeen("mid-0"), "a busy session still knows an update of moments ago");
+  }
+
+  @Test
+  void updateIdsOlderThanTheDedupeWindowAreForgottenDownToTheCountFloor() {
+    int total = SessionStore.RECENT_UPDATE_IDS * 2;
+    for (int i = 0; i < total; i++) {
+      store.commit(commit("u1", i, "d", "mid-" + i));
+    }
+    passTime(SessionStore.RECENT_UPDATE_WINDOW.minusSeconds(2));
+    store.commit(commit("u1", total, "d", "mid-" + total));
+    assertTrue(loaded("u1").hasSeen("mid-0"), "still inside the window");
+
+    passTime(Duration.ofSeconds(4));
+    store.commit(commit("u1", total + 1, "d", "mid-" + (total + 1)));
+
+    List<String> expected = IntStream.rangeClosed(total + 2 - SessionStore.RECENT_UPDATE_IDS, total + 1)
         .mapToObj(i -> "mid-" + i).toList();
-    assertEquals(expected, session.recentUpdateIds());
-    assertTrue(session.hasSeen("mid-" + (total - 1)));
-    assertFalse(session.hasSeen("mid-4"), "the oldest ids are forgotten");
+    assertEquals(expected, loaded("u1").recentUpdateIds());
+  }
+
+  @Test
+  void theDedupeWindowIsCappedAndTheCommitThatHitsTheCapSaysSo() {
+    int cap = SessionStore.RECENT_UPDATE_IDS_CAP;
+    for (int i = 0; i < cap; i++) {
+      assertEquals(new Committed(i + 1), store.commit(commit("u1", i, "d", "mid-" + i)), "commit " + i);
+    }
+
+    assertEquals(new Committed(cap + 1, true), store.commit(commit("u1", cap, "d", "mid-" + cap)));
+    List<String> ids = loaded("u1").recentUpdateIds();
+    assertEquals(cap, ids.size());
+    assertEquals(List.of("mid-1", "mid-" + cap), List.of(ids.get(0), ids.get(cap - 1)));
   }
 
   @Test

@@ -16,7 +16,7 @@ final class RedisKeys {
     this.prefix = prefix;
   }
 
-  /** HASH v (version), d (data), u (recent update ids joined by \n). */
+  /** HASH v (version), d (data), u (recent update ids joined by \n), t (their commit seconds). */
   String session(String key) {
     return prefix + "s:" + tagged(key);
   }
@@ -113,6 +113,16 @@ final class RedisKeys {
     return ChatKeys.memberPart(key)
         .map(member -> "{" + ChatKeys.chatOf(key).orElseThrow() + "}/" + escape(member))
         .orElseGet(() -> "{" + escape(key) + "}");
+  }
+
+  /** HASH dead letter id -> encoded letter; one hash tag with {@link #deadLetterTimes}. */
+  String deadLetters() {
+    return prefix + "dl:{" + prefix + "dl}";
+  }
+
+  /** ZSET dead letter id -> when it was kept (ms), for the listing and the trimming. */
+  String deadLetterTimes() {
+    return prefix + "dlt:{" + prefix + "dl}";
   }
 
   static String escape(String key) {

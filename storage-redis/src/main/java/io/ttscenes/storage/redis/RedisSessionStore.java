@@ -4,6 +4,7 @@ import io.ttscenes.api.store.Commit;
 import io.ttscenes.api.store.ChatDataWrite;
 import io.ttscenes.api.store.ChatKeys;
 import io.ttscenes.api.store.CommitResult;
+import io.ttscenes.api.store.DeadLetter;
 import io.ttscenes.api.store.InboxEntry;
 import io.ttscenes.api.store.Leases;
 import io.ttscenes.api.store.OutboxEntry;
@@ -39,8 +40,10 @@ import redis.clients.jedis.exceptions.JedisException;
  * <p>Key layout, for prefix {@code P} (default {@code tts:bot:}) and an escaped session key K:
  * <ul>
  *   <li>{@code P s:{K}} HASH: {@code v} version, {@code d} data, {@code u} recent update ids
- *       joined by \n (an id containing one stored Base64url-encoded behind a U+0001 marker), at
- *       most {@link #RECENT_UPDATE_IDS}; expires after the commit's idle TTL.
+ *       joined by \n (an id containing one stored Base64url-encoded behind a U+0001 marker), those
+ *       of the last {@link #RECENT_UPDATE_WINDOW}, at least {@link #RECENT_UPDATE_IDS}, at most
+ *       {@link #RECENT_UPDATE_IDS_CAP}; {@code t} the commit second of each, joined the same way;
+ *       expires after the commit's idle TTL.
  *   <li>{@code P o:{K}} HASH: outbox id to "version:payload"; same hash slot and TTL.
  *   <li>{@code P outboxes:<n>} ZSET, 16 shards as for the timers: sessions with a pending outbox,
  *       scored by write time (index). {@code P outboxes}, the index before the shards, is still
@@ -52,6 +55,8 @@ import redis.clients.jedis.exceptions.JedisException;
  *   <li>{@code P cd:{c:<chat>}} HASH: {@code v} version, {@code d} data shared by the chat's
  *       members; its members' sessions are tagged {@code {c:<chat>}} too ({@link ChatKeys}).
  *   <li>{@code P lease:<name>} STRING: the owner of a lease (e.g. {@code poller}), with its TTL.
+ *   <li>{@code P dl:{P dl}} HASH dead letter id to the letter, {@code P dlt:{P dl}} ZSET id scored
+ *       by its time (one slot); both expire {@link #DEAD_LETTER_AGE} after the last letter.
  * </ul>
  * A session's commit and load touch only keys tagged {@code {K}}, one hash slot. The timer shards
  * and the outbox index live in other slots. On one node the commit script also maintains both,
@@ -68,6 +73,9 @@ public final class RedisSessionStore implements SessionStore {
   private static final Logger LOG = LoggerFactory.getLogger(RedisSessionStore.class);
   private static final LuaScript COMMIT = LuaScript.fromResource("commit.lua");
   private static final LuaScript SAVE_MARKER = LuaScript.fromResource("save-marker.lua");
+  // The commit script's dedupe window: '<floor> <seconds> <cap>' (see SessionStore.RECENT_UPDATE_WINDOW).
+  private static final String DEDUPE_WINDOW = RECENT_UPDATE_IDS + " " + RECENT_UPDATE_WINDOW.toSeconds()
+      + " " + RECENT_UPDATE_IDS_CAP;
 
   private final UnifiedJedis jedis;
   private final RedisKeys keys;
@@ -82,6 +90,7 @@ public final class RedisSessionStore implements SessionStore {
   private final boolean unsafeServerAllowed;
   private final RedisTimers timers;
   private final RedisInboxes inboxes;
+  private final RedisDeadLetters deadLetters;
 
   private RedisSessionStore(UnifiedJedis jedis, RedisConfig config, Clock clock) {
     this.jedis = Objects.requireNonNull(jedis, "jedis");
@@ -101,6 +110,7 @@ public final class RedisSessionStore implements SessionStore {
     this.replicaAcks = ReplicaAcks.of(jedis, config.socketTimeout().dividedBy(4), config.redactedUrl());
     this.timers = new RedisTimers(jedis, keys, guard, cluster);
     this.inboxes = new RedisInboxes(jedis, keys, guard, timers);
+    this.deadLetters = new RedisDeadLetters(jedis, keys, guard);
   }
 
   /**
@@ -162,6 +172,13 @@ public final class RedisSessionStore implements SessionStore {
    */
   public static RedisSessionStore create(UnifiedJedis jedis, RedisConfig config) {
     return new RedisSessionStore(jedis, config, Clock.systemUTC());
+  }
+
+  /** As {@link #create(RedisConfig)} on {@code clock} (the outbox index, the dedupe window's time). */
+  static RedisSessionStore create(RedisConfig config, Clock clock) {
+    UnifiedJedis jedis = new Guard(config.redactedUrl(), () -> { })
+        .call("reading the cluster's slot map", () -> RedisClients.create(config));
+    return new RedisSessionStore(jedis, config, clock);
   }
 
   /** As {@link #create(UnifiedJedis, RedisConfig)} with the clock that scores the outbox index. */
@@ -249,7 +266,7 @@ public final class RedisSessionStore implements SessionStore {
     nearCache.ifPresent(c -> c.put(commit.key(),
         new StoredSession(version, commit.data(), UpdateIds.split((String) reply.get(2))),
         Duration.ofMillis(ttlMillis(commit))));
-    return new CommitResult.Committed(version);
+    return new CommitResult.Committed(version, (Long) reply.get(5) == 1L);
   }
 
   /**
@@ -280,7 +297,7 @@ public final class RedisSessionStore implements SessionStore {
         commit.data(),
         UpdateIds.encode(commit.updateId()),
         Long.toString(ttlMillis(commit)),
-        Integer.toString(RECENT_UPDATE_IDS),
+        DEDUPE_WINDOW,
         commit.outbox().map(o -> o.id()).orElse(""),
         commit.outbox().map(o -> o.payload()).orElse(""),
         commit.key(),
@@ -410,6 +427,26 @@ public final class RedisSessionStore implements SessionStore {
       return Optional.empty();
     }
     return Optional.of(new StoredChatData(Long.parseLong(fields.get(0)), fields.get(1)));
+  }
+
+  /** {@inheritDoc} One script on the bot's two dead-letter keys (one slot in a cluster). */
+  @Override
+  public void addDeadLetter(DeadLetter letter) {
+    deadLetters.add(Objects.requireNonNull(letter, "letter"));
+  }
+
+  /** {@inheritDoc} ZRANGE then HMGET: a letter taken in between is left out. */
+  @Override
+  public List<DeadLetter> deadLetters(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit is " + limit + "; it must be >= 1");
+    }
+    return deadLetters.list(limit);
+  }
+
+  @Override
+  public Optional<DeadLetter> takeDeadLetter(String id) {
+    return deadLetters.take(Objects.requireNonNull(id, "id"));
   }
 
   @Override

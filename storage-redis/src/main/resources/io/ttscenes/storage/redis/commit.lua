@@ -3,14 +3,15 @@
 -- store runs on a single node.
 -- KEYS: 1 session hash, 2 outbox hash, 3 inbox hash, [4 outbox index, 5 timer shard],
 --       and last the chat data hash when ARGV[13] is not ''
--- ARGV: 1 expected version, 2 data, 3 update id, 4 ttl ms, 5 recent ids kept, 6 outbox id
+-- ARGV: 1 expected version, 2 data, 3 update id, 4 ttl ms, 5 dedupe window
+--       '<floor> <seconds> <cap>', 6 outbox id
 --       ('' for none), 7 outbox payload, 8 session key (index and timer member), 9 now ms,
 --       10 '1' to return the recent ids, 11 wake ms ('' for none), 12 n: how many inbox
 --       entries the commit consumed, 13 the chat data's expected version ('' for no chat data),
 --       14 chat data, 15 chat data ttl ms, 16..15+n the consumed inbox ids, then the outbox
 --       ids to clear
 -- 'i' is set by a signal's delivery while the session's inbox holds entries (see below).
-local stored = redis.call('HMGET', KEYS[1], 'v', 'u', 'w', 'i')
+local stored = redis.call('HMGET', KEYS[1], 'v', 'u', 'w', 'i', 't')
 local current = tonumber(stored[1] or '0')
 if current ~= tonumber(ARGV[1]) then
   return {0, current}
@@ -39,22 +40,46 @@ if recent then
     ids[#ids + 1] = id
   end
 end
+-- Dedupe window by time: 't' holds the commit second of each id in 'u' (same order). Ids younger
+-- than the window stay, the last <floor> stay however old, and never more than <cap> (reported).
+-- Ids written before 't' existed count as committed now, so an upgrade forgets none early.
+local floor, window, cap = string.match(ARGV[5], '^(%d+) (%d+) (%d+)$')
+floor, window, cap = tonumber(floor), tonumber(window), tonumber(cap)
+local now = math.floor(tonumber(ARGV[9]) / 1000)
+local times = {}
+if stored[5] then
+  for t in string.gmatch(stored[5], '[^\n]+') do
+    times[#times + 1] = t
+  end
+end
+if #times ~= #ids then
+  times = {}
+  for i = 1, #ids do
+    times[i] = tostring(now)
+  end
+end
 ids[#ids + 1] = ARGV[3]
-local keep = tonumber(ARGV[5])
+times[#times + 1] = tostring(now)
 local first = 1
-if #ids > keep then
-  first = #ids - keep + 1
+local capped = 0
+if #ids > cap then
+  first = #ids - cap + 1
+  capped = 1
+end
+while #ids - first + 1 > floor and tonumber(times[first]) < now - window do
+  first = first + 1
 end
 recent = table.concat(ids, '\n', first, #ids)
+local stamps = table.concat(times, '\n', first, #times)
 -- The wake (earliest due job) is kept in the session as 'w'; the timer follows it only when it
 -- changed, so a session without jobs runs no timer command, and an unchanged wake leaves a claim
 -- on the timer in place.
 local wake = ARGV[11]
 local wakeChanged = (stored[3] or '') ~= wake
 if wake ~= '' then
-  redis.call('HSET', KEYS[1], 'v', version, 'd', ARGV[2], 'u', recent, 'w', wake)
+  redis.call('HSET', KEYS[1], 'v', version, 'd', ARGV[2], 'u', recent, 't', stamps, 'w', wake)
 else
-  redis.call('HSET', KEYS[1], 'v', version, 'd', ARGV[2], 'u', recent)
+  redis.call('HSET', KEYS[1], 'v', version, 'd', ARGV[2], 'u', recent, 't', stamps)
   if wakeChanged then
     redis.call('HDEL', KEYS[1], 'w')
   end
@@ -118,13 +143,14 @@ if adding and not existed then
 elseif not adding and cleared > 0 and existed and index and redis.call('EXISTS', KEYS[2]) == 0 then
   redis.call('ZREM', index, ARGV[8])
 end
--- The last two elements tell a cluster-mode caller, which keeps the timer outside the script,
+-- Elements 4 and 5 tell a cluster-mode caller, which keeps the timer outside the script,
 -- whether the wake changed and whether signals wait in the inbox (then the timer may only drop).
 local changed = 0
 if wakeChanged then
   changed = 1
 end
+-- The last element tells whether the dedupe window hit its cap.
 if ARGV[10] == '1' then
-  return {1, version, recent, changed, waiting}
+  return {1, version, recent, changed, waiting, capped}
 end
-return {1, version, '', changed, waiting}
+return {1, version, '', changed, waiting, capped}

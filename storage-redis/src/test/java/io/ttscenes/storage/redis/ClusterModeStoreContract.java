@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * timers live outside the session's slot, so two timer cases say what it does instead.
  */
 abstract class ClusterModeStoreContract extends SessionStoreContract {
+  protected final ShiftedClock clock = new ShiftedClock();
   private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
   private static final Duration LEASE = Duration.ofSeconds(30);
 
@@ -64,6 +65,8 @@ abstract class ClusterModeStoreContract extends SessionStoreContract {
 
   @Override
   protected void passTime(Duration elapsed) {
-    // Redis expires keys on its own clock; the contract polls until the session is gone.
+    // Redis expires keys on its own clock (the contract polls until the session is gone); the
+    // store's own time (the dedupe window) moves on.
+    clock.advance(elapsed);
   }
 }

@@ -15,6 +15,6 @@ final class RedisClusterContractTest extends ClusterModeStoreContract {
   protected SessionStore newStore() {
     RedisConfig config = RedisConfig.fromClusterNodes(CLUSTER.nodesVariable()).newBuilder()
         .botName("contract-" + RUN + "-" + BOTS.incrementAndGet()).build();
-    return RedisSessionStore.create(config);
+    return RedisSessionStore.create(config, clock);
   }
 }

@@ -13,6 +13,6 @@ final class RedisClusterModeContractTest extends ClusterModeStoreContract {
   protected SessionStore newStore() {
     RedisConfig.Builder builder =
         RedisConfig.fromUrl(REDIS.url()).newBuilder().botName("cluster-" + BOTS.incrementAndGet());
-    return RedisSessionStore.create(builder.cluster(true).build());
+    return RedisSessionStore.create(builder.cluster(true).build(), clock);
   }
 }

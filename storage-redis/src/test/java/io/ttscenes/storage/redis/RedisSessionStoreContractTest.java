@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A store without near cache, on a single node. */
 final class RedisSessionStoreContractTest extends SessionStoreContract {
+  private final ShiftedClock clock = new ShiftedClock();
   @RegisterExtension static final RedisServerExtension REDIS = RedisServerExtension.any();
   private static final AtomicInteger BOTS = new AtomicInteger();
 
@@ -15,7 +16,7 @@ final class RedisSessionStoreContractTest extends SessionStoreContract {
   protected SessionStore newStore() {
     RedisConfig.Builder builder =
         RedisConfig.fromUrl(REDIS.url()).newBuilder().botName("plain-" + BOTS.incrementAndGet());
-    return RedisSessionStore.create(builder.build());
+    return RedisSessionStore.create(builder.build(), clock);
   }
 
   @Override
@@ -25,6 +26,8 @@ final class RedisSessionStoreContractTest extends SessionStoreContract {
 
   @Override
   protected void passTime(Duration elapsed) {
-    // Redis expires keys on its own clock; the contract polls until the session is gone.
+    // Redis expires keys on its own clock (the contract polls until the session is gone); the
+    // store's own time (the dedupe window) moves on.
+    clock.advance(elapsed);
   }
 }
