@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.Counter;
 import io.ttscenes.example.faq.desk.SupportDesk;
 import io.ttscenes.testkit.kit.BotTester;
 import io.ttscenes.testkit.kit.TestChat;
@@ -152,6 +153,33 @@ final class SupportDeskKitTest {
     desk.as(olga).repliesTo("Ticket " + id + ", Dan adds:\n\nGreat!", "You are welcome.");
     dan.expectReply("Olga (support): You are welcome.");
     desk.expectNoMoreReplies();
+    bot.awaitIdle();
+    assertEquals(0.0, bot.meters().find("ttscenes.updates").tag("outcome", "unmatched").counters().stream()
+        .mapToDouble(Counter::count).sum(), "every answer's delivery was handled, none dropped as unmatched");
+  }
+
+  @Test
+  void twoRepliesToAMessageTheDeskDoesNotKnowAreEachAccountedFor() {
+    TestUser olga = bot.user("Olga");
+    TestUser oleg = bot.user("Oleg");
+    TestChat desk = operators(olga, oleg);
+    TestUser kim = bot.user("Kim");
+    String id = ask(kim, desk, "Do you sell gift wrap?");
+    desk.as(olga).presses("Take").expectNotification("You took ticket " + id
+        + ": what you write here now goes to the user.");
+    String taken = "Ticket " + id + " is taken by Olga: write here to answer Kim.";
+    desk.expectReply(taken);
+
+    desk.as(olga).repliesTo(taken, "First try.");
+    desk.as(oleg).repliesTo(taken, "Second try.");
+    desk.expectNoMoreReplies();
+    bot.advance(Duration.ofMinutes(1));
+    desk.expectReply("Olga: that message is not an open ticket, so your reply went to nobody. "
+        + "Send /open to see the open tickets.");
+    desk.expectReply("Oleg: that message is not an open ticket, so your reply went to nobody. "
+        + "Send /open to see the open tickets.");
+    desk.expectNoMoreReplies();
+    kim.expectNoMoreReplies();
   }
 
   @Test
@@ -285,6 +313,8 @@ final class SupportDeskKitTest {
     desk.expectReply("Ticket " + id + " is closed: Jon blocked the bot, so answers cannot reach them.");
     desk.as(olga).sends("/open").expectReply("No open tickets.");
     assertFalse(bot.session("ticket:" + id).scene().isPresent(), "the ticket closed");
+    assertFalse(bot.session(jon).scene().isPresent(), "Jon left the ticket, so what he writes later is not "
+        + "sent to a closed ticket");
   }
 
   private TestChat operators(TestUser owner, TestUser... others) {

@@ -82,9 +82,12 @@ public final class SupportDesk {
   /** What the asking user sees: answers, the close with its rating, the self-close. */
   private void userSide(Handlers g) {
     g.onSignal(Signals.Answered.class, SupportDesk::deliver)
+        // Delivered: nothing more to do, but declared, so the outcome is handled rather than unmatched.
+        .onSent(DELIVERED, (ctx, sent) -> { })
+        // The ticket closes; the user leaves it too, or their later messages would go to a closed ticket.
         .onSendFailed(DELIVERED, (ctx, failure) -> {
           String id = ctx.continuationPayload(String.class);
-          ctx.signal(ticket(id), new Signals.Unreachable(id));
+          leaveTicket(ctx).signal(ticket(id), new Signals.Unreachable(id));
         })
         .onSignal(Signals.Closed.class, (ctx, closed) -> leaveTicket(ctx).reply(OutgoingMessage.text(
             "Ticket " + closed.id() + " is closed. How did we do? Rate the answer from 1 to 5:")
