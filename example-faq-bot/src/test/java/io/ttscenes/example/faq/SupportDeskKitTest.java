@@ -276,6 +276,20 @@ final class SupportDeskKitTest {
   }
 
   @Test
+  void aForgedRatingOfAnotherUsersTicketOrWithTextInItReachesNoOperator() {
+    TestUser olga = bot.user("Olga");
+    TestChat desk = operators(olga);
+    TestUser lea = bot.user("Lea");
+    TestUser max = bot.user("Max").starts().expectAnyReply();
+    String id = ask(lea, desk, "Where is the shop?");
+
+    max.pressesForged("rating:" + id + ":1").expectNotification("That rating is not for one of your tickets.");
+    max.pressesForged("rating:Visit scam.example now:5")
+        .expectNotification("That rating is not for one of your tickets.");
+    desk.expectNoMoreReplies();
+  }
+
+  @Test
   void anOperatorReplyingToAClosedTicketIsToldNothingWasSent() {
     TestUser olga = bot.user("Olga");
     TestUser oleg = bot.user("Oleg");

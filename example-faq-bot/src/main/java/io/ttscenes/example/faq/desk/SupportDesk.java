@@ -124,6 +124,11 @@ public final class SupportDesk {
       return;
     }
     String id = rest.substring(0, colon);
+    if (!id.matches("SUP-" + ctx.userId().orElse(0L) + "-[0-9]{1,9}")) {
+      // A forged button: someone else's ticket, or text to slip into the operators' chat.
+      ctx.answer("That rating is not for one of your tickets.");
+      return;
+    }
     ctx.answer(OutgoingMessage.text("Thank you! You rated ticket " + id + ": " + stars + " of 5."))
         .sendToChat(operatorsChat, OutgoingMessage.text(OperatorsChat.name(ctx) + " rated ticket " + id
             + ": " + stars + " of 5."));
