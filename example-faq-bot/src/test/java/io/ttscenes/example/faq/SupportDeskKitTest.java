@@ -156,6 +156,33 @@ final class SupportDeskKitTest {
     dan.expectReply("Olga (support): You are welcome.");
     desk.expectNoMoreReplies();
     assertEquals(answered + 2, answeredTickets(), "each answer that reached Dan is a ticket-answered mark");
+    bot.awaitIdle();
+    assertEquals(0.0, bot.meters().find("ttscenes.updates").tag("outcome", "unmatched").counters().stream()
+        .mapToDouble(Counter::count).sum(), "every answer's delivery was handled, none dropped as unmatched");
+  }
+
+  @Test
+  void twoRepliesToAMessageTheDeskDoesNotKnowAreEachAccountedFor() {
+    TestUser olga = bot.user("Olga");
+    TestUser oleg = bot.user("Oleg");
+    TestChat desk = operators(olga, oleg);
+    TestUser kim = bot.user("Kim");
+    String id = ask(kim, desk, "Do you sell gift wrap?");
+    desk.as(olga).presses("Take").expectNotification("You took ticket " + id
+        + ": what you write here now goes to the user.");
+    String taken = "Ticket " + id + " is taken by Olga: write here to answer Kim.";
+    desk.expectReply(taken);
+
+    desk.as(olga).repliesTo(taken, "First try.");
+    desk.as(oleg).repliesTo(taken, "Second try.");
+    desk.expectNoMoreReplies();
+    bot.advance(Duration.ofMinutes(1));
+    desk.expectReply("Olga: that message is not an open ticket, so your reply went to nobody. "
+        + "Send /open to see the open tickets.");
+    desk.expectReply("Oleg: that message is not an open ticket, so your reply went to nobody. "
+        + "Send /open to see the open tickets.");
+    desk.expectNoMoreReplies();
+    kim.expectNoMoreReplies();
   }
 
   @Test
@@ -252,6 +279,20 @@ final class SupportDeskKitTest {
   }
 
   @Test
+  void aForgedRatingOfAnotherUsersTicketOrWithTextInItReachesNoOperator() {
+    TestUser olga = bot.user("Olga");
+    TestChat desk = operators(olga);
+    TestUser lea = bot.user("Lea");
+    TestUser max = bot.user("Max").starts().expectAnyReply();
+    String id = ask(lea, desk, "Where is the shop?");
+
+    max.pressesForged("rating:" + id + ":1").expectNotification("That rating is not for one of your tickets.");
+    max.pressesForged("rating:Visit scam.example now:5")
+        .expectNotification("That rating is not for one of your tickets.");
+    desk.expectNoMoreReplies();
+  }
+
+  @Test
   void anOperatorReplyingToAClosedTicketIsToldNothingWasSent() {
     TestUser olga = bot.user("Olga");
     TestUser oleg = bot.user("Oleg");
@@ -289,6 +330,8 @@ final class SupportDeskKitTest {
     desk.expectReply("Ticket " + id + " is closed: Jon blocked the bot, so answers cannot reach them.");
     desk.as(olga).sends("/open").expectReply("No open tickets.");
     assertFalse(bot.session("ticket:" + id).scene().isPresent(), "the ticket closed");
+    assertFalse(bot.session(jon).scene().isPresent(), "Jon left the ticket, so what he writes later is not "
+        + "sent to a closed ticket");
   }
 
   private double answeredTickets() {

@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The named session {@code desk}: the open tickets (for the operators' {@code /open}) and which
@@ -41,7 +43,8 @@ final class DeskIndex {
    * @param open open tickets by id
    * @param posts ticket id by the mid of its posts in the operators' chat (closed ones too, up to
    *     {@link #MAX_POSTS}, so a late reply to one is told that it is closed)
-   * @param waiting replies by mid to posts not known yet (their continuation is on its way)
+   * @param waiting replies to posts not known yet (their continuation is on its way), each under
+   *     its post's mid and a number ({@code mid#n}): operators may reply to one post more than once
    */
   record Index(Map<String, Entry> open, Map<String, String> posts, Map<String, Waiting> waiting) {
     Index {
@@ -73,20 +76,37 @@ final class DeskIndex {
     Index posted(Signals.Posted posted) {
       Map<String, String> next = new LinkedHashMap<>(posts);
       next.put(posted.mid(), posted.id());
-      Map<String, Waiting> still = new LinkedHashMap<>(waiting);
-      still.remove(posted.mid());
-      return new Index(open, next, still);
+      return new Index(open, next, waiting).withoutWaiting(waitingFor(posted.mid()).keySet());
     }
 
     Index waits(Signals.ReplyTo reply, Instant until) {
       Map<String, Waiting> next = new LinkedHashMap<>(waiting);
-      next.put(reply.mid(), new Waiting(reply, until));
+      int n = 0;
+      while (next.containsKey(reply.mid() + "#" + n)) {
+        n++;
+      }
+      next.put(reply.mid() + "#" + n, new Waiting(reply, until));
       return new Index(open, posts, next);
     }
 
-    Index withoutWaiting(Collection<String> mids) {
+    /** The held replies to post {@code mid}, by their keys in {@link #waiting}, oldest first. */
+    Map<String, Waiting> waitingFor(String mid) {
+      Map<String, Waiting> found = new LinkedHashMap<>();
+      oldestFirst(held -> held.reply().mid().equals(mid)).forEach(key -> found.put(key, waiting.get(key)));
+      return found;
+    }
+
+    /** The keys of the held replies that pass {@code which}, in the order they came. */
+    List<String> oldestFirst(Predicate<Waiting> which) {
+      return waiting.entrySet().stream().filter(held -> which.test(held.getValue()))
+          .sorted(Comparator.comparing((Map.Entry<String, Waiting> held) -> held.getValue().until())
+              .thenComparing(held -> held.getKey().length()).thenComparing(Map.Entry::getKey))
+          .map(Map.Entry::getKey).toList();
+    }
+
+    Index withoutWaiting(Collection<String> keys) {
       Map<String, Waiting> next = new LinkedHashMap<>(waiting);
-      next.keySet().removeAll(mids);
+      next.keySet().removeAll(keys);
       return new Index(open, posts, next);
     }
   }
@@ -140,20 +160,17 @@ final class DeskIndex {
     }
   }
 
-  /** A post's mid arrives: remember it, and pass on a reply that was waiting for it. */
+  /** A post's mid arrives: remember it, and pass on the replies that were waiting for it. */
   private void posted(Context<Index> ctx, Signals.Posted posted) {
-    Waiting held = ctx.data().waiting().get(posted.mid());
+    Collection<Waiting> held = ctx.data().waitingFor(posted.mid()).values();
     ctx.setData(ctx.data().posted(posted));
-    if (held != null) {
-      route(ctx, held.reply());
-    }
+    held.forEach(waiting -> route(ctx, waiting.reply()));
   }
 
   /** Replies held past {@link #HOLD} answered no post of a ticket: tell their operators. */
   private void unrouted(Context<Index> ctx) {
-    List<String> due = ctx.data().waiting().values().stream().filter(w -> !w.until().isAfter(ctx.now()))
-        .map(w -> w.reply().mid()).toList();
-    due.forEach(mid -> ctx.sendToChat(chat, notATicket(ctx.data().waiting().get(mid).reply())));
+    List<String> due = ctx.data().oldestFirst(held -> !held.until().isAfter(ctx.now()));
+    due.forEach(key -> ctx.sendToChat(chat, notATicket(ctx.data().waiting().get(key).reply())));
     Index left = ctx.data().withoutWaiting(due);
     ctx.setData(left);
     left.waiting().values().stream().map(Waiting::until).min(Instant::compareTo)

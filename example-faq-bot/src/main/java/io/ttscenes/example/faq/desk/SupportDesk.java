@@ -88,9 +88,12 @@ public final class SupportDesk {
   /** What the asking user sees: answers, the close with its rating, the self-close. */
   private void userSide(Handlers g) {
     g.onSignal(Signals.Answered.class, SupportDesk::deliver)
+        // Delivered: nothing more to do, but declared, so the outcome is handled rather than unmatched.
+        .onSent(DELIVERED, (ctx, sent) -> { })
+        // The ticket closes; the user leaves it too, or their later messages would go to a closed ticket.
         .onSendFailed(DELIVERED, (ctx, failure) -> {
           String id = ctx.continuationPayload(String.class);
-          ctx.signal(ticket(id), new Signals.Unreachable(id));
+          leaveTicket(ctx).signal(ticket(id), new Signals.Unreachable(id));
         })
         .onSignal(Signals.Closed.class, (ctx, closed) -> leaveTicket(ctx).reply(OutgoingMessage.text(
             "Ticket " + closed.id() + " is closed. How did we do? Rate the answer from 1 to 5:")
@@ -131,6 +134,11 @@ public final class SupportDesk {
       return;
     }
     String id = rest.substring(0, colon);
+    if (!id.matches("SUP-" + ctx.userId().orElse(0L) + "-[0-9]{1,9}")) {
+      // A forged button: someone else's ticket, or text to slip into the operators' chat.
+      ctx.answer("That rating is not for one of your tickets.");
+      return;
+    }
     ctx.answer(OutgoingMessage.text("Thank you! You rated ticket " + id + ": " + stars + " of 5."))
         .sendToChat(operatorsChat, OutgoingMessage.text(OperatorsChat.name(ctx) + " rated ticket " + id
             + ": " + stars + " of 5."));
