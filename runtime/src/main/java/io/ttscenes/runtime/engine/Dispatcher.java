@@ -504,7 +504,7 @@ public final class Dispatcher implements AutoCloseable {
 
     /**
      * Bounds the retries of a reply parked after retryable API failures: once {@code attempts}
-     * sends of it failed, or {@code age} passed since its first send, it is dead-lettered (kept in
+     * sends in a row failed on the same call of it, or {@code age} passed since its first send, it is dead-lettered (kept in
      * the store, see {@link Dispatcher#deadLetters}) and the session's later replies go on.
      * Default 30 attempts or one hour (about 15 minutes at the runtime's 30-second retries).
      */

@@ -44,8 +44,12 @@ final class Outboxes {
   // owner: the instance whose lease this process must hold to send the entry (see InstanceLease);
   // failures: sends of it that failed as retryable; since: when this process first tried it.
   private record Parked(String entryId, String owner, List<Effect> effects, int next, int failures, long since) {
+    /**
+     * After a send that stopped at call {@code stop}: failures count the repeats of one call, so
+     * they start over when this send got past the call the last one stopped at.
+     */
     Parked failedAt(List<Effect> calls, int stop) {
-      return new Parked(entryId, owner, calls, stop, failures + 1, since);
+      return new Parked(entryId, owner, calls, stop, stop > next ? 1 : failures + 1, since);
     }
   }
 

@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How long a parked reply is retried: at most {@code attempts} sends that failed as retryable, and
+ * How long a parked reply is retried: at most {@code attempts} sends in a row that failed as
+ * retryable on the same call (a send that gets further starts the count over), and
  * no longer than {@code age} after it was first handed to the API in this process; past either it
  * is dead-lettered, so a reply that may have reached TamTam is not posted again without limit and
  * its session's later replies stop waiting behind it.

@@ -1,6 +1,8 @@
 package io.ttscenes.runtime.ingress;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ttscenes.api.model.Update;
 import io.ttscenes.runtime.engine.Dispatcher;
@@ -150,27 +152,42 @@ final class WebhookHandler extends Handler.Abstract {
     try {
       update = mapper.readValue(body, Update.class);
     } catch (JsonProcessingException e) {
-      malformed(response, callback, body, "malformed update JSON: " + e.getOriginalMessage());
+      malformed(response, callback, body, "malformed update JSON: " + e.getOriginalMessage(),
+          "malformed update JSON: " + where(e));
       return;
     } catch (java.io.IOException e) {
-      malformed(response, callback, body, "unreadable update: " + e.getMessage());
+      malformed(response, callback, body, "unreadable update: " + e.getMessage(),
+          "unreadable update: " + e.getClass().getSimpleName());
       return;
     }
     if (update == null) {
-      malformed(response, callback, body, "the body is JSON null, not an update object");
+      String message = "the body is JSON null, not an update object";
+      malformed(response, callback, body, message, message);
       return;
     }
     int status = awaitAck(update, deadline);
     respond(response, callback, status, status == 200 ? null : "update not committed; deliver it again later");
   }
 
-  private void malformed(Response response, Callback callback, byte[] body, String message) {
+  /**
+   * Answers 400 with {@code message} (Jackson's, which may quote the body) to the sender, while
+   * the log and the dead letter's error get {@code described}, which names no content.
+   */
+  private void malformed(Response response, Callback callback, byte[] body, String message, String described) {
     // 400, not 503: the same bytes would fail again, and TamTam does not resend an update it
-    // got an answer for, so retrying could not recover it anyway. The log keeps the evidence.
-    // The body may hold a user's text: it goes to the store as a dead letter, not into this line.
-    LOG.warn("webhook: {}; answered 400", message);
-    dispatcher.deadLetteredBody(new String(body, StandardCharsets.UTF_8), message);
+    // got an answer for, so retrying could not recover it anyway. The body may hold a user's
+    // text: it goes to the store as a dead letter, not into a log line.
+    LOG.warn("webhook: {}; answered 400", described);
+    dispatcher.deadLetteredBody(new String(body, StandardCharsets.UTF_8), described);
     respond(response, callback, 400, message);
+  }
+
+  /** Where parsing failed, by kind, field path and position only: Jackson's message quotes the value. */
+  private static String where(JsonProcessingException e) {
+    String path = e instanceof JsonMappingException mapping ? mapping.getPathReference() : "";
+    JsonLocation at = e.getLocation();
+    return e.getClass().getSimpleName() + (path.isEmpty() ? "" : " at " + path)
+        + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
   }
 
   private int awaitAck(Update update, long deadline) {

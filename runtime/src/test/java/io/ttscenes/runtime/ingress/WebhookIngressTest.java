@@ -2,6 +2,7 @@ package io.ttscenes.runtime.ingress;
 
 import static io.ttscenes.runtime.fake.Updates.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,10 +10,13 @@ import io.ttscenes.api.Bot;
 import io.ttscenes.runtime.engine.Dispatcher;
 import io.ttscenes.runtime.fake.FakeTamTam;
 import io.ttscenes.runtime.fake.ScriptedStore;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +99,29 @@ final class WebhookIngressTest {
     assertEquals(400, answer.statusCode());
     assertTrue(answer.body().contains("malformed update JSON"), answer.body());
     assertEquals(List.of(), store.events().stream().filter(e -> e.startsWith("commit")).toList());
+  }
+
+  @Test
+  void aMalformedBodyKeepsTheUsersTextOutOfTheLog() throws Exception {
+    WebhookIngress hook = startHook(WebhookIngress.builder(dispatcher, tamtam.client()));
+    // Jackson's parse errors quote the offending token or value: here the user's own text.
+    String token = "{\"update_type\": CallMeAt79991234567}";
+    String value = "{\"update_type\":\"message_created\",\"timestamp\":\"MyPassportIs4510123456\"}";
+    PrintStream previousErr = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    List<HttpResponse<String>> answers;
+    try {
+      answers = List.of(post(hook, hook.servedPath(), token).get(20, TimeUnit.SECONDS),
+          post(hook, hook.servedPath(), value).get(20, TimeUnit.SECONDS));
+    } finally {
+      System.setErr(previousErr);
+    }
+    String log = err.toString(StandardCharsets.UTF_8);
+    assertEquals(List.of(400, 400), answers.stream().map(HttpResponse::statusCode).toList());
+    assertTrue(log.contains("answered 400"), log);
+    assertFalse(log.contains("CallMeAt79991234567"), "the body's text leaks into the log:\n" + log);
+    assertFalse(log.contains("MyPassportIs4510123456"), "the body's text leaks into the log:\n" + log);
   }
 
   @Test

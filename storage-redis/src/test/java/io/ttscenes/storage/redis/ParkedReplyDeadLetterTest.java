@@ -48,9 +48,13 @@ final class ParkedReplyDeadLetterTest {
   }
 
   private Dispatcher dispatcher(int attempts, Duration age) {
+    return dispatcher(echo, attempts, age);
+  }
+
+  private Dispatcher dispatcher(Bot bot, int attempts, Duration age) {
     OkHttpBotApi api = OkHttpBotApi.builder(emulator.token()).baseUrl(emulator.baseUrl())
         .retryPolicy(RetryPolicy.none()).build();
-    return Dispatcher.builder(echo, store, api).clock(clock).parkedReplyLimits(attempts, age).build();
+    return Dispatcher.builder(bot, store, api).clock(clock).parkedReplyLimits(attempts, age).build();
   }
 
   @Test
@@ -80,6 +84,26 @@ final class ParkedReplyDeadLetterTest {
       assertEquals(List.of("echo two", "echo one"), replies(), "the replay sent the reply once");
       assertEquals(List.of(), store.deadLetters(10));
       assertTrue(dispatcher.replayDeadLetter(letter.id()).isEmpty(), "a letter is replayed once");
+    }
+  }
+
+  @Test
+  void aReplyWhoseSendsGoOnMakingProgressIsNotGivenUpAfterFailuresOfDifferentCalls() throws Exception {
+    Bot three = Bot.builder(botName).root(r -> r.onText(ctx -> {
+      ctx.reply(ctx.text() + "-1");
+      ctx.reply(ctx.text() + "-2");
+      ctx.reply(ctx.text() + "-3");
+    })).build();
+    try (Dispatcher dispatcher = dispatcher(three, 2, Duration.ofHours(1))) {
+      emulator.faults().unavailable("/messages", 1);
+      handle(dispatcher, "one");
+      // This retry sends the first call, then the second fails: a failure of another call, not a repeat.
+      emulator.faults().delay("/messages", 1, Duration.ZERO).unavailable("/messages", 1);
+      dispatcher.retryParkedOutboxes().get(10, TimeUnit.SECONDS);
+      assertEquals(List.of(), store.deadLetters(10), "each call failed once: the reply is still parked");
+
+      assertEquals(1, dispatcher.retryParkedOutboxes().get(10, TimeUnit.SECONDS));
+      assertEquals(List.of("one-1", "one-2", "one-3"), replies(), "every call is sent once");
     }
   }
 
