@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Proves that an earlier process of this bot on this machine is gone, so its leases can be taken
  * over at once instead of after their TTL. A process holds an operating-system lock on one slot
- * file ({@code <dir>/<bot>-<n>.lock}) for its lifetime and writes its instance id into it. The OS
+ * file ({@code <dir>/<bot>-<owner digest>-<n>.lock}) for its lifetime and writes its instance id
+ * into it; the digest names the bot and its store, so another bot or another store's process on
+ * this machine never takes (or overwrites) this bot's slots, whatever the bot names. The OS
  * frees the lock when the process ends, kill -9 included; a process that gets a slot's lock and
  * finds an id there knows that instance is dead. A live process, however stuck, keeps its lock, so
  * its leases are never taken early. The directory must be local to the machine (NFS locks are not
@@ -37,14 +42,16 @@ final class InstanceSlot implements AutoCloseable {
   }
 
   /**
-   * Takes the first free slot of {@code botName} in {@code dir} for {@code instanceId}; empty
-   * (logged) when the directory cannot be used or every slot is taken: leases then expire as usual.
+   * Takes the first free slot of {@code botName} on the store {@code owner} names (the bot's token
+   * and store address, say) in {@code dir} for {@code instanceId}; empty (logged) when the
+   * directory cannot be used or every slot is taken: leases then expire as usual.
    */
-  static Optional<InstanceSlot> claim(Path dir, String botName, String instanceId) {
+  static Optional<InstanceSlot> claim(Path dir, String botName, String owner, String instanceId) {
+    String stem = botName.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + digest(botName + "\n" + owner);
     try {
       Files.createDirectories(dir);
       for (int n = 0; n < SLOTS; n++) {
-        Optional<InstanceSlot> slot = tryClaim(dir.resolve(botName + "-" + n + ".lock"), instanceId);
+        Optional<InstanceSlot> slot = tryClaim(dir.resolve(stem + "-" + n + ".lock"), instanceId);
         if (slot.isPresent()) {
           return slot;
         }
@@ -56,6 +63,16 @@ final class InstanceSlot implements AutoCloseable {
           + "its leases to expire", dir, e.toString());
     }
     return Optional.empty();
+  }
+
+  // Hashed: the owner holds the token, which must not appear in a file name.
+  private static String digest(String owner) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(owner.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
   }
 
   private static Optional<InstanceSlot> tryClaim(Path file, String instanceId) throws IOException {
