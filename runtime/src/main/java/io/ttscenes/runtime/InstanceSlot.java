@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +32,16 @@ final class InstanceSlot implements AutoCloseable {
   static final int SLOTS = 64;
   private static final Logger LOG = LoggerFactory.getLogger(BotRuntime.class);
 
+  // The slot files runtimes of this JVM hold.
+  private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+  private final Path file;
   private final FileChannel channel;
   private final FileLock lock;
   private final Optional<String> predecessor;
 
-  private InstanceSlot(FileChannel channel, FileLock lock, Optional<String> predecessor) {
+  private InstanceSlot(Path file, FileChannel channel, FileLock lock, Optional<String> predecessor) {
+    this.file = file;
     this.channel = channel;
     this.lock = lock;
     this.predecessor = predecessor;
@@ -76,24 +82,49 @@ final class InstanceSlot implements AutoCloseable {
   }
 
   private static Optional<InstanceSlot> tryClaim(Path file, String instanceId) throws IOException {
+    // Closing any channel on a file frees this process's OS lock on it (POSIX record locks), so a
+    // slot another runtime of this JVM holds is never opened, not even to probe it.
+    Path key = file.toAbsolutePath().normalize();
+    if (!HELD.add(key)) {
+      return Optional.empty();
+    }
+    try {
+      Optional<InstanceSlot> slot = lockAndWrite(key, instanceId);
+      if (slot.isEmpty()) {
+        HELD.remove(key);
+      }
+      return slot;
+    } catch (IOException | RuntimeException e) {
+      HELD.remove(key);
+      throw e;
+    }
+  }
+
+  private static Optional<InstanceSlot> lockAndWrite(Path file, String instanceId) throws IOException {
     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
         StandardOpenOption.WRITE);
     FileLock lock;
     try {
       lock = channel.tryLock();
-    } catch (OverlappingFileLockException e) {
-      // Another runtime in this JVM holds it.
-      lock = null;
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
     }
     if (lock == null) {
       channel.close();
       return Optional.empty();
     }
-    String previous = read(channel);
-    channel.truncate(0);
-    channel.write(ByteBuffer.wrap(instanceId.getBytes(StandardCharsets.UTF_8)), 0);
-    channel.force(true);
-    return Optional.of(new InstanceSlot(channel, lock,
+    String previous;
+    try {
+      previous = read(channel);
+      channel.truncate(0);
+      channel.write(ByteBuffer.wrap(instanceId.getBytes(StandardCharsets.UTF_8)), 0);
+      channel.force(true);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+    return Optional.of(new InstanceSlot(file, channel, lock,
         Optional.of(previous).filter(id -> !id.isBlank() && !id.equals(instanceId))));
   }
 
@@ -116,6 +147,8 @@ final class InstanceSlot implements AutoCloseable {
       channel.close();
     } catch (IOException e) {
       LOG.debug("closing the instance slot failed ({}); the process exit frees it", e.getMessage());
+    } finally {
+      HELD.remove(file);
     }
   }
 }

@@ -3,8 +3,10 @@ package io.ttscenes.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +40,28 @@ final class InstanceSlotTest {
       String[] files = dir.toFile().list();
       assertEquals(1, files.length);
       assertTrue(files[0].startsWith(".._faq_bot-"), files[0]);
+    }
+  }
+
+  @Test
+  void liveRuntimeKeepsItsSlotLockedWhenAnotherRuntimeOfTheProcessClaimsOne() throws Exception {
+    try (InstanceSlot first = InstanceSlot.claim(dir, "faq", "token", "live-first").orElseThrow();
+        InstanceSlot second = InstanceSlot.claim(dir, "faq", "token", "live-second").orElseThrow()) {
+      // Another process must find both slots locked: neither live id may be taken for a dead one.
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      Process other = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+          OtherProcess.class.getName(), dir.toString()).redirectErrorStream(true).start();
+      assertTrue(other.waitFor(60, TimeUnit.SECONDS), "the other process did not end");
+      String found = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      assertTrue(found.endsWith("predecessor=none"), found);
+    }
+  }
+
+  /** Claims a slot of the same bot from another process and prints the predecessor it found. */
+  static final class OtherProcess {
+    public static void main(String[] args) {
+      Optional<InstanceSlot> slot = InstanceSlot.claim(Path.of(args[0]), "faq", "token", "intruder");
+      System.out.println("predecessor=" + slot.flatMap(InstanceSlot::predecessor).orElse("none"));
     }
   }
 
