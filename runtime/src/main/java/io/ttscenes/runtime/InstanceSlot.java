@@ -5,9 +5,14 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -55,7 +60,9 @@ final class InstanceSlot implements AutoCloseable {
   static Optional<InstanceSlot> claim(Path dir, String botName, String owner, String instanceId) {
     String stem = botName.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + digest(botName + "\n" + owner);
     try {
-      Files.createDirectories(dir);
+      if (!privateDirectory(dir)) {
+        return Optional.empty();
+      }
       for (int n = 0; n < SLOTS; n++) {
         Optional<InstanceSlot> slot = tryClaim(dir.resolve(stem + "-" + n + ".lock"), instanceId);
         if (slot.isPresent()) {
@@ -69,6 +76,33 @@ final class InstanceSlot implements AutoCloseable {
           + "its leases to expire", dir, e.toString());
     }
     return Optional.empty();
+  }
+
+  /**
+   * Creates {@code dir} readable by this user only, or checks that an existing one is this user's
+   * and nobody else may write in it: under a shared tmpdir, another user could otherwise plant
+   * slot files (a live instance's id, taken for a dead one) or links to this user's files.
+   */
+  private static boolean privateDirectory(Path dir) throws IOException {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      Files.createDirectories(dir.toAbsolutePath().getParent());
+      try {
+        Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      } catch (FileAlreadyExistsException e) {
+        // Created meanwhile by another process: checked below like any existing one.
+      }
+    }
+    PosixFileAttributes attributes = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    boolean mine = attributes.owner().getName().equals(System.getProperty("user.name"));
+    boolean shared = attributes.permissions().contains(PosixFilePermission.GROUP_WRITE)
+        || attributes.permissions().contains(PosixFilePermission.OTHERS_WRITE);
+    if (!attributes.isDirectory() || !mine || shared) {
+      LOG.warn("the instance slot directory {} is not a directory of this user that only it may write "
+          + "in; slots are not used and a restart of this process waits for its leases to expire "
+          + "(set TTSCENES_STATE_DIR to a private directory)", dir);
+      return false;
+    }
+    return true;
   }
 
   // Hashed: the owner holds the token, which must not appear in a file name.
@@ -102,7 +136,7 @@ final class InstanceSlot implements AutoCloseable {
 
   private static Optional<InstanceSlot> lockAndWrite(Path file, String instanceId) throws IOException {
     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
+        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     FileLock lock;
     try {
       lock = channel.tryLock();

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,23 @@ final class InstanceSlotTest {
       Optional<InstanceSlot> slot = InstanceSlot.claim(Path.of(args[0]), "faq", "token", "intruder");
       System.out.println("predecessor=" + slot.flatMap(InstanceSlot::predecessor).orElse("none"));
     }
+  }
+
+  @Test
+  void slotDirectoryOthersMayWriteInIsNotUsed() throws Exception {
+    Path shared = Files.createDirectory(dir.resolve("shared"));
+    Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+    assertEquals(Optional.empty(), InstanceSlot.claim(shared, "faq", "token", "one"));
+    assertEquals(0, shared.toFile().list().length);
+  }
+
+  @Test
+  void createdSlotDirectoryIsPrivateToItsUser() throws Exception {
+    Path created = dir.resolve("state");
+    InstanceSlot.claim(created, "faq", "token", "one").orElseThrow().close();
+
+    assertEquals(PosixFilePermissions.fromString("rwx------"), Files.getPosixFilePermissions(created));
   }
 
   private Optional<String> predecessorOf(String bot, String owner, String id) {
