@@ -53,6 +53,40 @@ final class RunSurveyArgumentsTest {
   }
 
   @Test
+  void instancesOutsideOneToEightAreRefused() throws Exception {
+    assertRefused("--instances must be a number of bot processes from 1 to 8, not '0'", "--instances", "0");
+    assertRefused("--instances must be a number of bot processes from 1 to 8, not '9'", "--instances", "9");
+    assertRefused("not 'two'", "--cluster", "--instances", "two");
+    assertRefused("not '-1'", "--instances", "-1");
+  }
+
+  @Test
+  void instancesWithoutValueShowsTheUsage() throws Exception {
+    assertRefused("usage: ", "--instances");
+  }
+
+  @Test
+  void inMemoryStoreIsRefusedWithClusterOrSeveralInstances() throws Exception {
+    assertRefused("--memory keeps sessions inside one bot process: it cannot go with --cluster or --instances above 1",
+        "--memory", "--cluster");
+    assertRefused("--memory keeps sessions inside one bot process", "--instances", "2", "--memory");
+  }
+
+  @Test
+  void anotherBotMainIsRefusedWithClusterOrSeveralInstances() throws Exception {
+    assertRefused("--bot-main runs a bot without the store's cluster client and poller lease",
+        "--bot-main", "io.ttscenes.benchmarks.FloorBot", "--cluster");
+    assertRefused("--bot-main runs a bot without the store's cluster client and poller lease",
+        "--instances", "3", "--bot-main", "io.ttscenes.benchmarks.FloorBot");
+  }
+
+  @Test
+  void classDataSharingArchiveIsRefusedForAnotherBotMain() throws Exception {
+    assertRefused("--cds archives the survey bot's classes: it cannot go with --bot-main",
+        "--cds", "--bot-main", "io.ttscenes.benchmarks.FloorBot");
+  }
+
+  @Test
   void unknownOptionIsNamed() throws Exception {
     assertRefused("unknown option: --steady", "--steady", "250");
   }
@@ -73,6 +107,6 @@ final class RunSurveyArgumentsTest {
     String output = Files.readString(log);
     assertEquals(2, process.exitValue(), output);
     assertTrue(output.contains(message), output);
-    assertFalse(output.contains("building ") || output.contains("peer: "), output);
+    assertFalse(output.contains("building ") || output.contains("peer: ") || output.contains("training "), output);
   }
 }

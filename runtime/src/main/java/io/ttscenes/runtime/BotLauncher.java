@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.function.Consumer;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -27,10 +28,28 @@ public final class BotLauncher {
    * settings are printed and the process exits with status 2. For a program's {@code main}.
    */
   public static void run(Bot bot) throws InterruptedException {
+    run(bot, launched -> { });
+  }
+
+  /**
+   * As {@link #run(Bot)}, running {@code started} once the bot is up and before the dev-mode
+   * banner, e.g. to prepare the local emulator with users and chats for a demo. An exception from
+   * {@code started} closes the bot and exits with status 2.
+   */
+  public static void run(Bot bot, Consumer<Launched> started) throws InterruptedException {
+    Objects.requireNonNull(started, "started");
     Launched launched;
     try {
       launched = start(bot, System.getenv());
     } catch (IllegalArgumentException | IllegalStateException e) {
+      System.err.println("Cannot start bot '" + bot.name() + "': " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    try {
+      started.accept(launched);
+    } catch (RuntimeException e) {
+      launched.close();
       System.err.println("Cannot start bot '" + bot.name() + "': " + e.getMessage());
       System.exit(2);
       return;
@@ -70,7 +89,7 @@ public final class BotLauncher {
   }
 
   /** Whether {@code env} asks for dev mode: neither a token nor an API address. */
-  static boolean devMode(Map<String, String> env) {
+  public static boolean devMode(Map<String, String> env) {
     return blank(env.get("TAMTAM_TOKEN")) && blank(env.get("TAMTAM_API_URL"));
   }
 

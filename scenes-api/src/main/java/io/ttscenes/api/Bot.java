@@ -1,5 +1,6 @@
 package io.ttscenes.api;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ttscenes.api.i18n.Messages;
 import io.ttscenes.api.internal.BotRouting;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * A bot's whole conversation design: its scenes, global and root handlers, middleware, exception
@@ -36,11 +38,18 @@ public final class Bot {
   private final Map<String, Scene<?>> scenes;
   private final Class<?> sessionDataType;
   private final Supplier<?> sessionDataFactory;
+  private final Class<?> chatDataType;
+  private final Supplier<?> chatDataFactory;
   private final Handlers global;
   private final Handlers root;
   private final List<Middleware> middleware;
   private final ExceptionHandlers exceptionHandlers;
+  /** The {@link Messages} key of the text sent when a session starts over; see {@link #resetNotice()}. */
+  public static final String RESET_NOTICE_KEY = "ttscenes.session.reset";
+
   private final String apology;
+  private final String resetNotice;
+  private final DataVersions sessionDataVersions;
   private final SessionKeyStrategy sessionKeys;
   private final Duration sessionTtl;
   private final int historyLimit;
@@ -59,6 +68,8 @@ public final class Bot {
     this.scenes = Collections.unmodifiableMap(builder.uniqueScenes());
     this.sessionDataType = builder.sessionDataType;
     this.sessionDataFactory = builder.sessionDataFactory;
+    this.chatDataType = builder.chatDataType;
+    this.chatDataFactory = builder.chatDataFactory;
     builder.global.freeze();
     builder.root.freeze();
     this.global = builder.global;
@@ -66,6 +77,8 @@ public final class Bot {
     this.middleware = List.copyOf(builder.middleware);
     this.exceptionHandlers = new ExceptionHandlers(builder.exceptionHandlers);
     this.apology = builder.apology;
+    this.resetNotice = builder.resetNotice;
+    this.sessionDataVersions = builder.sessionVersions.build();
     this.sessionKeys = builder.sessionKeys;
     this.sessionTtl = builder.sessionTtl;
     this.historyLimit = builder.historyLimit;
@@ -116,6 +129,16 @@ public final class Bot {
     return Optional.ofNullable(sessionDataFactory).map(Supplier::get);
   }
 
+  /** Returns the type of the data a group chat's members share, if the bot declares one. */
+  public Optional<Class<?>> chatDataType() {
+    return Optional.ofNullable(chatDataType);
+  }
+
+  /** Returns fresh chat data for a chat that has none yet, if the bot declares chat data. */
+  public Optional<Object> newChatData() {
+    return Optional.ofNullable(chatDataFactory).map(Supplier::get);
+  }
+
   /** Returns the middleware, outermost first. */
   public List<Middleware> middleware() {
     return middleware;
@@ -129,6 +152,19 @@ public final class Bot {
   /** Returns the reply sent when a handler fails and no exception handler takes the error. */
   public String apology() {
     return apology;
+  }
+
+  /**
+   * Returns the text sent to a user whose stored session could not be read after a deploy and
+   * started over; the {@link Messages} key {@value #RESET_NOTICE_KEY}, when declared, wins.
+   */
+  public String resetNotice() {
+    return resetNotice;
+  }
+
+  /** Returns the version session data is stored at and the migrations from older versions. */
+  public DataVersions sessionDataVersions() {
+    return sessionDataVersions;
   }
 
   /** Returns how updates are mapped to sessions. */
@@ -251,12 +287,16 @@ public final class Bot {
     private final List<Scene<?>> scenes = new ArrayList<>();
     private Class<?> sessionDataType;
     private Supplier<?> sessionDataFactory;
+    private Class<?> chatDataType;
+    private Supplier<?> chatDataFactory;
     private final Handlers global = new Handlers();
     private final Handlers root = new Handlers();
     private final List<Middleware> middleware = new ArrayList<>();
     private final Map<Class<? extends Throwable>, ExceptionHandler<?>> exceptionHandlers =
         new LinkedHashMap<>();
     private String apology = "Sorry, something went wrong. Please try again.";
+    private String resetNotice = "Sorry, the bot was updated and could not pick up where we were. Let's start over.";
+    private final DataVersions.Builder sessionVersions = new DataVersions.Builder();
     private SessionKeyStrategy sessionKeys = SessionKeys.USER_IN_CHAT;
     private Duration sessionTtl = Duration.ofDays(30);
     private int historyLimit = 10;
@@ -299,6 +339,19 @@ public final class Bot {
       return this;
     }
 
+    /**
+     * Declares the data a group chat's members share (a quiz's leaderboard, a vote's tally) and
+     * how to make it for a chat that has none. A handler reads it with {@link Context#chatData}
+     * and changes it with {@link Context#setChatData}; the change commits atomically with the
+     * member's own session. Members' sessions are then kept per chat (see
+     * {@code io.ttscenes.api.store.ChatKeys}); needs per-user-in-chat or per-chat session keys.
+     */
+    public <C> Builder chatData(Class<C> type, Supplier<C> initial) {
+      this.chatDataType = Objects.requireNonNull(type, "type");
+      this.chatDataFactory = Objects.requireNonNull(initial, "initial");
+      return this;
+    }
+
     /** Adds handlers tried before any scene's handlers, in every scene and at the root. */
     public Builder global(Consumer<Handlers> configure) {
       configure.accept(global);
@@ -326,6 +379,30 @@ public final class Bot {
     /** Sets the reply sent when a handler fails and no exception handler takes the error. */
     public Builder apology(String apology) {
       this.apology = Objects.requireNonNull(apology, "apology");
+      return this;
+    }
+
+    /**
+     * Sets the text sent when a user's stored session can neither be read nor migrated (a deploy
+     * changed its data) and starts over at the root; see {@link Bot#RESET_NOTICE_KEY} for i18n.
+     */
+    public Builder resetNotice(String text) {
+      this.resetNotice = Objects.requireNonNull(text, "text");
+      return this;
+    }
+
+    /**
+     * Sets the version session data is stored at (default 1); raise it when a deploy changes the
+     * session data's shape and declare {@link #migrateSessionData} from each older version.
+     */
+    public Builder sessionDataVersion(int version) {
+      sessionVersions.version(version);
+      return this;
+    }
+
+    /** Declares how stored session data of version {@code from} becomes {@code from + 1}, on its JSON tree. */
+    public Builder migrateSessionData(int from, UnaryOperator<ObjectNode> migration) {
+      sessionVersions.migrate(from, migration);
       return this;
     }
 
@@ -406,6 +483,11 @@ public final class Bot {
       if (messages != null) {
         problems.addAll(messages.problems());
       }
+      if (chatDataType != null && sessionKeys == SessionKeys.USER) {
+        problems.add("chat data needs sessions per user in chat or per chat, not session keys " + sessionKeys
+            + ": a member's session must sit beside its chat's data");
+      }
+      problems.addAll(sessionVersions.build().problems("session data"));
       if (!problems.isEmpty()) {
         throw new BotConfigurationException(name, problems);
       }

@@ -150,6 +150,27 @@ public interface Context<D> {
   /** Replaces the session-wide data; it must be of the declared session data type. */
   Context<D> setSession(Object session);
 
+  /**
+   * Returns the data shared by the members of this update's group chat, declared with
+   * {@link Bot.Builder#chatData} (fresh when the chat has none yet). Read from the store on the
+   * first call of a run, so a handler that never asks costs nothing.
+   *
+   * @throws IllegalStateException in a private dialog or an update without a chat, or when the
+   *     bot declares no chat data
+   * @throws IllegalArgumentException when {@code type} is not the declared type
+   */
+  <C> C chatData(Class<C> type);
+
+  /**
+   * Replaces the chat's shared data. It is committed with this session in one atomic step; when
+   * another member changed it since this run read it, nothing of this run is kept and the
+   * handler runs again on the newer data.
+   *
+   * @throws IllegalStateException as {@link #chatData}
+   * @throws IllegalArgumentException when {@code chatData} is not of the declared type
+   */
+  Context<D> setChatData(Object chatData);
+
   /** Records a text message to the user or chat of this update. */
   Context<D> reply(String text);
 

@@ -1,5 +1,6 @@
 package io.ttscenes.api;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * A state of a conversation: handlers for what may arrive while the session is in it, lifecycle
@@ -40,6 +42,7 @@ public final class Scene<D> {
   private final Set<Class<?>> callbackTypes;
   private final Set<Class<?>> startTypes;
   private final Map<String, ResultRoute<D, ?>> results;
+  private final DataVersions dataVersions;
 
   private Scene(Builder<D> builder) {
     this.id = builder.id;
@@ -58,7 +61,10 @@ public final class Scene<D> {
     this.fallback = builder.fallbackHandler().orElse(null);
     this.transitions = Set.copyOf(builder.transitions);
     this.sessionTtl = builder.sessionTtl;
-    this.problems = List.copyOf(builder.problems());
+    this.dataVersions = builder.versions.build();
+    List<String> found = new ArrayList<>(builder.problems());
+    found.addAll(dataVersions.problems("scene '" + id + "'"));
+    this.problems = List.copyOf(found);
     Set<Class<?>> callbacks = new LinkedHashSet<>(builder.callbackTypes());
     Set<Class<?>> starts = new LinkedHashSet<>(builder.startTypes());
     steps.forEach(step -> {
@@ -176,6 +182,11 @@ public final class Scene<D> {
     return Optional.ofNullable(sessionTtl);
   }
 
+  /** Returns the version the scene's data is stored at and the migrations from older versions. */
+  public DataVersions dataVersions() {
+    return dataVersions;
+  }
+
   List<String> problems() {
     return problems;
   }
@@ -231,6 +242,7 @@ public final class Scene<D> {
     private final Set<String> transitions = new LinkedHashSet<>();
     private Duration sessionTtl;
     private final Map<String, ResultRoute<D, ?>> results = new LinkedHashMap<>();
+    private final DataVersions.Builder versions = new DataVersions.Builder();
 
     private Builder(String id, Class<D> dataType) {
       this.id = Objects.requireNonNull(id, "id");
@@ -308,6 +320,25 @@ public final class Scene<D> {
      */
     public Builder<D> sessionTtl(Duration ttl) {
       this.sessionTtl = Objects.requireNonNull(ttl, "ttl");
+      return this;
+    }
+
+    /**
+     * Sets the version the scene's data is stored at (default 1). Raise it whenever a deploy changes
+     * the data's shape, and declare a {@link #migrate} from each older version still stored: a user
+     * mid-scene on the old shape then goes on with migrated data instead of nulls.
+     */
+    public Builder<D> dataVersion(int version) {
+      versions.version(version);
+      return this;
+    }
+
+    /**
+     * Declares how stored data of version {@code from} becomes version {@code from + 1}, on its JSON
+     * tree (rename, fill or drop fields; return the node). Migrations chain up to the data version.
+     */
+    public Builder<D> migrate(int from, UnaryOperator<ObjectNode> migration) {
+      versions.migrate(from, migration);
       return this;
     }
 

@@ -2,6 +2,7 @@ package io.ttscenes.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +42,15 @@ final class BotValidationTest {
         + "  5) scene 'menu' declares a transition to unknown scene 'checkout'\n"
         + "  6) session TTL is PT-1S; it must be positive\n"
         + "  7) history limit is -2; it must be >= 0", error.getMessage());
+  }
+
+  @Test
+  void chatDataWithOneSessionPerUserAcrossChatsIsRefusedAtBuild() {
+    BotConfigurationException error = assertThrows(BotConfigurationException.class,
+        () -> Bot.builder("quiz").sessionKey(SessionKeys.USER).chatData(Data.class, () -> new Data("")).build());
+    assertTrue(error.getMessage().contains("chat data needs sessions per user in chat or per chat"),
+        error.getMessage());
+    Bot.builder("quiz").sessionKey(SessionKeys.CHAT).chatData(Data.class, () -> new Data("")).build();
   }
 
   @Test

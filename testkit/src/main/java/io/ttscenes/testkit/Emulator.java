@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +38,8 @@ public final class Emulator implements AutoCloseable {
   private final Map<Long, EmulatedUser> usersById = new ConcurrentHashMap<>();
   private volatile String adminUrl;
 
+  private final WebGroupsApi webGroups;
+
   private Emulator(Builder builder) throws IOException {
     this.token = builder.token;
     this.world = new World(builder.clock, builder.webhookRetry);
@@ -57,7 +60,8 @@ public final class Emulator implements AutoCloseable {
     new MessagesApi(world).register(botApi);
     new UpdatesApi(world, baseUrl).register(botApi);
     Routes webApi = new Routes();
-    new WebChatApi(this).register(webApi);
+    this.webGroups = new WebGroupsApi(this);
+    new WebChatApi(this, webGroups).register(webApi);
     server.createContext("/", new Dispatcher(token, faults, botApi, webApi, world.uploads));
     server.setExecutor(pool);
     server.start();
@@ -114,7 +118,19 @@ public final class Emulator implements AutoCloseable {
    * Throws IllegalArgumentException for a title outside 1..200 chars or a user named twice.
    */
   public EmulatedChat groupChat(String title, EmulatedUser owner, EmulatedUser... members) {
-    return createGroup(title, false, owner, members);
+    return createGroup(OptionalLong.empty(), title, false, owner, members);
+  }
+
+  /**
+   * As {@link #groupChat(String, EmulatedUser, EmulatedUser...)} with the chat id {@code chatId},
+   * for a bot configured with the id of a chat that already exists (an operators' chat); the web
+   * chat lists it with the groups made there. Throws IllegalArgumentException when the id is not
+   * negative (TamTam's group ids are) or is taken.
+   */
+  public EmulatedChat groupChat(long chatId, String title, EmulatedUser owner, EmulatedUser... members) {
+    EmulatedChat chat = createGroup(OptionalLong.of(chatId), title, false, owner, members);
+    webGroups.show(chat, owner);
+    return chat;
   }
 
   /**
@@ -123,11 +139,11 @@ public final class Emulator implements AutoCloseable {
    * IllegalArgumentException for a title outside 1..200 chars or a user named twice.
    */
   public EmulatedChat channel(String title, EmulatedUser owner, EmulatedUser... subscribers) {
-    return createGroup(title, true, owner, subscribers);
+    return createGroup(OptionalLong.empty(), title, true, owner, subscribers);
   }
 
-  private EmulatedChat createGroup(String title, boolean channel, EmulatedUser owner,
-      EmulatedUser... members) {
+  private EmulatedChat createGroup(OptionalLong chatId, String title, boolean channel,
+      EmulatedUser owner, EmulatedUser... members) {
     Objects.requireNonNull(title, "title");
     if (title.isEmpty() || Limits.chars(title) > GroupChatsApi.TITLE_MAX) {
       throw new IllegalArgumentException("title is " + Limits.chars(title) + " chars; it must be 1.."
@@ -140,8 +156,9 @@ public final class Emulator implements AutoCloseable {
       }
     }
     long now = world.clock.millis();
-    GroupChat group = world.createGroup(title, new GroupChat.Member(owner.dialog().user, now, true),
-        channel);
+    GroupChat.Member admin = new GroupChat.Member(owner.dialog().user, now, true);
+    GroupChat group = chatId.isPresent() ? world.createGroup(chatId.getAsLong(), title, admin, channel)
+        : world.createGroup(title, admin, channel);
     for (EmulatedUser member : members) {
       group.add(new GroupChat.Member(member.dialog().user, now, false));
     }

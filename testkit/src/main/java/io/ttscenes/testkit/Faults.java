@@ -35,6 +35,12 @@ public final class Faults {
     return add(path, times, new Fault(0, Duration.ZERO, delay));
   }
 
+  /** How many faults injected for {@code path} are not used yet: a test sees a call arrive when it drops. */
+  public synchronized int pending(String path) {
+    Deque<Fault> queue = byPath.get(path);
+    return queue == null ? 0 : queue.size();
+  }
+
   /** Drops every fault not used yet. */
   public synchronized void clear() {
     byPath.clear();

@@ -13,9 +13,11 @@ import java.time.Duration;
 final class WebChatApi {
   private static final String CHAT = "/_emu/chats/(\\d+)";
   private final Emulator emulator;
+  private final WebGroupsApi groups;
 
-  WebChatApi(Emulator emulator) {
+  WebChatApi(Emulator emulator, WebGroupsApi groups) {
     this.emulator = emulator;
+    this.groups = groups;
   }
 
   void register(Routes routes) {
@@ -67,7 +69,7 @@ final class WebChatApi {
           user(call).finishConstruction();
           return Json.success();
         });
-    new WebGroupsApi(emulator).register(routes);
+    groups.register(routes);
   }
 
   private static double number(JsonNode body, String field) {

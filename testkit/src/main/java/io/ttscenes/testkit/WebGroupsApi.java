@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The web chat's group chats, under {@code /_emu/groups}: create one (its creator owns it and adds
  * the bot), read it by long poll with its system lines, and act in it as a chosen member: post,
  * press buttons, edit and delete own messages, add and remove members, rename, add or remove the
- * bot. Only the groups created here are listed. Errors: 404 for an unknown group or person, 403
+ * bot. Only the groups created here, or shown with {@link #show}, are listed. Errors: 404 for an unknown group or person, 403
  * for a person acting in a group they are not in, 400 for a bad value. Thread-safe.
  */
 final class WebGroupsApi {
@@ -35,6 +35,8 @@ final class WebGroupsApi {
         .add("GET", GROUP, this::view)
         .add("POST", GROUP + "/text", call -> act(call, (chat, user, body) ->
             chat.sendText(user, Limits.requiredText(body, "text"))))
+        .add("POST", GROUP + "/reply", call -> act(call, (chat, user, body) ->
+            chat.replyTo(user, Limits.requiredText(body, "mid"), Limits.requiredText(body, "text"))))
         .add("POST", GROUP + "/callback", call -> act(call, (chat, user, body) -> {
           ButtonPress.Target button = ButtonPress.of(body).target(chat.group(), chat.title());
           return chat.pressOn(user, button.mid(), button.payload());
@@ -91,6 +93,13 @@ final class WebGroupsApi {
     log.record(chat.group(), () -> chat.addBot(owner), owner.name() + " added the bot");
     groups.put(chat.chatId(), new Entry(chat, log));
     return summary(chat);
+  }
+
+  /** Lists {@code chat}, made through the emulator's Java API by {@code owner}, with the page's groups. */
+  void show(EmulatedChat chat, EmulatedUser owner) {
+    GroupLog log = new GroupLog();
+    log.record(chat.group(), () -> { }, owner.name() + " created the group \u201c" + chat.title() + "\u201d");
+    groups.put(chat.chatId(), new Entry(chat, log));
   }
 
   /** A member's change to the group: what it does and the system line it leaves when it succeeds. */

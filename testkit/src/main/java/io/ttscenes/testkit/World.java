@@ -119,7 +119,18 @@ final class World {
   }
 
   GroupChat createGroup(String title, GroupChat.Member owner, boolean channel) {
-    GroupChat group = new GroupChat(-groupIds.incrementAndGet(), title, owner, channel);
+    return createGroup(-groupIds.incrementAndGet(), title, owner, channel);
+  }
+
+  /** A group with a chosen id: negative, as TamTam's group ids are, and not taken yet. */
+  synchronized GroupChat createGroup(long chatId, String title, GroupChat.Member owner, boolean channel) {
+    if (chatId >= 0) {
+      throw new IllegalArgumentException("group chat id " + chatId + " must be negative, as TamTam's are");
+    }
+    if (chat(chatId).isPresent()) {
+      throw new IllegalArgumentException("chat id " + chatId + " is taken already");
+    }
+    GroupChat group = new GroupChat(chatId, title, owner, channel);
     groupsByChat.put(group.chatId, group);
     return group;
   }

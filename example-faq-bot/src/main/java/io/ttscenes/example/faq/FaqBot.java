@@ -5,6 +5,8 @@ import io.ttscenes.api.Context;
 import io.ttscenes.api.Handlers;
 import io.ttscenes.api.OutgoingMessage;
 import io.ttscenes.api.model.User;
+import io.ttscenes.example.faq.desk.SupportDesk;
+import java.util.Optional;
 
 /**
  * The support bot's conversation design: global commands ({@code /start}, {@code /help},
@@ -19,14 +21,26 @@ public final class FaqBot {
     return create(FaqCatalog.shop());
   }
 
-  /** The bot answering from {@code catalog}. */
+  /** The bot answering from {@code catalog}, without operators: {@code /support} says so. */
   public static Bot create(FaqCatalog catalog) {
+    return create(catalog, Optional.empty());
+  }
+
+  /** The bot answering from {@code catalog} whose tickets go to {@code desk}'s operators' chat. */
+  public static Bot create(FaqCatalog catalog, SupportDesk desk) {
+    return create(catalog, Optional.of(desk));
+  }
+
+  private static Bot create(FaqCatalog catalog, Optional<SupportDesk> desk) {
     Menus menus = new Menus(catalog);
-    return Bot.builder("faq-bot")
+    Bot.Builder bot = Bot.builder("faq-bot");
+    // The desk's handlers go first: what operators write in their chat is the desk's alone.
+    desk.ifPresent(d -> d.install(bot));
+    return bot
         .sessionData(Profile.class, Profile::fresh)
         // Deep links the shop advertises: metrics and funnels name these, other payloads are "other".
         .campaigns("promo42", "spring-sale")
-        .scene(SupportScene.create())
+        .scene(SupportScene.create(desk.isPresent()))
         .transitionsTo(SupportScene.ID)
         .global(g -> commands(g, menus))
         .global(g -> faqButtons(g, menus, catalog))
@@ -42,7 +56,7 @@ public final class FaqBot {
         .onCommand("start", ctx -> welcome(ctx, menus))
         .onCommand("help", ctx -> ctx.reply(OutgoingMessage.text(Menus.help()).markdown()))
         .onCommand("faq", ctx -> ctx.reply(menus.topics()))
-        .onCommand("support", ctx -> ctx.enter(SupportScene.ID))
+        .onCommand("support", SupportScene::start)
         .onCommand("cancel", ctx -> {
           if (ctx.sceneId().isPresent()) {
             ctx.reply("Cancelled; your ticket draft was discarded.").leave();
@@ -63,8 +77,7 @@ public final class FaqBot {
               question -> show(ctx, menus.answer(catalog.topicOf(id).orElseThrow(), question)),
               () -> outdated(ctx, menus));
         })
-        .onCallback(Menus.SUPPORT, ctx -> ctx.answer("Let's write to our support team")
-            .enter(SupportScene.ID));
+        .onCallback(Menus.SUPPORT, ctx -> SupportScene.start(ctx.answer("Let's write to our support team")));
   }
 
   private static void show(Context<?> ctx, OutgoingMessage screen) {

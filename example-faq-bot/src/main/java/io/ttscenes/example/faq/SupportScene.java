@@ -1,88 +1,79 @@
 package io.ttscenes.example.faq;
 
 import io.ttscenes.api.Context;
-import io.ttscenes.api.OutgoingMessage;
 import io.ttscenes.api.Scene;
-import io.ttscenes.api.Updates;
-import io.ttscenes.api.client.Markdown;
-import io.ttscenes.api.keyboard.Keyboard;
-import io.ttscenes.api.model.ContactAttachment;
+import io.ttscenes.example.faq.desk.Question;
+import io.ttscenes.example.faq.desk.SupportDesk;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The "contact support" wizard: the question as one message, then a phone number (shared with a
- * request-contact button) or "answer here", then a confirmation with the ticket number. A draft
- * left alone for {@link #IDLE} is dropped, and the user is told so.
+ * The user's side of a support ticket: the next message (text, photos, files) is the question,
+ * which opens a ticket with the operators; after that every message of the user goes to the same
+ * ticket until an operator closes it. A question not written within {@link #IDLE} is dropped, and
+ * the user is told so. Enter it with {@code ctx.enter(SupportScene.ID)}.
  */
 final class SupportScene {
   static final String ID = "support";
   static final Duration IDLE = Duration.ofMinutes(15);
-  static final int MAX_QUESTION = 2000;
-  static final String ANSWER_HERE = "support:here";
-  private static final Pattern TEL = Pattern.compile("(?m)^TEL[^:\\r\\n]*:([^\\r\\n]+)");
 
   /**
-   * The ticket being written (the scene's data).
+   * The scene's data.
    *
-   * @param question the user's question, or null before it was asked
+   * @param ticket the open ticket's id, or null while the question is not asked yet
    */
-  record Draft(String question) {}
+  record Draft(String ticket) {}
 
   private SupportScene() {}
 
-  static Scene<Draft> create() {
+  /**
+   * Starts a ticket: enters the scene, or, while the user's ticket is open, reminds them that
+   * their messages already go to it. The entry point of every "contact support" button.
+   */
+  static void start(Context<?> ctx) {
+    if (ctx.sceneId().filter(ID::equals).isPresent() && ctx.data() instanceof Draft draft
+        && draft.ticket() != null) {
+      ctx.reply("Ticket " + draft.ticket() + " is still open: just write here and it is added.");
+    } else {
+      ctx.enter(ID);
+    }
+  }
+
+  /** The scene; {@code staffed} false (no operators' chat) turns every question away. */
+  static Scene<Draft> create(boolean staffed) {
     return Scene.builder(ID, Draft.class)
         .initialData(() -> new Draft(null))
         .step("question", step -> step
-            .prompt(ctx -> ctx.reply("Please describe your problem in one message. "
-                + "Send /cancel to stop."))
-            .onText(SupportScene::question)
-            .fallback(ctx -> ctx.reply("Please type your question as text.")))
-        .step("contact", step -> step
-            .prompt(ctx -> ctx.reply("How should our team reach you?", Keyboard.inline()
-                .withRow(Keyboard.requestContact("Share my phone number"))
-                .withRow(Keyboard.callback("Answer me here in the chat", ANSWER_HERE))))
-            .onContact(ctx -> finish(ctx, phone(ctx)))
-            .onCallback(ANSWER_HERE, ctx -> finish(ctx.answer("We will answer in this chat"),
-                Optional.empty()))
-            .fallback(ctx -> ctx.reply("Please use one of the buttons above, or /cancel.")))
-        .timeout(IDLE, ctx -> ctx.reply("Your ticket draft was dropped after "
-            + IDLE.toMinutes() + " minutes without an answer. Send /support to start again.")
-            .leave())
+            .prompt(ctx -> prompt(ctx, staffed))
+            .onMessage(SupportScene::question)
+            .idleTimeout(IDLE, ctx -> ctx.reply("Your question was dropped after " + IDLE.toMinutes()
+                + " minutes without an answer. Send /support to start again.").leave()))
+        .step("open", step -> step
+            .onMessage(SupportScene::followUp))
         .build();
   }
 
+  private static void prompt(Context<Draft> ctx, boolean staffed) {
+    if (staffed) {
+      ctx.reply("Please describe your problem in one message; you can attach photos or files. "
+          + "Send /cancel to stop.");
+    } else {
+      ctx.reply("Sorry, this bot has no support team set up (no operators' chat), so it cannot take "
+          + "questions. Try /faq.").leave();
+    }
+  }
+
   private static void question(Context<Draft> ctx) {
-    String text = ctx.text().strip();
-    if (text.length() > MAX_QUESTION) {
-      ctx.reply("That is " + text.length() + " characters; please keep it under " + MAX_QUESTION + ".");
-      return;
-    }
-    ctx.setData(new Draft(text)).next();
+    Question.of(ctx).ifPresent(question -> {
+      Profile profile = ctx.session(Profile.class).withTicket();
+      String ticket = "SUP-" + ctx.userId().orElse(0L) + "-" + profile.tickets();
+      SupportDesk.open(ctx, ticket, question, profile.campaign());
+      ctx.setSession(profile).setData(new Draft(ticket)).next()
+          .reply("Ticket " + ticket + " is open. An operator will answer here; anything you write "
+              + "now is added to it.");
+    });
   }
 
-  private static void finish(Context<Draft> ctx, Optional<String> phone) {
-    Profile profile = ctx.session(Profile.class).withTicket();
-    String ticket = "SUP-" + ctx.userId().orElse(0L) + "-" + profile.tickets();
-    StringBuilder text = new StringBuilder()
-        .append("**Ticket ").append(ticket).append(" is open.**\n")
-        .append("Your question: ").append(Markdown.escape(ctx.data().question())).append('\n')
-        .append(phone.map(p -> "We will call you at " + Markdown.escape(p) + ".")
-            .orElse("We will answer here in this chat."));
-    if (!profile.campaign().isEmpty()) {
-      text.append("\nSource: ").append(Markdown.escape(profile.campaign()));
-    }
-    ctx.setSession(profile).reply(OutgoingMessage.text(text.toString()).markdown()).leave();
-  }
-
-  /** The phone number of a shared contact: its vCard's TEL line. */
-  private static Optional<String> phone(Context<Draft> ctx) {
-    return Updates.attachments(ctx.update()).stream()
-        .filter(ContactAttachment.class::isInstance).map(ContactAttachment.class::cast)
-        .map(contact -> contact.payload().vcfInfo()).filter(vcf -> vcf != null)
-        .map(TEL::matcher).filter(Matcher::find).map(m -> m.group(1).strip()).findFirst();
+  private static void followUp(Context<Draft> ctx) {
+    Question.of(ctx).ifPresent(more -> SupportDesk.followUp(ctx, ctx.data().ticket(), more));
   }
 }

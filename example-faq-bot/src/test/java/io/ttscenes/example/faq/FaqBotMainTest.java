@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ttscenes.api.Bot;
+import io.ttscenes.example.faq.desk.SupportDesk;
 import io.ttscenes.runtime.BotLauncher;
 import io.ttscenes.runtime.RuntimeConfigException;
 import io.ttscenes.testkit.EmulatedUser;
@@ -15,11 +17,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** The program's settings, as README's run command and a deployment use them. */
 final class FaqBotMainTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final long OPERATORS = -5_000_000_001L;
 
   @Test
   void withoutTokenItServesTheWebChatAndAnswersThere() throws Exception {
@@ -60,26 +64,30 @@ final class FaqBotMainTest {
   }
 
   @Test
-  void withRedisUrlATicketDraftSurvivesARestart() {
+  void withRedisUrlAQuestionAskedAfterARestartOpensTheTicket() {
     try (RedisProcess redis = RedisProcess.start();
         Emulator tamtam = Emulator.builder().token("real-token").start()) {
       Map<String, String> env = Map.of("TAMTAM_TOKEN", "real-token",
           "TAMTAM_API_URL", tamtam.baseUrl(), "REDIS_URL", redis.url(),
           // RedisProcess runs without persistence.
           "TTSCENES_REDIS_UNSAFE_OK", "true");
+      EmulatedUser olga = tamtam.user("Olga");
+      tamtam.groupChat(OPERATORS, "Operators", olga).addBot(olga);
       EmulatedUser cleo = tamtam.user("Cleo");
-      try (BotLauncher.Launched first = BotLauncher.start(FaqBot.create(), env)) {
+      try (BotLauncher.Launched first = BotLauncher.start(deskBot(), env)) {
         cleo.sendCommand("/support");
-        cleo.awaitMessage(WAIT);
-        cleo.sendText("Parcel lost");
-        assertEquals("How should our team reach you?", cleo.awaitMessage(WAIT).text());
+        assertTrue(cleo.awaitMessage(WAIT).text().startsWith("Please describe your problem"));
       }
-      try (BotLauncher.Launched second = BotLauncher.start(FaqBot.create(), env)) {
-        cleo.pressButton("Answer me here in the chat");
-        assertEquals("We will answer in this chat", cleo.awaitNotification(WAIT));
-        assertTrue(cleo.awaitMessage(WAIT).text().contains("Your question: Parcel lost"));
+      try (BotLauncher.Launched second = BotLauncher.start(deskBot(), env)) {
+        cleo.sendText("Parcel lost");
+        assertEquals("Ticket SUP-" + cleo.userId() + "-1 is open. An operator will answer here; anything "
+            + "you write now is added to it.", cleo.awaitMessage(WAIT).text());
       }
     }
+  }
+
+  private static Bot deskBot() {
+    return FaqBot.create(FaqCatalog.shop(), SupportDesk.of(OPERATORS));
   }
 
   @Test
@@ -89,6 +97,19 @@ final class FaqBotMainTest {
             "TTSCENES_POLL_LIMIT", "5000")));
 
     assertEquals(2, error.problems().size(), error.getMessage());
+  }
+
+  @Test
+  void supportChatIdIsReadAndABadOneIsNamed() {
+    assertEquals(OptionalLong.of(-70L), FaqBotMain.supportChat(Map.of("SUPPORT_CHAT_ID", " -70 "), false));
+    assertEquals(OptionalLong.empty(), FaqBotMain.supportChat(Map.of(), false), "no desk without it");
+    assertEquals(OptionalLong.of(DeskDemo.OPERATORS_CHAT), FaqBotMain.supportChat(Map.of(), true),
+        "dev mode's demo group");
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> FaqBotMain.supportChat(Map.of("SUPPORT_CHAT_ID", "operators"), false));
+    assertEquals("SUPPORT_CHAT_ID is 'operators'; it must be the id of the operators' group chat, a whole "
+        + "number such as -70000000000001", error.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> FaqBotMain.supportChat(Map.of("SUPPORT_CHAT_ID", "0"), false));
   }
 
   @Test

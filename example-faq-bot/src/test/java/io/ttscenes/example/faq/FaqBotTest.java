@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ttscenes.testkit.kit.BotTester;
 import io.ttscenes.testkit.kit.TestUser;
-import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,71 +52,15 @@ final class FaqBotTest {
   }
 
   @Test
-  void supportWizardWithContactOpensATicket() {
+  void withoutAnOperatorsChatSupportSaysSoAndLeavesNothingOpen() {
     TestUser carol = bot.user("Carol");
-    carol.startsWithLink("spring-sale").expectAnyReply()
-        .presses("Contact support")
+    carol.starts().expectAnyReply().presses("Contact support")
         .expectNotification("Let's write to our support team")
-        .expectReply("Please describe your problem in one message. Send /cancel to stop.");
-    assertEquals(Optional.of("support"), bot.session(carol).scene());
-
-    carol.sends("My *order* #12 [arrived] broken_")
-        .expectReply("How should our team reach you?")
-        .expectKeyboard("Share my phone number", "Answer me here in the chat")
-        .presses("Share my phone number")
-        .expectReply(r -> assertEquals(List.of(
-            "Ticket SUP-" + carol.emulated().userId() + "-1 is open.",
-            "Your question: My *order* #12 [arrived] broken_",
-            "We will call you at +10000000000.",
-            "Source: spring-sale"), List.of(r.text().split("\n"))))
-        .expectStyled("strong", "Ticket SUP-" + carol.emulated().userId() + "-1 is open.")
+        .expectReply("Sorry, this bot has no support team set up (no operators' chat), so it cannot "
+            + "take questions. Try /faq.")
         .expectNoMoreReplies();
-
     assertEquals(Optional.empty(), bot.session(carol).scene());
-    assertEquals(new Profile("spring-sale", 1), bot.session(carol).sessionData(Profile.class));
-  }
-
-  @Test
-  void supportWizardCanAnswerInTheChatInstead() {
-    TestUser dave = bot.user("Dave");
-    dave.sends("/support").expectReply("Please describe your problem in one message. Send /cancel to stop.")
-        .sends("Where is the invoice?").expectReply("How should our team reach you?")
-        .sends("call me maybe").expectReply("Please use one of the buttons above, or /cancel.")
-        .presses("Answer me here in the chat")
-        .expectNotification("We will answer in this chat")
-        .expectReply("Ticket SUP-" + dave.emulated().userId() + "-1 is open.\n"
-            + "Your question: Where is the invoice?\nWe will answer here in this chat.")
-        .sends("/support").expectAnyReply()
-        .sends("Second question").expectAnyReply()
-        .presses("Answer me here in the chat").expectNotification("We will answer in this chat")
-        .expectReplyContaining("Ticket SUP-" + dave.emulated().userId() + "-2 is open.");
-  }
-
-  @Test
-  void cancelDropsTheDraftFromAnyStep() {
-    TestUser erin = bot.user("Erin");
-    erin.sends("/cancel").expectReply("There is nothing to cancel.")
-        .sends("/support").expectAnyReply()
-        .sends("My parcel is late").expectReply("How should our team reach you?")
-        .sends("/cancel").expectReply("Cancelled; your ticket draft was discarded.")
-        .sends("hello").expectReply("Sorry, I did not understand that. Pick an option or send /help.")
-        .expectKeyboard("Browse FAQ", "Contact support")
-        .expectNoMoreReplies();
-    assertEquals(Optional.empty(), bot.session(erin).scene());
-  }
-
-  @Test
-  void idleDraftIsDroppedAfterTheTimeoutAndTheUserIsTold() {
-    TestUser frank = bot.user("Frank");
-    frank.sends("/support").expectAnyReply().sends("Refund please").expectAnyReply();
-
-    bot.advance(SupportScene.IDLE.minusMinutes(1));
-    frank.expectNoMoreReplies();
-
-    bot.advance(Duration.ofMinutes(1));
-    frank.expectReply("Your ticket draft was dropped after 15 minutes without an answer. "
-        + "Send /support to start again.").expectNoMoreReplies();
-    assertEquals(Optional.empty(), bot.session(frank).scene());
+    carol.sends("/cancel").expectReply("There is nothing to cancel.");
   }
 
   @Test
@@ -127,15 +69,5 @@ final class FaqBotTest {
         .expectReply("What I can do\n/faq - browse answers to common questions\n"
             + "/support - write to our support team\n/cancel - drop what you are doing\n/help - this message")
         .expectStyled("strong", "What I can do");
-  }
-
-  @Test
-  void faqCommandSendsTheTopicsAndFaqButtonsWorkInsideTheWizard() {
-    TestUser heidi = bot.user("Heidi");
-    heidi.sends("/support").expectAnyReply()
-        .sends("/faq").expectReply("Frequently asked questions\nPick a topic:")
-        .presses("Account").expectEdit("Account\nPick a question:")
-        .sends("My account is locked").expectReply("How should our team reach you?");
-    assertEquals(Optional.of("contact"), bot.session(heidi).step());
   }
 }

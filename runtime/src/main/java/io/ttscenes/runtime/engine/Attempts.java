@@ -7,6 +7,7 @@ import io.ttscenes.api.Updates;
 import io.ttscenes.api.model.BotStartedUpdate;
 import io.ttscenes.api.model.UnknownUpdate;
 import io.ttscenes.api.model.Update;
+import io.ttscenes.api.store.ChatKeys;
 import io.ttscenes.api.store.Commit;
 import io.ttscenes.api.store.InboxEntry;
 import io.ttscenes.api.store.OutboxEntry;
@@ -103,6 +104,23 @@ final class Attempts {
   }
 
   /**
+   * {@code loaded} unchanged with {@code outcome}, for a signal consumed without a handler; a
+   * session that started over (its stored data unreadable) still tells its user and counts it.
+   */
+  private Turn.Result unchanged(String key, Session loaded, Instant now, UpdateOutcome outcome) {
+    if (loaded.reset == null) {
+      return new Turn.Result(loaded, List.of(), outcome, List.of());
+    }
+    return turn.unchanged(new SessionContext(bot, loaded, signalUpdate(loaded, null, now), key, now,
+        Optional.empty(), codec, settings.api()), outcome);
+  }
+
+  private Planned planned(String key, String dedupeId, Optional<StoredSession> stored, Instant now,
+      Turn.Result result, Place ranAt, Set<String> consumed, boolean more) {
+    return planned(key, dedupeId, stored, now, result, ranAt, result.events(), consumed, more);
+  }
+
+  /**
    * Plans the handling of the oldest signal in the session's inbox, consumed by the commit: its
    * handler's run, or for a signal already handled (a delivery repeated after a crash) or
    * unreadable, a commit of the session unchanged. Empty when the inbox is empty.
@@ -119,22 +137,22 @@ final class Attempts {
     Session loaded = load(key, stored);
     Place ranAt = Place.of(loaded);
     if (stored.filter(s -> s.hasSeen(dedupeId)).isPresent()) {
-      return Optional.of(planned(key, dedupeId, stored, now,
-          new Turn.Result(loaded, List.of(), UpdateOutcome.DUPLICATE, List.of()), ranAt, List.of(), consumed, more));
+      return Optional.of(planned(key, dedupeId, stored, now, unchanged(key, loaded, now, UpdateOutcome.DUPLICATE),
+          ranAt, consumed, more));
     }
     Signals.Message message;
     try {
       message = Signals.read(settings.mapper(), entry);
     } catch (IllegalArgumentException e) {
       LOG.error("session {}: {}; the entry is dropped", key, e.getMessage());
-      return Optional.of(planned(key, dedupeId, stored, now,
-          new Turn.Result(loaded, List.of(), UpdateOutcome.UNMATCHED, List.of()), ranAt, List.of(), consumed, more));
+      return Optional.of(planned(key, dedupeId, stored, now, unchanged(key, loaded, now, UpdateOutcome.UNMATCHED),
+          ranAt, consumed, more));
     }
     Supplier<Session> sessions = firstThenFresh(loaded, key, stored);
     Supplier<SessionContext> contexts = () -> {
       Session session = sessions.get();
-      return new SessionContext(bot, session, signalUpdate(session, message, now), key, now, Optional.empty(),
-          codec, settings.api());
+      return new SessionContext(bot, session, signalUpdate(session, message, now), key, now,
+          Optional.empty(), codec, settings.api());
     };
     Turn.Result ran;
     try {
@@ -143,7 +161,7 @@ final class Attempts {
           : turn.runSignal(contexts, message), contexts);
     } catch (IllegalArgumentException e) {
       LOG.error("session {}: {}; the entry is dropped", key, e.getMessage());
-      ran = new Turn.Result(loaded, List.of(), UpdateOutcome.UNMATCHED, List.of());
+      ran = unchanged(key, loaded, now, UpdateOutcome.UNMATCHED);
     }
     return Optional.of(storable(ran, contexts,
         result -> planned(key, dedupeId, stored, now, result, ranAt, result.events(), consumed, more)));
@@ -268,7 +286,8 @@ final class Attempts {
     Duration idle = result.session().scene().flatMap(Scene::sessionTtl).orElse(bot.sessionTtl());
     Duration ttl = result.session().jobs.ttl(idle, now);
     Commit commit = new Commit(key, version, codec.encode(result.session()), outbox, dedupeId, ttl,
-        outboxes.toClear(key), result.session().jobs.wake(), consumedSignals);
+        outboxes.toClear(key), result.session().jobs.wake(), consumedSignals,
+        result.session().chatShare.write(bot.sessionTtl()));
     return new Planned(commit, owner, effects, result.outcome(), ranAt, events, moreSignals);
   }
 
@@ -293,11 +312,18 @@ final class Attempts {
     return named;
   }
 
-  /** The update a signal's handler sees: type {@code signal} (a continuation's: {@code continuation}), the sender, the session's last chat and user. */
+  /**
+   * The update a signal's handler sees: type {@code signal} (a continuation's: {@code continuation}),
+   * the sender (none for a {@code message} of null: a signal consumed unread), the session's last
+   * chat and user.
+   */
   private static Update signalUpdate(Session session, Signals.Message message, Instant now) {
     Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("update_type", Continued.isContinuation(message.type()) ? "continuation" : "signal");
-    fields.put("from", message.from());
+    boolean continuation = message != null && Continued.isContinuation(message.type());
+    fields.put("update_type", continuation ? "continuation" : "signal");
+    if (message != null) {
+      fields.put("from", message.from());
+    }
     fields.put("timestamp", now.toEpochMilli());
     if (session.chat != null) {
       fields.put("chat_id", session.chat);
@@ -322,7 +348,11 @@ final class Attempts {
   }
 
   private Session load(String key, Optional<StoredSession> stored) {
-    return stored.map(s -> codec.decode(key, s.data())).orElseGet(codec::fresh);
+    Session session = stored.map(s -> codec.decode(key, s.data())).orElseGet(codec::fresh);
+    // Each decoded copy reads the chat data afresh: a recovery or a re-run must not see what a
+    // failed or losing run changed.
+    session.chatShare = new ChatShare(bot, store, codec.mapper(), ChatKeys.chatOf(key));
+    return session;
   }
 
   /**

@@ -16,8 +16,8 @@ final class DialogStack {
 
   private static final String STACK = "d";
 
-  /** A suspended caller. */
-  record Frame(String scene, String step, JsonNode data, String callee) {}
+  /** A suspended caller; {@code version} is its data's (null: version 1), stored as {@code v}. */
+  record Frame(String scene, String step, JsonNode data, Integer version, String callee) {}
 
   private DialogStack() {}
 
@@ -33,6 +33,9 @@ final class DialogStack {
       node.put("t", frame.step());
     }
     node.set("d", frame.data());
+    if (frame.version() != null) {
+      node.put("v", frame.version());
+    }
   }
 
   static Optional<Frame> pop(ObjectNode extras) {
@@ -45,7 +48,7 @@ final class DialogStack {
       extras.remove(STACK);
     }
     return Optional.of(new Frame(top.path("c").asText(), top.hasNonNull("t") ? top.get("t").asText() : null,
-        top.get("d"), top.path("e").asText()));
+        top.get("d"), top.hasNonNull("v") ? top.get("v").asInt() : null, top.path("e").asText()));
   }
 
   static void clear(ObjectNode extras) {

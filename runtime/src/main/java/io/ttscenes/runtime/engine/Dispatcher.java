@@ -58,7 +58,7 @@ public final class Dispatcher implements AutoCloseable {
   private Dispatcher(Builder builder) {
     this.listener = builder.listener;
     this.bot = builder.bot;
-    this.router = new Router(builder.bot.sessionKeys());
+    this.router = new Router(builder.bot.sessionKeys(), builder.bot.chatDataType().isPresent());
     ExecutorService executor = builder.executor;
     this.ownedExecutor = executor == null ? newExecutor(builder.bot.name(), builder.parallelism) : null;
     this.lanes = new Lanes(executor == null ? ownedExecutor : executor, executor == null, builder.queueCapacity,

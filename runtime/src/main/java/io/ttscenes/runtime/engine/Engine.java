@@ -3,7 +3,9 @@ package io.ttscenes.runtime.engine;
 import io.ttscenes.api.Context;
 import io.ttscenes.api.store.Commit;
 import io.ttscenes.api.store.CommitResult;
+import io.ttscenes.api.store.OutboxEntry;
 import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.api.store.StoreRejectedException;
 import io.ttscenes.api.store.StoreUnavailableException;
 import io.ttscenes.api.store.StoredSession;
 import java.time.Duration;
@@ -40,6 +42,7 @@ final class Engine {
   private final BooleanSupplier closing;
   private final HandlerDeadline deadline;
   private final BiConsumer<String, Runnable> handOver;
+  private final LegacyMembers legacyMembers;
 
   Engine(EngineSettings settings, Outboxes outboxes, BooleanSupplier closing, HandlerDeadline deadline,
       BiConsumer<String, Runnable> handOver) {
@@ -50,6 +53,7 @@ final class Engine {
     this.deadline = deadline;
     this.handOver = handOver;
     this.attempts = new Attempts(settings, outboxes);
+    this.legacyMembers = new LegacyMembers(settings);
   }
 
   void handle(Routed routed, CompletableFuture<Void> done) {
@@ -154,13 +158,25 @@ final class Engine {
         // A timer or signal job commits nothing when it finds nothing to do, so no version check
         // would catch a stale cached read: it reads the latest session.
         Optional<StoredSession> stored = job instanceof Job.ForUpdate ? store.load(key) : store.loadLatest(key);
+        if (stored.isEmpty() && legacyMembers.adopt(key)) {
+          stored = store.loadLatest(key);
+        }
         String uncertainId = uncertain == null ? null : uncertain.commit().updateId();
         if (uncertainId != null && stored.filter(s -> s.hasSeen(uncertainId)).isPresent()) {
-          LOG.info("session {}: the commit interrupted by the store failure did land; sending its outbox", key);
-          return finish(key, job, uncertain, start);
+          if (landedAsOurs(key, uncertain)) {
+            LOG.info("session {}: the commit interrupted by the store failure did land; sending its outbox", key);
+            return finish(key, job, uncertain, start);
+          }
+          // Another instance (a webhook retry, a take-over) committed this event meanwhile and
+          // sends what it recorded: sending ours too would answer twice.
+          LOG.info("session {}: {} was committed by another instance while the store failed; not sent again",
+              key, uncertainId);
+          outboxes.flush(key);
+          return new Ran(UpdateOutcome.DUPLICATE, Optional.empty());
         }
         uncertain = null;
-        Attempts.Attempt attempt = deadline.run(() -> attempts.plan(key, job, stored, overruns),
+        Optional<StoredSession> read = stored;
+        Attempts.Attempt attempt = deadline.run(() -> attempts.plan(key, job, read, overruns),
             () -> overran(lane, job, overruns));
         if (attempt instanceof Attempts.Done done) {
           // Nothing to commit, but earlier entries of the session may still wait to be sent or cleared.
@@ -201,6 +217,17 @@ final class Engine {
     handOver.accept(lane.key(), () -> run(lane, job, overruns + 1));
   }
 
+  /**
+   * Whether a commit whose outcome a store failure hid, and whose event the session has now seen,
+   * is this run's own: its outbox entry is there with this run's payload (which names this
+   * instance as owner and the time it was planned), not one another instance committed for the
+   * same event under the same id. A commit without an outbox sends nothing either way.
+   */
+  private boolean landedAsOurs(String key, Attempts.Planned planned) {
+    Optional<OutboxEntry> ours = planned.commit().outbox();
+    return ours.isEmpty() || store.outboxEntry(key, ours.get().id()).filter(ours.get()::equals).isPresent();
+  }
+
   private void waitForStore(String key, StoreUnavailableException e, int failures)
       throws InterruptedException {
     if (closing.getAsBoolean()) {
@@ -229,6 +256,12 @@ final class Engine {
         // The timer keeps the claim's lease end: it comes due again then, and that firing settles it.
         LOG.warn("session {}: could not settle the fired timer ({}); it comes due again when its claim ends",
             key, e.getMessage());
+      } catch (StoreRejectedException e) {
+        // The commit won, so its outbox must still go out and the firing is done: a refusal
+        // (waiting will not fix it) is logged loudly, and the timer, left at the claim's lease
+        // end, comes due again; that firing finds nothing due and tries to settle once more.
+        LOG.error("session {}: the store refused to settle the fired timer ({}); it comes due again when its"
+            + " claim ends", key, e.getMessage());
       }
     }
     if (commit.outbox().isPresent()) {

@@ -70,6 +70,18 @@ public sealed interface FlowEvent {
     }
   }
 
+  /**
+   * The stored session, last in {@code scene} ({@link #ROOT} when unknown), could not be read or
+   * migrated ({@code reason}, e.g. {@code not_decoded}, {@code future_version}) and started over at
+   * the root; the user was told.
+   */
+  record SessionReset(String scene, String reason) implements FlowEvent {
+    public SessionReset {
+      Objects.requireNonNull(scene, "scene");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
   /** The name of a place: {@code root}, {@code scene} or {@code scene/step}. */
   static String place(String scene, String step) {
     return scene.equals(ROOT) ? ROOT : step.equals(NO_STEP) ? scene : scene + "/" + step;

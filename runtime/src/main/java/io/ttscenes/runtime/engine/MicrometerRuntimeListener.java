@@ -1,9 +1,7 @@
 package io.ttscenes.runtime.engine;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.Timer;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import io.ttscenes.api.model.Update;
 import java.time.Duration;
@@ -36,14 +34,14 @@ public final class MicrometerRuntimeListener implements RuntimeListener {
       Stream.of(Update.class.getAnnotation(JsonSubTypes.class).value()).map(JsonSubTypes.Type::name),
       Stream.of("scheduled_job")).collect(Collectors.toUnmodifiableSet());
 
-  private final MeterRegistry registry;
-  private final String bot;
+  private final MeterCache meters;
   private final AtomicInteger depth = new AtomicInteger();
 
   /** Registers the lane depth gauge in {@code registry} and tags every meter with {@code bot}. */
   public MicrometerRuntimeListener(MeterRegistry registry, String bot) {
-    this.registry = Objects.requireNonNull(registry, "registry");
-    this.bot = Objects.requireNonNull(bot, "bot");
+    Objects.requireNonNull(registry, "registry");
+    Objects.requireNonNull(bot, "bot");
+    this.meters = new MeterCache(registry, bot);
     registry.gauge("ttscenes.lanes.depth", Tags.of("bot", bot), depth);
   }
 
@@ -51,16 +49,15 @@ public final class MicrometerRuntimeListener implements RuntimeListener {
   public void updateHandled(String updateType, UpdateOutcome outcome, Duration duration) {
     count("ttscenes.updates", "updates handled, by type and outcome",
         "type", known(updateType), "outcome", outcome.name().toLowerCase(Locale.ROOT));
-    Timer.builder("ttscenes.handler.latency").description("time from lane start to ack")
-        .tags("bot", bot, "type", known(updateType)).register(registry).record(duration);
+    meters.timer("ttscenes.handler.latency", "time from lane start to ack", "type", known(updateType))
+        .record(duration);
   }
 
   @Override
   public void turnCommitted(TurnReport report) {
-    Timer.builder("ttscenes.scene.latency")
-        .description("time from lane start to ack of committed updates, by where the handler ran")
-        .tags("bot", bot, "scene", report.scene(), "step", report.step()).register(registry)
-        .record(report.duration());
+    meters.timer("ttscenes.scene.latency",
+        "time from lane start to ack of committed updates, by where the handler ran",
+        "scene", report.scene(), "step", report.step()).record(report.duration());
     report.events().forEach(this::flow);
   }
 
@@ -78,6 +75,9 @@ public final class MicrometerRuntimeListener implements RuntimeListener {
     } else if (event instanceof FlowEvent.DeepLinkStarted e) {
       count("ttscenes.deeplink.starts", "deep-link starts by campaign and where they led",
           "campaign", e.campaign(), "scene", e.scene(), "step", e.step());
+    } else if (event instanceof FlowEvent.SessionReset e) {
+      count("ttscenes.session.resets", "stored sessions that could not be read or migrated and started over",
+          "scene", e.scene(), "reason", e.reason());
     } else if (event instanceof FlowEvent.StepReached e) {
       count("ttscenes.funnel.reached", "users of a campaign who reached a scene and step",
           "campaign", e.campaign(), "scene", e.scene(), "step", e.step());
@@ -140,6 +140,6 @@ public final class MicrometerRuntimeListener implements RuntimeListener {
   }
 
   private void count(String name, String description, String... tags) {
-    Counter.builder(name).description(description).tags("bot", bot).tags(tags).register(registry).increment();
+    meters.counter(name, description, tags).increment();
   }
 }

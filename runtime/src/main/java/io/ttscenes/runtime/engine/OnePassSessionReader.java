@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,7 +20,8 @@ import java.util.Set;
  * of {@link SessionState}; possible because {@link SessionCodec#encode} writes the scene id before
  * the scene data. It takes only the plain case: anything else (unreadable JSON, an unknown scene,
  * data before its scene, data or session data that does not fit its type) gives empty, and the
- * caller reads the tree form, which handles and logs each of those. Thread-safe.
+ * caller reads the tree form, which handles and logs each of those. Data stored at another version
+ * than this deploy's is not the plain case either: the tree form migrates it. Thread-safe.
  */
 final class OnePassSessionReader {
   private static final TypeReference<List<SessionState.HistoryEntry>> HISTORY = new TypeReference<>() {};
@@ -28,10 +30,12 @@ final class OnePassSessionReader {
 
   private final Bot bot;
   private final ObjectMapper mapper;
+  private final VersionedData versioned;
 
-  OnePassSessionReader(Bot bot, ObjectMapper mapper) {
+  OnePassSessionReader(Bot bot, ObjectMapper mapper, VersionedData versioned) {
     this.bot = bot;
     this.mapper = mapper;
+    this.versioned = versioned;
   }
 
   /** The session {@code json} holds, or empty when it is not the plain case. */
@@ -71,9 +75,19 @@ final class OnePassSessionReader {
         draft.step = parser.currentToken() == JsonToken.VALUE_STRING ? parser.getText() : null;
         return draft.step != null;
       }
+      case "dv" -> {
+        // Encode writes the version before the data; after it, the data was read at the wrong one.
+        draft.dataVersion = parser.getIntValue();
+        return draft.data == null;
+      }
       case "data" -> {
-        draft.data = draft.scene == null ? null : typed(parser, draft.scene.dataType());
+        boolean current = draft.scene != null && draft.dataVersion == draft.scene.dataVersions().version();
+        draft.data = current ? typed(parser, draft.scene.dataType()) : null;
         return draft.data != null;
+      }
+      case "sv" -> {
+        draft.sessionVersion = parser.getIntValue();
+        return !draft.sessionSeen;
       }
       case "session" -> {
         draft.sessionSeen = true;
@@ -81,6 +95,9 @@ final class OnePassSessionReader {
         if (type.isEmpty()) {
           parser.skipChildren();
           return true;
+        }
+        if (draft.sessionVersion != bot.sessionDataVersions().version()) {
+          return false;
         }
         draft.sessionData = typed(parser, type.get());
         return draft.sessionData != null;
@@ -116,9 +133,9 @@ final class OnePassSessionReader {
     return true;
   }
 
-  /** The value at the parser as {@code type}, or null when it is not one. */
+  /** The value at the parser as {@code type}, bound strictly, or null when it is not one. */
   private Object typed(JsonParser parser, Class<?> type) throws IOException {
-    Object value = mapper.readValue(parser, type);
+    Object value = versioned.strict(type).readValue(parser);
     return type.isInstance(value) ? value : null;
   }
 
@@ -127,7 +144,9 @@ final class OnePassSessionReader {
     Scene<?> scene;
     String step;
     Object data;
+    int dataVersion = 1;
     Object sessionData;
+    int sessionVersion = 1;
     boolean sessionSeen;
     List<SessionState.HistoryEntry> history = List.of();
     Instant deadline;
@@ -140,7 +159,9 @@ final class OnePassSessionReader {
     ObjectNode extras;
 
     Optional<Session> session(String key, Bot bot) {
-      if (reached.contains(null)) {
+      // Not reached.contains(null): the default List.of() throws on it, which sent every session
+      // without a campaign down the tree path.
+      if (reached.stream().anyMatch(Objects::isNull)) {
         return Optional.empty();
       }
       return placed(key, bot).map(session -> SessionCodec.attributed(session, campaign, reached));

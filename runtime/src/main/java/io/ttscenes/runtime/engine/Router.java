@@ -14,6 +14,7 @@ import io.ttscenes.api.model.MessageCreatedUpdate;
 import io.ttscenes.api.model.MessageEditedUpdate;
 import io.ttscenes.api.model.MessageRemovedUpdate;
 import io.ttscenes.api.model.Update;
+import io.ttscenes.api.store.ChatKeys;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -28,9 +29,24 @@ import java.util.stream.Collectors;
  */
 final class Router {
   private final SessionKeyStrategy keys;
+  private final boolean chatScoped;
 
   Router(SessionKeyStrategy keys) {
+    this(keys, false);
+  }
+
+  /**
+   * With {@code chatScoped} (a bot with chat data), a user-in-chat key {@code u:<user>:c:<chat>}
+   * becomes {@code c:<chat>/u:<user>}, which the store keeps beside the chat's data.
+   */
+  Router(SessionKeyStrategy keys, boolean chatScoped) {
     this.keys = keys;
+    this.chatScoped = chatScoped;
+  }
+
+  /** {@code key} as a bot with chat data ({@code chatScoped}) keeps it; unchanged otherwise. */
+  static String stored(String key, boolean chatScoped) {
+    return chatScoped ? ChatKeys.scoped(key).orElse(key) : key;
   }
 
   /**
@@ -44,7 +60,7 @@ final class Router {
           + (key == null ? "null" : "an empty key") + " for a " + update.updateType()
           + " update; a session key must have at least 1 character");
     }
-    return new Routed(update, key, dedupeId(update));
+    return new Routed(update, stored(key, chatScoped), dedupeId(update));
   }
 
   static String dedupeId(Update update) {

@@ -30,6 +30,13 @@ final class Session {
    * stack), kept apart from the author's data; written as {@code x} only when not empty.
    */
   ObjectNode extras = JsonNodeFactory.instance.objectNode();
+  /** The chat data this run sees (not part of the session's JSON); set by the engine per run. */
+  ChatShare chatShare;
+  /**
+   * Set when the stored session could not be read (a deploy changed its data) and this one started
+   * over at the root; the turn tells the user and counts it. Never stored.
+   */
+  FlowEvent.SessionReset reset;
 
   Session(Scene<?> scene, String step, Object data, Object sessionData,
       List<SessionState.HistoryEntry> history, Jobs jobs, Long user, Long chat) {

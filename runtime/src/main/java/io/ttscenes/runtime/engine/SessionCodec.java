@@ -16,9 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns stored session JSON into a typed {@link Session} and back. A session that names a scene
- * the bot no longer has, or whose data no longer fits the scene's type, is reset to the root with
- * a warning rather than failing every update of that user forever.
+ * Turns stored session JSON into a typed {@link Session} and back. Scene and session data are
+ * stored with their version and migrated on reading; data that is unreadable, does not bind
+ * strictly or cannot be migrated resets the session to the root, marked so the turn tells the user
+ * and counts it, rather than reading nulls or failing every update of that user forever. A scene
+ * the bot no longer has returns the session to the root with a warning.
  */
 final class SessionCodec {
   private static final Logger LOG = LoggerFactory.getLogger(SessionCodec.class);
@@ -26,6 +28,7 @@ final class SessionCodec {
   private final Bot bot;
   private final ObjectMapper mapper;
   private final OnePassSessionReader onePass;
+  private final VersionedData versioned;
 
   SessionCodec(Bot bot, ObjectMapper mapper) {
     this.bot = bot;
@@ -33,7 +36,8 @@ final class SessionCodec {
     // keeps its state in its fields, which must be stored even without getters (else it would be
     // written as {} and come back empty on the next update, silently).
     this.mapper = mapper.copy().setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
-    this.onePass = new OnePassSessionReader(bot, this.mapper);
+    this.versioned = new VersionedData(this.mapper);
+    this.onePass = new OnePassSessionReader(bot, this.mapper, versioned);
   }
 
   Session fresh() {
@@ -59,6 +63,10 @@ final class SessionCodec {
       JsonNode extras = mapper.readTree(json).get("x");
       if (extras instanceof ObjectNode object) {
         session.extras = object;
+        if (session.reset != null) {
+          // The suspended callers' data is of the same deploy as the data that failed.
+          DialogStack.clear(object);
+        }
       }
     } catch (JsonProcessingException e) {
       // The tree path already logged the unreadable session; its extras start empty.
@@ -67,7 +75,18 @@ final class SessionCodec {
   }
 
   private Session decodeTrees(String key, String json) {
-    SessionState state = read(key, json);
+    SessionState state;
+    try {
+      state = mapper.readValue(json, SessionState.class);
+    } catch (JsonProcessingException e) {
+      // The location only: Jackson's message may quote the stored text.
+      LOG.warn("a stored session is not readable JSON (at line {}, column {}); it starts over at the root",
+          e.getLocation() == null ? -1 : e.getLocation().getLineNr(),
+          e.getLocation() == null ? -1 : e.getLocation().getColumnNr());
+      Session fresh = fresh();
+      fresh.reset = new FlowEvent.SessionReset(FlowEvent.ROOT, "unreadable");
+      return fresh;
+    }
     return attributed(decodeTrees(key, state), state.campaign(), state.reached());
   }
 
@@ -81,9 +100,14 @@ final class SessionCodec {
   }
 
   private Session decodeTrees(String key, SessionState state) {
-    Object sessionData = sessionData(key, state.session());
     Optional<Scene<?>> scene = Optional.ofNullable(state.scene()).flatMap(bot::scene);
     Jobs jobs = state.toJobs();
+    Object sessionData;
+    try {
+      sessionData = sessionData(state);
+    } catch (VersionedData.Unreadable e) {
+      return reset(state, "its session data", e, jobs);
+    }
     if (state.scene() != null && scene.isEmpty()) {
       LOG.warn("session {}: stored scene '{}' is not part of bot '{}'; the session returns to the root",
           key, state.scene(), bot.name());
@@ -92,13 +116,27 @@ final class SessionCodec {
     if (scene.isEmpty()) {
       return atRoot(sessionData, state.history(), jobs, state);
     }
-    Optional<?> typed = convert(key, state.data(), scene.get().dataType());
-    if (typed.isEmpty()) {
-      return atRoot(sessionData, List.of(), jobs, state);
+    Object data;
+    try {
+      data = versioned.read(state.data(), state.dv(), scene.get().dataVersions(), scene.get().dataType());
+    } catch (VersionedData.Unreadable e) {
+      return reset(state, "the data of scene '" + scene.get().id() + "'", e, jobs);
     }
-    Object data = typed.get();
     return new Session(scene.get(), step(key, scene.get(), state.step()), data, sessionData,
         state.history(), jobs, state.user(), state.chat());
+  }
+
+  /**
+   * A session started over at the root with fresh session data after {@code what} could not be read;
+   * logged with versions and field names but no session key or values (they may be personal data).
+   */
+  private Session reset(SessionState state, String what, VersionedData.Unreadable e, Jobs jobs) {
+    String scene = state.scene() == null ? FlowEvent.ROOT : state.scene();
+    LOG.warn("a stored session in scene '{}' starts over at the root ({}): {} {}", scene, e.reason().tag(), what,
+        e.getMessage());
+    Session session = atRoot(bot.newSessionData().orElse(null), List.of(), jobs, state);
+    session.reset = new FlowEvent.SessionReset(scene, e.reason().tag());
+    return session;
   }
 
   /** A session at the root: the author's jobs stay, a scene or step timeout has nothing to time out. */
@@ -127,13 +165,15 @@ final class SessionCodec {
    * The JSON shape of {@link SessionState}, with the data objects written directly rather than
    * first turned into trees: the same JSON in one pass.
    */
-  private record Written(String scene, String step, Object data, Object session,
+  private record Written(String scene, String step, Integer dv, Object data, Integer sv, Object session,
       List<SessionState.HistoryEntry> history, List<ScheduledJob> jobs, Long seq, Long user, Long chat,
       String campaign, Set<String> reached, JsonNode x) {}
 
   String encode(Session session) {
     Written state = new Written(
-        session.scene().map(Scene::id).orElse(null), session.step, session.data,
+        session.scene().map(Scene::id).orElse(null), session.step,
+        session.scene().map(scene -> VersionedData.stamp(scene.dataVersions())).orElse(null), session.data,
+        session.sessionData == null ? null : VersionedData.stamp(bot.sessionDataVersions()),
         session.sessionData, session.history,
         session.jobs.stored(), session.jobs.storedSeq(), session.user, session.chat,
         session.campaign, session.campaign == null ? null : session.reached,
@@ -150,6 +190,12 @@ final class SessionCodec {
 
   JsonNode tree(Object value) {
     return value == null ? null : mapper.valueToTree(value);
+  }
+
+  /** The history entry that returns to {@code session}'s scene, step and data (with its version). */
+  SessionState.HistoryEntry remembered(Session session) {
+    return new SessionState.HistoryEntry(session.scene.id(), session.step, tree(session.data),
+        VersionedData.stamp(session.scene.dataVersions()));
   }
 
   /**
@@ -178,36 +224,30 @@ final class SessionCodec {
     }
   }
 
-  <T> Optional<T> convert(String key, JsonNode node, Class<T> type) {
+  /**
+   * The data of {@code scene} stored as {@code node} at {@code version} (null: 1), migrated and bound;
+   * empty, with a warning, when it cannot be (e.g. back() to a scene a deploy changed).
+   */
+  Optional<Object> convert(JsonNode node, Integer version, Scene<?> scene) {
     try {
-      return Optional.ofNullable(mapper.treeToValue(node == null ? mapper.nullNode() : node, type))
-          .filter(type::isInstance);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      LOG.warn("session {}: stored data does not fit {} ({}); the session returns to the root", key,
-          type.getName(), e.getMessage());
+      return Optional.of(versioned.read(node, version, scene.dataVersions(), scene.dataType()));
+    } catch (VersionedData.Unreadable e) {
+      // No session key: like the reset's line, this one names fields and versions only.
+      LOG.warn("stored data of scene '{}' to return to cannot be read ({}): it {}; the session goes to the root",
+          scene.id(), e.reason().tag(), e.getMessage());
       return Optional.empty();
     }
   }
 
-  private Object sessionData(String key, JsonNode node) {
+  /** The session data of {@code state}, migrated and bound; fresh when none was stored. */
+  private Object sessionData(SessionState state) throws VersionedData.Unreadable {
     Optional<Class<?>> type = bot.sessionDataType();
     if (type.isEmpty()) {
       return null;
     }
-    if (node == null || node.isNull()) {
+    if (state.session() == null || state.session().isNull()) {
       return bot.newSessionData().orElse(null);
     }
-    return convert(key, node, type.get()).map(Object.class::cast)
-        .orElseGet(() -> bot.newSessionData().orElse(null));
-  }
-
-  private SessionState read(String key, String json) {
-    try {
-      return mapper.readValue(json, SessionState.class);
-    } catch (JsonProcessingException e) {
-      LOG.warn("session {}: stored session is not readable ({}); starting over at the root", key,
-          e.getOriginalMessage());
-      return new SessionState(null, null, null, null, List.of(), null, null, null, null, null, null, null);
-    }
+    return versioned.read(state.session(), state.sv(), bot.sessionDataVersions(), type.get());
   }
 }

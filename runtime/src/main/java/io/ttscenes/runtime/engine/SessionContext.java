@@ -17,7 +17,9 @@ import io.ttscenes.api.client.MessageTarget;
 import io.ttscenes.api.keyboard.Keyboard;
 import io.ttscenes.api.client.ApiLimits;
 import io.ttscenes.api.i18n.Messages;
+import io.ttscenes.api.model.BotStartedUpdate;
 import io.ttscenes.api.model.CallbackAnswer;
+import io.ttscenes.api.model.ChatType;
 import io.ttscenes.api.model.CallbackButton;
 import io.ttscenes.api.model.Intent;
 import io.ttscenes.api.model.ConstructorAnswer;
@@ -254,6 +256,28 @@ final class SessionContext implements Context<Object> {
   }
 
   @Override
+  public <C> C chatData(Class<C> type) {
+    return inGroup("chatData()").get(type, key);
+  }
+
+  @Override
+  public Context<Object> setChatData(Object chatData) {
+    inGroup("setChatData()").set(chatData, key);
+    return this;
+  }
+
+  /** The run's chat data, refused in a private dialog, where there is no group to share it. */
+  private ChatShare inGroup(String call) {
+    boolean dialog = update instanceof BotStartedUpdate || Updates.message(update)
+        .map(m -> m.recipient() != null && m.recipient().chatType() == ChatType.DIALOG).orElse(false);
+    if (dialog) {
+      throw new IllegalStateException(call + " is for group chats; session '" + key
+          + "' is a private dialog, which has no chat data");
+    }
+    return session.chatShare;
+  }
+
+  @Override
   public Context<Object> reply(String text) {
     return reply(OutgoingMessage.text(text));
   }
@@ -468,7 +492,7 @@ final class SessionContext implements Context<Object> {
           + " is null; onSignal handlers are chosen by the payload's type");
     }
     JsonNode tree = codec.payloadTree("a signal to " + target.key(), payload);
-    effects.add(new Effect.Signal(target.key(), null, key, payload.getClass().getName(), tree));
+    effects.add(new Effect.Signal(Router.stored(target.key(), bot.chatDataType().isPresent()), null, key, payload.getClass().getName(), tree));
     return this;
   }
 

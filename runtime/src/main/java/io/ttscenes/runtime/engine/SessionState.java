@@ -7,7 +7,9 @@ import java.util.List;
  * A session as stored (JSON): current scene and wizard step (null at the root), the scene's data,
  * the session-wide data, the history for {@code back()}, the scheduled jobs (the scene timeout
  * among them) with the sequence numbering them, and the last user and chat seen, so a job can
- * reply. Nullable components are omitted from the JSON. {@code deadline} (epoch millis) is the
+ * reply. Nullable components are omitted from the JSON. {@code dv} and {@code sv} are the
+ * versions of the scene data and the session data (omitted: version 1), {@code v} of a history
+ * entry its data's. {@code deadline} (epoch millis) is the
  * scene timeout as sessions stored it before jobs existed; it is read as the timeout job.
  */
 record SessionState(
@@ -22,7 +24,9 @@ record SessionState(
     Long user,
     Long chat,
     String campaign,
-    List<String> reached) {
+    List<String> reached,
+    Integer dv,
+    Integer sv) {
   SessionState {
     // Null (omitted) without a campaign, as the one-pass encoder writes it.
     reached = reached == null ? null : List.copyOf(reached);
@@ -40,5 +44,5 @@ record SessionState(
   }
 
   /** One earlier scene to return to, with the data it had. */
-  record HistoryEntry(String scene, String step, JsonNode data) {}
+  record HistoryEntry(String scene, String step, JsonNode data, Integer v) {}
 }

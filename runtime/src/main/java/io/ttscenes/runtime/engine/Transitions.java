@@ -49,7 +49,7 @@ final class Transitions {
       start(ctx, enter.scene(), enter.data(), null);
     } else if (transition instanceof Transition.Call call) {
       DialogStack.push(session.extras, new DialogStack.Frame(session.scene.id(), session.step,
-          codec.tree(session.data), call.scene().id()));
+          codec.tree(session.data), VersionedData.stamp(session.scene.dataVersions()), call.scene().id()));
       start(ctx, call.scene(), call.input(), null);
     } else if (transition instanceof Transition.Return back) {
       returnToCaller(ctx, back.result());
@@ -93,7 +93,7 @@ final class Transitions {
     leave(ctx, false, !(result instanceof DialogResult.Cancelled));
     Optional<DialogStack.Frame> frame = DialogStack.pop(session.extras);
     Optional<Scene<?>> scene = frame.flatMap(f -> bot.scene(f.scene()));
-    Optional<?> data = scene.flatMap(s -> codec.convert(ctx.sessionKey(), frame.get().data(), s.dataType()));
+    Optional<?> data = scene.flatMap(s -> codec.convert(frame.get().data(), frame.get().version(), s));
     if (scene.isEmpty() || data.isEmpty()) {
       toRoot(session);
       return;
@@ -127,7 +127,7 @@ final class Transitions {
     }
     SessionState.HistoryEntry previous = session.history.remove(session.history.size() - 1);
     Optional<Scene<?>> scene = bot.scene(previous.scene());
-    Optional<?> data = scene.flatMap(s -> codec.convert(ctx.sessionKey(), previous.data(), s.dataType()));
+    Optional<?> data = scene.flatMap(s -> codec.convert(previous.data(), previous.v(), s));
     if (scene.isEmpty() || data.isEmpty()) {
       toRoot(session);
       return;
@@ -158,7 +158,7 @@ final class Transitions {
           + "' requested " + requested + "; leave handlers may not change scenes");
     });
     if (remember && bot.historyLimit() > 0) {
-      session.history.add(new SessionState.HistoryEntry(scene.id(), session.step, codec.tree(session.data)));
+      session.history.add(codec.remembered(session));
       while (session.history.size() > bot.historyLimit()) {
         session.history.remove(0);
       }

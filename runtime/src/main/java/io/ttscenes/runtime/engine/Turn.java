@@ -171,9 +171,35 @@ final class Turn {
         .ifPresent(t -> session.jobs.put(Jobs.STEP_TIMEOUT, now.plus(t), null));
   }
 
-  /** Contexts with the authoring blocks attached (typed payloads, locale). */
+  /**
+   * Contexts with the authoring blocks attached (typed payloads, locale) and, for a session that
+   * started over because its stored data could not be read, the notice to the user and the event
+   * counting it, before anything the handler does.
+   */
   private Supplier<SessionContext> attached(Supplier<SessionContext> contexts) {
-    return () -> authoring.attach(contexts.get());
+    return () -> noticed(authoring.attach(contexts.get()));
+  }
+
+  /**
+   * {@code ctx}'s session unchanged with {@code outcome}, no handler run: for an event consumed as
+   * it is; a session that started over still gets its notice and event.
+   */
+  Result unchanged(SessionContext ctx, UpdateOutcome outcome) {
+    SessionContext noticed = noticed(authoring.attach(ctx));
+    return new Result(noticed.session(), noticed.effects(), outcome, noticed.events());
+  }
+
+  private SessionContext noticed(SessionContext ctx) {
+    FlowEvent.SessionReset reset = ctx.session().reset;
+    if (reset == null) {
+      return ctx;
+    }
+    ctx.flow(reset);
+    if (ctx.chatId().isPresent() || ctx.userId().isPresent()) {
+      boolean translated = bot.messages().filter(m -> m.has(Bot.RESET_NOTICE_KEY)).isPresent();
+      ctx.reply(translated ? ctx.t(Bot.RESET_NOTICE_KEY) : bot.resetNotice());
+    }
+    return ctx;
   }
 
   private boolean route(SessionContext ctx) {

@@ -8,9 +8,11 @@ import io.ttscenes.api.store.Commit;
 import io.ttscenes.api.store.CommitResult;
 import io.ttscenes.api.store.InboxEntry;
 import io.ttscenes.api.store.Leases;
+import io.ttscenes.api.store.OutboxEntry;
 import io.ttscenes.api.store.PendingOutbox;
 import io.ttscenes.api.store.PendingPage;
 import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.api.store.StoredChatData;
 import io.ttscenes.api.store.StoredSession;
 import io.ttscenes.runtime.store.SessionEntry.QueuedOutbox;
 import java.time.Duration;
@@ -40,12 +42,14 @@ public final class InMemorySessionStore implements SessionStore {
   private final InMemoryTimers timers = new InMemoryTimers();
   private final InMemoryInboxes inboxes = new InMemoryInboxes();
   private final InMemoryLeases leases;
+  private final InMemoryChatData chats;
   private final AtomicLong outboxSequence = new AtomicLong();
   private final AtomicReference<OptionalLong> marker = new AtomicReference<>(OptionalLong.empty());
 
   private InMemorySessionStore(Builder builder) {
     this.ticker = builder.ticker;
     this.leases = new InMemoryLeases(builder.ticker);
+    this.chats = new InMemoryChatData(builder.ticker);
     this.sessions = Caffeine.newBuilder()
         .maximumSize(builder.maximumSessions)
         .ticker(builder.ticker)
@@ -78,6 +82,12 @@ public final class InMemorySessionStore implements SessionStore {
         result[0] = new CommitResult.Conflict(version);
         return current;
       }
+      // The chat data is compared and set inside this session's step, before anything of the
+      // session changes: a lost chat race leaves both as they were.
+      if (commit.chatData().isPresent() && !chats.write(commit.chatData().get())) {
+        result[0] = new CommitResult.Conflict(version);
+        return current;
+      }
       QueuedOutbox added = commit.outbox()
           .map(entry -> new QueuedOutbox(outboxSequence.incrementAndGet(), entry))
           .orElse(null);
@@ -92,6 +102,19 @@ public final class InMemorySessionStore implements SessionStore {
       return next;
     });
     return result[0];
+  }
+
+  @Override
+  public Optional<OutboxEntry> outboxEntry(String key, String outboxId) {
+    return Optional.ofNullable(sessions.getIfPresent(key)).stream()
+        .flatMap(entry -> entry.outbox().stream()).map(QueuedOutbox::entry)
+        .filter(entry -> entry.id().equals(outboxId)).findFirst();
+  }
+
+  /** {@inheritDoc} Chat data expires after the TTL of its last write, as sessions do. */
+  @Override
+  public Optional<StoredChatData> loadChatData(String chatKey) {
+    return chats.load(chatKey);
   }
 
   @Override

@@ -8,10 +8,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Records what the engine reports, for assertions. Thread-safe. */
 final class CountingListener implements RuntimeListener {
   final List<UpdateOutcome> outcomes = new CopyOnWriteArrayList<>();
+  final List<FlowEvent> events = new CopyOnWriteArrayList<>();
   final AtomicInteger conflicts = new AtomicInteger();
   final AtomicInteger storeRetries = new AtomicInteger();
   final AtomicInteger recovered = new AtomicInteger();
   final List<String> failedEffects = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void turnCommitted(TurnReport report) {
+    events.addAll(report.events());
+  }
 
   @Override
   public void updateHandled(String updateType, UpdateOutcome outcome, Duration duration) {

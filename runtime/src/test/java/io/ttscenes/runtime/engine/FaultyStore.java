@@ -55,6 +55,8 @@ final class FaultyStore extends ForwardingSessionStore {
   }
 
   /** While on, every call is refused as a server that answers but will not do it (OOM, WRONGTYPE). */
+  private volatile boolean rejectSettles;
+
   void rejecting(boolean rejecting) {
     this.rejecting = rejecting;
   }
@@ -151,9 +153,28 @@ final class FaultyStore extends ForwardingSessionStore {
     super.cancelTimer(key);
   }
 
+  /** While on, settling a fired timer (the conditional cancel and reschedule) is refused for good. */
+  void rejectTimerSettles(boolean rejecting) {
+    this.rejectSettles = rejecting;
+  }
+
+  private void checkSettle(String operation) {
+    check(operation);
+    if (rejectSettles) {
+      failedCalls.incrementAndGet();
+      throw new StoreRejectedException(operation + " refused: test rejection of timer settles", null);
+    }
+  }
+
+  @Override
+  public boolean rescheduleTimer(String key, Instant from, Instant to) {
+    checkSettle("rescheduleTimer");
+    return super.rescheduleTimer(key, from, to);
+  }
+
   @Override
   public boolean cancelTimer(String key, Instant due) {
-    check("cancelTimer");
+    checkSettle("cancelTimer");
     return super.cancelTimer(key, due);
   }
 

@@ -38,6 +38,25 @@ final class MicrometerRuntimeListenerTest {
   }
 
   @Test
+  void meterRemovedFromTheRegistryIsRegisteredAgainByTheNextEvent() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    MicrometerRuntimeListener listener = new MicrometerRuntimeListener(registry, "removal");
+    listener.effectSent("sendMessage");
+    listener.effectSent("sendMessage");
+    listener.updateHandled("message_created", UpdateOutcome.HANDLED, Duration.ofMillis(3));
+    registry.remove(registry.get("ttscenes.api.calls").counter());
+    registry.remove(registry.get("ttscenes.handler.latency").timer());
+
+    listener.effectSent("sendMessage");
+    listener.updateHandled("message_created", UpdateOutcome.HANDLED, Duration.ofMillis(3));
+
+    assertEquals(1.0, registry.get("ttscenes.api.calls").tags("method", "sendMessage", "outcome", "sent")
+        .counter().count());
+    assertEquals(1, registry.get("ttscenes.handler.latency").timer().count());
+    assertEquals(2.0, registry.get("ttscenes.updates").counter().count(), "a meter not removed keeps counting");
+  }
+
+  @Test
   void updateTypesTheClientDoesNotKnowShareOneSeriesSoTheSenderCannotMintSeries() {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     MicrometerRuntimeListener listener = new MicrometerRuntimeListener(registry, "types");

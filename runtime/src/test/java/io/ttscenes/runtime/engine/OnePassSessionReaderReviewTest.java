@@ -48,7 +48,8 @@ final class OnePassSessionReaderReviewTest {
 
       h.handle(text(1, 10, "hello"));
 
-      assertEquals(List.of("at the root"), h.texts(), "the session resets to the root as before");
+      assertEquals(List.of(bot.resetNotice(), "at the root"), h.texts(),
+          "the session starts over at the root, and the user is told so");
     }
   }
 

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.store.Commit;
+import io.ttscenes.api.store.OutboxEntry;
+import io.ttscenes.api.store.StoreUnavailableException;
 import io.ttscenes.api.store.StoredSession;
 import java.time.Duration;
 import java.util.List;
@@ -209,6 +211,32 @@ final class ReliabilityTest {
       assertEquals(1, h.store.commits());
       h.handle(text(1, 10, "two"));
       assertEquals(List.of("count 1", "count 2"), h.texts());
+    }
+  }
+
+  @Test
+  void commitThatAnotherInstanceCompletedDuringAStoreErrorIsNotSentAgain() {
+    try (Harness h = new Harness(counterBot())) {
+      h.handle(text(1, 10, "one"));
+      var two = text(1, 10, "two");
+      String dedupeId = Router.dedupeId(two);
+      OutboxEntry theirs = new OutboxEntry("2:" + dedupeId,
+          "{\"at\":1,\"update\":\"" + dedupeId + "\",\"calls\":[],\"owner\":\"instance-b\"}");
+      h.store.beforeNextCommit(() -> {
+        // TamTam's retry reached instance B, which committed (and sends) this update, while this
+        // instance's commit never got through.
+        StoredSession current = h.store.inner().load(KEY).orElseThrow();
+        h.store.inner().commit(new Commit(KEY, current.version(), current.data().replace("\"count\":1", "\"count\":2"),
+            Optional.of(theirs), dedupeId, Duration.ofDays(1)));
+        throw new StoreUnavailableException("commit: connection reset before the write (test)", null);
+      });
+
+      h.handle(two);
+
+      assertEquals(List.of("count 1"), h.texts(), "instance B answers 'two'; this one must not answer it too");
+      assertEquals(Optional.of(theirs), h.store.inner().outboxEntry(KEY, theirs.id()), "B's entry is B's to send");
+      h.handle(text(1, 10, "three"));
+      assertEquals(List.of("count 1", "count 3"), h.texts());
     }
   }
 

@@ -104,6 +104,24 @@ final class ScheduledJobsTest {
   }
 
   @Test
+  void aFiredJobWhoseTimerTheStoreRefusesToSettleIsStillSentOnceAndAcknowledged() throws Exception {
+    h.handle(text(1, 10, "/remind"));
+    h.clock.advance(Duration.ofHours(1));
+    h.store.rejectTimerSettles(true);
+    Instant now = h.clock.instant();
+    List<String> keys = h.store.claimDueTimers(now, LEASE, 10);
+
+    h.dispatcher.submitTimer(keys.get(0), now.plus(LEASE)).get(10, TimeUnit.SECONDS);
+
+    assertEquals(List.of("ok", "nudge step 2"), h.texts(), "the job's commit won: its reply goes out");
+    h.store.rejectTimerSettles(false);
+    h.clock.advance(LEASE.plus(Duration.ofDays(1)));
+    assertTrue(fireDue() <= 1, "at most the unsettled claim comes due again, and finds nothing due");
+    assertEquals(0, fireDue());
+    assertEquals(List.of("ok", "nudge step 2"), h.texts(), "nothing sent twice");
+  }
+
+  @Test
   void reschedulingANameReplacesItAndCancellingRemovesIt() throws Exception {
     h.handle(text(1, 10, "/remind"));
     h.handle(text(1, 10, "/later"));

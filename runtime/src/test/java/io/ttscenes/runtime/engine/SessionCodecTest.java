@@ -29,7 +29,7 @@ final class SessionCodecTest {
   void encodingWritesTheSameJsonAsGoingThroughTreesAndReadsBack() throws Exception {
     Profile profile = new Profile("Ann", null, List.of(3, 1), Map.of("nested", Map.of("k", 1.5)));
     List<SessionState.HistoryEntry> history = new ArrayList<>(List.of(
-        new SessionState.HistoryEntry("survey", "q1", mapper.valueToTree(Map.of("answer", "yes")))));
+        new SessionState.HistoryEntry("survey", "q1", mapper.valueToTree(Map.of("answer", "yes")), null)));
     Jobs jobs = Jobs.none();
     jobs.put("nudge", Instant.ofEpochMilli(1_700_000_000_123L), mapper.valueToTree(Map.of("step", 2)));
     Session session = new Session(null, null, null, profile, history, jobs, 7L, 70L);
@@ -37,7 +37,7 @@ final class SessionCodecTest {
     String json = codec.encode(session);
 
     String viaTrees = mapper.writeValueAsString(new SessionState(null, null, null,
-        mapper.valueToTree(profile), history, null, jobs.stored(), 1L, 7L, 70L, null, null));
+        mapper.valueToTree(profile), history, null, jobs.stored(), 1L, 7L, 70L, null, null, null, null));
     assertEquals(viaTrees, json);
     Session read = codec.decode("u:7:c:70", json);
     assertEquals(profile, read.sessionData);
@@ -78,7 +78,7 @@ final class SessionCodecTest {
     jobs.put(Jobs.TIMEOUT, Instant.ofEpochMilli(1_700_000_000_123L), null);
     jobs.put("remind", Instant.ofEpochMilli(1_700_000_000_456L), mapper.valueToTree("text"));
     Session session = new Session(wizardBot.scene("survey").orElseThrow(), "q2", new Answers("yes", null),
-        profile, List.of(new SessionState.HistoryEntry("menu", null, null)), jobs, 7L, 70L);
+        profile, List.of(new SessionState.HistoryEntry("menu", null, null, null)), jobs, 7L, 70L);
 
     Session read = wizardCodec.decode("u:7:c:70", wizardCodec.encode(session));
 
@@ -124,6 +124,18 @@ final class SessionCodecTest {
     assertNull(withoutSessionType.sessionData);
     assertEquals(9L, withoutSessionType.chat, "fields after an unused session value are read");
     assertEquals(2L, withoutSessionType.user);
+  }
+
+  @Test
+  void aPlainSessionWithoutACampaignIsTakenByTheOnePassReader() {
+    Session session = new Session(wizardBot.scene("survey").orElseThrow(), "q1", new Answers("yes", null),
+        new Profile("Ann", null, List.of(), Map.of()), List.of(), Jobs.none(), 7L, 70L);
+    String json = wizardCodec.encode(session);
+
+    Optional<Session> read = new OnePassSessionReader(wizardBot, wizardCodec.mapper(),
+        new VersionedData(wizardCodec.mapper())).read("k", json);
+
+    assertEquals(Optional.of(new Answers("yes", null)), read.map(s -> s.data), json);
   }
 
   @Test

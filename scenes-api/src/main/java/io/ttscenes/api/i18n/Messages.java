@@ -61,6 +61,11 @@ public final class Messages {
     return bundles.containsKey(language) ? language : fallback;
   }
 
+  /** Returns whether the fallback bundle (and so every declared locale) has message {@code key}. */
+  public boolean has(String key) {
+    return bundles.get(fallback).containsKey(Objects.requireNonNull(key, "key"));
+  }
+
   /**
    * Formats message {@code key} for {@code locale} (resolved first) with positional {@code args}.
    * Throws {@link IllegalArgumentException} naming the key when the fallback bundle lacks it.

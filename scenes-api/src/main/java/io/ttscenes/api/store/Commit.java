@@ -24,6 +24,11 @@ import java.util.Set;
  * <p>{@code consumedSignalIds} names entries of the session's inbox (see
  * {@link SessionStore#appendSignal}) this commit handled; they leave the inbox in the same atomic
  * step, and stay on a conflict.
+ *
+ * <p>{@code chatData}, when present, writes the data of the chat the session belongs to (see
+ * {@link ChatKeys#chatOf}) in the same atomic step: the commit wins only when both the session's
+ * and the chat data's versions are the expected ones, and otherwise writes nothing, reporting a
+ * {@link CommitResult.Conflict} like a session conflict.
  */
 public record Commit(
     String key,
@@ -34,7 +39,8 @@ public record Commit(
     Duration ttl,
     Set<String> clearedOutboxIds,
     Optional<Instant> wake,
-    Set<String> consumedSignalIds) {
+    Set<String> consumedSignalIds,
+    Optional<ChatDataWrite> chatData) {
   /** The longest idle TTL a store keeps (100 years); see {@link #storedTtl()}. */
   public static final Duration MAX_TTL = Duration.ofDays(36_500);
 
@@ -53,6 +59,26 @@ public record Commit(
     clearedOutboxIds = Set.copyOf(clearedOutboxIds);
     Objects.requireNonNull(wake, "wake");
     consumedSignalIds = Set.copyOf(consumedSignalIds);
+    Objects.requireNonNull(chatData, "chatData");
+    if (chatData.isPresent() && !ChatKeys.chatOf(key).equals(Optional.of(chatData.get().chatKey()))) {
+      throw new IllegalArgumentException("session '" + key + "' cannot commit the data of chat '"
+          + chatData.get().chatKey() + "': only c:<chat> and c:<chat>/u:<user> sessions share their chat's data");
+    }
+  }
+
+  /** A commit that writes no chat data (the nine-component form). */
+  public Commit(
+      String key,
+      long expectedVersion,
+      String data,
+      Optional<OutboxEntry> outbox,
+      String updateId,
+      Duration ttl,
+      Set<String> clearedOutboxIds,
+      Optional<Instant> wake,
+      Set<String> consumedSignalIds) {
+    this(key, expectedVersion, data, outbox, updateId, ttl, clearedOutboxIds, wake, consumedSignalIds,
+        Optional.empty());
   }
 
   /** A commit that consumes no signals (the eight-component form). */
@@ -93,7 +119,7 @@ public record Commit(
 
   /** Returns a copy of this commit that also clears the outbox entries named by {@code ids}. */
   public Commit withClearedOutboxIds(Set<String> ids) {
-    return new Commit(key, expectedVersion, data, outbox, updateId, ttl, ids, wake, consumedSignalIds);
+    return new Commit(key, expectedVersion, data, outbox, updateId, ttl, ids, wake, consumedSignalIds, chatData);
   }
 
   /**

@@ -91,6 +91,16 @@ public abstract class ForwardingSessionStore implements SessionStore {
   }
 
   @Override
+  public Optional<OutboxEntry> outboxEntry(String key, String outboxId) {
+    return delegate.outboxEntry(key, outboxId);
+  }
+
+  @Override
+  public Optional<StoredChatData> loadChatData(String chatKey) {
+    return delegate.loadChatData(chatKey);
+  }
+
+  @Override
   public List<InboxEntry> inbox(String key) {
     return delegate.inbox(key);
   }

@@ -45,6 +45,28 @@ public interface SessionStore extends AutoCloseable {
    */
   CommitResult commit(Commit commit);
 
+  /**
+   * Returns the outbox entry {@code outboxId} of session {@code key} while it is pending (committed
+   * and not cleared), read from the backing service. The engine uses it after a commit whose
+   * outcome a store failure hid, to tell its own entry from one another instance committed for the
+   * same update. The default walks {@link #pendingOutboxes(Optional, int)}; stores override it
+   * with a direct read.
+   */
+  default Optional<OutboxEntry> outboxEntry(String key, String outboxId) {
+    Optional<String> cursor = Optional.empty();
+    do {
+      PendingPage page = pendingOutboxes(cursor, 1000);
+      Optional<OutboxEntry> found = page.entries().stream()
+          .filter(p -> p.key().equals(key) && p.entry().id().equals(outboxId))
+          .map(PendingOutbox::entry).findFirst();
+      if (found.isPresent()) {
+        return found;
+      }
+      cursor = page.next();
+    } while (cursor.isPresent());
+    return Optional.empty();
+  }
+
   /** Removes one outbox entry of {@code key} after all its calls were sent. Idempotent. */
   void clearOutbox(String key, String outboxId);
 
@@ -157,6 +179,20 @@ public interface SessionStore extends AutoCloseable {
    */
   default List<InboxEntry> inbox(String key) {
     return List.of();
+  }
+
+  /**
+   * Returns the data shared by the members of chat {@code chatKey} ({@code c:<id>}), written by
+   * commits carrying a {@link Commit#chatData()}, or empty when none is stored (or it expired).
+   * Always the latest stored version (no cache): a commit compares against it. The default
+   * refuses: stores that carry chat data override it, and this one together with
+   * {@link #commit} honouring {@link Commit#chatData()}.
+   *
+   * @throws IllegalArgumentException if {@code chatKey} is not a chat key
+   * @throws UnsupportedOperationException if this store does not carry chat data
+   */
+  default Optional<StoredChatData> loadChatData(String chatKey) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not carry chat data");
   }
 
   /** Returns the last stored long-poll marker of this bot, or empty before the first one. */

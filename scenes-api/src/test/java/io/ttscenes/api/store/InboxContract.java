@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * {@link SessionStore#appendSignal} (which makes the session's timer due) and emptied only by the
  * commits that consume its entries; see {@link SessionStoreContract}.
  */
-public abstract class InboxContract extends LeaseContract {
+public abstract class InboxContract extends ChatDataContract {
   private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
   private static final Duration LEASE = Duration.ofSeconds(30);
 

@@ -46,6 +46,19 @@ public abstract class SessionStoreContract extends PendingPagingContract {
   }
 
   @Test
+  void anOutboxEntryIsReadBackByIdWhilePendingAndNotOnceCleared() {
+    OutboxEntry entry = new OutboxEntry("1:mid:a", "{\"owner\":\"instance-a\",\"x\":\"1:2\"}");
+    store.commit(commitWithOutbox(ChatKeys.member(-5, 1), 0, "one", "mid:a", entry));
+
+    assertEquals(Optional.of(entry), store.outboxEntry(ChatKeys.member(-5, 1), "1:mid:a"));
+    assertEquals(Optional.empty(), store.outboxEntry(ChatKeys.member(-5, 1), "2:mid:b"), "another id");
+    assertEquals(Optional.empty(), store.outboxEntry(ChatKeys.member(-5, 2), "1:mid:a"), "another session");
+
+    store.clearOutbox(ChatKeys.member(-5, 1), "1:mid:a");
+    assertEquals(Optional.empty(), store.outboxEntry(ChatKeys.member(-5, 1), "1:mid:a"));
+  }
+
+  @Test
   void updateIdsWithLineBreaksAreStoredAndRecognisedAsTheyAre() {
     String multiline = "edit:mid.1:line one\nline two";
     store.commit(commit("u1", 0, "one", multiline));

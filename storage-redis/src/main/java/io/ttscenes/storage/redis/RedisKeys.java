@@ -1,12 +1,13 @@
 package io.ttscenes.storage.redis;
 
+import io.ttscenes.api.store.ChatKeys;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The key layout of one bot. Session keys are escaped ({@code %}, <code>{</code>, <code>}</code>
- * as %25, %7B, %7D) so the hash tag is exactly the escaped session key, and two session keys
- * never share a Redis key.
+ * as %25, %7B, %7D) so the hash tag is exactly the escaped session key (a chat-scoped member key
+ * is tagged by its chat instead, see {@link #tagged}), and two session keys never share a Redis key.
  */
 final class RedisKeys {
   private final String prefix;
@@ -17,17 +18,22 @@ final class RedisKeys {
 
   /** HASH v (version), d (data), u (recent update ids joined by \n). */
   String session(String key) {
-    return prefix + "s:{" + escape(key) + "}";
+    return prefix + "s:" + tagged(key);
+  }
+
+  /** HASH v (version), d (data) of chat {@code chatKey}; same slot as its members' sessions. */
+  String chatData(String chatKey) {
+    return prefix + "cd:{" + chatKey + "}";
   }
 
   /** HASH outbox id -> "version:payload"; same slot as {@link #session}. */
   /** The inbox of signals of session {@code key}: signal id -> {@code <at ms>:<payload>}. */
   String inbox(String key) {
-    return prefix + "i:{" + escape(key) + "}";
+    return prefix + "i:" + tagged(key);
   }
 
   String outbox(String key) {
-    return prefix + "o:{" + escape(key) + "}";
+    return prefix + "o:" + tagged(key);
   }
 
   /** How many sorted sets the session timers are spread over. */
@@ -95,6 +101,18 @@ final class RedisKeys {
   /** STRING, the owner of lease {@code name}; expires with the lease. */
   String lease(String name) {
     return prefix + "lease:" + name;
+  }
+
+  /**
+   * The hash-tagged form of session {@code key}: {@code {K}} with K escaped, except a chat-scoped
+   * member key {@code c:<chat>/u:<user>}, tagged by its chat ({@code {c:<chat>}/u:<user>}), so
+   * its session, outbox and inbox share the slot of the chat's data. No escaped key holds a
+   * closing brace, so the two forms never meet.
+   */
+  static String tagged(String key) {
+    return ChatKeys.memberPart(key)
+        .map(member -> "{" + ChatKeys.chatOf(key).orElseThrow() + "}/" + escape(member))
+        .orElseGet(() -> "{" + escape(key) + "}");
   }
 
   static String escape(String key) {

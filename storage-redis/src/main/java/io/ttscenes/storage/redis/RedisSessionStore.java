@@ -1,13 +1,17 @@
 package io.ttscenes.storage.redis;
 
 import io.ttscenes.api.store.Commit;
+import io.ttscenes.api.store.ChatDataWrite;
+import io.ttscenes.api.store.ChatKeys;
 import io.ttscenes.api.store.CommitResult;
 import io.ttscenes.api.store.InboxEntry;
 import io.ttscenes.api.store.Leases;
+import io.ttscenes.api.store.OutboxEntry;
 import io.ttscenes.api.store.PendingOutbox;
 import io.ttscenes.api.store.PendingPage;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoreUnavailableException;
+import io.ttscenes.api.store.StoredChatData;
 import io.ttscenes.api.store.StoredSession;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +49,8 @@ import redis.clients.jedis.exceptions.JedisException;
  *       due epoch ms of its earliest scheduled job (lease end once claimed). {@code P timers},
  *       written by earlier versions, is still claimed from and cleaned up.
  *   <li>{@code P marker} STRING: the long-poll marker; a script stores it only when it grows.
+ *   <li>{@code P cd:{c:<chat>}} HASH: {@code v} version, {@code d} data shared by the chat's
+ *       members; its members' sessions are tagged {@code {c:<chat>}} too ({@link ChatKeys}).
  *   <li>{@code P lease:<name>} STRING: the owner of a lease (e.g. {@code poller}), with its TTL.
  * </ul>
  * A session's commit and load touch only keys tagged {@code {K}}, one hash slot. The timer shards
@@ -224,7 +230,7 @@ public final class RedisSessionStore implements SessionStore {
     List<?> reply;
     try {
       reply = (List<?>) guard.call("committing session '" + commit.key() + "'",
-          () -> COMMIT.run(jedis, commitKeys(commit.key()), commitArgs(commit)));
+          () -> COMMIT.run(jedis, commitKeys(commit), commitArgs(commit)));
     } catch (RuntimeException e) {
       nearCache.ifPresent(c -> c.invalidate(commit.key()));
       throw e;
@@ -259,10 +265,13 @@ public final class RedisSessionStore implements SessionStore {
         "the commit of session '" + commit.key() + "'"));
   }
 
-  private List<String> commitKeys(String key) {
-    return cluster
+  private List<String> commitKeys(Commit commit) {
+    String key = commit.key();
+    List<String> list = new ArrayList<>(cluster
         ? List.of(keys.session(key), keys.outbox(key), keys.inbox(key))
-        : List.of(keys.session(key), keys.outbox(key), keys.inbox(key), keys.outboxIndex(key), keys.timers(key));
+        : List.of(keys.session(key), keys.outbox(key), keys.inbox(key), keys.outboxIndex(key), keys.timers(key)));
+    commit.chatData().ifPresent(chat -> list.add(keys.chatData(chat.chatKey())));
+    return list;
   }
 
   private List<String> commitArgs(Commit commit) {
@@ -278,7 +287,10 @@ public final class RedisSessionStore implements SessionStore {
         Long.toString(clock.millis()),
         nearCache.isPresent() ? "1" : "0",
         commit.wake().map(w -> Long.toString(w.toEpochMilli())).orElse(""),
-        Integer.toString(commit.consumedSignalIds().size())));
+        Integer.toString(commit.consumedSignalIds().size()),
+        commit.chatData().map(chat -> Long.toString(chat.expectedVersion())).orElse(""),
+        commit.chatData().map(ChatDataWrite::data).orElse(""),
+        commit.chatData().map(chat -> Long.toString(Math.max(1, chat.storedTtl().toMillis()))).orElse("")));
     args.addAll(commit.consumedSignalIds());
     args.addAll(commit.clearedOutboxIds());
     return args;
@@ -290,6 +302,15 @@ public final class RedisSessionStore implements SessionStore {
    */
   static long ttlMillis(Commit commit) {
     return Math.max(1, commit.storedTtl().toMillis());
+  }
+
+  /** {@inheritDoc} One {@code HGET} in the session's slot. */
+  @Override
+  public Optional<OutboxEntry> outboxEntry(String key, String outboxId) {
+    String stored = guard.call("reading outbox entry '" + outboxId + "' of session '" + key + "'",
+        () -> jedis.hget(keys.outbox(key), outboxId));
+    // Stored as "version:payload" (see commit.lua).
+    return Optional.ofNullable(stored).map(s -> new OutboxEntry(outboxId, s.substring(s.indexOf(':') + 1)));
   }
 
   @Override
@@ -375,6 +396,20 @@ public final class RedisSessionStore implements SessionStore {
   @Override
   public List<InboxEntry> inbox(String key) {
     return inboxes.list(key);
+  }
+
+  /** {@inheritDoc} One {@code HMGET} in the chat's slot, never from the near cache. */
+  @Override
+  public Optional<StoredChatData> loadChatData(String chatKey) {
+    if (!ChatKeys.isChat(chatKey)) {
+      throw new IllegalArgumentException("'" + chatKey + "' is not a chat key c:<id>");
+    }
+    List<String> fields = guard.call("loading the data of chat '" + chatKey + "'",
+        () -> jedis.hmget(keys.chatData(chatKey), "v", "d"));
+    if (fields.get(0) == null || fields.get(1) == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new StoredChatData(Long.parseLong(fields.get(0)), fields.get(1)));
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
@@ -23,12 +24,15 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  * failover of that master cannot lose it. {@code WAIT} covers the writes of its own connection,
  * and the commit ran on some pooled one; so a barrier write (the session's {@code PEXPIRE},
  * which the commit just set) and {@code WAIT 1} go together on one connection to the slot's
- * master: replication is in order, so the barrier's ack covers the commit before it.
+ * master: replication is in order, so the barrier's ack covers the commit before it. A master with
+ * no replica connected (a master-only cluster, or one just promoted) is not waited for at all: its
+ * {@code ROLE} is asked once per {@link #PAUSE} and the answer applies to all of its slots.
  */
 final class ReplicaAcks {
   private static final Logger LOG = LoggerFactory.getLogger(ReplicaAcks.class);
-  // After a WAIT that no replica answered (a master without one, e.g. just promoted), commits
-  // on that master's slots go unconfirmed for this long instead of each waiting out the timeout.
+  // After a WAIT that no replica answered, or a ROLE that lists none (a master without one, e.g.
+  // just promoted, or a master-only cluster), commits on that master's slots go unconfirmed for
+  // this long instead of each waiting out the timeout; what ROLE says is also kept this long.
   static final Duration PAUSE = Duration.ofSeconds(5);
   private static final int SLOTS = 16384;
 
@@ -37,6 +41,9 @@ final class ReplicaAcks {
   private final String where;
   // Per slot, the System.nanoTime() until which its commits are not waited for (0: never paused).
   private final AtomicLongArray pausedUntil = new AtomicLongArray(SLOTS);
+  // Per slot, the System.nanoTime() until which its master is known to have a replica (0: unknown).
+  private final AtomicLongArray replicatedUntil = new AtomicLongArray(SLOTS);
+  private final AtomicBoolean warnedNoReplica = new AtomicBoolean();
 
   private ReplicaAcks(IntFunction<Connection> connectionToSlot, Duration timeout, String where) {
     this.connectionToSlot = connectionToSlot;
@@ -65,11 +72,13 @@ final class ReplicaAcks {
   void await(String sessionKey, long ttlMillis, String what) {
     int slot = JedisClusterCRC16.getSlot(sessionKey);
     long now = System.nanoTime();
-    long paused = pausedUntil.get(slot);
-    if (paused != 0 && now - paused < 0) {
+    if (current(pausedUntil, slot, now)) {
       return;
     }
     try (Connection connection = connectionToSlot.apply(slot)) {
+      if (!current(replicatedUntil, slot, now) && !hasReplica(connection, slot, now)) {
+        return;
+      }
       connection.sendCommand(Protocol.Command.PEXPIRE, sessionKey, Long.toString(ttlMillis));
       connection.sendCommand(Protocol.Command.WAIT, "1", Long.toString(timeoutMillis));
       List<Object> replies = connection.getMany(2);
@@ -85,17 +94,53 @@ final class ReplicaAcks {
     }
   }
 
-  /** Pauses the waits on every slot the master behind {@code connection} serves (at least {@code slot}). */
-  private void pauseMasterOf(Connection connection, int slot, long until) {
-    pausedUntil.set(slot, until);
+  private static boolean current(AtomicLongArray until, int slot, long now) {
+    long value = until.get(slot);
+    return value != 0 && now - value < 0;
+  }
+
+  /**
+   * Asks the node behind {@code connection} for its {@code ROLE} and remembers the answer for all
+   * of its slots for {@link #PAUSE}; a node that is not a master (any more) counts as replicated,
+   * so the wait that follows reports the redirect as an unconfirmed commit.
+   */
+  private boolean hasReplica(Connection connection, int slot, long now) {
+    Object role = connection.executeCommand(new CommandArguments(Protocol.Command.ROLE));
+    boolean replicated = !(role instanceof List<?> fields) || fields.size() < 3
+        || !"master".equals(text(fields.get(0)))
+        || !(fields.get(2) instanceof List<?> replicas) || !replicas.isEmpty();
+    if (replicated) {
+      markMasterOf(connection, slot, replicatedUntil, now + PAUSE.toNanos());
+      return true;
+    }
+    markMasterOf(connection, slot, pausedUntil, now + PAUSE.toNanos());
+    if (warnedNoReplica.compareAndSet(false, true)) {
+      LOG.warn("redis at {}: a master has no replica connected; commits on its slots are not "
+          + "confirmed by a replica (checked again every {} s), and its failure loses them", where,
+          PAUSE.toSeconds());
+    }
+    return false;
+  }
+
+  private static String text(Object reply) {
+    return reply instanceof byte[] raw ? new String(raw, StandardCharsets.UTF_8) : String.valueOf(reply);
+  }
+
+  /** Sets {@code until} on every slot the master behind {@code connection} serves (at least {@code slot}). */
+  private static void markMasterOf(Connection connection, int slot, AtomicLongArray array, long until) {
+    array.set(slot, until);
     Object nodes = connection.executeCommand(new CommandArguments(Protocol.Command.CLUSTER).add("NODES"));
-    String text = nodes instanceof byte[] raw ? new String(raw, StandardCharsets.UTF_8) : String.valueOf(nodes);
-    int[] ranges = SlotRanges.ofMyself(text);
+    int[] ranges = SlotRanges.ofMyself(text(nodes));
     for (int i = 0; i + 1 < ranges.length; i += 2) {
       for (int s = ranges[i]; s <= ranges[i + 1]; s++) {
-        pausedUntil.set(s, until);
+        array.set(s, until);
       }
     }
+  }
+
+  /** Pauses the waits on every slot the master behind {@code connection} serves (at least {@code slot}). */
+  private void pauseMasterOf(Connection connection, int slot, long until) {
+    markMasterOf(connection, slot, pausedUntil, until);
     LOG.warn("redis at {}: no replica confirmed a commit within {} ms (a master without a live "
         + "replica?); for {} s commits on its slots are not waited for, and a failover meanwhile "
         + "can lose them", where, timeoutMillis, PAUSE.toSeconds());

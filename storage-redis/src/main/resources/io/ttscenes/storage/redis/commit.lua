@@ -1,16 +1,29 @@
 -- Compare-and-set commit of one session. Every key it touches shares the session's hash tag,
 -- except the outbox index KEYS[4] and the session's timer shard KEYS[5], passed only when the
 -- store runs on a single node.
--- KEYS: 1 session hash, 2 outbox hash, 3 inbox hash, [4 outbox index, 5 timer shard]
+-- KEYS: 1 session hash, 2 outbox hash, 3 inbox hash, [4 outbox index, 5 timer shard],
+--       and last the chat data hash when ARGV[13] is not ''
 -- ARGV: 1 expected version, 2 data, 3 update id, 4 ttl ms, 5 recent ids kept, 6 outbox id
 --       ('' for none), 7 outbox payload, 8 session key (index and timer member), 9 now ms,
 --       10 '1' to return the recent ids, 11 wake ms ('' for none), 12 n: how many inbox
---       entries the commit consumed, 13..12+n their ids, then the outbox ids to clear
+--       entries the commit consumed, 13 the chat data's expected version ('' for no chat data),
+--       14 chat data, 15 chat data ttl ms, 16..15+n the consumed inbox ids, then the outbox
+--       ids to clear
 -- 'i' is set by a signal's delivery while the session's inbox holds entries (see below).
 local stored = redis.call('HMGET', KEYS[1], 'v', 'u', 'w', 'i')
 local current = tonumber(stored[1] or '0')
 if current ~= tonumber(ARGV[1]) then
   return {0, current}
+end
+-- Chat data shared by the chat's members (same hash tag as this session): compared before any
+-- write, so a member that lost the race to another member writes nothing and re-runs.
+if ARGV[13] ~= '' then
+  local chat = KEYS[#KEYS]
+  if tonumber(redis.call('HGET', chat, 'v') or '0') ~= tonumber(ARGV[13]) then
+    return {0, current}
+  end
+  redis.call('HSET', chat, 'v', tonumber(ARGV[13]) + 1, 'd', ARGV[14])
+  redis.call('PEXPIRE', chat, ARGV[15])
 end
 local version = current + 1
 local ids = {}
@@ -50,7 +63,7 @@ if stored[4] then
   waiting = 1
 end
 if consumed > 0 then
-  redis.call('HDEL', KEYS[3], unpack(ARGV, 13, 12 + consumed))
+  redis.call('HDEL', KEYS[3], unpack(ARGV, 16, 15 + consumed))
   if redis.call('EXISTS', KEYS[3]) == 0 then
     waiting = 0
     if stored[4] then
@@ -81,7 +94,7 @@ if tonumber(outboxTtl) < 3600000 then
 end
 local existed = redis.call('PEXPIRE', KEYS[2], outboxTtl) == 1
 local adding = ARGV[6] ~= ''
-local firstCleared = 13 + consumed
+local firstCleared = 16 + consumed
 local cleared = #ARGV - firstCleared + 1
 if adding then
   -- The version prefix orders one session's entries; the index orders sessions. Written before

@@ -10,29 +10,36 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.HostAndPort;
 
 /**
- * Three masters and three replicas from the local {@code redis-server} binary, each node in its
- * own directory on a free loopback port (and its bus port, port + 10000), joined by
- * {@code redis-cli --cluster create --cluster-replicas 1}. The nodes keep an append-only file, so
- * a store that refuses Redis without persistence accepts them.
+ * Three masters and three replicas (or three masters alone) from the local {@code redis-server}
+ * binary, each node in its own directory on a free loopback port (and its bus port, port + 10000),
+ * joined by {@code redis-cli --cluster create}. The nodes keep an append-only file, so a store that
+ * refuses Redis without persistence accepts them. A JVM shutdown hook kills the nodes of a cluster
+ * not closed, so a test run stopped by Ctrl-C, SIGTERM or a surefire timeout leaves none behind.
  */
 final class LocalRedisCluster implements RedisClusterExtension.Cluster {
   static final int NODES = 6;
+  static final int MASTERS = 3;
 
   private final File server;
   private final File cli;
   private final Path root;
   private final Duration nodeTimeout;
-  private final List<ClusterNode> nodes = new ArrayList<>();
+  private final int replicasPerMaster;
+  // Read by the shutdown hook while a test thread may still be adding nodes.
+  private final List<ClusterNode> nodes = new CopyOnWriteArrayList<>();
+  private final Thread killOnExit = new Thread(this::killAndDelete, "kill-redis-cluster");
 
-  private LocalRedisCluster(File server, File cli, Duration nodeTimeout) {
+  private LocalRedisCluster(File server, File cli, Duration nodeTimeout, int replicasPerMaster) {
     this.server = server;
     this.cli = cli;
     this.nodeTimeout = nodeTimeout;
+    this.replicasPerMaster = replicasPerMaster;
     this.root = RedisServerExtension.tempDir();
   }
 
@@ -44,9 +51,21 @@ final class LocalRedisCluster implements RedisClusterExtension.Cluster {
    * @throws IllegalStateException saying what to install when a binary is missing
    */
   static LocalRedisCluster start(Duration nodeTimeout) {
+    return start(nodeTimeout, 1);
+  }
+
+  /**
+   * Like {@link #start(Duration)} with {@code replicasPerMaster} replicas for each of the three
+   * masters (0: a master-only cluster, whose commits no replica can confirm).
+   */
+  static LocalRedisCluster start(Duration nodeTimeout, int replicasPerMaster) {
+    if (replicasPerMaster < 0 || replicasPerMaster > 1) {
+      throw new IllegalArgumentException("replicasPerMaster must be 0 or 1, not " + replicasPerMaster);
+    }
     File server = RedisServerExtension.findOnPath("redis-server").orElseThrow(() -> missing("redis-server"));
     File cli = RedisServerExtension.findOnPath("redis-cli").orElseThrow(() -> missing("redis-cli"));
-    LocalRedisCluster cluster = new LocalRedisCluster(server, cli, nodeTimeout);
+    LocalRedisCluster cluster = new LocalRedisCluster(server, cli, nodeTimeout, replicasPerMaster);
+    Runtime.getRuntime().addShutdownHook(cluster.killOnExit);
     try {
       cluster.launchNodes();
       cluster.create();
@@ -65,7 +84,7 @@ final class LocalRedisCluster implements RedisClusterExtension.Cluster {
   }
 
   private void launchNodes() {
-    for (int port : freePortPairs(NODES)) {
+    for (int port : freePortPairs(MASTERS * (1 + replicasPerMaster))) {
       ClusterNode node = new ClusterNode(server, port, dirOf(port), nodeTimeout);
       nodes.add(node);
       node.launch();
@@ -84,7 +103,7 @@ final class LocalRedisCluster implements RedisClusterExtension.Cluster {
   private void create() {
     List<String> command = new ArrayList<>(List.of(cli.getPath(), "--cluster", "create"));
     nodes.forEach(n -> command.add(n.address().toString()));
-    command.addAll(List.of("--cluster-replicas", "1", "--cluster-yes"));
+    command.addAll(List.of("--cluster-replicas", Integer.toString(replicasPerMaster), "--cluster-yes"));
     Path log = root.resolve("create.log");
     try {
       Process create = new ProcessBuilder(command).redirectErrorStream(true)
@@ -135,6 +154,15 @@ final class LocalRedisCluster implements RedisClusterExtension.Cluster {
   /** Kills every node, then deletes their directories (append-only files, logs, nodes.conf). */
   @Override
   public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(killOnExit);
+    } catch (IllegalStateException shuttingDown) {
+      // Closed from another shutdown hook: the hook kills the (already dead) nodes again, harmlessly.
+    }
+    killAndDelete();
+  }
+
+  private void killAndDelete() {
     nodes.forEach(ClusterNode::kill);
     // deleteOnExit cannot remove a directory that still has files in it: without this, each
     // cluster left megabytes of append-only files in the temp directory.

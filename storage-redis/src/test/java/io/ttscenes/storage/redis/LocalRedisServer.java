@@ -17,13 +17,17 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 
-/** A redis-server process this test run started on a free loopback port in a temp directory. */
+/**
+ * A redis-server process this test run started on a free loopback port in a temp directory; a JVM
+ * shutdown hook kills it if the run stops (Ctrl-C, SIGTERM, a surefire timeout) before closing it.
+ */
 final class LocalRedisServer implements RedisServerExtension.RedisServer {
   private final File binary;
   private final int port;
   private final Path dir;
   private final boolean persistent;
-  private Process process;
+  private final Thread killOnExit = new Thread(this::close, "kill-redis-server");
+  private volatile Process process;
 
   private LocalRedisServer(File binary, int port, Path dir, boolean persistent) {
     this.binary = binary;
@@ -37,6 +41,7 @@ final class LocalRedisServer implements RedisServerExtension.RedisServer {
     return RedisServerExtension.findOnPath("redis-server").map(binary -> {
       LocalRedisServer server =
           new LocalRedisServer(binary, freePort(), RedisServerExtension.tempDir(), persistent);
+      Runtime.getRuntime().addShutdownHook(server.killOnExit);
       server.launch();
       return server;
     });
@@ -62,6 +67,13 @@ final class LocalRedisServer implements RedisServerExtension.RedisServer {
 
   @Override
   public void close() {
+    if (Thread.currentThread() != killOnExit) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(killOnExit);
+      } catch (IllegalStateException shuttingDown) {
+        // Closed from another shutdown hook: the hook finds the server stopped, harmlessly.
+      }
+    }
     if (process != null && process.isAlive()) {
       stop();
     }

@@ -70,8 +70,9 @@ final class RedisClusterFailoverTest {
   }
 
   /**
-   * The promoted master has no replica (the killed node was its only peer): the first commit on
-   * its slots waits out the replica wait (socket timeout / 4 = 500 ms), the next ones do not.
+   * The promoted master has no replica (the killed node was its only peer): at most the first
+   * commit on its slots waits out the replica wait (socket timeout / 4 = 500 ms), none when its
+   * {@code ROLE} was asked after the promotion, and the next ones do not.
    */
   private static void promotedMasterWithoutReplicaDoesNotStallEveryCommit(RedisSessionStore store) {
     long start = System.nanoTime();

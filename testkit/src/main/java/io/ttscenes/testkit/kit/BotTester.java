@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,13 +37,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class BotTester implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
     AfterEachCallback, AutoCloseable {
-  private final Bot bot;
+  // Replaced by deploy(); volatile, as session lookups read it outside this tester's lock.
+  private volatile Bot bot;
   private final SessionStore store;
   private final boolean ownsStore;
   private final Duration timeout;
   private final TestClock clock;
   private final Map<String, TestUser> users = new ConcurrentHashMap<>();
-  private final SessionLookup sessions;
+  private volatile SessionLookup sessions;
   private final RecordingSleeper sleeper = new RecordingSleeper();
   private Emulator emulator;
   private OkHttpBotApi api;
@@ -111,6 +113,17 @@ public final class BotTester implements BeforeAllCallback, AfterAllCallback, Bef
     Objects.requireNonNull(title, "title");
     awaitIdle();
     return withBot(requireEmulator().groupChat(title, owner.emulated(), emulated(members)), owner);
+  }
+
+  /**
+   * As {@link #groupChat(String, TestUser, TestUser...)} with the chat id {@code chatId}: for a bot
+   * built with the id of a chat it serves (e.g. its operators' chat). Throws
+   * IllegalArgumentException when the id is not negative or is taken in this kit's emulator.
+   */
+  public TestChat groupChat(long chatId, String title, TestUser owner, TestUser... members) {
+    Objects.requireNonNull(title, "title");
+    awaitIdle();
+    return withBot(requireEmulator().groupChat(chatId, title, owner.emulated(), emulated(members)), owner);
   }
 
   /**
@@ -201,6 +214,15 @@ public final class BotTester implements BeforeAllCallback, AfterAllCallback, Bef
     return sessions.snapshot(sessionKey(chat));
   }
 
+  /**
+   * The data the members of {@code chat} share ({@code Bot.Builder.chatData}) as stored now, read
+   * once the bot is idle; empty until a handler first changed it.
+   */
+  public <C> Optional<C> chatData(TestChat chat, Class<C> type) {
+    awaitIdle();
+    return sessions.chatData(chat.chatId(), type);
+  }
+
   /** The key of {@link #session(TestChat)}, by the bot's strategy. */
   public String sessionKey(TestChat chat) {
     return sessions.channelPostKey(chat.chatId());
@@ -232,6 +254,21 @@ public final class BotTester implements BeforeAllCallback, AfterAllCallback, Bef
     awaitIdle();
     requireRunning().close();
     running = RunningBot.start(bot, emulator, store, api, clock);
+    return this;
+  }
+
+  /**
+   * Stops the bot gracefully and starts {@code next} in its place on the same store, emulator and
+   * users, as a deploy of a new release would: sessions the old release wrote meet the new one's
+   * scenes, data versions and migrations. Returns once the new runtime has started.
+   */
+  public synchronized BotTester deploy(Bot next) {
+    Objects.requireNonNull(next, "next");
+    awaitIdle();
+    requireRunning().close();
+    bot = next;
+    sessions = new SessionLookup(next, store, clock);
+    running = RunningBot.start(next, emulator, store, api, clock);
     return this;
   }
 

@@ -3,12 +3,14 @@ package io.ttscenes.testkit.kit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.model.Update;
+import io.ttscenes.api.store.ChatKeys;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.runtime.json.WireJson;
 import io.ttscenes.testkit.EmulatedUser;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Finds a user's session the way the engine does: the key comes from the bot's own session key
@@ -55,7 +57,23 @@ final class SessionLookup {
   private String messageKey(Map<String, Object> message) {
     Update probe = mapper.convertValue(Map.of("update_type", "message_created",
         "timestamp", clock.millis(), "message", message), Update.class);
-    return bot.sessionKeys().keyOf(probe);
+    return stored(bot.sessionKeys().keyOf(probe));
+  }
+
+  /** A bot with chat data keeps its members' sessions under chat-scoped keys, as the engine does. */
+  private String stored(String key) {
+    return bot.chatDataType().isPresent() ? ChatKeys.scoped(key).orElse(key) : key;
+  }
+
+  /** The data chat {@code chatId}'s members share, read back as {@code type}; empty before the first write. */
+  <C> Optional<C> chatData(long chatId, Class<C> type) {
+    return store.loadChatData("c:" + chatId).map(stored -> {
+      try {
+        return mapper.readValue(stored.data(), type);
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("the data of chat " + chatId + " does not read as " + type.getName(), e);
+      }
+    });
   }
 
   /** The key of the constructor session {@code sessionId}, probed with a construction request. */
@@ -64,7 +82,7 @@ final class SessionLookup {
     Update probe = mapper.convertValue(Map.of("update_type", "message_construction_request",
         "timestamp", clock.millis(), "user", user.json(), "session_id", sessionId,
         "input", input), Update.class);
-    return bot.sessionKeys().keyOf(probe);
+    return stored(bot.sessionKeys().keyOf(probe));
   }
 
   SessionSnapshot snapshot(EmulatedUser user) {

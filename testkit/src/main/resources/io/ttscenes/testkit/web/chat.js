@@ -4,7 +4,7 @@
 (function () {
   const $ = (id) => document.getElementById(id);
   const state = { chatId: null, version: -1, loop: 0, seenToasts: {}, constructorOpen: false,
-    kind: 'dialog', groupId: null, acting: null, people: [], group: null };
+    kind: 'dialog', groupId: null, acting: null, people: [], group: null, replyTo: null };
 
   // The chat on screen: a person's dialog, or a group where the page acts as a chosen member.
   function chatPath() {
@@ -182,6 +182,7 @@
     meta.className = 'meta';
     meta.textContent = new Date(m.timestamp).toLocaleTimeString();
     if (mine) meta.append(' ', ownActions(m));
+    else if (isGroup()) meta.append(' ', replyAction(m));
     el.appendChild(meta);
     return el;
   }
@@ -207,6 +208,23 @@
       if (confirm('Delete this message?')) await api('POST', chat + '/delete', asMember({ mid: m.body.mid }));
     });
     return span;
+  }
+
+  // In a group a member may answer a message with TamTam's reply (the update links the original).
+  function replyAction(m) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'reply';
+    b.textContent = 'Reply';
+    b.onclick = () => setReplyTo(m);
+    return b;
+  }
+
+  function setReplyTo(m) {
+    state.replyTo = m ? m.body.mid : null;
+    $('replying').hidden = !m;
+    $('replying-text').textContent = m ? (m.body.text || '').split('\n')[0] : '';
+    if (m) $('composer-text').focus();
   }
 
   function attachmentElement(a, mid, fromBot) {
@@ -324,7 +342,10 @@
     const text = $('composer-text').value;
     if (!text.trim() || !requireUser()) return;
     $('composer-text').value = '';
-    await api('POST', chatPath() + '/text', asMember({ text }));
+    const mid = isGroup() ? state.replyTo : null;
+    setReplyTo(null);
+    if (mid) await api('POST', chatPath() + '/reply', asMember({ mid, text }));
+    else await api('POST', chatPath() + '/text', asMember({ text }));
   };
   $('deep-link').onsubmit = async (e) => {
     e.preventDefault();
@@ -399,6 +420,7 @@
   }
 
   function selectGroup(group) {
+    setReplyTo(null);
     state.kind = 'group';
     state.groupId = group.chat_id;
     state.acting = group.members.length ? group.members[0].user_id : null;
@@ -483,9 +505,31 @@
     selectGroup(group);
   };
 
+  $('cancel-reply').onclick = () => setReplyTo(null);
+
+  // An address may name the chat to open: ?user=<user id>, or ?group=<chat id>&as=<member's user id>,
+  // so one person can keep one tab per side (e.g. a user and an operator) open.
+  async function openFromAddress() {
+    const query = new URLSearchParams(location.search);
+    if (query.has('user')) {
+      const person = (await api('GET', 'users')).users.find((u) => String(u.user_id) === query.get('user'));
+      if (person) select(person); else toast('No user ' + query.get('user') + ' in the emulator', true);
+    } else if (query.has('group')) {
+      const group = (await api('GET', 'groups')).groups.find((g) => String(g.chat_id) === query.get('group'));
+      if (!group) { toast('No group ' + query.get('group') + ' in the emulator', true); return; }
+      selectGroup(group);
+      if (query.has('as') && group.members.some((m) => String(m.user_id) === query.get('as'))) {
+        state.acting = Number(query.get('as'));
+        fillActing(group);
+        reload();
+      }
+    }
+  }
+
   loadInfo();
   loadUsers();
   loadGroups();
+  openFromAddress();
   setInterval(loadUsers, 5000);
   setInterval(loadGroups, 5000);
 })();

@@ -1,0 +1,96 @@
+package io.ttscenes.example.faq.desk;
+
+import io.ttscenes.api.Context;
+import io.ttscenes.api.Handlers;
+import io.ttscenes.api.Scene;
+import io.ttscenes.api.Updates;
+import io.ttscenes.api.model.LinkedMessage;
+import io.ttscenes.api.model.Message;
+import io.ttscenes.api.model.MessageLinkType;
+import io.ttscenes.api.model.Update;
+import io.ttscenes.api.model.User;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What operators do in their group chat: Take and Close under a ticket's post, a TamTam reply to
+ * a post (the answer), plain messages after Take (answers to the taken ticket) and {@code /open}.
+ * Everything else said there is the operators' own talk and gets no reply. Each operator's own
+ * session in the chat remembers the ticket they took (the scene {@link #SCENE}).
+ */
+final class OperatorsChat {
+  static final String SCENE = "desk-operator";
+
+  /** An operator's session data while they handle a ticket. */
+  record Operating(String ticket) {
+    Operating {
+      Objects.requireNonNull(ticket, "ticket");
+    }
+  }
+
+  private final long chat;
+
+  OperatorsChat(long chat) {
+    this.chat = chat;
+  }
+
+  /** The operator's scene holds which ticket they took; the chat's handlers (global) act on it. */
+  static Scene<Operating> scene() {
+    return Scene.builder(SCENE, Operating.class).build();
+  }
+
+  void handlers(Handlers g) {
+    g.on(this::inChat, this::handle)
+        .onCallbackPrefix("desk:", (ctx, rest) ->
+            ctx.answer("Tickets are handled only in the operators' chat."));
+  }
+
+  private boolean inChat(Update update) {
+    return Updates.chatId(update).filter(id -> id == chat).isPresent();
+  }
+
+  private void handle(Context<?> ctx) {
+    Optional<String> callback = Updates.callbackPayload(ctx.update());
+    Optional<Message> message = Updates.message(ctx.update());
+    if (callback.isPresent()) {
+      pressed(ctx, callback.get());
+    } else if (message.isEmpty() || ctx.text().isBlank()) {
+      return; // members joining, titles changing, stickers: nothing for the desk
+    } else if (ctx.text().strip().equals("/open")) {
+      ctx.signal(SupportDesk.INDEX, new Signals.ListOpen());
+    } else if (replyTo(message.get()).isPresent()) {
+      ctx.signal(SupportDesk.INDEX, new Signals.ReplyTo(replyTo(message.get()).get().message().mid(),
+          name(ctx), ctx.text()));
+    } else if (ctx.sceneId().filter(SCENE::equals).isPresent()
+        && ctx.data() instanceof Operating operating) {
+      ctx.signal(SupportDesk.ticket(operating.ticket()), new Signals.Answer(name(ctx), ctx.text()));
+    }
+  }
+
+  private void pressed(Context<?> ctx, String payload) {
+    if (payload.startsWith(TicketScene.TAKE)) {
+      String id = payload.substring(TicketScene.TAKE.length());
+      ctx.signal(SupportDesk.ticket(id), new Signals.Take(name(ctx)))
+          .answer("You took ticket " + id + ": what you write here now goes to the user.")
+          .enter(SCENE, new Operating(id));
+    } else if (payload.startsWith(TicketScene.CLOSE)) {
+      String id = payload.substring(TicketScene.CLOSE.length());
+      ctx.signal(SupportDesk.ticket(id), new Signals.Close(name(ctx))).answer("Closing ticket " + id + ".");
+      if (ctx.sceneId().isPresent() && ctx.data() instanceof Operating operating
+          && operating.ticket().equals(id)) {
+        ctx.leave();
+      }
+    } else {
+      ctx.answer("That button is not the desk's.");
+    }
+  }
+
+  private static Optional<LinkedMessage> replyTo(Message message) {
+    return Optional.ofNullable(message.link())
+        .filter(link -> link.type() == MessageLinkType.REPLY && link.message() != null);
+  }
+
+  static String name(Context<?> ctx) {
+    return ctx.user().map(User::name).orElse("An operator");
+  }
+}

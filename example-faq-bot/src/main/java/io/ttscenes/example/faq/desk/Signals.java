@@ -1,0 +1,62 @@
+package io.ttscenes.example.faq.desk;
+
+import io.ttscenes.api.SessionRef;
+import java.util.Objects;
+
+/**
+ * The signals of the desk, grouped by the session that receives them: a ticket, the asking user,
+ * the {@code desk} index. All are records, so they are stored as JSON in inboxes and survive a
+ * restart.
+ */
+final class Signals {
+  private Signals() {}
+
+  /** To a new ticket: open it for {@code asker}. */
+  record Open(SessionRef asker, String id, String name, String campaign, String locale,
+      Question question) {
+    Open {
+      Objects.requireNonNull(asker, "asker");
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(question, "question");
+    }
+  }
+
+  /** To a ticket: the user wrote more. */
+  record FollowUp(Question question) {}
+
+  /** To a ticket: an operator's answer for the user. */
+  record Answer(String operator, String text) {}
+
+  /** To a ticket: an operator takes it. */
+  record Take(String operator) {}
+
+  /** To a ticket: an operator closes it. */
+  record Close(String operator) {}
+
+  /** To a ticket: its user cannot be reached (they blocked the bot). */
+  record Unreachable(String id) {}
+
+  /** To the user: an operator answered ticket {@code id}. */
+  record Answered(String id, String operator, String text) {}
+
+  /** To the user: ticket {@code id} was closed by {@code operator}. */
+  record Closed(String id, String operator) {}
+
+  /** To the user: ticket {@code id} closed itself after a day without messages. */
+  record Expired(String id) {}
+
+  /** To the desk: ticket {@code id} is open (again, or with a new operator). */
+  record Listed(String id, String name, String operator) {}
+
+  /** To the desk: ticket {@code id} was closed. */
+  record Unlisted(String id) {}
+
+  /** To the desk: an operator asked for the list of open tickets. */
+  record ListOpen() {}
+
+  /** To the desk: ticket {@code id}'s post in the operators' chat is message {@code mid}. */
+  record Posted(String id, String mid) {}
+
+  /** To the desk: an operator replied to message {@code mid} in the operators' chat. */
+  record ReplyTo(String mid, String operator, String text) {}
+}

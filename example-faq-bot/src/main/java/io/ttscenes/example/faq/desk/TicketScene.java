@@ -1,0 +1,148 @@
+package io.ttscenes.example.faq.desk;
+
+import io.ttscenes.api.Context;
+import io.ttscenes.api.Handlers;
+import io.ttscenes.api.OutgoingMessage;
+import io.ttscenes.api.Scene;
+import io.ttscenes.api.keyboard.Keyboard;
+import io.ttscenes.api.model.Intent;
+import java.time.Duration;
+
+/**
+ * A ticket's life in its named session: posted to the operators' chat with Take / Close, raised
+ * again every {@link #RAISE_AFTER} while nobody took it, closed by an operator or by itself after
+ * {@link #EXPIRE_AFTER} without a message. Answers go to the asking user's session as signals.
+ */
+final class TicketScene {
+  static final String ID = "ticket";
+  static final Duration RAISE_AFTER = Duration.ofMinutes(10);
+  static final Duration EXPIRE_AFTER = Duration.ofHours(24);
+  static final String RAISE = "raise";
+  static final String EXPIRE = "expire";
+  static final String TAKE = "desk:take:";
+  static final String CLOSE = "desk:close:";
+  /** The continuation of every post in the operators' chat: its mid goes to the desk index. */
+  static final String POSTED = "desk.posted";
+
+  private final long chat;
+
+  TicketScene(long chat) {
+    this.chat = chat;
+  }
+
+  Scene<Ticket> scene() {
+    return Scene.builder(ID, Ticket.class)
+        .onEnter(this::post)
+        .onSignal(Signals.FollowUp.class, this::followUp)
+        .onSignal(Signals.Answer.class, this::answer)
+        .onSignal(Signals.Take.class, this::take)
+        .onSignal(Signals.Close.class, (ctx, close) -> close(ctx, close.operator()))
+        .onSignal(Signals.Unreachable.class, (ctx, gone) -> unreachable(ctx))
+        .onScheduled(RAISE, this::raise)
+        .onScheduled(EXPIRE, this::expire)
+        .build();
+  }
+
+  /** Signals to a ticket that is not open (closed, or never opened): opening, or a defined refusal. */
+  void outside(Handlers g) {
+    g.onSignal(Signals.Open.class, (ctx, open) -> ctx.enter(ID, Ticket.of(open)))
+        .onSignal(Signals.Answer.class, (ctx, answer) -> closedAlready(ctx, answer.operator()))
+        .onSignal(Signals.Take.class, (ctx, take) -> closedAlready(ctx, take.operator()))
+        .onSignal(Signals.Close.class, (ctx, close) -> closedAlready(ctx, close.operator()))
+        .onSignal(Signals.FollowUp.class, (ctx, followUp) -> { })
+        .onSignal(Signals.Unreachable.class, (ctx, gone) -> { })
+        // Wherever the ticket is by then: replies to the post must find it while it is open.
+        .onSent(POSTED, (ctx, sent) -> ctx.signal(SupportDesk.INDEX,
+            new Signals.Posted(ctx.continuationPayload(String.class), sent.messageId())));
+  }
+
+  private void post(Context<Ticket> ctx) {
+    Ticket ticket = ctx.data();
+    OutgoingMessage post = OutgoingMessage.text(ticket.header() + "\n\n" + ticket.question().text())
+        .keyboard(buttons(ticket));
+    ctx.sendToChat(chat, forwarded(post, ticket.question())).then(POSTED, ticket.id());
+    ctx.schedule(RAISE, RAISE_AFTER, ticket.id()).schedule(EXPIRE, EXPIRE_AFTER, ticket.id())
+        .signal(SupportDesk.INDEX, new Signals.Listed(ticket.id(), ticket.name(), ""));
+  }
+
+  private void followUp(Context<Ticket> ctx, Signals.FollowUp followUp) {
+    Ticket ticket = ctx.data();
+    Question question = followUp.question();
+    String text = "Ticket " + ticket.id() + ", " + ticket.name() + " adds:\n\n" + question.text();
+    ctx.sendToChat(chat, forwarded(OutgoingMessage.text(text).keyboard(buttons(ticket)), question))
+        .then(POSTED, ticket.id());
+    ctx.schedule(EXPIRE, EXPIRE_AFTER, ticket.id());
+  }
+
+  private void answer(Context<Ticket> ctx, Signals.Answer answer) {
+    Ticket ticket = ctx.data();
+    if (!ticket.taken()) {
+      ctx.setData(ticket.takenBy(answer.operator())).cancel(RAISE)
+          .signal(SupportDesk.INDEX, new Signals.Listed(ticket.id(), ticket.name(), answer.operator()));
+    }
+    ctx.signal(ticket.asker(), new Signals.Answered(ticket.id(), answer.operator(), answer.text()))
+        .schedule(EXPIRE, EXPIRE_AFTER, ticket.id());
+  }
+
+  private void take(Context<Ticket> ctx, Signals.Take take) {
+    Ticket ticket = ctx.data();
+    ctx.setData(ticket.takenBy(take.operator())).cancel(RAISE)
+        .signal(SupportDesk.INDEX, new Signals.Listed(ticket.id(), ticket.name(), take.operator()))
+        .sendToChat(chat, OutgoingMessage.text("Ticket " + ticket.id() + " is taken by " + take.operator()
+            + ": write here to answer " + ticket.name() + "."));
+  }
+
+  private void close(Context<Ticket> ctx, String operator) {
+    Ticket ticket = ctx.data();
+    ctx.signal(ticket.asker(), new Signals.Closed(ticket.id(), operator))
+        .sendToChat(chat, OutgoingMessage.text("Ticket " + ticket.id() + " is closed by " + operator + "."));
+    unlist(ctx, ticket);
+  }
+
+  /** The user blocked the bot: nobody can answer them, so the ticket closes and operators know why. */
+  private void unreachable(Context<Ticket> ctx) {
+    Ticket ticket = ctx.data();
+    ctx.sendToChat(chat, OutgoingMessage.text("Ticket " + ticket.id() + " is closed: " + ticket.name()
+        + " blocked the bot, so answers cannot reach them."));
+    unlist(ctx, ticket);
+  }
+
+  private void raise(Context<Ticket> ctx) {
+    Ticket ticket = ctx.data();
+    if (ticket.taken()) {
+      return;
+    }
+    ctx.sendToChat(chat, OutgoingMessage.text("Still waiting for an operator. " + ticket.header()
+        + "\n\n" + ticket.question().text()).keyboard(buttons(ticket))).then(POSTED, ticket.id());
+    ctx.schedule(RAISE, RAISE_AFTER, ticket.id());
+  }
+
+  private void expire(Context<Ticket> ctx) {
+    Ticket ticket = ctx.data();
+    ctx.signal(ticket.asker(), new Signals.Expired(ticket.id()))
+        .sendToChat(chat, OutgoingMessage.text("Ticket " + ticket.id() + " closed itself after "
+            + EXPIRE_AFTER.toHours() + " hours without a message."));
+    unlist(ctx, ticket);
+  }
+
+  private static void unlist(Context<Ticket> ctx, Ticket ticket) {
+    ctx.cancel(RAISE).cancel(EXPIRE).signal(SupportDesk.INDEX, new Signals.Unlisted(ticket.id())).leave();
+  }
+
+  private void closedAlready(Context<?> ctx, String operator) {
+    String id = SupportDesk.ticketId(ctx.self());
+    ctx.sendToChat(chat, OutgoingMessage.text(operator + ": ticket " + id
+        + " is closed; nothing was sent to the user."));
+  }
+
+  /** Attachments reach the operators as the user's own message, forwarded with the post. */
+  private static OutgoingMessage forwarded(OutgoingMessage post, Question question) {
+    return question.attachments() > 0 && !question.mid().isEmpty()
+        ? post.forward(question.mid()) : post;
+  }
+
+  private static Keyboard buttons(Ticket ticket) {
+    return Keyboard.inline().withRow(Keyboard.callback("Take", TAKE + ticket.id(), Intent.POSITIVE),
+        Keyboard.callback("Close", CLOSE + ticket.id()));
+  }
+}
