@@ -67,7 +67,8 @@ record RuntimeParts(
     String instanceId = UUID.randomUUID().toString();
     // A dead process that held this slot left leases that would otherwise keep everyone waiting
     // for their TTL: the poller, recovery and instance leases are taken over at once.
-    Optional<InstanceSlot> slot = InstanceSlot.claim(config.stateDir(), config.botName(), instanceId);
+    // Slots are the bot's on its store: another bot or store on this machine has slots of its own.
+    Optional<InstanceSlot> slot = InstanceSlot.claim(config.stateDir(), b.bot.name(), slotOwner(config), instanceId);
     Optional<String> predecessor = slot.flatMap(InstanceSlot::predecessor);
     predecessor.ifPresent(dead -> takeOver(store, dead));
     Dispatcher.Builder dispatching = Dispatcher.builder(b.bot, store, api).clock(b.clock);
@@ -136,6 +137,13 @@ record RuntimeParts(
         .secret(config.webhookSecret().orElseGet(() -> DerivedSecret.of(config.token())));
     config.webhookUrl().ifPresent(url -> builder.publicUrl(url.toString()));
     return builder.build();
+  }
+
+  /** The bot (its token) and the store it keeps its leases in (its address, without the password). */
+  private static String slotOwner(RuntimeConfig config) {
+    String store = config.redisUrl().map(url -> url.getScheme() + "://"
+        + String.valueOf(url.getRawAuthority()).replaceFirst("^.*@", "") + url.getRawPath()).orElse("memory");
+    return config.token() + "\n" + store;
   }
 
   /** Frees the recovery lease a dead predecessor of this instance held, so the election need not wait. */
