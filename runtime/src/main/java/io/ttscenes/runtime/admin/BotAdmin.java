@@ -49,8 +49,8 @@ public final class BotAdmin implements AutoCloseable {
         .page("/graph", () -> Reply.html(GraphPage.html(bot.name(), graph.get())))
         .page("/funnels", () -> Reply.html(FunnelPage.html(bot.name(), Funnels.of(bot, registry))))
         .page(GraphPage.MERMAID_PATH, () -> new Reply(200, "text/javascript; charset=utf-8", mermaid))
-        .mount(DeadLetterPages.LIST, new DeadLetterPages(dispatcher))
-        .mount(DeadLetterPages.REPLAY, new DeadLetterPages(dispatcher))
+        .mount(DeadLetterPages.LIST, new DeadLetterPages(dispatcher, settings.host()))
+        .mount(DeadLetterPages.REPLAY, new DeadLetterPages(dispatcher, settings.host()))
         .page("/", () -> Reply.html(index(bot.name())))
         .start();
     return new BotAdmin(pages, health);

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Handler;
@@ -26,7 +27,9 @@ import org.eclipse.jetty.util.Fields;
  * {@code GET /dead-letters[?limit=n]}: the kept dead letters as JSON, oldest first (content
  * included: the admin endpoint is the operator's). {@code POST /dead-letters/replay?id=<id>}:
  * replays one through the normal path, once. A POST that carries an {@code Origin} header (a
- * page in a browser) is refused, so no web page can replay letters through the operator's browser.
+ * page in a browser) is refused, so no web page can replay letters through the operator's browser;
+ * a request whose {@code Host} names neither an address, {@code localhost} nor the admin host is
+ * refused too, so a page that rebinds its own name to this address cannot read the letters.
  */
 final class DeadLetterPages extends Handler.Abstract {
   static final String LIST = "/dead-letters";
@@ -34,10 +37,33 @@ final class DeadLetterPages extends Handler.Abstract {
   private static final int DEFAULT_LIMIT = 100;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Dispatcher dispatcher;
+  private static final Pattern ADDRESS = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|\\[[0-9a-fA-F:.]+]");
 
-  DeadLetterPages(Dispatcher dispatcher) {
+  private final Dispatcher dispatcher;
+  private final String adminHost;
+
+  /** {@code adminHost} is the name or address the admin endpoint was configured to listen on. */
+  DeadLetterPages(Dispatcher dispatcher, String adminHost) {
     this.dispatcher = dispatcher;
+    this.adminHost = adminHost;
+  }
+
+  /**
+   * Whether {@code host} (a Host header, perhaps with a port; null when absent) names this
+   * endpoint directly: an address, {@code localhost}, or the configured admin host. A DNS-rebound
+   * page names its own domain, which is none of these.
+   */
+  static boolean namesThisEndpoint(String host, String adminHost) {
+    if (host == null) {
+      return true;
+    }
+    String name = host.strip();
+    int colon = name.lastIndexOf(':');
+    if (colon > name.lastIndexOf(']')) {
+      name = name.substring(0, colon);
+    }
+    return ADDRESS.matcher(name).matches() || name.equalsIgnoreCase("localhost")
+        || name.equalsIgnoreCase(adminHost);
   }
 
   @Override
@@ -46,7 +72,10 @@ final class DeadLetterPages extends Handler.Abstract {
     boolean replay = REPLAY.equals(path);
     String allowed = replay ? "POST" : "GET";
     Reply reply;
-    if (!allowed.equals(request.getMethod())) {
+    if (!namesThisEndpoint(request.getHeaders().get(HttpHeader.HOST), adminHost)) {
+      reply = error(403, "the Host header names neither an address, localhost nor the admin host "
+          + adminHost + "; dead letters are not shown to pages under other names");
+    } else if (!allowed.equals(request.getMethod())) {
       response.getHeaders().put(HttpHeader.ALLOW, allowed);
       reply = error(405, path + " answers " + allowed + " only");
     } else {

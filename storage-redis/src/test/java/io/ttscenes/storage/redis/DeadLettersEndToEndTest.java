@@ -125,6 +125,29 @@ final class DeadLettersEndToEndTest {
     assertEquals(List.of(), replies());
   }
 
+  @Test
+  void aPageUnderAnotherNameCannotReadTheDeadLettersThroughARebindingOfItsDomain() throws Exception {
+    store.addDeadLetter(new DeadLetter("letter-1", Instant.now(), DeadLetter.Kind.UPDATE, "", "e",
+        update("my card is 4276 0000 1111 2222")));
+    URI admin = admin("/dead-letters");
+
+    String rebound = rawGet(admin, "evil.example:" + admin.getPort());
+    String direct = rawGet(admin, "127.0.0.1:" + admin.getPort());
+
+    assertTrue(rebound.startsWith("HTTP/1.1 403"), rebound);
+    assertFalse(rebound.contains("4276"), "the letter's content reaches no page under another name");
+    assertTrue(direct.startsWith("HTTP/1.1 200") && direct.contains("4276"), direct);
+  }
+
+  /** A GET with a Host header of our choosing (java.net.http will not send one), read to the end. */
+  private static String rawGet(URI uri, String host) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      socket.getOutputStream().write(("GET " + uri.getPath() + " HTTP/1.1\r\nHost: " + host
+          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
   private String update(String text) {
     long ts = System.currentTimeMillis();
     String sender = "{\"user_id\":" + user.userId() + ",\"first_name\":\"Alice\",\"is_bot\":false,"
