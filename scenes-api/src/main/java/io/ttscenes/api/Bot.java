@@ -50,6 +50,7 @@ public final class Bot {
   private final String apology;
   private final String resetNotice;
   private final DataVersions sessionDataVersions;
+  private final DataVersions chatDataVersions;
   private final SessionKeyStrategy sessionKeys;
   private final Duration sessionTtl;
   private final int historyLimit;
@@ -80,6 +81,7 @@ public final class Bot {
     this.apology = builder.apology;
     this.resetNotice = builder.resetNotice;
     this.sessionDataVersions = builder.sessionVersions.build();
+    this.chatDataVersions = builder.chatVersions.build();
     this.sessionKeys = builder.sessionKeys;
     this.sessionTtl = builder.sessionTtl;
     this.historyLimit = builder.historyLimit;
@@ -167,6 +169,11 @@ public final class Bot {
   /** Returns the version session data is stored at and the migrations from older versions. */
   public DataVersions sessionDataVersions() {
     return sessionDataVersions;
+  }
+
+  /** Returns the version chat data is stored at and the migrations from older versions. */
+  public DataVersions chatDataVersions() {
+    return chatDataVersions;
   }
 
   /** Returns how updates are mapped to sessions. */
@@ -312,6 +319,8 @@ public final class Bot {
     private String apology = "Sorry, something went wrong. Please try again.";
     private String resetNotice = "Sorry, the bot was updated and could not pick up where we were. Let's start over.";
     private final DataVersions.Builder sessionVersions = new DataVersions.Builder();
+    private final DataVersions.Builder chatVersions = new DataVersions.Builder();
+    private boolean chatVersioned;
     private SessionKeyStrategy sessionKeys = SessionKeys.USER_IN_CHAT;
     private Duration sessionTtl = Duration.ofDays(30);
     private int historyLimit = 10;
@@ -422,6 +431,24 @@ public final class Bot {
       return this;
     }
 
+    /**
+     * Sets the version chat data is stored at (default 1); raise it when a deploy changes the chat
+     * data's shape and declare {@link #migrateChatData} from each older version. Chat data that
+     * can be neither read nor migrated starts over from {@link #chatData}'s factory.
+     */
+    public Builder chatDataVersion(int version) {
+      chatVersions.version(version);
+      chatVersioned = true;
+      return this;
+    }
+
+    /** Declares how stored chat data of version {@code from} becomes {@code from + 1}, on its JSON tree. */
+    public Builder migrateChatData(int from, UnaryOperator<ObjectNode> migration) {
+      chatVersions.migrate(from, migration);
+      chatVersioned = true;
+      return this;
+    }
+
     /** Sets how updates map to sessions; the default is {@link SessionKeys#USER_IN_CHAT}. */
     public Builder sessionKey(SessionKeyStrategy strategy) {
       this.sessionKeys = Objects.requireNonNull(strategy, "strategy");
@@ -525,6 +552,10 @@ public final class Bot {
             + ": a member's session must sit beside its chat's data");
       }
       problems.addAll(sessionVersions.build().problems("session data"));
+      problems.addAll(chatVersions.build().problems("chat data"));
+      if (chatVersioned && chatDataType == null) {
+        problems.add("a chat data version or migration is declared, but no chat data; add chatData(type, initial)");
+      }
       if (!problems.isEmpty()) {
         throw new BotConfigurationException(name, problems);
       }

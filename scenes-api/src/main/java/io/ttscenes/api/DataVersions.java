@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
  * The version of a scene's or a bot's stored data and the migrations that bring older stored data
  * up to it, one version at a time (1 to 2, 2 to 3). Data stored before versions existed is version
  * 1. Immutable once built; declared through {@link Scene.Builder#dataVersion} and
- * {@link Bot.Builder#sessionDataVersion}.
+ * {@link Bot.Builder#sessionDataVersion} and {@link Bot.Builder#chatDataVersion}.
  */
 public final class DataVersions {
   private static final DataVersions INITIAL = new DataVersions(1, Map.of(), List.of());

@@ -59,6 +59,7 @@ final class Attempts {
   private final Bot bot;
   private final SessionStore store;
   private final SessionCodec codec;
+  private final ChatDataCodec chatCodec;
   private final Turn turn;
   private final Outboxes outboxes;
 
@@ -67,6 +68,7 @@ final class Attempts {
     this.bot = settings.bot();
     this.store = settings.store();
     this.codec = new SessionCodec(bot, settings.mapper());
+    this.chatCodec = new ChatDataCodec(bot, codec.mapper());
     this.turn = new Turn(bot, new Transitions(bot, codec), settings.username(), codec);
     this.outboxes = outboxes;
   }
@@ -351,7 +353,7 @@ final class Attempts {
     Session session = stored.map(s -> codec.decode(key, s.data())).orElseGet(codec::fresh);
     // Each decoded copy reads the chat data afresh: a recovery or a re-run must not see what a
     // failed or losing run changed.
-    session.chatShare = new ChatShare(bot, store, codec.mapper(), ChatKeys.chatOf(key));
+    session.chatShare = new ChatShare(bot, store, chatCodec, ChatKeys.chatOf(key));
     return session;
   }
 

@@ -73,7 +73,8 @@ public sealed interface FlowEvent {
   /**
    * The stored session, last in {@code scene} ({@link #ROOT} when unknown), could not be read or
    * migrated ({@code reason}, e.g. {@code not_decoded}, {@code future_version}) and started over at
-   * the root; the user was told.
+   * the root; the user was told. Scene {@code @chat_data}: the chat's data could not be read and
+   * started over from the bot's factory, the member's session went on and nobody was told.
    */
   record SessionReset(String scene, String reason) implements FlowEvent {
     public SessionReset {

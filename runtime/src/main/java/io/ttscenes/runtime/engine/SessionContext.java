@@ -257,13 +257,23 @@ final class SessionContext implements Context<Object> {
 
   @Override
   public <C> C chatData(Class<C> type) {
-    return inGroup("chatData()").get(type, key);
+    ChatShare share = inGroup("chatData()");
+    C data = share.get(type, key);
+    counted(share);
+    return data;
   }
 
   @Override
   public Context<Object> setChatData(Object chatData) {
-    inGroup("setChatData()").set(chatData, key);
+    ChatShare share = inGroup("setChatData()");
+    share.set(chatData, key);
+    counted(share);
     return this;
+  }
+
+  /** Records the chat data's reset once per run: no user notice, as the member's session goes on. */
+  private void counted(ChatShare share) {
+    share.reset().filter(reset -> !events.contains(reset)).ifPresent(this::flow);
   }
 
   /** The run's chat data, refused in a private dialog, where there is no group to share it. */

@@ -65,11 +65,17 @@ final class SessionLookup {
     return bot.chatDataType().isPresent() ? ChatKeys.scoped(key).orElse(key) : key;
   }
 
-  /** The data chat {@code chatId}'s members share, read back as {@code type}; empty before the first write. */
+  /**
+   * The data chat {@code chatId}'s members share, read back as {@code type}; empty before the first
+   * write. Data stored at a chat data version above 1 is unwrapped from its {@code @version} envelope.
+   */
   <C> Optional<C> chatData(long chatId, Class<C> type) {
     return store.loadChatData("c:" + chatId).map(stored -> {
       try {
-        return mapper.readValue(stored.data(), type);
+        com.fasterxml.jackson.databind.JsonNode node = mapper.readTree(stored.data());
+        boolean wrapped = node.isObject() && node.size() == 2 && node.path("@version").isIntegralNumber()
+            && node.has("@data");
+        return mapper.treeToValue(wrapped ? node.get("@data") : node, type);
       } catch (java.io.IOException e) {
         throw new IllegalStateException("the data of chat " + chatId + " does not read as " + type.getName(), e);
       }
