@@ -58,15 +58,23 @@ final class Attempts {
   private final SessionStore store;
   private final SessionCodec codec;
   private final Turn turn;
-  private final Outboxes outboxes;
+  private final OutboxCodec codecOfOutboxes;
+  private final SentOutboxes sent;
+  private final Supplier<String> owner;
 
-  Attempts(EngineSettings settings, Outboxes outboxes) {
+  /**
+   * {@code sent} names the entries each commit clears; {@code owner} is the instance id stamped
+   * on the entries committed now.
+   */
+  Attempts(EngineSettings settings, OutboxCodec outboxCodec, SentOutboxes sent, Supplier<String> owner) {
     this.settings = settings;
     this.bot = settings.bot();
     this.store = settings.store();
     this.codec = new SessionCodec(bot, settings.mapper());
     this.turn = new Turn(bot, new Transitions(bot, codec), settings.username(), codec);
-    this.outboxes = outboxes;
+    this.codecOfOutboxes = outboxCodec;
+    this.sent = sent;
+    this.owner = owner;
   }
 
   Attempt plan(String key, Job job, Optional<StoredSession> stored) {
@@ -235,17 +243,18 @@ final class Attempts {
       boolean moreSignals) {
     long version = stored.map(StoredSession::version).orElse(0L);
     Optional<OutboxEntry> outbox = Optional.empty();
-    String owner = outboxes.owner();
+    String owner = this.owner.get();
     List<Effect> effects = withSignalIds(key, dedupeId, result.effects());
     if (!effects.isEmpty()) {
-      Outboxes.Encoded encoded = outboxes.encode(new OutboxPayload(now.toEpochMilli(), dedupeId, effects, owner));
-      outbox = Optional.of(new OutboxEntry((version + 1) + ":" + dedupeId, encoded.json()));
+      OutboxCodec.Encoded encoded = codecOfOutboxes.encode(new OutboxPayload(now.toEpochMilli(), dedupeId, effects,
+          owner));
+      outbox = Optional.of(new OutboxEntry(new OutboxId(version + 1, dedupeId).toString(), encoded.json()));
       effects = encoded.effects();
     }
     Duration idle = result.session().scene().flatMap(Scene::sessionTtl).orElse(bot.sessionTtl());
     Duration ttl = result.session().jobs.ttl(idle, now);
     Commit commit = new Commit(key, version, codec.encode(result.session()), outbox, dedupeId, ttl,
-        outboxes.toClear(key), result.session().jobs.wake(), consumedSignals);
+        sent.toClear(key), result.session().jobs.wake(), consumedSignals);
     return new Planned(commit, owner, effects, result.outcome(), ranAt, events, moreSignals);
   }
 

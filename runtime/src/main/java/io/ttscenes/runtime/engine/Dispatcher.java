@@ -40,7 +40,7 @@ public final class Dispatcher implements AutoCloseable {
   private final Lanes lanes;
   private final Engine engine;
   private final Recovery recovery;
-  private final Outboxes outboxes;
+  private final SentOutboxes sent;
   private final InstanceLease instanceLease;
   private final ExecutorService ownedExecutor;
   private final RuntimeListener listener;
@@ -56,12 +56,15 @@ public final class Dispatcher implements AutoCloseable {
     Signals signals = new Signals(builder.store, builder.mapper, builder.clock, this::signalArrived);
     Effects effects = new Effects(builder.api, listener, signals, builder.mapper, builder.clock);
     this.instanceLease = new InstanceLease(builder.store, builder.instanceId, builder.instanceLeaseTtl);
-    this.outboxes = new Outboxes(builder.store, effects, builder.mapper, lanes::hasQueued, builder.clock,
-        builder.clearDelay, instanceLease);
-    this.engine = new Engine(new EngineSettings(builder.bot, builder.store, builder.api, builder.clock,
+    this.sent = new SentOutboxes(builder.store, builder.clock, builder.clearDelay);
+    OutboxCodec codec = new OutboxCodec(builder.mapper);
+    Outboxes outboxes = new Outboxes(effects, sent, lanes::hasQueued, instanceLease::mayRetry);
+    EngineSettings settings = new EngineSettings(builder.bot, builder.store, builder.api, builder.clock,
         builder.mapper, listener, builder.sleeper, builder.maxAttempts, builder.storeBackoff,
-        builder.storeBackoffCap, this::username), outboxes, lanes::isClosing);
-    this.recovery = new Recovery(builder.store, outboxes, lanes, builder.clock, builder.recoveryMinAge,
+        builder.storeBackoffCap, this::username);
+    Attempts attempts = new Attempts(settings, codec, sent, instanceLease::id);
+    this.engine = new Engine(settings, attempts, outboxes, sent, lanes::isClosing);
+    this.recovery = new Recovery(builder.store, outboxes, sent, codec, lanes, builder.clock, builder.recoveryMinAge,
         listener, instanceLease);
     instanceLease.start(outboxes::parksFor);
   }
@@ -202,7 +205,7 @@ public final class Dispatcher implements AutoCloseable {
    * re-sent by this dispatcher).
    */
   public int clearIdleOutboxes() {
-    return outboxes.clearIdle();
+    return sent.clearIdle();
   }
 
   /**
@@ -230,7 +233,7 @@ public final class Dispatcher implements AutoCloseable {
   public boolean drain(Duration timeout) {
     boolean drained = lanes.drain(timeout);
     if (drained) {
-      outboxes.clearAllSent();
+      sent.clearAllSent();
     }
     return drained;
   }

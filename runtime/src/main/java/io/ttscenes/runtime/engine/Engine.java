@@ -34,14 +34,17 @@ final class Engine {
   private final SessionStore store;
   private final Attempts attempts;
   private final Outboxes outboxes;
+  private final SentOutboxes sent;
   private final BooleanSupplier closing;
 
-  Engine(EngineSettings settings, Outboxes outboxes, BooleanSupplier closing) {
+  /** {@code attempts} plans each job's commit; {@code outboxes} sends it, {@code sent} learns what it cleared. */
+  Engine(EngineSettings settings, Attempts attempts, Outboxes outboxes, SentOutboxes sent, BooleanSupplier closing) {
     this.settings = settings;
     this.store = settings.store();
+    this.attempts = attempts;
     this.outboxes = outboxes;
+    this.sent = sent;
     this.closing = closing;
-    this.attempts = new Attempts(settings, outboxes);
   }
 
   void handle(Routed routed, CompletableFuture<Void> done) {
@@ -178,7 +181,7 @@ final class Engine {
     // The one place a turn is reported: its commit won, so no losing run is counted.
     settings.listener().turnCommitted(new TurnReport(job.type(), planned.ranAt().scene(),
         planned.ranAt().step(), Duration.ofNanos(System.nanoTime() - start), planned.events()));
-    outboxes.cleared(key, commit.clearedOutboxIds());
+    sent.cleared(key, commit.clearedOutboxIds());
     if (job instanceof Job.ForTimer timer) {
       try {
         // Signals still waiting keep the timer due now, so the next claim handles the next one.

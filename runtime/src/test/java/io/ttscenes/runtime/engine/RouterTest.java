@@ -115,8 +115,7 @@ final class RouterTest {
   @Test
   void outboxPayloadRoundTripsThroughJson() {
     var mapper = io.ttscenes.runtime.json.WireJson.create();
-    Outboxes outboxes = new Outboxes(null, null, mapper, key -> false,
-        java.time.Clock.systemUTC(), java.time.Duration.ZERO, null);
+    OutboxCodec outboxes = new OutboxCodec(mapper);
     OutboxPayload payload = new OutboxPayload(42L, "mid:1", java.util.List.of(
         new Effect.Send(io.ttscenes.api.client.MessageTarget.chat(10),
             io.ttscenes.api.OutgoingMessage.text("*hi*").markdown().silent()
@@ -128,7 +127,7 @@ final class RouterTest {
         new Effect.Action(10, io.ttscenes.api.model.SenderAction.TYPING_ON),
         new Effect.Construct("sess", new io.ttscenes.api.model.ConstructorAnswer(
             java.util.List.of(), true, "hint", "data", null, null))), "instance-a");
-    Outboxes.Encoded encoded = outboxes.encode(payload);
+    OutboxCodec.Encoded encoded = outboxes.encode(payload);
     String json = encoded.json();
     assertTrue(json.contains("\"effect\":\"send\""), json);
     assertEquals(payload, outboxes.decode(json));
@@ -143,5 +142,21 @@ final class RouterTest {
         outboxes.encode(unowned).json());
     // Entries written before owners were stamped have no owner field and read as unowned.
     assertEquals(null, outboxes.decode("{\"createdAt\":42,\"updateId\":\"mid:1\",\"effects\":[]}").owner());
+  }
+
+  @Test
+  void continuationsRoundTripThroughTheOutboxAndPlainCallsCarryNone() {
+    var mapper = io.ttscenes.runtime.json.WireJson.create();
+    OutboxCodec codec = new OutboxCodec(mapper);
+    Continuation then = new Continuation("posted", mapper.valueToTree(java.util.Map.of("ticket", 42)), "u:1#mid:9#0");
+    OutboxPayload payload = new OutboxPayload(42L, "mid:9", java.util.List.of(
+        new Effect.Send(io.ttscenes.api.client.MessageTarget.chat(10),
+            io.ttscenes.api.OutgoingMessage.text("ticket").body()).withThen(then),
+        new Effect.Edit("mid.1", io.ttscenes.api.OutgoingMessage.text("edited").body()).withThen(then),
+        new Effect.Send(io.ttscenes.api.client.MessageTarget.chat(10),
+            io.ttscenes.api.OutgoingMessage.text("plain").body())), "instance-a");
+    String json = codec.encode(payload).json();
+    assertEquals(payload, codec.decode(json));
+    assertEquals(2, json.split("\"then\"", -1).length - 1, json);
   }
 }
