@@ -267,7 +267,7 @@ final class Attempts {
     List<Effect> named = new ArrayList<>(effects.size());
     for (int i = 0; i < effects.size(); i++) {
       Effect effect = effects.get(i);
-      String id = key + "#" + dedupeId + "#" + i;
+      String id = new EffectId(key, dedupeId, i).toString();
       if (effect instanceof Effect.Signal signal) {
         named.add(signal.withId(id));
       } else if (effect instanceof Effect.MessageCall call && call.then() != null) {
