@@ -101,12 +101,12 @@ final class Attempts {
       return Optional.empty();
     }
     InboxEntry entry = inbox.get(0);
-    String dedupeId = Signals.dedupeId(entry.id());
+    DedupeId dedupeId = Signals.dedupeId(entry.id());
     Set<String> consumed = Set.of(entry.id());
     boolean more = inbox.size() > 1;
     Session loaded = load(key, stored);
     Place ranAt = Place.of(loaded);
-    if (stored.filter(s -> s.hasSeen(dedupeId)).isPresent()) {
+    if (stored.filter(s -> s.hasSeen(dedupeId.toString())).isPresent()) {
       return Optional.of(planned(key, dedupeId, stored, now,
           new Turn.Result(loaded, List.of(), UpdateOutcome.DUPLICATE, List.of()), ranAt, List.of(), consumed, more));
     }
@@ -138,7 +138,7 @@ final class Attempts {
   }
 
   private Attempt planUpdate(String key, Routed routed, Optional<StoredSession> stored, Instant now) {
-    if (stored.filter(s -> s.hasSeen(routed.dedupeId())).isPresent()) {
+    if (stored.filter(s -> s.hasSeen(routed.dedupeId().toString())).isPresent()) {
       return new Done(UpdateOutcome.DUPLICATE);
     }
     Update update = routed.update();
@@ -238,7 +238,7 @@ final class Attempts {
     session.reached.clear();
   }
 
-  private Planned planned(String key, String dedupeId, Optional<StoredSession> stored, Instant now,
+  private Planned planned(String key, DedupeId dedupeId, Optional<StoredSession> stored, Instant now,
       Turn.Result result, Place ranAt, List<FlowEvent> events, Set<String> consumedSignals,
       boolean moreSignals) {
     long version = stored.map(StoredSession::version).orElse(0L);
@@ -246,14 +246,14 @@ final class Attempts {
     String owner = this.owner.get();
     List<Effect> effects = withSignalIds(key, dedupeId, result.effects());
     if (!effects.isEmpty()) {
-      OutboxCodec.Encoded encoded = codecOfOutboxes.encode(new OutboxPayload(now.toEpochMilli(), dedupeId, effects,
+      OutboxCodec.Encoded encoded = codecOfOutboxes.encode(new OutboxPayload(now.toEpochMilli(), dedupeId.toString(), effects,
           owner));
       outbox = Optional.of(new OutboxEntry(new OutboxId(version + 1, dedupeId).toString(), encoded.json()));
       effects = encoded.effects();
     }
     Duration idle = result.session().scene().flatMap(Scene::sessionTtl).orElse(bot.sessionTtl());
     Duration ttl = result.session().jobs.ttl(idle, now);
-    Commit commit = new Commit(key, version, codec.encode(result.session()), outbox, dedupeId, ttl,
+    Commit commit = new Commit(key, version, codec.encode(result.session()), outbox, dedupeId.toString(), ttl,
         sent.toClear(key), result.session().jobs.wake(), consumedSignals);
     return new Planned(commit, owner, effects, result.outcome(), ranAt, events, moreSignals);
   }
@@ -263,7 +263,7 @@ final class Attempts {
    * event that recorded it and its index, the same in every re-run of the event, so a repeated
    * delivery is the same signal to its target (a continuation's outcome goes to the sender itself).
    */
-  private static List<Effect> withSignalIds(String key, String dedupeId, List<Effect> effects) {
+  private static List<Effect> withSignalIds(String key, DedupeId dedupeId, List<Effect> effects) {
     List<Effect> named = new ArrayList<>(effects.size());
     for (int i = 0; i < effects.size(); i++) {
       Effect effect = effects.get(i);

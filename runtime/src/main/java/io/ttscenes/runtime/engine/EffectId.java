@@ -8,7 +8,7 @@ import java.util.Objects;
  * every re-run, resend and recovery of the event, so its target keeps and handles it once. Written
  * as {@code <key>#<dedupe id>#<index>} ({@link #toString()}), the inbox id in the store.
  */
-record EffectId(String sessionKey, String dedupeId, int index) {
+record EffectId(String sessionKey, DedupeId dedupeId, int index) {
   EffectId {
     Objects.requireNonNull(sessionKey, "sessionKey");
     Objects.requireNonNull(dedupeId, "dedupeId");

@@ -7,7 +7,7 @@ import java.util.Objects;
  * that committed it. Stored as {@code <version>:<updateId>} ({@link #toString()}), so the entries of
  * one session sort into commit order by their version.
  */
-record OutboxId(long version, String updateId) {
+record OutboxId(long version, DedupeId updateId) {
   OutboxId {
     Objects.requireNonNull(updateId, "updateId");
     if (version < 1) {
