@@ -61,16 +61,24 @@ final class Attempts {
   private final SessionCodec codec;
   private final ChatDataCodec chatCodec;
   private final Turn turn;
-  private final Outboxes outboxes;
+  private final OutboxCodec codecOfOutboxes;
+  private final SentOutboxes sent;
+  private final Supplier<String> owner;
 
-  Attempts(EngineSettings settings, Outboxes outboxes) {
+  /**
+   * {@code sent} names the entries each commit clears; {@code owner} is the instance id stamped
+   * on the entries committed now.
+   */
+  Attempts(EngineSettings settings, OutboxCodec outboxCodec, SentOutboxes sent, Supplier<String> owner) {
     this.settings = settings;
     this.bot = settings.bot();
     this.store = settings.store();
     this.codec = new SessionCodec(bot, settings.mapper());
     this.chatCodec = new ChatDataCodec(bot, codec.mapper());
     this.turn = new Turn(bot, new Transitions(bot, codec), settings.username(), codec);
-    this.outboxes = outboxes;
+    this.codecOfOutboxes = outboxCodec;
+    this.sent = sent;
+    this.owner = owner;
   }
 
   /**
@@ -117,7 +125,7 @@ final class Attempts {
         Optional.empty(), codec, settings.api()), outcome);
   }
 
-  private Planned planned(String key, String dedupeId, Optional<StoredSession> stored, Instant now,
+  private Planned planned(String key, DedupeId dedupeId, Optional<StoredSession> stored, Instant now,
       Turn.Result result, Place ranAt, Set<String> consumed, boolean more) {
     return planned(key, dedupeId, stored, now, result, ranAt, result.events(), consumed, more);
   }
@@ -133,12 +141,12 @@ final class Attempts {
       return Optional.empty();
     }
     InboxEntry entry = inbox.get(0);
-    String dedupeId = Signals.dedupeId(entry.id());
+    DedupeId dedupeId = Signals.dedupeId(entry.id());
     Set<String> consumed = Set.of(entry.id());
     boolean more = inbox.size() > 1;
     Session loaded = load(key, stored);
     Place ranAt = Place.of(loaded);
-    if (stored.filter(s -> s.hasSeen(dedupeId)).isPresent()) {
+    if (stored.filter(s -> s.hasSeen(dedupeId.toString())).isPresent()) {
       return Optional.of(planned(key, dedupeId, stored, now, unchanged(key, loaded, now, UpdateOutcome.DUPLICATE),
           ranAt, consumed, more));
     }
@@ -171,7 +179,7 @@ final class Attempts {
 
   private Attempt planUpdate(String key, Routed routed, Optional<StoredSession> stored, Instant now,
       Rescue rescue) {
-    if (stored.filter(s -> s.hasSeen(routed.dedupeId())).isPresent()) {
+    if (stored.filter(s -> s.hasSeen(routed.dedupeId().toString())).isPresent()) {
       return new Done(UpdateOutcome.DUPLICATE);
     }
     Update update = routed.update();
@@ -273,22 +281,23 @@ final class Attempts {
     session.reached.clear();
   }
 
-  private Planned planned(String key, String dedupeId, Optional<StoredSession> stored, Instant now,
+  private Planned planned(String key, DedupeId dedupeId, Optional<StoredSession> stored, Instant now,
       Turn.Result result, Place ranAt, List<FlowEvent> events, Set<String> consumedSignals,
       boolean moreSignals) {
     long version = stored.map(StoredSession::version).orElse(0L);
     Optional<OutboxEntry> outbox = Optional.empty();
-    String owner = outboxes.owner();
+    String owner = this.owner.get();
     List<Effect> effects = withSignalIds(key, dedupeId, result.effects());
     if (!effects.isEmpty()) {
-      Outboxes.Encoded encoded = outboxes.encode(new OutboxPayload(now.toEpochMilli(), dedupeId, effects, owner));
-      outbox = Optional.of(new OutboxEntry((version + 1) + ":" + dedupeId, encoded.json()));
+      OutboxCodec.Encoded encoded = codecOfOutboxes.encode(new OutboxPayload(now.toEpochMilli(), dedupeId.toString(), effects,
+          owner));
+      outbox = Optional.of(new OutboxEntry(new OutboxId(version + 1, dedupeId).toString(), encoded.json()));
       effects = encoded.effects();
     }
     Duration idle = result.session().scene().flatMap(Scene::sessionTtl).orElse(bot.sessionTtl());
     Duration ttl = result.session().jobs.ttl(idle, now);
-    Commit commit = new Commit(key, version, codec.encode(result.session()), outbox, dedupeId, ttl,
-        outboxes.toClear(key), result.session().jobs.wake(), consumedSignals,
+    Commit commit = new Commit(key, version, codec.encode(result.session()), outbox, dedupeId.toString(), ttl,
+        sent.toClear(key), result.session().jobs.wake(), consumedSignals,
         result.session().chatShare.write(bot.sessionTtl()));
     return new Planned(commit, owner, effects, result.outcome(), ranAt, events, moreSignals);
   }
@@ -298,11 +307,11 @@ final class Attempts {
    * event that recorded it and its index, the same in every re-run of the event, so a repeated
    * delivery is the same signal to its target (a continuation's outcome goes to the sender itself).
    */
-  private static List<Effect> withSignalIds(String key, String dedupeId, List<Effect> effects) {
+  private static List<Effect> withSignalIds(String key, DedupeId dedupeId, List<Effect> effects) {
     List<Effect> named = new ArrayList<>(effects.size());
     for (int i = 0; i < effects.size(); i++) {
       Effect effect = effects.get(i);
-      String id = key + "#" + dedupeId + "#" + i;
+      String id = new EffectId(key, dedupeId, i).toString();
       if (effect instanceof Effect.Signal signal) {
         named.add(signal.withId(id));
       } else if (effect instanceof Effect.MessageCall call && call.then() != null) {

@@ -49,7 +49,7 @@ public final class Dispatcher implements AutoCloseable {
   private final Lanes lanes;
   private final Engine engine;
   private final Recovery recovery;
-  private final Outboxes outboxes;
+  private final SentOutboxes sent;
   private final DeadLetters deadLetters;
   private final Replay replay;
   private final SessionStore store;
@@ -73,15 +73,18 @@ public final class Dispatcher implements AutoCloseable {
     Effects effects = new Effects(builder.api, listener, signals, builder.mapper, builder.clock);
     this.instanceLease = new InstanceLease(builder.store, builder.instanceId, builder.instanceLeaseTtl);
     this.deadLetters = new DeadLetters(builder.store, builder.mapper, builder.clock, listener, builder.logContent);
-    this.outboxes = new Outboxes(builder.store, effects, builder.mapper, lanes::hasQueued, builder.clock,
-        builder.clearDelay, instanceLease, builder.parkedLimits, deadLetters);
-    this.engine = new Engine(new EngineSettings(builder.bot, builder.store, builder.api, builder.clock,
+    this.sent = new SentOutboxes(builder.store, builder.clock, builder.clearDelay);
+    OutboxCodec codec = new OutboxCodec(builder.mapper);
+    Outboxes outboxes = new Outboxes(effects, sent, lanes::hasQueued, instanceLease::mayRetry,
+        new Outboxes.GiveUp(builder.parkedLimits, deadLetters, codec, builder.clock));
+    EngineSettings settings = new EngineSettings(builder.bot, builder.store, builder.api, builder.clock,
         builder.mapper, listener, builder.sleeper, builder.maxAttempts, builder.storeBackoff,
-        builder.storeBackoffCap, this::username, builder.handlerDeadline), outboxes, lanes::isClosing, deadline,
-        lanes::handOver);
+        builder.storeBackoffCap, this::username, builder.handlerDeadline);
+    Attempts attempts = new Attempts(settings, codec, sent, instanceLease::id);
+    this.engine = new Engine(settings, attempts, outboxes, sent, lanes::isClosing, deadline, lanes::handOver);
     this.store = builder.store;
-    this.replay = new Replay(builder.mapper, this::submit, outboxes, lanes);
-    this.recovery = new Recovery(builder.store, outboxes, lanes, builder.clock, builder.recoveryMinAge,
+    this.replay = new Replay(builder.mapper, this::submit, outboxes, instanceLease::id, lanes);
+    this.recovery = new Recovery(builder.store, outboxes, sent, codec, lanes, builder.clock, builder.recoveryMinAge,
         listener, instanceLease, builder.predecessor);
     builder.predecessor.ifPresent(instanceLease::freeDead);
     instanceLease.start(outboxes::parksFor);
@@ -296,7 +299,7 @@ public final class Dispatcher implements AutoCloseable {
    * re-sent by this dispatcher).
    */
   public int clearIdleOutboxes() {
-    return outboxes.clearIdle();
+    return sent.clearIdle();
   }
 
   /**
@@ -324,7 +327,7 @@ public final class Dispatcher implements AutoCloseable {
   public boolean drain(Duration timeout) {
     boolean drained = lanes.drain(timeout);
     if (drained) {
-      outboxes.clearAllSent();
+      sent.clearAllSent();
     }
     return drained;
   }

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * malformed is logged, counted and skipped, so one bad call does not hold back the rest; a call
  * that fails as retryable (after the client's own retries) stops the run so the rest is sent later
  * in the same order. Signals go to their target's inbox in the store the same way: a store that
- * is unavailable stops the run like an unavailable API.
+ * is unavailable stops the run like an unavailable API. A call carrying a continuation is made
+ * reading TamTam's answer, and its outcome goes to the session's own inbox as a signal.
  */
 final class Effects {
   private static final Logger LOG = LoggerFactory.getLogger(Effects.class);

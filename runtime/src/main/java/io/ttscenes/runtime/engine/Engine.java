@@ -41,20 +41,27 @@ final class Engine {
   private final SessionStore store;
   private final Attempts attempts;
   private final Outboxes outboxes;
+  private final SentOutboxes sent;
   private final BooleanSupplier closing;
   private final LegacyMembers legacyMembers;
   private final HandlerDeadline deadline;
   private final BiConsumer<String, Runnable> handOver;
 
-  Engine(EngineSettings settings, Outboxes outboxes, BooleanSupplier closing, HandlerDeadline deadline,
-      BiConsumer<String, Runnable> handOver) {
+  /**
+   * {@code attempts} plans each job's commit; {@code outboxes} sends it, {@code sent} learns what it
+   * cleared; the bot's code runs under {@code deadline}, and {@code handOver} gives an overrun
+   * job's lane to its rescue run.
+   */
+  Engine(EngineSettings settings, Attempts attempts, Outboxes outboxes, SentOutboxes sent, BooleanSupplier closing,
+      HandlerDeadline deadline, BiConsumer<String, Runnable> handOver) {
     this.settings = settings;
     this.store = settings.store();
+    this.attempts = attempts;
     this.outboxes = outboxes;
+    this.sent = sent;
     this.closing = closing;
     this.deadline = deadline;
     this.handOver = handOver;
-    this.attempts = new Attempts(settings, outboxes);
     this.legacyMembers = new LegacyMembers(settings);
   }
 
@@ -262,7 +269,7 @@ final class Engine {
     // The one place a turn is reported: its commit won, so no losing run is counted.
     settings.listener().turnCommitted(new TurnReport(job.type(), planned.ranAt().scene(),
         planned.ranAt().step(), Duration.ofNanos(System.nanoTime() - start), planned.events()));
-    outboxes.cleared(key, commit.clearedOutboxIds());
+    sent.cleared(key, commit.clearedOutboxIds());
     if (job instanceof Job.ForTimer timer) {
       try {
         // Signals still waiting keep the timer due now, so the next claim handles the next one.

@@ -42,5 +42,5 @@ final class InFlightUpdates {
   }
 
   /** One update of one session. */
-  private record Id(String key, String dedupeId) {}
+  private record Id(String key, DedupeId dedupeId) {}
 }

@@ -34,6 +34,8 @@ final class Recovery {
 
   private final SessionStore store;
   private final Outboxes outboxes;
+  private final SentOutboxes sent;
+  private final OutboxCodec codec;
   private final Lanes lanes;
   private final Clock clock;
   private final Duration minAge;
@@ -44,10 +46,12 @@ final class Recovery {
   // Where the next pass continues the walk over the store; guarded by this.
   private Optional<String> resumeAt = Optional.empty();
 
-  Recovery(SessionStore store, Outboxes outboxes, Lanes lanes, Clock clock, Duration minAge,
-      RuntimeListener listener, InstanceLease lease, Optional<String> predecessor) {
+  Recovery(SessionStore store, Outboxes outboxes, SentOutboxes sent, OutboxCodec codec, Lanes lanes, Clock clock,
+      Duration minAge, RuntimeListener listener, InstanceLease lease, Optional<String> predecessor) {
     this.store = store;
     this.outboxes = outboxes;
+    this.sent = sent;
+    this.codec = codec;
     this.lanes = lanes;
     this.clock = clock;
     this.minAge = minAge;
@@ -119,10 +123,10 @@ final class Recovery {
       Map<String, Boolean> mayRecover) {
     String key = pending.key();
     String id = pending.entry().id();
-    if (outboxes.sentButNotCleared(key, id)) {
+    if (sent.sentButNotCleared(key, id)) {
       // Sent already; its clear failed or waits for a commit that may never come.
       return Optional.of(onLane(key, () -> {
-        outboxes.clearNow(key);
+        sent.clearNow(key);
         return 0;
       }));
     }
@@ -131,7 +135,7 @@ final class Recovery {
     }
     OutboxPayload payload;
     try {
-      payload = outboxes.decode(pending.entry().payload());
+      payload = codec.decode(pending.entry().payload());
     } catch (IllegalStateException e) {
       LOG.error("session {}: outbox {} is unreadable and is left in the store: {}", key, id, e.getMessage());
       return Optional.empty();

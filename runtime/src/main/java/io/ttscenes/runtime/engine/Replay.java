@@ -6,6 +6,7 @@ import io.ttscenes.api.model.Update;
 import io.ttscenes.api.store.DeadLetter;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Puts a dead letter taken from the store back through the normal path: an update to its
@@ -16,12 +17,16 @@ final class Replay {
   private final ObjectMapper mapper;
   private final Function<Update, CompletableFuture<Void>> submit;
   private final Outboxes outboxes;
+  private final Supplier<String> owner;
   private final Lanes lanes;
 
-  Replay(ObjectMapper mapper, Function<Update, CompletableFuture<Void>> submit, Outboxes outboxes, Lanes lanes) {
+  /** {@code owner} is the instance id a replayed reply is sent under (this instance's lease). */
+  Replay(ObjectMapper mapper, Function<Update, CompletableFuture<Void>> submit, Outboxes outboxes,
+      Supplier<String> owner, Lanes lanes) {
     this.mapper = mapper;
     this.submit = submit;
     this.outboxes = outboxes;
+    this.owner = owner;
     this.lanes = lanes;
   }
 
@@ -40,7 +45,7 @@ final class Replay {
     String key = letter.session();
     lanes.submit(key, () -> {
       try {
-        outboxes.deliver(key, "replay:" + letter.id(), outboxes.owner(), payload.effects());
+        outboxes.deliver(key, "replay:" + letter.id(), owner.get(), payload.effects());
         done.complete(null);
       } catch (RuntimeException e) {
         done.completeExceptionally(e);

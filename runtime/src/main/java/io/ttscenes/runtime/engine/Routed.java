@@ -4,7 +4,7 @@ import io.ttscenes.api.model.Update;
 import java.util.Objects;
 
 /** An update with its session key and dedupe id, ready for a lane. */
-record Routed(Update update, String key, String dedupeId) {
+record Routed(Update update, String key, DedupeId dedupeId) {
   Routed {
     Objects.requireNonNull(update, "update");
     Objects.requireNonNull(key, "key");

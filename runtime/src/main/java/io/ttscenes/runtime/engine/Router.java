@@ -63,37 +63,37 @@ final class Router {
     return new Routed(update, stored(key, chatScoped), dedupeId(update));
   }
 
-  static String dedupeId(Update update) {
+  static DedupeId dedupeId(Update update) {
     Optional<String> callbackId = Updates.callbackId(update);
     if (callbackId.isPresent()) {
-      return "cb:" + callbackId.get();
+      return DedupeId.callback(callbackId.get());
     }
     if (update instanceof MessageCreatedUpdate created) {
       Optional<String> mid = mid(created.message());
       if (mid.isPresent()) {
-        return "mid:" + mid.get();
+        return DedupeId.message(mid.get());
       }
     }
     if (update instanceof MessageEditedUpdate edited) {
       Optional<String> mid = mid(edited.message());
       if (mid.isPresent()) {
-        return "edit:" + mid.get() + ":" + update.timestamp();
+        return DedupeId.edit(mid.get(), update.timestamp());
       }
     }
     if (update instanceof MessageRemovedUpdate removed && present(removed.messageId())) {
       // A message is removed once; several removed in one millisecond differ only by this id.
-      return "rm:" + removed.messageId();
+      return DedupeId.removed(removed.messageId());
     }
     Optional<String> session = Updates.constructorSessionId(update);
     if (session.isPresent()) {
       // Two inputs of one constructor session can share a millisecond (a fast typist, or the
       // several messages of one finish); what was typed, pressed or posted tells them apart.
-      return "cs:" + session.get() + ":" + update.updateType() + ":" + update.timestamp() + ":"
-          + Integer.toHexString(constructorContent(update).hashCode());
+      return new DedupeId("cs", session.get() + ":" + update.updateType() + ":" + update.timestamp() + ":"
+          + Integer.toHexString(constructorContent(update).hashCode()));
     }
-    return update.updateType() + ":" + Updates.chatId(update).map(String::valueOf).orElse("-")
+    return new DedupeId(update.updateType(), Updates.chatId(update).map(String::valueOf).orElse("-")
         + ":" + Updates.userId(update).map(String::valueOf).orElse("-") + ":" + update.timestamp()
-        + detail(update);
+        + detail(update));
   }
 
   /** What tells apart two events of one type, chat, user and millisecond, after a colon. */

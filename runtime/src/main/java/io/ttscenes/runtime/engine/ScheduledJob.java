@@ -19,7 +19,7 @@ record ScheduledJob(String name, long due, long seq, JsonNode payload) {
   }
 
   /** The dedupe id of this firing. */
-  String dedupeId() {
-    return "job:" + name + ":" + seq;
+  DedupeId dedupeId() {
+    return DedupeId.job(name, seq);
   }
 }

@@ -84,7 +84,7 @@ final class Signals {
   }
 
   /** The dedupe id of signal {@code id} in its target's recent ids. */
-  static String dedupeId(String id) {
-    return "sig:" + id;
+  static DedupeId dedupeId(String id) {
+    return DedupeId.signal(id);
   }
 }

@@ -219,7 +219,7 @@ final class ReliabilityTest {
     try (Harness h = new Harness(counterBot())) {
       h.handle(text(1, 10, "one"));
       var two = text(1, 10, "two");
-      String dedupeId = Router.dedupeId(two);
+      String dedupeId = Router.dedupeId(two).toString();
       OutboxEntry theirs = new OutboxEntry("2:" + dedupeId,
           "{\"at\":1,\"update\":\"" + dedupeId + "\",\"calls\":[],\"owner\":\"instance-b\"}");
       h.store.beforeNextCommit(() -> {

@@ -48,31 +48,32 @@ final class RouterTest {
         first.requester(), first.locale(), "sess", null,
         new MessageConstructorInput(List.of(new ConstructedMessageBody("Question?", List.of(), null, null))));
 
-    Set<String> ids = Set.of(Router.dedupeId(first), Router.dedupeId(second), Router.dedupeId(pressed));
+    Set<String> ids = Set.of(Router.dedupeId(first).toString(), Router.dedupeId(second).toString(),
+        Router.dedupeId(pressed).toString());
     assertEquals(3, ids.size(), "typed, typed otherwise and pressed in one millisecond: " + ids);
-    assertEquals(Router.dedupeId(first), Router.dedupeId(again), "a redelivery keeps its id");
+    assertEquals(Router.dedupeId(first).toString(), Router.dedupeId(again).toString(), "a redelivery keeps its id");
   }
 
   @Test
   void dedupeIdsFollowWhatIdentifiesEachEvent() {
-    assertEquals("mid:mid.7", Router.dedupeId(textWithMid(1, 10, "mid.7", "hi")));
-    assertEquals("cb:cb-1", Router.dedupeId(callbackWithId(1, 10, "cb-1", "x")));
+    assertEquals("mid:mid.7", Router.dedupeId(textWithMid(1, 10, "mid.7", "hi")).toString());
+    assertEquals("cb:cb-1", Router.dedupeId(callbackWithId(1, 10, "cb-1", "x")).toString());
     Update edit = edited(1, 10, "mid.7", "fixed");
-    assertEquals("edit:mid.7:" + edit.timestamp(), Router.dedupeId(edit));
+    assertEquals("edit:mid.7:" + edit.timestamp(), Router.dedupeId(edit).toString());
     Update request = constructorButton(1, "sess", "p");
     assertEquals("cs:sess:message_construction_request:" + request.timestamp() + ":"
-        + Integer.toHexString("press:p".hashCode()), Router.dedupeId(request));
+        + Integer.toHexString("press:p".hashCode()), Router.dedupeId(request).toString());
     Update started = botStarted(1, 10, "promo");
-    assertEquals("bot_started:10:1:" + started.timestamp() + ":promo", Router.dedupeId(started));
+    assertEquals("bot_started:10:1:" + started.timestamp() + ":promo", Router.dedupeId(started).toString());
     Update plainStart = botStarted(1, 10, null);
-    assertEquals("bot_started:10:1:" + plainStart.timestamp(), Router.dedupeId(plainStart));
-    assertEquals("rm:mid.7", Router.dedupeId(removed(3, 10, "mid.7")));
+    assertEquals("bot_started:10:1:" + plainStart.timestamp(), Router.dedupeId(plainStart).toString());
+    assertEquals("rm:mid.7", Router.dedupeId(removed(3, 10, "mid.7")).toString());
     Update title = titleChanged(2, 10, "News: daily");
-    assertEquals("chat_title_changed:10:2:" + title.timestamp() + ":News: daily", Router.dedupeId(title));
+    assertEquals("chat_title_changed:10:2:" + title.timestamp() + ":News: daily", Router.dedupeId(title).toString());
     Update added = userAdded(5, 10);
-    assertEquals("user_added:10:5:" + added.timestamp(), Router.dedupeId(added));
+    assertEquals("user_added:10:5:" + added.timestamp(), Router.dedupeId(added).toString());
     Update unknown = unknown("dialog_muted", 4, 20);
-    assertEquals("dialog_muted:20:4:" + unknown.timestamp(), Router.dedupeId(unknown));
+    assertEquals("dialog_muted:20:4:" + unknown.timestamp(), Router.dedupeId(unknown).toString());
   }
 
   @Test
@@ -115,8 +116,7 @@ final class RouterTest {
   @Test
   void outboxPayloadRoundTripsThroughJson() {
     var mapper = io.ttscenes.runtime.json.WireJson.create();
-    Outboxes outboxes = new Outboxes(null, null, mapper, key -> false,
-        java.time.Clock.systemUTC(), java.time.Duration.ZERO, null, ParkedLimits.DEFAULT, null);
+    OutboxCodec outboxes = new OutboxCodec(mapper);
     OutboxPayload payload = new OutboxPayload(42L, "mid:1", java.util.List.of(
         new Effect.Send(io.ttscenes.api.client.MessageTarget.chat(10),
             io.ttscenes.api.OutgoingMessage.text("*hi*").markdown().silent()
@@ -128,7 +128,7 @@ final class RouterTest {
         new Effect.Action(10, io.ttscenes.api.model.SenderAction.TYPING_ON),
         new Effect.Construct("sess", new io.ttscenes.api.model.ConstructorAnswer(
             java.util.List.of(), true, "hint", "data", null, null))), "instance-a");
-    Outboxes.Encoded encoded = outboxes.encode(payload);
+    OutboxCodec.Encoded encoded = outboxes.encode(payload);
     String json = encoded.json();
     assertTrue(json.contains("\"effect\":\"send\""), json);
     assertEquals(payload, outboxes.decode(json));
@@ -143,5 +143,21 @@ final class RouterTest {
         outboxes.encode(unowned).json());
     // Entries written before owners were stamped have no owner field and read as unowned.
     assertEquals(null, outboxes.decode("{\"createdAt\":42,\"updateId\":\"mid:1\",\"effects\":[]}").owner());
+  }
+
+  @Test
+  void continuationsRoundTripThroughTheOutboxAndPlainCallsCarryNone() {
+    var mapper = io.ttscenes.runtime.json.WireJson.create();
+    OutboxCodec codec = new OutboxCodec(mapper);
+    Continuation then = new Continuation("posted", mapper.valueToTree(java.util.Map.of("ticket", 42)), "u:1#mid:9#0");
+    OutboxPayload payload = new OutboxPayload(42L, "mid:9", java.util.List.of(
+        new Effect.Send(io.ttscenes.api.client.MessageTarget.chat(10),
+            io.ttscenes.api.OutgoingMessage.text("ticket").body()).withThen(then),
+        new Effect.Edit("mid.1", io.ttscenes.api.OutgoingMessage.text("edited").body()).withThen(then),
+        new Effect.Send(io.ttscenes.api.client.MessageTarget.chat(10),
+            io.ttscenes.api.OutgoingMessage.text("plain").body())), "instance-a");
+    String json = codec.encode(payload).json();
+    assertEquals(payload, codec.decode(json));
+    assertEquals(2, json.split("\"then\"", -1).length - 1, json);
   }
 }
