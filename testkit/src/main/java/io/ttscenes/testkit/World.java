@@ -28,7 +28,10 @@ final class World {
   private final AtomicLong chatIds = new AtomicLong(200_000);
   // Group chats get negative ids, as TamTam and MAX give them, so they never meet a dialog's.
   private final AtomicLong groupIds = new AtomicLong(70_000_000_000_000L);
-  private final AtomicLong seq = new AtomicLong(116_327_994_376_978_000L);
+  // One message id space for every emulator of the JVM, started from the wall clock so a restarted
+  // emulator process moves on past the last: TamTam never hands out a mid twice, and a bot that
+  // keeps its store across a restart or deploy dedupes by mid, so a repeated one would be skipped.
+  private static final AtomicLong MESSAGE_SEQ = new AtomicLong(System.currentTimeMillis() * 1_000L);
   private final Map<Long, Dialog> dialogsByChat = new ConcurrentHashMap<>();
   private final Map<Long, Dialog> dialogsByUser = new ConcurrentHashMap<>();
   private final Map<Long, GroupChat> groupsByChat = new ConcurrentHashMap<>();
@@ -193,7 +196,7 @@ final class World {
     String text = Limits.optionalText(request, "text");
     Limits.maxLength("text", text, Limits.TEXT);
     ObjectNode body = Json.object();
-    long number = seq.incrementAndGet();
+    long number = MESSAGE_SEQ.incrementAndGet();
     body.put("mid", previous != null ? previous.path("mid").asText() : "mid." + hex(number));
     body.put("seq", previous != null ? previous.path("seq").asLong() : number);
     boolean keepText = previous != null && !request.has("text");
@@ -235,7 +238,7 @@ final class World {
    * message's link, as TamTam delivers it.
    */
   ObjectNode forwardBody() {
-    long number = seq.incrementAndGet();
+    long number = MESSAGE_SEQ.incrementAndGet();
     ObjectNode body = Json.object().put("mid", "mid." + hex(number)).put("seq", number);
     body.putNull("text");
     return body;
