@@ -8,7 +8,6 @@ import io.ttscenes.runtime.client.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,7 +38,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>With several instances of one bot, give each a {@link Builder#lease lease}: an instance then
  * polls only while it holds the store lease {@code poller}, and stands by otherwise (see
- * {@link #holdsLease()}). Updates of a page the old holder is still finishing when another
+ * {@link #holdsLease()}); whoever must act on gaining it subscribes to the {@link PollerLease}. Updates of a page the old holder is still finishing when another
  * instance takes over may be delivered twice; dedupe recognises them, and the stored marker only
  * moves forward.
  *
@@ -60,8 +59,7 @@ public final class LongPollIngress implements Ingress {
         builder.unauthorizedRetry, builder.sleeper, builder.clock, builder.deadLetterAfter,
         builder.pollAgainAfter);
     this.threadName = builder.threadName;
-    this.gate = builder.leaseOwner == null ? PollGate.ALWAYS : new PollerLease(builder.store,
-        builder.leaseOwner, builder.leaseTtl, builder.onLeaseAcquired, threadName + "-lease", builder.predecessor);
+    this.gate = builder.lease == null ? PollGate.ALWAYS : builder.lease;
     this.loop = new PollLoop(settings, lifecycle, gate);
   }
 
@@ -140,10 +138,7 @@ public final class LongPollIngress implements Ingress {
     private String threadName = "ttscenes-long-poll";
     private int deadLetterAfter = 10;
     private Duration pollAgainAfter = Duration.ofMillis(100);
-    private String leaseOwner;
-    private Duration leaseTtl;
-    private Runnable onLeaseAcquired = () -> {};
-    private Optional<String> predecessor = Optional.empty();
+    private PollerLease lease;
 
     private Builder(BotApi api, Dispatcher dispatcher, SessionStore store) {
       this.api = Objects.requireNonNull(api, "api");
@@ -237,42 +232,12 @@ public final class LongPollIngress implements Ingress {
     }
 
     /**
-     * Polls only while holding the store lease {@code poller} as {@code owner} (unique per
-     * instance), taken for {@code ttl} and renewed every ttl/3; standing by otherwise. Without
+     * Polls only while this instance holds {@code lease} (see {@link PollerLease#create}), standing
+     * by otherwise; the ingress starts the lease with itself and releases it when it stops. Without
      * this call the ingress polls unconditionally: the only poller of its bot.
-     *
-     * @throws IllegalArgumentException if {@code owner} is blank or {@code ttl} is under 3 ms
      */
-    public Builder lease(String owner, Duration ttl) {
-      Objects.requireNonNull(owner, "owner");
-      Objects.requireNonNull(ttl, "ttl");
-      if (owner.isBlank()) {
-        throw new IllegalArgumentException("lease owner is blank; it must have a visible character");
-      }
-      if (ttl.toMillis() < 3) {
-        throw new IllegalArgumentException("lease ttl is " + ttl + "; it must be at least 3 ms");
-      }
-      this.leaseOwner = owner;
-      this.leaseTtl = ttl;
-      return this;
-    }
-
-    /**
-     * With a {@link #lease}: {@code deadOwner}, when present, is an earlier process of this
-     * instance known to be gone; a poller lease it still holds is freed on start, so this one
-     * polls at once instead of after the TTL. Never name an owner that may still poll.
-     */
-    public Builder takeOverFrom(Optional<String> deadOwner) {
-      this.predecessor = Objects.requireNonNull(deadOwner, "deadOwner");
-      return this;
-    }
-
-    /**
-     * Runs {@code action} each time this instance takes the poller lease: on the thread that took
-     * it on start (the caller of {@link LongPollIngress#start()}), on a thread of its own later.
-     */
-    public Builder onLeaseAcquired(Runnable action) {
-      this.onLeaseAcquired = Objects.requireNonNull(action, "action");
+    public Builder lease(PollerLease lease) {
+      this.lease = Objects.requireNonNull(lease, "lease");
       return this;
     }
 

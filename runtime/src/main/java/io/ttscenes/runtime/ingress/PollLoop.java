@@ -3,6 +3,7 @@ package io.ttscenes.runtime.ingress;
 import io.ttscenes.api.client.ApiRejectedException;
 import io.ttscenes.api.client.BotApiException;
 import io.ttscenes.api.client.MalformedResponseException;
+import io.ttscenes.api.model.UnreadableUpdate;
 import io.ttscenes.api.model.Update;
 import io.ttscenes.api.model.UpdateList;
 import java.time.Duration;
@@ -130,7 +131,9 @@ final class PollLoop implements Runnable {
   /** One getUpdates call; empty when it failed (after waiting the backoff) or we are stopping. */
   private Optional<UpdateList> poll(int attempt) {
     try {
-      return Optional.of(settings.api().getUpdates(settings.request().withMarker(marker)));
+      UpdateList page = settings.api().getUpdates(settings.request().withMarker(marker));
+      deadLetterUnreadable(page);
+      return Optional.of(page);
     } catch (Exception e) {
       // Exception, not RuntimeException: a client may throw an undeclared checked one (OkHttp's
       // InterruptedException on stop); while stopping any failure just ends the loop.
@@ -138,6 +141,21 @@ final class PollLoop implements Runnable {
         pauseAfterPollFailure(e, attempt);
       }
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Keeps the updates of {@code page} the client could not read as dead letters, at once: the
+   * page may yet be left to another poller, and the client returns each such update only once.
+   */
+  private void deadLetterUnreadable(UpdateList page) {
+    for (UnreadableUpdate update : page.unreadable()) {
+      try {
+        settings.dispatcher().deadLetteredBody(update.type(), update.json(),
+            "update " + update.type() + " of a polled page cannot be read: " + update.reason());
+      } catch (RuntimeException e) {
+        LOG.warn("could not keep unreadable update {} as a dead letter: {}", update.type(), e.toString());
+      }
     }
   }
 
