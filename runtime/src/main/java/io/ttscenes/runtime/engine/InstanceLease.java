@@ -130,13 +130,17 @@ final class InstanceLease implements AutoCloseable {
     return false;
   }
 
+  /** The owners whose leases this instance holds as claims now (see {@link #mayRecover}). */
+  Set<String> claims() {
+    return Set.copyOf(claims);
+  }
+
   /**
-   * One round of the {@link LeaseKeeper}: renews this instance's lease, and of the claims on other
-   * owners' leases renews those {@code inUse} (entries of theirs are parked here) and releases the rest.
+   * Of {@code held} (a copy of {@link #claims()} taken before {@code inUse} was read), renews the
+   * claims whose owners' entries are parked here ({@code inUse}) and releases the rest.
    */
-  void keep(Set<String> inUse) {
-    confirm();
-    for (String owner : Set.copyOf(claims)) {
+  void keepClaims(Set<String> held, Set<String> inUse) {
+    for (String owner : held) {
       if (inUse.contains(owner)) {
         mayRetry(owner);
       } else {

@@ -1,6 +1,7 @@
 package io.ttscenes.runtime.engine;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +37,11 @@ final class LeaseKeeper implements AutoCloseable {
   }
 
   private void keep() {
-    lease.keep(outboxes.parkedOwners());
+    lease.confirm();
+    // Claims first, then what is parked: a claim taken for an entry that is parked meanwhile is
+    // then seen in use, not released under it.
+    Set<String> held = lease.claims();
+    lease.keepClaims(held, outboxes.parkedOwners());
   }
 
   /** Stops keeping, then releases the lease and its claims so another instance recovers at once. */
