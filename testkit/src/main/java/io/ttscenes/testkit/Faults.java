@@ -20,6 +20,7 @@ public final class Faults {
   private double share;
   private Duration slowFor = Duration.ZERO;
   private long injected;
+  private long calls;
 
   Faults() {}
 
@@ -66,6 +67,11 @@ public final class Faults {
     return injected;
   }
 
+  /** How many Bot API calls (with a valid token) came to the fault check so far, failed or not. */
+  public synchronized long calls() {
+    return calls;
+  }
+
   /** How many faults injected for {@code path} are not used yet: a test sees a call arrive when it drops. */
   public synchronized int pending(String path) {
     Deque<Fault> queue = byPath.get(path);
@@ -90,6 +96,7 @@ public final class Faults {
   }
 
   synchronized Optional<Fault> take(String path) {
+    calls++;
     Deque<Fault> queue = byPath.get(path);
     Optional<Fault> fault = queue == null ? Optional.empty() : Optional.ofNullable(queue.poll());
     if (fault.isEmpty() && random != null && random.nextDouble() < share) {

@@ -60,6 +60,7 @@ final class FaultInjectionTest extends EmulatorTest {
 
     assertTrue(failed > 60 && failed < 140, failed + " of 200 failed");
     assertEquals(failed, emulator.faults().injected());
+    assertEquals(200, emulator.faults().calls());
     emulator.faults().clear();
     assertEquals(200, api.get("/me").status());
   }
