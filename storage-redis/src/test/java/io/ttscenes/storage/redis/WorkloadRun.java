@@ -9,6 +9,8 @@ import io.ttscenes.testkit.Emulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -59,7 +61,7 @@ final class WorkloadRun {
   /** Waits for the run to settle and checks its exact end state; returns how long the run took. */
   Duration finish(RedisServerExtension redis, Duration timeout) throws InterruptedException {
     awaitUntil(() -> voters.stream().allMatch(v -> botMessages(v).size() >= PER_VOTER), timeout,
-        () -> "five messages to every voter (had " + delivered() + " of " + expected() + ")");
+        () -> "five messages to every voter (had " + delivered() + " of " + expected() + "; missing " + missing() + ")");
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     checker.sendCommand("/totals");
     awaitUntil(() -> botMessages(checker).size() >= VoteWorkload.TALLIES, timeout, () -> "every tally's count");
@@ -70,6 +72,20 @@ final class WorkloadRun {
     voters.forEach(WorkloadRun::assertExactMessages);
     assertEquals(expectedTotals(), texts(checker), "tally counts");
     return took;
+  }
+
+  /** How many of each kind of message (its first word) voters have not got yet. */
+  private Map<String, Long> missing() {
+    Map<String, Long> kinds = new TreeMap<>();
+    for (EmulatedUser voter : voters) {
+      List<String> got = botMessages(voter).stream().map(m -> m.text().split(" ")[0]).toList();
+      for (String kind : List.of("ballot", "recorded", "counted", "nudge", "remind")) {
+        if (!got.contains(kind)) {
+          kinds.merge(kind, 1L, Long::sum);
+        }
+      }
+    }
+    return kinds;
   }
 
   private static void assertExactMessages(EmulatedUser voter) {
