@@ -11,7 +11,9 @@ import java.time.Duration;
  * (fires once), a reminder and an expiry (both an hour off), and replies with a continuation. The
  * continuation records the ballot's message id in the voter's session, reschedules the reminder to
  * fire soon and cancels the expiry. The tally counts the vote and tells the voter; {@code /totals}
- * asks every tally for its count. Public, with public payloads: a child JVM runs it too.
+ * asks every tally for its count. In a group chat, {@code /cheer} counts the member's cheers in
+ * its own session and the chat's in chat-wide data, in one atomic commit, and replies with the
+ * chat's new count. Public, with public payloads: a child JVM runs it too.
  */
 public final class VoteWorkload {
   /** How many tally sessions share the votes. */
@@ -25,8 +27,11 @@ public final class VoteWorkload {
   /** Asks the tally {@code tally} to tell {@code userId} its count. */
   public record Report(long userId, String tally) {}
 
-  /** Session data: a voter keeps its ballot's message id, a tally its vote count. */
+  /** Session data: a voter keeps its ballot's message id, a tally its vote count, a member its cheers. */
   public record Book(String ballotMid, long votes) {}
+
+  /** Chat-wide data of a group: how many cheers its members sent. */
+  public record Board(long cheers) {}
 
   private VoteWorkload() {}
 
@@ -39,6 +44,7 @@ public final class VoteWorkload {
   public static Bot bot(String name) {
     return Bot.builder(name)
         .sessionData(Book.class, () -> new Book("", 0))
+        .chatData(Board.class, () -> new Board(0))
         .root(root -> root
             .onCommand("vote", ctx -> {
               long voter = ctx.userId().orElseThrow();
@@ -52,6 +58,12 @@ public final class VoteWorkload {
             .onScheduled("remind", ctx -> ctx.reply("remind " + ctx.session(Book.class).ballotMid()))
             .onScheduled("expire", ctx -> ctx.reply("expired"))
             .onCommand("totals", ctx -> askTallies(ctx.userId().orElseThrow(), ctx))
+            .onCommand("cheer", ctx -> {
+              Board board = new Board(ctx.chatData(Board.class).cheers() + 1);
+              Book own = ctx.session(Book.class);
+              ctx.setSession(new Book(own.ballotMid(), own.votes() + 1)).setChatData(board)
+                  .reply("cheer " + board.cheers());
+            })
             .onSignal(Vote.class, (ctx, vote) -> {
               Book tally = ctx.session(Book.class);
               ctx.setSession(new Book("", tally.votes() + 1))

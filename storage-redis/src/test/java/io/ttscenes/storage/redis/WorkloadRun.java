@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ttscenes.testkit.BotMessage;
+import io.ttscenes.testkit.EmulatedChat;
 import io.ttscenes.testkit.EmulatedUser;
 import io.ttscenes.testkit.Emulator;
 import java.time.Duration;
@@ -21,14 +22,19 @@ import java.util.stream.IntStream;
  * ("ballot taken"), the continuation's "recorded <ballot mid>", its tally's "counted by tally:k",
  * the nudge and the rescheduled "remind <ballot mid>" (never the cancelled "expired"). Every
  * tally's count equals its voters, no timer and no outbox is left, and every update is acknowledged.
+ * Besides, the first voters cheer in group chats of {@link #MEMBERS}: each chat gets "cheer 1" to
+ * "cheer <members>" once each, so no concurrent change of its chat-wide data was lost or doubled.
  */
 final class WorkloadRun {
   static final int PER_VOTER = 5;
+  static final int GROUPS = 5;
+  static final int MEMBERS = 10;
 
   private final Emulator tamtam;
   private final String botName;
   private final List<EmulatedUser> voters;
   private final EmulatedUser checker;
+  private final List<EmulatedChat> groups = new ArrayList<>();
   private final long started = System.nanoTime();
 
   WorkloadRun(Emulator tamtam, String botName, int users) {
@@ -36,11 +42,19 @@ final class WorkloadRun {
     this.botName = botName;
     this.voters = IntStream.range(0, users).mapToObj(i -> tamtam.user("voter-" + i)).toList();
     this.checker = tamtam.user("checker");
+    for (int g = 0; g < GROUPS; g++) {
+      List<EmulatedUser> members = voters.subList(g * MEMBERS, (g + 1) * MEMBERS);
+      EmulatedChat group = tamtam.groupChat("group-" + g, members.get(0),
+          members.subList(1, MEMBERS).toArray(EmulatedUser[]::new));
+      group.addBot(members.get(0));
+      groups.add(group);
+    }
   }
 
-  /** Every voter sends {@code /vote}. */
+  /** Every voter sends {@code /vote}, and every member of a group {@code /cheer} there. */
   void vote() {
     voters.forEach(voter -> voter.sendCommand("/vote"));
+    groups.forEach(group -> group.members().forEach(member -> group.sendText(member, "/cheer")));
   }
 
   /** How many messages the bot has delivered to voters so far, repeats included. */
@@ -62,6 +76,8 @@ final class WorkloadRun {
   Duration finish(RedisServerExtension redis, Duration timeout) throws InterruptedException {
     awaitUntil(() -> voters.stream().allMatch(v -> botMessages(v).size() >= PER_VOTER), timeout,
         () -> "five messages to every voter (had " + delivered() + " of " + expected() + "; missing " + missing() + ")");
+    awaitUntil(() -> groups.stream().allMatch(g -> botMessages(g).size() >= MEMBERS), timeout,
+        () -> "every cheer's answer");
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     checker.sendCommand("/totals");
     awaitUntil(() -> botMessages(checker).size() >= VoteWorkload.TALLIES, timeout, () -> "every tally's count");
@@ -71,6 +87,9 @@ final class WorkloadRun {
     // Nothing is left that could send: any repeat or loss is in the dialogs now.
     voters.forEach(WorkloadRun::assertExactMessages);
     assertEquals(expectedTotals(), texts(checker), "tally counts");
+    List<String> cheers = sorted(IntStream.rangeClosed(1, MEMBERS).mapToObj(n -> "cheer " + n).toList());
+    groups.forEach(group -> assertEquals(cheers, sorted(botMessages(group).stream().map(BotMessage::text).toList()),
+        group.title()));
     return took;
   }
 
@@ -116,6 +135,10 @@ final class WorkloadRun {
   private static List<BotMessage> botMessages(EmulatedUser user) {
     return user.messages().stream()
         .filter(m -> m.json().path("sender").path("user_id").asLong() != user.userId()).toList();
+  }
+
+  private static List<BotMessage> botMessages(EmulatedChat chat) {
+    return chat.messages().stream().filter(m -> m.json().path("sender").path("is_bot").asBoolean()).toList();
   }
 
   static void awaitUntil(BooleanSupplier done, Duration timeout, Supplier<String> what) throws InterruptedException {
