@@ -1,11 +1,13 @@
 package io.ttscenes.runtime.engine;
 
+import static io.ttscenes.runtime.engine.TestUpdates.groupText;
 import static io.ttscenes.runtime.engine.TestUpdates.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ttscenes.api.Bot;
+import io.ttscenes.api.SessionKeys;
 import io.ttscenes.api.model.Update;
 import io.ttscenes.api.store.ChatKeys;
 import io.ttscenes.api.store.Commit;
@@ -176,6 +178,30 @@ final class SpeculativeTurnTest {
       assertEquals(List.of("count 1", "ok", "nudge at 1"), h.texts());
       assertEquals(List.of(KEY), store.guessed, "only the first update guessed");
       assertTrue(store.reads.get() > reads, "the timer read the session");
+    }
+  }
+
+  @Test
+  void aChatSessionWithChatDataRunsAgainOnTheRealSessionAndTheLatestChatData() {
+    Bot bot = Bot.builder("board").sessionKey(SessionKeys.CHAT)
+        .sessionData(Counter.class, () -> new Counter(0)).chatData(Board.class, () -> new Board(0))
+        .root(r -> r.onText(ctx -> {
+          int next = ctx.session(Counter.class).count() + 1;
+          int answers = ctx.chatData(Board.class).answers() + 1;
+          ctx.setSession(new Counter(next)).setChatData(new Board(answers)).reply("count " + next + " board " + answers);
+        })).build();
+    GuessingStore store = new GuessingStore(InMemorySessionStore.create());
+    try (Harness before = new Harness(bot, new FaultyStore(store), 2)) {
+      before.handle(groupText(1, -10, "one"));
+    }
+    store.restart();
+    try (Harness after = new Harness(bot, new FaultyStore(store), 2)) {
+      after.handle(groupText(2, -10, "two"));
+
+      assertEquals(List.of("count 2 board 2"), after.texts(), "the guessed run's 'count 1 board 2' was not sent");
+      assertEquals(List.of("c:-10", "c:-10"), store.guessed, "the first update of each process guessed");
+      assertEquals(List.of(false), after.listener.speculations);
+      assertEquals(2, store.inner().loadChatData("c:-10").orElseThrow().version(), "the chat data written once more");
     }
   }
 
