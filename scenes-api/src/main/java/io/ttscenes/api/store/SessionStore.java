@@ -60,7 +60,7 @@ public interface SessionStore extends AutoCloseable {
    * caller acting on a guess commits expecting version 0, which either creates the session or is
    * refused with the session it did not read, so a new session costs one round trip, not two.
    * Callers that would act without a commit must not use it. The default is {@link #load}, never
-   * a guess.
+   * a guess; decorators that intercept {@code load} must intercept this too.
    */
   default SessionRead loadOrGuess(String key) {
     return SessionRead.loaded(load(key));
