@@ -11,6 +11,8 @@ import io.ttscenes.testkit.kit.BotTester;
 import io.ttscenes.testkit.kit.TestChat;
 import io.ttscenes.testkit.kit.TestUser;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,9 +32,10 @@ final class SupportDeskKitTest {
     alice.startsWithLink("ref_promo42").expectAnyReply();
     String id = "SUP-" + alice.emulated().userId() + "-1";
 
-    alice.sends("/support").expectReplyContaining("Please describe your problem")
-        .sends("My parcel is late").expectReply("Ticket " + id + " is open. An operator will answer "
-            + "here; anything you write now is added to it.");
+    alice.sends("/support").expectReply("Опишите проблему одним сообщением; можно приложить фото или файлы. "
+            + "Отправьте /cancel, чтобы отменить.")
+        .sends("My parcel is late").expectReply("Обращение " + id + " открыто. Оператор ответит здесь; всё, "
+            + "что вы напишете сейчас, будет добавлено к нему.");
     desk.expectReply("Ticket " + id + " from Alice (campaign: promo42, locale: ru)\n\nMy parcel is late")
         .expectKeyboard("Take", "Close").expectNoMoreReplies();
     assertEquals("ticket", bot.session("ticket:" + id).scene().orElseThrow());
@@ -92,8 +95,7 @@ final class SupportDeskKitTest {
     TestUser bob = bot.user("Bob");
     String id = ask(bob, desk, "Where is my order?");
 
-    desk.as(olga).presses("Take").expectNotification("You took ticket " + id
-        + ": what you write here now goes to the user.");
+    desk.as(olga).presses("Take").expectNotification("Taking ticket " + id + "…");
     desk.expectReply("Ticket " + id + " is taken by Olga: write here to answer Bob.");
     desk.as(olga).sends("It ships tomorrow.");
     bob.expectReply("Olga (support): It ships tomorrow.").expectNoMoreReplies();
@@ -168,8 +170,7 @@ final class SupportDeskKitTest {
     TestChat desk = operators(olga, oleg);
     TestUser kim = bot.user("Kim");
     String id = ask(kim, desk, "Do you sell gift wrap?");
-    desk.as(olga).presses("Take").expectNotification("You took ticket " + id
-        + ": what you write here now goes to the user.");
+    desk.as(olga).presses("Take").expectNotification("Taking ticket " + id + "…");
     String taken = "Ticket " + id + " is taken by Olga: write here to answer Kim.";
     desk.expectReply(taken);
 
@@ -196,8 +197,7 @@ final class SupportDeskKitTest {
     String bobsPost = desk.lastReply().text();
     String carols = ask(carol, desk, "Can I pay by card?");
 
-    desk.as(oleg).pressesUnder(desk.lastReply().text(), "Take").expectNotification("You took ticket "
-        + carols + ": what you write here now goes to the user.")
+    desk.as(oleg).pressesUnder(desk.lastReply().text(), "Take").expectNotification("Taking ticket " + carols + "…")
         .expectReply("Ticket " + carols + " is taken by Oleg: write here to answer Carol.");
     desk.as(olga).repliesTo(bobsPost, "It left the warehouse today.");
     desk.as(oleg).sends("Yes, Visa and Mir.");
@@ -224,8 +224,7 @@ final class SupportDeskKitTest {
     bot.advance(Duration.ofMinutes(10));
     desk.expectReply("Still waiting for an operator. " + post);
 
-    desk.as(olga).presses("Take").expectNotification("You took ticket " + id
-        + ": what you write here now goes to the user.")
+    desk.as(olga).presses("Take").expectNotification("Taking ticket " + id + "…")
         .expectReply("Ticket " + id + " is taken by Olga: write here to answer Erin.");
     bot.advance(Duration.ofMinutes(30));
     desk.expectNoMoreReplies();
@@ -300,8 +299,7 @@ final class SupportDeskKitTest {
     TestUser ivy = bot.user("Ivy");
     String id = ask(ivy, desk, "Can I return shoes?");
     String post = desk.lastReply().text();
-    desk.as(oleg).presses("Take").expectNotification("You took ticket " + id
-        + ": what you write here now goes to the user.").expectReplyContaining("is taken by Oleg");
+    desk.as(oleg).presses("Take").expectNotification("Taking ticket " + id + "…").expectReplyContaining("is taken by Oleg");
     desk.as(olga).presses("Close").expectNotification("Closing ticket " + id + ".").expectReply("Ticket " + id + " is closed by Olga.");
     ivy.expectReplyContaining("is closed. How did we do?");
 
@@ -332,6 +330,129 @@ final class SupportDeskKitTest {
     assertFalse(bot.session("ticket:" + id).scene().isPresent(), "the ticket closed");
     assertFalse(bot.session(jon).scene().isPresent(), "Jon left the ticket, so what he writes later is not "
         + "sent to a closed ticket");
+  }
+
+  @Test
+  void aMessageWrittenBetweenCloseAndTheRatingOpensANewTicketTheOperatorsSee() {
+    TestUser olga = bot.user("Olga");
+    TestChat desk = operators(olga);
+    TestUser carol = bot.user("Carol");
+    String id = ask(carol, desk, "Can I pay by card?");
+    String next = "SUP-" + carol.emulated().userId() + "-2";
+    desk.as(olga).presses("Close").expectNotification("Closing ticket " + id + ".")
+        .expectReply("Ticket " + id + " is closed by Olga.");
+    String rating = "Ticket " + id + " is closed. How did we do? Rate the answer from 1 to 5:";
+    carol.expectReply(rating);
+
+    carol.sends("Wait, the card was refused!").expectReply("Ticket " + id + " is already closed, so your "
+        + "message opened a new ticket " + next + ". An operator will answer here; anything you write now "
+        + "is added to it.");
+    desk.expectReplyContaining("Ticket " + next + " from Carol").expectNoMoreReplies();
+    assertTrue(desk.lastReply().text().endsWith("\n\nWait, the card was refused!"), desk.lastReply().text());
+    carol.pressesUnder(rating, "5").expectEdit("Thank you! You rated ticket " + id + ": 5 of 5.");
+    desk.expectReply("Carol rated ticket " + id + ": 5 of 5.");
+    carol.sends("It is a Visa.");
+    desk.expectReply("Ticket " + next + ", Carol adds:\n\nIt is a Visa.").expectNoMoreReplies();
+    assertEquals(Optional.of("open"), bot.session(carol).step(), "the rating left Carol in her new ticket");
+  }
+
+  @Test
+  void aRatingEndsTheClosedStepSoLaterTextIsAnFaqQuestionAgain() {
+    TestUser olga = bot.user("Olga");
+    TestChat desk = operators(olga);
+    TestUser ned = bot.user("Ned");
+    String id = ask(ned, desk, "Can I pay by card?");
+    desk.as(olga).presses("Close").expectNotification("Closing ticket " + id + ".").expectAnyReply();
+    ned.expectReplyContaining("is closed. How did we do?").presses("3").expectEdit("Thank you! You rated "
+        + "ticket " + id + ": 3 of 5.");
+    desk.expectReply("Ned rated ticket " + id + ": 3 of 5.");
+    assertEquals(Optional.empty(), bot.session(ned).scene());
+
+    ned.sends("forgot password").expectReply(r -> assertEquals("I forgot my password", r.buttons().get(0)));
+    desk.expectNoMoreReplies();
+  }
+
+  @Test
+  void anUnratedClosedTicketLetsTheUserGoAfterFifteenMinutes() {
+    TestUser olga = bot.user("Olga");
+    TestChat desk = operators(olga);
+    TestUser uma = bot.user("Uma");
+    String id = ask(uma, desk, "Can I pay by card?");
+    desk.as(olga).presses("Close").expectNotification("Closing ticket " + id + ".").expectAnyReply();
+    uma.expectReplyContaining("is closed. How did we do?");
+
+    bot.advance(SupportScene.IDLE);
+    assertEquals(Optional.empty(), bot.session(uma).scene(), "no rating within 15 minutes: back at the root");
+    uma.expectNoMoreReplies();
+    desk.expectNoMoreReplies();
+  }
+
+  @Test
+  void aFollowUpRacingTheCloseReachesTheOperatorsAndTheUserIsToldWhere() {
+    TestUser olga = bot.user("Olga");
+    TestChat desk = operators(olga);
+    TestUser vic = bot.user("Vic");
+    String id = ask(vic, desk, "Is the warranty two years?");
+    String next = "SUP-" + vic.emulated().userId() + "-2";
+
+    desk.as(olga).presses("Close");
+    // No wait for the Close to settle: the follow-up meets the ticket while it is closing.
+    vic.emulated().sendText("And does it cover the battery?");
+    bot.awaitIdle();
+
+    List<String> posted = desk.emulated().messages().stream().map(m -> String.valueOf(m.text())).toList();
+    boolean joined = posted.contains("Ticket " + id + ", Vic adds:\n\nAnd does it cover the battery?");
+    boolean reopened = posted.stream().anyMatch(text -> text.startsWith("Ticket " + next + " from Vic")
+        && text.endsWith("\n\nAnd does it cover the battery?"));
+    assertTrue(joined ^ reopened, "the follow-up reached the operators exactly once: " + posted);
+    List<String> told = vic.emulated().messages().stream().map(m -> String.valueOf(m.text())).toList();
+    assertTrue(joined || told.stream().anyMatch(text -> text.startsWith("Ticket " + id + " is already closed, "
+        + "so your message opened a new ticket " + next + ".")), "Vic was told of the new ticket: " + told);
+  }
+
+  @Test
+  void takeOnAClosedTicketsOldPostTellsTheOperatorItIsClosedAndChangesNothing() {
+    TestUser olga = bot.user("Olga");
+    TestUser oleg = bot.user("Oleg");
+    TestChat desk = operators(olga, oleg);
+    TestUser wes = bot.user("Wes");
+    String id = ask(wes, desk, "Where is my refund?");
+    String post = desk.lastReply().text();
+    desk.as(olga).presses("Close").expectNotification("Closing ticket " + id + ".")
+        .expectReply("Ticket " + id + " is closed by Olga.");
+    wes.expectReplyContaining("is closed. How did we do?");
+
+    desk.as(oleg).pressesUnder(post, "Take").expectNotification("Taking ticket " + id + "…")
+        .expectReply("Oleg: ticket " + id + " is closed; nothing changed.").expectNoMoreReplies();
+    assertFalse(bot.session("ticket:" + id).scene().isPresent(), "the ticket stays closed");
+    assertFalse(bot.session(oleg, desk).scene().isPresent(), "Oleg holds no ticket");
+    desk.as(oleg).sends("Hello?");
+    desk.as(oleg).sends("/open").expectReply("No open tickets.").expectNoMoreReplies();
+    wes.expectNoMoreReplies();
+  }
+
+  @Test
+  void openListsTicketsOldestFirstNotByTheirIdsAsText() {
+    TestUser olga = bot.user("Olga");
+    TestChat desk = operators(olga);
+    TestUser yan = bot.user("Yan");
+    TestUser zoe = bot.user("Zoe");
+    for (int n = 1; n <= 9; n++) {
+      // Yan's earlier tickets, closed: his next one is SUP-<yan>-10.
+      String id = ask(yan, desk, "Question number " + n);
+      desk.as(olga).presses("Close").expectNotification("Closing ticket " + id + ".").expectAnyReply();
+      yan.expectReplyContaining("is closed. How did we do?");
+    }
+    String zoes = ask(zoe, desk, "Zoe asks first");
+    bot.advance(Duration.ofMinutes(1));
+    String yans = ask(yan, desk, "Yan asks a minute later");
+    assertEquals("SUP-" + yan.emulated().userId() + "-10", yans);
+    assertTrue(yans.compareTo(zoes) < 0, "as text, Yan's id comes first: " + yans + " " + zoes);
+    desk.as(olga).pressesUnder(desk.lastReply().text(), "Take").expectNotification("Taking ticket " + yans + "…")
+        .expectAnyReply();
+
+    desk.as(olga).sends("/open").expectReply("Open tickets (2):\n" + zoes + " from Zoe: waiting\n"
+        + yans + " from Yan: taken by Olga");
   }
 
   private double answeredTickets() {

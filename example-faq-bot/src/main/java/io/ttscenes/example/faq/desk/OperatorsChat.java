@@ -41,8 +41,9 @@ final class OperatorsChat {
 
   void handlers(Handlers g) {
     g.on(this::inChat, this::handle)
+        .onSignal(Signals.Taken.class, (ctx, taken) -> ctx.enter(SCENE, new Operating(taken.id())))
         .onCallbackPrefix("desk:", (ctx, rest) ->
-            ctx.answer("Tickets are handled only in the operators' chat."));
+            ctx.answer(ctx.t("desk.operators-only")));
   }
 
   private boolean inChat(Update update) {
@@ -70,9 +71,8 @@ final class OperatorsChat {
   private void pressed(Context<?> ctx, String payload) {
     if (payload.startsWith(TicketScene.TAKE)) {
       String id = payload.substring(TicketScene.TAKE.length());
-      ctx.signal(SupportDesk.ticket(id), new Signals.Take(name(ctx)))
-          .answer("You took ticket " + id + ": what you write here now goes to the user.")
-          .enter(SCENE, new Operating(id));
+      // Only the ticket knows whether it is still open: it tells this session (Taken) or the chat.
+      ctx.signal(SupportDesk.ticket(id), new Signals.Take(name(ctx), ctx.self())).answer("Taking ticket " + id + "…");
     } else if (payload.startsWith(TicketScene.CLOSE)) {
       String id = payload.substring(TicketScene.CLOSE.length());
       ctx.signal(SupportDesk.ticket(id), new Signals.Close(name(ctx))).answer("Closing ticket " + id + ".");

@@ -27,8 +27,16 @@ final class Signals {
   /** To a ticket: an operator's answer for the user. */
   record Answer(String operator, String text) {}
 
-  /** To a ticket: an operator takes it. */
-  record Take(String operator) {}
+  /** To a ticket: an operator takes it; {@code by} is their session in the chat, told once it is done. */
+  record Take(String operator, SessionRef by) {
+    Take {
+      Objects.requireNonNull(operator, "operator");
+      Objects.requireNonNull(by, "by");
+    }
+  }
+
+  /** To the operator's session: the open ticket {@code id} is theirs now, so what they write goes to it. */
+  record Taken(String id) {}
 
   /** To a ticket: an operator closes it. */
   record Close(String operator) {}

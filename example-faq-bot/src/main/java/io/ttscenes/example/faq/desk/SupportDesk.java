@@ -9,11 +9,15 @@ import io.ttscenes.api.client.ApiLimits;
 import io.ttscenes.api.keyboard.Keyboard;
 import io.ttscenes.api.model.Button;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The support desk of a bot: tickets posted to the operators' group chat {@code operatorsChat},
  * answered there and passed back to the user. {@link #install} adds its scenes and handlers to a
- * bot; the user's side calls {@link #open} and {@link #followUp}.
+ * bot; the user's side calls {@link #open} and {@link #followUp}. What the user reads is in the
+ * user's locale: the bot's {@code Bot.Builder.messages} must have the desk's keys ({@code desk.*}:
+ * empty, too-long, answer-from, closed, expired, pick-rating, not-your-rating, rated,
+ * operators-only). What operators read in their shared chat stays English.
  */
 public final class SupportDesk {
   /**
@@ -21,6 +25,14 @@ public final class SupportDesk {
    * desk declares it when installed, so campaign funnels end with it.
    */
   public static final String TICKET_ANSWERED = "ticket-answered";
+  /**
+   * The bot's scene in which a user's messages go to their ticket. When the ticket closes, the desk
+   * moves the user to its step {@link #CLOSED_STEP}, which the scene must declare: a message there
+   * must reach the operators (as a new ticket), not the bot's other handlers.
+   */
+  public static final String USER_SCENE = "support";
+  /** The step of {@link #USER_SCENE} a user is in between the Close and their rating. */
+  public static final String CLOSED_STEP = "closed";
   static final SessionRef INDEX = DeskIndex.ref();
   private static final String TICKET_PREFIX = "ticket:";
   private static final String RATE = "rating:";
@@ -73,6 +85,22 @@ public final class SupportDesk {
     ctx.signal(ticket(id), new Signals.FollowUp(question));
   }
 
+  /**
+   * A signal to the user's session: {@code question}, a follow-up to ticket {@code ticket}, reached it
+   * after it closed (the user wrote while the operator pressed Close). The bot handles it (with
+   * {@code Handlers.onSignal}), typically by opening a new ticket with it and telling the user so.
+   *
+   * @param ticket the closed ticket's id
+   * @param question what the user wrote
+   */
+  public record LateFollowUp(String ticket, Question question) {
+    /** Checks that both parts are there. */
+    public LateFollowUp {
+      Objects.requireNonNull(ticket, "ticket");
+      Objects.requireNonNull(question, "question");
+    }
+  }
+
   /** The named session of ticket {@code id}. */
   static SessionRef ticket(String id) {
     return SessionRef.named(TICKET_PREFIX + id);
@@ -95,11 +123,10 @@ public final class SupportDesk {
           String id = ctx.continuationPayload(String.class);
           leaveTicket(ctx).signal(ticket(id), new Signals.Unreachable(id));
         })
-        .onSignal(Signals.Closed.class, (ctx, closed) -> leaveTicket(ctx).reply(OutgoingMessage.text(
-            "Ticket " + closed.id() + " is closed. How did we do? Rate the answer from 1 to 5:")
-            .keyboard(ratings(closed.id()))))
-        .onSignal(Signals.Expired.class, (ctx, expired) -> leaveTicket(ctx).reply("Ticket "
-            + expired.id() + " closed after 24 hours without messages. Send /support to ask again."))
+        .onSignal(Signals.Closed.class, (ctx, closed) -> toClosedStep(ctx).reply(OutgoingMessage.text(
+            ctx.t("desk.closed", closed.id())).keyboard(ratings(closed.id()))))
+        .onSignal(Signals.Expired.class, (ctx, expired) -> leaveTicket(ctx).reply(ctx.t("desk.expired",
+            expired.id(), TicketScene.EXPIRE_AFTER.toHours())))
         .onCallbackPrefix(RATE, this::rated);
   }
 
@@ -109,7 +136,7 @@ public final class SupportDesk {
    */
   private static void deliver(Context<?> ctx, Signals.Answered answered) {
     ctx.reached(TICKET_ANSWERED);
-    String from = answered.operator() + " (support):";
+    String from = ctx.t("desk.answer-from", answered.operator());
     String text = from + " " + answered.text();
     if (text.length() > ApiLimits.MESSAGE_TEXT_MAX) {
       ctx.reply(from);
@@ -123,23 +150,37 @@ public final class SupportDesk {
   }
 
   private static boolean isTicketScene(String scene) {
-    return scene.equals("support");
+    return scene.equals(USER_SCENE);
+  }
+
+  /** Between Close and the rating the user is at the closed step, where a message opens a new ticket. */
+  private static Context<?> toClosedStep(Context<?> ctx) {
+    return ctx.sceneId().filter(SupportDesk::isTicketScene).isPresent() ? ctx.goTo(CLOSED_STEP) : ctx;
+  }
+
+  /** The rating ends the closed step: the user is back at the root. */
+  private static void leaveClosedStep(Context<?> ctx) {
+    if (ctx.sceneId().filter(SupportDesk::isTicketScene).isPresent()
+        && ctx.step().filter(CLOSED_STEP::equals).isPresent()) {
+      ctx.leave();
+    }
   }
 
   private void rated(Context<?> ctx, String rest) {
     int colon = rest.lastIndexOf(':');
     int stars = colon < 0 ? 0 : parse(rest.substring(colon + 1));
     if (stars < 1 || stars > 5) {
-      ctx.answer("Please pick a rating from 1 to 5.");
+      ctx.answer(ctx.t("desk.pick-rating"));
       return;
     }
     String id = rest.substring(0, colon);
     if (!id.matches("SUP-" + ctx.userId().orElse(0L) + "-[0-9]{1,9}")) {
       // A forged button: someone else's ticket, or text to slip into the operators' chat.
-      ctx.answer("That rating is not for one of your tickets.");
+      ctx.answer(ctx.t("desk.not-your-rating"));
       return;
     }
-    ctx.answer(OutgoingMessage.text("Thank you! You rated ticket " + id + ": " + stars + " of 5."))
+    leaveClosedStep(ctx);
+    ctx.answer(OutgoingMessage.text(ctx.t("desk.rated", id, String.valueOf(stars))))
         .sendToChat(operatorsChat, OutgoingMessage.text(OperatorsChat.name(ctx) + " rated ticket " + id
             + ": " + stars + " of 5."));
   }
