@@ -103,6 +103,24 @@ final class FreeTextKitTest {
         .expectNotification("This button has expired.");
   }
 
+  @Test
+  void textInAGroupChatIsNotAnsweredButTheSameQuestionInTheDialogIs() {
+    TestUser tom = bot.user("Tom");
+    TestUser una = bot.user("Una");
+    TestChat friends = bot.groupChat("Friends", tom, una);
+    double asked = milestone(Funnel.ASKED);
+
+    friends.as(tom).sends("how long does a refund take");
+    friends.as(una).sends("?!...");
+    friends.as(una).sends("giraffe umbrella");
+    bot.awaitIdle();
+    friends.expectNoMoreReplies();
+    assertEquals(asked, milestone(Funnel.ASKED), "nothing was searched outside the dialog");
+
+    tom.sends("how long does a refund take")
+        .expectReply(r -> assertEquals("How long does a refund take?", r.buttons().get(0)));
+  }
+
   private static double milestone(String name) {
     return bot.meters().find("ttscenes.milestones").tags("milestone", name).counters().stream()
         .mapToDouble(Counter::count).sum();
