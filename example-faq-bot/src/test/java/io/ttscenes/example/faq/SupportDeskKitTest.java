@@ -455,6 +455,41 @@ final class SupportDeskKitTest {
         + yans + " from Yan: taken by Olga");
   }
 
+  @Test
+  void aRussianUsersTicketIsInRussianFromThePromptToTheRatingWithPluralsRight() {
+    TestUser olga = bot.user("Olga");
+    TestChat desk = operators(olga);
+    TestUser petr = bot.user("Пётр", "ru");
+    String id = "SUP-" + petr.emulated().userId() + "-1";
+
+    petr.sends("/support").expectReply("Опишите проблему одним сообщением; можно приложить фото или файлы. "
+        + "Отправьте /cancel, чтобы отменить.")
+        .sends("я".repeat(3001)).expectReply("Здесь 3001 символ; пожалуйста, уложитесь в 3000 (при "
+            + "необходимости отправьте по частям).")
+        .sends("Где мой заказ?").expectReply("Обращение " + id + " открыто. Оператор ответит здесь; всё, что "
+            + "вы напишете сейчас, будет добавлено к нему.")
+        .sends("/support").expectReply("Обращение " + id + " ещё открыто: просто напишите здесь, и это будет "
+            + "добавлено к нему.");
+    desk.expectReply("Ticket " + id + " from Пётр (campaign: none, locale: ru)\n\nГде мой заказ?")
+        .expectKeyboard("Take", "Close");
+    desk.as(olga).repliesTo(desk.lastReply().text(), "Завтра.");
+    petr.expectReply("Olga (поддержка): Завтра.");
+
+    desk.as(olga).presses("Close").expectNotification("Closing ticket " + id + ".").expectAnyReply();
+    petr.expectReply("Обращение " + id + " закрыто. Как мы справились? Оцените ответ от 1 до 5:")
+        .expectKeyboard("1", "2", "3", "4", "5")
+        .presses("5").expectEdit("Спасибо! Вы оценили обращение " + id + ": 5 из 5.");
+    desk.expectReply("Пётр rated ticket " + id + ": 5 of 5.");
+
+    String second = ask(petr, desk, "А подарочная упаковка есть?");
+    bot.advance(Duration.ofHours(24));
+    petr.expectReply("Обращение " + second + " закрыто: 24 часа без сообщений. Отправьте /support, чтобы "
+        + "спросить снова.");
+    petr.sends("/support").expectAnyReply();
+    bot.advance(SupportScene.IDLE);
+    petr.expectReply("Ваш вопрос отменён: 15 минут без ответа. Отправьте /support, чтобы начать снова.");
+  }
+
   private double answeredTickets() {
     return bot.meters().find("ttscenes.milestones").tag("milestone", SupportDesk.TICKET_ANSWERED)
         .counters().stream().mapToDouble(Counter::count).sum();
@@ -466,8 +501,8 @@ final class SupportDeskKitTest {
 
   /** {@code user} asks {@code question}; returns the ticket's id once its post is in the chat. */
   static String ask(TestUser user, TestChat desk, String question) {
-    user.sends("/support").expectReplyContaining("Please describe your problem").sends(question)
-        .expectReplyContaining(" is open.");
+    user.sends("/support").expectReplyContaining("/cancel").sends(question)
+        .expectReplyContaining("SUP-");
     String id = user.lastReply().text().split(" ")[1];
     desk.expectReplyContaining("Ticket " + id + " from " + user.name());
     return id;
