@@ -490,6 +490,43 @@ final class SupportDeskKitTest {
     petr.expectReply("Ваш вопрос отменён: 15 минут без ответа. Отправьте /support, чтобы начать снова.");
   }
 
+  @Test
+  void anOperatorsPhotoReachesTheUserWithTheAnswerAndAPhotoAloneToo() {
+    TestUser olga = bot.user("Olga");
+    TestChat desk = operators(olga);
+    TestUser xia = bot.user("Xia");
+    String id = ask(xia, desk, "Which label do I print for the return?");
+    desk.as(olga).presses("Take").expectNotification("Taking ticket " + id + "…").expectReplyContaining("is taken by Olga");
+
+    desk.as(olga).sendsPhoto("This one, on the box.");
+    String token = lastPhotoToken(desk);
+    xia.expectReply(r -> {
+      assertEquals("Olga (support): This one, on the box.", r.text());
+      assertEquals(1, r.message().attachments().size(), r.toString());
+      assertEquals("image", r.message().attachments().get(0).path("type").asText());
+      assertEquals(token, r.message().attachments().get(0).path("payload").path("token").asText());
+    });
+    desk.as(olga).sendsPhoto("");
+    xia.expectReply(r -> {
+      assertEquals("Olga (support):", r.text());
+      assertEquals(lastPhotoToken(desk), r.message().attachments().get(0).path("payload").path("token").asText());
+    }).expectNoMoreReplies();
+    desk.expectNoMoreReplies();
+  }
+
+  /** The token of the newest photo a member posted in {@code chat}. */
+  private static String lastPhotoToken(TestChat chat) {
+    List<io.ttscenes.testkit.BotMessage> all = chat.emulated().messages();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      for (var attachment : all.get(i).attachments()) {
+        if (attachment.path("type").asText().equals("image")) {
+          return attachment.path("payload").path("token").asText();
+        }
+      }
+    }
+    throw new AssertionError("no photo in " + chat.title());
+  }
+
   private double answeredTickets() {
     return bot.meters().find("ttscenes.milestones").tag("milestone", SupportDesk.TICKET_ANSWERED)
         .counters().stream().mapToDouble(Counter::count).sum();

@@ -173,7 +173,7 @@ final class DeskIndex {
         ctx.schedule(UNROUTED, HOLD, "");
       }
     } else if (ctx.data().open().containsKey(id.get())) {
-      ctx.signal(SupportDesk.ticket(id.get()), new Signals.Answer(reply.operator(), reply.text()));
+      ctx.signal(SupportDesk.ticket(id.get()), new Signals.Answer(reply.operator(), reply.text(), reply.attachments()));
     } else {
       ctx.sendToChat(chat, OutgoingMessage.text(reply.operator() + ": ticket " + id.get()
           + " is closed; nothing was sent to the user."));

@@ -7,6 +7,7 @@ import io.ttscenes.api.OutgoingMessage;
 import io.ttscenes.api.SessionRef;
 import io.ttscenes.api.client.ApiLimits;
 import io.ttscenes.api.keyboard.Keyboard;
+import io.ttscenes.api.model.AttachmentRequest;
 import io.ttscenes.api.model.Button;
 import java.util.Locale;
 import java.util.Objects;
@@ -137,12 +138,16 @@ public final class SupportDesk {
   private static void deliver(Context<?> ctx, Signals.Answered answered) {
     ctx.reached(TICKET_ANSWERED);
     String from = ctx.t("desk.answer-from", answered.operator());
-    String text = from + " " + answered.text();
+    String text = (from + " " + answered.text()).strip();
     if (text.length() > ApiLimits.MESSAGE_TEXT_MAX) {
       ctx.reply(from);
       text = answered.text();
     }
-    ctx.reply(text).then(DELIVERED, answered.id());
+    OutgoingMessage answer = OutgoingMessage.text(text);
+    for (AttachmentRequest attachment : answered.attachments()) {
+      answer = answer.attach(attachment);
+    }
+    ctx.reply(answer).then(DELIVERED, answered.id());
   }
 
   private static Context<?> leaveTicket(Context<?> ctx) {

@@ -84,7 +84,8 @@ final class TicketScene {
       ctx.setData(ticket.takenBy(answer.operator())).cancel(RAISE)
           .signal(SupportDesk.INDEX, new Signals.Listed(ticket.id(), ticket.name(), answer.operator()));
     }
-    ctx.signal(ticket.asker(), new Signals.Answered(ticket.id(), answer.operator(), answer.text()))
+    ctx.signal(ticket.asker(), new Signals.Answered(ticket.id(), answer.operator(), answer.text(),
+        answer.attachments()))
         .schedule(EXPIRE, EXPIRE_AFTER, ticket.id());
   }
 
