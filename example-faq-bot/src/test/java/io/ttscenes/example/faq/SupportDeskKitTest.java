@@ -411,23 +411,27 @@ final class SupportDeskKitTest {
   }
 
   @Test
-  void takeOnAClosedTicketsOldPostTellsTheOperatorItIsClosedAndChangesNothing() {
+  void takeOnAClosedTicketsOldPostTellsTheOperatorItIsClosedAndKeepsTheTicketTheyHeld() {
     TestUser olga = bot.user("Olga");
     TestUser oleg = bot.user("Oleg");
     TestChat desk = operators(olga, oleg);
     TestUser wes = bot.user("Wes");
+    TestUser kai = bot.user("Kai");
     String id = ask(wes, desk, "Where is my refund?");
     String post = desk.lastReply().text();
     desk.as(olga).presses("Close").expectNotification("Closing ticket " + id + ".")
         .expectReply("Ticket " + id + " is closed by Olga.");
     wes.expectReplyContaining("is closed. How did we do?");
+    String kais = ask(kai, desk, "Is the shop open today?");
+    desk.as(oleg).presses("Take").expectNotification("Taking ticket " + kais + "…").expectReplyContaining("is taken by Oleg");
 
     desk.as(oleg).pressesUnder(post, "Take").expectNotification("Taking ticket " + id + "…")
         .expectReply("Oleg: ticket " + id + " is closed; nothing changed.").expectNoMoreReplies();
     assertFalse(bot.session("ticket:" + id).scene().isPresent(), "the ticket stays closed");
-    assertFalse(bot.session(oleg, desk).scene().isPresent(), "Oleg holds no ticket");
-    desk.as(oleg).sends("Hello?");
-    desk.as(oleg).sends("/open").expectReply("No open tickets.").expectNoMoreReplies();
+    desk.as(oleg).sends("Yes, until 8 pm.");
+    kai.expectReply("Oleg (support): Yes, until 8 pm.");
+    desk.as(oleg).sends("/open").expectReply("Open tickets (1):\n" + kais + " from Kai: taken by Oleg")
+        .expectNoMoreReplies();
     wes.expectNoMoreReplies();
   }
 

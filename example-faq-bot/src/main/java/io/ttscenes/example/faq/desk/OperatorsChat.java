@@ -45,7 +45,12 @@ final class OperatorsChat {
 
   void handlers(Handlers g) {
     g.on(this::inChat, this::handle)
-        .onSignal(Signals.Taken.class, (ctx, taken) -> ctx.enter(SCENE, new Operating(taken.id())))
+        .onSignal(Signals.NotTaken.class, (ctx, refused) -> {
+          if (ctx.sceneId().filter(SCENE::equals).isPresent() && ctx.data() instanceof Operating operating
+              && operating.ticket().equals(refused.id())) {
+            ctx.back();
+          }
+        })
         .onCallbackPrefix("desk:", (ctx, rest) ->
             ctx.answer(ctx.t("desk.operators-only")));
   }
@@ -89,8 +94,10 @@ final class OperatorsChat {
   private void pressed(Context<?> ctx, String payload) {
     if (payload.startsWith(TicketScene.TAKE)) {
       String id = payload.substring(TicketScene.TAKE.length());
-      // Only the ticket knows whether it is still open: it tells this session (Taken) or the chat.
-      ctx.signal(SupportDesk.ticket(id), new Signals.Take(name(ctx), ctx.self())).answer("Taking ticket " + id + "…");
+      // Only the ticket knows whether it is still open; a closed one says so in the chat and sends
+      // NotTaken back, which returns this session to what it held before (back()).
+      ctx.signal(SupportDesk.ticket(id), new Signals.Take(name(ctx), ctx.self()))
+          .answer("Taking ticket " + id + "…").enter(SCENE, new Operating(id));
     } else if (payload.startsWith(TicketScene.CLOSE)) {
       String id = payload.substring(TicketScene.CLOSE.length());
       ctx.signal(SupportDesk.ticket(id), new Signals.Close(name(ctx))).answer("Closing ticket " + id + ".");

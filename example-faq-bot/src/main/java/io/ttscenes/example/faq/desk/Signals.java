@@ -33,7 +33,7 @@ final class Signals {
     }
   }
 
-  /** To a ticket: an operator takes it; {@code by} is their session in the chat, told once it is done. */
+  /** To a ticket: an operator takes it; {@code by} is their session in the chat, told if it is closed. */
   record Take(String operator, SessionRef by) {
     Take {
       Objects.requireNonNull(operator, "operator");
@@ -41,8 +41,8 @@ final class Signals {
     }
   }
 
-  /** To the operator's session: the open ticket {@code id} is theirs now, so what they write goes to it. */
-  record Taken(String id) {}
+  /** To the operator's session: ticket {@code id} they pressed Take on is closed, so it is not theirs. */
+  record NotTaken(String id) {}
 
   /** To a ticket: an operator closes it. */
   record Close(String operator) {}

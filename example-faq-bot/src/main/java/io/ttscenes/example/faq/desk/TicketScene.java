@@ -49,7 +49,8 @@ final class TicketScene {
   void outside(Handlers g) {
     g.onSignal(Signals.Open.class, (ctx, open) -> ctx.enter(ID, Ticket.of(open)))
         .onSignal(Signals.Answer.class, (ctx, answer) -> closedAlready(ctx, answer.operator(), NOT_SENT))
-        .onSignal(Signals.Take.class, (ctx, take) -> closedAlready(ctx, take.operator(), UNCHANGED))
+        .onSignal(Signals.Take.class, (ctx, take) -> closedAlready(ctx, take.operator(), UNCHANGED)
+            .signal(take.by(), new Signals.NotTaken(SupportDesk.ticketId(ctx.self()))))
         .onSignal(Signals.Close.class, (ctx, close) -> closedAlready(ctx, close.operator(), UNCHANGED))
         // The user wrote while the ticket was closing: back to them, and the bot opens a new ticket with it.
         .onSignal(Signals.FollowUp.class, (ctx, followUp) -> ctx.signalSender().ifPresent(asker ->
@@ -93,7 +94,6 @@ final class TicketScene {
     Ticket ticket = ctx.data();
     ctx.setData(ticket.takenBy(take.operator())).cancel(RAISE)
         .signal(SupportDesk.INDEX, new Signals.Listed(ticket.id(), ticket.name(), take.operator()))
-        .signal(take.by(), new Signals.Taken(ticket.id()))
         .sendToChat(chat, OutgoingMessage.text("Ticket " + ticket.id() + " is taken by " + take.operator()
             + ": write here to answer " + ticket.name() + "."));
   }
@@ -135,9 +135,9 @@ final class TicketScene {
     ctx.cancel(RAISE).cancel(EXPIRE).signal(SupportDesk.INDEX, new Signals.Unlisted(ticket.id())).leave();
   }
 
-  private void closedAlready(Context<?> ctx, String operator, String outcome) {
+  private Context<?> closedAlready(Context<?> ctx, String operator, String outcome) {
     String id = SupportDesk.ticketId(ctx.self());
-    ctx.sendToChat(chat, OutgoingMessage.text(operator + ": ticket " + id + " is closed; " + outcome + "."));
+    return ctx.sendToChat(chat, OutgoingMessage.text(operator + ": ticket " + id + " is closed; " + outcome + "."));
   }
 
   /** Attachments reach the operators as the user's own message, forwarded with the post. */
