@@ -3,6 +3,7 @@ package io.ttscenes.example.faq;
 import io.ttscenes.api.Context;
 import io.ttscenes.api.Handlers;
 import io.ttscenes.api.Scene;
+import io.ttscenes.api.model.User;
 import io.ttscenes.example.faq.desk.Question;
 import io.ttscenes.example.faq.desk.SupportDesk;
 import java.time.Duration;
@@ -54,7 +55,7 @@ final class SupportScene {
         .step(OPEN, step -> step
             .onMessage(SupportScene::followUp))
         .step(SupportDesk.CLOSED_STEP, step -> step
-            .onMessage(ctx -> Question.of(ctx).ifPresent(more -> reopen(ctx, ctx.data().ticket(), more)))
+            .onMessage(ctx -> Question.of(ctx).ifPresent(more -> reopen(ctx, ctx.data().ticket(), name(ctx), more)))
             // Not rated within the window: back to the root quietly, where text is an FAQ question again.
             .idleTimeout(IDLE, Context::leave))
         .build();
@@ -69,19 +70,19 @@ final class SupportScene {
     String open = openTicket(ctx);
     if (open != null && !open.equals(late.ticket())) {
       // A newer ticket is open already: the message joins it.
-      SupportDesk.followUp(ctx, open, late.question());
+      SupportDesk.followUp(ctx, open, late.name(), late.question());
       ctx.reply(ctx.t("support.late-added", late.ticket(), open));
     } else if (ctx.sceneId().filter(ID::equals).isPresent()) {
-      reopen(ctx, late.ticket(), late.question());
+      reopen(ctx, late.ticket(), late.name(), late.question());
     } else {
-      String ticket = openNew(ctx, late.question());
+      String ticket = openNew(ctx, late.name(), late.question());
       ctx.enter(ID, new Draft(ticket)).reply(ctx.t("support.reopened", late.ticket(), ticket));
     }
   }
 
   /** Ticket {@code closed} is closed: {@code question} opens a new one, and the user is told. */
-  private static void reopen(Context<?> ctx, String closed, Question question) {
-    String ticket = openNew(ctx, question);
+  private static void reopen(Context<?> ctx, String closed, String name, Question question) {
+    String ticket = openNew(ctx, name, question);
     draft(ctx).setData(new Draft(ticket));
     if (ctx.step().filter(OPEN::equals).isEmpty()) {
       ctx.goTo(OPEN);
@@ -122,18 +123,23 @@ final class SupportScene {
       return;
     }
     Question.of(ctx).ifPresent(question -> {
-      String ticket = openNew(ctx, question);
+      String ticket = openNew(ctx, name(ctx), question);
       ctx.setData(new Draft(ticket)).next().reply(ctx.t("support.opened", ticket));
     });
   }
 
-  /** Opens the user's next ticket with {@code question}; returns its id. */
-  private static String openNew(Context<?> ctx, Question question) {
+  /** Opens the user's ({@code name}'s) next ticket with {@code question}; returns its id. */
+  private static String openNew(Context<?> ctx, String name, Question question) {
     Profile profile = ctx.session(Profile.class).withTicket();
     String ticket = "SUP-" + ctx.userId().orElse(0L) + "-" + profile.tickets();
-    SupportDesk.open(ctx, ticket, question, profile.campaign());
+    SupportDesk.open(ctx, ticket, name, question, profile.campaign());
     ctx.setSession(profile);
     return ticket;
+  }
+
+  /** The name of the user whose message this run handles, as operators see it. */
+  private static String name(Context<?> ctx) {
+    return ctx.user().map(User::name).orElse("");
   }
 
   private static void followUp(Context<Draft> ctx) {

@@ -23,8 +23,13 @@ final class Signals {
     }
   }
 
-  /** To a ticket: the user wrote more. */
-  record FollowUp(Question question) {}
+  /** To a ticket: the user ({@code name}; "" in signals stored before it was added) wrote more. */
+  record FollowUp(Question question, String name) {
+    FollowUp {
+      Objects.requireNonNull(question, "question");
+      name = name == null ? "" : name;
+    }
+  }
 
   /** To a ticket: an operator's answer for the user, with the attachments to send again. */
   record Answer(String operator, String text, List<AttachmentRequest> attachments) {

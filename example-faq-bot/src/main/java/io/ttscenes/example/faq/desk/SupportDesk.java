@@ -76,14 +76,27 @@ public final class SupportDesk {
    * session posts it to the operators' chat. Answers come back to this session.
    */
   public static void open(Context<?> ctx, String id, Question question, String campaign) {
-    String name = OperatorsChat.name(ctx);
+    open(ctx, id, OperatorsChat.name(ctx), question, campaign);
+  }
+
+  /**
+   * As {@link #open(Context, String, Question, String)} with the user's {@code name} given: for a run
+   * without the user's own update (a signal such as {@link LateFollowUp}), which names no user.
+   */
+  public static void open(Context<?> ctx, String id, String name, Question question, String campaign) {
+    Objects.requireNonNull(name, "name");
     String locale = ctx.locale().map(Locale::toLanguageTag).orElse("");
     ctx.signal(ticket(id), new Signals.Open(ctx.self(), id, name, campaign, locale, question));
   }
 
   /** Adds {@code question} (a further message of the user) to open ticket {@code id}. */
   public static void followUp(Context<?> ctx, String id, Question question) {
-    ctx.signal(ticket(id), new Signals.FollowUp(question));
+    followUp(ctx, id, OperatorsChat.name(ctx), question);
+  }
+
+  /** As {@link #followUp(Context, String, Question)} with the user's {@code name} given (a signal's run). */
+  public static void followUp(Context<?> ctx, String id, String name, Question question) {
+    ctx.signal(ticket(id), new Signals.FollowUp(question, Objects.requireNonNull(name, "name")));
   }
 
   /**
@@ -92,12 +105,14 @@ public final class SupportDesk {
    * {@code Handlers.onSignal}), typically by opening a new ticket with it and telling the user so.
    *
    * @param ticket the closed ticket's id
+   * @param name the user's name as operators see it (the signal's run names no user)
    * @param question what the user wrote
    */
-  public record LateFollowUp(String ticket, Question question) {
-    /** Checks that both parts are there. */
+  public record LateFollowUp(String ticket, String name, Question question) {
+    /** Checks that every part is there. */
     public LateFollowUp {
       Objects.requireNonNull(ticket, "ticket");
+      Objects.requireNonNull(name, "name");
       Objects.requireNonNull(question, "question");
     }
   }

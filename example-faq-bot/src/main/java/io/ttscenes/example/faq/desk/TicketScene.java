@@ -54,7 +54,8 @@ final class TicketScene {
         .onSignal(Signals.Close.class, (ctx, close) -> closedAlready(ctx, close.operator(), UNCHANGED))
         // The user wrote while the ticket was closing: back to them, and the bot opens a new ticket with it.
         .onSignal(Signals.FollowUp.class, (ctx, followUp) -> ctx.signalSender().ifPresent(asker ->
-            ctx.signal(asker, new SupportDesk.LateFollowUp(SupportDesk.ticketId(ctx.self()), followUp.question()))))
+            ctx.signal(asker, new SupportDesk.LateFollowUp(SupportDesk.ticketId(ctx.self()), followUp.name(),
+                followUp.question()))))
         .onSignal(Signals.Unreachable.class, (ctx, gone) -> { })
         // Wherever the ticket is by then: replies to the post must find it while it is open.
         .onSent(POSTED, (ctx, sent) -> ctx.signal(SupportDesk.INDEX,
