@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Receives updates by long polling ({@code GET /updates}) on one background thread. Every update
  * of a page is submitted to the dispatcher, and the page's marker is passed to the next poll, and
- * stored with {@link SessionStore#saveMarker} (at most once per {@link Builder#markerSaveInterval}),
- * only after every update of the page was acknowledged; updates that failed are submitted again (dedupe makes re-running committed ones
- * harmless) with backoff before the marker moves. After a restart polling resumes from
+ * stored with {@link SessionStore#saveMarker} (at most once per
+ * {@link Builder#markerSaveInterval}), only after every update of the page was acknowledged;
+ * updates that failed are submitted again (dedupe makes re-running committed ones harmless) with
+ * backoff before the marker moves. After a restart polling resumes from
  * {@link SessionStore#loadMarker()}. A full lane blocks the poll thread, so polling slows down
  * instead of piling up updates.
  *
