@@ -33,6 +33,7 @@ final class FakeApiRun {
         say(out, "warmed " + api.warmUpFigures().line());
       }
       api.awaitFinished(options.timeoutSeconds(), TimeUnit.SECONDS);
+      say(out, "timeline: " + api.timeline());
       say(out, "fake-api: " + api.figures().line()
           + String.format(Locale.ROOT, " server_cpu_s=%.2f", api.measuredCpuSeconds()) + selfWarmup);
       return 0;
