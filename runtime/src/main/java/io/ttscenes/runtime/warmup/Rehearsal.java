@@ -30,21 +30,23 @@ final class Rehearsal implements AutoCloseable {
 
   private final CannedApi canned = new CannedApi(WireJson.create());
   private final Dispatcher dispatcher;
+  private final RehearsalListener listener;
   private final int batch;
   private long marker;
   private int updates;
 
   Rehearsal(Bot bot, int parallelism, Duration handlerDeadline, int batch) {
     this.batch = Math.min(batch, PAGE_CAP / 2);
+    this.listener = new RehearsalListener(
+        new MicrometerRuntimeListener(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), bot.name()));
     this.dispatcher = Dispatcher.builder(bot, InMemorySessionStore.create(), canned.api())
-        .parallelism(parallelism).handlerDeadline(handlerDeadline)
-        .listener(new MicrometerRuntimeListener(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), bot.name()))
-        .build();
+        .parallelism(parallelism).handlerDeadline(handlerDeadline).listener(listener).build();
   }
 
   /**
    * Runs conversations of {@code users} users, a batch at a time, until all are done, the deadline
-   * ({@link System#nanoTime()}) passes or {@code stop} completes; returns how many updates were handled.
+   * ({@link System#nanoTime()}) passes, {@code stop} completes or a handler failed; returns how many
+   * updates were handled.
    */
   int run(int users, long deadline, CompletableFuture<Void> stop) throws InterruptedException {
     for (int first = 0; first < users; ) {
@@ -59,6 +61,11 @@ final class Rehearsal implements AutoCloseable {
       first += count;
     }
     return updates;
+  }
+
+  /** How many synthetic updates a handler failed on (the rehearsal stops after the step of the first). */
+  int handlerFailures() {
+    return listener.handlerFailures();
   }
 
   /** Calls made to the canned API so far. */
@@ -91,7 +98,7 @@ final class Rehearsal implements AutoCloseable {
     }
     int handled = (int) done.stream().filter(CompletableFuture::isDone).count();
     updates += handled;
-    return handled == done.size() && !stop.isDone();
+    return handled == done.size() && listener.handlerFailures() == 0 && !stop.isDone();
   }
 
   /** A user's update at {@code step}: started, a button they were offered (or a text), a text, a command. */

@@ -88,7 +88,12 @@ public final class Warmup {
     try {
       Bot actor = settings.rehearseHandlers() ? bot : RehearsalBot.create(bot.name());
       rehearsal = new Rehearsal(actor, parallelism, settings.budget(), BATCH);
-      return rehearsal.run(USERS, deadline, cancelled);
+      int updates = rehearsal.run(USERS, deadline, cancelled);
+      if (rehearsal.handlerFailures() > 0) {
+        LOG.warn("bot '{}': a handler failed on {} synthetic update(s) of the warm-up (logged above), so the"
+            + " rehearsal stopped there; the bot starts as usual", bot.name(), rehearsal.handlerFailures());
+      }
+      return updates;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return 0;
