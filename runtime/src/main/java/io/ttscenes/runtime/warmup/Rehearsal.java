@@ -76,15 +76,7 @@ final class Rehearsal implements AutoCloseable {
   /** Reads one step's page, submits the conversation's updates and waits for them; false on timeout. */
   private boolean step(int first, int count, int step, long deadline, CompletableFuture<Void> stop)
       throws InterruptedException {
-    long now = System.currentTimeMillis();
-    List<String> page = new ArrayList<>(count + 6);
-    marker++;
-    for (int n = first; n < first + count; n++) {
-      page.add(update(SampleUpdates.user(n), now, step));
-    }
-    page.addAll(SampleUpdates.otherKinds(SampleUpdates.user(first), now));
-    canned.answerNextPoll(SampleUpdates.page(page, marker));
-    List<Update> read = canned.api().getUpdates(UpdatesRequest.defaults().withMarker(marker)).updates();
+    List<Update> read = poll(first, count, step);
     List<CompletableFuture<Void>> done = new ArrayList<>(count);
     for (Update update : read.subList(0, Math.min(count, read.size()))) {
       // An update the engine would not acknowledge is still a rehearsed update: failures count as done.
@@ -99,6 +91,19 @@ final class Rehearsal implements AutoCloseable {
     int handled = (int) done.stream().filter(CompletableFuture::isDone).count();
     updates += handled;
     return handled == done.size() && listener.handlerFailures() == 0 && !stop.isDone();
+  }
+
+  /** The step's page through the real client: the batch's updates first, then one of each other kind. */
+  private List<Update> poll(int first, int count, int step) {
+    long now = System.currentTimeMillis();
+    List<String> page = new ArrayList<>(count + 6);
+    marker++;
+    for (int n = first; n < first + count; n++) {
+      page.add(update(SampleUpdates.user(n), now, step));
+    }
+    page.addAll(SampleUpdates.otherKinds(SampleUpdates.user(first), now));
+    canned.answerNextPoll(SampleUpdates.page(page, marker));
+    return canned.api().getUpdates(UpdatesRequest.defaults().withMarker(marker)).updates();
   }
 
   /** A user's update at {@code step}: started, a button they were offered (or a text), a text, a command. */
