@@ -3,6 +3,7 @@ package io.ttscenes.benchmarks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,6 +28,8 @@ final class Conversations {
   private final long[] releasedAt;
   private final String[] q1Mid;
   private final long[] latencies;
+  /** When each latency's update was released, in nanoseconds after the first release. */
+  private final long[] releasedAfterStart;
   private final AtomicInteger answered = new AtomicInteger();
   private final AtomicInteger wrongStatus = new AtomicInteger();
   private final AtomicInteger unexpected = new AtomicInteger();
@@ -54,6 +57,7 @@ final class Conversations {
     this.releasedAt = new long[users];
     this.q1Mid = new String[users];
     this.latencies = new long[users * SurveyUpdates.PER_USER];
+    this.releasedAfterStart = new long[users * SurveyUpdates.PER_USER];
     this.allFinished = new CountDownLatch(users);
   }
 
@@ -127,6 +131,7 @@ final class Conversations {
         return;
       }
       latencies[u * SurveyUpdates.PER_USER + current] = now - releasedAt[u];
+      releasedAfterStart[u * SurveyUpdates.PER_USER + current] = releasedAt[u] - firstRelease.get();
       step[u] = current + 1;
       if (current == 0) {
         q1Mid[u] = mid;
@@ -178,6 +183,34 @@ final class Conversations {
     int errors = wrongStatus.get() + (int) allFinished.getCount();
     return new Figures(done, secs, percentileMillis(measured, 50), percentileMillis(measured, 90),
         percentileMillis(measured, 99), apiCalls, errors, unexpected.get());
+  }
+
+  /**
+   * The answered latencies by when their update was released: the first {@code seconds} seconds
+   * one by one, then the rest, each as count, p50, p99 and max in ms. Shows what a cold start's
+   * first seconds cost apart from the steady state.
+   */
+  String timeline(int seconds) {
+    List<List<Long>> buckets = new ArrayList<>();
+    for (int i = 0; i <= seconds; i++) {
+      buckets.add(new ArrayList<>());
+    }
+    for (int u = 0; u < users; u++) {
+      synchronized (lockOf(u)) {
+        for (int s = 0; s < step[u]; s++) {
+          int i = u * SurveyUpdates.PER_USER + s;
+          buckets.get((int) Math.min(seconds, releasedAfterStart[i] / 1_000_000_000L)).add(latencies[i]);
+        }
+      }
+    }
+    StringBuilder line = new StringBuilder();
+    for (int b = 0; b <= seconds; b++) {
+      long[] sorted = buckets.get(b).stream().mapToLong(Long::longValue).sorted().toArray();
+      line.append(b < seconds ? b + "-" + (b + 1) + "s" : ">=" + seconds + "s").append(String.format(Locale.ROOT,
+          ": n=%d p50=%.1f p99=%.1f max=%.1f; ", sorted.length, percentileMillis(sorted, 50),
+          percentileMillis(sorted, 99), percentileMillis(sorted, 100)));
+    }
+    return line.toString().trim();
   }
 
   private long[] measuredLatencies() {

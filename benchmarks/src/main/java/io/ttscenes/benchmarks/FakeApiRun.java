@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
  * What {@link FakeBotApi#main} does, with its output given: warm its own code up (unless
  * {@code --no-self-warmup}), listen and print {@code listening PORT}; with warm-up users, wait for
  * them and print {@code warmed ...}; then wait for the measured users and print
+ * {@code timeline: ...} (their latencies by the second of release) and
  * {@code fake-api: <figures> server_cpu_s=...}, where the CPU is this process's since the
  * measured users were released, so neither warm-up is in it.
  */
@@ -33,6 +34,7 @@ final class FakeApiRun {
         say(out, "warmed " + api.warmUpFigures().line());
       }
       api.awaitFinished(options.timeoutSeconds(), TimeUnit.SECONDS);
+      say(out, "timeline: " + api.timeline());
       say(out, "fake-api: " + api.figures().line()
           + String.format(Locale.ROOT, " server_cpu_s=%.2f", api.measuredCpuSeconds()) + selfWarmup);
       return 0;

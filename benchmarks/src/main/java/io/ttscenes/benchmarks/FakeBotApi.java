@@ -29,6 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FakeBotApi implements AutoCloseable {
   /** The driver's go: releases the measured users once the warm-up users finished. */
   static final String START_PATH = "/_bench/start";
+  /** How many first seconds {@link #timeline()} shows one by one. */
+  static final int TIMELINE_SECONDS = 4;
   private static final byte[] OK = "{\"success\":true}".getBytes(StandardCharsets.UTF_8);
 
   /** A long poll waiting for updates. */
@@ -113,6 +115,14 @@ public final class FakeBotApi implements AutoCloseable {
   /** Waits up to {@code timeout} for every warm-up user to finish; true at once without any. */
   public boolean awaitWarmedUp(long timeout, TimeUnit unit) throws InterruptedException {
     return warmUp.await(timeout, unit);
+  }
+
+  /**
+   * The measured latencies by the second their update was released in (the first
+   * {@value #TIMELINE_SECONDS} one by one, then the rest): count, p50, p99 and max in ms.
+   */
+  public String timeline() {
+    return conversations.timeline(TIMELINE_SECONDS);
   }
 
   /**

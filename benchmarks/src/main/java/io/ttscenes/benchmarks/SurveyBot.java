@@ -3,15 +3,18 @@ package io.ttscenes.benchmarks;
 import io.ttscenes.runtime.BotRuntime;
 import io.ttscenes.runtime.RuntimeConfig;
 import io.ttscenes.runtime.client.OkHttpBotApi;
+import io.ttscenes.runtime.warmup.WarmupSettings;
 import io.ttscenes.storage.redis.RedisConfig;
 import io.ttscenes.storage.redis.RedisSessionStore;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The survey bot of WORKLOAD.md as a program, started through {@link BotRuntime} with long
  * polling. Settings come only from the environment, read by {@link RuntimeConfig}:
  * {@code TAMTAM_API_URL}, {@code TAMTAM_TOKEN}, {@code REDIS_URL} (absent: the in-memory store)
- * and optionally {@code TTSCENES_PARALLELISM} and the other {@code TTSCENES_*} settings.
+ * and optionally {@code TTSCENES_PARALLELISM} and the other {@code TTSCENES_*} settings. It warms
+ * up by rehearsing its own survey ({@code TTSCENES_WARMUP_HANDLERS} defaults to true here).
  */
 public final class SurveyBot {
   /**
@@ -41,7 +44,12 @@ public final class SurveyBot {
     RuntimeConfig config = RuntimeConfig.from(env);
     OkHttpBotApi api = OkHttpBotApi.builder(config.token()).baseUrl(config.apiUrl().toString())
         .requestsPerSecond(REQUESTS_PER_SECOND).build();
-    BotRuntime.Builder runtime = BotRuntime.builder(SurveyFlow.bot(config.botName()), config).api(api);
+    // The survey's handlers only reply and keep answers in the session, so rehearsing them in the
+    // warm-up touches nothing outside the process: it is on unless TTSCENES_WARMUP_HANDLERS says no.
+    Map<String, String> warm = new HashMap<>(env);
+    warm.putIfAbsent("TTSCENES_WARMUP_HANDLERS", "true");
+    BotRuntime.Builder runtime = BotRuntime.builder(SurveyFlow.bot(config.botName()), config).api(api)
+        .warmup(WarmupSettings.from(warm));
     // One instance polls, so the near cache saves each load's round trip; were another instance
     // to write a session, the commit's version check would catch the stale copy and re-run.
     config.redisUrl().ifPresent(url -> runtime.store(RedisSessionStore.create(

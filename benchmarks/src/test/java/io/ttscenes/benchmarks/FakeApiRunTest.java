@@ -21,6 +21,8 @@ final class FakeApiRunTest {
     int port = Integer.parseInt(out.next().replace("listening ", ""));
     ScriptedBot.play(port, 0, 4);
 
+    String timeline = out.next();
+    assertTrue(timeline.startsWith("timeline: 0-1s: n=4 "), timeline);
     String line = out.next();
     assertEquals(0, run.get(60, TimeUnit.SECONDS));
     assertTrue(line.startsWith("fake-api: "), line);
@@ -36,6 +38,7 @@ final class FakeApiRunTest {
     CompletableFuture<Integer> run = run(new Options(1, 0, 0, 60, false, Arrivals.BURST));
     ScriptedBot.play(Integer.parseInt(out.next().replace("listening ", "")), 0, 4);
 
+    out.next();
     String line = out.next();
     assertEquals(0, run.get(60, TimeUnit.SECONDS));
     assertEquals("9", Lines.field(line, "api_calls"));
@@ -56,6 +59,8 @@ final class FakeApiRunTest {
     }
     ScriptedBot.play(port, marker, 2 * 4);
 
+    String timeline = out.next();
+    assertTrue(timeline.startsWith("timeline: 0-1s: n=8 "), "only the measured users: " + timeline);
     String line = out.next();
     assertEquals(0, run.get(60, TimeUnit.SECONDS));
     assertEquals("8", Lines.field(line, "updates"));
@@ -69,6 +74,8 @@ final class FakeApiRunTest {
     CompletableFuture<Integer> run = run(new Options(5, 0, 0, 60, false, new Arrivals(500)));
     ScriptedBot.play(Integer.parseInt(out.next().replace("listening ", "")), 0, 5 * 4);
 
+    String timeline = out.next();
+    assertTrue(timeline.startsWith("timeline: 0-1s: n=20 ") && timeline.contains(">=4s: n=0 "), timeline);
     String line = out.next();
     assertEquals(0, run.get(60, TimeUnit.SECONDS));
     assertEquals("20", Lines.field(line, "updates"));

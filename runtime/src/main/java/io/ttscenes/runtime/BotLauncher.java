@@ -2,6 +2,7 @@ package io.ttscenes.runtime;
 
 import io.ttscenes.api.Bot;
 import io.ttscenes.runtime.admin.AdminSettings;
+import io.ttscenes.runtime.warmup.WarmupSettings;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -78,7 +79,7 @@ public final class BotLauncher {
     try {
       local.ifPresent(api -> pointAt(api, settings));
       BotRuntime runtime = BotRuntime.builder(bot, RuntimeConfig.from(settings))
-          .admin(AdminSettings.from(settings)).build();
+          .admin(AdminSettings.from(settings)).warmup(WarmupSettings.from(settings)).build();
       runtime.start();
       local.ifPresent(api -> runtime.adminUrl().ifPresent(api::showAdmin));
       return new Launched(runtime, local);

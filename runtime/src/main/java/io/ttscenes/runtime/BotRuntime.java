@@ -12,6 +12,8 @@ import io.ttscenes.runtime.engine.RuntimeListener;
 import io.ttscenes.runtime.engine.TimerPoller;
 import io.ttscenes.runtime.ingress.Ingress;
 import io.ttscenes.runtime.ingress.LongPollIngress;
+import io.ttscenes.runtime.warmup.Warmup;
+import io.ttscenes.runtime.warmup.WarmupSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -48,13 +50,16 @@ public final class BotRuntime implements AutoCloseable {
   private final Ingress ingress;
   private final TimerPoller timers;
   private final ScheduledExecutorService scheduler;
+  private final Warmup warmup;
   private final CountDownLatch closed = new CountDownLatch(1);
+  private volatile boolean closeRequested;
   private boolean started;
   private boolean closing;
   private BotAdmin admin;
 
-  BotRuntime(RuntimeParts parts) {
+  BotRuntime(RuntimeParts parts, WarmupSettings warmupSettings) {
     this.parts = parts;
+    this.warmup = new Warmup(warmupSettings, parts.bot(), parts.store(), parts.config().parallelism());
     this.dispatcher = parts.dispatcher();
     this.ingress = parts.ingress();
     this.scheduler = parts.scheduler();
@@ -86,7 +91,9 @@ public final class BotRuntime implements AutoCloseable {
    * they elect the one that recovers store outboxes through the store lease {@code recovery}
    * (unless {@code TTSCENES_OUTBOX_RECOVERY=false}); closing releases it. Throws {@link IllegalStateException} when called
    * twice or after close; if the ingress cannot start, everything started is stopped and the error
-   * thrown.
+   * thrown. Before any of that takes traffic the runtime warms up ({@link WarmupSettings}, set by
+   * {@link Builder#warmup}): at most its budget, ended at once by {@link #close()}, after which
+   * nothing is started.
    */
   public synchronized void start() {
     if (started || closing) {
@@ -94,6 +101,11 @@ public final class BotRuntime implements AutoCloseable {
     }
     started = true;
     learnIdentity();
+    warmup.run();
+    if (closeRequested) {
+      LOG.info("bot '{}' was closed while warming up; it does not start", parts.bot().name());
+      return;
+    }
     LOG.info("starting bot '{}' as instance {}: {}, store {}", parts.bot().name(), parts.instanceId(),
         ingress.describe(), parts.store().getClass().getSimpleName());
     boolean longPolling = ingress instanceof LongPollIngress;
@@ -172,6 +184,9 @@ public final class BotRuntime implements AutoCloseable {
    */
   @Override
   public void close() {
+    // Before taking the lock: a start that is warming up holds it, and must not delay a shutdown.
+    closeRequested = true;
+    warmup.cancel();
     synchronized (this) {
       if (closing) {
         return;
@@ -292,6 +307,7 @@ public final class BotRuntime implements AutoCloseable {
     RuntimeListener listener = RuntimeListener.NONE;
     MeterRegistry meterRegistry;
     AdminSettings admin = AdminSettings.fromEnvironment();
+    WarmupSettings warmup = WarmupSettings.fromEnvironment();
 
     private Builder(Bot bot, RuntimeConfig config) {
       this.bot = Objects.requireNonNull(bot, "bot");
@@ -334,6 +350,15 @@ public final class BotRuntime implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How the runtime warms up before its first poll (default: {@link WarmupSettings#fromEnvironment()},
+     * the runtime's own rehearsal for up to 1 s; {@link WarmupSettings#disabled()} for none).
+     */
+    public Builder warmup(WarmupSettings settings) {
+      this.warmup = Objects.requireNonNull(settings, "warmup");
+      return this;
+    }
+
     /** An extra observer of the engine; the runtime's own meters are always recorded. */
     public Builder listener(RuntimeListener value) {
       this.listener = Objects.requireNonNull(value, "listener");
@@ -342,7 +367,7 @@ public final class BotRuntime implements AutoCloseable {
 
     /** Builds the runtime; nothing runs until {@link BotRuntime#start()}. */
     public BotRuntime build() {
-      return new BotRuntime(RuntimeParts.assemble(this));
+      return new BotRuntime(RuntimeParts.assemble(this), warmup);
     }
   }
 }

@@ -100,6 +100,11 @@ public final class FakeTamTam implements AutoCloseable {
     return List.copyOf(answers);
   }
 
+  /** Every HTTP request this server received, of any kind. */
+  public int requestCount() {
+    return server.getRequestCount();
+  }
+
   /** The texts of the sent messages, in order. */
   public synchronized List<String> texts() {
     return messages.stream().map(m -> m.path("text").asText()).toList();

@@ -1,0 +1,164 @@
+package io.ttscenes.runtime;
+
+import static io.ttscenes.runtime.fake.Updates.message;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ttscenes.api.Bot;
+import io.ttscenes.api.Context;
+import io.ttscenes.runtime.fake.FakeTamTam;
+import io.ttscenes.runtime.fake.ScriptedStore;
+import io.ttscenes.runtime.warmup.WarmupSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The warm-up before the first poll, against the fake TamTam on loopback: it rehearses without
+ * sending or committing anything, keeps to its budget, can be turned off, survives a throwing
+ * handler, never delays a close, and the bot then answers real users as usual.
+ */
+final class BotRuntimeWarmupTest {
+  /** Synthetic users have ids below this; real ones in these tests are positive. */
+  private static final long SYNTHETIC = 0;
+  private final ScriptedStore store = new ScriptedStore();
+  private final AtomicInteger rehearsed = new AtomicInteger();
+  private FakeTamTam tamtam;
+  private BotRuntime runtime;
+
+  @BeforeEach
+  void startTamTam() throws Exception {
+    tamtam = FakeTamTam.start();
+  }
+
+  @AfterEach
+  void stop() {
+    if (runtime != null) {
+      runtime.close();
+    }
+    tamtam.close();
+    store.dispose();
+  }
+
+  @Test
+  void rehearsingTheBotsHandlersSendsNothingCommitsNothingAndTheBotThenAnswersRealUsers() throws Exception {
+    runtime = runtime(Map.of("TTSCENES_WARMUP_MS", "20000", "TTSCENES_WARMUP_HANDLERS", "true"), ctx -> { });
+    runtime.start();
+    assertTrue(rehearsed.get() > 0, "the bot's handlers were rehearsed");
+    assertEquals(List.of(), tamtam.messages(), "the rehearsal's replies never reach the API");
+    assertEquals(List.of(), tamtam.answers());
+    assertEquals(List.of(), commits(), "the rehearsal's sessions never reach the bot's store");
+
+    tamtam.push(message(7, "hello"));
+    assertEquals(List.of("echo hello"), tamtam.awaitTexts(1));
+    assertTrue(commits().stream().allMatch(commit -> commit.equals("commit:u:7:c:7")), commits().toString());
+  }
+
+  @Test
+  void theRuntimesOwnRehearsalRunsNoHandlerOfTheBot() throws Exception {
+    runtime = runtime(Map.of("TTSCENES_WARMUP_MS", "20000"), ctx -> { });
+    runtime.start();
+    assertEquals(0, rehearsed.get(), "without TTSCENES_WARMUP_HANDLERS only the runtime's own handlers run");
+    assertEquals(List.of(), tamtam.messages());
+    tamtam.push(message(8, "hi"));
+    assertEquals(List.of("echo hi"), tamtam.awaitTexts(1));
+  }
+
+  @Test
+  void aZeroBudgetTurnsTheWarmUpOff() throws Exception {
+    runtime = runtime(Map.of("TTSCENES_WARMUP_MS", "0", "TTSCENES_WARMUP_HANDLERS", "true"), ctx -> { });
+    runtime.start();
+    assertEquals(0, rehearsed.get());
+  }
+
+  @Test
+  void theWarmUpStopsAtItsBudget() throws Exception {
+    // 256 users with three 100 ms texts each on 4 lanes would take 19 s; the budget ends it at 1.5 s.
+    runtime = runtime(Map.of("TTSCENES_WARMUP_MS", "1500", "TTSCENES_WARMUP_HANDLERS", "true"),
+        ctx -> sleep(Duration.ofMillis(100)));
+    long start = System.nanoTime();
+    runtime.start();
+    long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertTrue(took < 4000, "start took " + took + " ms with a 1.5 s warm-up budget");
+    assertTrue(rehearsed.get() > 0);
+  }
+
+  @Test
+  void aHandlerThatThrowsDuringTheRehearsalDoesNotStopTheStart() throws Exception {
+    runtime = runtime(Map.of("TTSCENES_WARMUP_MS", "20000", "TTSCENES_WARMUP_HANDLERS", "true"), ctx -> {
+      if (ctx.userId().orElseThrow() < SYNTHETIC) {
+        throw new IllegalStateException("this handler refuses synthetic users");
+      }
+    });
+    runtime.start();
+    assertTrue(rehearsed.get() > 0);
+    assertTrue(rehearsed.get() <= 4, "the rehearsal stops after the first failing step, not after "
+        + rehearsed.get() + " failures");
+    assertEquals(List.of(), tamtam.messages(), "not even the apology for the failure is sent");
+    tamtam.push(message(9, "still here"));
+    assertEquals(List.of("echo still here"), tamtam.awaitTexts(1));
+  }
+
+  @Test
+  void closingWhileWarmingUpIsNotDelayedAndStartsNothing() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
+    runtime = runtime(Map.of("TTSCENES_WARMUP_MS", "60000", "TTSCENES_WARMUP_HANDLERS", "true"), ctx -> {
+      entered.countDown();
+      await(never);
+    });
+    Thread starter = new Thread(runtime::start, "starter");
+    starter.start();
+    assertTrue(entered.await(20, TimeUnit.SECONDS), "the rehearsal reached a handler");
+    long start = System.nanoTime();
+    runtime.close();
+    long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    starter.join(TimeUnit.SECONDS.toMillis(20));
+    assertTrue(took < 5000, "close took " + took + " ms while a 60 s warm-up was running");
+    assertTrue(!starter.isAlive(), "start returned");
+    assertTrue(tamtam.events().stream().noneMatch(e -> e.startsWith("poll:")), "nothing polled: " + tamtam.events());
+    runtime = null;
+  }
+
+  private List<String> commits() {
+    return store.events().stream().filter(e -> e.startsWith("commit")).toList();
+  }
+
+  private BotRuntime runtime(Map<String, String> warmup, Consumer<Context<Object>> extra) {
+    Bot bot = Bot.builder("warm-test")
+        .root(r -> r.onText(ctx -> {
+          if (ctx.userId().orElseThrow() < SYNTHETIC) {
+            rehearsed.incrementAndGet();
+          }
+          extra.accept(ctx);
+          ctx.reply("echo " + ctx.text());
+        }))
+        .build();
+    RuntimeConfig config = RuntimeConfig.from(Map.of("TAMTAM_API_URL", tamtam.url(),
+        "TTSCENES_POLL_TIMEOUT_SECONDS", "1", "TTSCENES_PARALLELISM", "4"));
+    return BotRuntime.builder(bot, config).store(store, false).warmup(WarmupSettings.from(warmup)).build();
+  }
+
+  private static void sleep(Duration time) {
+    try {
+      Thread.sleep(time.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
