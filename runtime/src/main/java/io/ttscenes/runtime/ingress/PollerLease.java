@@ -63,7 +63,8 @@ public final class PollerLease {
 
   /**
    * The poller lease of {@code owner} (unique per instance) in {@code store}, taken for {@code ttl}
-   * and renewed every ttl/3 on a daemon thread named {@code threadName}. {@code deadOwner}, when
+   * and renewed every ttl/3 on a daemon thread named {@code threadName} (its subscribers are told
+   * on {@code threadName-changes}). {@code deadOwner}, when
    * present, is an earlier process of this instance known to be gone: a lease it still holds is
    * freed on start, so this one polls at once instead of after the TTL. Never name an owner that
    * may still poll.
