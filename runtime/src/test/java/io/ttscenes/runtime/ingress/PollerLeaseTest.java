@@ -10,6 +10,7 @@ import io.ttscenes.runtime.store.InMemorySessionStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,8 +22,10 @@ import org.junit.jupiter.api.Test;
 final class PollerLeaseTest {
   private final InMemorySessionStore store = InMemorySessionStore.create();
   private final BlockingQueue<Change> changes = new LinkedBlockingQueue<>();
+  // Its own thread name per test, so threads of an earlier test still ending are not counted.
+  private final String threadName = "poller-lease-test-" + UUID.randomUUID();
   private final PollerLease lease = PollerLease.create(store, "me", Duration.ofMillis(300), Optional.empty(),
-      "poller-lease-test");
+      threadName);
 
   @AfterEach
   void stop() {
@@ -68,7 +71,7 @@ final class PollerLeaseTest {
 
     IllegalStateException twice = assertThrows(IllegalStateException.class, lease::start);
     assertTrue(twice.getMessage().contains("poller lease of instance me was already started"), twice.getMessage());
-    assertEquals(1, leaseThreads().stream().filter(t -> t.getName().equals("poller-lease-test")).count(),
+    assertEquals(1, leaseThreads().stream().filter(t -> t.getName().equals(threadName)).count(),
         "one keeper thread");
   }
 
@@ -109,9 +112,9 @@ final class PollerLeaseTest {
     }
   }
 
-  private static List<Thread> leaseThreads() {
+  private List<Thread> leaseThreads() {
     return Thread.getAllStackTraces().keySet().stream()
-        .filter(thread -> thread.getName().startsWith("poller-lease-test")).toList();
+        .filter(thread -> thread.getName().startsWith(threadName)).toList();
   }
 
   @Test
