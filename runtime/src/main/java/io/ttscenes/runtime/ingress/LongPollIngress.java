@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Receives updates by long polling ({@code GET /updates}) on one background thread. Every update
  * of a page is submitted to the dispatcher, and the page's marker is passed to the next poll, and
- * stored with {@link SessionStore#saveMarker}, only after every update of the page was
- * acknowledged; updates that failed are submitted again (dedupe makes re-running committed ones
- * harmless) with backoff before the marker moves. After a restart polling resumes from
+ * stored with {@link SessionStore#saveMarker} (at most once per
+ * {@link Builder#markerSaveInterval}), only after every update of the page was acknowledged;
+ * updates that failed are submitted again (dedupe makes re-running committed ones harmless) with
+ * backoff before the marker moves. After a restart polling resumes from
  * {@link SessionStore#loadMarker()}. A full lane blocks the poll thread, so polling slows down
  * instead of piling up updates.
  *
@@ -59,7 +60,7 @@ public final class LongPollIngress implements Ingress {
     this.settings = new PollSettings(builder.api, builder.dispatcher, builder.store,
         builder.request, new Backoff(builder.backoffFirst, builder.backoffCap),
         builder.unauthorizedRetry, builder.sleeper, builder.clock, builder.deadLetterAfter,
-        builder.pollAgainAfter);
+        builder.pollAgainAfter, builder.markerSaveInterval);
     this.threadName = builder.threadName;
     this.lease = Optional.ofNullable(builder.lease);
     this.gate = lease.map(PollerLease::gate).orElse(PollGate.ALWAYS);
@@ -98,6 +99,7 @@ public final class LongPollIngress implements Ingress {
     Objects.requireNonNull(deadline, "deadline");
     boolean done = lifecycle.stop(deadline);
     // After the page in progress, so the instance taking over starts from its stored marker.
+    loop.storeHeldMarker();
     gate.stop();
     return done;
   }
@@ -129,6 +131,8 @@ public final class LongPollIngress implements Ingress {
 
   /** Configures a {@link LongPollIngress}; every setting but the three required ones has a default. */
   public static final class Builder {
+    // Well inside the dedupe window, so what a crash re-reads is always recognised.
+    private static final Duration MAX_MARKER_SAVE_INTERVAL = Duration.ofSeconds(30);
     private final BotApi api;
     private final Dispatcher dispatcher;
     private final SessionStore store;
@@ -142,6 +146,7 @@ public final class LongPollIngress implements Ingress {
     private int deadLetterAfter = 10;
     private Duration pollAgainAfter = Duration.ofMillis(100);
     private PollerLease lease;
+    private Duration markerSaveInterval = Duration.ofSeconds(1);
 
     private Builder(BotApi api, Dispatcher dispatcher, SessionStore store) {
       this.api = Objects.requireNonNull(api, "api");
@@ -231,6 +236,27 @@ public final class LongPollIngress implements Ingress {
         throw new IllegalArgumentException("pollAgainAfter is " + wait + "; it must be at least 1 ms");
       }
       this.pollAgainAfter = wait;
+      return this;
+    }
+
+    /**
+     * The least time between two stores of a moved marker (default 1 s; zero stores it after
+     * every page). At a steady trickle each page holds one or two updates, and storing each
+     * page's marker was a store round trip for most updates; a marker held back is stored with the
+     * next page after the interval, with the next empty poll, and on stop or a lost lease. A crash
+     * then re-reads at most the updates of the last interval (or of one poll timeout when traffic
+     * stopped meanwhile), which dedupe skips: both stay well inside
+     * {@link SessionStore#RECENT_UPDATE_WINDOW}.
+     *
+     * @throws IllegalArgumentException if {@code interval} is negative or longer than 30 s
+     */
+    public Builder markerSaveInterval(Duration interval) {
+      Objects.requireNonNull(interval, "interval");
+      if (interval.isNegative() || interval.compareTo(MAX_MARKER_SAVE_INTERVAL) > 0) {
+        throw new IllegalArgumentException("markerSaveInterval is " + interval
+            + "; it must be between 0 and " + MAX_MARKER_SAVE_INTERVAL.toSeconds() + " s");
+      }
+      this.markerSaveInterval = interval;
       return this;
     }
 

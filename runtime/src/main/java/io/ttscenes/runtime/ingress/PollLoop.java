@@ -36,6 +36,9 @@ final class PollLoop implements Runnable {
   private final BatchAcks acks;
   private volatile Long marker;
   private boolean markerUnsaved;
+  // System.nanoTime() of the last stored marker; no store yet while neverSaved.
+  private long savedAtNanos;
+  private boolean neverSaved = true;
   // Whether updates are in hand: stop then waits instead of interrupting (see holdWork).
   private boolean working;
   // The last page handed to the dispatcher: its updates are the ones in hand while working.
@@ -59,14 +62,14 @@ final class PollLoop implements Runnable {
     try {
       while (gate.awaitOpen(lifecycle) && loadMarker()) {
         pollWhileOpen();
-        saveUnsavedMarker();
+        storeUnsaved(true);
       }
     } catch (RuntimeException | Error e) {
       // Not expected (every known failure is retried above); say so loudly rather than die quietly.
       LOG.error("long polling stopped by an unexpected error; no further updates are received", e);
       throw e;
     } finally {
-      saveUnsavedMarker();
+      storeUnsaved(true);
       lifecycle.finished();
     }
   }
@@ -292,32 +295,52 @@ final class PollLoop implements Runnable {
       }
       return;
     }
-    if (!next.equals(marker) || markerUnsaved) {
-      marker = next;
-      saveMarker();
+    if (!next.equals(marker)) {
+      synchronized (this) {
+        marker = next;
+        markerUnsaved = true;
+      }
+    }
+    // An unmoved marker (an empty poll) stores one held back, however recent the last store.
+    if (page.updates().isEmpty() || saveDue()) {
+      storeUnsaved(false);
     }
   }
 
-  private void saveMarker() {
+  private boolean saveDue() {
+    return neverSaved || System.nanoTime() - savedAtNanos >= settings.markerSaveInterval().toNanos();
+  }
+
+  /**
+   * Stores a marker held back by the save interval, from the thread that stops the ingress: the
+   * poll thread may sit in an abandoned long poll for up to its timeout. No-op when none is held.
+   */
+  void storeHeldMarker() {
+    storeUnsaved(true);
+  }
+
+  /** Stores the marker if it moved since the last store; synchronized with stop's thread. */
+  private synchronized void storeUnsaved(boolean stopping) {
+    if (!markerUnsaved || marker == null) {
+      return;
+    }
+    // Stop interrupts an idle poll: the store call must not see that interrupt (a pooled client
+    // waiting for a connection would give up).
+    boolean interrupted = Thread.interrupted();
     try {
       settings.store().saveMarker(marker);
       markerUnsaved = false;
+      neverSaved = false;
+      savedAtNanos = System.nanoTime();
     } catch (RuntimeException e) {
-      markerUnsaved = true;
       // Safe to go on: after a crash, polling from the older stored marker only re-delivers updates
       // that dedupe recognises.
-      LOG.warn("could not store marker {} ({}); it is stored with the next batch", marker, e.getMessage());
-    }
-  }
-
-  private void saveUnsavedMarker() {
-    if (markerUnsaved && marker != null) {
-      try {
-        settings.store().saveMarker(marker);
-        markerUnsaved = false;
-      } catch (RuntimeException e) {
-        LOG.warn("could not store the last marker {} on stop ({}); the next start re-reads a few "
-            + "updates, which dedupe skips", marker, e.getMessage());
+      LOG.warn(stopping ? "could not store the last marker {} on stop ({}); the next start re-reads a few "
+          + "updates, which dedupe skips" : "could not store marker {} ({}); it is stored with the next batch",
+          marker, e.getMessage());
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
   }
