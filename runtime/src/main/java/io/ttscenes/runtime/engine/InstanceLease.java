@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * renewed every ttl/3 by the {@link LeaseKeeper}, and stamps its id on every outbox entry it commits. An
  * instance that recovers an entry of another owner first takes that owner's lease: it gets it only
  * when the owner is gone (it expired or was released), and then holds it (a claim) while it has
- * that owner's entries parked, so no third instance sends them too. Once this instance finds its
+ * that owner's entries parked and for one keeper round after it last recovered or retried one, so
+ * no third instance sends them too. Once this instance finds its
  * own lease lost, it retires its id and never retries the entries stamped with it: whoever took
  * the lease recovers them. Thread-safe.
  */
@@ -23,7 +24,10 @@ final class InstanceLease implements AutoCloseable {
 
   private final SessionStore store;
   private final Duration ttl;
-  private final Set<String> claims = ConcurrentHashMap.newKeySet();
+  // Owner -> whether an entry of it was recovered or retried since the keeper's last round. The
+  // keeper releases a claim only when it finds it unused (false) twice: a use between its read of
+  // what is parked and its release (a lane parking and sending an entry) keeps the claim.
+  private final ConcurrentHashMap<String, Boolean> claims = new ConcurrentHashMap<>();
   private final Set<String> retired = ConcurrentHashMap.newKeySet();
   private volatile String id;
   private volatile long confirmedAt;
@@ -97,7 +101,7 @@ final class InstanceLease implements AutoCloseable {
     }
     try {
       if (store.tryAcquireLease(PREFIX + owner, id, ttl)) {
-        claims.add(owner);
+        claims.put(owner, true);
         return true;
       }
     } catch (RuntimeException e) {
@@ -115,9 +119,14 @@ final class InstanceLease implements AutoCloseable {
     if (owner.equals(id)) {
       return true;
     }
-    if (!claims.contains(owner)) {
+    // Marked used atomically: a keeper that has not yet released the claim then keeps it.
+    if (claims.computeIfPresent(owner, (o, used) -> true) == null) {
       return false;
     }
+    return renewClaim(owner);
+  }
+
+  private boolean renewClaim(String owner) {
     try {
       if (store.renewLease(PREFIX + owner, id, ttl)) {
         return true;
@@ -132,25 +141,31 @@ final class InstanceLease implements AutoCloseable {
 
   /** The owners whose leases this instance holds as claims now (see {@link #mayRecover}). */
   Set<String> claims() {
-    return Set.copyOf(claims);
+    return Set.copyOf(claims.keySet());
   }
 
   /**
    * Of {@code held} (a copy of {@link #claims()} taken before {@code inUse} was read), renews the
-   * claims whose owners' entries are parked here ({@code inUse}) and releases the rest.
+   * claims whose owners' entries are parked here ({@code inUse}) or were recovered or retried
+   * since the last round, and releases the rest. A claim is thus let go only after a whole round
+   * unused, never under an entry parked and sent after {@code inUse} was read.
    */
   void keepClaims(Set<String> held, Set<String> inUse) {
     for (String owner : held) {
-      if (inUse.contains(owner)) {
-        mayRetry(owner);
-      } else {
-        release(owner);
+      if (inUse.contains(owner) || claims.replace(owner, true, false)) {
+        renewClaim(owner);
+      } else if (claims.remove(owner, false)) {
+        releaseInStore(owner);
       }
     }
   }
 
   private void release(String owner) {
     claims.remove(owner);
+    releaseInStore(owner);
+  }
+
+  private void releaseInStore(String owner) {
     try {
       store.releaseLease(PREFIX + owner, id);
     } catch (RuntimeException e) {
@@ -173,7 +188,7 @@ final class InstanceLease implements AutoCloseable {
   /** Releases this instance's lease and its claims; the {@link LeaseKeeper} stopped renewing them first. */
   @Override
   public void close() {
-    Set.copyOf(claims).forEach(this::release);
+    Set.copyOf(claims.keySet()).forEach(this::release);
     String current = id;
     try {
       store.releaseLease(PREFIX + current, current);

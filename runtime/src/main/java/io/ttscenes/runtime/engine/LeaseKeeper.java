@@ -38,8 +38,8 @@ final class LeaseKeeper implements AutoCloseable {
 
   private void keep() {
     lease.confirm();
-    // Claims first, then what is parked: a claim taken for an entry that is parked meanwhile is
-    // then seen in use, not released under it.
+    // Claims first, then what is parked: a claim taken after the copy is not looked at this
+    // round; one used after the read of what is parked is marked used by the lease and kept.
     Set<String> held = lease.claims();
     lease.keepClaims(held, outboxes.parkedOwners());
   }

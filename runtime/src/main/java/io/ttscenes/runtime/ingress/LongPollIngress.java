@@ -8,6 +8,7 @@ import io.ttscenes.runtime.client.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -52,6 +53,7 @@ public final class LongPollIngress implements Ingress {
   private final Lifecycle lifecycle = new Lifecycle();
   private final PollLoop loop;
   private final PollGate gate;
+  private final Optional<PollerLease> lease;
   private final AtomicBoolean started = new AtomicBoolean();
 
   private LongPollIngress(Builder builder) {
@@ -60,7 +62,8 @@ public final class LongPollIngress implements Ingress {
         builder.unauthorizedRetry, builder.sleeper, builder.clock, builder.deadLetterAfter,
         builder.pollAgainAfter, builder.markerSaveInterval);
     this.threadName = builder.threadName;
-    this.gate = builder.lease == null ? PollGate.ALWAYS : builder.lease;
+    this.lease = Optional.ofNullable(builder.lease);
+    this.gate = lease.map(PollerLease::gate).orElse(PollGate.ALWAYS);
     this.loop = new PollLoop(settings, lifecycle, gate);
   }
 
@@ -123,7 +126,7 @@ public final class LongPollIngress implements Ingress {
   public String describe() {
     UpdatesRequest request = settings.request();
     return "long polling (" + request.limit() + " updates per page, " + request.timeoutSeconds()
-        + " s poll timeout" + (gate instanceof PollerLease lease ? ", " + lease.describe() : "") + ")";
+        + " s poll timeout" + lease.map(held -> ", " + held.describe()).orElse("") + ")";
   }
 
   /** Configures a {@link LongPollIngress}; every setting but the three required ones has a default. */

@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * or lost (outbox recovery runs on gaining it) and ask {@link #isHeld()}. It calls nobody but its
  * subscribers, so the wiring stays one-way.
  */
-public final class PollerLease implements PollGate {
+public final class PollerLease {
   static final String NAME = "poller";
   private static final Logger LOG = LoggerFactory.getLogger(LongPollIngress.class);
 
@@ -43,6 +46,9 @@ public final class PollerLease implements PollGate {
   private boolean standbyLogged;
   private long confirmedAt;
   private volatile ScheduledExecutorService keeper;
+  // Tells the subscribers of later changes, one at a time and in order, off the keeper thread.
+  private volatile ExecutorService notifier;
+  private final AtomicBoolean started = new AtomicBoolean();
   private final Optional<String> predecessor;
 
   private PollerLease(SessionStore store, String owner, Duration ttl, String threadName,
@@ -57,7 +63,8 @@ public final class PollerLease implements PollGate {
 
   /**
    * The poller lease of {@code owner} (unique per instance) in {@code store}, taken for {@code ttl}
-   * and renewed every ttl/3 on a daemon thread named {@code threadName}. {@code deadOwner}, when
+   * and renewed every ttl/3 on a daemon thread named {@code threadName} (its subscribers are told
+   * on {@code threadName-changes}). {@code deadOwner}, when
    * present, is an earlier process of this instance known to be gone: a lease it still holds is
    * freed on start, so this one polls at once instead of after the TTL. Never name an owner that
    * may still poll.
@@ -81,10 +88,10 @@ public final class PollerLease implements PollGate {
   }
 
   /**
-   * Tells {@code subscriber} of each change from now on: {@link Change#GAINED} on the thread that
-   * took the lease on start (the caller of {@link LongPollIngress#start()}) and on a thread of its
-   * own later, since it may block; {@link Change#LOST} on the keeper thread, where it must not
-   * block. Subscribe before the ingress starts so the first gain is not missed.
+   * Tells {@code subscriber} of each change from now on, in the order they happened: the gain on
+   * start on the thread that took the lease (the caller of {@link LongPollIngress#start()}), later
+   * ones on a thread of the lease's own (so a subscriber may block without holding up renewals,
+   * only later changes). Subscribe before the ingress starts so the first gain is not missed.
    */
   public void subscribe(Consumer<Change> subscriber) {
     subscribers.add(Objects.requireNonNull(subscriber, "subscriber"));
@@ -95,8 +102,45 @@ public final class PollerLease implements PollGate {
     return isOpen();
   }
 
-  @Override
-  public void start() {
+  /** The gate long polling waits on: open while this instance holds the lease. */
+  PollGate gate() {
+    return new PollGate() {
+      @Override
+      public boolean isOpen() {
+        return PollerLease.this.isOpen();
+      }
+
+      @Override
+      public boolean awaitOpen(Lifecycle lifecycle) {
+        return PollerLease.this.awaitOpen(lifecycle);
+      }
+
+      @Override
+      public void start() {
+        PollerLease.this.start();
+      }
+
+      @Override
+      public void stop() {
+        PollerLease.this.stop();
+      }
+    };
+  }
+
+  /**
+   * Tries to take the lease on the calling thread, then keeps it on a daemon thread. Throws
+   * {@link IllegalStateException} when called twice: one lease serves one ingress.
+   */
+  void start() {
+    if (!started.compareAndSet(false, true)) {
+      throw new IllegalStateException("the poller lease of instance " + owner + " was already started; "
+          + "give each LongPollIngress a PollerLease of its own");
+    }
+    notifier = Executors.newSingleThreadExecutor(runnable -> {
+      Thread thread = new Thread(runnable, threadName + "-changes");
+      thread.setDaemon(true);
+      return thread;
+    });
     predecessor.ifPresent(this::freeDead);
     keep(true);
     keeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -121,15 +165,13 @@ public final class PollerLease implements PollGate {
     return "poller lease of " + ttl.toMillis() + " ms renewed every " + period.toMillis() + " ms";
   }
 
-  @Override
-  public boolean isOpen() {
+  boolean isOpen() {
     synchronized (lock) {
       return held;
     }
   }
 
-  @Override
-  public boolean awaitOpen(Lifecycle lifecycle) {
+  boolean awaitOpen(Lifecycle lifecycle) {
     synchronized (lock) {
       try {
         while (!held && !lifecycle.isStopping()) {
@@ -142,9 +184,12 @@ public final class PollerLease implements PollGate {
     }
   }
 
-  /** Stops renewing and releases the lease if held, so a standby instance takes over at once. */
-  @Override
-  public void stop() {
+  /**
+   * Stops renewing and releases the lease if held, so a standby instance takes over at once; the
+   * subscribers are told of the loss after any change before it, on the lease's thread, which
+   * then ends.
+   */
+  void stop() {
     if (keeper != null) {
       keeper.shutdownNow();
       try {
@@ -161,14 +206,17 @@ public final class PollerLease implements PollGate {
     }
     if (wasHeld) {
       release();
-      publish(Change.LOST);
+      tell(Change.LOST);
+    }
+    if (notifier != null) {
+      notifier.shutdown();
     }
   }
 
   /**
-   * One round: renew while holding, try to take it while standing by. Never throws. The action on
-   * taking the lease runs {@code inline} on start; on the keeper thread it gets a thread of its
-   * own, since it may block (a full lane) and renewals must not wait for it.
+   * One round: renew while holding, try to take it while standing by. Never throws. The
+   * subscribers are told of a gain {@code inline} on start; on the keeper thread they are told on
+   * the lease's notifying thread, since they may block (a full lane) and renewals must not wait.
    */
   private void keep(boolean inline) {
     try {
@@ -201,9 +249,16 @@ public final class PollerLease implements PollGate {
     if (inline) {
       publish(Change.GAINED);
     } else {
-      Thread thread = new Thread(() -> publish(Change.GAINED), threadName + "-taken");
-      thread.setDaemon(true);
-      thread.start();
+      tell(Change.GAINED);
+    }
+  }
+
+  /** Tells the subscribers of {@code change} on the notifying thread, after the changes before it. */
+  private void tell(Change change) {
+    try {
+      notifier.execute(() -> publish(change));
+    } catch (RejectedExecutionException e) {
+      LOG.debug("the poller lease stopped; {} is not told", change);
     }
   }
 
@@ -252,7 +307,7 @@ public final class PollerLease implements PollGate {
     }
     LOG.warn("instance {} lost the poller lease ({}); it finishes the page in progress, stops "
         + "polling and stands by", owner, why);
-    publish(Change.LOST);
+    tell(Change.LOST);
   }
 
   private void release() {

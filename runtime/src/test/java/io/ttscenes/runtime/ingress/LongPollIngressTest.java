@@ -59,6 +59,23 @@ final class LongPollIngressTest {
   }
 
   @Test
+  void anUnreadableUpdateOfAPagePolledAgainWhileAnUpdateIsSlowIsDeadLetteredOnce() throws Exception {
+    String unbindable = "{\"update_type\":\"message_created\",\"timestamp\":\"soon\"}";
+    tamtam.push(message(1, "slow"), unbindable, message(3, "c"));
+    startPolling();
+
+    assertTrue(slowEntered.await(20, TimeUnit.SECONDS), "the slow handler never ran");
+    tamtam.awaitPolls(3);
+    assertEquals(List.of("none", "none", "none"), tamtam.polledMarkers().subList(0, 3),
+        "the page is polled again from the unmoved marker while its slow update runs");
+    slowRelease.countDown();
+    assertTrue(tamtam.awaitPollWith(1003, Duration.ofSeconds(20)), "the marker moved past the page");
+
+    List<DeadLetter> kept = store.deadLetters(10);
+    assertEquals(1, kept.size(), "one dead letter however often the page was read: " + kept);
+  }
+
+  @Test
   void markerMovesOnOnlyAfterEveryUpdateOfThePageIsAcknowledged() throws Exception {
     tamtam.push(message(1, "a"), message(2, "slow"), message(3, "c"));
     startPolling();
