@@ -388,6 +388,44 @@ final class SupportDeskKitTest {
   }
 
   @Test
+  void closingAnOlderTicketLeavesTheUserWritingToTheirNewerOpenOne() {
+    TestUser olga = bot.user("Olga");
+    TestChat desk = operators(olga);
+    TestUser gus = bot.user("Gus");
+    String first = ask(gus, desk, "Is delivery free?");
+    String firstPost = desk.lastReply().text();
+    gus.sends("/cancel").expectReply("Cancelled; your ticket draft was discarded.");
+    String second = ask(gus, desk, "Can I change my address?");
+
+    desk.as(olga).pressesUnder(firstPost, "Close").expectNotification("Closing ticket " + first + ".")
+        .expectReply("Ticket " + first + " is closed by Olga.");
+    gus.expectReplyContaining("Ticket " + first + " is closed. How did we do?");
+    gus.sends("The new one is 5 Main St.").expectNoMoreReplies();
+    desk.expectReply("Ticket " + second + ", Gus adds:\n\nThe new one is 5 Main St.").expectNoMoreReplies();
+    assertEquals(Optional.of("open"), bot.session(gus).step(), "Gus still writes to " + second);
+  }
+
+  @Test
+  void anOlderTicketExpiringLeavesTheUserWritingToTheirNewerOpenOne() {
+    TestUser olga = bot.user("Olga");
+    TestChat desk = operators(olga);
+    TestUser hal = bot.user("Hal");
+    String first = ask(hal, desk, "Is delivery free?");
+    desk.as(olga).presses("Take").expectNotification("Taking ticket " + first + "…").expectAnyReply();
+    hal.sends("/cancel").expectReply("Cancelled; your ticket draft was discarded.");
+    bot.advance(Duration.ofHours(12));
+    String second = ask(hal, desk, "Can I change my address?");
+    desk.as(olga).pressesUnder(desk.lastReply().text(), "Take").expectNotification("Taking ticket " + second + "…")
+        .expectAnyReply();
+
+    bot.advance(Duration.ofHours(12).plusMinutes(1));
+    desk.expectReply("Ticket " + first + " closed itself after 24 hours without a message.");
+    hal.expectReplyContaining("Ticket " + first + " closed after 24 hours");
+    hal.sends("The new one is 5 Main St.").expectNoMoreReplies();
+    desk.expectReply("Ticket " + second + ", Hal adds:\n\nThe new one is 5 Main St.").expectNoMoreReplies();
+  }
+
+  @Test
   void aFollowUpRacingTheCloseReachesTheOperatorsAndTheUserIsToldWhere() {
     TestUser olga = bot.user("Olga");
     TestChat desk = operators(olga);
