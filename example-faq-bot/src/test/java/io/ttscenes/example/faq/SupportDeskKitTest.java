@@ -556,6 +556,23 @@ final class SupportDeskKitTest {
     desk.expectNoMoreReplies();
   }
 
+  @Test
+  void anOperatorsContactAloneSendsTheUserNothingAndTheOperatorIsTold() {
+    TestUser olga = bot.user("Olga");
+    TestChat desk = operators(olga);
+    TestUser yul = bot.user("Yul");
+    String id = ask(yul, desk, "Can someone call me?");
+    desk.as(olga).presses("Take").expectNotification("Taking ticket " + id + "…").expectReplyContaining("is taken by Olga");
+
+    desk.as(olga).sharesContact("+79990001122");
+    yul.expectNoMoreReplies();
+    desk.expectReply("Olga: 1 of your attachments (contacts, shared links) cannot be passed to the user; "
+        + "nothing was sent to them.").expectNoMoreReplies();
+    assertEquals(0.0, answeredTickets(), "nothing reached Yul, so the ticket is not answered");
+    desk.as(olga).sends("I will call you at 5 pm.");
+    yul.expectReply("Olga (support): I will call you at 5 pm.").expectNoMoreReplies();
+  }
+
   /** The token of the newest photo a member posted in {@code chat}. */
   private static String lastPhotoToken(TestChat chat) {
     List<io.ttscenes.testkit.BotMessage> all = chat.emulated().messages();
