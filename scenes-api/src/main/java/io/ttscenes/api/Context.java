@@ -85,7 +85,8 @@ public interface Context<D> {
 
   /**
    * Returns the Bot API's reads a handler needs at once (get chat, members). They happen
-   * immediately, even if the commit later conflicts and the handler is re-run; writes are recorded
+   * immediately, even if the commit later conflicts and the handler is re-run (or it ran on a
+   * session guessed new that turned out to exist); writes are recorded
    * with the methods below, which send them once, after the commit.
    */
   BotReads api();
