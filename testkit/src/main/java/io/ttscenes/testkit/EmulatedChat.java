@@ -171,17 +171,31 @@ public final class EmulatedChat {
    * emulator, so its token is one the bot can send again. Throws as {@link #sendText} does.
    */
   public BotMessage sendPhoto(EmulatedUser from, String caption) {
-    if (!requireMember(from).admin() && group.channel) {
-      throw new IllegalArgumentException(from.name() + " only reads the channel " + title()
-          + "; its admins post");
-    }
     Uploads.Upload upload = world.uploads.create("image");
     byte[] bytes = ("photo by " + from.name()).getBytes(StandardCharsets.UTF_8);
     upload.append(bytes, bytes.length);
     upload.finish("photo.jpg");
-    ObjectNode request = Json.object().put("text", caption);
-    request.putArray("attachments").add(Json.object().put("type", "image")
+    return sendAttachment(from, caption, Json.object().put("type", "image")
         .set("payload", Json.object().put("token", upload.token)));
+  }
+
+  /**
+   * Member {@code from} shares their own contact with {@code phone} in the chat (a message with no
+   * text, only a contact attachment). Throws as {@link #sendText} does.
+   */
+  public BotMessage shareContact(EmulatedUser from, String phone) {
+    ObjectNode payload = Json.object().put("name", from.name()).put("contact_id", from.userId())
+        .put("vcf_phone", phone);
+    return sendAttachment(from, null, Json.object().put("type", "contact").set("payload", payload));
+  }
+
+  private BotMessage sendAttachment(EmulatedUser from, String text, ObjectNode attachment) {
+    if (!requireMember(from).admin() && group.channel) {
+      throw new IllegalArgumentException(from.name() + " only reads the channel " + title()
+          + "; its admins post");
+    }
+    ObjectNode request = Json.object().put("text", text);
+    request.putArray("attachments").add(attachment);
     ObjectNode message = world.message(group.channel ? null : from.dialog().user, group,
         world.body(request, null), null);
     group.add(message);

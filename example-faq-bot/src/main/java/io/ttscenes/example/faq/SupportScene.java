@@ -28,7 +28,7 @@ final class SupportScene {
    * @param ticket the ticket's id (open, or just closed at the closed step), or null while the
    *     question is not asked yet
    */
-  record Draft(String ticket) {}
+  record Draft(String ticket) implements SupportDesk.TicketDraft {}
 
   private SupportScene() {}
 

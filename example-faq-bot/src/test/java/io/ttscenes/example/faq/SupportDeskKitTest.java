@@ -388,6 +388,44 @@ final class SupportDeskKitTest {
   }
 
   @Test
+  void closingAnOlderTicketLeavesTheUserWritingToTheirNewerOpenOne() {
+    TestUser olga = bot.user("Olga");
+    TestChat desk = operators(olga);
+    TestUser gus = bot.user("Gus");
+    String first = ask(gus, desk, "Is delivery free?");
+    String firstPost = desk.lastReply().text();
+    gus.sends("/cancel").expectReply("Cancelled; your ticket draft was discarded.");
+    String second = ask(gus, desk, "Can I change my address?");
+
+    desk.as(olga).pressesUnder(firstPost, "Close").expectNotification("Closing ticket " + first + ".")
+        .expectReply("Ticket " + first + " is closed by Olga.");
+    gus.expectReplyContaining("Ticket " + first + " is closed. How did we do?");
+    gus.sends("The new one is 5 Main St.").expectNoMoreReplies();
+    desk.expectReply("Ticket " + second + ", Gus adds:\n\nThe new one is 5 Main St.").expectNoMoreReplies();
+    assertEquals(Optional.of("open"), bot.session(gus).step(), "Gus still writes to " + second);
+  }
+
+  @Test
+  void anOlderTicketExpiringLeavesTheUserWritingToTheirNewerOpenOne() {
+    TestUser olga = bot.user("Olga");
+    TestChat desk = operators(olga);
+    TestUser hal = bot.user("Hal");
+    String first = ask(hal, desk, "Is delivery free?");
+    desk.as(olga).presses("Take").expectNotification("Taking ticket " + first + "…").expectAnyReply();
+    hal.sends("/cancel").expectReply("Cancelled; your ticket draft was discarded.");
+    bot.advance(Duration.ofHours(12));
+    String second = ask(hal, desk, "Can I change my address?");
+    desk.as(olga).pressesUnder(desk.lastReply().text(), "Take").expectNotification("Taking ticket " + second + "…")
+        .expectAnyReply();
+
+    bot.advance(Duration.ofHours(12).plusMinutes(1));
+    desk.expectReply("Ticket " + first + " closed itself after 24 hours without a message.");
+    hal.expectReplyContaining("Ticket " + first + " closed after 24 hours");
+    hal.sends("The new one is 5 Main St.").expectNoMoreReplies();
+    desk.expectReply("Ticket " + second + ", Hal adds:\n\nThe new one is 5 Main St.").expectNoMoreReplies();
+  }
+
+  @Test
   void aFollowUpRacingTheCloseReachesTheOperatorsAndTheUserIsToldWhere() {
     TestUser olga = bot.user("Olga");
     TestChat desk = operators(olga);
@@ -516,6 +554,23 @@ final class SupportDeskKitTest {
       assertEquals(lastPhotoToken(desk), r.message().attachments().get(0).path("payload").path("token").asText());
     }).expectNoMoreReplies();
     desk.expectNoMoreReplies();
+  }
+
+  @Test
+  void anOperatorsContactAloneSendsTheUserNothingAndTheOperatorIsTold() {
+    TestUser olga = bot.user("Olga");
+    TestChat desk = operators(olga);
+    TestUser yul = bot.user("Yul");
+    String id = ask(yul, desk, "Can someone call me?");
+    desk.as(olga).presses("Take").expectNotification("Taking ticket " + id + "…").expectReplyContaining("is taken by Olga");
+
+    desk.as(olga).sharesContact("+79990001122");
+    yul.expectNoMoreReplies();
+    desk.expectReply("Olga: 1 of your attachments (contacts, shared links) cannot be passed to the user; "
+        + "nothing was sent to them.").expectNoMoreReplies();
+    assertEquals(0.0, answeredTickets(), "nothing reached Yul, so the ticket is not answered");
+    desk.as(olga).sends("I will call you at 5 pm.");
+    yul.expectReply("Olga (support): I will call you at 5 pm.").expectNoMoreReplies();
   }
 
   /** The token of the newest photo a member posted in {@code chat}. */

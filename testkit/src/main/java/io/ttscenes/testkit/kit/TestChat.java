@@ -213,6 +213,14 @@ public final class TestChat {
       return TestChat.this;
     }
 
+    /** Shares their own contact with {@code phone} in the chat (a message with only a contact). */
+    public TestChat sharesContact(String phone) {
+      Objects.requireNonNull(phone, "phone");
+      tester.awaitIdle();
+      chat.shareContact(user.emulated(), phone);
+      return TestChat.this;
+    }
+
     /**
      * Replies in the chat to the newest message there (the bot's or a member's) that reads exactly
      * {@code quoted}, with {@code text} (TamTam's link of type {@code reply}). Fails listing the

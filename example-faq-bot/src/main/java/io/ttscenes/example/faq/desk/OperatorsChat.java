@@ -69,26 +69,32 @@ final class OperatorsChat {
     } else if (ctx.text().strip().equals("/open")) {
       ctx.signal(SupportDesk.INDEX, new Signals.ListOpen());
     } else if (replyTo(message.get()).isPresent()) {
-      ctx.signal(SupportDesk.INDEX, new Signals.ReplyTo(replyTo(message.get()).get().message().mid(),
-          name(ctx), ctx.text(), passedOn(ctx)));
+      String mid = replyTo(message.get()).get().message().mid();
+      passedOn(ctx).ifPresent(attachments -> ctx.signal(SupportDesk.INDEX,
+          new Signals.ReplyTo(mid, name(ctx), ctx.text(), attachments)));
     } else if (ctx.sceneId().filter(SCENE::equals).isPresent()
         && ctx.data() instanceof Operating operating) {
-      ctx.signal(SupportDesk.ticket(operating.ticket()), new Signals.Answer(name(ctx), ctx.text(), passedOn(ctx)));
+      passedOn(ctx).ifPresent(attachments -> ctx.signal(SupportDesk.ticket(operating.ticket()),
+          new Signals.Answer(name(ctx), ctx.text(), attachments)));
     }
   }
 
   /**
    * The operator's attachments as the user will get them (photos, videos, audio and files by their
-   * token, stickers, locations); the operator is told of any that cannot be passed on.
+   * token, stickers, locations); the operator is told of any that cannot be passed on. Empty when
+   * nothing is left to send (no text, no attachment that can be passed): the user gets no answer
+   * that is only the operator's name.
    */
-  private List<AttachmentRequest> passedOn(Context<?> ctx) {
+  private Optional<List<AttachmentRequest>> passedOn(Context<?> ctx) {
     List<Attachment> sent = Updates.attachments(ctx.update());
     List<AttachmentRequest> passed = sent.stream().map(AttachmentRequest::resend).flatMap(Optional::stream).toList();
+    boolean nothing = ctx.text().isBlank() && passed.isEmpty();
     if (passed.size() < sent.size()) {
       ctx.sendToChat(chat, OutgoingMessage.text(name(ctx) + ": " + (sent.size() - passed.size()) + " of your "
-          + "attachments (contacts, shared links) cannot be passed to the user; the rest of the message was."));
+          + "attachments (contacts, shared links) cannot be passed to the user; "
+          + (nothing ? "nothing was sent to them." : "the rest of the message was.")));
     }
-    return passed;
+    return nothing ? Optional.empty() : Optional.of(passed);
   }
 
   private void pressed(Context<?> ctx, String payload) {

@@ -38,11 +38,13 @@ final class Signals {
     }
   }
 
-  /** To a ticket: an operator takes it; {@code by} is their session in the chat, told if it is closed. */
+  /**
+   * To a ticket: an operator takes it; {@code by} is their session in the chat, told if it is
+   * closed (null in a Take stored by a release before it was added: nobody to tell).
+   */
   record Take(String operator, SessionRef by) {
     Take {
       Objects.requireNonNull(operator, "operator");
-      Objects.requireNonNull(by, "by");
     }
   }
 

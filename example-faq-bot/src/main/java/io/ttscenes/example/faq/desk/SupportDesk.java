@@ -34,6 +34,17 @@ public final class SupportDesk {
   public static final String USER_SCENE = "support";
   /** The step of {@link #USER_SCENE} a user is in between the Close and their rating. */
   public static final String CLOSED_STEP = "closed";
+
+  /**
+   * The data of {@link #USER_SCENE}, naming the ticket the user's messages go to. A ticket closing
+   * or expiring moves the user on only if it is that one: an older ticket left open by a cancel
+   * must not take the user out of their newer one. Data that does not implement it counts as
+   * holding every ticket.
+   */
+  public interface TicketDraft {
+    /** The ticket the user's messages go to, or null while none is open. */
+    String ticket();
+  }
   static final SessionRef INDEX = DeskIndex.ref();
   private static final String TICKET_PREFIX = "ticket:";
   private static final String RATE = "rating:";
@@ -139,10 +150,10 @@ public final class SupportDesk {
           String id = ctx.continuationPayload(String.class);
           leaveTicket(ctx).signal(ticket(id), new Signals.Unreachable(id));
         })
-        .onSignal(Signals.Closed.class, (ctx, closed) -> toClosedStep(ctx).reply(OutgoingMessage.text(
-            ctx.t("desk.closed", closed.id())).keyboard(ratings(closed.id()))))
-        .onSignal(Signals.Expired.class, (ctx, expired) -> leaveTicket(ctx).reply(ctx.t("desk.expired",
-            expired.id(), TicketScene.EXPIRE_AFTER.toHours())))
+        .onSignal(Signals.Closed.class, (ctx, closed) -> toClosedStep(ctx, closed.id()).reply(
+            OutgoingMessage.text(ctx.t("desk.closed", closed.id())).keyboard(ratings(closed.id()))))
+        .onSignal(Signals.Expired.class, (ctx, expired) -> leaveTicket(ctx, expired.id()).reply(
+            ctx.t("desk.expired", expired.id(), TicketScene.EXPIRE_AFTER.toHours())))
         .onCallbackPrefix(RATE, this::rated);
   }
 
@@ -169,13 +180,24 @@ public final class SupportDesk {
     return ctx.sceneId().filter(SupportDesk::isTicketScene).isPresent() ? ctx.leave() : ctx;
   }
 
+  /** Leaves the user's ticket scene if it holds ticket {@code id}. */
+  private static Context<?> leaveTicket(Context<?> ctx, String id) {
+    return holds(ctx, id) ? ctx.leave() : ctx;
+  }
+
+  /** Whether the user is in the ticket scene writing to ticket {@code id} (see {@link TicketDraft}). */
+  private static boolean holds(Context<?> ctx, String id) {
+    return ctx.sceneId().filter(SupportDesk::isTicketScene).isPresent()
+        && (!(ctx.data() instanceof TicketDraft draft) || id.equals(draft.ticket()));
+  }
+
   private static boolean isTicketScene(String scene) {
     return scene.equals(USER_SCENE);
   }
 
   /** Between Close and the rating the user is at the closed step, where a message opens a new ticket. */
-  private static Context<?> toClosedStep(Context<?> ctx) {
-    return ctx.sceneId().filter(SupportDesk::isTicketScene).isPresent() ? ctx.goTo(CLOSED_STEP) : ctx;
+  private static Context<?> toClosedStep(Context<?> ctx, String id) {
+    return holds(ctx, id) ? ctx.goTo(CLOSED_STEP) : ctx;
   }
 
   /** The rating ends the closed step: the user is back at the root. */

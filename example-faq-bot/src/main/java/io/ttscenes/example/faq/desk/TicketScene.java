@@ -49,8 +49,7 @@ final class TicketScene {
   void outside(Handlers g) {
     g.onSignal(Signals.Open.class, (ctx, open) -> ctx.enter(ID, Ticket.of(open)))
         .onSignal(Signals.Answer.class, (ctx, answer) -> closedAlready(ctx, answer.operator(), NOT_SENT))
-        .onSignal(Signals.Take.class, (ctx, take) -> closedAlready(ctx, take.operator(), UNCHANGED)
-            .signal(take.by(), new Signals.NotTaken(SupportDesk.ticketId(ctx.self()))))
+        .onSignal(Signals.Take.class, (ctx, take) -> notTaken(closedAlready(ctx, take.operator(), UNCHANGED), take))
         .onSignal(Signals.Close.class, (ctx, close) -> closedAlready(ctx, close.operator(), UNCHANGED))
         // The user wrote while the ticket was closing: back to them, and the bot opens a new ticket with it.
         .onSignal(Signals.FollowUp.class, (ctx, followUp) -> ctx.signalSender().ifPresent(asker ->
@@ -139,6 +138,13 @@ final class TicketScene {
   private Context<?> closedAlready(Context<?> ctx, String operator, String outcome) {
     String id = SupportDesk.ticketId(ctx.self());
     return ctx.sendToChat(chat, OutgoingMessage.text(operator + ": ticket " + id + " is closed; " + outcome + "."));
+  }
+
+  /** Tells the operator's session (when the Take names it) that the closed ticket is not theirs. */
+  private static void notTaken(Context<?> ctx, Signals.Take take) {
+    if (take.by() != null) {
+      ctx.signal(take.by(), new Signals.NotTaken(SupportDesk.ticketId(ctx.self())));
+    }
   }
 
   /** Attachments reach the operators as the user's own message, forwarded with the post. */
