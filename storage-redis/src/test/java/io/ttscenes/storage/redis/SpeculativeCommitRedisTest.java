@@ -66,6 +66,52 @@ final class SpeculativeCommitRedisTest {
   }
 
   @Test
+  void aSessionThatLeftTheNearCacheIsReadNotGuessedWhileItsKeyIsKnown() {
+    RedisConfig config = config(true, false).newBuilder().nearCacheTtl(Duration.ofMillis(50)).build();
+    try (RedisSessionStore store = RedisSessionStore.create(config); UnifiedJedis admin = REDIS.newClient()) {
+      store.commit(commit("u1", 0, "one", "m1", Duration.ofHours(1)));
+      // Caffeine checks an entry's expiry when it is read: past the TTL the session is not served.
+      LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+      Map<String, Long> before = calls(admin);
+
+      SessionRead read = store.loadOrGuess("u1");
+
+      assertEquals(SessionRead.loaded(Optional.of(new StoredSession(1, "one", List.of("m1")))), read);
+      assertEquals(Map.of("hgetall", 1L), spent(before, calls(admin)), "read, since the key is known to exist");
+    }
+  }
+
+  @Test
+  void aKnownKeyWhoseReadFindsNothingIsGuessedNewAgain() {
+    RedisConfig config = config(true, false).newBuilder().nearCacheTtl(Duration.ofMillis(50)).build();
+    try (RedisSessionStore store = RedisSessionStore.create(config); UnifiedJedis admin = REDIS.newClient()) {
+      store.commit(commit("u1", 0, "one", "m1", Duration.ofHours(1)));
+      admin.del(new RedisKeys(config.keyPrefix()).session("u1"));
+      LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+
+      assertEquals(SessionRead.loaded(Optional.empty()), store.loadOrGuess("u1"), "known: read, and found gone");
+      assertEquals(SessionRead.guessedAbsent(), store.loadOrGuess("u1"), "forgotten once a read found nothing");
+    }
+  }
+
+  @Test
+  void aKeyReadHereIsKnownAndAKeyOnlyRefusedHereIsKnownToo() {
+    RedisConfig config = config(true, false).newBuilder().nearCacheTtl(Duration.ofMillis(50)).build();
+    try (RedisSessionStore writer = RedisSessionStore.create(config);
+        RedisSessionStore reader = RedisSessionStore.create(config)) {
+      writer.commit(commit("read", 0, "r", "m1", Duration.ofHours(1)));
+      writer.commit(commit("refused", 0, "f", "m1", Duration.ofHours(1)));
+      reader.loadLatest("read");
+      assertInstanceOf(Conflict.class, reader.commit(commit("refused", 0, "guessed", "m2", Duration.ofHours(1))));
+      LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+
+      assertFalse(reader.loadOrGuess("read").guessed(), "a timer or signal job's read made the key known");
+      assertFalse(reader.loadOrGuess("refused").guessed(), "a refusal carrying the session made it known");
+      assertTrue(reader.loadOrGuess("never-seen").guessed());
+    }
+  }
+
+  @Test
   void withoutTheNearCacheEveryLoadIsReadAndNothingIsGuessed() {
     try (RedisSessionStore store = RedisSessionStore.create(config(false, false))) {
       assertEquals(SessionRead.loaded(Optional.empty()), store.loadOrGuess("u1"));
