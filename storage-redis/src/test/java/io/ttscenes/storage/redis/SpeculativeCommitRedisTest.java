@@ -9,6 +9,7 @@ import io.ttscenes.api.store.Commit;
 import io.ttscenes.api.store.CommitResult;
 import io.ttscenes.api.store.CommitResult.Committed;
 import io.ttscenes.api.store.CommitResult.Conflict;
+import io.ttscenes.api.store.Concurrently;
 import io.ttscenes.api.store.OutboxEntry;
 import io.ttscenes.api.store.SessionRead;
 import io.ttscenes.api.store.StoredSession;
@@ -109,6 +110,48 @@ final class SpeculativeCommitRedisTest {
       assertFalse(reader.loadOrGuess("refused").guessed(), "a refusal carrying the session made it known");
       assertTrue(reader.loadOrGuess("never-seen").guessed());
     }
+  }
+
+  private record Outcome(int store, CommitResult result) {}
+
+  @Test
+  void twoInstancesGuessingOneNewSessionAtOnceCreateItOnceAndTheLoserRunsAgainOnTheWinnersData()
+      throws Exception {
+    RedisConfig config = config(true, false);
+    try (RedisSessionStore a = RedisSessionStore.create(config); RedisSessionStore b = RedisSessionStore.create(config);
+        RedisSessionStore third = RedisSessionStore.create(config)) {
+      List<RedisSessionStore> stores = List.of(a, b);
+      for (int round = 0; round < 20; round++) {
+        String key = "new-" + round;
+        AtomicInteger next = new AtomicInteger();
+        List<Outcome> outcomes = Concurrently.run(2, () -> {
+          int i = next.getAndIncrement();
+          assertTrue(stores.get(i).loadOrGuess(key).guessed(), "neither instance knows the key");
+          return new Outcome(i, stores.get(i).commit(commit(key, 0, "by-" + i, "m" + i, Duration.ofHours(1))));
+        });
+        List<Outcome> won = outcomes.stream().filter(o -> o.result() instanceof Committed).toList();
+        assertEquals(1, won.size(), "exactly one instance creates the session: " + outcomes);
+        int winner = won.get(0).store();
+        int loser = 1 - winner;
+        StoredSession winners = new StoredSession(1, "by-" + winner, List.of("m" + winner));
+        Outcome lost = outcomes.stream().filter(o -> o.store() == loser).findFirst().orElseThrow();
+        assertEquals(new Conflict(1, Optional.of(winners)), lost.result(), "refused with the winner's session");
+        assertEquals(List.of("o-m" + winner), outboxIds(a, key), "nothing of the losing run was written");
+
+        assertEquals(SessionRead.loaded(Optional.of(winners)), stores.get(loser).loadOrGuess(key));
+        assertEquals(new Committed(2), stores.get(loser).commit(commit(key, 1, "both", "m" + loser, Duration.ofHours(1))));
+        assertEquals(List.of("o-m0", "o-m1"), outboxIds(a, key));
+      }
+      // The winner's update redelivered to a third instance, which guesses too: the refusal's recent
+      // ids show it was handled.
+      CommitResult redelivered = third.commit(commit("new-0", 0, "again", "m0", Duration.ofHours(1)));
+      assertTrue(assertInstanceOf(Conflict.class, redelivered).current().orElseThrow().hasSeen("m0"));
+    }
+  }
+
+  private static List<String> outboxIds(RedisSessionStore store, String key) {
+    return store.pendingOutboxes(1000).stream().filter(p -> p.key().equals(key))
+        .map(p -> p.entry().id()).sorted().toList();
   }
 
   @Test
