@@ -3,11 +3,13 @@ package io.ttscenes.storage.redis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ttscenes.api.Bot;
 import io.ttscenes.api.store.Commit;
 import io.ttscenes.api.store.CommitResult;
 import io.ttscenes.api.store.CommitResult.Committed;
 import io.ttscenes.api.store.OutboxEntry;
 import io.ttscenes.api.store.StoredSession;
+import io.ttscenes.testkit.EmulatedUser;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +34,7 @@ final class RedisMeasurementsTest {
   @RegisterExtension static final RedisServerExtension REDIS = RedisServerExtension.ownBinary();
 
   private static final int UPDATES = 200;
+  private static final int TRICKLE = 40;
   private static final Instant WAKE = Instant.parse("2030-01-01T00:00:00Z");
   private static final String SURVEY =
       "{\"scene\":\"survey\",\"step\":%d,\"data\":{\"payload\":\"promo42\",\"q1\":\"yes\"},"
@@ -148,6 +151,34 @@ final class RedisMeasurementsTest {
 
       assertEquals(0, outbox, "an idle session has no outbox key");
       assertTrue(bytes < 768, "an idle wizard session takes " + bytes + " bytes");
+    }
+  }
+
+  /**
+   * The steady shape's extra commands were one save-marker script (EVALSHA with GET and SET inside)
+   * per page, and at a trickle each page holds one update. A user answering right away gets
+   * {@link #TRICKLE} one-update pages within a second or two: the marker may be stored about once
+   * a second, not once per page. Other SETs (lease takes) are few; the bound allows them.
+   */
+  @Test
+  void aTrickleOfOneUpdatePagesStoresTheMarkerAboutOnceASecond() throws Exception {
+    Bot echo = Bot.builder("trickle").root(r -> r.onText(ctx -> ctx.reply("echo " + ctx.text()))).build();
+    try (BotOnRedis running = BotOnRedis.start(echo, "measure-trickle", REDIS.url());
+        UnifiedJedis admin = REDIS.newClient()) {
+      EmulatedUser ann = running.emulator.user("Ann");
+      ann.sendText("warm");
+      assertEquals("echo warm", ann.awaitMessage(Duration.ofSeconds(20)).text());
+      long setsBefore = calls(admin.info("commandstats")).getOrDefault("set", 0L);
+      long start = System.nanoTime();
+      for (int i = 0; i < TRICKLE; i++) {
+        ann.sendText("m" + i);
+        assertEquals("echo m" + i, ann.awaitMessage(Duration.ofSeconds(20)).text());
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      long sets = calls(admin.info("commandstats")).getOrDefault("set", 0L) - setsBefore;
+      System.out.printf("redis: %d one-update pages in %.2f s stored the marker (SET) %d times%n", TRICKLE, seconds, sets);
+
+      assertTrue(sets <= Math.ceil(seconds) + 4, sets + " SETs for " + TRICKLE + " pages in " + seconds + " s");
     }
   }
 
