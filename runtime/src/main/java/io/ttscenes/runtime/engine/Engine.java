@@ -87,11 +87,15 @@ final class Engine {
   }
 
   private void run(String key, Job job, CompletableFuture<Void> done) {
-    run(new Lane(key, done), job, 0);
+    run(new Lane(key, done, false), job, 0);
   }
 
-  /** The session a run works for and the future of the lane task it belongs to. */
-  private record Lane(String key, CompletableFuture<Void> done) {}
+  /**
+   * The session a run works for and the future of the lane task it belongs to; {@code
+   * guessOverran}: the run before this one overran on a session guessed new, so when the session
+   * exists its own handler has not run yet.
+   */
+  private record Lane(String key, CompletableFuture<Void> done, boolean guessOverran) {}
 
   /** Runs {@code job}; {@code overruns}: how many runs of it the deadline abandoned before. */
   private void run(Lane lane, Job job, int overruns) {
@@ -171,7 +175,7 @@ final class Engine {
     // Only an update's first attempt may run on a guess: after a failure the store must be read
     // (an uncertain commit is found only there), and a key that may adopt a legacy member
     // session must look for it first.
-    boolean mayGuess = job instanceof Job.ForUpdate && !legacyMembers.mayAdopt(key);
+    boolean mayGuess = overruns == 0 && job instanceof Job.ForUpdate && !legacyMembers.mayAdopt(key);
     while (true) {
       try {
         SessionRead read = carried.isPresent() ? SessionRead.loaded(carried) : read(key, job, mayGuess);
@@ -192,8 +196,11 @@ final class Engine {
           return new Ran(UpdateOutcome.DUPLICATE, Optional.empty());
         }
         uncertain = null;
-        Attempts.Attempt attempt = deadline.run(() -> attempts.plan(key, job, stored, overruns),
-            () -> overran(lane, job, overruns));
+        boolean guessed = read.guessed();
+        // After a run on a wrong guess overran, the real session's handler runs as a first run would.
+        int rescue = lane.guessOverran() && stored.isPresent() ? overruns - 1 : overruns;
+        Attempts.Attempt attempt = deadline.run(() -> attempts.plan(key, job, stored, rescue),
+            () -> overran(lane, job, rescue, guessed));
         if (attempt instanceof Attempts.Done done) {
           // Nothing to commit, but earlier entries of the session may still wait to be sent or cleared.
           outboxes.flush(key);
@@ -281,14 +288,17 @@ final class Engine {
 
   /**
    * On the watchdog thread, once a run of {@code job} overran: the lane goes on with a run of the
-   * same job that skips the overrun code, completing the same future.
+   * same job that skips the overrun code, completing the same future. A run on a session guessed
+   * new ({@code guessed}) ran code the real session may not reach: its replacement reads the
+   * session and, when it exists, runs its handler first.
    */
-  private void overran(Lane lane, Job job, int overruns) {
+  private void overran(Lane lane, Job job, int overruns, boolean guessed) {
     LOG.error("session {}: the handler for {} overran the handler deadline of {} ms; its thread is "
         + "interrupted and the {} runs instead", lane.key(), job.type(), deadline.limit().toMillis(),
-        overruns == 0 ? "exception handler" : "apology");
+        guessed ? "update on the stored session (the run was on a session guessed new), or the exception handler,"
+            : overruns == 0 ? "exception handler" : "apology");
     settings.listener().handlerOverran(job.type());
-    handOver.accept(lane.key(), () -> run(lane, job, overruns + 1));
+    handOver.accept(lane.key(), () -> run(new Lane(lane.key(), lane.done(), guessed), job, overruns + 1));
   }
 
   private void waitForStore(String key, StoreUnavailableException e, int failures)

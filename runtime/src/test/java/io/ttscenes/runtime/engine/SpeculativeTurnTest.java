@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ttscenes.api.Bot;
+import io.ttscenes.api.HandlerTimeoutException;
 import io.ttscenes.api.SessionKeys;
 import io.ttscenes.api.model.Update;
 import io.ttscenes.api.store.ChatKeys;
@@ -17,7 +18,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +50,18 @@ final class SpeculativeTurnTest {
         })).build();
   }
 
+  /** A store a previous process handled {@code updates} on, then forgot them as a restart does. */
+  private static GuessingStore restartedAfter(Bot bot, Update... updates) {
+    GuessingStore store = new GuessingStore(InMemorySessionStore.create());
+    try (Harness before = new Harness(bot, new FaultyStore(store), 2)) {
+      for (Update update : updates) {
+        before.handle(update);
+      }
+    }
+    store.restart();
+    return store;
+  }
+
   @Test
   void aNewUserIsAnsweredWithOneCommitPerUpdateAndNoRead() {
     GuessingStore store = new GuessingStore(InMemorySessionStore.create());
@@ -64,12 +80,7 @@ final class SpeculativeTurnTest {
 
   @Test
   void aReturningUserAfterARestartIsAnsweredOnceWithTheirRealData() {
-    GuessingStore store = new GuessingStore(InMemorySessionStore.create());
-    try (Harness before = new Harness(counterBot(false), new FaultyStore(store), 2)) {
-      before.handle(text(1, 10, "one"));
-      before.handle(text(1, 10, "two"));
-    }
-    store.restart();
+    GuessingStore store = restartedAfter(counterBot(false), text(1, 10, "one"), text(1, 10, "two"));
     try (Harness after = new Harness(counterBot(false), new FaultyStore(store), 2)) {
       int commitsBefore = store.commits.get();
       after.handle(text(1, 10, "three"));
@@ -85,13 +96,8 @@ final class SpeculativeTurnTest {
 
   @Test
   void aRedeliveredUpdateOfAnExistingSessionIsStillADuplicateAfterTheRefusal() {
-    GuessingStore store = new GuessingStore(InMemorySessionStore.create());
     Update two = text(1, 10, "two");
-    try (Harness before = new Harness(counterBot(false), new FaultyStore(store), 2)) {
-      before.handle(text(1, 10, "one"));
-      before.handle(two);
-    }
-    store.restart();
+    GuessingStore store = restartedAfter(counterBot(false), text(1, 10, "one"), two);
     try (Harness after = new Harness(counterBot(false), new FaultyStore(store), 2)) {
       // The old process committed 'two' but died before acking it: the poll delivers it again.
       after.handle(two);
@@ -104,11 +110,7 @@ final class SpeculativeTurnTest {
 
   @Test
   void aMissedGuessNeitherUsesUpTheCommitAttemptsNorCountsAsAConflictInTheMeters() {
-    GuessingStore store = new GuessingStore(InMemorySessionStore.create());
-    try (Harness before = new Harness(counterBot(false), new FaultyStore(store), 2)) {
-      before.handle(text(1, 10, "one"));
-    }
-    store.restart();
+    GuessingStore store = restartedAfter(counterBot(false), text(1, 10, "one"));
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try (Harness after = new Harness(counterBot(false), new FaultyStore(store), 2, 1024,
         b -> b.maxCommitAttempts(1).listener(new MicrometerRuntimeListener(registry, "counter")))) {
@@ -182,6 +184,29 @@ final class SpeculativeTurnTest {
   }
 
   @Test
+  void aTimerThatARefusedGuessLoweredFiresNothingEarlyAndReturnsToTheSessionsWake() throws Exception {
+    GuessingStore store = new GuessingStore(InMemorySessionStore.create());
+    try (Harness h = new Harness(counterBot(false), new FaultyStore(store), 2)) {
+      h.handle(text(1, 10, "one"));
+      h.handle(text(1, 10, "/remind"));
+      // In cluster mode the timer is lowered (ZADD LT) before the commit script runs, also for a
+      // guessed commit the script then refuses: the timer is left at the guessed run's wake.
+      store.inner().scheduleTimer(KEY, h.clock.instant().plus(Duration.ofMinutes(1)));
+      h.clock.advance(Duration.ofMinutes(2));
+      Instant now = h.clock.instant();
+      assertEquals(List.of(KEY), store.claimDueTimers(now, Duration.ofMinutes(1), 10));
+
+      h.dispatcher.submitTimer(KEY, now.plus(Duration.ofMinutes(1))).get(10, TimeUnit.SECONDS);
+
+      assertEquals(List.of("count 1", "ok"), h.texts(), "the nudge due in an hour is not sent early");
+      assertEquals(UpdateOutcome.STALE_TIMER, h.listener.outcomes.get(h.listener.outcomes.size() - 1));
+      assertEquals(List.of(), store.claimDueTimers(now.plus(Duration.ofMinutes(30)), Duration.ofMinutes(1), 10));
+      assertEquals(List.of(KEY), store.claimDueTimers(now.plus(Duration.ofHours(1)), Duration.ofMinutes(1), 10),
+          "the timer is back at the nudge's time");
+    }
+  }
+
+  @Test
   void aChatSessionWithChatDataRunsAgainOnTheRealSessionAndTheLatestChatData() {
     Bot bot = Bot.builder("board").sessionKey(SessionKeys.CHAT)
         .sessionData(Counter.class, () -> new Counter(0)).chatData(Board.class, () -> new Board(0))
@@ -190,11 +215,7 @@ final class SpeculativeTurnTest {
           int answers = ctx.chatData(Board.class).answers() + 1;
           ctx.setSession(new Counter(next)).setChatData(new Board(answers)).reply("count " + next + " board " + answers);
         })).build();
-    GuessingStore store = new GuessingStore(InMemorySessionStore.create());
-    try (Harness before = new Harness(bot, new FaultyStore(store), 2)) {
-      before.handle(groupText(1, -10, "one"));
-    }
-    store.restart();
+    GuessingStore store = restartedAfter(bot, groupText(1, -10, "one"));
     try (Harness after = new Harness(bot, new FaultyStore(store), 2)) {
       after.handle(groupText(2, -10, "two"));
 
@@ -207,13 +228,8 @@ final class SpeculativeTurnTest {
 
   @Test
   void aMemberKeyThatMayHaveALegacySessionIsReadAndAdoptedNotGuessed() {
-    GuessingStore store = new GuessingStore(InMemorySessionStore.create());
     Update two = text(1, 10, "two");
-    try (Harness before = new Harness(counterBot(false), new FaultyStore(store), 2)) {
-      before.handle(text(1, 10, "one"));
-      before.handle(two);
-    }
-    store.restart();
+    GuessingStore store = restartedAfter(counterBot(false), text(1, 10, "one"), two);
     try (Harness after = new Harness(counterBot(true), new FaultyStore(store), 2)) {
       after.handle(two);
       after.handle(text(1, 10, "three"));
@@ -221,6 +237,61 @@ final class SpeculativeTurnTest {
       assertEquals(List.of("count 3"), after.texts(), "'two' was answered before the deploy");
       assertEquals(List.of(KEY), store.guessed, "the chat-scoped member key was never guessed");
       assertTrue(store.inner().load(ChatKeys.member(10, 1)).isPresent(), "moved to the chat-scoped key");
+    }
+  }
+
+  /**
+   * Counts like counterBot, but its handler hangs on a new session (count 0) while {@code
+   * slowOnNew}, counting the hangs.
+   */
+  private static Bot slowOnNewBot(AtomicBoolean slowOnNew, AtomicInteger hangs) {
+    return Bot.builder("counter").sessionData(Counter.class, () -> new Counter(0))
+        .onException(HandlerTimeoutException.class, (ctx, e) -> ctx.reply("timed out"))
+        .root(r -> r.onText(ctx -> {
+          int count = ctx.session(Counter.class).count();
+          if (count == 0 && slowOnNew.get()) {
+            hangs.incrementAndGet();
+            hangUntilInterrupted();
+          }
+          ctx.setSession(new Counter(count + 1)).reply("count " + (count + 1));
+        })).build();
+  }
+
+  private static void hangUntilInterrupted() {
+    try {
+      new CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      throw new IllegalStateException("abandoned by the handler deadline", e);
+    }
+  }
+
+  @Test
+  void aRunOnAWrongGuessThatOverranIsReplacedByTheRealSessionsHandlerNotTheTimeoutHandler() {
+    AtomicBoolean slowOnNew = new AtomicBoolean();
+    AtomicInteger hangs = new AtomicInteger();
+    GuessingStore store = restartedAfter(slowOnNewBot(slowOnNew, hangs), text(1, 10, "one"));
+    slowOnNew.set(true);
+    try (Harness after = new Harness(slowOnNewBot(slowOnNew, hangs), new FaultyStore(store), 2, 1024,
+        b -> b.handlerDeadline(Duration.ofMillis(300)))) {
+      after.handle(text(1, 10, "two"));
+
+      assertEquals(List.of("count 2"), after.texts(), "the returning user's own handler never hangs");
+      assertEquals(List.of(KEY, KEY), store.guessed, "each process's first update guessed; the replacement read");
+      assertEquals(1, hangs.get(), "only the guessed run hung");
+    }
+  }
+
+  @Test
+  void aRunOnARightGuessThatOverranGoesToTheTimeoutHandlerAfterOneDeadline() {
+    GuessingStore store = new GuessingStore(InMemorySessionStore.create());
+    AtomicInteger hangs = new AtomicInteger();
+    try (Harness h = new Harness(slowOnNewBot(new AtomicBoolean(true), hangs), new FaultyStore(store), 2, 1024,
+        b -> b.handlerDeadline(Duration.ofMillis(300)))) {
+      h.handle(text(1, 10, "one"));
+
+      assertEquals(List.of("timed out"), h.texts());
+      assertEquals(1, hangs.get(), "a new user's hanging handler is not run a second time");
+      assertEquals(List.of(KEY), store.guessed);
     }
   }
 }

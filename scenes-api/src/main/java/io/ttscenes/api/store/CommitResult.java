@@ -26,6 +26,9 @@ public sealed interface CommitResult {
    */
   record Conflict(long currentVersion, Optional<StoredSession> current) implements CommitResult {
     public Conflict {
+      if (currentVersion < 0) {
+        throw new IllegalArgumentException("currentVersion is " + currentVersion + "; it must be >= 0");
+      }
       Objects.requireNonNull(current, "current");
       if (current.isPresent() && current.get().version() != currentVersion) {
         throw new IllegalArgumentException("the carried session has version " + current.get().version()

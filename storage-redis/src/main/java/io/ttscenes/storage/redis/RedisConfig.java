@@ -213,7 +213,11 @@ public final class RedisConfig {
     return nearCache;
   }
 
-  /** How many sessions the near cache holds at most. */
+  /**
+   * How many sessions the near cache holds at most. It also remembers up to ten times as many keys
+   * of sessions known to exist (about 200 bytes each for a 30-character key: 20 MB at the default), so that a session it
+   * no longer holds is read rather than guessed new ({@link RedisSessionStore#loadOrGuess}).
+   */
   public long nearCacheSize() {
     return nearCacheSize;
   }
@@ -362,7 +366,10 @@ public final class RedisConfig {
       return this;
     }
 
-    /** How many sessions the near cache holds at most (default 10,000). */
+    /**
+     * How many sessions the near cache holds at most (default 10,000), and a tenth of how many keys
+     * of existing sessions it remembers (see {@link RedisConfig#nearCacheSize()}).
+     */
     public Builder nearCacheSize(long size) {
       if (size < 1) {
         throw new IllegalArgumentException("nearCacheSize is " + size + "; it must be >= 1");

@@ -198,11 +198,13 @@ public final class RedisSessionStore implements SessionStore {
   }
 
   /**
-   * {@inheritDoc} With the near cache on, a session it does not hold is guessed absent (no
+   * {@inheritDoc} With the near cache on, a session it holds costs no command; a session it does
+   * not hold but whose key this instance knows to exist (committed or read here, within the
+   * session's TTL) costs one HGETALL as {@link #load}; any other key is guessed absent (no
    * command): the commit script refuses a commit expecting version 0 of an existing session and
-   * returns that session in its reply, which the near cache then keeps. Without the near cache,
-   * one HGETALL as {@link #load}: every session would be guessed, and existing ones would pay a
-   * wasted handler run for nothing saved.
+   * returns that session in its reply, which the near cache then keeps. So a returning user whose
+   * session left the near cache is read, not guessed; after a restart (nothing known) the first
+   * update of each returning user is guessed. Without the near cache, always one HGETALL.
    */
   @Override
   public SessionRead loadOrGuess(String key) {
@@ -210,7 +212,10 @@ public final class RedisSessionStore implements SessionStore {
       return SessionRead.loaded(read(key));
     }
     Optional<StoredSession> cached = nearCache.get().get(key);
-    return cached.isPresent() ? SessionRead.loaded(cached) : SessionRead.guessedAbsent();
+    if (cached.isPresent()) {
+      return SessionRead.loaded(cached);
+    }
+    return nearCache.get().knows(key) ? SessionRead.loaded(read(key)) : SessionRead.guessedAbsent();
   }
 
   /**
@@ -237,7 +242,9 @@ public final class RedisSessionStore implements SessionStore {
         () -> jedis.hgetAll(keys.session(key)));
     String version = fields.get("v");
     String data = fields.get("d");
-    if (version == null || data == null) {
+    boolean found = version != null && data != null;
+    nearCache.ifPresent(c -> c.read(key, found));
+    if (!found) {
       return Optional.empty();
     }
     return Optional.of(
@@ -294,7 +301,10 @@ public final class RedisSessionStore implements SessionStore {
    */
   private CommitResult.Conflict refused(String key, long version, List<?> reply) {
     if (reply.size() < 5) {
+      // Version 0: no session (a refused chat data write on a guess that was right, or a stale
+      // update of a session that expired), so the key is no longer known to exist either.
       nearCache.ifPresent(c -> c.invalidate(key));
+      nearCache.filter(c -> version == 0).ifPresent(c -> c.read(key, false));
       return new CommitResult.Conflict(version);
     }
     StoredSession current = new StoredSession(version, (String) reply.get(2), UpdateIds.split((String) reply.get(3)));

@@ -5,17 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ttscenes.api.store.ChatDataWrite;
 import io.ttscenes.api.store.Commit;
 import io.ttscenes.api.store.CommitResult;
 import io.ttscenes.api.store.CommitResult.Committed;
 import io.ttscenes.api.store.CommitResult.Conflict;
+import io.ttscenes.api.store.Concurrently;
+import io.ttscenes.api.store.InboxEntry;
 import io.ttscenes.api.store.OutboxEntry;
 import io.ttscenes.api.store.SessionRead;
 import io.ttscenes.api.store.StoredSession;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -66,6 +71,94 @@ final class SpeculativeCommitRedisTest {
   }
 
   @Test
+  void aSessionThatLeftTheNearCacheIsReadNotGuessedWhileItsKeyIsKnown() {
+    RedisConfig config = config(true, false).newBuilder().nearCacheTtl(Duration.ofMillis(50)).build();
+    try (RedisSessionStore store = RedisSessionStore.create(config); UnifiedJedis admin = REDIS.newClient()) {
+      store.commit(commit("u1", 0, "one", "m1", Duration.ofHours(1)));
+      // Caffeine checks an entry's expiry when it is read: past the TTL the session is not served.
+      LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+      Map<String, Long> before = calls(admin);
+
+      SessionRead read = store.loadOrGuess("u1");
+
+      assertEquals(SessionRead.loaded(Optional.of(new StoredSession(1, "one", List.of("m1")))), read);
+      assertEquals(Map.of("hgetall", 1L), spent(before, calls(admin)), "read, since the key is known to exist");
+    }
+  }
+
+  @Test
+  void aKnownKeyWhoseReadFindsNothingIsGuessedNewAgain() {
+    RedisConfig config = config(true, false).newBuilder().nearCacheTtl(Duration.ofMillis(50)).build();
+    try (RedisSessionStore store = RedisSessionStore.create(config); UnifiedJedis admin = REDIS.newClient()) {
+      store.commit(commit("u1", 0, "one", "m1", Duration.ofHours(1)));
+      admin.del(new RedisKeys(config.keyPrefix()).session("u1"));
+      LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+
+      assertEquals(SessionRead.loaded(Optional.empty()), store.loadOrGuess("u1"), "known: read, and found gone");
+      assertEquals(SessionRead.guessedAbsent(), store.loadOrGuess("u1"), "forgotten once a read found nothing");
+    }
+  }
+
+  @Test
+  void aKeyReadHereIsKnownAndAKeyOnlyRefusedHereIsKnownToo() {
+    RedisConfig config = config(true, false).newBuilder().nearCacheTtl(Duration.ofMillis(50)).build();
+    try (RedisSessionStore writer = RedisSessionStore.create(config);
+        RedisSessionStore reader = RedisSessionStore.create(config)) {
+      writer.commit(commit("read", 0, "r", "m1", Duration.ofHours(1)));
+      writer.commit(commit("refused", 0, "f", "m1", Duration.ofHours(1)));
+      reader.loadLatest("read");
+      assertInstanceOf(Conflict.class, reader.commit(commit("refused", 0, "guessed", "m2", Duration.ofHours(1))));
+      LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+
+      assertFalse(reader.loadOrGuess("read").guessed(), "a timer or signal job's read made the key known");
+      assertFalse(reader.loadOrGuess("refused").guessed(), "a refusal carrying the session made it known");
+      assertTrue(reader.loadOrGuess("never-seen").guessed());
+    }
+  }
+
+  private record Outcome(int store, CommitResult result) {}
+
+  @Test
+  void twoInstancesGuessingOneNewSessionAtOnceCreateItOnceAndTheLoserRunsAgainOnTheWinnersData()
+      throws Exception {
+    RedisConfig config = config(true, false);
+    try (RedisSessionStore a = RedisSessionStore.create(config); RedisSessionStore b = RedisSessionStore.create(config);
+        RedisSessionStore third = RedisSessionStore.create(config)) {
+      List<RedisSessionStore> stores = List.of(a, b);
+      for (int round = 0; round < 20; round++) {
+        String key = "new-" + round;
+        AtomicInteger next = new AtomicInteger();
+        List<Outcome> outcomes = Concurrently.run(2, () -> {
+          int i = next.getAndIncrement();
+          assertTrue(stores.get(i).loadOrGuess(key).guessed(), "neither instance knows the key");
+          return new Outcome(i, stores.get(i).commit(commit(key, 0, "by-" + i, "m" + i, Duration.ofHours(1))));
+        });
+        List<Outcome> won = outcomes.stream().filter(o -> o.result() instanceof Committed).toList();
+        assertEquals(1, won.size(), "exactly one instance creates the session: " + outcomes);
+        int winner = won.get(0).store();
+        int loser = 1 - winner;
+        StoredSession winners = new StoredSession(1, "by-" + winner, List.of("m" + winner));
+        Outcome lost = outcomes.stream().filter(o -> o.store() == loser).findFirst().orElseThrow();
+        assertEquals(new Conflict(1, Optional.of(winners)), lost.result(), "refused with the winner's session");
+        assertEquals(List.of("o-m" + winner), outboxIds(a, key), "nothing of the losing run was written");
+
+        assertEquals(SessionRead.loaded(Optional.of(winners)), stores.get(loser).loadOrGuess(key));
+        assertEquals(new Committed(2), stores.get(loser).commit(commit(key, 1, "both", "m" + loser, Duration.ofHours(1))));
+        assertEquals(List.of("o-m0", "o-m1"), outboxIds(a, key));
+      }
+      // The winner's update redelivered to a third instance, which guesses too: the refusal's recent
+      // ids show it was handled.
+      CommitResult redelivered = third.commit(commit("new-0", 0, "again", "m0", Duration.ofHours(1)));
+      assertTrue(assertInstanceOf(Conflict.class, redelivered).current().orElseThrow().hasSeen("m0"));
+    }
+  }
+
+  private static List<String> outboxIds(RedisSessionStore store, String key) {
+    return store.pendingOutboxes(1000).stream().filter(p -> p.key().equals(key))
+        .map(p -> p.entry().id()).sorted().toList();
+  }
+
+  @Test
   void withoutTheNearCacheEveryLoadIsReadAndNothingIsGuessed() {
     try (RedisSessionStore store = RedisSessionStore.create(config(false, false))) {
       assertEquals(SessionRead.loaded(Optional.empty()), store.loadOrGuess("u1"));
@@ -113,7 +206,38 @@ final class SpeculativeCommitRedisTest {
   }
 
   @Test
-  void inClusterModeARefusalCarriesTheSessionAndWritesNothing() {
+  void aRefusedGuessRunsOnlyReadsWhateverItWouldHaveWritten() {
+    RedisConfig config = config(true, false);
+    try (RedisSessionStore writer = RedisSessionStore.create(config);
+        RedisSessionStore guesser = RedisSessionStore.create(config);
+        UnifiedJedis admin = REDIS.newClient()) {
+      String key = "c:-7/u:1";
+      writer.commit(new Commit(key, 0, "one", Optional.of(new OutboxEntry("o1", "reply")), "m1",
+          Duration.ofHours(1), Set.of(), Optional.empty(), Set.of(),
+          Optional.of(new ChatDataWrite("c:-7", 0, "board", Duration.ofHours(1)))));
+      guesser.appendSignal(key, new InboxEntry("s1", Instant.now(), "signal"));
+      Map<String, Long> before = calls(admin);
+
+      CommitResult refused = guesser.commit(new Commit(key, 0, "guessed", Optional.of(new OutboxEntry("o2", "x")),
+          "m2", Duration.ofMinutes(1), Set.of("o1"), Optional.of(Instant.now()), Set.of("s1"),
+          Optional.of(new ChatDataWrite("c:-7", 1, "guessed board", Duration.ofHours(1)))));
+
+      assertEquals(new Conflict(1, Optional.of(new StoredSession(1, "one", List.of("m1")))), refused);
+      Map<String, Long> ran = new TreeMap<>();
+      calls(admin).forEach((name, n) -> {
+        // Connection set-up (a pooled connection opened meanwhile) and the snapshots are not the commit's.
+        boolean connection = name.startsWith("client") || List.of("info", "hello", "ping", "select", "auth").contains(name);
+        if (n > before.getOrDefault(name, 0L) && !connection) {
+          ran.put(name, n - before.getOrDefault(name, 0L));
+        }
+      });
+      assertEquals(Map.of("evalsha", 1L, "hmget", 1L, "hget", 1L, "pttl", 1L), ran,
+          "no write: no outbox, index, timer, inbox, chat data or session command");
+    }
+  }
+
+  @Test
+  void inClusterModeARefusalCarriesTheSessionAndLeavesTheSessionAndOutboxAsTheyWere() {
     RedisConfig config = config(true, true);
     try (RedisSessionStore store = RedisSessionStore.create(config); RedisSessionStore other = RedisSessionStore.create(config)) {
       store.commit(commit("c:-5/u:1", 0, "one", "m1", Duration.ofHours(1)));
@@ -121,7 +245,9 @@ final class SpeculativeCommitRedisTest {
       CommitResult refused = other.commit(commit("c:-5/u:1", 0, "guessed", "m2", Duration.ofHours(1)));
 
       assertEquals(new Conflict(1, Optional.of(new StoredSession(1, "one", List.of("m1")))), refused);
-      assertEquals(List.of("o-m1"), store.pendingOutboxes(10).stream().map(p -> p.entry().id()).toList());
+      assertEquals(List.of("o-m1"), store.pendingOutboxes(10).stream().map(p -> p.entry().id()).toList(),
+          "the index member the ZADD before the script left points at the real entry only");
+      assertEquals(Optional.of(new StoredSession(1, "one", List.of("m1"))), store.loadLatest("c:-5/u:1"));
     }
   }
 
