@@ -87,7 +87,7 @@ public final class Dispatcher implements AutoCloseable {
     this.recovery = new Recovery(builder.store, outboxes, sent, codec, lanes, builder.clock, builder.recoveryMinAge,
         listener, instanceLease, builder.predecessor);
     builder.predecessor.ifPresent(instanceLease::freeDead);
-    instanceLease.start(outboxes::parksFor);
+    instanceLease.start(owner -> outboxes.parksFor(owner) || recovery.queuesFor(owner));
   }
 
   /** Starts configuring a dispatcher for {@code bot} over {@code store} and {@code api}. */

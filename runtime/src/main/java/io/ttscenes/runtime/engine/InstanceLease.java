@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * renewed every ttl/3 by a keeper thread, and stamps its id on every outbox entry it commits. An
  * instance that recovers an entry of another owner first takes that owner's lease: it gets it only
  * when the owner is gone (it expired or was released), and then holds it (a claim) while it has
- * that owner's entries parked, so no third instance sends them too. Once this instance finds its
+ * that owner's entries parked or waiting for their lanes, so no third instance sends them too. Once this instance finds its
  * own lease lost, it retires its id and never retries the entries stamped with it: whoever took
  * the lease recovers them. Thread-safe.
  */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,8 @@ final class Recovery {
   private final InstanceLease lease;
   // An earlier process of this instance, known to be dead: its entries need not age first.
   private final Optional<String> predecessor;
+  // Per owner, how many of its entries wait for their lane to be recovered.
+  private final Map<String, Integer> queued = new ConcurrentHashMap<>();
   // Where the next pass continues the walk over the store; guarded by this.
   private Optional<String> resumeAt = Optional.empty();
 
@@ -147,7 +150,7 @@ final class Recovery {
     }
     // Unstamped entries become this instance's; others stay under the lease it now holds for them.
     String owner = payload.owner() == null ? lease.id() : payload.owner();
-    return Optional.of(onLane(key, () -> {
+    return Optional.of(queuedOnLane(key, owner, () -> {
       if (outboxes.knows(key, id)) {
         return 0;
       }
@@ -159,6 +162,36 @@ final class Recovery {
       }
       return done;
     }));
+  }
+
+  /** Returns whether an entry of {@code owner} waits for its lane to be recovered: its claim is in use. */
+  boolean queuesFor(String owner) {
+    return queued.containsKey(owner);
+  }
+
+  /**
+   * Runs the recovery of an entry of {@code owner} on its session's lane, counted as queued until
+   * it ran: a busy lane may hold it longer than a lease renewal period, and the claim on the
+   * owner's lease must not be dropped meanwhile, or the entry would be left for the next pass.
+   */
+  private CompletableFuture<Integer> queuedOnLane(String key, String owner, IntSupplier work) {
+    queued.merge(owner, 1, Integer::sum);
+    try {
+      return onLane(key, () -> {
+        try {
+          return work.getAsInt();
+        } finally {
+          unqueue(owner);
+        }
+      });
+    } catch (RuntimeException e) {
+      unqueue(owner);
+      throw e;
+    }
+  }
+
+  private void unqueue(String owner) {
+    queued.computeIfPresent(owner, (o, count) -> count == 1 ? null : count - 1);
   }
 
   private CompletableFuture<Integer> onLane(String key, IntSupplier work) {
