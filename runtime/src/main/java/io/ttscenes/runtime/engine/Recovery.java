@@ -9,12 +9,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +46,8 @@ final class Recovery {
   private final InstanceLease lease;
   // An earlier process of this instance, known to be dead: its entries need not age first.
   private final Optional<String> predecessor;
-  // Per owner, how many of its entries wait for their lane to be recovered.
-  private final Map<String, Integer> queued = new ConcurrentHashMap<>();
+  // Per owner, how many passes are recovering its entries now (see recovering()).
+  private final Map<String, Integer> recovering = new ConcurrentHashMap<>();
   // Where the next pass continues the walk over the store; guarded by this.
   private Optional<String> resumeAt = Optional.empty();
 
@@ -96,14 +98,20 @@ final class Recovery {
    * front of the listing, so a single page would never reach the entries behind them.
    */
   private synchronized void recoverFromStore(List<CompletableFuture<Integer>> sent) {
+    int first = sent.size();
+    Set<String> marked = new HashSet<>();
     try {
       long cutoff = clock.instant().minus(minAge).toEpochMilli();
-      // One lease check per owner and pass, not per entry.
+      // One lease check per owner and pass, not per entry; the owner is marked before it.
       Map<String, Boolean> mayRecover = new HashMap<>();
+      Function<String, Boolean> check = owner -> {
+        mark(owner, marked);
+        return lease.mayRecover(owner);
+      };
       for (int page = 0; page < PAGES_PER_PASS; page++) {
         PendingPage pending = store.pendingOutboxes(resumeAt, BATCH);
         for (PendingOutbox entry : pending.entries()) {
-          recover(entry, cutoff, mayRecover).ifPresent(sent::add);
+          recover(entry, cutoff, mayRecover, check).ifPresent(sent::add);
         }
         resumeAt = pending.next();
         if (resumeAt.isEmpty()) {
@@ -119,11 +127,14 @@ final class Recovery {
       LOG.warn("the store refused the recovery cursor {}; the next pass starts at the front", resumeAt, e);
       resumeAt = Optional.empty();
       sent.add(CompletableFuture.failedFuture(e));
+    } finally {
+      List<CompletableFuture<Integer>> ours = List.copyOf(sent.subList(first, sent.size()));
+      CompletableFuture.allOf(ours.toArray(CompletableFuture[]::new)).whenComplete((done, e) -> unmark(marked));
     }
   }
 
   private Optional<CompletableFuture<Integer>> recover(PendingOutbox pending, long cutoff,
-      Map<String, Boolean> mayRecover) {
+      Map<String, Boolean> mayRecover, Function<String, Boolean> check) {
     String key = pending.key();
     String id = pending.entry().id();
     if (sent.sentButNotCleared(key, id)) {
@@ -145,12 +156,12 @@ final class Recovery {
     }
     boolean young = payload.createdAt() > cutoff && !predecessor.equals(Optional.ofNullable(payload.owner()));
     if (young || (payload.owner() != null
-        && !mayRecover.computeIfAbsent(payload.owner(), lease::mayRecover))) {
+        && !mayRecover.computeIfAbsent(payload.owner(), check))) {
       return Optional.empty();
     }
     // Unstamped entries become this instance's; others stay under the lease it now holds for them.
     String owner = payload.owner() == null ? lease.id() : payload.owner();
-    return Optional.of(queuedOnLane(key, owner, () -> {
+    return Optional.of(onLane(key, () -> {
       if (outboxes.knows(key, id)) {
         return 0;
       }
@@ -164,34 +175,25 @@ final class Recovery {
     }));
   }
 
-  /** Returns whether an entry of {@code owner} waits for its lane to be recovered: its claim is in use. */
-  boolean queuesFor(String owner) {
-    return queued.containsKey(owner);
+  /**
+   * The owners whose store entries a pass is recovering now: marked before the claim on the
+   * owner's lease is taken, unmarked once the pass's entries ran on their lanes (sent, or parked,
+   * where {@link Outboxes#parkedOwners} shows them). A busy lane may hold an entry longer than a
+   * lease renewal period, and the claim must not be released meanwhile, or the entry would be
+   * left for the next pass.
+   */
+  Set<String> recovering() {
+    return Set.copyOf(recovering.keySet());
   }
 
-  /**
-   * Runs the recovery of an entry of {@code owner} on its session's lane, counted as queued until
-   * it ran: a busy lane may hold it longer than a lease renewal period, and the claim on the
-   * owner's lease must not be dropped meanwhile, or the entry would be left for the next pass.
-   */
-  private CompletableFuture<Integer> queuedOnLane(String key, String owner, IntSupplier work) {
-    queued.merge(owner, 1, Integer::sum);
-    try {
-      return onLane(key, () -> {
-        try {
-          return work.getAsInt();
-        } finally {
-          unqueue(owner);
-        }
-      });
-    } catch (RuntimeException e) {
-      unqueue(owner);
-      throw e;
+  private void mark(String owner, Set<String> marked) {
+    if (marked.add(owner)) {
+      recovering.merge(owner, 1, Integer::sum);
     }
   }
 
-  private void unqueue(String owner) {
-    queued.computeIfPresent(owner, (o, count) -> count == 1 ? null : count - 1);
+  private void unmark(Set<String> marked) {
+    marked.forEach(owner -> recovering.computeIfPresent(owner, (o, passes) -> passes == 1 ? null : passes - 1));
   }
 
   private CompletableFuture<Integer> onLane(String key, IntSupplier work) {
