@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class BotRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BotRuntime.class);
-  private static final Duration TIMER_LEASE = Duration.ofSeconds(60);
+  /** How long a claimed timer is hidden from other claimers; a dead claimer's wait out its end. */
+  static final Duration TIMER_LEASE = Duration.ofSeconds(60);
   private static final int TIMER_BATCH = 100;
   static final Duration RECOVERY_PERIOD = Duration.ofSeconds(30);
   /**

@@ -18,6 +18,7 @@ import io.ttscenes.runtime.ingress.LongPollIngress;
 import io.ttscenes.runtime.ingress.PollerLease;
 import io.ttscenes.runtime.ingress.WebhookIngress;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -66,7 +67,7 @@ record RuntimeParts(
     // Slots are the bot's on its store: another bot or store on this machine has slots of its own.
     Optional<InstanceSlot> slot = InstanceSlot.claim(config.stateDir(), b.bot.name(), slotOwner(config), instanceId);
     Optional<String> predecessor = slot.flatMap(InstanceSlot::predecessor);
-    predecessor.ifPresent(dead -> takeOver(store, dead));
+    predecessor.ifPresent(dead -> takeOver(store, dead, b.clock));
     Dispatcher.Builder dispatching = Dispatcher.builder(b.bot, store, api).clock(b.clock);
     predecessor.ifPresent(dispatching::predecessor);
     Dispatcher dispatcher = dispatching
@@ -147,13 +148,35 @@ record RuntimeParts(
     return config.token() + "\n" + store;
   }
 
-  /** Frees the recovery lease a dead predecessor of this instance held, so the election need not wait. */
-  private static void takeOver(SessionStore store, String dead) {
+  /**
+   * Frees the recovery lease a dead predecessor of this instance held, so the election need not
+   * wait, and wakes the timers it may have claimed (see {@link #wakeClaimedTimers}).
+   */
+  private static void takeOver(SessionStore store, String dead, Clock clock) {
     LOG.info("instance {} of this slot is gone; its leases are taken over at once", dead);
     try {
       store.releaseLease(RecoveryLease.NAME, dead);
     } catch (RuntimeException e) {
       LOG.warn("could not free the recovery lease of instance {} ({}); it expires", dead, e.getMessage());
+    }
+    wakeClaimedTimers(store, dead, clock);
+  }
+
+  /**
+   * A claim records no owner, but the dead instance ran on this machine's clock with this lease,
+   * so each of its claims ends within one lease from now: every timer up to there becomes due now.
+   * Jobs, signals and continuations it had claimed then fire at once, not a lease later; a timer
+   * of any other session woken early finds nothing due and is set back.
+   */
+  private static void wakeClaimedTimers(SessionStore store, String dead, Clock clock) {
+    Instant now = clock.instant();
+    try {
+      int woken = store.wakeTimersDueBy(now.plus(BotRuntime.TIMER_LEASE), now);
+      LOG.info("woke {} timers due within the claim lease, which instance {} may have claimed", woken, dead);
+    } catch (RuntimeException e) {
+      // A store that cannot wake timers early, or one out of reach: the start goes on all the same.
+      LOG.warn("could not wake the timers instance {} may have claimed ({}); they fire when its claims end",
+          dead, e.getMessage());
     }
   }
 

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 
@@ -47,13 +48,14 @@ public final class Faults {
    * {@code share} (drawn from a {@link Random} seeded with {@code seed}), without reaching the
    * route: half of those answer 503 at once, the other half after being held for
    * {@code slowFor} (a gateway that timed out), so a client with a shorter read timeout sees a
-   * timeout. Throws {@link IllegalArgumentException} for a share outside [0, 1) or a negative hold.
+   * timeout. Throws {@link IllegalArgumentException} for a share outside [0, 1) or a negative hold,
+   * and {@link NullPointerException} for a null one.
    */
   public synchronized Faults failShare(double share, Duration slowFor, long seed) {
     if (!(share >= 0 && share < 1)) {
       throw new IllegalArgumentException("share is " + share + "; it must be in [0, 1)");
     }
-    if (slowFor.isNegative()) {
+    if (Objects.requireNonNull(slowFor, "slowFor").isNegative()) {
       throw new IllegalArgumentException("slowFor is " + slowFor + "; it must not be negative");
     }
     this.random = new Random(seed);
@@ -78,7 +80,7 @@ public final class Faults {
     return queue == null ? 0 : queue.size();
   }
 
-  /** Drops every fault not used yet. */
+  /** Drops every fault not used yet and stops {@link #failShare}; the counts stay. */
   public synchronized void clear() {
     byPath.clear();
     random = null;

@@ -92,6 +92,21 @@ final class FaultInjectionTest extends EmulatorTest {
   }
 
   @Test
+  void aFailShareWithANegativeOrMissingHoldIsRefusedAndFailsNothing() {
+    IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+        () -> emulator.faults().failShare(0.5, Duration.ofMillis(-1), 1));
+    NullPointerException missing = assertThrows(NullPointerException.class,
+        () -> emulator.faults().failShare(0.5, null, 1));
+
+    assertTrue(negative.getMessage().contains("slowFor is PT-0.001S"), negative.getMessage());
+    assertEquals("slowFor", missing.getMessage());
+    for (int i = 0; i < 20; i++) {
+      assertEquals(200, api.get("/me").status());
+    }
+    assertEquals(0, emulator.faults().injected());
+  }
+
+  @Test
   void faultsNeedTheTokenFirst() {
     emulator.faults().unavailable("/me", 1);
 

@@ -87,7 +87,7 @@ public final class Dispatcher implements AutoCloseable {
     this.recovery = new Recovery(builder.store, outboxes, sent, codec, lanes, builder.clock, builder.recoveryMinAge,
         listener, instanceLease, builder.predecessor);
     builder.predecessor.ifPresent(instanceLease::freeDead);
-    this.leaseKeeper = LeaseKeeper.start(instanceLease, outboxes, builder.instanceLeaseTtl);
+    this.leaseKeeper = LeaseKeeper.start(instanceLease, outboxes, recovery, builder.instanceLeaseTtl);
     // Last, once every part is built: a signal delivered here wakes its target's lane.
     signals.onArrival(arrival -> queueInbox(arrival.target()));
   }

@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
  * renewed every ttl/3 by the {@link LeaseKeeper}, and stamps its id on every outbox entry it commits. An
  * instance that recovers an entry of another owner first takes that owner's lease: it gets it only
  * when the owner is gone (it expired or was released), and then holds it (a claim) while it has
- * that owner's entries parked and for one keeper round after it last recovered or retried one, so
- * no third instance sends them too. Once this instance finds its
- * own lease lost, it retires its id and never retries the entries stamped with it: whoever took
+ * that owner's entries parked or being recovered onto their lanes, and for one keeper round after
+ * it last recovered or retried one, so no third instance sends them too. Once this instance finds
+ * its own lease lost, it retires its id and never retries the entries stamped with it: whoever took
  * the lease recovers them. Thread-safe.
  */
 final class InstanceLease implements AutoCloseable {

@@ -1,6 +1,7 @@
 package io.ttscenes.runtime.engine;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -8,18 +9,21 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps this instance's {@link InstanceLease} every ttl/3 on a daemon thread: renews it, and the
- * claims on other owners' leases that the entries {@link Outboxes} parks still use. It reads what
- * is parked and hands it to the lease, so the lease never asks the outboxes (which ask the lease
- * whether they may retry an entry): each call goes one way.
+ * claims on other owners' leases still in use: by entries {@link Outboxes} parks, or ones
+ * {@link Recovery} is handing to their lanes. It reads those owners and hands them to the lease, so
+ * the lease never asks the outboxes (which ask the lease whether they may retry an entry): each
+ * call goes one way.
  */
 final class LeaseKeeper implements AutoCloseable {
   private final InstanceLease lease;
   private final Outboxes outboxes;
+  private final Recovery recovery;
   private final ScheduledExecutorService thread;
 
-  private LeaseKeeper(InstanceLease lease, Outboxes outboxes) {
+  private LeaseKeeper(InstanceLease lease, Outboxes outboxes, Recovery recovery) {
     this.lease = lease;
     this.outboxes = outboxes;
+    this.recovery = recovery;
     this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread keeper = new Thread(runnable, "ttscenes-instance-lease");
       keeper.setDaemon(true);
@@ -28,8 +32,8 @@ final class LeaseKeeper implements AutoCloseable {
   }
 
   /** Takes the lease now (on the calling thread) and keeps it every {@code ttl}/3 from then on. */
-  static LeaseKeeper start(InstanceLease lease, Outboxes outboxes, Duration ttl) {
-    LeaseKeeper keeper = new LeaseKeeper(lease, outboxes);
+  static LeaseKeeper start(InstanceLease lease, Outboxes outboxes, Recovery recovery, Duration ttl) {
+    LeaseKeeper keeper = new LeaseKeeper(lease, outboxes, recovery);
     lease.confirm();
     long period = Math.max(1, ttl.toMillis() / 3);
     keeper.thread.scheduleWithFixedDelay(keeper::keep, period, period, TimeUnit.MILLISECONDS);
@@ -38,10 +42,13 @@ final class LeaseKeeper implements AutoCloseable {
 
   private void keep() {
     lease.confirm();
-    // Claims first, then what is parked: a claim taken after the copy is not looked at this
-    // round; one used after the read of what is parked is marked used by the lease and kept.
+    // Claims first, then what is in use: a claim taken after the copy is not looked at this round;
+    // one used after the reads below is marked used by the lease and kept. Recovering before parked:
+    // an entry parks before its pass unmarks its owner, so it is seen in one or the other.
     Set<String> held = lease.claims();
-    lease.keepClaims(held, outboxes.parkedOwners());
+    Set<String> inUse = new HashSet<>(recovery.recovering());
+    inUse.addAll(outboxes.parkedOwners());
+    lease.keepClaims(held, inUse);
   }
 
   /** Stops keeping, then releases the lease and its claims so another instance recovers at once. */

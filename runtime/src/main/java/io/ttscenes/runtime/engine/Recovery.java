@@ -9,11 +9,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +46,8 @@ final class Recovery {
   private final InstanceLease lease;
   // An earlier process of this instance, known to be dead: its entries need not age first.
   private final Optional<String> predecessor;
+  // Per owner, how many passes are recovering its entries now (see recovering()).
+  private final Map<String, Integer> recovering = new ConcurrentHashMap<>();
   // Where the next pass continues the walk over the store; guarded by this.
   private Optional<String> resumeAt = Optional.empty();
 
@@ -93,14 +98,20 @@ final class Recovery {
    * front of the listing, so a single page would never reach the entries behind them.
    */
   private synchronized void recoverFromStore(List<CompletableFuture<Integer>> sent) {
+    int first = sent.size();
+    Set<String> marked = new HashSet<>();
     try {
       long cutoff = clock.instant().minus(minAge).toEpochMilli();
-      // One lease check per owner and pass, not per entry.
+      // One lease check per owner and pass, not per entry; the owner is marked before it.
       Map<String, Boolean> mayRecover = new HashMap<>();
+      Function<String, Boolean> check = owner -> {
+        mark(owner, marked);
+        return lease.mayRecover(owner);
+      };
       for (int page = 0; page < PAGES_PER_PASS; page++) {
         PendingPage pending = store.pendingOutboxes(resumeAt, BATCH);
         for (PendingOutbox entry : pending.entries()) {
-          recover(entry, cutoff, mayRecover).ifPresent(sent::add);
+          recover(entry, cutoff, mayRecover, check).ifPresent(sent::add);
         }
         resumeAt = pending.next();
         if (resumeAt.isEmpty()) {
@@ -116,11 +127,14 @@ final class Recovery {
       LOG.warn("the store refused the recovery cursor {}; the next pass starts at the front", resumeAt, e);
       resumeAt = Optional.empty();
       sent.add(CompletableFuture.failedFuture(e));
+    } finally {
+      List<CompletableFuture<Integer>> ours = List.copyOf(sent.subList(first, sent.size()));
+      CompletableFuture.allOf(ours.toArray(CompletableFuture[]::new)).whenComplete((done, e) -> unmark(marked));
     }
   }
 
   private Optional<CompletableFuture<Integer>> recover(PendingOutbox pending, long cutoff,
-      Map<String, Boolean> mayRecover) {
+      Map<String, Boolean> mayRecover, Function<String, Boolean> check) {
     String key = pending.key();
     String id = pending.entry().id();
     if (sent.sentButNotCleared(key, id)) {
@@ -142,7 +156,7 @@ final class Recovery {
     }
     boolean young = payload.createdAt() > cutoff && !predecessor.equals(Optional.ofNullable(payload.owner()));
     if (young || (payload.owner() != null
-        && !mayRecover.computeIfAbsent(payload.owner(), lease::mayRecover))) {
+        && !mayRecover.computeIfAbsent(payload.owner(), check))) {
       return Optional.empty();
     }
     // Unstamped entries become this instance's; others stay under the lease it now holds for them.
@@ -159,6 +173,27 @@ final class Recovery {
       }
       return done;
     }));
+  }
+
+  /**
+   * The owners whose store entries a pass is recovering now: marked before the claim on the
+   * owner's lease is taken, unmarked once the pass's entries ran on their lanes (sent, or parked,
+   * where {@link Outboxes#parkedOwners} shows them). A busy lane may hold an entry longer than a
+   * lease renewal period, and the claim must not be released meanwhile, or the entry would be
+   * left for the next pass.
+   */
+  Set<String> recovering() {
+    return Set.copyOf(recovering.keySet());
+  }
+
+  private void mark(String owner, Set<String> marked) {
+    if (marked.add(owner)) {
+      recovering.merge(owner, 1, Integer::sum);
+    }
+  }
+
+  private void unmark(Set<String> marked) {
+    marked.forEach(owner -> recovering.computeIfPresent(owner, (o, passes) -> passes == 1 ? null : passes - 1));
   }
 
   private CompletableFuture<Integer> onLane(String key, IntSupplier work) {

@@ -184,6 +184,15 @@ public final class InMemorySessionStore implements SessionStore {
     return timers.claim(now, lease, limit);
   }
 
+  /** {@inheritDoc} One compare-and-set per timer. */
+  @Override
+  public int wakeTimersDueBy(Instant horizon, Instant now) {
+    if (horizon.isBefore(now)) {
+      throw new IllegalArgumentException("horizon " + horizon + " is before now " + now);
+    }
+    return timers.wake(horizon, now);
+  }
+
   /** {@inheritDoc} Here the inbox and the timer change in one atomic step. */
   @Override
   public void appendSignal(String key, InboxEntry entry) {

@@ -57,6 +57,24 @@ final class InMemoryTimers {
     scores.merge(key, due, Math::min);
   }
 
+  /**
+   * Moves each timer scored after {@code now} and at or before {@code horizon} to {@code now}, by a
+   * compare-and-set on the score it was read with; returns how many moved.
+   */
+  int wake(Instant horizon, Instant now) {
+    long nowMs = now.toEpochMilli();
+    long horizonMs = horizon.toEpochMilli();
+    int woken = 0;
+    for (Map.Entry<String, Long> timer : scores.entrySet()) {
+      long score = timer.getValue();
+      // A timer changed since it was read keeps what its changer set.
+      if (score > nowMs && score <= horizonMs && scores.replace(timer.getKey(), score, nowMs)) {
+        woken++;
+      }
+    }
+    return woken;
+  }
+
   List<String> claim(Instant now, Duration lease, int limit) {
     long nowMs = now.toEpochMilli();
     // Computed like the Redis store does, so cancelTimer(key, now.plus(lease)) matches the claim.

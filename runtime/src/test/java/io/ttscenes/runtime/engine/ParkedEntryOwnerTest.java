@@ -2,13 +2,19 @@ package io.ttscenes.runtime.engine;
 
 import static io.ttscenes.runtime.engine.TestUpdates.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ttscenes.api.Bot;
+import io.ttscenes.api.store.ForwardingSessionStore;
+import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.testing.FakeClock;
 import io.ttscenes.runtime.store.InMemorySessionStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -27,6 +33,24 @@ final class ParkedEntryOwnerTest {
   private final FakeClock clock = FakeClock.atEpochSecond(1_700_000_000L);
   private final AtomicLong ticks = new AtomicLong();
   private final InMemorySessionStore store = InMemorySessionStore.builder().ticker(ticks::get).build();
+
+  /** Counts the renewals of each instance's own lease, so a test can wait for its keeper to run. */
+  private static final class KeeperWatch extends ForwardingSessionStore {
+    final Semaphore renewals = new Semaphore(0);
+
+    KeeperWatch(SessionStore inner) {
+      super(inner);
+    }
+
+    @Override
+    public boolean renewLease(String name, String owner, Duration ttl) {
+      boolean held = delegate().renewLease(name, owner, ttl);
+      if (name.equals("instance:" + owner)) {
+        renewals.release();
+      }
+      return held;
+    }
+  }
 
   private Dispatcher dispatcher(String instance, RecordingBotApi api) {
     return Dispatcher.builder(ECHO, store, api).clock(clock).recoveryMinAge(Duration.ofSeconds(60))
@@ -92,6 +116,46 @@ final class ParkedEntryOwnerTest {
       assertEquals(1, recovering.recoverOutboxes().get(10, TimeUnit.SECONDS));
       assertEquals(0, recovering.recoverOutboxes().get(10, TimeUnit.SECONDS));
       assertEquals(List.of("hi there"), recoveringApi.sentTexts());
+      assertEquals(List.of(), parkingApi.sentTexts());
+    }
+  }
+
+  @Test
+  void anEntryOfAGoneInstanceWaitingBehindABusyLaneKeepsItsClaimAndIsSentWhenTheLaneFrees()
+      throws Exception {
+    RecordingBotApi parkingApi = new RecordingBotApi().failUnavailable("sendMessage", 1);
+    RecordingBotApi recoveringApi = new RecordingBotApi();
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Bot holdingBot = Bot.builder("echo").root(r -> r
+        .onCommand("hold", ctx -> {
+          holding.countDown();
+          try {
+            release.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          ctx.reply("held");
+        })
+        .onText(ctx -> ctx.reply("hi " + ctx.text()))).build();
+    KeeperWatch watched = new KeeperWatch(store);
+    try (Dispatcher parking = dispatcher("parking", parkingApi)) {
+      parking.submit(text(1, 10, "there")).get(10, TimeUnit.SECONDS);
+    }
+    clock.advance(Duration.ofMinutes(2));
+    // A short lease: its keeper runs every 100 ms, while the session's lane is busy.
+    try (Dispatcher recovering = Dispatcher.builder(holdingBot, watched, recoveringApi).clock(clock)
+        .recoveryMinAge(Duration.ofSeconds(60)).instanceId("recovering", Duration.ofMillis(300)).build()) {
+      CompletableFuture<Void> held = recovering.submit(text(1, 10, "/hold"));
+      assertTrue(holding.await(10, TimeUnit.SECONDS), "the lane is busy");
+      CompletableFuture<Integer> recovered = recovering.recoverOutboxes();
+      watched.renewals.drainPermits();
+      assertTrue(watched.renewals.tryAcquire(2, 10, TimeUnit.SECONDS), "the lease keeper ran meanwhile");
+      release.countDown();
+      held.get(10, TimeUnit.SECONDS);
+
+      assertEquals(1, recovered.get(10, TimeUnit.SECONDS), "recovered in this pass, not left for the next");
+      assertEquals(List.of("held", "hi there"), recoveringApi.sentTexts().stream().sorted().toList());
       assertEquals(List.of(), parkingApi.sentTexts());
     }
   }

@@ -122,6 +122,22 @@ final class ScheduledJobsTest {
   }
 
   @Test
+  void aTimerWokenBeforeItsJobIsDueFiresNothingAndIsSetBackToTheJobsTime() throws Exception {
+    h.handle(text(1, 10, "/remind"));
+    h.clock.advance(Duration.ofMinutes(59).plusSeconds(30));
+    Instant restart = h.clock.instant();
+    assertEquals(1, h.store.wakeTimersDueBy(restart.plus(LEASE), restart), "a take-over wakes it 30 s early");
+
+    assertEquals(1, fireDue(), "claimed once, and it found nothing due");
+    assertEquals(List.of("ok"), h.texts(), "nothing fired early");
+    h.clock.advance(Duration.ofSeconds(29));
+    assertEquals(0, fireDue(), "the timer is back at the job's time");
+    h.clock.advance(Duration.ofSeconds(1));
+    assertEquals(1, fireDue());
+    assertEquals(List.of("ok", "nudge step 2"), h.texts(), "the job fired once, at its time");
+  }
+
+  @Test
   void reschedulingANameReplacesItAndCancellingRemovesIt() throws Exception {
     h.handle(text(1, 10, "/remind"));
     h.handle(text(1, 10, "/later"));

@@ -91,6 +91,11 @@ public abstract class ForwardingSessionStore implements SessionStore {
   }
 
   @Override
+  public int wakeTimersDueBy(Instant horizon, Instant now) {
+    return delegate.wakeTimersDueBy(horizon, now);
+  }
+
+  @Override
   public void appendSignal(String key, InboxEntry entry) {
     delegate.appendSignal(key, entry);
   }

@@ -190,6 +190,23 @@ public interface SessionStore extends AutoCloseable {
   List<String> claimDueTimers(Instant now, Duration lease, int limit);
 
   /**
+   * Makes every timer set to fire after {@code now} and at or before {@code horizon} (a due time,
+   * or the lease end of a claim) due at {@code now}; timers already due and later ones stay. A
+   * restarted instance calls it with {@code now} plus its claim lease once it knows its
+   * predecessor dead, so the timers that instance had claimed fire at once instead of after their
+   * lease; a timer woken early finds nothing due and is set back by the engine. Not atomic across
+   * timers; each one moves only from the score it was read with. The default refuses: such timers
+   * then wait out their lease.
+   *
+   * @return how many timers were moved
+   * @throws IllegalArgumentException if {@code horizon} is before {@code now}
+   * @throws UnsupportedOperationException if this store cannot wake timers early
+   */
+  default int wakeTimersDueBy(Instant horizon, Instant now) {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot wake timers before their due time");
+  }
+
+  /**
    * Adds {@code entry} to the inbox of session {@code key} (which need not exist yet) unless an
    * entry with its id is there already, and makes the session's timer due no later than
    * {@code entry.at()} (a later timer or a claim's lease end is lowered; an earlier one stays), so

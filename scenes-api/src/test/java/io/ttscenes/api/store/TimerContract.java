@@ -126,6 +126,47 @@ public abstract class TimerContract extends WakeContract {
   }
 
   @Test
+  void aClaimedTimerWokenByATakeOverIsDueAgainAtOnce() {
+    store.scheduleTimer("u1", T0);
+    assertEquals(List.of("u1"), store.claimDueTimers(T0, LEASE, 10));
+    Instant restart = T0.plusSeconds(5);
+
+    assertEquals(1, store.wakeTimersDueBy(restart.plus(LEASE), restart));
+
+    assertEquals(List.of("u1"), store.claimDueTimers(restart, LEASE, 10));
+    assertEquals(List.of(), store.claimDueTimers(restart.plus(LEASE).minusMillis(1), LEASE, 10),
+        "the new claim hides it for a whole lease again");
+  }
+
+  @Test
+  void wakingTimersMovesOnlyThoseDueWithinTheHorizonToNow() {
+    store.scheduleTimer("overdue", T0.minusSeconds(10));
+    store.scheduleTimer("soon", T0.plusSeconds(10));
+    store.scheduleTimer("edge", T0.plus(LEASE));
+    store.scheduleTimer("later", T0.plus(LEASE).plusMillis(1));
+
+    assertEquals(2, store.wakeTimersDueBy(T0.plus(LEASE), T0));
+
+    // A conditional cancel matches only the exact score: each timer is where the wake left it.
+    assertTrue(store.cancelTimer("overdue", T0.minusSeconds(10)), "an overdue timer keeps its due time");
+    assertTrue(store.cancelTimer("soon", T0), "due now");
+    assertTrue(store.cancelTimer("edge", T0), "due now");
+    assertFalse(store.cancelTimer("later", T0), "beyond the horizon");
+    assertEquals(List.of("later"), store.claimDueTimers(T0.plus(LEASE).plusMillis(1), LEASE, 10));
+  }
+
+  @Test
+  void wakingWithAHorizonBeforeNowIsRefusedAndMovesNothing() {
+    store.scheduleTimer("u1", T0.plusSeconds(10));
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> store.wakeTimersDueBy(T0.minusMillis(1), T0));
+
+    assertTrue(e.getMessage().contains("horizon " + T0.minusMillis(1)), e.getMessage());
+    assertEquals(List.of(), store.claimDueTimers(T0.plusSeconds(10).minusMillis(1), LEASE, 10));
+  }
+
+  @Test
   void claimRejectsANonPositiveLimit() {
     IllegalArgumentException e = assertThrows(
         IllegalArgumentException.class, () -> store.claimDueTimers(T0, LEASE, 0));

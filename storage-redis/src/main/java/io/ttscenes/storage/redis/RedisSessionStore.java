@@ -444,6 +444,15 @@ public final class RedisSessionStore implements SessionStore {
     return timers.claim(now, now.plus(lease), limit);
   }
 
+  /** {@inheritDoc} One EVALSHA per timer key (17), each moving that key's timers in one step. */
+  @Override
+  public int wakeTimersDueBy(Instant horizon, Instant now) {
+    if (horizon.isBefore(now)) {
+      throw new IllegalArgumentException("horizon " + horizon + " is before now " + now);
+    }
+    return timers.wake(horizon, now);
+  }
+
   /**
    * {@inheritDoc} Three commands: {@code HSETNX} on the inbox and {@code HSET} of the session's
    * inbox flag (the session's slot), then {@code ZADD LT} on its timer shard; calling again after

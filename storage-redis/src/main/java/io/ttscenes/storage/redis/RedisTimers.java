@@ -17,6 +17,7 @@ final class RedisTimers {
   private static final LuaScript CLAIM = LuaScript.fromResource("claim-timers.lua");
   private static final LuaScript CANCEL_IF = LuaScript.fromResource("cancel-timer-if.lua");
   private static final LuaScript RESCHEDULE_IF = LuaScript.fromResource("reschedule-timer-if.lua");
+  private static final LuaScript WAKE = LuaScript.fromResource("wake-timers.lua");
 
   private final UnifiedJedis jedis;
   private final RedisKeys keys;
@@ -102,6 +103,21 @@ final class RedisTimers {
     Object claimed = guard.call("claiming due timers",
         () -> CLAIM.run(jedis, timerKeys, List.of(now, leaseEnd, Integer.toString(limit))));
     return ((List<?>) claimed).stream().map(String.class::cast).toList();
+  }
+
+  /**
+   * Makes every timer scored after {@code now} and at or before {@code horizon} due at
+   * {@code now}: one script per timer key (each its own slot in a cluster), so a key is changed
+   * in one step. Returns how many timers moved.
+   */
+  int wake(Instant horizon, Instant now) {
+    List<String> args = List.of(Long.toString(now.toEpochMilli()), Long.toString(horizon.toEpochMilli()));
+    int woken = 0;
+    for (String timers : keys.allTimers()) {
+      Object moved = guard.call("waking the timers due by " + horizon, () -> WAKE.run(jedis, List.of(timers), args));
+      woken += ((Long) moved).intValue();
+    }
+    return woken;
   }
 
   /** Runs a conditional timer script on the session's shard and the unsharded key. */

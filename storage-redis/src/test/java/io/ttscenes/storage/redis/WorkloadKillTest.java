@@ -24,10 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
  * window sends it again (replies are at least once, see docs/architecture.md). Refusing sends for
  * longer than that window before the kill makes every remaining repeat a defect.
  *
- * <p>Why the run may take a minute after the restart: a due timer (a job, or a signal or
- * continuation waiting in an inbox) that the killed process had claimed is due again only when its
- * 60 s claim lease ends; the restart takes the dead process's other leases over at once, not its
- * timer claims.
+ * <p>The restart settles the run within {@link #SETTLE}: a due timer the killed process had
+ * claimed (a job, or a signal or continuation waiting in an inbox) would stay hidden until its 60 s
+ * claim lease ends, but the new process proves the old one dead (its instance slot) and wakes every
+ * timer within a lease of now, as it takes the dead process's poller, recovery and instance leases
+ * over at once.
  */
 final class WorkloadKillTest {
   // Its own binary with appendfsync always, as a deployed bot's Redis would persist.
@@ -37,8 +38,14 @@ final class WorkloadKillTest {
   private static final int USERS = 300;
   private static final int REFUSALS = 1_000_000;
   private static final Duration STARTUP = Duration.ofSeconds(60);
-  /** The 60 s timer claim lease of the killed process plus room for a loaded machine. */
-  private static final Duration WAIT = Duration.ofSeconds(100);
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  /**
+   * From the restart to the checked end state: two thirds of the run are left to the new process,
+   * about 10 s on a quiet machine, 22 to 31 s on two cores shared by a load of 16 to 20. A restart
+   * that left the killed process's timer claims to their 60 s lease settles a minute or more after
+   * it (75 s measured under that load), and fails here.
+   */
+  private static final Duration SETTLE = Duration.ofSeconds(45);
   /** The clear delay (2 s) plus the clearing pass's period (1 s) plus a second of slack. */
   private static final Duration CLEAR_WINDOW = Duration.ofSeconds(4);
 
@@ -61,6 +68,7 @@ final class WorkloadKillTest {
     tamtam = Emulator.start(0);
     bot = startBot("first");
     assertTrue(tamtam.awaitWaitingPolls(1, STARTUP), "the first process polls within " + STARTUP);
+    long runStart = System.nanoTime();
     WorkloadRun run = new WorkloadRun(tamtam, NAME, USERS);
 
     run.vote();
@@ -77,11 +85,14 @@ final class WorkloadKillTest {
 
     long restart = System.nanoTime();
     bot = startBot("second");
-    Duration took = run.finish(REDIS, WAIT);
+    Duration took = run.finish(REDIS, SETTLE);
+    Duration settled = Duration.ofNanos(System.nanoTime() - restart);
 
     System.out.printf("kill -9: %d users, %d messages (%d before the kill, %d sends refused before it), "
-        + "1 kill, settled %d ms after the restart (%d ms in all)%n", USERS, run.delivered(), atKill, refused,
-        Duration.ofNanos(System.nanoTime() - restart).toMillis(), took.toMillis());
+        + "1 kill, every message out %d ms and the end state checked %d ms after the restart (%d ms in all)%n",
+        USERS, run.delivered(), atKill, refused, took.minusNanos(restart - runStart).toMillis(), settled.toMillis(),
+        took.toMillis());
+    assertTrue(settled.compareTo(SETTLE) < 0, "settled " + settled.toMillis() + " ms after the restart");
   }
 
   private Process startBot(String name) throws IOException {
