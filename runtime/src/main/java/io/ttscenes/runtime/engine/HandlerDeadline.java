@@ -61,7 +61,9 @@ final class HandlerDeadline implements AutoCloseable {
     T result;
     try {
       result = code.get();
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) {
+      // Any throwable, checked ones thrown unchecked too: a run left listed would be abandoned
+      // later, interrupting whatever its thread does then and handing its lane over.
       leave(watch);
       throw e;
     }
