@@ -72,19 +72,7 @@ final class RestartAfterKillTest {
   }
 
   private Process startBot(String name) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        CrashedBotMain.class.getName());
-    builder.environment().put("TAMTAM_API_URL", "http://127.0.0.1:" + tamtam.getAddress().getPort());
-    builder.environment().put("TAMTAM_TOKEN", "crash-token");
-    builder.environment().put("REDIS_URL", REDIS.url());
-    builder.environment().put("TTSCENES_REDIS_UNSAFE_OK", "true");
-    builder.environment().put("TTSCENES_BOT_NAME", "crashed");
-    builder.environment().put("TTSCENES_STATE_DIR", stateDir.toString());
-    builder.environment().put("TTSCENES_POLL_TIMEOUT_SECONDS", "1");
-    // Kept under target/ for a failed run's reader.
-    Path log = Path.of("target", "restart-after-kill-" + name + ".log");
-    return builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return CrashedBotMain.start("restart-after-kill-" + name, tamtam, REDIS.url(), stateDir, 1);
   }
 
   /** One update to deliver; sends hang until {@link #answerSends}, as a network that lost them would. */
