@@ -59,11 +59,7 @@ final class MarkerSaveIntervalTest {
 
   @Test
   void stopStoresTheMarkerHeldBack() throws Exception {
-    tamtam.push(message(1, "a"), message(2, "b"), message(3, "c"));
-    LongPollIngress ingress = start(Duration.ofSeconds(30), 30);
-
-    assertTrue(tamtam.awaitPollWith(1003, Duration.ofSeconds(20)), "the three pages were handled");
-    assertEquals(OptionalLong.of(1001), store.loadMarker(), "only the first page's marker is stored yet");
+    LongPollIngress ingress = handleThreePagesHoldingTheLastTwoMarkers(Optional.empty());
     assertTrue(ingress.stop(Duration.ofSeconds(20)));
     assertEquals(OptionalLong.of(1003), store.loadMarker());
     assertEquals(List.of("saveMarker:1001", "saveMarker:1003"), markerSaves());
@@ -78,10 +74,7 @@ final class MarkerSaveIntervalTest {
         lost.countDown();
       }
     });
-    tamtam.push(message(1, "a"), message(2, "b"), message(3, "c"));
-    start(Duration.ofSeconds(30), 30, Optional.of(lease));
-    assertTrue(tamtam.awaitPollWith(1003, Duration.ofSeconds(20)), "the three pages were handled");
-    assertEquals(OptionalLong.of(1001), store.loadMarker(), "only the first page's marker is stored yet");
+    handleThreePagesHoldingTheLastTwoMarkers(Optional.of(lease));
 
     store.releaseLease("poller", "me");
     assertTrue(store.tryAcquireLease("poller", "other", Duration.ofMinutes(1)));
@@ -113,6 +106,15 @@ final class MarkerSaveIntervalTest {
         () -> builder.markerSaveInterval(Duration.ofSeconds(31)));
     assertTrue(tooLong.getMessage().contains("PT31S"), tooLong.getMessage());
     assertThrows(NullPointerException.class, () -> builder.markerSaveInterval(null));
+  }
+
+  /** Three one-update pages within a 30 s interval, then a 30 s poll: only the first marker is stored. */
+  private LongPollIngress handleThreePagesHoldingTheLastTwoMarkers(Optional<PollerLease> lease) throws Exception {
+    tamtam.push(message(1, "a"), message(2, "b"), message(3, "c"));
+    LongPollIngress ingress = start(Duration.ofSeconds(30), 30, lease);
+    assertTrue(tamtam.awaitPollWith(1003, Duration.ofSeconds(20)), "the three pages were handled");
+    assertEquals(OptionalLong.of(1001), store.loadMarker(), "only the first page's marker is stored yet");
+    return ingress;
   }
 
   private LongPollIngress start(Duration interval, int pollTimeoutSeconds) {

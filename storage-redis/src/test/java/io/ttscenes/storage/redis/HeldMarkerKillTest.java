@@ -1,5 +1,7 @@
 package io.ttscenes.storage.redis;
 
+import static io.ttscenes.storage.redis.KillTestHttp.pause;
+import static io.ttscenes.storage.redis.KillTestHttp.respond;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -132,23 +133,6 @@ final class HeldMarkerKillTest {
     while (!done.getAsBoolean()) {
       assertTrue(System.nanoTime() < end, "timed out waiting until " + what);
       Thread.sleep(20);
-    }
-  }
-
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void respond(HttpExchange exchange, String json) throws IOException {
-    byte[] bytes = json.getBytes(UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(200, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
     }
   }
 }
