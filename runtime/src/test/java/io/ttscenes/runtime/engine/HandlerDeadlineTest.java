@@ -81,6 +81,20 @@ final class HandlerDeadlineTest {
   }
 
   @Test
+  void closeEndsTheWatchdogThread() throws Exception {
+    HandlerDeadline own = new HandlerDeadline(Duration.ofMillis(200), "deadline-close-test");
+    assertEquals(7, own.run(() -> 7, () -> {}));
+    assertTrue(watchdogAlive("ttscenes-deadline-close-test-deadline"), "the watchdog thread runs while open");
+
+    own.close();
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (watchdogAlive("ttscenes-deadline-close-test-deadline") && System.nanoTime() < end) {
+      Thread.sleep(10);
+    }
+    assertFalse(watchdogAlive("ttscenes-deadline-close-test-deadline"), "the watchdog thread outlived close");
+  }
+
+  @Test
   void tickIsATenthOfTheLimitBetweenOneAnd250Milliseconds() {
     assertEquals(TimeUnit.MILLISECONDS.toNanos(20), HandlerDeadline.tickNanos(Duration.ofMillis(200)));
     assertEquals(TimeUnit.MILLISECONDS.toNanos(250), HandlerDeadline.tickNanos(Duration.ofSeconds(10)));
@@ -91,6 +105,10 @@ final class HandlerDeadlineTest {
   @SuppressWarnings("unchecked")
   private static <T, E extends Throwable> T sneakyThrow(Throwable e) throws E {
     throw (E) e;
+  }
+
+  private static boolean watchdogAlive(String name) {
+    return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
   }
 
   private static String sleepUntilInterrupted() {
