@@ -90,8 +90,9 @@ final class HandlerDeadline implements AutoCloseable {
   private static void abandon(Watch watch) {
     try {
       watch.abandon();
-    } catch (RuntimeException e) {
-      // A throw would cancel the periodic round and with it every later deadline.
+    } catch (Throwable e) {
+      // Any throw, an Error too, would cancel the periodic round silently and with it every
+      // later deadline of the bot: logged, and the watchdog goes on.
       LOG.error("the overrun action of a handler past its deadline failed; the watchdog goes on", e);
     }
   }

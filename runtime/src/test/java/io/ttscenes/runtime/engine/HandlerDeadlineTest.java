@@ -95,6 +95,18 @@ final class HandlerDeadlineTest {
   }
 
   @Test
+  void overrunActionThrowingAnErrorDoesNotStopTheWatchdog() {
+    assertThrows(HandlerDeadline.AbandonedRun.class,
+        () -> deadline.run(HandlerDeadlineTest::sleepUntilInterrupted, () -> {
+          throw new AssertionError("hand-over broke");
+        }));
+    CountDownLatch second = new CountDownLatch(1);
+    assertThrows(HandlerDeadline.AbandonedRun.class,
+        () -> deadline.run(HandlerDeadlineTest::sleepUntilInterrupted, second::countDown));
+    assertEquals(0, second.getCount(), "the second overrun was caught");
+  }
+
+  @Test
   void tickIsATenthOfTheLimitBetweenOneAnd250Milliseconds() {
     assertEquals(TimeUnit.MILLISECONDS.toNanos(20), HandlerDeadline.tickNanos(Duration.ofMillis(200)));
     assertEquals(TimeUnit.MILLISECONDS.toNanos(250), HandlerDeadline.tickNanos(Duration.ofSeconds(10)));
