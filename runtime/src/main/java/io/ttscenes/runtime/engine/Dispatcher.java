@@ -491,8 +491,8 @@ public final class Dispatcher implements AutoCloseable {
 
     /**
      * Sets how long the bot's code (middleware, handlers, hooks) may run for one update, timer or
-     * signal (default {@link #DEFAULT_HANDLER_DEADLINE}). Past it the thread is interrupted, nothing
-     * it recorded is sent, and the update goes to the exception handler for
+     * signal (default {@link #DEFAULT_HANDLER_DEADLINE}). Past it (the watchdog looks every tenth
+     * of it, at most every 250 ms) the thread is interrupted, nothing it recorded is sent, and the update goes to the exception handler for
      * {@link io.ttscenes.api.HandlerTimeoutException} (else the apology), so its session and all
      * others go on; should the thread come back later, its result is dropped.
      *

@@ -61,7 +61,9 @@ final class HandlerDeadline implements AutoCloseable {
     T result;
     try {
       result = code.get();
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) {
+      // Any throwable, checked ones thrown unchecked too: a run left listed would be abandoned
+      // later, interrupting whatever its thread does then and handing its lane over.
       leave(watch);
       throw e;
     }
@@ -88,8 +90,9 @@ final class HandlerDeadline implements AutoCloseable {
   private static void abandon(Watch watch) {
     try {
       watch.abandon();
-    } catch (RuntimeException e) {
-      // A throw would cancel the periodic round and with it every later deadline.
+    } catch (Throwable e) {
+      // Any throw, an Error too, would cancel the periodic round silently and with it every
+      // later deadline of the bot: logged, and the watchdog goes on.
       LOG.error("the overrun action of a handler past its deadline failed; the watchdog goes on", e);
     }
   }

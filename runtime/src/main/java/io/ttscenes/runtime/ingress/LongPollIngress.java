@@ -131,7 +131,8 @@ public final class LongPollIngress implements Ingress {
 
   /** Configures a {@link LongPollIngress}; every setting but the three required ones has a default. */
   public static final class Builder {
-    // Well inside the dedupe window, so what a crash re-reads is always recognised.
+    // What a crash re-reads is up to this plus one poll timeout old: a quarter of the dedupe
+    // window, so with the default 30 s poll timeout half of it is left for the restart.
     private static final Duration MAX_MARKER_SAVE_INTERVAL = Duration.ofSeconds(30);
     private final BotApi api;
     private final Dispatcher dispatcher;
@@ -244,9 +245,10 @@ public final class LongPollIngress implements Ingress {
      * every page). At a steady trickle each page holds one or two updates, and storing each
      * page's marker was a store round trip for most updates; a marker held back is stored with the
      * next page after the interval, with the next empty poll, and on stop or a lost lease. A crash
-     * then re-reads at most the updates of the last interval (or of one poll timeout when traffic
-     * stopped meanwhile), which dedupe skips: both stay well inside
-     * {@link SessionStore#RECENT_UPDATE_WINDOW}.
+     * then re-reads at most the updates of the last interval, up to one poll timeout older when
+     * traffic stopped just after them; dedupe skips them when the next poller reads them within
+     * {@link SessionStore#RECENT_UPDATE_WINDOW} of their commit, and however late while they are
+     * among their session's last {@link SessionStore#RECENT_UPDATE_IDS}.
      *
      * @throws IllegalArgumentException if {@code interval} is negative or longer than 30 s
      */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -66,10 +67,60 @@ final class HandlerDeadlineTest {
   }
 
   @Test
+  void runThatThrowsACheckedExceptionUncheckedLeavesAndIsNeverAbandonedLater() throws Exception {
+    AtomicInteger overruns = new AtomicInteger();
+    IOException thrown = assertThrows(IOException.class,
+        () -> deadline.run(() -> sneakyThrow(new IOException("disk gone")), overruns::incrementAndGet));
+    assertEquals("disk gone", thrown.getMessage());
+
+    // Past the limit and a few of the watchdog's rounds: a run still listed would be abandoned now,
+    // interrupting this thread in whatever it does next and handing its lane over.
+    Thread.sleep(600);
+    assertEquals(0, overruns.get(), "the run that threw was abandoned after it had left");
+    assertFalse(Thread.interrupted(), "the thread was interrupted after the run had left");
+  }
+
+  @Test
+  void closeEndsTheWatchdogThread() throws Exception {
+    HandlerDeadline own = new HandlerDeadline(Duration.ofMillis(200), "deadline-close-test");
+    assertEquals(7, own.run(() -> 7, () -> {}));
+    assertTrue(watchdogAlive("ttscenes-deadline-close-test-deadline"), "the watchdog thread runs while open");
+
+    own.close();
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (watchdogAlive("ttscenes-deadline-close-test-deadline") && System.nanoTime() < end) {
+      Thread.sleep(10);
+    }
+    assertFalse(watchdogAlive("ttscenes-deadline-close-test-deadline"), "the watchdog thread outlived close");
+  }
+
+  @Test
+  void overrunActionThrowingAnErrorDoesNotStopTheWatchdog() {
+    assertThrows(HandlerDeadline.AbandonedRun.class,
+        () -> deadline.run(HandlerDeadlineTest::sleepUntilInterrupted, () -> {
+          throw new AssertionError("hand-over broke");
+        }));
+    CountDownLatch second = new CountDownLatch(1);
+    assertThrows(HandlerDeadline.AbandonedRun.class,
+        () -> deadline.run(HandlerDeadlineTest::sleepUntilInterrupted, second::countDown));
+    assertEquals(0, second.getCount(), "the second overrun was caught");
+  }
+
+  @Test
   void tickIsATenthOfTheLimitBetweenOneAnd250Milliseconds() {
     assertEquals(TimeUnit.MILLISECONDS.toNanos(20), HandlerDeadline.tickNanos(Duration.ofMillis(200)));
     assertEquals(TimeUnit.MILLISECONDS.toNanos(250), HandlerDeadline.tickNanos(Duration.ofSeconds(10)));
     assertEquals(TimeUnit.MILLISECONDS.toNanos(1), HandlerDeadline.tickNanos(Duration.ofMillis(2)));
+  }
+
+  /** Throws {@code e} past the compiler's checks, as Kotlin code or a sneaky-throw helper may. */
+  @SuppressWarnings("unchecked")
+  private static <T, E extends Throwable> T sneakyThrow(Throwable e) throws E {
+    throw (E) e;
+  }
+
+  private static boolean watchdogAlive(String name) {
+    return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
   }
 
   private static String sleepUntilInterrupted() {

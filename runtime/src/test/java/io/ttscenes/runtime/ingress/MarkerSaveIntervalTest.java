@@ -13,7 +13,10 @@ import io.ttscenes.runtime.fake.ScriptedStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,8 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The marker is stored at most once per {@code markerSaveInterval} while pages keep coming (one
  * store round trip per page was most of the extra Redis commands of the steady survey), and the
- * one held back is stored by the next empty poll or on stop. Pages of one update each (limit 1)
- * make every page move the marker, as a steady trickle does.
+ * one held back is stored by the next empty poll, on stop, or when the poller lease is lost.
+ * Pages of one update each (limit 1) make every page move the marker, as a steady trickle does.
  */
 final class MarkerSaveIntervalTest {
   private final ScriptedStore store = new ScriptedStore();
@@ -56,14 +59,32 @@ final class MarkerSaveIntervalTest {
 
   @Test
   void stopStoresTheMarkerHeldBack() throws Exception {
-    tamtam.push(message(1, "a"), message(2, "b"), message(3, "c"));
-    LongPollIngress ingress = start(Duration.ofSeconds(30), 30);
-
-    assertTrue(tamtam.awaitPollWith(1003, Duration.ofSeconds(20)), "the three pages were handled");
-    assertEquals(OptionalLong.of(1001), store.loadMarker(), "only the first page's marker is stored yet");
+    LongPollIngress ingress = handleThreePagesHoldingTheLastTwoMarkers(Optional.empty());
     assertTrue(ingress.stop(Duration.ofSeconds(20)));
     assertEquals(OptionalLong.of(1003), store.loadMarker());
     assertEquals(List.of("saveMarker:1001", "saveMarker:1003"), markerSaves());
+  }
+
+  @Test
+  void aLostLeaseStoresTheMarkerHeldBackAtTheEndOfTheTerm() throws Exception {
+    PollerLease lease = PollerLease.create(store, "me", Duration.ofMillis(300), Optional.empty(), "marker-test-lease");
+    CountDownLatch lost = new CountDownLatch(1);
+    lease.subscribe(change -> {
+      if (change == PollerLease.Change.LOST) {
+        lost.countDown();
+      }
+    });
+    handleThreePagesHoldingTheLastTwoMarkers(Optional.of(lease));
+
+    store.releaseLease("poller", "me");
+    assertTrue(store.tryAcquireLease("poller", "other", Duration.ofMinutes(1)));
+    assertTrue(lost.await(20, TimeUnit.SECONDS), "the next renewal found the lease taken");
+    // Ends the 30 s poll in progress: its page is left to the new holder and the term ends.
+    tamtam.push(message(4, "d"));
+
+    awaitStored(1003);
+    assertEquals(List.of("saveMarker:1001", "saveMarker:1003"), markerSaves(),
+        "the held marker, not the page left to the new holder, was stored");
   }
 
   @Test
@@ -87,10 +108,25 @@ final class MarkerSaveIntervalTest {
     assertThrows(NullPointerException.class, () -> builder.markerSaveInterval(null));
   }
 
+  /** Three one-update pages within a 30 s interval, then a 30 s poll: only the first marker is stored. */
+  private LongPollIngress handleThreePagesHoldingTheLastTwoMarkers(Optional<PollerLease> lease) throws Exception {
+    tamtam.push(message(1, "a"), message(2, "b"), message(3, "c"));
+    LongPollIngress ingress = start(Duration.ofSeconds(30), 30, lease);
+    assertTrue(tamtam.awaitPollWith(1003, Duration.ofSeconds(20)), "the three pages were handled");
+    assertEquals(OptionalLong.of(1001), store.loadMarker(), "only the first page's marker is stored yet");
+    return ingress;
+  }
+
   private LongPollIngress start(Duration interval, int pollTimeoutSeconds) {
-    LongPollIngress ingress = LongPollIngress.builder(tamtam.client(), dispatcher(), store)
+    return start(interval, pollTimeoutSeconds, Optional.empty());
+  }
+
+  private LongPollIngress start(Duration interval, int pollTimeoutSeconds, Optional<PollerLease> lease) {
+    LongPollIngress.Builder builder = LongPollIngress.builder(tamtam.client(), dispatcher(), store)
         .timeoutSeconds(pollTimeoutSeconds).limit(1).sleeper(new RecordingSleeper())
-        .markerSaveInterval(interval).build();
+        .markerSaveInterval(interval);
+    lease.ifPresent(builder::lease);
+    LongPollIngress ingress = builder.build();
     cleanup.add(() -> ingress.stop(Duration.ofSeconds(20)));
     ingress.start();
     return ingress;

@@ -1,5 +1,7 @@
 package io.ttscenes.storage.redis;
 
+import static io.ttscenes.storage.redis.KillTestHttp.pause;
+import static io.ttscenes.storage.redis.KillTestHttp.respond;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,19 +73,7 @@ final class RestartAfterKillTest {
   }
 
   private Process startBot(String name) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        CrashedBotMain.class.getName());
-    builder.environment().put("TAMTAM_API_URL", "http://127.0.0.1:" + tamtam.getAddress().getPort());
-    builder.environment().put("TAMTAM_TOKEN", "crash-token");
-    builder.environment().put("REDIS_URL", REDIS.url());
-    builder.environment().put("TTSCENES_REDIS_UNSAFE_OK", "true");
-    builder.environment().put("TTSCENES_BOT_NAME", "crashed");
-    builder.environment().put("TTSCENES_STATE_DIR", stateDir.toString());
-    builder.environment().put("TTSCENES_POLL_TIMEOUT_SECONDS", "1");
-    // Kept under target/ for a failed run's reader.
-    Path log = Path.of("target", "restart-after-kill-" + name + ".log");
-    return builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return CrashedBotMain.start("restart-after-kill-" + name, tamtam, REDIS.url(), stateDir, 1);
   }
 
   /** One update to deliver; sends hang until {@link #answerSends}, as a network that lost them would. */
@@ -120,22 +109,5 @@ final class RestartAfterKillTest {
     replied.countDown();
     respond(exchange, "{\"message\":{\"recipient\":{\"chat_id\":42,\"chat_type\":\"dialog\"},"
         + "\"timestamp\":1,\"body\":{\"mid\":\"mid.bot.1\",\"seq\":1,\"text\":\"\"}}}");
-  }
-
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void respond(HttpExchange exchange, String json) throws IOException {
-    byte[] bytes = json.getBytes(UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(200, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
   }
 }
