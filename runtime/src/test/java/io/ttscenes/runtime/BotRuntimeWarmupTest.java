@@ -2,16 +2,24 @@ package io.ttscenes.runtime;
 
 import static io.ttscenes.runtime.fake.Updates.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.Context;
+import io.ttscenes.api.store.ForwardingSessionStore;
+import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.api.store.StoredSession;
 import io.ttscenes.runtime.fake.FakeTamTam;
 import io.ttscenes.runtime.fake.ScriptedStore;
 import io.ttscenes.runtime.warmup.WarmupSettings;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +38,7 @@ final class BotRuntimeWarmupTest {
   private static final long SYNTHETIC = 0;
   private final ScriptedStore store = new ScriptedStore();
   private final AtomicInteger rehearsed = new AtomicInteger();
+  private final CountDownLatch released = new CountDownLatch(1);
   private FakeTamTam tamtam;
   private BotRuntime runtime;
 
@@ -40,6 +49,7 @@ final class BotRuntimeWarmupTest {
 
   @AfterEach
   void stop() {
+    released.countDown();
     if (runtime != null) {
       runtime.close();
     }
@@ -127,11 +137,70 @@ final class BotRuntimeWarmupTest {
     runtime = null;
   }
 
+  @Test
+  void closingWhileTheStoreHangsOnTheWarmUpsReadsIsNotDelayed() throws Exception {
+    CountDownLatch reading = new CountDownLatch(1);
+    SessionStore hanging = new ForwardingSessionStore(store) {
+      @Override
+      public Optional<StoredSession> load(String key) {
+        reading.countDown();
+        await(released);
+        return super.load(key);
+      }
+    };
+    runtime = runtime(hanging, Map.of("TTSCENES_WARMUP_MS", "15000"), ctx -> { });
+    Thread starter = new Thread(runtime::start, "starter");
+    starter.start();
+    assertTrue(reading.await(20, TimeUnit.SECONDS), "the warm-up reads the bot's store");
+    long start = System.nanoTime();
+    runtime.close();
+    long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    starter.join(TimeUnit.SECONDS.toMillis(20));
+    assertTrue(took < 5000, "close took " + took + " ms while the store hung in a 15 s warm-up");
+    assertFalse(starter.isAlive(), "start returned");
+    runtime = null;
+  }
+
+  @Test
+  void startingAndClosingManyTimesLeavesNoThreadBehind() throws Exception {
+    Set<String> before = runtimeThreads();
+    for (int i = 0; i < 5; i++) {
+      runtime = runtime(Map.of("TTSCENES_WARMUP_MS", "20000"), ctx -> { });
+      runtime.start();
+      tamtam.push(message(10 + i, "round " + i));
+      assertEquals("echo round " + i, tamtam.awaitTexts(i + 1).get(i));
+      runtime.close();
+    }
+    runtime = null;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    Set<String> left = runtimeThreads();
+    while (!before.containsAll(left) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      left = runtimeThreads();
+    }
+    left.removeAll(before);
+    assertEquals(Set.of(), left, "threads of five closed runtimes still alive");
+  }
+
   private List<String> commits() {
     return store.events().stream().filter(e -> e.startsWith("commit")).toList();
   }
 
+  /** The names of live threads the runtime names ({@code ttscenes-...}), with a count suffix when several share one. */
+  private static Set<String> runtimeThreads() {
+    Map<String, Integer> byName = new HashMap<>();
+    Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+        .filter(name -> name.startsWith("ttscenes-")).forEach(name -> byName.merge(name, 1, Integer::sum));
+    Set<String> names = new HashSet<>();
+    byName.forEach((name, count) -> names.add(name + " x" + count));
+    return names;
+  }
+
   private BotRuntime runtime(Map<String, String> warmup, Consumer<Context<Object>> extra) {
+    return runtime(store, warmup, extra);
+  }
+
+  private BotRuntime runtime(SessionStore botStore, Map<String, String> warmup, Consumer<Context<Object>> extra) {
     Bot bot = Bot.builder("warm-test")
         .root(r -> r.onText(ctx -> {
           if (ctx.userId().orElseThrow() < SYNTHETIC) {
@@ -143,7 +212,7 @@ final class BotRuntimeWarmupTest {
         .build();
     RuntimeConfig config = RuntimeConfig.from(Map.of("TAMTAM_API_URL", tamtam.url(),
         "TTSCENES_POLL_TIMEOUT_SECONDS", "1", "TTSCENES_PARALLELISM", "4"));
-    return BotRuntime.builder(bot, config).store(store, false).warmup(WarmupSettings.from(warmup)).build();
+    return BotRuntime.builder(bot, config).store(botStore, false).warmup(WarmupSettings.from(warmup)).build();
   }
 
   private static void sleep(Duration time) {
