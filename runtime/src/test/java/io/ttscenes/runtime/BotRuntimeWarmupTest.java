@@ -65,10 +65,45 @@ final class BotRuntimeWarmupTest {
     assertEquals(List.of(), tamtam.messages(), "the rehearsal's replies never reach the API");
     assertEquals(List.of(), tamtam.answers());
     assertEquals(List.of(), commits(), "the rehearsal's sessions never reach the bot's store");
+    assertEquals(0, handled(), "the rehearsal's updates are not in the bot's meters");
 
     tamtam.push(message(7, "hello"));
     assertEquals(List.of("echo hello"), tamtam.awaitTexts(1));
     assertTrue(commits().stream().allMatch(commit -> commit.equals("commit:u:7:c:7")), commits().toString());
+    // Counted once acknowledged, just after its reply was sent.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (handled() < 1 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertEquals(1, handled(), "the real update is");
+  }
+
+  @Test
+  void aJobTheRehearsalSchedulesNeverFires() throws Exception {
+    AtomicInteger syntheticFired = new AtomicInteger();
+    Bot bot = Bot.builder("warm-jobs")
+        .root(r -> r
+            .onText(ctx -> {
+              if (ctx.userId().orElseThrow() < SYNTHETIC) {
+                rehearsed.incrementAndGet();
+              }
+              ctx.schedule("ping", Duration.ZERO, null).reply("scheduled");
+            })
+            .onScheduled("ping", ctx -> {
+              if (ctx.userId().orElseThrow() < SYNTHETIC) {
+                syntheticFired.incrementAndGet();
+              }
+              ctx.reply("ping");
+            }))
+        .build();
+    runtime = runtime(store, Map.of("TTSCENES_WARMUP_MS", "20000", "TTSCENES_WARMUP_HANDLERS", "true"), bot);
+    runtime.start();
+    assertTrue(rehearsed.get() > 0, "the rehearsal scheduled jobs");
+    tamtam.push(message(11, "remind me"));
+    // The real user's job fires through the bot's timer poller; by then any job of the rehearsal would have too.
+    assertEquals(List.of("scheduled", "ping"), tamtam.awaitTexts(2));
+    assertEquals(0, syntheticFired.get(), "jobs the rehearsal scheduled fired");
+    assertEquals(List.of("scheduled", "ping"), tamtam.texts());
   }
 
   @Test
@@ -201,7 +236,22 @@ final class BotRuntimeWarmupTest {
   }
 
   private BotRuntime runtime(SessionStore botStore, Map<String, String> warmup, Consumer<Context<Object>> extra) {
-    Bot bot = Bot.builder("warm-test")
+    return runtime(botStore, warmup, echo(extra));
+  }
+
+  private BotRuntime runtime(SessionStore botStore, Map<String, String> warmup, Bot bot) {
+    RuntimeConfig config = RuntimeConfig.from(Map.of("TAMTAM_API_URL", tamtam.url(),
+        "TTSCENES_POLL_TIMEOUT_SECONDS", "1", "TTSCENES_PARALLELISM", "4", "TTSCENES_TIMER_PERIOD_MS", "50"));
+    return BotRuntime.builder(bot, config).store(botStore, false).warmup(WarmupSettings.from(warmup)).build();
+  }
+
+  /** How many updates the runtime's meters counted as handled. */
+  private double handled() {
+    return runtime.meterRegistry().find("ttscenes.updates").counters().stream().mapToDouble(c -> c.count()).sum();
+  }
+
+  private Bot echo(Consumer<Context<Object>> extra) {
+    return Bot.builder("warm-test")
         .root(r -> r.onText(ctx -> {
           if (ctx.userId().orElseThrow() < SYNTHETIC) {
             rehearsed.incrementAndGet();
@@ -210,9 +260,6 @@ final class BotRuntimeWarmupTest {
           ctx.reply("echo " + ctx.text());
         }))
         .build();
-    RuntimeConfig config = RuntimeConfig.from(Map.of("TAMTAM_API_URL", tamtam.url(),
-        "TTSCENES_POLL_TIMEOUT_SECONDS", "1", "TTSCENES_PARALLELISM", "4"));
-    return BotRuntime.builder(bot, config).store(botStore, false).warmup(WarmupSettings.from(warmup)).build();
   }
 
   private static void sleep(Duration time) {
