@@ -159,15 +159,8 @@ final class BotRuntimeWarmupTest {
       entered.countDown();
       await(never);
     });
-    Thread starter = new Thread(runtime::start, "starter");
-    starter.start();
-    assertTrue(entered.await(20, TimeUnit.SECONDS), "the rehearsal reached a handler");
-    long start = System.nanoTime();
-    runtime.close();
-    long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    starter.join(TimeUnit.SECONDS.toMillis(20));
+    long took = closeOnceWarmingUp(entered);
     assertTrue(took < 5000, "close took " + took + " ms while a 60 s warm-up was running");
-    assertTrue(!starter.isAlive(), "start returned");
     assertTrue(tamtam.events().stream().noneMatch(e -> e.startsWith("poll:")), "nothing polled: " + tamtam.events());
     runtime = null;
   }
@@ -184,15 +177,8 @@ final class BotRuntimeWarmupTest {
       }
     };
     runtime = runtime(hanging, Map.of("TTSCENES_WARMUP_MS", "15000"), ctx -> { });
-    Thread starter = new Thread(runtime::start, "starter");
-    starter.start();
-    assertTrue(reading.await(20, TimeUnit.SECONDS), "the warm-up reads the bot's store");
-    long start = System.nanoTime();
-    runtime.close();
-    long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    starter.join(TimeUnit.SECONDS.toMillis(20));
+    long took = closeOnceWarmingUp(reading);
     assertTrue(took < 5000, "close took " + took + " ms while the store hung in a 15 s warm-up");
-    assertFalse(starter.isAlive(), "start returned");
     runtime = null;
   }
 
@@ -219,6 +205,22 @@ final class BotRuntimeWarmupTest {
 
   private List<String> commits() {
     return store.events().stream().filter(e -> e.startsWith("commit")).toList();
+  }
+
+  /**
+   * Starts the runtime on a thread of its own and closes it once the warm-up reached
+   * {@code reached}; checks that start returned and gives how long close took, in ms.
+   */
+  private long closeOnceWarmingUp(CountDownLatch reached) throws InterruptedException {
+    Thread starter = new Thread(runtime::start, "starter");
+    starter.start();
+    assertTrue(reached.await(20, TimeUnit.SECONDS), "the warm-up got that far");
+    long start = System.nanoTime();
+    runtime.close();
+    long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    starter.join(TimeUnit.SECONDS.toMillis(20));
+    assertFalse(starter.isAlive(), "start returned");
+    return took;
   }
 
   /** The names of live threads the runtime names ({@code ttscenes-...}), with a count suffix when several share one. */
