@@ -44,6 +44,12 @@ final class Listeners implements RuntimeListener {
   }
 
   @Override
+  public void speculation(boolean hit) {
+    meters.speculation(hit);
+    user.speculation(hit);
+  }
+
+  @Override
   public void storeRetry(String operation, int attempt, Duration delay) {
     meters.storeRetry(operation, attempt, delay);
     user.storeRetry(operation, attempt, delay);

@@ -1,6 +1,7 @@
 package io.ttscenes.runtime;
 
 import io.ttscenes.runtime.engine.Dispatcher;
+import io.ttscenes.runtime.ingress.PollerLease;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
@@ -28,6 +29,20 @@ final class OutboxRecovery {
     this.enabled = enabled;
     this.recovers = recovers;
     this.election = Optional.empty();
+  }
+
+  /**
+   * Recovery by the holder of the poller {@code lease} (long polling): it subscribes, and taking
+   * the lease recovers at once what a crashed poller committed and never sent.
+   */
+  static OutboxRecovery following(Dispatcher dispatcher, boolean enabled, PollerLease lease) {
+    OutboxRecovery recovery = new OutboxRecovery(dispatcher, enabled, lease::isHeld);
+    lease.subscribe(change -> {
+      if (change == PollerLease.Change.GAINED) {
+        recovery.run("lease-holder");
+      }
+    });
+    return recovery;
   }
 
   /** Recovery by whichever instance holds {@code election} (webhooks on several instances). */

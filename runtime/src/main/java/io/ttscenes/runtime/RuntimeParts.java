@@ -15,13 +15,13 @@ import io.ttscenes.runtime.engine.RuntimeListener;
 import io.ttscenes.runtime.http.EmbeddedServer;
 import io.ttscenes.runtime.ingress.Ingress;
 import io.ttscenes.runtime.ingress.LongPollIngress;
+import io.ttscenes.runtime.ingress.PollerLease;
 import io.ttscenes.runtime.ingress.WebhookIngress;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,14 +56,10 @@ record RuntimeParts(
     MeterRegistry meters = meters(prometheus, b.meterRegistry);
     RuntimeListener listener = Listeners.of(new MicrometerRuntimeListener(meters, b.bot.name()), b.listener);
     // The runtime's clock is not handed to the client: the client paces its rate limit on the
-    // monotonic clock, which a wall-clock step (NTP, a restored VM) cannot stall.
-    AtomicReference<Dispatcher> dispatcherRef = new AtomicReference<>();
+    // monotonic clock, which a wall-clock step (NTP, a restored VM) cannot stall. Unreadable
+    // updates of a page come back with the page: long polling hands them to the dispatcher.
     BotApi api = b.api != null ? b.api : OkHttpBotApi.builder(config.token())
-        .baseUrl(config.apiUrl().toString()).authMode(config.dialect().authMode())
-        // Unreadable updates of a page are dead letters too: kept and counted by the dispatcher
-        // (built below, before the first poll).
-        .onUnreadableUpdate((type, json, reason) -> dispatcherRef.get().deadLetteredBody(type, json,
-            "update " + type + " of a polled page cannot be read: " + reason)).build();
+        .baseUrl(config.apiUrl().toString()).authMode(config.dialect().authMode()).build();
     String instanceId = UUID.randomUUID().toString();
     // A dead process that held this slot left leases that would otherwise keep everyone waiting
     // for their TTL: the poller, recovery and instance leases are taken over at once.
@@ -77,25 +73,23 @@ record RuntimeParts(
         .parallelism(config.parallelism()).queueCapacity(config.queueCapacity())
         .instanceId(instanceId, config.pollerLease()).handlerDeadline(config.handlerDeadline())
         .clearSentOutboxesAfter(BotRuntime.CLEAR_DELAY).logContent(config.logContent()).listener(listener).build();
-    dispatcherRef.set(dispatcher);
-    AtomicReference<OutboxRecovery> recovery = new AtomicReference<>();
+    // Built first, so that both the ingress that takes it and the recovery that follows it depend
+    // on it and on nothing of each other.
+    Optional<PollerLease> pollerLease = config.usesWebhook() ? Optional.empty()
+        : Optional.of(PollerLease.create(store, instanceId, config.pollerLease(), predecessor,
+            "ttscenes-" + b.bot.name() + "-poll-lease"));
+    OutboxRecovery recovery = recovery(config, store, dispatcher, pollerLease, instanceId, b.bot.name());
     // One HTTP server for the process: the webhook and the admin endpoint each listen on it.
     EmbeddedServer http = config.usesWebhook() || b.admin.enabled() ? EmbeddedServer.create() : null;
-    Ingress ingress = config.usesWebhook() ? webhook(config, dispatcher, api, http)
-        : LongPollIngress.builder(api, dispatcher, store).limit(config.pollLimit())
-            .timeoutSeconds(config.pollTimeoutSeconds()).clock(b.clock)
-            .lease(instanceId, config.pollerLease()).takeOverFrom(predecessor)
-            // Taking over from a crashed poller: send what it committed and never sent, at once.
-            .onLeaseAcquired(() -> recovery.get().run("lease-holder"))
-            .threadName("ttscenes-" + b.bot.name() + "-poll").build();
-    recovery.set(recovery(config, store, dispatcher, ingress, instanceId, b.bot.name()));
+    Ingress ingress = pollerLease.isPresent() ? longPolling(b, api, dispatcher, store, pollerLease.get())
+        : webhook(config, dispatcher, api, http);
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "ttscenes-" + b.bot.name() + "-timers");
       thread.setDaemon(true);
       return thread;
     });
     return new RuntimeParts(b.bot, config, store, ownsStore, api, ownsApi, b.clock, dispatcher,
-        ingress, scheduler, instanceId, slot, recovery.get(), prometheus, meters, b.admin, http);
+        ingress, scheduler, instanceId, slot, recovery, prometheus, meters, b.admin, http);
   }
 
   /**
@@ -117,15 +111,22 @@ record RuntimeParts(
    * through the store unless TTSCENES_OUTBOX_RECOVERY=false keeps this one out.
    */
   private static OutboxRecovery recovery(RuntimeConfig config, SessionStore store, Dispatcher dispatcher,
-      Ingress ingress, String instanceId, String botName) {
-    if (ingress instanceof LongPollIngress poll) {
-      return new OutboxRecovery(dispatcher, config.outboxRecovery(), poll::holdsLease);
+      Optional<PollerLease> pollerLease, String instanceId, String botName) {
+    if (pollerLease.isPresent()) {
+      return OutboxRecovery.following(dispatcher, config.outboxRecovery(), pollerLease.get());
     }
     if (!config.outboxRecovery()) {
       return new OutboxRecovery(dispatcher, false, () -> false);
     }
     return new OutboxRecovery(dispatcher, new RecoveryLease(store, instanceId, config.pollerLease(),
         "ttscenes-" + botName + "-recovery-lease"));
+  }
+
+  private static Ingress longPolling(BotRuntime.Builder b, BotApi api, Dispatcher dispatcher, SessionStore store,
+      PollerLease lease) {
+    return LongPollIngress.builder(api, dispatcher, store).limit(b.config.pollLimit())
+        .timeoutSeconds(b.config.pollTimeoutSeconds()).clock(b.clock).lease(lease)
+        .threadName("ttscenes-" + b.bot.name() + "-poll").build();
   }
 
   private static Ingress webhook(RuntimeConfig config, Dispatcher dispatcher, BotApi api, EmbeddedServer http) {

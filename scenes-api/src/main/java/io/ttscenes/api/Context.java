@@ -3,6 +3,7 @@ package io.ttscenes.api;
 import io.ttscenes.api.client.BotReads;
 import io.ttscenes.api.keyboard.Keyboard;
 import io.ttscenes.api.model.CallbackButton;
+import io.ttscenes.api.model.ChatType;
 import io.ttscenes.api.model.Intent;
 import io.ttscenes.api.model.ConstructorAnswer;
 import io.ttscenes.api.model.SenderAction;
@@ -50,6 +51,21 @@ public interface Context<D> {
   Optional<Long> chatId();
 
   /**
+   * Returns the type of the update's chat (a dialog with the user, a group chat, a channel) when
+   * the update tells it: a message's or pressed button's recipient, or {@code bot_started} (always
+   * a dialog). Empty for updates without one (a signal, a scheduled job, a member joining).
+   */
+  Optional<ChatType> chatType();
+
+  /**
+   * Returns whether the update comes from a dialog with the user, not a group chat or a channel:
+   * what a bot checks before answering free text it would not want to answer in a group.
+   */
+  default boolean isDialog() {
+    return chatType().filter(ChatType.DIALOG::equals).isPresent();
+  }
+
+  /**
    * Returns the user's locale: the one chosen with {@link #setLocale}, else the last one the
    * user's updates reported ({@code user_locale}, kept in the session when the bot has messages),
    * else the update's own; empty when none is known.
@@ -69,7 +85,8 @@ public interface Context<D> {
 
   /**
    * Returns the Bot API's reads a handler needs at once (get chat, members). They happen
-   * immediately, even if the commit later conflicts and the handler is re-run; writes are recorded
+   * immediately, even if the commit later conflicts and the handler is re-run (or it ran on a
+   * session guessed new that turned out to exist); writes are recorded
    * with the methods below, which send them once, after the commit.
    */
   BotReads api();

@@ -2,6 +2,7 @@ package io.ttscenes.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -160,6 +161,29 @@ public final class EmulatedChat {
     Limits.maxLength("text", text, Limits.TEXT);
     ObjectNode message = world.message(group.channel ? null : from.dialog().user, group,
         world.body(Json.object().put("text", text), null), null);
+    group.add(message);
+    updates.messageCreated(message);
+    return new BotMessage(message);
+  }
+
+  /**
+   * Member {@code from} posts a photo with {@code caption} (may be empty): an image uploaded to the
+   * emulator, so its token is one the bot can send again. Throws as {@link #sendText} does.
+   */
+  public BotMessage sendPhoto(EmulatedUser from, String caption) {
+    if (!requireMember(from).admin() && group.channel) {
+      throw new IllegalArgumentException(from.name() + " only reads the channel " + title()
+          + "; its admins post");
+    }
+    Uploads.Upload upload = world.uploads.create("image");
+    byte[] bytes = ("photo by " + from.name()).getBytes(StandardCharsets.UTF_8);
+    upload.append(bytes, bytes.length);
+    upload.finish("photo.jpg");
+    ObjectNode request = Json.object().put("text", caption);
+    request.putArray("attachments").add(Json.object().put("type", "image")
+        .set("payload", Json.object().put("token", upload.token)));
+    ObjectNode message = world.message(group.channel ? null : from.dialog().user, group,
+        world.body(request, null), null);
     group.add(message);
     updates.messageCreated(message);
     return new BotMessage(message);

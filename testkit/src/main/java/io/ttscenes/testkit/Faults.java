@@ -6,14 +6,21 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 
 /**
  * Fault injection for the Bot API paths: the next N calls to a path (any method, query ignored,
  * for example {@code "/messages"}) answer 429 or 503, or are delayed. Faults queued for one path
- * are used in the order they were added. Thread-safe.
+ * are used in the order they were added. {@link #failShare} fails a share of every call at random
+ * on top of those, for a whole run. Thread-safe.
  */
 public final class Faults {
   private final Map<String, Deque<Fault>> byPath = new HashMap<>();
+  private Random random;
+  private double share;
+  private Duration slowFor = Duration.ZERO;
+  private long injected;
+  private long calls;
 
   Faults() {}
 
@@ -35,6 +42,36 @@ public final class Faults {
     return add(path, times, new Fault(0, Duration.ZERO, delay));
   }
 
+  /**
+   * From now on, each Bot API call that no queued fault takes fails with probability
+   * {@code share} (drawn from a {@link Random} seeded with {@code seed}), without reaching the
+   * route: half of those answer 503 at once, the other half after being held for
+   * {@code slowFor} (a gateway that timed out), so a client with a shorter read timeout sees a
+   * timeout. Throws {@link IllegalArgumentException} for a share outside [0, 1) or a negative hold.
+   */
+  public synchronized Faults failShare(double share, Duration slowFor, long seed) {
+    if (!(share >= 0 && share < 1)) {
+      throw new IllegalArgumentException("share is " + share + "; it must be in [0, 1)");
+    }
+    if (slowFor.isNegative()) {
+      throw new IllegalArgumentException("slowFor is " + slowFor + "; it must not be negative");
+    }
+    this.random = new Random(seed);
+    this.share = share;
+    this.slowFor = slowFor;
+    return this;
+  }
+
+  /** How many calls failed or were held by an injected fault so far, queued or at random. */
+  public synchronized long injected() {
+    return injected;
+  }
+
+  /** How many Bot API calls (with a valid token) came to the fault check so far, failed or not. */
+  public synchronized long calls() {
+    return calls;
+  }
+
   /** How many faults injected for {@code path} are not used yet: a test sees a call arrive when it drops. */
   public synchronized int pending(String path) {
     Deque<Fault> queue = byPath.get(path);
@@ -44,6 +81,7 @@ public final class Faults {
   /** Drops every fault not used yet. */
   public synchronized void clear() {
     byPath.clear();
+    random = null;
   }
 
   private synchronized Faults add(String path, int times, Fault fault) {
@@ -58,7 +96,13 @@ public final class Faults {
   }
 
   synchronized Optional<Fault> take(String path) {
+    calls++;
     Deque<Fault> queue = byPath.get(path);
-    return queue == null ? Optional.empty() : Optional.ofNullable(queue.poll());
+    Optional<Fault> fault = queue == null ? Optional.empty() : Optional.ofNullable(queue.poll());
+    if (fault.isEmpty() && random != null && random.nextDouble() < share) {
+      fault = Optional.of(new Fault(503, Duration.ZERO, random.nextBoolean() ? slowFor : Duration.ZERO));
+    }
+    fault.ifPresent(f -> injected++);
+    return fault;
   }
 }

@@ -2,9 +2,11 @@ package io.ttscenes.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 final class FaultInjectionTest extends EmulatorTest {
@@ -43,6 +45,50 @@ final class FaultInjectionTest extends EmulatorTest {
 
     assertEquals(HttpTimeoutException.class, timedOut.getCause().getClass());
     assertEquals(200, api.get("/me").status());
+  }
+
+  @Test
+  void aShareOfCallsFailsAtRandomAndEveryInjectedFaultIsCounted() {
+    emulator.faults().failShare(0.5, Duration.ZERO, 7);
+
+    int failed = 0;
+    for (int i = 0; i < 200; i++) {
+      int status = api.get("/me").status();
+      assertTrue(status == 200 || status == 503, "status " + status);
+      failed += status == 503 ? 1 : 0;
+    }
+
+    assertTrue(failed > 60 && failed < 140, failed + " of 200 failed");
+    assertEquals(failed, emulator.faults().injected());
+    assertEquals(200, emulator.faults().calls());
+    emulator.faults().clear();
+    assertEquals(200, api.get("/me").status());
+  }
+
+  @Test
+  void aRandomSlowFaultOutlastsAShortClientTimeoutAndIsNotCarriedOut() {
+    emulator.faults().failShare(0.99, Duration.ofSeconds(2), 3);
+    EmulatedUser ann = emulator.user("Ann");
+    long timedOut = 0;
+    for (int i = 0; i < 20 && timedOut == 0; i++) {
+      try {
+        api.send(api.request("/messages?user_id=" + ann.userId()).timeout(Duration.ofMillis(300))
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"text\":\"hi\"}")));
+      } catch (java.io.UncheckedIOException e) {
+        timedOut++;
+      }
+    }
+    emulator.faults().clear();
+
+    assertEquals(1, timedOut, "one held call timed out");
+    assertEquals(List.of(), ann.messages(), "a failed call never reaches the route");
+  }
+
+  @Test
+  void aFailShareOutsideZeroToOneIsRefused() {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> emulator.faults().failShare(1.0, Duration.ZERO, 1));
+    assertTrue(error.getMessage().contains("share is 1.0"), error.getMessage());
   }
 
   @Test

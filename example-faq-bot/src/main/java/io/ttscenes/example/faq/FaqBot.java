@@ -3,11 +3,12 @@ package io.ttscenes.example.faq;
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.Context;
 import io.ttscenes.api.Handlers;
-import io.ttscenes.api.OutgoingMessage;
+import io.ttscenes.api.i18n.Messages;
 import io.ttscenes.api.model.User;
 import io.ttscenes.example.faq.catalog.FaqCatalog;
 import io.ttscenes.example.faq.desk.SupportDesk;
 import io.ttscenes.example.faq.search.FaqSearch;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -42,7 +43,8 @@ public final class FaqBot {
     Menus menus = new Menus(catalog);
     FreeText freeText = new FreeText(catalog, FaqSearch.of(catalog), menus);
     // Milestones first: their order is the funnel's, and the desk declares its own again.
-    Bot.Builder bot = Bot.builder("faq-bot").milestones(Funnel.MILESTONES.toArray(String[]::new));
+    Bot.Builder bot = Bot.builder("faq-bot").milestones(Funnel.MILESTONES.toArray(String[]::new))
+        .messages(messages());
     // The desk's handlers go first: what operators write in their chat is the desk's alone.
     desk.ifPresent(d -> d.install(bot));
     return bot
@@ -54,7 +56,22 @@ public final class FaqBot {
         .global(g -> commands(g, menus))
         .global(g -> faqButtons(g, menus, catalog))
         .global(freeText::buttons)
-        .root(r -> r.onText(freeText::question).fallback(ctx -> ctx.reply(menus.notUnderstood())))
+        .global(SupportScene::lateFollowUps)
+        // Free text and anything else at the root are answered in a dialog only: other group chats the bot
+        // is in (not the operators', whose messages the desk takes first) are people talking to each other.
+        .root(r -> r.onText(freeText::question).fallback(ctx -> {
+          if (ctx.isDialog()) {
+            ctx.reply(menus.notUnderstood(ctx));
+          }
+        }))
+        .build();
+  }
+
+  /** The bot's own texts (not the FAQ's): English, the fallback, and Russian. */
+  static Messages messages() {
+    return Messages.builder(Locale.ENGLISH)
+        .resource(Locale.ENGLISH, "io/ttscenes/example/faq/i18n/messages_en.properties")
+        .resource(Locale.forLanguageTag("ru"), "io/ttscenes/example/faq/i18n/messages_ru.properties")
         .build();
   }
 
@@ -64,39 +81,39 @@ public final class FaqBot {
       welcome(ctx, menus);
     })
         .onCommand("start", ctx -> welcome(ctx, menus))
-        .onCommand("help", ctx -> ctx.reply(OutgoingMessage.text(Menus.help()).markdown()))
-        .onCommand("faq", ctx -> ctx.reply(menus.topics(menus.locale(ctx))))
+        .onCommand("help", ctx -> ctx.reply(Menus.help(ctx)))
+        .onCommand("faq", ctx -> ctx.reply(menus.topics(ctx)))
         .onCommand("support", SupportScene::start)
         .onCommand("cancel", ctx -> {
           if (ctx.sceneId().isPresent()) {
-            ctx.reply("Cancelled; your ticket draft was discarded.").leave();
+            ctx.reply(ctx.t("menu.cancelled")).leave();
           } else {
-            ctx.reply("There is nothing to cancel.");
+            ctx.reply(ctx.t("menu.nothing-to-cancel"));
           }
         });
   }
 
   /** FAQ browsing edits the message with the pressed button in place, in any scene. */
   private static void faqButtons(Handlers g, Menus menus, FaqCatalog catalog) {
-    g.onCallback(Menus.MAIN, ctx -> ctx.answer(menus.main()))
-        .onCallback(Menus.FAQ, ctx -> ctx.answer(menus.topics(menus.locale(ctx))))
+    g.onCallback(Menus.MAIN, ctx -> ctx.answer(menus.main(ctx)))
+        .onCallback(Menus.FAQ, ctx -> ctx.answer(menus.topics(ctx)))
         .onCallbackPrefix(Menus.TOPIC, (ctx, id) -> catalog.topic(id).ifPresentOrElse(
-            topic -> ctx.answer(menus.topic(topic, menus.locale(ctx))), () -> outdated(ctx, menus)))
+            topic -> ctx.answer(menus.topic(ctx, topic)), () -> outdated(ctx, menus)))
         .onCallbackPrefix(Menus.QUESTION, (ctx, id) -> catalog.question(id).ifPresentOrElse(
             question -> ctx.reached(Funnel.ANSWERED).answer(menus.answer(ctx, question)),
             () -> outdated(ctx, menus)))
         // Every "Ask a person" / "None of these: ask a person" button lands here.
-        .onCallback(Menus.SUPPORT, ctx -> SupportScene.start(ctx.answer("Let's write to our support team")));
+        .onCallback(Menus.SUPPORT, ctx -> SupportScene.start(ctx.answer(ctx.t("menu.to-support"))));
   }
 
   /** A button from an older version of the catalogue: say so and show the topics again. */
   private static void outdated(Context<?> ctx, Menus menus) {
-    ctx.answer("That question is no longer in the FAQ", menus.topics(menus.locale(ctx)));
+    ctx.answer(ctx.t("menu.outdated"), menus.topics(ctx));
   }
 
   /** Back to the root, greeting the user by name: a fresh start from anywhere. */
   private static void welcome(Context<?> ctx, Menus menus) {
     Context<?> root = ctx.sceneId().isPresent() ? ctx.leave() : ctx;
-    root.reply(menus.welcome(ctx.user().map(User::name).orElse("")));
+    root.reply(menus.welcome(ctx, ctx.user().map(User::name).orElse("")));
   }
 }

@@ -35,22 +35,28 @@ final class FreeText {
             () -> outdated(ctx)));
   }
 
-  /** A message typed at the root: searched in the FAQ. */
+  /**
+   * A message typed at the root of a dialog: searched in the FAQ. Text in a group chat is people
+   * talking to each other, not to the bot: no answer there.
+   */
   void question(Context<?> ctx) {
+    if (!ctx.isDialog()) {
+      return;
+    }
     SearchResult result = search.search(ctx.text(), MATCHES);
     if (result instanceof SearchResult.Found found) {
       ctx.reached(Funnel.ASKED).reply(menus.found(ctx, found.questions()));
     } else if (result instanceof SearchResult.TooLong tooLong) {
-      ctx.reply(menus.tooLong(tooLong.length(), tooLong.limit()));
+      ctx.reply(menus.tooLong(ctx, tooLong.length(), tooLong.limit()));
     } else if (result instanceof SearchResult.NoWords) {
-      ctx.reply(menus.noWords());
+      ctx.reply(menus.noWords(ctx));
     } else {
-      ctx.reply(menus.nothingFound());
+      ctx.reply(menus.nothingFound(ctx));
     }
   }
 
   /** A button from an older version of the catalogue: say so and show the topics again. */
   private void outdated(Context<?> ctx) {
-    ctx.answer("That question is no longer in the FAQ", menus.topics(menus.locale(ctx)));
+    ctx.answer(ctx.t("menu.outdated"), menus.topics(ctx));
   }
 }

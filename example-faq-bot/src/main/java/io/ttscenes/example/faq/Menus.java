@@ -12,7 +12,8 @@ import java.util.Locale;
 
 /**
  * The bot's menus as messages. FAQ screens are markdown: titles come from the catalogue, in the
- * user's locale, and are escaped; answers are the catalogue's own markdown. Stateless.
+ * user's locale, and are escaped; answers are the catalogue's own markdown. The bot's own labels
+ * come from its message bundles ({@code i18n/messages_*.properties}) in the user's locale. Stateless.
  */
 final class Menus {
   static final String MAIN = "menu";
@@ -40,54 +41,54 @@ final class Menus {
     return catalog.localeFor(ctx.locale());
   }
 
-  OutgoingMessage welcome(String name) {
-    String hello = name.isBlank() ? "Hello!" : "Hello, " + Markdown.escape(name) + "!";
-    return OutgoingMessage.text(hello + " I answer common questions and pass yours to our support "
-        + "team. Ask me anything, or send /help to see what I can do.").markdown().keyboard(mainKeyboard());
+  OutgoingMessage welcome(Context<?> ctx, String name) {
+    String hello = name.isBlank() ? ctx.t("menu.hello") : ctx.t("menu.hello-name", Markdown.escape(name));
+    return OutgoingMessage.text(ctx.t("menu.welcome", hello)).markdown().keyboard(mainKeyboard(ctx));
   }
 
-  OutgoingMessage main() {
-    return OutgoingMessage.text("How can I help?").keyboard(mainKeyboard());
+  OutgoingMessage main(Context<?> ctx) {
+    return OutgoingMessage.text(ctx.t("menu.how")).keyboard(mainKeyboard(ctx));
   }
 
-  OutgoingMessage notUnderstood() {
-    return OutgoingMessage.text("Sorry, I did not understand that. Type your question, pick an option "
-        + "or send /help.").keyboard(mainKeyboard());
+  OutgoingMessage notUnderstood(Context<?> ctx) {
+    return OutgoingMessage.text(ctx.t("menu.not-understood")).keyboard(mainKeyboard(ctx));
   }
 
-  OutgoingMessage topics(Locale locale) {
+  /** The topics, titled in the catalogue's {@code locale}, labelled in the bot's locale of {@code ctx}. */
+  OutgoingMessage topics(Context<?> ctx) {
+    Locale locale = locale(ctx);
     Keyboard keyboard = Keyboard.inline();
     for (FaqCatalog.Topic topic : catalog.topics()) {
       keyboard = keyboard.withRow(Keyboard.callback(topic.title().in(locale), TOPIC + topic.id()));
     }
-    keyboard = keyboard.withRow(Keyboard.callback("« Menu", MAIN));
-    return OutgoingMessage.text("**Frequently asked questions**\nPick a topic:").markdown()
-        .keyboard(keyboard);
+    keyboard = keyboard.withRow(Keyboard.callback(ctx.t("menu.back"), MAIN));
+    return OutgoingMessage.text(ctx.t("menu.topics")).markdown().keyboard(keyboard);
   }
 
-  OutgoingMessage topic(FaqCatalog.Topic topic, Locale locale) {
+  OutgoingMessage topic(Context<?> ctx, FaqCatalog.Topic topic) {
+    Locale locale = locale(ctx);
     Keyboard keyboard = Keyboard.inline();
     for (FaqCatalog.Question question : topic.questions()) {
       keyboard = keyboard.withRow(Keyboard.callback(question.question().in(locale), QUESTION + question.id()));
     }
-    keyboard = keyboard.withRow(Keyboard.callback("« All topics", FAQ));
-    return OutgoingMessage.text("**" + Markdown.escape(topic.title().in(locale)) + "**\nPick a question:")
+    keyboard = keyboard.withRow(Keyboard.callback(ctx.t("menu.all-topics"), FAQ));
+    return OutgoingMessage.text("**" + Markdown.escape(topic.title().in(locale)) + "**\n" + ctx.t("menu.pick-question"))
         .markdown().keyboard(keyboard);
   }
 
   /** An answer with "Was this helpful?" and its Yes / No buttons. */
   OutgoingMessage answer(Context<?> ctx, FaqCatalog.Question question) {
     Keyboard keyboard = Keyboard.inline().withRow(
-        ctx.button("Yes", new Helpful(question.id(), true), Intent.POSITIVE),
-        ctx.button("No", new Helpful(question.id(), false)));
-    return answerText(question, locale(ctx), "\n\nWas this helpful?").keyboard(withBack(keyboard, question, ctx));
+        ctx.button(ctx.t("menu.yes"), new Helpful(question.id(), true), Intent.POSITIVE),
+        ctx.button(ctx.t("menu.no"), new Helpful(question.id(), false)));
+    return answerText(question, locale(ctx), "\n\n" + ctx.t("menu.helpful")).keyboard(withBack(keyboard, question, ctx));
   }
 
   /** The answer again once the user said whether it helped; "no" offers a person. */
   OutgoingMessage afterFeedback(Context<?> ctx, FaqCatalog.Question question, boolean helped) {
     Keyboard keyboard = helped ? Keyboard.inline() : Keyboard.inline()
-        .withRow(Keyboard.callback("Ask a person", SUPPORT, Intent.POSITIVE));
-    String footer = helped ? "\n\nThanks for your feedback!" : "\n\nSorry that did not help. Our team can answer you.";
+        .withRow(Keyboard.callback(ctx.t("menu.ask-person"), SUPPORT, Intent.POSITIVE));
+    String footer = "\n\n" + ctx.t(helped ? "menu.thanks-feedback" : "menu.sorry");
     return answerText(question, locale(ctx), footer).keyboard(withBack(keyboard, question, ctx));
   }
 
@@ -97,33 +98,28 @@ final class Menus {
     for (FaqCatalog.Question question : questions) {
       keyboard = keyboard.withRow(ctx.button(question.question().in(locale(ctx)), new Pick(question.id())));
     }
-    return OutgoingMessage.text("Is your question one of these?")
-        .keyboard(keyboard.withRow(Keyboard.callback("None of these: ask a person", SUPPORT, Intent.POSITIVE)));
+    return OutgoingMessage.text(ctx.t("menu.found")).keyboard(keyboard.withRow(
+        Keyboard.callback(ctx.t("menu.none-of-these"), SUPPORT, Intent.POSITIVE)));
   }
 
-  OutgoingMessage nothingFound() {
-    return OutgoingMessage.text("I found nothing about that in the FAQ.").keyboard(Keyboard.inline()
-        .withRow(Keyboard.callback("Browse FAQ", FAQ))
-        .withRow(Keyboard.callback("Ask a person", SUPPORT, Intent.POSITIVE)));
+  OutgoingMessage nothingFound(Context<?> ctx) {
+    return OutgoingMessage.text(ctx.t("menu.nothing")).keyboard(Keyboard.inline()
+        .withRow(Keyboard.callback(ctx.t("menu.browse"), FAQ))
+        .withRow(Keyboard.callback(ctx.t("menu.ask-person"), SUPPORT, Intent.POSITIVE)));
   }
 
-  OutgoingMessage noWords() {
-    return OutgoingMessage.text("Please type your question in words.").keyboard(mainKeyboard());
+  OutgoingMessage noWords(Context<?> ctx) {
+    return OutgoingMessage.text(ctx.t("menu.no-words")).keyboard(mainKeyboard(ctx));
   }
 
-  OutgoingMessage tooLong(int length, int limit) {
-    return OutgoingMessage.text("Your question is " + length + " characters long; I search questions of up to "
-        + limit + ". Please shorten it, or ask a person.")
-        .keyboard(Keyboard.of(Keyboard.callback("Ask a person", SUPPORT, Intent.POSITIVE)));
+  OutgoingMessage tooLong(Context<?> ctx, int length, int limit) {
+    // Numbers as text: ICU would group them ("3,001"); the third argument picks the plural form.
+    return OutgoingMessage.text(ctx.t("menu.too-long", String.valueOf(length), String.valueOf(limit), length))
+        .keyboard(Keyboard.of(Keyboard.callback(ctx.t("menu.ask-person"), SUPPORT, Intent.POSITIVE)));
   }
 
-  static String help() {
-    return "**What I can do**\n"
-        + "Type a question and I look it up in the FAQ\n"
-        + "/faq - browse answers to common questions\n"
-        + "/support - write to our support team\n"
-        + "/cancel - drop what you are doing\n"
-        + "/help - this message";
+  static OutgoingMessage help(Context<?> ctx) {
+    return OutgoingMessage.text(ctx.t("menu.help")).markdown();
   }
 
   private OutgoingMessage answerText(FaqCatalog.Question question, Locale locale, String footer) {
@@ -136,9 +132,9 @@ final class Menus {
     return keyboard.withRow(Keyboard.callback("« " + topic.title().in(locale(ctx)), TOPIC + topic.id()));
   }
 
-  private static Keyboard mainKeyboard() {
+  private static Keyboard mainKeyboard(Context<?> ctx) {
     return Keyboard.inline()
-        .withRow(Keyboard.callback("Browse FAQ", FAQ))
-        .withRow(Keyboard.callback("Contact support", SUPPORT, Intent.POSITIVE));
+        .withRow(Keyboard.callback(ctx.t("menu.browse"), FAQ))
+        .withRow(Keyboard.callback(ctx.t("menu.contact"), SUPPORT, Intent.POSITIVE));
   }
 }

@@ -1,7 +1,9 @@
 package io.ttscenes.example.faq;
 
 import io.ttscenes.api.Context;
+import io.ttscenes.api.Handlers;
 import io.ttscenes.api.Scene;
+import io.ttscenes.api.model.User;
 import io.ttscenes.example.faq.desk.Question;
 import io.ttscenes.example.faq.desk.SupportDesk;
 import java.time.Duration;
@@ -9,18 +11,22 @@ import java.time.Duration;
 /**
  * The user's side of a support ticket: the next message (text, photos, files) is the question,
  * which opens a ticket with the operators; after that every message of the user goes to the same
- * ticket until an operator closes it. A question not written within {@link #IDLE} is dropped, and
- * the user is told so. Start it with {@link #start}, which every "ask a person" button and
- * {@code /support} call.
+ * ticket until an operator closes it. Between the Close and the rating (step
+ * {@link SupportDesk#CLOSED_STEP}) a message opens a new ticket, and so does a follow-up that
+ * reached the ticket just after it closed: nothing the user writes to support is lost. A question
+ * not written within {@link #IDLE} is dropped, and the user is told so. Start it with
+ * {@link #start}, which every "ask a person" button and {@code /support} call.
  */
 final class SupportScene {
-  static final String ID = "support";
+  static final String ID = SupportDesk.USER_SCENE;
   static final Duration IDLE = Duration.ofMinutes(15);
+  private static final String OPEN = "open";
 
   /**
    * The scene's data.
    *
-   * @param ticket the open ticket's id, or null while the question is not asked yet
+   * @param ticket the ticket's id (open, or just closed at the closed step), or null while the
+   *     question is not asked yet
    */
   record Draft(String ticket) {}
 
@@ -31,9 +37,8 @@ final class SupportScene {
    * their messages already go to it. The entry point of every "contact support" button.
    */
   static void start(Context<?> ctx) {
-    if (ctx.sceneId().filter(ID::equals).isPresent() && ctx.data() instanceof Draft draft
-        && draft.ticket() != null) {
-      ctx.reply("Ticket " + draft.ticket() + " is still open: just write here and it is added.");
+    if (openTicket(ctx) != null) {
+      ctx.reply(ctx.t("support.still-open", openTicket(ctx)));
     } else {
       ctx.enter(ID);
     }
@@ -46,32 +51,95 @@ final class SupportScene {
         .step("question", step -> step
             .prompt(ctx -> prompt(ctx, staffed))
             .onMessage(SupportScene::question)
-            .idleTimeout(IDLE, ctx -> ctx.reply("Your question was dropped after " + IDLE.toMinutes()
-                + " minutes without an answer. Send /support to start again.").leave()))
-        .step("open", step -> step
+            .idleTimeout(IDLE, ctx -> ctx.reply(ctx.t("support.dropped", IDLE.toMinutes())).leave()))
+        .step(OPEN, step -> step
             .onMessage(SupportScene::followUp))
+        .step(SupportDesk.CLOSED_STEP, step -> step
+            .onMessage(ctx -> Question.of(ctx).ifPresent(more -> reopen(ctx, ctx.data().ticket(), name(ctx), more)))
+            // Not rated within the window: back to the root quietly, where text is an FAQ question again.
+            .idleTimeout(IDLE, Context::leave))
         .build();
   }
 
-  private static void prompt(Context<Draft> ctx, boolean staffed) {
-    if (staffed) {
-      ctx.reply("Please describe your problem in one message; you can attach photos or files. "
-          + "Send /cancel to stop.");
+  /** The follow-up that reached a closed ticket comes back here, wherever the user is now. */
+  static void lateFollowUps(Handlers g) {
+    g.onSignal(SupportDesk.LateFollowUp.class, SupportScene::late);
+  }
+
+  private static void late(Context<?> ctx, SupportDesk.LateFollowUp late) {
+    String open = openTicket(ctx);
+    if (open != null && !open.equals(late.ticket())) {
+      // A newer ticket is open already: the message joins it.
+      SupportDesk.followUp(ctx, open, late.name(), late.question());
+      ctx.reply(ctx.t("support.late-added", late.ticket(), open));
+    } else if (ctx.sceneId().filter(ID::equals).isPresent()) {
+      reopen(ctx, late.ticket(), late.name(), late.question());
     } else {
-      ctx.reply("Sorry, this bot has no support team set up (no operators' chat), so it cannot take "
-          + "questions. Try /faq.").leave();
+      String ticket = openNew(ctx, late.name(), late.question());
+      ctx.enter(ID, new Draft(ticket)).reply(ctx.t("support.reopened", late.ticket(), ticket));
+    }
+  }
+
+  /** Ticket {@code closed} is closed: {@code question} opens a new one, and the user is told. */
+  private static void reopen(Context<?> ctx, String closed, String name, Question question) {
+    String ticket = openNew(ctx, name, question);
+    draft(ctx).setData(new Draft(ticket));
+    if (ctx.step().filter(OPEN::equals).isEmpty()) {
+      ctx.goTo(OPEN);
+    }
+    ctx.reply(ctx.t("support.reopened", closed, ticket));
+  }
+
+  /** The context of a run in this scene (a global handler's is untyped), to set its data. */
+  @SuppressWarnings("unchecked")
+  private static Context<Draft> draft(Context<?> ctx) {
+    if (ctx.sceneId().filter(ID::equals).isEmpty()) {
+      throw new IllegalStateException("not in scene " + ID + ": " + ctx.sceneId().orElse("the root"));
+    }
+    return (Context<Draft>) ctx;
+  }
+
+  /** The user's ticket that is open, or null: their draft's ticket unless it is at the closed step. */
+  private static String openTicket(Context<?> ctx) {
+    boolean inScene = ctx.sceneId().filter(ID::equals).isPresent()
+        && ctx.step().filter(SupportDesk.CLOSED_STEP::equals).isEmpty();
+    return inScene && ctx.data() instanceof Draft draft ? draft.ticket() : null;
+  }
+
+  private static void prompt(Context<Draft> ctx, boolean staffed) {
+    if (ctx.data().ticket() != null) {
+      return; // entered with a ticket opened already (a late follow-up): the user was told
+    }
+    if (staffed) {
+      ctx.reply(ctx.t("support.prompt"));
+    } else {
+      ctx.reply(ctx.t("support.unstaffed")).leave();
     }
   }
 
   private static void question(Context<Draft> ctx) {
+    if (ctx.data().ticket() != null) {
+      followUp(ctx);
+      return;
+    }
     Question.of(ctx).ifPresent(question -> {
-      Profile profile = ctx.session(Profile.class).withTicket();
-      String ticket = "SUP-" + ctx.userId().orElse(0L) + "-" + profile.tickets();
-      SupportDesk.open(ctx, ticket, question, profile.campaign());
-      ctx.setSession(profile).setData(new Draft(ticket)).next()
-          .reply("Ticket " + ticket + " is open. An operator will answer here; anything you write "
-              + "now is added to it.");
+      String ticket = openNew(ctx, name(ctx), question);
+      ctx.setData(new Draft(ticket)).next().reply(ctx.t("support.opened", ticket));
     });
+  }
+
+  /** Opens the user's ({@code name}'s) next ticket with {@code question}; returns its id. */
+  private static String openNew(Context<?> ctx, String name, Question question) {
+    Profile profile = ctx.session(Profile.class).withTicket();
+    String ticket = "SUP-" + ctx.userId().orElse(0L) + "-" + profile.tickets();
+    SupportDesk.open(ctx, ticket, name, question, profile.campaign());
+    ctx.setSession(profile);
+    return ticket;
+  }
+
+  /** The name of the user whose message this run handles, as operators see it. */
+  private static String name(Context<?> ctx) {
+    return ctx.user().map(User::name).orElse("");
   }
 
   private static void followUp(Context<Draft> ctx) {

@@ -29,16 +29,16 @@ final class FreeTextKitTest {
 
     oleg.sends("Сколько дней идёт доставку?")
         .expectReply(r -> {
-          assertEquals("Is your question one of these?", r.text());
+          assertEquals("Ваш вопрос среди этих?", r.text());
           assertEquals("Сколько стоит и сколько идёт доставка?", r.buttons().get(0));
-          assertEquals("None of these: ask a person", r.buttons().get(r.buttons().size() - 1));
+          assertEquals("Ничего из этого: спросить человека", r.buttons().get(r.buttons().size() - 1));
         })
         .presses("Сколько стоит и сколько идёт доставка?")
         .expectEdit("Сколько стоит и сколько идёт доставка?\n\nКурьер привозит заказ за 1-3 дня по всей "
-            + "стране. Доставка бесплатна от 3000 рублей, иначе 299 рублей.\n\nWas this helpful?")
-        .expectKeyboard("Yes", "No", "« Заказы и доставка")
-        .presses("Yes")
-        .expectEdit(r -> assertEquals(true, r.text().endsWith("иначе 299 рублей.\n\nThanks for your feedback!")))
+            + "стране. Доставка бесплатна от 3000 рублей, иначе 299 рублей.\n\nЭто помогло?")
+        .expectKeyboard("Да", "Нет", "« Заказы и доставка")
+        .presses("Да")
+        .expectEdit(r -> assertEquals(true, r.text().endsWith("иначе 299 рублей.\n\nСпасибо за отзыв!")))
         .expectKeyboard("« Заказы и доставка")
         .expectNoMoreReplies();
 
@@ -101,6 +101,24 @@ final class FreeTextKitTest {
     sam.sends("/support").expectAnyReply().sends("/cancel").expectAnyReply()
         .pressesUnder("Is your question one of these?", "I forgot my password")
         .expectNotification("This button has expired.");
+  }
+
+  @Test
+  void textInAGroupChatIsNotAnsweredButTheSameQuestionInTheDialogIs() {
+    TestUser tom = bot.user("Tom");
+    TestUser una = bot.user("Una");
+    TestChat friends = bot.groupChat("Friends", tom, una);
+    double asked = milestone(Funnel.ASKED);
+
+    friends.as(tom).sends("how long does a refund take");
+    friends.as(una).sends("?!...");
+    friends.as(una).sends("giraffe umbrella");
+    bot.awaitIdle();
+    friends.expectNoMoreReplies();
+    assertEquals(asked, milestone(Funnel.ASKED), "nothing was searched outside the dialog");
+
+    tom.sends("how long does a refund take")
+        .expectReply(r -> assertEquals("How long does a refund take?", r.buttons().get(0)));
   }
 
   private static double milestone(String name) {

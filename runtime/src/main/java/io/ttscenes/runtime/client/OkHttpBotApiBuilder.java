@@ -164,7 +164,8 @@ public final class OkHttpBotApiBuilder {
   /**
    * Called with the {@code update_type} of each update of a long-poll page that the model cannot
    * bind; such an update is logged without its content and dropped, the rest of the page is kept
-   * (default: log only). {@code BotRuntime} counts them as dead-lettered.
+   * (default: log only). The page returns them too ({@link io.ttscenes.api.model.UpdateList#unreadable()}),
+   * which is where {@code BotRuntime}'s long polling takes them from to keep them as dead letters.
    */
   public OkHttpBotApiBuilder onUnreadableUpdate(Consumer<String> listener) {
     Objects.requireNonNull(listener, "listener");
@@ -174,7 +175,7 @@ public final class OkHttpBotApiBuilder {
 
   /**
    * As {@link #onUnreadableUpdate(Consumer)}, with the update's JSON and the reason too, so it can
-   * be kept (replacing a listener set before). {@code BotRuntime} keeps them as dead letters.
+   * be kept (replacing a listener set before).
    */
   public OkHttpBotApiBuilder onUnreadableUpdate(UnreadableUpdateListener listener) {
     this.unreadableUpdates = Objects.requireNonNull(listener, "listener");

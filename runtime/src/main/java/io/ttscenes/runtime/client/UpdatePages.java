@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ttscenes.api.model.UnreadableUpdate;
 import io.ttscenes.api.model.Update;
 import io.ttscenes.api.model.UpdateList;
 import java.util.ArrayList;
@@ -12,16 +13,18 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a long-poll page update by update: one update the model cannot bind is dropped (logged
- * without its content, which may hold a user's text, contact or location, and reported to the
- * listener) and the rest are kept, so it cannot turn the whole page into a malformed answer that
- * is polled again forever. The same unreadable update read again (a page polled again from an
- * unmoved marker) is reported once. Thread-safe.
+ * Reads a long-poll page update by update: one update the model cannot bind is dropped from the
+ * page's updates (logged without its content, which may hold a user's text, contact or location)
+ * and returned in the page's {@link UpdateList#unreadable()} list (and to the listener), so it
+ * cannot turn the whole page into a malformed answer that is polled again forever. The same
+ * unreadable update read again (a page polled again from an unmoved marker) is returned and
+ * reported once. Thread-safe.
  */
 final class UpdatePages {
   private static final Logger LOG = LoggerFactory.getLogger(OkHttpBotApi.class);
@@ -50,6 +53,7 @@ final class UpdatePages {
   UpdateList read(RawPage page) {
     List<JsonNode> raw = page.updates() == null ? List.of() : page.updates();
     List<Update> updates = new ArrayList<>(raw.size());
+    List<UnreadableUpdate> unread = new ArrayList<>(0);
     for (int i = 0; i < raw.size(); i++) {
       JsonNode node = raw.get(i);
       try {
@@ -59,16 +63,17 @@ final class UpdatePages {
         }
         updates.add(update);
       } catch (JsonProcessingException | IllegalArgumentException e) {
-        drop(node, i, raw.size(), page.marker(), e);
+        drop(node, i, raw.size(), page.marker(), e).ifPresent(unread::add);
       }
     }
-    return new UpdateList(updates, page.marker());
+    return new UpdateList(updates, page.marker(), unread);
   }
 
-  private void drop(JsonNode node, int index, int size, Long marker, Exception e) {
+  /** Logs and reports an update that cannot be read; empty when it was reported before. */
+  private Optional<UnreadableUpdate> drop(JsonNode node, int index, int size, Long marker, Exception e) {
     synchronized (reported) {
       if (node != null && !reported.add(node)) {
-        return;
+        return Optional.empty();
       }
     }
     String type = node == null ? "null" : node.path("update_type").asText("(no update_type)");
@@ -76,11 +81,13 @@ final class UpdatePages {
     String where = e instanceof JsonMappingException mapping ? mapping.getPathReference() : "";
     LOG.error("getUpdates: update {} of {} (type {}, page marker {}) cannot be read and is dropped: {} at {}",
         index + 1, size, type, marker, e.getClass().getSimpleName(), where);
+    UnreadableUpdate dropped = new UnreadableUpdate(type, node == null ? "null" : node.toString(),
+        e.getClass().getSimpleName() + (where.isEmpty() ? "" : " at " + where));
     try {
-      unreadable.unreadable(type, node == null ? "null" : node.toString(),
-          e.getClass().getSimpleName() + (where.isEmpty() ? "" : " at " + where));
+      unreadable.unreadable(dropped.type(), dropped.json(), dropped.reason());
     } catch (RuntimeException listenerFailure) {
       LOG.warn("the unreadable-update listener failed: {}", listenerFailure.toString());
     }
+    return Optional.of(dropped);
   }
 }

@@ -36,6 +36,11 @@ record DedupeId(String kind, String value) {
     return new DedupeId("sig", inboxId);
   }
 
+  /** Whether this is a signal's or a continuation's outcome, whose value is another effect's id. */
+  boolean namesAnEffect() {
+    return kind.equals("sig");
+  }
+
   /** The firing of scheduled job {@code name}, the session's {@code sequence}-th scheduling. */
   static DedupeId job(String name, long sequence) {
     return new DedupeId("job", name + ":" + sequence);

@@ -53,7 +53,7 @@ public final class Dispatcher implements AutoCloseable {
   private final DeadLetters deadLetters;
   private final Replay replay;
   private final SessionStore store;
-  private final InstanceLease instanceLease;
+  private final LeaseKeeper leaseKeeper;
   private final ExecutorService ownedExecutor;
   private final RuntimeListener listener;
   private final AtomicReference<String> learnedUsername = new AtomicReference<>();
@@ -69,9 +69,9 @@ public final class Dispatcher implements AutoCloseable {
     this.lanes = new Lanes(executor == null ? ownedExecutor : executor, executor == null, builder.queueCapacity,
         listener);
     this.deadline = new HandlerDeadline(builder.handlerDeadline, builder.bot.name());
-    Signals signals = new Signals(builder.store, builder.mapper, builder.clock, this::signalArrived);
+    Signals signals = new Signals(builder.store, builder.mapper, builder.clock);
     Effects effects = new Effects(builder.api, listener, signals, builder.mapper, builder.clock);
-    this.instanceLease = new InstanceLease(builder.store, builder.instanceId, builder.instanceLeaseTtl);
+    InstanceLease instanceLease = new InstanceLease(builder.store, builder.instanceId, builder.instanceLeaseTtl);
     this.deadLetters = new DeadLetters(builder.store, builder.mapper, builder.clock, listener, builder.logContent);
     this.sent = new SentOutboxes(builder.store, builder.clock, builder.clearDelay);
     OutboxCodec codec = new OutboxCodec(builder.mapper);
@@ -87,7 +87,9 @@ public final class Dispatcher implements AutoCloseable {
     this.recovery = new Recovery(builder.store, outboxes, sent, codec, lanes, builder.clock, builder.recoveryMinAge,
         listener, instanceLease, builder.predecessor);
     builder.predecessor.ifPresent(instanceLease::freeDead);
-    instanceLease.start(outboxes::parksFor);
+    this.leaseKeeper = LeaseKeeper.start(instanceLease, outboxes, builder.instanceLeaseTtl);
+    // Last, once every part is built: a signal delivered here wakes its target's lane.
+    signals.onArrival(arrival -> queueInbox(arrival.target()));
   }
 
   /** Starts configuring a dispatcher for {@code bot} over {@code store} and {@code api}. */
@@ -232,7 +234,7 @@ public final class Dispatcher implements AutoCloseable {
    * without waiting for room: when the lanes are full or closing, the timer the delivery made due
    * brings it instead (on this or another instance).
    */
-  private void signalArrived(String sessionKey) {
+  private void queueInbox(String sessionKey) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     try {
       lanes.trySubmit(sessionKey, () -> engine.handleInbox(sessionKey, done), Duration.ZERO);
@@ -337,7 +339,7 @@ public final class Dispatcher implements AutoCloseable {
   public void close() {
     drain(Duration.ofSeconds(30));
     // After the drain: entries still parked are left, under a released lease, to recovery.
-    instanceLease.close();
+    leaseKeeper.close();
     deadline.close();
     if (ownedExecutor != null) {
       ownedExecutor.shutdownNow();

@@ -4,6 +4,7 @@ import io.ttscenes.api.Context;
 import io.ttscenes.api.store.Commit;
 import io.ttscenes.api.store.CommitResult;
 import io.ttscenes.api.store.OutboxEntry;
+import io.ttscenes.api.store.SessionRead;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoreRejectedException;
 import io.ttscenes.api.store.StoreUnavailableException;
@@ -23,6 +24,9 @@ import org.slf4j.MDC;
 /**
  * Handles one job of one session on its lane: load, dedupe, run the handlers, commit with the
  * outbox (re-running on a conflict, so nothing of a lost run is ever sent), then send the outbox.
+ * An update whose session the store cannot answer from memory may run first on the store's guess
+ * that it is new ({@link SessionStore#loadOrGuess}); a wrong guess is refused with the session,
+ * and the turn runs again on it, exactly as after a conflict.
  * While the store is unavailable the job is retried with backoff and its future stays pending,
  * which also holds back the session's later updates, keeping their order. The bot's code runs
  * under the {@link HandlerDeadline}: a run that overstays it is replaced on its lane by a run of
@@ -162,12 +166,18 @@ final class Engine {
     int storeFailures = 0;
     // A commit whose outcome is unknown because the store failed while it ran.
     Attempts.Planned uncertain = null;
+    // The session a refused commit carried: the next attempt runs on it without reading again.
+    Optional<StoredSession> carried = Optional.empty();
+    // Only an update's first attempt may run on a guess: after a failure the store must be read
+    // (an uncertain commit is found only there), and a key that may adopt a legacy member
+    // session must look for it first.
+    boolean mayGuess = job instanceof Job.ForUpdate && !legacyMembers.mayAdopt(key);
     while (true) {
       try {
-        // A timer or signal job commits nothing when it finds nothing to do, so no version check
-        // would catch a stale cached read: it reads the latest session.
-        Optional<StoredSession> read = job instanceof Job.ForUpdate ? store.load(key) : store.loadLatest(key);
-        Optional<StoredSession> stored = read.isEmpty() ? adopted(key) : read;
+        SessionRead read = carried.isPresent() ? SessionRead.loaded(carried) : read(key, job, mayGuess);
+        carried = Optional.empty();
+        mayGuess = false;
+        Optional<StoredSession> stored = read.session().isEmpty() && !read.guessed() ? adopted(key) : read.session();
         String uncertainId = uncertain == null ? null : uncertain.commit().updateId();
         if (uncertainId != null && stored.filter(s -> s.hasSeen(uncertainId)).isPresent()) {
           if (landedAsOurs(key, uncertain)) {
@@ -193,6 +203,12 @@ final class Engine {
         uncertain = planned;
         CommitResult result = store.commit(planned.commit());
         uncertain = null;
+        if (read.guessed() && missedGuess(result)) {
+          // The session existed: nothing was written or sent, and the turn runs again on the
+          // session the refusal carried (or on a read, when it carried none). Not a conflict.
+          carried = ((CommitResult.Conflict) result).current();
+          continue;
+        }
         if (result instanceof CommitResult.Conflict conflict) {
           settings.listener().commitConflict(job.type());
           if (++conflicts >= settings.maxCommitAttempts()) {
@@ -201,6 +217,7 @@ final class Engine {
                 + " given up, nothing of it was sent");
           }
           LOG.debug("session {}: commit conflict (store at version {}); re-running", key, conflict.currentVersion());
+          carried = conflict.current();
           continue;
         }
         if (result instanceof CommitResult.Committed committed && committed.windowCapped()) {
@@ -213,6 +230,29 @@ final class Engine {
         waitForStore(key, e, storeFailures);
       }
     }
+  }
+
+  /**
+   * Reads the session of {@code key} for {@code job}: a timer or signal job commits nothing when
+   * it finds nothing to do, so no version check would catch a stale cached read, and it reads the
+   * latest session; an update may take the store's guess that its session is new.
+   */
+  private SessionRead read(String key, Job job, boolean mayGuess) {
+    if (!(job instanceof Job.ForUpdate)) {
+      return SessionRead.loaded(store.loadLatest(key));
+    }
+    return mayGuess ? store.loadOrGuess(key) : SessionRead.loaded(store.load(key));
+  }
+
+  /**
+   * Reports the outcome of a commit made on the guess that the session was new and tells whether
+   * the guess was wrong: refused because a session exists. A refusal for the chat data's version
+   * (no session, as guessed) is a plain conflict.
+   */
+  private boolean missedGuess(CommitResult result) {
+    boolean missed = result instanceof CommitResult.Conflict conflict && conflict.currentVersion() > 0;
+    settings.listener().speculation(!missed);
+    return missed;
   }
 
   /**

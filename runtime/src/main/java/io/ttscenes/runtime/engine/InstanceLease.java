@@ -5,16 +5,12 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Tells other instances that this one is alive: it holds the store lease {@code instance:<id>},
- * renewed every ttl/3 by a keeper thread, and stamps its id on every outbox entry it commits. An
+ * renewed every ttl/3 by the {@link LeaseKeeper}, and stamps its id on every outbox entry it commits. An
  * instance that recovers an entry of another owner first takes that owner's lease: it gets it only
  * when the owner is gone (it expired or was released), and then holds it (a claim) while it has
  * that owner's entries parked, so no third instance sends them too. Once this instance finds its
@@ -31,24 +27,11 @@ final class InstanceLease implements AutoCloseable {
   private final Set<String> retired = ConcurrentHashMap.newKeySet();
   private volatile String id;
   private volatile long confirmedAt;
-  private volatile ScheduledExecutorService keeper;
 
   InstanceLease(SessionStore store, String id, Duration ttl) {
     this.store = store;
     this.id = id;
     this.ttl = ttl;
-  }
-
-  /** Takes this instance's lease and starts renewing it and the claims in use by {@code parked}. */
-  void start(Predicate<String> parked) {
-    confirm();
-    long period = Math.max(1, ttl.toMillis() / 3);
-    keeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "ttscenes-instance-lease");
-      thread.setDaemon(true);
-      return thread;
-    });
-    keeper.scheduleWithFixedDelay(() -> keep(parked), period, period, TimeUnit.MILLISECONDS);
   }
 
   /** The id stamped on entries committed now. */
@@ -147,10 +130,18 @@ final class InstanceLease implements AutoCloseable {
     return false;
   }
 
-  private void keep(Predicate<String> parked) {
-    confirm();
-    for (String owner : Set.copyOf(claims)) {
-      if (parked.test(owner)) {
+  /** The owners whose leases this instance holds as claims now (see {@link #mayRecover}). */
+  Set<String> claims() {
+    return Set.copyOf(claims);
+  }
+
+  /**
+   * Of {@code held} (a copy of {@link #claims()} taken before {@code inUse} was read), renews the
+   * claims whose owners' entries are parked here ({@code inUse}) and releases the rest.
+   */
+  void keepClaims(Set<String> held, Set<String> inUse) {
+    for (String owner : held) {
+      if (inUse.contains(owner)) {
         mayRetry(owner);
       } else {
         release(owner);
@@ -179,18 +170,9 @@ final class InstanceLease implements AutoCloseable {
     }
   }
 
-  /** Stops renewing and releases this instance's lease and its claims. */
+  /** Releases this instance's lease and its claims; the {@link LeaseKeeper} stopped renewing them first. */
   @Override
   public void close() {
-    ScheduledExecutorService running = keeper;
-    if (running != null) {
-      running.shutdownNow();
-      try {
-        running.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
     Set.copyOf(claims).forEach(this::release);
     String current = id;
     try {

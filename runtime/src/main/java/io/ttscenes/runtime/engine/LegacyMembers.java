@@ -41,12 +41,20 @@ final class LegacyMembers {
   }
 
   /**
+   * Whether {@code key} may have an old user-in-chat session to adopt when it is absent: the
+   * engine then reads it rather than guess it is new, since a guess would skip the adoption.
+   */
+  boolean mayAdopt(String key) {
+    return chatScoped && ChatKeys.unscoped(key).isPresent();
+  }
+
+  /**
    * Copies the old session of chat-scoped {@code key}, which was found absent, to it; returns the
    * old session when it did (the caller then reads {@code key} again, and still knows the updates
    * the old session committed: the copy's own recent ids hold only the move).
    */
   Optional<StoredSession> adopt(String key) {
-    Optional<String> old = chatScoped ? ChatKeys.unscoped(key) : Optional.empty();
+    Optional<String> old = mayAdopt(key) ? ChatKeys.unscoped(key) : Optional.empty();
     if (old.isEmpty()) {
       return Optional.empty();
     }

@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 /**
  * Feeds the engine's events to Micrometer. Per update: {@code ttscenes.updates} (by type and
  * outcome), {@code ttscenes.handler.latency} (by type), {@code ttscenes.commit.conflicts},
+ * {@code ttscenes.session.speculation} (first turns on a guessed new session, by outcome
+ * {@code hit} or {@code miss}),
  * {@code ttscenes.updates.dead_lettered}; per committed update ({@link TurnReport}):
  * {@code ttscenes.scene.latency} (by scene and step where the handler ran),
  * {@code ttscenes.scene.entered}, {@code .completed}, {@code .left_early}, {@code .timed_out} (by
@@ -90,6 +92,12 @@ public final class MicrometerRuntimeListener implements RuntimeListener {
   @Override
   public void commitConflict(String updateType) {
     count("ttscenes.commit.conflicts", "commits that lost a race and were re-run", "type", known(updateType));
+  }
+
+  @Override
+  public void speculation(boolean hit) {
+    count("ttscenes.session.speculation", "first turns run on the guess that the session was new",
+        "outcome", hit ? "hit" : "miss");
   }
 
   @Override

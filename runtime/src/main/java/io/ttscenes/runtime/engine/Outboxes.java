@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -156,9 +157,9 @@ final class Outboxes {
     return queue != null && queue.stream().anyMatch(p -> p.entryId().equals(id));
   }
 
-  /** Returns whether an entry of {@code owner} is parked here (a claim on its lease is in use). */
-  boolean parksFor(String owner) {
-    return parked.values().stream().anyMatch(q -> q.stream().anyMatch(p -> p.owner().equals(owner)));
+  /** Returns the owners of the entries parked here (the claims on their leases are in use). */
+  Set<String> parkedOwners() {
+    return parked.values().stream().flatMap(Deque::stream).map(Parked::owner).collect(Collectors.toSet());
   }
 
   /** Returns the sessions with parked entries. */

@@ -21,6 +21,14 @@ public interface RuntimeListener {
   /** A commit lost a compare-and-set race and the handler is re-run. */
   default void commitConflict(String updateType) {}
 
+  /**
+   * An update's first turn ran on the store's guess that its session was new (see {@link
+   * io.ttscenes.api.store.SessionStore#loadOrGuess}): {@code hit} when its commit found no
+   * session, else the commit was refused with the existing session and the turn ran again on it,
+   * which is not a commit conflict.
+   */
+  default void speculation(boolean hit) {}
+
   /** The store was unreachable during {@code operation}; the next try follows after {@code delay}. */
   default void storeRetry(String operation, int attempt, Duration delay) {}
 

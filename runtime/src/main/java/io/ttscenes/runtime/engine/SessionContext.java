@@ -156,6 +156,11 @@ final class SessionContext implements Context<Object> {
   }
 
   @Override
+  public Optional<ChatType> chatType() {
+    return update.chatType();
+  }
+
+  @Override
   public Optional<Locale> locale() {
     return Extras.locale(session.extras)
         .or(() -> update.userLocale().filter(tag -> !tag.isBlank()))

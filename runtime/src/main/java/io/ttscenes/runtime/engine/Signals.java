@@ -6,13 +6,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ttscenes.api.store.InboxEntry;
 import io.ttscenes.api.store.SessionStore;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
  * Carries out recorded signals after the sender's commit: each goes to its target's inbox in the
- * store (which also makes the target's timer due, so any instance picks it up), then the target's
- * lane in this process is told, so it usually runs at once. A signal delivered again after a
+ * store (which also makes the target's timer due, so any instance picks it up), then its
+ * {@link Arrival} is published to the listeners wired once, so the target's lane in this process
+ * usually runs it at once. A signal delivered again after a
  * crash keeps its id: the inbox holds it once, and the target's recent ids skip one it handled.
  */
 final class Signals {
@@ -25,17 +28,31 @@ final class Signals {
     }
   }
 
+  /** A signal was just put in the inbox of session {@code target}: its lane here may run it at once. */
+  record Arrival(String target) {
+    Arrival {
+      Objects.requireNonNull(target, "target");
+    }
+  }
+
   private final SessionStore store;
   private final ObjectMapper mapper;
   private final Clock clock;
-  private final Consumer<String> arrived;
+  private final List<Consumer<Arrival>> listeners = new CopyOnWriteArrayList<>();
 
-  /** {@code arrived} is told the target's key after each delivery; it must not block. */
-  Signals(SessionStore store, ObjectMapper mapper, Clock clock, Consumer<String> arrived) {
+  Signals(SessionStore store, ObjectMapper mapper, Clock clock) {
     this.store = store;
     this.mapper = mapper;
     this.clock = clock;
-    this.arrived = arrived;
+  }
+
+  /**
+   * Tells {@code listener} of each delivery from now on, on the delivering thread (it must not
+   * block). Wired once by the owner of the lanes, which decides what an arrival starts: Signals
+   * itself knows nothing above it.
+   */
+  void onArrival(Consumer<Arrival> listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
   /** Appends {@code signal} to its target's inbox; store failures propagate (the caller retries). */
@@ -50,7 +67,8 @@ final class Signals {
       throw new IllegalStateException("signal " + signal.id() + " cannot be written: " + e.getMessage(), e);
     }
     store.appendSignal(signal.target(), new InboxEntry(signal.id(), clock.instant(), json));
-    arrived.accept(signal.target());
+    Arrival arrival = new Arrival(signal.target());
+    listeners.forEach(listener -> listener.accept(arrival));
   }
 
   /** Reads an inbox entry back; {@link IllegalArgumentException} when it is not a signal's JSON. */

@@ -8,7 +8,6 @@ import io.ttscenes.runtime.client.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,9 +15,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Receives updates by long polling ({@code GET /updates}) on one background thread. Every update
  * of a page is submitted to the dispatcher, and the page's marker is passed to the next poll, and
- * stored with {@link SessionStore#saveMarker}, only after every update of the page was
- * acknowledged; updates that failed are submitted again (dedupe makes re-running committed ones
- * harmless) with backoff before the marker moves. After a restart polling resumes from
+ * stored with {@link SessionStore#saveMarker} (at most once per
+ * {@link Builder#markerSaveInterval}), only after every update of the page was acknowledged;
+ * updates that failed are submitted again (dedupe makes re-running committed ones harmless) with
+ * backoff before the marker moves. After a restart polling resumes from
  * {@link SessionStore#loadMarker()}. A full lane blocks the poll thread, so polling slows down
  * instead of piling up updates.
  *
@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>With several instances of one bot, give each a {@link Builder#lease lease}: an instance then
  * polls only while it holds the store lease {@code poller}, and stands by otherwise (see
- * {@link #holdsLease()}). Updates of a page the old holder is still finishing when another
+ * {@link #holdsLease()}); whoever must act on gaining it subscribes to the {@link PollerLease}. Updates of a page the old holder is still finishing when another
  * instance takes over may be delivered twice; dedupe recognises them, and the stored marker only
  * moves forward.
  *
@@ -58,10 +58,9 @@ public final class LongPollIngress implements Ingress {
     this.settings = new PollSettings(builder.api, builder.dispatcher, builder.store,
         builder.request, new Backoff(builder.backoffFirst, builder.backoffCap),
         builder.unauthorizedRetry, builder.sleeper, builder.clock, builder.deadLetterAfter,
-        builder.pollAgainAfter);
+        builder.pollAgainAfter, builder.markerSaveInterval);
     this.threadName = builder.threadName;
-    this.gate = builder.leaseOwner == null ? PollGate.ALWAYS : new PollerLease(builder.store,
-        builder.leaseOwner, builder.leaseTtl, builder.onLeaseAcquired, threadName + "-lease", builder.predecessor);
+    this.gate = builder.lease == null ? PollGate.ALWAYS : builder.lease;
     this.loop = new PollLoop(settings, lifecycle, gate);
   }
 
@@ -97,6 +96,7 @@ public final class LongPollIngress implements Ingress {
     Objects.requireNonNull(deadline, "deadline");
     boolean done = lifecycle.stop(deadline);
     // After the page in progress, so the instance taking over starts from its stored marker.
+    loop.storeHeldMarker();
     gate.stop();
     return done;
   }
@@ -128,6 +128,8 @@ public final class LongPollIngress implements Ingress {
 
   /** Configures a {@link LongPollIngress}; every setting but the three required ones has a default. */
   public static final class Builder {
+    // Well inside the dedupe window, so what a crash re-reads is always recognised.
+    private static final Duration MAX_MARKER_SAVE_INTERVAL = Duration.ofSeconds(30);
     private final BotApi api;
     private final Dispatcher dispatcher;
     private final SessionStore store;
@@ -140,10 +142,8 @@ public final class LongPollIngress implements Ingress {
     private String threadName = "ttscenes-long-poll";
     private int deadLetterAfter = 10;
     private Duration pollAgainAfter = Duration.ofMillis(100);
-    private String leaseOwner;
-    private Duration leaseTtl;
-    private Runnable onLeaseAcquired = () -> {};
-    private Optional<String> predecessor = Optional.empty();
+    private PollerLease lease;
+    private Duration markerSaveInterval = Duration.ofSeconds(1);
 
     private Builder(BotApi api, Dispatcher dispatcher, SessionStore store) {
       this.api = Objects.requireNonNull(api, "api");
@@ -237,42 +237,33 @@ public final class LongPollIngress implements Ingress {
     }
 
     /**
-     * Polls only while holding the store lease {@code poller} as {@code owner} (unique per
-     * instance), taken for {@code ttl} and renewed every ttl/3; standing by otherwise. Without
-     * this call the ingress polls unconditionally: the only poller of its bot.
+     * The least time between two stores of a moved marker (default 1 s; zero stores it after
+     * every page). At a steady trickle each page holds one or two updates, and storing each
+     * page's marker was a store round trip for most updates; a marker held back is stored with the
+     * next page after the interval, with the next empty poll, and on stop or a lost lease. A crash
+     * then re-reads at most the updates of the last interval (or of one poll timeout when traffic
+     * stopped meanwhile), which dedupe skips: both stay well inside
+     * {@link SessionStore#RECENT_UPDATE_WINDOW}.
      *
-     * @throws IllegalArgumentException if {@code owner} is blank or {@code ttl} is under 3 ms
+     * @throws IllegalArgumentException if {@code interval} is negative or longer than 30 s
      */
-    public Builder lease(String owner, Duration ttl) {
-      Objects.requireNonNull(owner, "owner");
-      Objects.requireNonNull(ttl, "ttl");
-      if (owner.isBlank()) {
-        throw new IllegalArgumentException("lease owner is blank; it must have a visible character");
+    public Builder markerSaveInterval(Duration interval) {
+      Objects.requireNonNull(interval, "interval");
+      if (interval.isNegative() || interval.compareTo(MAX_MARKER_SAVE_INTERVAL) > 0) {
+        throw new IllegalArgumentException("markerSaveInterval is " + interval
+            + "; it must be between 0 and " + MAX_MARKER_SAVE_INTERVAL.toSeconds() + " s");
       }
-      if (ttl.toMillis() < 3) {
-        throw new IllegalArgumentException("lease ttl is " + ttl + "; it must be at least 3 ms");
-      }
-      this.leaseOwner = owner;
-      this.leaseTtl = ttl;
+      this.markerSaveInterval = interval;
       return this;
     }
 
     /**
-     * With a {@link #lease}: {@code deadOwner}, when present, is an earlier process of this
-     * instance known to be gone; a poller lease it still holds is freed on start, so this one
-     * polls at once instead of after the TTL. Never name an owner that may still poll.
+     * Polls only while this instance holds {@code lease} (see {@link PollerLease#create}), standing
+     * by otherwise; the ingress starts the lease with itself and releases it when it stops. Without
+     * this call the ingress polls unconditionally: the only poller of its bot.
      */
-    public Builder takeOverFrom(Optional<String> deadOwner) {
-      this.predecessor = Objects.requireNonNull(deadOwner, "deadOwner");
-      return this;
-    }
-
-    /**
-     * Runs {@code action} each time this instance takes the poller lease: on the thread that took
-     * it on start (the caller of {@link LongPollIngress#start()}), on a thread of its own later.
-     */
-    public Builder onLeaseAcquired(Runnable action) {
-      this.onLeaseAcquired = Objects.requireNonNull(action, "action");
+    public Builder lease(PollerLease lease) {
+      this.lease = Objects.requireNonNull(lease, "lease");
       return this;
     }
 

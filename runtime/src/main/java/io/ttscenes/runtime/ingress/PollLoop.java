@@ -3,6 +3,7 @@ package io.ttscenes.runtime.ingress;
 import io.ttscenes.api.client.ApiRejectedException;
 import io.ttscenes.api.client.BotApiException;
 import io.ttscenes.api.client.MalformedResponseException;
+import io.ttscenes.api.model.UnreadableUpdate;
 import io.ttscenes.api.model.Update;
 import io.ttscenes.api.model.UpdateList;
 import java.time.Duration;
@@ -35,6 +36,9 @@ final class PollLoop implements Runnable {
   private final BatchAcks acks;
   private volatile Long marker;
   private boolean markerUnsaved;
+  // System.nanoTime() of the last stored marker; no store yet while neverSaved.
+  private long savedAtNanos;
+  private boolean neverSaved = true;
   // Whether updates are in hand: stop then waits instead of interrupting (see holdWork).
   private boolean working;
   // The last page handed to the dispatcher: its updates are the ones in hand while working.
@@ -58,14 +62,14 @@ final class PollLoop implements Runnable {
     try {
       while (gate.awaitOpen(lifecycle) && loadMarker()) {
         pollWhileOpen();
-        saveUnsavedMarker();
+        storeUnsaved(true);
       }
     } catch (RuntimeException | Error e) {
       // Not expected (every known failure is retried above); say so loudly rather than die quietly.
       LOG.error("long polling stopped by an unexpected error; no further updates are received", e);
       throw e;
     } finally {
-      saveUnsavedMarker();
+      storeUnsaved(true);
       lifecycle.finished();
     }
   }
@@ -130,7 +134,9 @@ final class PollLoop implements Runnable {
   /** One getUpdates call; empty when it failed (after waiting the backoff) or we are stopping. */
   private Optional<UpdateList> poll(int attempt) {
     try {
-      return Optional.of(settings.api().getUpdates(settings.request().withMarker(marker)));
+      UpdateList page = settings.api().getUpdates(settings.request().withMarker(marker));
+      deadLetterUnreadable(page);
+      return Optional.of(page);
     } catch (Exception e) {
       // Exception, not RuntimeException: a client may throw an undeclared checked one (OkHttp's
       // InterruptedException on stop); while stopping any failure just ends the loop.
@@ -138,6 +144,21 @@ final class PollLoop implements Runnable {
         pauseAfterPollFailure(e, attempt);
       }
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Keeps the updates of {@code page} the client could not read as dead letters, at once: the
+   * page may yet be left to another poller, and the client returns each such update only once.
+   */
+  private void deadLetterUnreadable(UpdateList page) {
+    for (UnreadableUpdate update : page.unreadable()) {
+      try {
+        settings.dispatcher().deadLetteredBody(update.type(), update.json(),
+            "update " + update.type() + " of a polled page cannot be read: " + update.reason());
+      } catch (RuntimeException e) {
+        LOG.warn("could not keep unreadable update {} as a dead letter: {}", update.type(), e.toString());
+      }
     }
   }
 
@@ -274,32 +295,52 @@ final class PollLoop implements Runnable {
       }
       return;
     }
-    if (!next.equals(marker) || markerUnsaved) {
-      marker = next;
-      saveMarker();
+    if (!next.equals(marker)) {
+      synchronized (this) {
+        marker = next;
+        markerUnsaved = true;
+      }
+    }
+    // An unmoved marker (an empty poll) stores one held back, however recent the last store.
+    if (page.updates().isEmpty() || saveDue()) {
+      storeUnsaved(false);
     }
   }
 
-  private void saveMarker() {
+  private boolean saveDue() {
+    return neverSaved || System.nanoTime() - savedAtNanos >= settings.markerSaveInterval().toNanos();
+  }
+
+  /**
+   * Stores a marker held back by the save interval, from the thread that stops the ingress: the
+   * poll thread may sit in an abandoned long poll for up to its timeout. No-op when none is held.
+   */
+  void storeHeldMarker() {
+    storeUnsaved(true);
+  }
+
+  /** Stores the marker if it moved since the last store; synchronized with stop's thread. */
+  private synchronized void storeUnsaved(boolean stopping) {
+    if (!markerUnsaved || marker == null) {
+      return;
+    }
+    // Stop interrupts an idle poll: the store call must not see that interrupt (a pooled client
+    // waiting for a connection would give up).
+    boolean interrupted = Thread.interrupted();
     try {
       settings.store().saveMarker(marker);
       markerUnsaved = false;
+      neverSaved = false;
+      savedAtNanos = System.nanoTime();
     } catch (RuntimeException e) {
-      markerUnsaved = true;
       // Safe to go on: after a crash, polling from the older stored marker only re-delivers updates
       // that dedupe recognises.
-      LOG.warn("could not store marker {} ({}); it is stored with the next batch", marker, e.getMessage());
-    }
-  }
-
-  private void saveUnsavedMarker() {
-    if (markerUnsaved && marker != null) {
-      try {
-        settings.store().saveMarker(marker);
-        markerUnsaved = false;
-      } catch (RuntimeException e) {
-        LOG.warn("could not store the last marker {} on stop ({}); the next start re-reads a few "
-            + "updates, which dedupe skips", marker, e.getMessage());
+      LOG.warn(stopping ? "could not store the last marker {} on stop ({}); the next start re-reads a few "
+          + "updates, which dedupe skips" : "could not store marker {} ({}); it is stored with the next batch",
+          marker, e.getMessage());
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
   }

@@ -12,6 +12,8 @@ import java.time.Duration;
  * What the poll loop is built from; assembled by {@link LongPollIngress.Builder}.
  * {@code pollAgainAfter}: how long a page with room left may wait for its slowest update before
  * the loop polls again from the same marker, so later updates are not held back by it.
+ * {@code markerSaveInterval}: the least time between two stores of a moved marker (zero: after
+ * every page); a marker held back by it is stored with a later page, an empty poll, or on stop.
  */
 record PollSettings(
     BotApi api,
@@ -23,4 +25,5 @@ record PollSettings(
     Sleeper sleeper,
     Clock clock,
     int deadLetterAfter,
-    Duration pollAgainAfter) {}
+    Duration pollAgainAfter,
+    Duration markerSaveInterval) {}

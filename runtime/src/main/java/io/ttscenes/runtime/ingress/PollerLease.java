@@ -2,10 +2,14 @@ package io.ttscenes.runtime.ingress;
 
 import io.ttscenes.api.store.SessionStore;
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,16 +19,24 @@ import org.slf4j.LoggerFactory;
  * it. A renewal that is refused (another owner, or it expired) closes the gate at once; a store
  * failure closes it once the lease may have run out before the next try, so two instances never
  * poll on purpose at the same time. Thread-safe.
+ *
+ * <p>Built before the parts that depend on it: the {@link LongPollIngress} it is given to starts
+ * and stops it and polls while it is held; others {@link #subscribe} to be told when it is gained
+ * or lost (outbox recovery runs on gaining it) and ask {@link #isHeld()}. It calls nobody but its
+ * subscribers, so the wiring stays one-way.
  */
-final class PollerLease implements PollGate {
+public final class PollerLease implements PollGate {
   static final String NAME = "poller";
   private static final Logger LOG = LoggerFactory.getLogger(LongPollIngress.class);
+
+  /** What a subscriber is told: this instance took the lease, or it no longer holds it. */
+  public enum Change { GAINED, LOST }
 
   private final SessionStore store;
   private final String owner;
   private final Duration ttl;
   private final Duration period;
-  private final Runnable onAcquired;
+  private final List<Consumer<Change>> subscribers = new CopyOnWriteArrayList<>();
   private final String threadName;
   private final Object lock = new Object();
   private boolean held;
@@ -33,15 +45,54 @@ final class PollerLease implements PollGate {
   private volatile ScheduledExecutorService keeper;
   private final Optional<String> predecessor;
 
-  PollerLease(SessionStore store, String owner, Duration ttl, Runnable onAcquired, String threadName,
+  private PollerLease(SessionStore store, String owner, Duration ttl, String threadName,
       Optional<String> predecessor) {
     this.predecessor = predecessor;
     this.store = store;
     this.owner = owner;
     this.ttl = ttl;
     this.period = ttl.dividedBy(3);
-    this.onAcquired = onAcquired;
     this.threadName = threadName;
+  }
+
+  /**
+   * The poller lease of {@code owner} (unique per instance) in {@code store}, taken for {@code ttl}
+   * and renewed every ttl/3 on a daemon thread named {@code threadName}. {@code deadOwner}, when
+   * present, is an earlier process of this instance known to be gone: a lease it still holds is
+   * freed on start, so this one polls at once instead of after the TTL. Never name an owner that
+   * may still poll.
+   *
+   * @throws IllegalArgumentException if {@code owner} is blank or {@code ttl} is under 3 ms
+   */
+  public static PollerLease create(SessionStore store, String owner, Duration ttl, Optional<String> deadOwner,
+      String threadName) {
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(ttl, "ttl");
+    Objects.requireNonNull(deadOwner, "deadOwner");
+    Objects.requireNonNull(threadName, "threadName");
+    if (owner.isBlank()) {
+      throw new IllegalArgumentException("lease owner is blank; it must have a visible character");
+    }
+    if (ttl.toMillis() < 3) {
+      throw new IllegalArgumentException("lease ttl is " + ttl + "; it must be at least 3 ms");
+    }
+    return new PollerLease(store, owner, ttl, threadName, deadOwner);
+  }
+
+  /**
+   * Tells {@code subscriber} of each change from now on: {@link Change#GAINED} on the thread that
+   * took the lease on start (the caller of {@link LongPollIngress#start()}) and on a thread of its
+   * own later, since it may block; {@link Change#LOST} on the keeper thread, where it must not
+   * block. Subscribe before the ingress starts so the first gain is not missed.
+   */
+  public void subscribe(Consumer<Change> subscriber) {
+    subscribers.add(Objects.requireNonNull(subscriber, "subscriber"));
+  }
+
+  /** Whether this instance holds the lease, as of its last renewal. Thread-safe. */
+  public boolean isHeld() {
+    return isOpen();
   }
 
   @Override
@@ -110,6 +161,7 @@ final class PollerLease implements PollGate {
     }
     if (wasHeld) {
       release();
+      publish(Change.LOST);
     }
   }
 
@@ -147,19 +199,21 @@ final class PollerLease implements PollGate {
     standbyLogged = false;
     LOG.info("instance {} holds the poller lease (ttl {} ms) and polls", owner, ttl.toMillis());
     if (inline) {
-      runOnAcquired();
+      publish(Change.GAINED);
     } else {
-      Thread thread = new Thread(this::runOnAcquired, threadName + "-taken");
+      Thread thread = new Thread(() -> publish(Change.GAINED), threadName + "-taken");
       thread.setDaemon(true);
       thread.start();
     }
   }
 
-  private void runOnAcquired() {
-    try {
-      onAcquired.run();
-    } catch (RuntimeException e) {
-      LOG.warn("the action on taking the poller lease failed: {}", e.getMessage(), e);
+  private void publish(Change change) {
+    for (Consumer<Change> subscriber : subscribers) {
+      try {
+        subscriber.accept(change);
+      } catch (RuntimeException e) {
+        LOG.warn("a subscriber to the poller lease failed on {}: {}", change, e.getMessage(), e);
+      }
     }
   }
 
@@ -198,6 +252,7 @@ final class PollerLease implements PollGate {
     }
     LOG.warn("instance {} lost the poller lease ({}); it finishes the page in progress, stops "
         + "polling and stands by", owner, why);
+    publish(Change.LOST);
   }
 
   private void release() {

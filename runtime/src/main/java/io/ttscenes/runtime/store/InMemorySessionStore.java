@@ -81,7 +81,9 @@ public final class InMemorySessionStore implements SessionStore {
     sessions.asMap().compute(commit.key(), (key, current) -> {
       long version = current == null ? 0 : current.session().version();
       if (version != commit.expectedVersion()) {
-        result[0] = new CommitResult.Conflict(version);
+        // The refusal carries the session, so the caller runs again without another read.
+        result[0] = new CommitResult.Conflict(version,
+            Optional.ofNullable(current).map(SessionEntry::session));
         return current;
       }
       // The chat data is compared and set inside this session's step, before anything of the

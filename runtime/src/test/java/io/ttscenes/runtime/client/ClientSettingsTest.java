@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ttscenes.api.client.MalformedResponseException;
 import io.ttscenes.api.client.UpdatesRequest;
+import io.ttscenes.api.model.UnreadableUpdate;
+import io.ttscenes.api.model.UpdateList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -151,6 +153,11 @@ final class ClientSettingsTest {
     assertEquals("bot_started", page.updates().get(0).updateType());
     assertEquals(7L, page.marker());
     assertEquals(List.of("message_callback", "(no update_type)"), reported);
+    assertEquals(List.of("message_callback", "(no update_type)"),
+        page.unreadable().stream().map(UnreadableUpdate::type).toList());
+    assertEquals("null", page.unreadable().get(1).json());
+    assertTrue(page.unreadable().get(0).reason().startsWith("MismatchedInputException at "),
+        page.unreadable().get(0).reason());
   }
 
   // Long polling asks for a page again from an unmoved marker while one of its updates is slow.
@@ -162,10 +169,12 @@ final class ClientSettingsTest {
     api.reply(page);
     OkHttpBotApi client = api.client().onUnreadableUpdate(reported::add).build();
 
-    client.getUpdates(UpdatesRequest.defaults());
-    client.getUpdates(UpdatesRequest.defaults());
+    UpdateList first = client.getUpdates(UpdatesRequest.defaults());
+    UpdateList again = client.getUpdates(UpdatesRequest.defaults());
 
     assertEquals(List.of("message_callback"), reported);
+    assertEquals(1, first.unreadable().size());
+    assertEquals(List.of(), again.unreadable(), "the page read again returns it no more");
   }
 
   @Test

@@ -25,6 +25,14 @@ final class CountingListener implements RuntimeListener {
     outcomes.add(outcome);
   }
 
+  /** Outcomes of first turns run on a guessed new session: true for a hit. */
+  final List<Boolean> speculations = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void speculation(boolean hit) {
+    speculations.add(hit);
+  }
+
   @Override
   public void commitConflict(String updateType) {
     conflicts.incrementAndGet();

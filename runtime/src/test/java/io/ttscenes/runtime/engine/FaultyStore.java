@@ -7,6 +7,7 @@ import io.ttscenes.api.store.PendingPage;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoreRejectedException;
 import io.ttscenes.api.store.StoreUnavailableException;
+import io.ttscenes.api.store.SessionRead;
 import io.ttscenes.api.store.StoredSession;
 import io.ttscenes.api.store.ForwardingSessionStore;
 import java.time.Duration;
@@ -89,6 +90,12 @@ final class FaultyStore extends ForwardingSessionStore {
   public Optional<StoredSession> load(String key) {
     check("load");
     return super.load(key);
+  }
+
+  @Override
+  public SessionRead loadOrGuess(String key) {
+    check("load");
+    return super.loadOrGuess(key);
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A dispatcher for one bot over a real in-memory store (wrapped for fault injection), a recording
@@ -35,8 +36,13 @@ final class Harness implements AutoCloseable {
   }
 
   Harness(Bot bot, FaultyStore store, int parallelism, int capacity) {
+    this(bot, store, parallelism, capacity, UnaryOperator.identity());
+  }
+
+  /** As the others, with {@code settings} applied last to the dispatcher's builder. */
+  Harness(Bot bot, FaultyStore store, int parallelism, int capacity, UnaryOperator<Dispatcher.Builder> settings) {
     this.store = store;
-    this.dispatcher = Dispatcher.builder(bot, store, api)
+    this.dispatcher = settings.apply(Dispatcher.builder(bot, store, api)
         .clock(clock)
         .parallelism(parallelism)
         .queueCapacity(capacity)
@@ -45,7 +51,7 @@ final class Harness implements AutoCloseable {
           sleeps.add(duration);
           onSleep.accept(sleeps.size());
         })
-        .recoveryMinAge(Duration.ofSeconds(30))
+        .recoveryMinAge(Duration.ofSeconds(30)))
         .build();
   }
 

@@ -25,6 +25,11 @@ final class SignalTest {
 
   record Stray(int n) {}
 
+  /** Passed on from session hop:n to hop:n+1 until {@link #HOPS}. */
+  record Relay(int hop) {}
+
+  private static final int HOPS = 6;
+
   /** Jackson cannot write it: its only property throws. */
   static final class Unwritable {
     public String getValue() {
@@ -56,7 +61,15 @@ final class SignalTest {
               "desk got " + note.text() + " from " + ctx.signalSender().orElseThrow().key())))
           .onCommand("ask", ctx -> ctx.signal(SessionRef.named("desk"), new Note(ctx.args())).reply("sent"))
           .onCommand("stray", ctx -> ctx.signal(SessionRef.named("desk"), new Stray(1)).reply("strayed"))
-          .onCommand("bad", ctx -> ctx.signal(SessionRef.named("desk"), new Unwritable()).reply("never")))
+          .onCommand("bad", ctx -> ctx.signal(SessionRef.named("desk"), new Unwritable()).reply("never"))
+          .onCommand("relay", ctx -> ctx.signal(SessionRef.named("hop:1"), new Relay(1)).reply("relayed"))
+          .onSignal(Relay.class, (ctx, relay) -> {
+            if (relay.hop() < HOPS) {
+              ctx.signal(SessionRef.named("hop:" + (relay.hop() + 1)), new Relay(relay.hop() + 1));
+            } else {
+              ctx.sendToUser(1, OutgoingMessage.text("relayed through " + relay.hop()));
+            }
+          }))
       .build(), new FaultyStore(deliveries), 4);
   private final TimerPoller poller = new TimerPoller(h.store, h.dispatcher, h.clock, Duration.ofMinutes(1), 10);
 
@@ -82,6 +95,20 @@ final class SignalTest {
     assertTrue(h.dispatcher.drain(Duration.ofSeconds(10)));
     assertEquals(List.of(), h.store.inbox(DESK), "consumed by the desk's commit");
     assertTrue(h.store.load(DESK).orElseThrow().hasSeen("sig:" + deliveries.entries.get(0).id()));
+  }
+
+  @Test
+  void aSignalPassedOnThroughSeveralSessionsKeepsABoundedId() throws Exception {
+    h.handle(text(1, 10, "/relay"));
+
+    assertEquals(Set.of("relayed", "relayed through " + HOPS), inAnyOrder(h.api.awaitTexts(2)));
+    List<Integer> lengths = deliveries.entries.stream().map(entry -> entry.id().length()).toList();
+    assertEquals(HOPS, lengths.size(), "one delivery per hop");
+    // From the second hop on, an id names the event before it by a digest of fixed length.
+    assertEquals(1, Set.copyOf(lengths.subList(1, HOPS)).size(), "ids grow hop by hop: " + lengths);
+    assertTrue(lengths.stream().allMatch(length -> length <= 80), "ids too long: " + lengths);
+    assertEquals(HOPS, Set.copyOf(deliveries.entries.stream().map(InboxEntry::id).toList()).size(),
+        "every hop's id is its own");
   }
 
   @Test

@@ -62,6 +62,13 @@ final class TestUpdates {
     return new MessageCreatedUpdate(next(), message(user, chat, "mid." + next(), text, List.of()), "ru-RU");
   }
 
+  /** A text message in group chat {@code chat} (a negative id). */
+  static MessageCreatedUpdate groupText(long user, long chat, String text) {
+    Message message = new Message(user(user), new Recipient(chat, ChatType.CHAT, null), next(), null,
+        new MessageBody("mid." + next(), 1, text, List.of(), null), null, null, null);
+    return new MessageCreatedUpdate(next(), message, "ru-RU");
+  }
+
   static MessageCreatedUpdate textWithMid(long user, long chat, String mid, String text) {
     return new MessageCreatedUpdate(next(), message(user, chat, mid, text, List.of()), "ru-RU");
   }

@@ -94,6 +94,12 @@ final class LongPollIngressTest {
     String log = err.toString(StandardCharsets.UTF_8);
     assertTrue(log.contains("update 2 of 3 (type message_created, page marker 1003) cannot be read and is dropped"), log);
     assertFalse(log.contains("555-0199"), "personal data in the log:\n" + log);
+    // The client returns it with the page and the ingress hands it to the dispatcher: kept, once.
+    List<DeadLetter> kept = store.deadLetters(10);
+    assertEquals(1, kept.size(), "the unreadable update is kept as a dead letter once: " + kept);
+    assertEquals(DeadLetter.Kind.UNREADABLE, kept.get(0).kind());
+    assertTrue(kept.get(0).error().startsWith("update message_created of a polled page cannot be read: "
+        + "InvalidFormatException"), kept.get(0).error());
   }
 
   @Test

@@ -94,6 +94,7 @@ final class ModelFixtures {
         new ApiError("err", "attachment.not.ready", "wait"), new UploadEndpoint("https://up"),
         UserIdsList.of(List.of(1L, 2L)), new ActionRequestBody(SenderAction.TYPING_ON),
         new UpdateList(updates(), 99L),
+        new UnreadableUpdate("message_created", "{\"timestamp\":\"soon\"}", "InvalidFormatException at timestamp"),
         new CallbackConstructorInput("pressed"),
         new MessageConstructorInput(List.of(CONSTRUCTED_BODY))));
     all.addAll(ATTACHMENTS);

@@ -3,6 +3,8 @@ package io.ttscenes.api.model;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An attachment of a message to send, discriminated by {@code type}. Types this version does
@@ -33,4 +35,14 @@ public sealed interface AttachmentRequest
   /** The wire discriminator {@code type}; never null. */
   @JsonProperty("type")
   String type();
+
+  /**
+   * The request that sends {@code received} (an attachment of a message the bot got) again in
+   * another message: a photo, video, audio or file by its token, a sticker by its code, a location
+   * by its coordinates. Empty for keyboards, shares, contacts, unknown types and a media payload
+   * without a token.
+   */
+  static Optional<AttachmentRequest> resend(Attachment received) {
+    return AttachmentResends.of(Objects.requireNonNull(received, "received"));
+  }
 }

@@ -32,6 +32,12 @@ public record BotStartedUpdate(
     return Optional.of(eventChatId);
   }
 
+  /** Always a dialog: a user presses Start in their dialog with the bot. */
+  @Override
+  public Optional<ChatType> chatType() {
+    return Optional.of(ChatType.DIALOG);
+  }
+
   @Override
   public Optional<User> user() {
     return Optional.ofNullable(startedBy);

@@ -30,6 +30,11 @@ public record Message(
     return recipient == null ? Optional.empty() : Optional.ofNullable(recipient.chatId());
   }
 
+  /** The type of this message's chat, if the recipient tells it. */
+  public Optional<ChatType> chatType() {
+    return recipient == null ? Optional.empty() : Optional.ofNullable(recipient.chatType());
+  }
+
   /** The text of this message, if it has a body with text. */
   public Optional<String> text() {
     return body == null ? Optional.empty() : Optional.ofNullable(body.text());

@@ -31,6 +31,11 @@ public record MessageCallbackUpdate(
   }
 
   @Override
+  public Optional<ChatType> chatType() {
+    return message == null ? Optional.empty() : message.chatType();
+  }
+
+  @Override
   public Optional<User> user() {
     return callback == null ? Optional.empty() : Optional.ofNullable(callback.user());
   }

@@ -27,6 +27,11 @@ public record MessageEditedUpdate(
   }
 
   @Override
+  public Optional<ChatType> chatType() {
+    return message == null ? Optional.empty() : message.chatType();
+  }
+
+  @Override
   public Optional<User> user() {
     return message == null ? Optional.empty() : Optional.ofNullable(message.sender());
   }

@@ -56,6 +56,14 @@ public sealed interface Update
   }
 
   /**
+   * The type of the chat the event happened in (a dialog with the user, a group chat, a channel),
+   * when the update tells it: a message's recipient, or {@code bot_started}, which is always a dialog.
+   */
+  default Optional<ChatType> chatType() {
+    return Optional.empty();
+  }
+
+  /**
    * The acting user: the sender of a created or edited message, the user who pressed a button,
    * otherwise the update's {@code user} field; empty when the update has none.
    */

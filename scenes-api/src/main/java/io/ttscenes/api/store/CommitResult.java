@@ -1,5 +1,8 @@
 package io.ttscenes.api.store;
 
+import java.util.Objects;
+import java.util.Optional;
+
 /** What a {@link SessionStore#commit} did: either it wrote, or another writer was first. */
 public sealed interface CommitResult {
 
@@ -17,7 +20,22 @@ public sealed interface CommitResult {
 
   /**
    * Nothing was written: the session's version is {@code currentVersion} (0: it does not exist),
-   * not the expected one. The caller reloads and runs again.
+   * not the expected one, or the chat data's version was not. {@code current}, when present, is
+   * the session as the store held it when it refused (read in the same atomic step, so no older
+   * than any load could return then); the caller runs again on it, or reloads when it is empty.
    */
-  record Conflict(long currentVersion) implements CommitResult {}
+  record Conflict(long currentVersion, Optional<StoredSession> current) implements CommitResult {
+    public Conflict {
+      Objects.requireNonNull(current, "current");
+      if (current.isPresent() && current.get().version() != currentVersion) {
+        throw new IllegalArgumentException("the carried session has version " + current.get().version()
+            + ", not the current version " + currentVersion);
+      }
+    }
+
+    /** A refusal that carries no session: the caller reloads. */
+    public Conflict(long currentVersion) {
+      this(currentVersion, Optional.empty());
+    }
+  }
 }

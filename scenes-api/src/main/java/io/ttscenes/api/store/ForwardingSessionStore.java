@@ -36,6 +36,11 @@ public abstract class ForwardingSessionStore implements SessionStore {
   }
 
   @Override
+  public SessionRead loadOrGuess(String key) {
+    return delegate.loadOrGuess(key);
+  }
+
+  @Override
   public CommitResult commit(Commit commit) {
     return delegate.commit(commit);
   }

@@ -54,12 +54,26 @@ public interface SessionStore extends AutoCloseable {
   }
 
   /**
+   * Returns the session for {@code key} as {@link #load} does when that costs no round trip to
+   * the backing service (a cached copy); otherwise a store whose refused commits carry the current
+   * session ({@link CommitResult.Conflict#current()}) may skip the read and guess there is none. A
+   * caller acting on a guess commits expecting version 0, which either creates the session or is
+   * refused with the session it did not read, so a new session costs one round trip, not two.
+   * Callers that would act without a commit must not use it. The default is {@link #load}, never
+   * a guess; decorators that intercept {@code load} must intercept this too.
+   */
+  default SessionRead loadOrGuess(String key) {
+    return SessionRead.loaded(load(key));
+  }
+
+  /**
    * Atomically checks that the session's version is {@code commit.expectedVersion()} (0: no
    * session exists) and writes the new data, the outbox entry (if any), the update id into the
    * session's recent ids (with the time of the commit, which trims them: see
    * {@link #RECENT_UPDATE_WINDOW}), and the idle TTL, all in one step, and removes the outbox entries named
    * by {@link Commit#clearedOutboxIds()}. On a version mismatch nothing is written and the current
-   * version is reported.
+   * version is reported, with the current session when the store read it in the same step (see
+   * {@link CommitResult.Conflict#current()}).
    */
   CommitResult commit(Commit commit);
 

@@ -78,7 +78,7 @@ public abstract class ChatDataContract extends LeaseContract {
 
     CommitResult stale = store.commit(withChat(member, 0, "a1-again", "m2", 1, "board-2", Optional.empty()));
 
-    assertEquals(new Conflict(1), stale);
+    assertRefused(member, 1, stale);
     assertEquals(Optional.of(new StoredChatData(1, "board-1")), store.loadChatData(CHAT));
     assertEquals("a1", loaded(member).data());
   }

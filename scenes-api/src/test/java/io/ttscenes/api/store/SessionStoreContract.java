@@ -96,7 +96,7 @@ public abstract class SessionStoreContract extends PendingPagingContract {
 
     Commit stale = commitWithOutbox("u1", 1, "stale", "m3", new OutboxEntry("o3", "send three"))
         .withClearedOutboxIds(Set.of("o2"));
-    assertEquals(new Conflict(2), store.commit(stale));
+    assertRefused("u1", 2, store.commit(stale));
 
     StoredSession session = loaded("u1");
     assertEquals("two", session.data());
@@ -111,8 +111,52 @@ public abstract class SessionStoreContract extends PendingPagingContract {
   void creatingAnExistingSessionConflicts() {
     store.commit(commit("u1", 0, "first", "m1"));
 
-    assertEquals(new Conflict(1), store.commit(commit("u1", 0, "second", "m2")));
+    assertRefused("u1", 1, store.commit(commit("u1", 0, "second", "m2")));
     assertEquals("first", loaded("u1").data());
+  }
+
+  @Test
+  void aCommitOnTheGuessThatASessionIsNewIsRefusedWithItsDataAndRecentIds() {
+    store.commit(commit("u1", 0, "first", "m1"));
+    store.commit(commitWithOutbox("u1", 1, "second", "m2", new OutboxEntry("o2", "send two")));
+    SessionRead read = store.loadOrGuess("u1");
+    assertEquals(read.guessed() ? Optional.empty() : Optional.of(loaded("u1")), read.session());
+
+    CommitResult refused = store.commit(commitWithOutbox("u1", 0, "guessed", "m3", new OutboxEntry("o3", "three"))
+        .withClearedOutboxIds(Set.of("o2")));
+
+    assertRefused("u1", 2, refused);
+    if (refusalsCarryTheSession()) {
+      StoredSession carried = ((Conflict) refused).current().orElseThrow();
+      assertEquals(new StoredSession(2, "second", List.of("m1", "m2")), carried);
+      assertTrue(carried.hasSeen("m2"), "a redelivery of m2 is still a duplicate after the refusal");
+    }
+    assertEquals(List.of(new PendingOutbox("u1", new OutboxEntry("o2", "send two"))), store.pendingOutboxes(10),
+        "the refused commit neither added nor cleared an outbox entry");
+    assertEquals(new Committed(3), store.commit(commit("u1", 2, "third", "m3")));
+  }
+
+  @Test
+  void loadOrGuessNeverReturnsASessionThatIsNotStoredAndOnlyEverGuessesAbsence() {
+    SessionRead absent = store.loadOrGuess("nobody");
+    assertEquals(Optional.empty(), absent.session());
+    assertEquals(new Committed(1), store.commit(commit("nobody", 0, "new", "m1")), "a guess commits at version 0");
+
+    SessionRead present = store.loadOrGuess("nobody");
+    assertEquals(present.guessed() ? Optional.empty() : Optional.of(loaded("nobody")), present.session());
+  }
+
+  @Test
+  void aSessionARefusalCarriedIsNotReadBackOnceItExpired() {
+    store.commit(new Commit("u1", 0, "short-lived", Optional.empty(), "m1", expiryTtl()));
+    assertRefused("u1", 1, store.commit(commit("u1", 0, "guessed", "m2")));
+
+    passTime(expiryTtl().plusMillis(1));
+    awaitAbsent("u1");
+    assertEquals(Optional.empty(), store.loadOrGuess("u1").session());
+    assertEquals(new Conflict(0), store.commit(commit("u1", 1, "stale", "m2")));
+    assertEquals(new Committed(1), store.commit(commit("u1", 0, "fresh", "m2")));
+    assertEquals(List.of("m2"), loaded("u1").recentUpdateIds());
   }
 
   @Test

@@ -42,6 +42,27 @@ public abstract class StoreContractBase {
     return new Commit(key, expected, data, Optional.of(entry), updateId, HOUR);
   }
 
+  /**
+   * Whether this store's refused commits carry the session they found ({@link
+   * CommitResult.Conflict#current()}); a store that never does overrides this with false.
+   */
+  protected boolean refusalsCarryTheSession() {
+    return true;
+  }
+
+  /**
+   * Asserts that {@code result} refused a commit of {@code key} at {@code version} and carries the
+   * session exactly as {@link SessionStore#loadLatest} reads it now (when this store carries it).
+   */
+  protected final void assertRefused(String key, long version, CommitResult result) {
+    if (!(result instanceof CommitResult.Conflict conflict)) {
+      throw new AssertionError("expected a refusal at version " + version + ", got " + result);
+    }
+    org.junit.jupiter.api.Assertions.assertEquals(version, conflict.currentVersion(), "current version");
+    Optional<StoredSession> expected = refusalsCarryTheSession() ? store.loadLatest(key) : Optional.empty();
+    org.junit.jupiter.api.Assertions.assertEquals(expected, conflict.current(), "the session the refusal carries");
+  }
+
   /** Loads {@code key}, failing the test when it is absent. */
   protected final StoredSession loaded(String key) {
     return store.load(key).orElseThrow(() -> new AssertionError("no session stored for " + key));

@@ -61,7 +61,7 @@ public abstract class WakeContract extends InboxContract {
 
     CommitResult result = store.commit(waking("u1", 0, "m2", Optional.empty()));
 
-    assertEquals(new CommitResult.Conflict(1), result);
+    assertRefused("u1", 1, result);
     assertEquals(List.of("u1"), store.claimDueTimers(T0, LEASE, 10));
   }
 

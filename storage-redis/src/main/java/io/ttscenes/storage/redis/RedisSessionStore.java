@@ -10,6 +10,7 @@ import io.ttscenes.api.store.Leases;
 import io.ttscenes.api.store.OutboxEntry;
 import io.ttscenes.api.store.PendingOutbox;
 import io.ttscenes.api.store.PendingPage;
+import io.ttscenes.api.store.SessionRead;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoreUnavailableException;
 import io.ttscenes.api.store.StoredChatData;
@@ -35,7 +36,8 @@ import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * A {@link SessionStore} on Redis: a load is one HGETALL, a commit one EVALSHA of a Lua
- * compare-and-set script, so an update costs two commands (one on a near-cache hit).
+ * compare-and-set script, so an update costs two commands (one on a near-cache hit, and one for
+ * a new session through {@link #loadOrGuess}: a refused commit returns the session it found).
  *
  * <p>Key layout, for prefix {@code P} (default {@code tts:bot:}) and an escaped session key K:
  * <ul>
@@ -196,6 +198,22 @@ public final class RedisSessionStore implements SessionStore {
   }
 
   /**
+   * {@inheritDoc} With the near cache on, a session it does not hold is guessed absent (no
+   * command): the commit script refuses a commit expecting version 0 of an existing session and
+   * returns that session in its reply, which the near cache then keeps. Without the near cache,
+   * one HGETALL as {@link #load}: every session would be guessed, and existing ones would pay a
+   * wasted handler run for nothing saved.
+   */
+  @Override
+  public SessionRead loadOrGuess(String key) {
+    if (nearCache.isEmpty()) {
+      return SessionRead.loaded(read(key));
+    }
+    Optional<StoredSession> cached = nearCache.get().get(key);
+    return cached.isPresent() ? SessionRead.loaded(cached) : SessionRead.guessedAbsent();
+  }
+
+  /**
    * {@inheritDoc} Always one HGETALL; a near-cache entry older than what Redis holds is dropped, so
    * the next {@link #load} reads Redis too.
    */
@@ -254,8 +272,7 @@ public final class RedisSessionStore implements SessionStore {
     }
     long version = (Long) reply.get(1);
     if ((Long) reply.get(0) == 0L) {
-      nearCache.ifPresent(c -> c.invalidate(commit.key()));
-      return new CommitResult.Conflict(version);
+      return refused(commit.key(), version, reply);
     }
     try {
       afterWin(commit, reply);
@@ -267,6 +284,24 @@ public final class RedisSessionStore implements SessionStore {
         new StoredSession(version, commit.data(), UpdateIds.split((String) reply.get(2))),
         Duration.ofMillis(ttlMillis(commit))));
     return new CommitResult.Committed(version, (Long) reply.get(5) == 1L);
+  }
+
+  /**
+   * The conflict of a refused commit, carrying the session when the script returned it (an
+   * existing session whose version differed). The near cache then holds it, for at most its
+   * remaining TTL in Redis: it was read in the refusing step, so it is no older than Redis then,
+   * and a newer copy cached meanwhile stays. A refusal without it drops the cached copy.
+   */
+  private CommitResult.Conflict refused(String key, long version, List<?> reply) {
+    if (reply.size() < 5) {
+      nearCache.ifPresent(c -> c.invalidate(key));
+      return new CommitResult.Conflict(version);
+    }
+    StoredSession current = new StoredSession(version, (String) reply.get(2), UpdateIds.split((String) reply.get(3)));
+    long remaining = (Long) reply.get(4);
+    Duration ttl = remaining > 0 ? Duration.ofMillis(remaining) : Commit.MAX_TTL;
+    nearCache.ifPresent(c -> c.put(key, current, ttl));
+    return new CommitResult.Conflict(version, Optional.of(current));
   }
 
   /**

@@ -10,10 +10,20 @@
 --       entries the commit consumed, 13 the chat data's expected version ('' for no chat data),
 --       14 chat data, 15 chat data ttl ms, 16..15+n the consumed inbox ids, then the outbox
 --       ids to clear
+-- Returns {1, version, recent ids or '', wake changed, signals waiting, window capped} on a win;
+-- {0, current version, data, recent ids, PTTL ms} when an existing session's version differs;
+-- {0, current version} when the session does not exist or the chat data's version differs.
 -- 'i' is set by a signal's delivery while the session's inbox holds entries (see below).
 local stored = redis.call('HMGET', KEYS[1], 'v', 'u', 'w', 'i', 't')
 local current = tonumber(stored[1] or '0')
 if current ~= tonumber(ARGV[1]) then
+  -- A refusal of an existing session carries it (data, recent ids, remaining TTL in ms), so the
+  -- caller runs again at once: a commit made on the guess that a session is new needs no load
+  -- first, and a commit that lost a race needs no reload.
+  local data = current > 0 and redis.call('HGET', KEYS[1], 'd')
+  if data then
+    return {0, current, data, stored[2] or '', redis.call('PTTL', KEYS[1])}
+  end
   return {0, current}
 end
 -- Chat data shared by the chat's members (same hash tag as this session): compared before any

@@ -3,10 +3,13 @@ package io.ttscenes.storage.redis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ttscenes.api.Bot;
 import io.ttscenes.api.store.Commit;
+import io.ttscenes.api.store.CommitResult;
 import io.ttscenes.api.store.CommitResult.Committed;
 import io.ttscenes.api.store.OutboxEntry;
 import io.ttscenes.api.store.StoredSession;
+import io.ttscenes.testkit.EmulatedUser;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +34,7 @@ final class RedisMeasurementsTest {
   @RegisterExtension static final RedisServerExtension REDIS = RedisServerExtension.ownBinary();
 
   private static final int UPDATES = 200;
+  private static final int TRICKLE = 40;
   private static final Instant WAKE = Instant.parse("2030-01-01T00:00:00Z");
   private static final String SURVEY =
       "{\"scene\":\"survey\",\"step\":%d,\"data\":{\"payload\":\"promo42\",\"q1\":\"yes\"},"
@@ -51,6 +55,59 @@ final class RedisMeasurementsTest {
     assertTrue(near <= 1.0, "near-cache commands/update " + near);
     assertTrue(separateClear <= 3.0, "with clearOutbox " + separateClear);
     assertTrue(cluster <= 3.0, "cluster mode " + cluster);
+  }
+
+  /**
+   * The survey as the engine drives the store: each update takes {@code loadOrGuess}, commits,
+   * and after a refusal commits again on the session it carried. 400 users answer four questions
+   * in the burst's order (every first update, then every second...): 1.00 round trips per update,
+   * where a load before each new user's first commit made it 1.25. After a restart (an empty near
+   * cache) a returning user's first update costs 2, as the load and commit it took before.
+   */
+  @Test
+  void aSurveyBurstCostsOneRoundTripPerUpdateAndAReturningUsersFirstUpdateTwo() {
+    int users = 400;
+    RedisConfig config = config("survey").nearCache(true).build();
+    double burst;
+    double returning;
+    try (RedisSessionStore store = RedisSessionStore.create(config); UnifiedJedis admin = REDIS.newClient()) {
+      long before = clientCommands(admin.info("commandstats"), false);
+      for (int question = 0; question < 4; question++) {
+        for (int user = 0; user < users; user++) {
+          surveyUpdate(store, user, question);
+        }
+      }
+      burst = (double) (clientCommands(admin.info("commandstats"), false) - before) / (4 * users);
+    }
+    try (RedisSessionStore restarted = RedisSessionStore.create(config); UnifiedJedis admin = REDIS.newClient()) {
+      long before = clientCommands(admin.info("commandstats"), false);
+      for (int user = 0; user < users; user++) {
+        surveyUpdate(restarted, user, 4);
+      }
+      returning = (double) (clientCommands(admin.info("commandstats"), false) - before) / users;
+    }
+    System.out.printf("redis: survey round trips/update=%.4f, a returning user's first after a restart=%.4f%n",
+        burst, returning);
+    assertTrue(burst <= 1.1, "survey round trips/update " + burst);
+    assertEquals(1.0, burst, 0.005, "one EVALSHA per update (and the one SCRIPT LOAD)");
+    assertEquals(2.0, returning, 0.005, "the refused guess carrying the session, then the commit");
+  }
+
+  private static void surveyUpdate(RedisSessionStore store, int user, int question) {
+    String key = "user:" + user;
+    Optional<StoredSession> session = store.loadOrGuess(key).session();
+    for (int attempt = 0; attempt < 2; attempt++) {
+      long version = session.map(StoredSession::version).orElse(0L);
+      Commit commit = new Commit(key, version, SURVEY.formatted(question), Optional.of(new OutboxEntry(
+          "o" + question, "{\"text\":\"Q" + question + "\"}")), "mid." + user + "." + question, Duration.ofHours(24))
+          .withClearedOutboxIds(question == 0 ? Set.of() : Set.of("o" + (question - 1)));
+      CommitResult result = store.commit(commit);
+      if (result instanceof Committed) {
+        return;
+      }
+      session = ((CommitResult.Conflict) result).current();
+    }
+    throw new AssertionError("user " + user + " question " + question + " was refused twice");
   }
 
   @Test
@@ -94,6 +151,34 @@ final class RedisMeasurementsTest {
 
       assertEquals(0, outbox, "an idle session has no outbox key");
       assertTrue(bytes < 768, "an idle wizard session takes " + bytes + " bytes");
+    }
+  }
+
+  /**
+   * The steady shape's extra commands were one save-marker script (EVALSHA with GET and SET inside)
+   * per page, and at a trickle each page holds one update. A user answering right away gets
+   * {@link #TRICKLE} one-update pages within a second or two: the marker may be stored about once
+   * a second, not once per page. Other SETs (lease takes) are few; the bound allows them.
+   */
+  @Test
+  void aTrickleOfOneUpdatePagesStoresTheMarkerAboutOnceASecond() throws Exception {
+    Bot echo = Bot.builder("trickle").root(r -> r.onText(ctx -> ctx.reply("echo " + ctx.text()))).build();
+    try (BotOnRedis running = BotOnRedis.start(echo, "measure-trickle", REDIS.url());
+        UnifiedJedis admin = REDIS.newClient()) {
+      EmulatedUser ann = running.emulator.user("Ann");
+      ann.sendText("warm");
+      assertEquals("echo warm", ann.awaitMessage(Duration.ofSeconds(20)).text());
+      long setsBefore = calls(admin.info("commandstats")).getOrDefault("set", 0L);
+      long start = System.nanoTime();
+      for (int i = 0; i < TRICKLE; i++) {
+        ann.sendText("m" + i);
+        assertEquals("echo m" + i, ann.awaitMessage(Duration.ofSeconds(20)).text());
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      long sets = calls(admin.info("commandstats")).getOrDefault("set", 0L) - setsBefore;
+      System.out.printf("redis: %d one-update pages in %.2f s stored the marker (SET) %d times%n", TRICKLE, seconds, sets);
+
+      assertTrue(sets <= Math.ceil(seconds) + 4, sets + " SETs for " + TRICKLE + " pages in " + seconds + " s");
     }
   }
 

@@ -80,7 +80,8 @@ final class RedisSessionStoreTest {
       assertEquals(new Committed(2), b.commit(commit("u1", 1, "from b", "m2")));
 
       assertEquals("from a", a.load("u1").orElseThrow().data(), "a's near cache is stale");
-      assertEquals(new Conflict(2), a.commit(commit("u1", 1, "lost update", "m3")));
+      assertEquals(new Conflict(2, Optional.of(new StoredSession(2, "from b", List.of("m1", "m2")))),
+          a.commit(commit("u1", 1, "lost update", "m3")), "the refusal carries b's write");
       StoredSession reloaded = a.load("u1").orElseThrow();
       assertEquals("from b", reloaded.data());
       assertEquals(List.of("m1", "m2"), reloaded.recentUpdateIds());

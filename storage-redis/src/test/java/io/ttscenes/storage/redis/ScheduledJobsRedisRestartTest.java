@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Scheduled jobs through a Redis restart: the real runtime on the Redis store, users schedule
@@ -62,27 +61,11 @@ final class ScheduledJobsRedisRestartTest {
       assertEquals("nudge " + user.name(), user.awaitMessage(WAIT).text(), user.name());
       assertEquals("late", user.awaitMessage(WAIT).text(), user.name());
     }
-    assertTrue(awaitNoTimers(), "every fired timer was settled");
+    assertTrue(RedisLeftovers.awaitNoTimers(REDIS, "jobs-restart", WAIT), "every fired timer was settled");
     for (EmulatedUser user : users) {
       assertEquals(List.of("ok", "nudge " + user.name(), "late"), botMessages(user), user.name());
       assertEquals(List.of(), user.untakenEvents(), user.name() + " got nothing more");
     }
-  }
-
-  /** Waits until no timer shard holds a member; with no timer left, no job can fire again. */
-  private static boolean awaitNoTimers() throws InterruptedException {
-    RedisKeys keys = new RedisKeys(RedisConfig.fromUrl(REDIS.url()).newBuilder().botName("jobs-restart")
-        .build().keyPrefix());
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    try (UnifiedJedis admin = REDIS.newClient()) {
-      while (System.nanoTime() < deadline) {
-        if (keys.allTimers().stream().mapToLong(admin::zcard).sum() == 0) {
-          return true;
-        }
-        Thread.sleep(50);
-      }
-    }
-    return false;
   }
 
   private static List<String> botMessages(EmulatedUser user) {

@@ -205,6 +205,14 @@ public final class TestChat {
       return TestChat.this;
     }
 
+    /** Posts a photo with {@code caption} (may be empty) in the chat, as TamTam delivers a member's photo. */
+    public TestChat sendsPhoto(String caption) {
+      Objects.requireNonNull(caption, "caption");
+      tester.awaitIdle();
+      chat.sendPhoto(user.emulated(), caption);
+      return TestChat.this;
+    }
+
     /**
      * Replies in the chat to the newest message there (the bot's or a member's) that reads exactly
      * {@code quoted}, with {@code text} (TamTam's link of type {@code reply}). Fails listing the

@@ -1,10 +1,13 @@
 package io.ttscenes.example.faq.desk;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ttscenes.api.Context;
 import io.ttscenes.api.Handlers;
 import io.ttscenes.api.OutgoingMessage;
 import io.ttscenes.api.Scene;
 import io.ttscenes.api.SessionRef;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +19,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The named session {@code desk}: the open tickets (for the operators' {@code /open}) and which
@@ -30,9 +35,19 @@ final class DeskIndex {
   static final Duration HOLD = Duration.ofMinutes(1);
   static final int MAX_POSTS = 5000;
   private static final String UNROUTED = "unrouted";
+  private static final Pattern CHUNK = Pattern.compile("[0-9]+|[^0-9]+");
 
-  /** One open ticket; operator "" while nobody took it. */
-  record Entry(String id, String name, String operator) {}
+  /** One open ticket, listed since {@code opened}; operator "" while nobody took it. */
+  record Entry(String id, String name, String operator, Instant opened) {
+    Entry {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(opened, "opened");
+    }
+  }
+
+  /** Oldest first, then by the numbers in the id (SUP-9 before SUP-10), never by the id's text. */
+  static final Comparator<Entry> OLDEST_FIRST = Comparator.comparing(Entry::opened)
+      .thenComparing(Entry::id, DeskIndex::byNumbers);
 
   /** An operator's reply to a post whose mid the desk does not know yet, held until {@code until}. */
   record Waiting(Signals.ReplyTo reply, Instant until) {}
@@ -57,9 +72,11 @@ final class DeskIndex {
       return new Index(Map.of(), Map.of(), Map.of());
     }
 
-    Index listed(Signals.Listed listed) {
+    /** Lists a ticket, or updates its operator: it keeps the time it was first listed. */
+    Index listed(Signals.Listed listed, Instant now) {
       Map<String, Entry> next = new LinkedHashMap<>(open);
-      next.put(listed.id(), new Entry(listed.id(), listed.name(), listed.operator()));
+      Instant opened = Optional.ofNullable(open.get(listed.id())).map(Entry::opened).orElse(now);
+      next.put(listed.id(), new Entry(listed.id(), listed.name(), listed.operator(), opened));
       return new Index(next, posts, waiting);
     }
 
@@ -120,7 +137,10 @@ final class DeskIndex {
   Scene<Index> scene() {
     return Scene.builder(ID, Index.class)
         .sessionTtl(TTL)
-        .onSignal(Signals.Listed.class, (ctx, listed) -> ctx.setData(ctx.data().listed(listed)))
+        // Version 2 added Entry.opened: entries listed before it count as the oldest.
+        .dataVersion(2)
+        .migrate(1, DeskIndex::withOpenedTimes)
+        .onSignal(Signals.Listed.class, (ctx, listed) -> ctx.setData(ctx.data().listed(listed, ctx.now())))
         .onSignal(Signals.Unlisted.class, (ctx, gone) -> ctx.setData(ctx.data().unlisted(gone.id())))
         .onSignal(Signals.Posted.class, this::posted)
         .onScheduled(UNROUTED, this::unrouted)
@@ -131,7 +151,7 @@ final class DeskIndex {
 
   /** The first signal to the desk enters its scene with an empty index, then is handled there. */
   void outside(Handlers g) {
-    g.onSignal(Signals.Listed.class, (ctx, listed) -> ctx.enter(ID, Index.empty().listed(listed)))
+    g.onSignal(Signals.Listed.class, (ctx, listed) -> ctx.enter(ID, Index.empty().listed(listed, ctx.now())))
         .onSignal(Signals.Unlisted.class, (ctx, gone) -> ctx.enter(ID, Index.empty()))
         .onSignal(Signals.Posted.class, (ctx, posted) -> ctx.enter(ID, Index.empty().posted(posted)))
         .onSignal(Signals.ListOpen.class, (ctx, ask) -> ctx.enter(ID, Index.empty())
@@ -153,7 +173,7 @@ final class DeskIndex {
         ctx.schedule(UNROUTED, HOLD, "");
       }
     } else if (ctx.data().open().containsKey(id.get())) {
-      ctx.signal(SupportDesk.ticket(id.get()), new Signals.Answer(reply.operator(), reply.text()));
+      ctx.signal(SupportDesk.ticket(id.get()), new Signals.Answer(reply.operator(), reply.text(), reply.attachments()));
     } else {
       ctx.sendToChat(chat, OutgoingMessage.text(reply.operator() + ": ticket " + id.get()
           + " is closed; nothing was sent to the user."));
@@ -188,10 +208,37 @@ final class DeskIndex {
     }
     List<String> lines = new ArrayList<>();
     lines.add("Open tickets (" + index.open().size() + "):");
-    index.open().values().stream().sorted((a, b) -> a.id().compareTo(b.id())).forEach(entry ->
+    index.open().values().stream().sorted(OLDEST_FIRST).forEach(entry ->
         lines.add(entry.id() + " from " + entry.name() + ": "
             + (entry.operator().isEmpty() ? "waiting" : "taken by " + entry.operator())));
     return String.join("\n", lines);
+  }
+
+  /** Version 1 of the index to version 2: every open entry gets {@code opened}, the epoch. */
+  static ObjectNode withOpenedTimes(ObjectNode index) {
+    JsonNode open = index.path("open");
+    open.forEach(entry -> {
+      if (entry instanceof ObjectNode fields && !fields.has("opened")) {
+        fields.put("opened", Instant.EPOCH.toString());
+      }
+    });
+    return index;
+  }
+
+  /** Compares ids by their runs of digits as numbers and the rest as text: SUP-7-9 before SUP-7-10. */
+  static int byNumbers(String a, String b) {
+    Matcher left = CHUNK.matcher(a);
+    Matcher right = CHUNK.matcher(b);
+    while (left.find() && right.find()) {
+      String x = left.group();
+      String y = right.group();
+      boolean numbers = Character.isDigit(x.charAt(0)) && Character.isDigit(y.charAt(0));
+      int order = numbers ? new BigInteger(x).compareTo(new BigInteger(y)) : x.compareTo(y);
+      if (order != 0) {
+        return order;
+      }
+    }
+    return Integer.compare(a.length(), b.length());
   }
 
   static SessionRef ref() {

@@ -2,13 +2,17 @@ package io.ttscenes.example.faq.desk;
 
 import io.ttscenes.api.Context;
 import io.ttscenes.api.Handlers;
+import io.ttscenes.api.OutgoingMessage;
 import io.ttscenes.api.Scene;
 import io.ttscenes.api.Updates;
+import io.ttscenes.api.model.Attachment;
+import io.ttscenes.api.model.AttachmentRequest;
 import io.ttscenes.api.model.LinkedMessage;
 import io.ttscenes.api.model.Message;
 import io.ttscenes.api.model.MessageLinkType;
 import io.ttscenes.api.model.Update;
 import io.ttscenes.api.model.User;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -41,8 +45,14 @@ final class OperatorsChat {
 
   void handlers(Handlers g) {
     g.on(this::inChat, this::handle)
+        .onSignal(Signals.NotTaken.class, (ctx, refused) -> {
+          if (ctx.sceneId().filter(SCENE::equals).isPresent() && ctx.data() instanceof Operating operating
+              && operating.ticket().equals(refused.id())) {
+            ctx.back();
+          }
+        })
         .onCallbackPrefix("desk:", (ctx, rest) ->
-            ctx.answer("Tickets are handled only in the operators' chat."));
+            ctx.answer(ctx.t("desk.operators-only")));
   }
 
   private boolean inChat(Update update) {
@@ -54,25 +64,40 @@ final class OperatorsChat {
     Optional<Message> message = Updates.message(ctx.update());
     if (callback.isPresent()) {
       pressed(ctx, callback.get());
-    } else if (message.isEmpty() || ctx.text().isBlank()) {
-      return; // members joining, titles changing, stickers: nothing for the desk
+    } else if (message.isEmpty() || ctx.text().isBlank() && Updates.attachments(ctx.update()).isEmpty()) {
+      return; // members joining, titles changing: nothing for the desk
     } else if (ctx.text().strip().equals("/open")) {
       ctx.signal(SupportDesk.INDEX, new Signals.ListOpen());
     } else if (replyTo(message.get()).isPresent()) {
       ctx.signal(SupportDesk.INDEX, new Signals.ReplyTo(replyTo(message.get()).get().message().mid(),
-          name(ctx), ctx.text()));
+          name(ctx), ctx.text(), passedOn(ctx)));
     } else if (ctx.sceneId().filter(SCENE::equals).isPresent()
         && ctx.data() instanceof Operating operating) {
-      ctx.signal(SupportDesk.ticket(operating.ticket()), new Signals.Answer(name(ctx), ctx.text()));
+      ctx.signal(SupportDesk.ticket(operating.ticket()), new Signals.Answer(name(ctx), ctx.text(), passedOn(ctx)));
     }
+  }
+
+  /**
+   * The operator's attachments as the user will get them (photos, videos, audio and files by their
+   * token, stickers, locations); the operator is told of any that cannot be passed on.
+   */
+  private List<AttachmentRequest> passedOn(Context<?> ctx) {
+    List<Attachment> sent = Updates.attachments(ctx.update());
+    List<AttachmentRequest> passed = sent.stream().map(AttachmentRequest::resend).flatMap(Optional::stream).toList();
+    if (passed.size() < sent.size()) {
+      ctx.sendToChat(chat, OutgoingMessage.text(name(ctx) + ": " + (sent.size() - passed.size()) + " of your "
+          + "attachments (contacts, shared links) cannot be passed to the user; the rest of the message was."));
+    }
+    return passed;
   }
 
   private void pressed(Context<?> ctx, String payload) {
     if (payload.startsWith(TicketScene.TAKE)) {
       String id = payload.substring(TicketScene.TAKE.length());
-      ctx.signal(SupportDesk.ticket(id), new Signals.Take(name(ctx)))
-          .answer("You took ticket " + id + ": what you write here now goes to the user.")
-          .enter(SCENE, new Operating(id));
+      // Only the ticket knows whether it is still open; a closed one says so in the chat and sends
+      // NotTaken back, which returns this session to what it held before (back()).
+      ctx.signal(SupportDesk.ticket(id), new Signals.Take(name(ctx), ctx.self()))
+          .answer("Taking ticket " + id + "…").enter(SCENE, new Operating(id));
     } else if (payload.startsWith(TicketScene.CLOSE)) {
       String id = payload.substring(TicketScene.CLOSE.length());
       ctx.signal(SupportDesk.ticket(id), new Signals.Close(name(ctx))).answer("Closing ticket " + id + ".");

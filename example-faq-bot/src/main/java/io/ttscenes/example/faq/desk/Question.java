@@ -39,12 +39,12 @@ public record Question(String text, String mid, int attachments) {
     String text = ctx.text().strip();
     int attachments = Updates.attachments(ctx.update()).size();
     if (text.isEmpty() && attachments == 0) {
-      ctx.reply("Your message is empty: please write your question (you can add photos or files).");
+      ctx.reply(ctx.t("desk.empty"));
       return Optional.empty();
     }
     if (text.length() > MAX_LENGTH) {
-      ctx.reply("That is " + text.length() + " characters; please keep it under " + MAX_LENGTH
-          + " (send it in parts if you need to).");
+      // Numbers as text: ICU would group them ("3,001"); the third argument picks the plural form.
+      ctx.reply(ctx.t("desk.too-long", String.valueOf(text.length()), String.valueOf(MAX_LENGTH), text.length()));
       return Optional.empty();
     }
     String mid = Updates.message(ctx.update()).map(m -> m.body().mid()).orElse("");

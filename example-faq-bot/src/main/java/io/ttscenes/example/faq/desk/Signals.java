@@ -1,6 +1,8 @@
 package io.ttscenes.example.faq.desk;
 
 import io.ttscenes.api.SessionRef;
+import io.ttscenes.api.model.AttachmentRequest;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,14 +23,31 @@ final class Signals {
     }
   }
 
-  /** To a ticket: the user wrote more. */
-  record FollowUp(Question question) {}
+  /** To a ticket: the user ({@code name}; "" in signals stored before it was added) wrote more. */
+  record FollowUp(Question question, String name) {
+    FollowUp {
+      Objects.requireNonNull(question, "question");
+      name = name == null ? "" : name;
+    }
+  }
 
-  /** To a ticket: an operator's answer for the user. */
-  record Answer(String operator, String text) {}
+  /** To a ticket: an operator's answer for the user, with the attachments to send again. */
+  record Answer(String operator, String text, List<AttachmentRequest> attachments) {
+    Answer {
+      attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+  }
 
-  /** To a ticket: an operator takes it. */
-  record Take(String operator) {}
+  /** To a ticket: an operator takes it; {@code by} is their session in the chat, told if it is closed. */
+  record Take(String operator, SessionRef by) {
+    Take {
+      Objects.requireNonNull(operator, "operator");
+      Objects.requireNonNull(by, "by");
+    }
+  }
+
+  /** To the operator's session: ticket {@code id} they pressed Take on is closed, so it is not theirs. */
+  record NotTaken(String id) {}
 
   /** To a ticket: an operator closes it. */
   record Close(String operator) {}
@@ -36,8 +55,12 @@ final class Signals {
   /** To a ticket: its user cannot be reached (they blocked the bot). */
   record Unreachable(String id) {}
 
-  /** To the user: an operator answered ticket {@code id}. */
-  record Answered(String id, String operator, String text) {}
+  /** To the user: an operator answered ticket {@code id}, maybe with attachments (none in older signals). */
+  record Answered(String id, String operator, String text, List<AttachmentRequest> attachments) {
+    Answered {
+      attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+  }
 
   /** To the user: ticket {@code id} was closed by {@code operator}. */
   record Closed(String id, String operator) {}
@@ -58,5 +81,9 @@ final class Signals {
   record Posted(String id, String mid) {}
 
   /** To the desk: an operator replied to message {@code mid} in the operators' chat. */
-  record ReplyTo(String mid, String operator, String text) {}
+  record ReplyTo(String mid, String operator, String text, List<AttachmentRequest> attachments) {
+    ReplyTo {
+      attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+  }
 }

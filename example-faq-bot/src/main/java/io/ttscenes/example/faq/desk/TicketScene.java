@@ -23,6 +23,8 @@ final class TicketScene {
   static final String CLOSE = "desk:close:";
   /** The continuation of every post in the operators' chat: its mid goes to the desk index. */
   static final String POSTED = "desk.posted";
+  private static final String NOT_SENT = "nothing was sent to the user";
+  private static final String UNCHANGED = "nothing changed";
 
   private final long chat;
 
@@ -46,10 +48,14 @@ final class TicketScene {
   /** Signals to a ticket that is not open (closed, or never opened): opening, or a defined refusal. */
   void outside(Handlers g) {
     g.onSignal(Signals.Open.class, (ctx, open) -> ctx.enter(ID, Ticket.of(open)))
-        .onSignal(Signals.Answer.class, (ctx, answer) -> closedAlready(ctx, answer.operator()))
-        .onSignal(Signals.Take.class, (ctx, take) -> closedAlready(ctx, take.operator()))
-        .onSignal(Signals.Close.class, (ctx, close) -> closedAlready(ctx, close.operator()))
-        .onSignal(Signals.FollowUp.class, (ctx, followUp) -> { })
+        .onSignal(Signals.Answer.class, (ctx, answer) -> closedAlready(ctx, answer.operator(), NOT_SENT))
+        .onSignal(Signals.Take.class, (ctx, take) -> closedAlready(ctx, take.operator(), UNCHANGED)
+            .signal(take.by(), new Signals.NotTaken(SupportDesk.ticketId(ctx.self()))))
+        .onSignal(Signals.Close.class, (ctx, close) -> closedAlready(ctx, close.operator(), UNCHANGED))
+        // The user wrote while the ticket was closing: back to them, and the bot opens a new ticket with it.
+        .onSignal(Signals.FollowUp.class, (ctx, followUp) -> ctx.signalSender().ifPresent(asker ->
+            ctx.signal(asker, new SupportDesk.LateFollowUp(SupportDesk.ticketId(ctx.self()), followUp.name(),
+                followUp.question()))))
         .onSignal(Signals.Unreachable.class, (ctx, gone) -> { })
         // Wherever the ticket is by then: replies to the post must find it while it is open.
         .onSent(POSTED, (ctx, sent) -> ctx.signal(SupportDesk.INDEX,
@@ -80,7 +86,8 @@ final class TicketScene {
       ctx.setData(ticket.takenBy(answer.operator())).cancel(RAISE)
           .signal(SupportDesk.INDEX, new Signals.Listed(ticket.id(), ticket.name(), answer.operator()));
     }
-    ctx.signal(ticket.asker(), new Signals.Answered(ticket.id(), answer.operator(), answer.text()))
+    ctx.signal(ticket.asker(), new Signals.Answered(ticket.id(), answer.operator(), answer.text(),
+        answer.attachments()))
         .schedule(EXPIRE, EXPIRE_AFTER, ticket.id());
   }
 
@@ -129,10 +136,9 @@ final class TicketScene {
     ctx.cancel(RAISE).cancel(EXPIRE).signal(SupportDesk.INDEX, new Signals.Unlisted(ticket.id())).leave();
   }
 
-  private void closedAlready(Context<?> ctx, String operator) {
+  private Context<?> closedAlready(Context<?> ctx, String operator, String outcome) {
     String id = SupportDesk.ticketId(ctx.self());
-    ctx.sendToChat(chat, OutgoingMessage.text(operator + ": ticket " + id
-        + " is closed; nothing was sent to the user."));
+    return ctx.sendToChat(chat, OutgoingMessage.text(operator + ": ticket " + id + " is closed; " + outcome + "."));
   }
 
   /** Attachments reach the operators as the user's own message, forwarded with the post. */
