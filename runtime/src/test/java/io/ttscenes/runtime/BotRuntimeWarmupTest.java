@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -163,6 +164,31 @@ final class BotRuntimeWarmupTest {
     assertTrue(took < 5000, "close took " + took + " ms while a 60 s warm-up was running");
     assertTrue(tamtam.events().stream().noneMatch(e -> e.startsWith("poll:")), "nothing polled: " + tamtam.events());
     runtime = null;
+  }
+
+  @Test
+  void anInterruptedStartEndsItsWarmUpAtOnceKeepsTheInterruptAndTheBotAnswers() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
+    runtime = runtime(Map.of("TTSCENES_WARMUP_MS", "60000", "TTSCENES_WARMUP_HANDLERS", "true"), ctx -> {
+      if (ctx.userId().orElseThrow() < SYNTHETIC) {
+        entered.countDown();
+        await(never);
+      }
+    });
+    AtomicBoolean interrupted = new AtomicBoolean();
+    Thread starter = new Thread(() -> {
+      runtime.start();
+      interrupted.set(Thread.currentThread().isInterrupted());
+    }, "starter");
+    starter.start();
+    assertTrue(entered.await(20, TimeUnit.SECONDS), "the rehearsal reached a handler");
+    starter.interrupt();
+    starter.join(TimeUnit.SECONDS.toMillis(5));
+    assertFalse(starter.isAlive(), "start returned soon after the interrupt");
+    assertTrue(interrupted.get(), "the caller still sees its interrupt");
+    tamtam.push(message(12, "after the interrupt"));
+    assertEquals(List.of("echo after the interrupt"), tamtam.awaitTexts(1));
   }
 
   @Test
