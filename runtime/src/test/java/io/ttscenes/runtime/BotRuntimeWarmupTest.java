@@ -2,18 +2,27 @@ package io.ttscenes.runtime;
 
 import static io.ttscenes.runtime.fake.Updates.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.Context;
+import io.ttscenes.api.store.ForwardingSessionStore;
+import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.api.store.StoredSession;
 import io.ttscenes.runtime.fake.FakeTamTam;
 import io.ttscenes.runtime.fake.ScriptedStore;
 import io.ttscenes.runtime.warmup.WarmupSettings;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +39,7 @@ final class BotRuntimeWarmupTest {
   private static final long SYNTHETIC = 0;
   private final ScriptedStore store = new ScriptedStore();
   private final AtomicInteger rehearsed = new AtomicInteger();
+  private final CountDownLatch released = new CountDownLatch(1);
   private FakeTamTam tamtam;
   private BotRuntime runtime;
 
@@ -40,6 +50,7 @@ final class BotRuntimeWarmupTest {
 
   @AfterEach
   void stop() {
+    released.countDown();
     if (runtime != null) {
       runtime.close();
     }
@@ -55,10 +66,45 @@ final class BotRuntimeWarmupTest {
     assertEquals(List.of(), tamtam.messages(), "the rehearsal's replies never reach the API");
     assertEquals(List.of(), tamtam.answers());
     assertEquals(List.of(), commits(), "the rehearsal's sessions never reach the bot's store");
+    assertEquals(0, handled(), "the rehearsal's updates are not in the bot's meters");
 
     tamtam.push(message(7, "hello"));
     assertEquals(List.of("echo hello"), tamtam.awaitTexts(1));
     assertTrue(commits().stream().allMatch(commit -> commit.equals("commit:u:7:c:7")), commits().toString());
+    // Counted once acknowledged, just after its reply was sent.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (handled() < 1 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertEquals(1, handled(), "the real update is");
+  }
+
+  @Test
+  void aJobTheRehearsalSchedulesNeverFires() throws Exception {
+    AtomicInteger syntheticFired = new AtomicInteger();
+    Bot bot = Bot.builder("warm-jobs")
+        .root(r -> r
+            .onText(ctx -> {
+              if (ctx.userId().orElseThrow() < SYNTHETIC) {
+                rehearsed.incrementAndGet();
+              }
+              ctx.schedule("ping", Duration.ZERO, null).reply("scheduled");
+            })
+            .onScheduled("ping", ctx -> {
+              if (ctx.userId().orElseThrow() < SYNTHETIC) {
+                syntheticFired.incrementAndGet();
+              }
+              ctx.reply("ping");
+            }))
+        .build();
+    runtime = runtime(store, Map.of("TTSCENES_WARMUP_MS", "20000", "TTSCENES_WARMUP_HANDLERS", "true"), bot);
+    runtime.start();
+    assertTrue(rehearsed.get() > 0, "the rehearsal scheduled jobs");
+    tamtam.push(message(11, "remind me"));
+    // The real user's job fires through the bot's timer poller; by then any job of the rehearsal would have too.
+    assertEquals(List.of("scheduled", "ping"), tamtam.awaitTexts(2));
+    assertEquals(0, syntheticFired.get(), "jobs the rehearsal scheduled fired");
+    assertEquals(List.of("scheduled", "ping"), tamtam.texts());
   }
 
   @Test
@@ -114,25 +160,126 @@ final class BotRuntimeWarmupTest {
       entered.countDown();
       await(never);
     });
-    Thread starter = new Thread(runtime::start, "starter");
-    starter.start();
-    assertTrue(entered.await(20, TimeUnit.SECONDS), "the rehearsal reached a handler");
-    long start = System.nanoTime();
-    runtime.close();
-    long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    starter.join(TimeUnit.SECONDS.toMillis(20));
+    long took = closeOnceWarmingUp(entered);
     assertTrue(took < 5000, "close took " + took + " ms while a 60 s warm-up was running");
-    assertTrue(!starter.isAlive(), "start returned");
     assertTrue(tamtam.events().stream().noneMatch(e -> e.startsWith("poll:")), "nothing polled: " + tamtam.events());
     runtime = null;
+  }
+
+  @Test
+  void anInterruptedStartEndsItsWarmUpAtOnceKeepsTheInterruptAndTheBotAnswers() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
+    runtime = runtime(Map.of("TTSCENES_WARMUP_MS", "60000", "TTSCENES_WARMUP_HANDLERS", "true"), ctx -> {
+      if (ctx.userId().orElseThrow() < SYNTHETIC) {
+        entered.countDown();
+        await(never);
+      }
+    });
+    AtomicBoolean interrupted = new AtomicBoolean();
+    Thread starter = new Thread(() -> {
+      runtime.start();
+      interrupted.set(Thread.currentThread().isInterrupted());
+    }, "starter");
+    starter.start();
+    assertTrue(entered.await(20, TimeUnit.SECONDS), "the rehearsal reached a handler");
+    starter.interrupt();
+    starter.join(TimeUnit.SECONDS.toMillis(5));
+    assertFalse(starter.isAlive(), "start returned soon after the interrupt");
+    assertTrue(interrupted.get(), "the caller still sees its interrupt");
+    tamtam.push(message(12, "after the interrupt"));
+    assertEquals(List.of("echo after the interrupt"), tamtam.awaitTexts(1));
+  }
+
+  @Test
+  void closingWhileTheStoreHangsOnTheWarmUpsReadsIsNotDelayed() throws Exception {
+    CountDownLatch reading = new CountDownLatch(1);
+    SessionStore hanging = new ForwardingSessionStore(store) {
+      @Override
+      public Optional<StoredSession> load(String key) {
+        reading.countDown();
+        await(released);
+        return super.load(key);
+      }
+    };
+    runtime = runtime(hanging, Map.of("TTSCENES_WARMUP_MS", "15000"), ctx -> { });
+    long took = closeOnceWarmingUp(reading);
+    assertTrue(took < 5000, "close took " + took + " ms while the store hung in a 15 s warm-up");
+    runtime = null;
+  }
+
+  @Test
+  void startingAndClosingManyTimesLeavesNoThreadBehind() throws Exception {
+    Set<String> before = runtimeThreads();
+    for (int i = 0; i < 5; i++) {
+      runtime = runtime(Map.of("TTSCENES_WARMUP_MS", "20000"), ctx -> { });
+      runtime.start();
+      tamtam.push(message(10 + i, "round " + i));
+      assertEquals("echo round " + i, tamtam.awaitTexts(i + 1).get(i));
+      runtime.close();
+    }
+    runtime = null;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    Set<String> left = runtimeThreads();
+    while (!before.containsAll(left) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      left = runtimeThreads();
+    }
+    left.removeAll(before);
+    assertEquals(Set.of(), left, "threads of five closed runtimes still alive");
   }
 
   private List<String> commits() {
     return store.events().stream().filter(e -> e.startsWith("commit")).toList();
   }
 
+  /**
+   * Starts the runtime on a thread of its own and closes it once the warm-up reached
+   * {@code reached}; checks that start returned and gives how long close took, in ms.
+   */
+  private long closeOnceWarmingUp(CountDownLatch reached) throws InterruptedException {
+    Thread starter = new Thread(runtime::start, "starter");
+    starter.start();
+    assertTrue(reached.await(20, TimeUnit.SECONDS), "the warm-up got that far");
+    long start = System.nanoTime();
+    runtime.close();
+    long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    starter.join(TimeUnit.SECONDS.toMillis(20));
+    assertFalse(starter.isAlive(), "start returned");
+    return took;
+  }
+
+  /** The names of live threads the runtime names ({@code ttscenes-...}), with a count suffix when several share one. */
+  private static Set<String> runtimeThreads() {
+    Map<String, Integer> byName = new HashMap<>();
+    Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+        .filter(name -> name.startsWith("ttscenes-")).forEach(name -> byName.merge(name, 1, Integer::sum));
+    Set<String> names = new HashSet<>();
+    byName.forEach((name, count) -> names.add(name + " x" + count));
+    return names;
+  }
+
   private BotRuntime runtime(Map<String, String> warmup, Consumer<Context<Object>> extra) {
-    Bot bot = Bot.builder("warm-test")
+    return runtime(store, warmup, extra);
+  }
+
+  private BotRuntime runtime(SessionStore botStore, Map<String, String> warmup, Consumer<Context<Object>> extra) {
+    return runtime(botStore, warmup, echo(extra));
+  }
+
+  private BotRuntime runtime(SessionStore botStore, Map<String, String> warmup, Bot bot) {
+    RuntimeConfig config = RuntimeConfig.from(Map.of("TAMTAM_API_URL", tamtam.url(),
+        "TTSCENES_POLL_TIMEOUT_SECONDS", "1", "TTSCENES_PARALLELISM", "4", "TTSCENES_TIMER_PERIOD_MS", "50"));
+    return BotRuntime.builder(bot, config).store(botStore, false).warmup(WarmupSettings.from(warmup)).build();
+  }
+
+  /** How many updates the runtime's meters counted as handled. */
+  private double handled() {
+    return runtime.meterRegistry().find("ttscenes.updates").counters().stream().mapToDouble(c -> c.count()).sum();
+  }
+
+  private Bot echo(Consumer<Context<Object>> extra) {
+    return Bot.builder("warm-test")
         .root(r -> r.onText(ctx -> {
           if (ctx.userId().orElseThrow() < SYNTHETIC) {
             rehearsed.incrementAndGet();
@@ -141,9 +288,6 @@ final class BotRuntimeWarmupTest {
           ctx.reply("echo " + ctx.text());
         }))
         .build();
-    RuntimeConfig config = RuntimeConfig.from(Map.of("TAMTAM_API_URL", tamtam.url(),
-        "TTSCENES_POLL_TIMEOUT_SECONDS", "1", "TTSCENES_PARALLELISM", "4"));
-    return BotRuntime.builder(bot, config).store(store, false).warmup(WarmupSettings.from(warmup)).build();
   }
 
   private static void sleep(Duration time) {

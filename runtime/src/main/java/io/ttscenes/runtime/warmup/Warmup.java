@@ -63,7 +63,7 @@ public final class Warmup {
     }
     long start = System.nanoTime();
     long deadline = start + settings.budget().toNanos();
-    StoreProbe probe = StoreProbe.start(store, Math.min(parallelism, MAX_STORE_READERS), deadline);
+    StoreProbe probe = StoreProbe.start(store, Math.min(parallelism, MAX_STORE_READERS), deadline, cancelled);
     int updates = rehearse(deadline);
     int reads = 0;
     try {

@@ -20,11 +20,14 @@ public record WarmupSettings(Duration budget, boolean rehearseHandlers) {
   /** The largest time bound {@code TTSCENES_WARMUP_MS} accepts. */
   public static final int MAX_MILLIS = 60_000;
 
-  /** Checks the bound: zero or positive, at most {@value #MAX_MILLIS} ms. */
+  /** Checks the bound: zero (off) or 1 to {@value #MAX_MILLIS} ms. */
   public WarmupSettings {
     Objects.requireNonNull(budget, "budget");
-    if (budget.isNegative() || budget.toMillis() > MAX_MILLIS) {
-      throw new IllegalArgumentException("the warm-up budget is " + budget + "; it must be 0 to " + MAX_MILLIS + " ms");
+    // Under a millisecond would pass as "on" but leave the rehearsal no handler deadline to run with.
+    boolean offOrMillis = budget.isZero() || budget.toMillis() >= 1;
+    if (budget.isNegative() || budget.toMillis() > MAX_MILLIS || !offOrMillis) {
+      throw new IllegalArgumentException("the warm-up budget is " + budget + "; it must be 0 (off) or 1 to "
+          + MAX_MILLIS + " ms");
     }
   }
 

@@ -43,9 +43,11 @@ final class WarmupSettingsTest {
     assertTrue(e.getMessage().contains("TTSCENES_WARMUP_HANDLERS is '" + value + "'"), e.getMessage());
   }
 
-  @Test
-  void aBudgetOutOfRangeIsRefusedInCodeToo() {
-    assertThrows(IllegalArgumentException.class, () -> new WarmupSettings(Duration.ofMillis(-1), false));
-    assertThrows(IllegalArgumentException.class, () -> new WarmupSettings(Duration.ofMinutes(2), false));
+  @ParameterizedTest
+  @ValueSource(longs = {-1_000_000, 500_000, 120_000_000_000L})
+  void aBudgetOutOfRangeIsRefusedInCodeTooNamingIt(long nanos) {
+    Duration budget = Duration.ofNanos(nanos);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new WarmupSettings(budget, false));
+    assertTrue(e.getMessage().contains("the warm-up budget is " + budget), e.getMessage());
   }
 }

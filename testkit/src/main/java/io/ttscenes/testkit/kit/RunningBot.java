@@ -8,12 +8,13 @@ import io.ttscenes.runtime.BotRuntime;
 import io.ttscenes.runtime.RuntimeConfig;
 import io.ttscenes.runtime.admin.AdminSettings;
 import io.ttscenes.runtime.engine.Dispatcher;
+import io.ttscenes.runtime.warmup.WarmupSettings;
 import io.ttscenes.testkit.Emulator;
 import java.util.Map;
 
 /**
  * One run of the bot the way a user starts it: a {@link BotRuntime} configured from environment
- * style settings, long polling the emulator. Its timer poller sees no due timers
+ * style settings, long polling the emulator, without the warm-up. Its timer poller sees no due timers
  * ({@link ManualTimers}): scene timeouts fire only when the test advances the clock.
  */
 final class RunningBot implements AutoCloseable {
@@ -35,7 +36,10 @@ final class RunningBot implements AutoCloseable {
     BotRuntime runtime = BotRuntime.builder(bot, config).store(new ManualTimers(store), false)
         .api(api).clock(clock)
         // The kit never opens an admin port, whatever the environment says: tests run in parallel.
-        .admin(AdminSettings.off()).build();
+        .admin(AdminSettings.off())
+        // Nor warms up: tests are not latency-sensitive, and a warm-up per start (up to a second on
+        // a cold JVM) would add minutes to a suite that starts a tester per class.
+        .warmup(WarmupSettings.disabled()).build();
     runtime.start();
     return new RunningBot(runtime);
   }
