@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -75,23 +76,20 @@ final class WebChatBrowserTest {
     wait.until(ExpectedConditions.elementToBeClickable(By.id("send")));
     browser.findElement(By.id("composer-text")).sendKeys("/start");
     browser.findElement(By.id("send")).click();
-    WebElement yes = wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//div[contains(@class,'bot')]//div[@class='kb']//button[text()='Yes']")));
-    WebElement welcome = browser.findElement(By.cssSelector(".msg.bot .text b"));
-    assertEquals("Welcome", welcome.getText());
-    yes.click();
+    By yes = By.xpath("//div[contains(@class,'bot')]//div[@class='kb']//button[text()='Yes']");
+    wait.until(ExpectedConditions.elementToBeClickable(yes));
+    assertEquals(List.of("Welcome"), texts(".msg.bot .text b"));
+    click(wait, yes);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "You said yes"));
-    WebElement toast = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".toast")));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".toast")));
 
-    List<String> bubbles = browser.findElements(By.cssSelector(".msg .text")).stream()
-        .map(WebElement::getText).toList();
-    assertEquals(List.of("/start", "Welcome! Ready?", "You said yes"), bubbles);
-    assertEquals("Got it", toast.getText());
-    assertEquals("Alice", browser.findElement(By.cssSelector("#users li.active")).getText());
+    assertEquals(List.of("/start", "Welcome! Ready?", "You said yes"), texts(".msg .text"));
+    assertEquals("Got it", text(By.cssSelector(".toast")));
+    assertEquals("Alice", text(By.cssSelector("#users li.active")));
     new BotApiClient(emulator).post("/messages?chat_id=" + emulator.users().get(0).chatId(),
         BotApiClient.json("text", "<i>kept</i> <img src=x onerror=alert(1)>", "format", "html"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "<img src=x"));
-    assertEquals("kept", browser.findElement(By.cssSelector(".msg.bot .text i")).getText());
+    assertEquals("kept", text(By.cssSelector(".msg.bot .text i")));
     assertEquals(0, browser.findElements(By.cssSelector("#messages img")).size());
     File shot = browser.getScreenshotAs(OutputType.FILE);
     Files.copy(shot.toPath(), Paths.get("target", "webchat.png"), StandardCopyOption.REPLACE_EXISTING);
@@ -106,19 +104,18 @@ final class WebChatBrowserTest {
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//ul[@id='users']/li[text()='Carol']")))
         .click();
 
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".msg.user .own-actions .edit"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".msg.user .own-actions .edit")));
+    click(wait, By.cssSelector(".msg.user .own-actions .edit"));
     wait.until(ExpectedConditions.alertIsPresent()).sendKeys("Hello");
     browser.switchTo().alert().accept();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "You changed it to: Hello"));
     assertEquals(0, browser.findElements(By.cssSelector(".msg.bot .own-actions")).size(),
         "the bot's messages are not the user's to change");
-    browser.findElement(By.cssSelector(".msg.user .own-actions .delete")).click();
+    click(wait, By.cssSelector(".msg.user .own-actions .delete"));
     wait.until(ExpectedConditions.alertIsPresent()).accept();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "You deleted " + typo.mid()));
 
-    List<String> bubbles = browser.findElements(By.cssSelector(".msg .text")).stream()
-        .map(WebElement::getText).toList();
-    assertEquals(List.of("You changed it to: Hello", "You deleted " + typo.mid()), bubbles);
+    assertEquals(List.of("You changed it to: Hello", "You deleted " + typo.mid()), texts(".msg .text"));
     assertEquals(List.of("You changed it to: Hello", "You deleted " + typo.mid()),
         carol.messages().stream().map(BotMessage::text).toList());
   }
@@ -135,7 +132,7 @@ final class WebChatBrowserTest {
     browser.findElement(By.id("deep-link-payload")).sendKeys("promo-7");
     browser.findElement(By.id("deep-link-start")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Started with promo-7"));
-    browser.findElement(By.xpath("//div[@class='kb']//button[text()='Share phone']")).click();
+    click(wait, By.xpath("//div[@class='kb']//button[text()='Share phone']"));
     wait.until(ExpectedConditions.alertIsPresent()).sendKeys("+15550002222");
     browser.switchTo().alert().accept();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Thanks, +15550002222"));
@@ -144,8 +141,8 @@ final class WebChatBrowserTest {
     browser.findElement(By.cssSelector("#constructor-form button[type=submit]")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("constructor-preview"), "Preview: pizza"));
 
-    assertEquals("Looks good?", browser.findElement(By.id("constructor-hint")).getText());
-    assertTrue(browser.findElement(By.id("messages")).getText().contains("Contact: Bob +15550002222"));
+    assertEquals("Looks good?", text(By.id("constructor-hint")));
+    assertTrue(text(By.id("messages")).contains("Contact: Bob +15550002222"));
     File shot = browser.getScreenshotAs(OutputType.FILE);
     Files.copy(shot.toPath(), Paths.get("target", "webchat-constructor.png"), StandardCopyOption.REPLACE_EXISTING);
   }
@@ -169,10 +166,11 @@ final class WebChatBrowserTest {
     new Select(browser.findElement(By.id("acting-member"))).selectByVisibleText("Bob");
     say(wait, "hi from Bob");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Heard Bob: hi from Bob"));
-    browser.findElement(By.xpath("//div[contains(@class,'bot')]//button[text()='Yes']")).click();
+    click(wait, By.xpath("//div[contains(@class,'bot')]//button[text()='Yes']"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Bob said yes"));
-    WebElement toast = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".toast")));
-    assertEquals("To Bob: Got it", toast.getText(), "in a group the notification names whom it went to");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".toast")));
+    assertEquals("To Bob: Got it", text(By.cssSelector(".toast")),
+        "in a group the notification names whom it went to");
     new Select(browser.findElement(By.id("add-member-user"))).selectByVisibleText("Carol");
     browser.findElement(By.id("add-member")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Bob added Carol"));
@@ -183,7 +181,7 @@ final class WebChatBrowserTest {
     assertEquals(List.of("Alice"), texts(".msg.other .sender"),
         "acting as Bob, Alice's message is another member's and carries her name");
     assertEquals(List.of("hi from Bob"), texts(".msg.user .text"));
-    assertEquals("Team <img src=x onerror=alert(1)>", browser.findElement(By.cssSelector("#groups li.active")).getText());
+    assertEquals("Team <img src=x onerror=alert(1)>", text(By.cssSelector("#groups li.active")));
     assertEquals(0, browser.findElements(By.cssSelector("img")).size(), "the title is text, not markup");
     File shot = browser.getScreenshotAs(OutputType.FILE);
     Files.copy(shot.toPath(), Paths.get("target", "webchat-group.png"), StandardCopyOption.REPLACE_EXISTING);
@@ -195,7 +193,26 @@ final class WebChatBrowserTest {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), text));
   }
 
+  /**
+   * Clicks what {@code locator} finds once it is clickable, finding it again when the page redrew
+   * it between the find and the click (the chat re-renders its messages as they arrive).
+   */
+  private void click(WebDriverWait wait, By locator) {
+    wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+      driver.findElement(locator).click();
+      return true;
+    });
+  }
+
+  /** The text of what {@code locator} finds, read again if the page redrew it while it was read. */
+  private String text(By locator) {
+    return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+        .until(driver -> driver.findElement(locator).getText());
+  }
+
+  /** The texts of what {@code css} finds, read again if the page redrew them while they were read. */
   private List<String> texts(String css) {
-    return browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+    return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+        .until(driver -> driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList());
   }
 }
