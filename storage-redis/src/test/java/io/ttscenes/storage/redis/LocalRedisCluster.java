@@ -121,12 +121,15 @@ final class LocalRedisCluster implements RedisClusterExtension.Cluster {
     }
   }
 
-  /** Waits until every running node says {@code cluster_state:ok} and every replica is in sync. */
+  /**
+   * Waits until every running node says {@code cluster_state:ok}, every replica is in sync and,
+   * with replicas, every master sees its replica online.
+   */
   void awaitHealthy(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     for (ClusterNode node : nodes) {
       if (node.running()) {
-        node.awaitHealthy(deadline);
+        node.awaitHealthy(deadline, replicasPerMaster > 0);
       }
     }
   }
