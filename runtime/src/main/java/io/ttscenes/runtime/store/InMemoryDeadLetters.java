@@ -22,14 +22,17 @@ final class InMemoryDeadLetters {
   private final Map<String, DeadLetter> byId = new HashMap<>();
   private final TreeSet<DeadLetter> byAge = new TreeSet<>(OLDEST_FIRST);
 
-  synchronized void add(DeadLetter letter) {
-    remove(letter.id());
+  synchronized boolean add(DeadLetter letter) {
+    if (byId.containsKey(letter.id())) {
+      return false;
+    }
     byId.put(letter.id(), letter);
     byAge.add(letter);
     Instant cutoff = byAge.last().at().minus(SessionStore.DEAD_LETTER_AGE);
     while (byAge.first().at().isBefore(cutoff) || byAge.size() > SessionStore.DEAD_LETTERS_KEPT) {
       byId.remove(byAge.pollFirst().id());
     }
+    return true;
   }
 
   synchronized List<DeadLetter> list(int limit) {

@@ -207,8 +207,8 @@ public final class InMemorySessionStore implements SessionStore {
   }
 
   @Override
-  public void addDeadLetter(DeadLetter letter) {
-    deadLetters.add(Objects.requireNonNull(letter, "letter"));
+  public boolean addDeadLetter(DeadLetter letter) {
+    return deadLetters.add(Objects.requireNonNull(letter, "letter"));
   }
 
   @Override

@@ -146,8 +146,8 @@ public abstract class ForwardingSessionStore implements SessionStore {
   }
 
   @Override
-  public void addDeadLetter(DeadLetter letter) {
-    delegate.addDeadLetter(letter);
+  public boolean addDeadLetter(DeadLetter letter) {
+    return delegate.addDeadLetter(letter);
   }
 
   @Override

@@ -251,13 +251,16 @@ public interface SessionStore extends AutoCloseable {
   Duration DEAD_LETTER_AGE = Duration.ofDays(7);
 
   /**
-   * Keeps {@code letter} (replacing one with its id), then drops the letters older than
-   * {@link #DEAD_LETTER_AGE} before it and the oldest beyond {@link #DEAD_LETTERS_KEPT}. Atomic.
-   * The default refuses: stores that keep dead letters override it, and the runtime then only logs.
+   * Keeps {@code letter} unless a letter with its id is kept already, then drops the letters
+   * older than {@link #DEAD_LETTER_AGE} before it and the oldest beyond {@link #DEAD_LETTERS_KEPT};
+   * returns whether it was kept. Atomic: of concurrent adds with one id (two instances giving up
+   * on the same update) exactly one keeps its letter, and the kept letter stays as first written.
+   * A letter taken with {@link #takeDeadLetter} may be added again. The default refuses: stores
+   * that keep dead letters override it, and the runtime then only logs.
    *
    * @throws UnsupportedOperationException if this store does not keep dead letters
    */
-  default void addDeadLetter(DeadLetter letter) {
+  default boolean addDeadLetter(DeadLetter letter) {
     throw new UnsupportedOperationException(getClass().getName() + " does not keep dead letters");
   }
 

@@ -1,12 +1,19 @@
 package io.ttscenes.api.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -45,12 +52,47 @@ public abstract class DeadLetterContract extends StoreContractBase {
   }
 
   @Test
-  void aDeadLetterAddedAgainWithItsIdReplacesTheFirst() {
-    store.addDeadLetter(letter("u1", T0));
+  void aDeadLetterAddedAgainWithItsIdLeavesTheFirstAsItWas() {
+    assertTrue(store.addDeadLetter(letter("u1", T0)));
     DeadLetter again = new DeadLetter("u1", T0.plusSeconds(1), DeadLetter.Kind.UNREADABLE, "", "bad", "{");
-    store.addDeadLetter(again);
 
-    assertEquals(List.of(again), store.deadLetters(10));
+    assertFalse(store.addDeadLetter(again), "a second letter for the same update is not kept");
+    assertEquals(List.of(letter("u1", T0)), store.deadLetters(10));
+  }
+
+  @Test
+  void ofConcurrentAddsOfOneLetterExactlyOneKeepsIt() throws Exception {
+    int writers = 8;
+    CyclicBarrier start = new CyclicBarrier(writers);
+    ExecutorService threads = Executors.newFixedThreadPool(writers);
+    try {
+      List<Future<Boolean>> kept = new ArrayList<>();
+      for (int i = 0; i < writers; i++) {
+        DeadLetter mine = new DeadLetter("same-update", T0.plusMillis(i), DeadLetter.Kind.UNREADABLE, "",
+            "writer " + i, "{");
+        kept.add(threads.submit(() -> {
+          start.await();
+          return store.addDeadLetter(mine);
+        }));
+      }
+      int keepers = 0;
+      for (Future<Boolean> one : kept) {
+        keepers += one.get(30, TimeUnit.SECONDS) ? 1 : 0;
+      }
+      assertEquals(1, keepers);
+      assertEquals(1, store.deadLetters(10).size());
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
+  void aTakenDeadLetterMayBeAddedAgain() {
+    store.addDeadLetter(letter("u1", T0));
+    store.takeDeadLetter("u1");
+
+    assertTrue(store.addDeadLetter(letter("u1", T0)), "a replay that failed keeps its letter again");
+    assertEquals(List.of(letter("u1", T0)), store.deadLetters(10));
   }
 
   @Test

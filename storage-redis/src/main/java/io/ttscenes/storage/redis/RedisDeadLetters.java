@@ -28,10 +28,12 @@ final class RedisDeadLetters {
     this.guard = guard;
   }
 
-  void add(DeadLetter letter) {
+  /** Keeps {@code letter} unless one with its id is kept; returns whether it was kept. */
+  boolean add(DeadLetter letter) {
     List<String> args = List.of(letter.id(), Long.toString(letter.at().toEpochMilli()), encode(letter),
         Long.toString(SessionStore.DEAD_LETTER_AGE.toMillis()), Integer.toString(SessionStore.DEAD_LETTERS_KEPT));
-    guard.call("keeping dead letter '" + letter.id() + "'", () -> ADD.run(jedis, keys, args));
+    Object kept = guard.call("keeping dead letter '" + letter.id() + "'", () -> ADD.run(jedis, keys, args));
+    return Long.valueOf(1).equals(kept);
   }
 
   List<DeadLetter> list(int limit) {

@@ -485,8 +485,8 @@ public final class RedisSessionStore implements SessionStore {
 
   /** {@inheritDoc} One script on the bot's two dead-letter keys (one slot in a cluster). */
   @Override
-  public void addDeadLetter(DeadLetter letter) {
-    deadLetters.add(Objects.requireNonNull(letter, "letter"));
+  public boolean addDeadLetter(DeadLetter letter) {
+    return deadLetters.add(Objects.requireNonNull(letter, "letter"));
   }
 
   /** {@inheritDoc} ZRANGE then HMGET: a letter taken in between is left out. */

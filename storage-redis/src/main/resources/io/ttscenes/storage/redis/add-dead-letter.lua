@@ -1,7 +1,10 @@
--- Keeps one dead letter and trims the rest by age (relative to the newest) and count, atomically.
+-- Keeps one dead letter unless one with its id is kept (returns 0 then, changing nothing), and
+-- trims the rest by age (relative to the newest) and count, atomically; returns 1 when kept.
 -- KEYS: 1 hash id -> encoded letter, 2 sorted set id -> at ms (same hash tag)
 -- ARGV: 1 id, 2 at ms, 3 encoded letter, 4 age kept ms, 5 count kept
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[3]) == 0 then
+  return 0
+end
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
 local newest = redis.call('ZRANGE', KEYS[2], -1, -1, 'WITHSCORES')
 local cutoff = tonumber(newest[2]) - tonumber(ARGV[4])

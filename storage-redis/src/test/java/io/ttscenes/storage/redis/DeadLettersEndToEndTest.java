@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ttscenes.api.Bot;
+import io.micrometer.core.instrument.Counter;
 import io.ttscenes.api.store.DeadLetter;
 import io.ttscenes.runtime.BotRuntime;
 import io.ttscenes.runtime.RuntimeConfig;
 import io.ttscenes.runtime.admin.AdminSettings;
 import io.ttscenes.runtime.client.OkHttpBotApi;
+import io.ttscenes.runtime.engine.Dispatcher;
+import io.ttscenes.runtime.engine.RuntimeListener;
 import io.ttscenes.runtime.ingress.WebhookIngress;
 import io.ttscenes.testkit.BotMessage;
 import io.ttscenes.testkit.EmulatedUser;
@@ -24,6 +27,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,6 +94,41 @@ final class DeadLettersEndToEndTest {
     HttpResponse<String> refused = post(admin("/dead-letters/replay?id=" + kept.get(0).id()), "", Map.of());
     assertEquals(409, refused.statusCode(), refused.body());
     assertEquals(kept, store.deadLetters(10), "a letter that cannot be replayed stays kept");
+  }
+
+  @Test
+  void anUnreadableUpdateReadByTwoInstancesIsKeptAndCountedOnce() throws Exception {
+    String body = "{\"update_type\":\"message_created\",\"timestamp\":17,\"message\":{\"body\":42}}";
+    AtomicInteger countedByOther = new AtomicInteger();
+    RuntimeListener counting = new RuntimeListener() {
+      @Override
+      public void updateDeadLettered(String updateType) {
+        countedByOther.incrementAndGet();
+      }
+    };
+    Bot same = Bot.builder(botName).root(root -> root.onText(ctx -> ctx.reply("x"))).build();
+    try (RedisSessionStore otherStore = RedisSessionStore.create(
+            RedisConfig.fromUrl(REDIS.url()).newBuilder().botName(botName).build())) {
+      OkHttpBotApi otherApi = OkHttpBotApi.builder(emulator.token()).baseUrl(emulator.baseUrl()).build();
+      Dispatcher other = Dispatcher.builder(same, otherStore, otherApi).listener(counting).build();
+      try {
+        // The old poller and the new one after a lease change both read the page with this update.
+        CompletableFuture<Void> first = CompletableFuture.runAsync(
+            () -> runtime.dispatcher().deadLetteredBody("message_created", body, "malformed message"));
+        CompletableFuture<Void> second = CompletableFuture.runAsync(
+            () -> other.deadLetteredBody("message_created", body, "malformed message"));
+        CompletableFuture.allOf(first, second).get(30, TimeUnit.SECONDS);
+      } finally {
+        other.close();
+      }
+    }
+
+    List<DeadLetter> kept = store.deadLetters(10);
+    assertEquals(1, kept.size(), kept.toString());
+    assertEquals(body, kept.get(0).payload());
+    double countedHere = runtime.meterRegistry().find("ttscenes.updates.dead_lettered").counters().stream()
+        .mapToDouble(Counter::count).sum();
+    assertEquals(1, countedHere + countedByOther.get(), "one update, one count across the two instances");
   }
 
   @Test
