@@ -23,7 +23,7 @@ record Failure(
   enum Kind {
     /** The server refused the request; the same request fails again. */
     REJECTED,
-    /** The server certainly did not process the request (connect failure, 429, 503). */
+    /** The server certainly did not process the request (connect failure, 408, 425, 429, 503). */
     NOT_PROCESSED,
     /** The server may have processed it (read timeout, cut connection, 500, 502, 504). */
     MAYBE_PROCESSED,

@@ -53,8 +53,15 @@ final class FailureClassifier {
     return new Failure(kind, operation, 0, "", "", description, null, e);
   }
 
+  /**
+   * The schema names 400, 401, 403, 404 and 405 as errors of the request or of the bot (the same
+   * request fails again; 401 until the token is changed, which takes a restart) and 429 and 503 as
+   * passing. Of the statuses it does not name, 408 (the request did not arrive in time) and 425
+   * (too early) say nothing was done and a later try may pass; any other 4xx (409 too) is a refusal
+   * of this request, which HTTP says the client should not repeat unchanged.
+   */
   private static Failure.Kind kind(int status, String code) {
-    if (status == 429 || status == 503) {
+    if (status == 408 || status == 425 || status == 429 || status == 503) {
       return Failure.Kind.NOT_PROCESSED;
     }
     if (status >= 500) {
