@@ -181,7 +181,12 @@ public final class BotRuntime implements AutoCloseable {
    * Shuts down gracefully within the configured shutdown timeout: stops taking updates (a page in
    * progress is finished and its marker stored), stops the timers, drains the lanes (their
    * outboxes are sent before this returns), then closes the store and API if this runtime created
-   * or was given ownership of them. Idempotent; logs each step.
+   * or was given ownership of them. When the timeout runs out before the lanes drained, they are
+   * stopped all the same: an update still running commits and sends nothing and is not
+   * acknowledged (it is redelivered), and the instance lease is released, so another instance
+   * recovers what this one left; once this returns, no thread of this runtime runs on or renews
+   * a lease (a handler that ignores its interrupt can only finish its own code). Idempotent;
+   * logs each step.
    */
   @Override
   public void close() {
@@ -205,9 +210,9 @@ public final class BotRuntime implements AutoCloseable {
         drained ? "drained and outboxes sent" : "not drained in time (unacknowledged updates are redelivered)");
     // After the drain: the entries this instance sends while draining are not another's to recover.
     parts.recovery().stop();
-    if (drained) {
-      dispatcher.close();
-    }
+    // Drained or not: once close returns nothing of this instance may run, commit or renew its
+    // lease; what was not drained is redelivered, and its entries recovered by another instance.
+    dispatcher.close();
     parts.closeOwned();
     stopAdmin();
     LOG.info("bot '{}' stopped in {} ms", name, (System.nanoTime() - start) / 1_000_000);

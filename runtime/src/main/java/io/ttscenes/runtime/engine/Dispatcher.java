@@ -81,7 +81,7 @@ public final class Dispatcher implements AutoCloseable {
         builder.mapper, listener, builder.sleeper, builder.maxAttempts, builder.storeBackoff,
         builder.storeBackoffCap, this::username, builder.handlerDeadline);
     Attempts attempts = new Attempts(settings, codec, sent, instanceLease::id);
-    this.engine = new Engine(settings, attempts, outboxes, sent, lanes::isClosing, deadline, lanes::handOver);
+    this.engine = new Engine(settings, attempts, outboxes, sent, lanes, deadline);
     this.store = builder.store;
     this.replay = new Replay(builder.mapper, this::submit, outboxes, instanceLease::id, lanes);
     this.recovery = new Recovery(builder.store, outboxes, sent, codec, lanes, builder.clock, builder.recoveryMinAge,
@@ -334,10 +334,19 @@ public final class Dispatcher implements AutoCloseable {
     return drained;
   }
 
-  /** Drains for up to 30 seconds and stops the threads this dispatcher created. */
+  /**
+   * Drains for up to 30 seconds (none more when {@link #drain} ran already, so a caller's own
+   * shutdown deadline holds), then stops, drained or not: once this returns no run of this
+   * dispatcher commits or sends (an update left over is not acknowledged and is redelivered), its
+   * instance lease is released and no longer renewed (so another instance recovers its entries
+   * at once), and the threads it created are stopped. Idempotent.
+   */
   @Override
   public void close() {
-    drain(Duration.ofSeconds(30));
+    if (!lanes.isClosing()) {
+      drain(Duration.ofSeconds(30));
+    }
+    lanes.stop();
     // After the drain: entries still parked are left, under a released lease, to recovery.
     leaseKeeper.close();
     deadline.close();

@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BiConsumer;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -46,26 +44,25 @@ final class Engine {
   private final Attempts attempts;
   private final Outboxes outboxes;
   private final SentOutboxes sent;
-  private final BooleanSupplier closing;
+  private final Lanes lanes;
   private final LegacyMembers legacyMembers;
   private final HandlerDeadline deadline;
-  private final BiConsumer<String, Runnable> handOver;
 
   /**
    * {@code attempts} plans each job's commit; {@code outboxes} sends it, {@code sent} learns what it
-   * cleared; the bot's code runs under {@code deadline}, and {@code handOver} gives an overrun
+   * cleared; the bot's code runs under {@code deadline}, and {@code lanes} (whose jobs these are)
+   * tell whether they are closing or stopped and take an overrun
    * job's lane to its rescue run.
    */
-  Engine(EngineSettings settings, Attempts attempts, Outboxes outboxes, SentOutboxes sent, BooleanSupplier closing,
-      HandlerDeadline deadline, BiConsumer<String, Runnable> handOver) {
+  Engine(EngineSettings settings, Attempts attempts, Outboxes outboxes, SentOutboxes sent, Lanes lanes,
+      HandlerDeadline deadline) {
     this.settings = settings;
     this.store = settings.store();
     this.attempts = attempts;
     this.outboxes = outboxes;
     this.sent = sent;
-    this.closing = closing;
+    this.lanes = lanes;
     this.deadline = deadline;
-    this.handOver = handOver;
     this.legacyMembers = new LegacyMembers(settings);
   }
 
@@ -150,7 +147,7 @@ final class Engine {
   private void fireDueNow(Lane lane, Optional<Instant> wake) throws InterruptedException {
     String key = lane.key();
     Optional<Instant> next = wake;
-    for (int n = 0; n < MAX_CHAINED_FIRINGS && !closing.getAsBoolean()
+    for (int n = 0; n < MAX_CHAINED_FIRINGS && !lanes.isClosing()
         && next.filter(w -> !w.isAfter(settings.clock().instant())).isPresent(); n++) {
       try {
         next = reported(lane, new Job.ForTimer(next), 0).wake();
@@ -207,6 +204,12 @@ final class Engine {
           return new Ran(done.outcome(), Optional.empty());
         }
         Attempts.Planned planned = (Attempts.Planned) attempt;
+        if (lanes.isStopped()) {
+          // The dispatcher closed while this ran (a drain that ran out of time): nothing of this
+          // instance may write or send now; the update is redelivered, and another instance runs it.
+          throw new IllegalStateException("the dispatcher was closed before session " + key + " committed its "
+              + job.type() + "; nothing of it was written or sent, and it is left unacknowledged for redelivery");
+        }
         uncertain = planned;
         CommitResult result = store.commit(planned.commit());
         uncertain = null;
@@ -298,12 +301,12 @@ final class Engine {
         guessed ? "update on the stored session (the run was on a session guessed new), or the exception handler,"
             : overruns == 0 ? "exception handler" : "apology");
     settings.listener().handlerOverran(job.type());
-    handOver.accept(lane.key(), () -> run(new Lane(lane.key(), lane.done(), guessed), job, overruns + 1));
+    lanes.handOver(lane.key(), () -> run(new Lane(lane.key(), lane.done(), guessed), job, overruns + 1));
   }
 
   private void waitForStore(String key, StoreUnavailableException e, int failures)
       throws InterruptedException {
-    if (closing.getAsBoolean()) {
+    if (lanes.isClosing()) {
       throw new IllegalStateException("the store is unavailable and the dispatcher is closing; session "
           + key + " left unacknowledged for redelivery", e);
     }

@@ -185,11 +185,19 @@ final class InstanceLease implements AutoCloseable {
     }
   }
 
-  /** Releases this instance's lease and its claims; the {@link LeaseKeeper} stopped renewing them first. */
+  /**
+   * Releases this instance's lease and its claims; the {@link LeaseKeeper} stopped renewing them
+   * first. The id is retired too: a lane still running after a drain that ran out of time never
+   * retries an entry that the instance taking the released lease now recovers.
+   */
   @Override
   public void close() {
     Set.copyOf(claims.keySet()).forEach(this::release);
     String current = id;
+    synchronized (this) {
+      retired.add(current);
+      id = "closed-" + current;
+    }
     try {
       store.releaseLease(PREFIX + current, current);
     } catch (RuntimeException e) {

@@ -30,6 +30,7 @@ final class Lanes {
   // show up as a full queue.
   private final AtomicInteger depth = new AtomicInteger();
   private volatile boolean closing;
+  private volatile boolean stopped;
 
   Lanes(Executor executor, int capacity, RuntimeListener listener) {
     this(executor, false, capacity, listener);
@@ -132,6 +133,17 @@ final class Lanes {
 
   boolean isClosing() {
     return closing;
+  }
+
+  /** Ends the lanes for good: tasks still running must neither commit nor send (see {@link #isStopped}). */
+  void stop() {
+    closing = true;
+    stopped = true;
+  }
+
+  /** Whether {@link #stop} was called: a task that sees it leaves its work undone for redelivery. */
+  boolean isStopped() {
+    return stopped;
   }
 
   /** Stops accepting tasks and waits for the queued ones; returns whether all finished in time. */

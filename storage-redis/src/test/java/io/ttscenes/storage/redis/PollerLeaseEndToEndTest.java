@@ -18,8 +18,10 @@ import io.ttscenes.testkit.EmulatedUser;
 import io.ttscenes.testkit.Emulator;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -93,6 +95,46 @@ final class PollerLeaseEndToEndTest {
   }
 
   @Test
+  void aCloseThatRunsOutOfDrainTimeLeavesNothingRunningAndTheStandbyAnswersTheUpdateOnce() throws Exception {
+    CountDownLatch entered = new CountDownLatch(2);
+    CountDownLatch release = new CountDownLatch(1);
+    Bot stuckOnce = Bot.builder(botName).sessionData(Count.class, () -> new Count(0))
+        .root(root -> root.onText(ctx -> {
+          if (ctx.text().equals("stuck")) {
+            entered.countDown();
+            awaitUninterruptibly(release);
+          }
+          int n = ctx.session(Count.class).n() + 1;
+          ctx.setSession(new Count(n));
+          ctx.reply(n + ": " + ctx.text());
+        }))
+        .build();
+    Map<String, String> oneSecondToDrain = Map.of("TTSCENES_SHUTDOWN_TIMEOUT_SECONDS", "1");
+    Instance first = start(Duration.ofSeconds(3), store(), stuckOnce, oneSecondToDrain);
+    Instance second = start(Duration.ofSeconds(3), store(), stuckOnce, oneSecondToDrain);
+    assertTrue(first.polls());
+    user.sendText("stuck");
+    awaitCondition(() -> entered.getCount() == 1, "the holder runs the stuck handler");
+
+    first.runtime.close();
+    String firstLease = "tts:" + botName + ":lease:instance:" + first.runtime.instanceId();
+    assertFalse(instanceLeaseHeld(firstLease), "close released the instance lease");
+    // Longer than a renewal period (a third of the 3 s lease): a keeper left running would renew it.
+    Thread.sleep(1_500);
+    assertFalse(instanceLeaseHeld(firstLease), "nothing renews the lease of a closed instance");
+
+    // Not acknowledged by the closed holder: the standby takes the poller lease and gets it again.
+    awaitCondition(() -> entered.getCount() == 0, "the standby runs the redelivered update");
+    release.countDown();
+    assertEquals("1: stuck", user.awaitMessage(WAIT).text());
+    sent = 1;
+    talk(1);
+    assertEquals(1, first.received.get());
+    assertTrue(emulator.awaitAcknowledged(WAIT), "every update acknowledged");
+    assertEquals(List.of("1: stuck", "2: m2"), replies(), "the closed holder committed and sent nothing");
+  }
+
+  @Test
   void aHolderCutOffFromTheStoreStepsDownAndTheStandbyTakesOverWhenTheLeaseExpires()
       throws Exception {
     CutOffLeases cutOff = new CutOffLeases(store());
@@ -145,10 +187,35 @@ final class PollerLeaseEndToEndTest {
     for (int i = 1; i <= sent; i++) {
       expected.add(i + ": m" + i);
     }
-    List<String> replies = user.messages().stream()
+    assertEquals(expected, replies());
+  }
+
+  private List<String> replies() {
+    return user.messages().stream()
         .filter(m -> m.json().path("sender").path("user_id").asLong() != user.userId())
         .map(BotMessage::text).toList();
-    assertEquals(expected, replies);
+  }
+
+  private static boolean instanceLeaseHeld(String key) {
+    try (UnifiedJedis redis = REDIS.newClient()) {
+      return redis.exists(key);
+    }
+  }
+
+  private static void awaitUninterruptibly(CountDownLatch latch) {
+    // As a handler that does not answer its interrupt: only its own code can end it.
+    boolean interrupted = false;
+    while (true) {
+      try {
+        latch.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private String leaseOwner() {
@@ -176,13 +243,19 @@ final class PollerLeaseEndToEndTest {
   }
 
   private Instance start(Duration lease, SessionStore store) {
-    RuntimeConfig config = RuntimeConfig.from(Map.of(
+    return start(lease, store, counter(), Map.of());
+  }
+
+  private Instance start(Duration lease, SessionStore store, Bot bot, Map<String, String> settings) {
+    Map<String, String> env = new HashMap<>(Map.of(
         "TAMTAM_API_URL", emulator.baseUrl(),
         "TAMTAM_TOKEN", emulator.token(),
         "TTSCENES_BOT_NAME", botName,
         // A poll that outlives its lease ends soon, so the emulator sees one waiting poll.
         "TTSCENES_POLL_TIMEOUT_SECONDS", "1",
-        "TTSCENES_TIMER_PERIOD_MS", "3600000")).withPollerLease(lease);
+        "TTSCENES_TIMER_PERIOD_MS", "3600000"));
+    env.putAll(settings);
+    RuntimeConfig config = RuntimeConfig.from(env).withPollerLease(lease);
     OkHttpBotApi api = OkHttpBotApi.builder(emulator.token()).baseUrl(emulator.baseUrl()).build();
     AtomicInteger received = new AtomicInteger();
     RuntimeListener counting = new RuntimeListener() {
@@ -191,7 +264,7 @@ final class PollerLeaseEndToEndTest {
         received.incrementAndGet();
       }
     };
-    BotRuntime runtime = BotRuntime.builder(counter(), config).store(store, false).api(api)
+    BotRuntime runtime = BotRuntime.builder(bot, config).store(store, false).api(api)
         .listener(counting).build();
     toClose.add(runtime);
     runtime.start();
