@@ -40,6 +40,9 @@ final class Attempts {
   /** Nothing to commit. */
   record Done(UpdateOutcome outcome) implements Attempt {}
 
+  /** The bot's code failed on a session guessed new: read the session and run again, reporting nothing. */
+  record Reread() implements Attempt {}
+
   /**
    * A commit to make, the effects to send once it won, where the handler ran and the flow events
    * to report once it won; {@code moreSignals}: the session's inbox holds more signals than the
@@ -84,12 +87,20 @@ final class Attempts {
   /**
    * Plans {@code job}; {@code overruns} counts the runs of it the handler deadline abandoned: after
    * one, the exception handler runs instead of the handler, after two the apology alone.
+   * {@code guessed}: {@code stored} is the store's guess that the session is new, and a failing
+   * handler then gives {@link Reread} rather than running the exception handling.
    */
-  Attempt plan(String key, Job job, Optional<StoredSession> stored, int overruns) {
+  Attempt plan(String key, Job job, Optional<StoredSession> stored, int overruns, boolean guessed) {
     Instant now = settings.clock().instant();
     Rescue rescue = new Rescue(job.type(), overruns);
     if (job instanceof Job.ForUpdate forUpdate) {
-      return planUpdate(key, forUpdate.routed(), stored, now, rescue);
+      try {
+        return planUpdate(key, forUpdate.routed(), stored, now, rescue, guessed);
+      } catch (Turn.GuessedRunFailed e) {
+        LOG.debug("session {}: the handler failed on a session guessed new ({}); reading the session",
+            key, e.getCause().toString());
+        return new Reread();
+      }
     }
     // Signals before jobs: a signal waits in the inbox only until its session's lane gets to it.
     Optional<Attempt> signal = planSignal(key, stored, now, rescue);
@@ -178,7 +189,7 @@ final class Attempts {
   }
 
   private Attempt planUpdate(String key, Routed routed, Optional<StoredSession> stored, Instant now,
-      Rescue rescue) {
+      Rescue rescue, boolean guessed) {
     if (stored.filter(s -> s.hasSeen(routed.dedupeId().toString())).isPresent()) {
       return new Done(UpdateOutcome.DUPLICATE);
     }
@@ -194,7 +205,7 @@ final class Attempts {
       campaign.ifPresent(name -> attribute(session, name));
       return new SessionContext(bot, session, update, key, now, Optional.empty(), codec, settings.api());
     };
-    return storable(runOrRescue(rescue, () -> turn.run(contexts), contexts), contexts, ran -> {
+    return storable(runOrRescue(rescue, () -> turn.run(contexts, guessed), contexts), contexts, ran -> {
       Turn.Result result = Turn.touched(ran, now);
       List<FlowEvent> events = new ArrayList<>(result.events());
       campaign.ifPresent(name -> events.add(new FlowEvent.DeepLinkStarted(name,

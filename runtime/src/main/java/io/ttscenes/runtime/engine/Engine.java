@@ -24,7 +24,8 @@ import org.slf4j.MDC;
  * outbox (re-running on a conflict, so nothing of a lost run is ever sent), then send the outbox.
  * An update whose session the store cannot answer from memory may run first on the store's guess
  * that it is new ({@link SessionStore#loadOrGuess}); a wrong guess is refused with the session,
- * and the turn runs again on it, exactly as after a conflict.
+ * and the turn runs again on it, exactly as after a conflict. A handler that fails on a guess is
+ * not reported: the session is read and only the failure of that run is the bot's.
  * While the store is unavailable the job is retried with backoff and its future stays pending,
  * which also holds back the session's later updates, keeping their order. The bot's code runs
  * under the {@link HandlerDeadline}: a run that overstays it is replaced on its lane by a run of
@@ -196,8 +197,13 @@ final class Engine {
         boolean guessed = read.guessed();
         // After a run on a wrong guess overran, the real session's handler runs as a first run would.
         int rescue = lane.guessOverran() && stored.isPresent() ? overruns - 1 : overruns;
-        Attempts.Attempt attempt = deadline.run(() -> attempts.plan(key, job, stored, rescue),
+        Attempts.Attempt attempt = deadline.run(() -> attempts.plan(key, job, stored, rescue, guessed),
             () -> overran(lane, job, rescue, guessed));
+        if (attempt instanceof Attempts.Reread) {
+          // The handler failed on a session only guessed new: the failure may be the guess's, so
+          // the session is read (no guess now) and only a failure of that run is reported.
+          continue;
+        }
         if (attempt instanceof Attempts.Done done) {
           // Nothing to commit, but earlier entries of the session may still wait to be sent or cleared.
           outboxes.flush(key);

@@ -40,8 +40,22 @@ final class Turn {
     this.authoring = new Authoring(bot, new PayloadCodec(codec.mapper()), username);
   }
 
-  /** Runs an update; {@code contexts} makes a fresh context of the session as loaded. */
-  Result run(Supplier<SessionContext> given) {
+  /**
+   * The bot's code failed on a session the store only guessed new: the failure may be the
+   * guess's, so it is neither handled nor reported; the caller reads the session and runs again.
+   */
+  static final class GuessedRunFailed extends RuntimeException {
+    GuessedRunFailed(Throwable cause) {
+      super("the handler failed on a session guessed new", cause, false, false);
+    }
+  }
+
+  /**
+   * Runs an update; {@code contexts} makes a fresh context of the session as loaded. When
+   * {@code guessed} (the session is only the store's guess that it is new), a failure of the bot's
+   * code throws {@link GuessedRunFailed} instead of running the exception handling.
+   */
+  Result run(Supplier<SessionContext> given, boolean guessed) {
     Supplier<SessionContext> contexts = attached(given);
     SessionContext ctx = contexts.get();
     try {
@@ -53,6 +67,9 @@ final class Turn {
       // Not only RuntimeException: a handler may rethrow checked exceptions sneakily, and an Error
       // such as a StackOverflowError from a recursive bug is the handler's failure too.
       rethrowIfFatal(e);
+      if (guessed) {
+        throw new GuessedRunFailed(e);
+      }
       return recover(contexts, e);
     }
   }
