@@ -40,6 +40,9 @@ final class OutboxRecovery {
     lease.subscribe(change -> {
       if (change == PollerLease.Change.GAINED) {
         recovery.run("lease-holder");
+      } else {
+        // Another instance recovers now: a pass under way sends no more.
+        dispatcher.stopOutboxRecovery();
       }
     });
     return recovery;
@@ -58,7 +61,7 @@ final class OutboxRecovery {
    * none. Not for long polling, where taking the poller lease starts recovery.
    */
   void start() {
-    election.ifPresentOrElse(lease -> lease.start(() -> run("recovery-lease-holder")),
+    election.ifPresentOrElse(lease -> lease.start(() -> run("recovery-lease-holder"), dispatcher::stopOutboxRecovery),
         () -> run("start-up"));
   }
 

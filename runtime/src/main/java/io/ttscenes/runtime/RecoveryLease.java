@@ -26,6 +26,7 @@ final class RecoveryLease {
   private volatile boolean held;
   private volatile long confirmedAt;
   private volatile ScheduledExecutorService keeper;
+  private volatile Runnable onLost = () -> { };
 
   RecoveryLease(SessionStore store, String owner, Duration ttl, String threadName) {
     this.store = store;
@@ -34,8 +35,12 @@ final class RecoveryLease {
     this.threadName = threadName;
   }
 
-  /** Tries the lease now (running {@code onTaken} inline if taken) and keeps trying every ttl/3. */
-  synchronized void start(Runnable onTaken) {
+  /**
+   * Tries the lease now (running {@code onTaken} inline if taken) and keeps trying every ttl/3;
+   * {@code onLost} runs on the keeper's thread when this instance steps down.
+   */
+  synchronized void start(Runnable onTaken, Runnable onLost) {
+    this.onLost = onLost;
     keep(onTaken);
     long period = Math.max(1, ttl.toMillis() / 3);
     keeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -109,6 +114,7 @@ final class RecoveryLease {
     held = false;
     LOG.warn("instance {} lost the recovery lease ({}); it recovers only the entries it parked",
         owner, why);
+    onLost.run();
   }
 
   private void background(Runnable onTaken) {

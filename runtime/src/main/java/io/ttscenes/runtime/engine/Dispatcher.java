@@ -283,6 +283,18 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   /**
+   * Tells the recovery passes under way that this instance lost the lease that made it the
+   * recovering one (the poller lease, or an election's): from now on they send no more store
+   * entries and leave them to the instance that took the lease (another owner's entries once the
+   * claim a pass took on that owner is let go unused, within about two renewal periods of the
+   * instance lease). Entries already sent are sent once, as ever; passes started later run as
+   * usual. Thread-safe.
+   */
+  public void stopOutboxRecovery() {
+    recovery.standDown();
+  }
+
+  /**
    * Retries only the outbox entries this dispatcher parked after the API was unavailable; returns
    * a future of how many were sent. For instances that leave {@link #recoverOutboxes} to another
    * one: recovery leaves an entry to the instance that parked it while that instance holds its

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -50,6 +51,8 @@ final class Recovery {
   private final Map<String, Integer> recovering = new ConcurrentHashMap<>();
   // Where the next pass continues the walk over the store; guarded by this.
   private Optional<String> resumeAt = Optional.empty();
+  // Bumped by standDown(): a pass of an earlier generation sends no more store entries.
+  private final AtomicLong generation = new AtomicLong();
 
   Recovery(SessionStore store, Outboxes outboxes, SentOutboxes sent, OutboxCodec codec, Lanes lanes, Clock clock,
       Duration minAge, RuntimeListener listener, InstanceLease lease, Optional<String> predecessor) {
@@ -63,6 +66,15 @@ final class Recovery {
     this.listener = listener;
     this.lease = lease;
     this.predecessor = predecessor;
+  }
+
+  /**
+   * Makes the passes under way send no more store entries: this instance lost the lease that
+   * made it the recovering one, and the new holder recovers what they leave in the store. Passes
+   * started later run as usual.
+   */
+  void standDown() {
+    generation.incrementAndGet();
   }
 
   /** Sends crash-left store entries (when {@code fromStore}) and this dispatcher's parked ones. */
@@ -99,6 +111,7 @@ final class Recovery {
    */
   private synchronized void recoverFromStore(List<CompletableFuture<Integer>> sent) {
     int first = sent.size();
+    long pass = generation.get();
     Set<String> marked = new HashSet<>();
     try {
       long cutoff = clock.instant().minus(minAge).toEpochMilli();
@@ -109,9 +122,13 @@ final class Recovery {
         return lease.mayRecover(owner);
       };
       for (int page = 0; page < PAGES_PER_PASS; page++) {
+        if (generation.get() != pass) {
+          LOG.info("outbox recovery stops: this instance lost the lease to recover; the holder goes on");
+          return;
+        }
         PendingPage pending = store.pendingOutboxes(resumeAt, BATCH);
         for (PendingOutbox entry : pending.entries()) {
-          recover(entry, cutoff, mayRecover, check).ifPresent(sent::add);
+          recover(entry, cutoff, mayRecover, check, pass).ifPresent(sent::add);
         }
         resumeAt = pending.next();
         if (resumeAt.isEmpty()) {
@@ -134,7 +151,7 @@ final class Recovery {
   }
 
   private Optional<CompletableFuture<Integer>> recover(PendingOutbox pending, long cutoff,
-      Map<String, Boolean> mayRecover, Function<String, Boolean> check) {
+      Map<String, Boolean> mayRecover, Function<String, Boolean> check, long pass) {
     String key = pending.key();
     String id = pending.entry().id();
     if (sent.sentButNotCleared(key, id)) {
@@ -163,6 +180,12 @@ final class Recovery {
     String owner = payload.owner() == null ? lease.id() : payload.owner();
     return Optional.of(onLane(key, () -> {
       if (outboxes.knows(key, id)) {
+        return 0;
+      }
+      if (generation.get() != pass) {
+        // The lease was lost while this waited for its lane: the new holder recovers it; another
+        // owner's entry stays under the claim taken here until the keeper lets it go unused.
+        LOG.info("session {}: outbox {} is left to the instance that now recovers outboxes", key, id);
         return 0;
       }
       LOG.info("session {}: recovering outbox {} of update {} ({} calls)", key, id, payload.updateId(),

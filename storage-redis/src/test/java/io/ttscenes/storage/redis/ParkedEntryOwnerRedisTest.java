@@ -1,6 +1,7 @@
 package io.ttscenes.storage.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.client.BotApi;
@@ -19,6 +20,8 @@ import io.ttscenes.testkit.Emulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -28,21 +31,33 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Two dispatchers of one bot over one Redis, as two instances: an entry parked by one after the
  * API failed is left to it by the other's recovery while its instance lease lives in Redis, and
- * recovered by the other once that lease was released.
+ * recovered by the other once that lease was released; a recovery pass whose lease is lost
+ * midway sends no more, and the new holder sends what it left, once.
  */
 final class ParkedEntryOwnerRedisTest {
   @RegisterExtension static final RedisServerExtension REDIS = RedisServerExtension.any();
   private static final AtomicInteger BOTS = new AtomicInteger();
-  private static final Bot ECHO =
-      Bot.builder("echo").root(r -> r.onText(ctx -> ctx.reply("hi " + ctx.text()))).build();
+  private static final Duration LONG_LEASE = Duration.ofSeconds(30);
+  private final CountDownLatch waiting = new CountDownLatch(2);
+  private final CountDownLatch release = new CountDownLatch(1);
+  // "wait" holds its session's lane until the test releases it.
+  private final Bot echo = Bot.builder("echo").root(r -> r.onText(ctx -> {
+    if (ctx.text().equals("wait")) {
+      waiting.countDown();
+      awaitQuietly(release);
+    }
+    ctx.reply("hi " + ctx.text());
+  })).build();
 
   private final String botName = "owner-bot-" + BOTS.incrementAndGet();
   private final List<AutoCloseable> toClose = new ArrayList<>();
   private final Emulator emulator = Emulator.start(0);
   private final EmulatedUser alice = emulator.user("alice");
+  private final EmulatedUser bob = emulator.user("bob");
 
   @AfterEach
   void closeEverything() throws Exception {
+    release.countDown();
     for (int i = toClose.size() - 1; i >= 0; i--) {
       toClose.get(i).close();
     }
@@ -70,27 +85,85 @@ final class ParkedEntryOwnerRedisTest {
     assertEquals(List.of("hi there", "hi again"), replies());
   }
 
+  @Test
+  void aRecoveryPassThatLosesItsLeaseSendsNoMoreAndTheNewHolderSendsTheRestOnce() throws Exception {
+    Dispatcher crashed = dispatcher("crashed", LONG_LEASE);
+    emulator.faults().unavailable("/messages", 2);
+    crashed.submit(text(alice, "one")).get(10, TimeUnit.SECONDS);
+    crashed.submit(text(bob, "one")).get(10, TimeUnit.SECONDS);
+    crashed.close();
+    assertEquals(List.of(), replies(alice), "both entries were left in the store");
+
+    // The pass's entries queue behind two busy lanes; the lease is lost before they get their turn.
+    Dispatcher old = dispatcher("old-holder", Duration.ofMillis(900));
+    CompletableFuture<Void> aliceBusy = old.submit(text(alice, "wait"));
+    CompletableFuture<Void> bobBusy = old.submit(text(bob, "wait"));
+    assertTrue(waiting.await(10, TimeUnit.SECONDS));
+    CompletableFuture<Integer> pass = old.recoverOutboxes();
+    // What OutboxRecovery does when the poller lease (or the recovery election) reports it lost.
+    old.stopOutboxRecovery();
+    release.countDown();
+    CompletableFuture.allOf(aliceBusy, bobBusy).get(10, TimeUnit.SECONDS);
+
+    assertEquals(0, pass.get(10, TimeUnit.SECONDS), "nothing sent once the lease was lost");
+    assertEquals(List.of("hi wait"), replies(alice));
+    assertEquals(List.of("hi wait"), replies(bob));
+
+    // The new holder gets the crashed owner's entries once the old holder lets its claim go.
+    Dispatcher holder = dispatcher("new-holder", LONG_LEASE);
+    int recovered = 0;
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (recovered < 2 && System.nanoTime() < end) {
+      recovered += holder.recoverOutboxes().get(10, TimeUnit.SECONDS);
+      Thread.sleep(50);
+    }
+    assertEquals(2, recovered);
+    assertEquals(0, holder.recoverOutboxes().get(10, TimeUnit.SECONDS));
+    assertEquals(List.of("hi wait", "hi one"), replies(alice), "sent once, by the new holder");
+    assertEquals(List.of("hi wait", "hi one"), replies(bob));
+  }
+
   private Dispatcher dispatcher(String instance) {
+    return dispatcher(instance, LONG_LEASE);
+  }
+
+  private Dispatcher dispatcher(String instance, Duration lease) {
     RedisSessionStore store = RedisSessionStore.create(
         RedisConfig.fromUrl(REDIS.url()).newBuilder().botName(botName).build());
     toClose.add(store);
     BotApi api = OkHttpBotApi.builder(emulator.token()).baseUrl(emulator.baseUrl())
         .retryPolicy(RetryPolicy.none()).build();
-    Dispatcher dispatcher = Dispatcher.builder(ECHO, store, api).recoveryMinAge(Duration.ZERO)
-        .instanceId(instance + "-" + botName, Duration.ofSeconds(30)).build();
+    Dispatcher dispatcher = Dispatcher.builder(echo, store, api).recoveryMinAge(Duration.ZERO)
+        .instanceId(instance + "-" + botName, lease).build();
     toClose.add(dispatcher);
     return dispatcher;
   }
 
   private MessageCreatedUpdate text(String text) {
+    return text(alice, text);
+  }
+
+  private static MessageCreatedUpdate text(EmulatedUser user, String text) {
     long now = System.currentTimeMillis();
-    User sender = new User(alice.userId(), "alice", "alice", false, 0);
-    Message message = new Message(sender, new Recipient(alice.chatId(), ChatType.DIALOG, null), now,
-        null, new MessageBody("mid." + text, 1, text, List.of(), null), null, null, null);
+    User sender = new User(user.userId(), user.name(), user.name(), false, 0);
+    Message message = new Message(sender, new Recipient(user.chatId(), ChatType.DIALOG, null), now,
+        null, new MessageBody("mid." + user.name() + "." + text, 1, text, List.of(), null), null, null, null);
     return new MessageCreatedUpdate(now, message, "en");
   }
 
   private List<String> replies() {
-    return alice.messages().stream().map(BotMessage::text).toList();
+    return replies(alice);
+  }
+
+  private static List<String> replies(EmulatedUser user) {
+    return user.messages().stream().map(BotMessage::text).toList();
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
