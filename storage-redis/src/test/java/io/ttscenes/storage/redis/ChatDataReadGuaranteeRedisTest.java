@@ -41,11 +41,17 @@ final class ChatDataReadGuaranteeRedisTest {
   private final String botName = "poll-bot-" + BOTS.incrementAndGet();
   private RedisSessionStore store;
   private BotTester bot;
+  private TestUser alice;
+  private TestUser bob;
+  private TestChat chat;
 
   @BeforeEach
   void start() {
     store = RedisSessionStore.create(RedisConfig.fromUrl(REDIS.url()).newBuilder().botName(botName).build());
     bot = BotTester.builder(pollBot()).store(store).timeout(Duration.ofSeconds(30)).build().start();
+    alice = bot.user("Alice");
+    bob = bot.user("Bob");
+    chat = bot.groupChat("Poll", alice, bob);
   }
 
   @AfterEach
@@ -57,27 +63,22 @@ final class ChatDataReadGuaranteeRedisTest {
 
   @Test
   void aVoteThatOnlyReadThePollStandsWhenThePollClosedMeanwhile() throws Exception {
-    TestUser alice = bot.user("Alice");
-    TestUser bob = bot.user("Bob");
-    TestChat chat = bot.groupChat("Poll", alice, bob);
-
-    assertEquals("counted: the poll was open", voteWhileBobCloses(chat, alice, bob, "/vote"));
+    assertEquals("counted: the poll was open", voteWhileBobCloses("/vote"));
 
     assertEquals(1, voteRuns.get(), "the read-only vote committed at once, its read unchecked");
-    assertEquals(new Voted(true), bot.session(alice, chat).sessionData(Voted.class));
-    assertEquals(Optional.of(new Poll(false)), bot.chatData(chat, Poll.class));
+    assertVotedAndPollClosed(true);
   }
 
   @Test
   void aVoteThatWritesThePollBackRunsAgainOnTheClosedPollAndIsRefused() throws Exception {
-    TestUser alice = bot.user("Alice");
-    TestUser bob = bot.user("Bob");
-    TestChat chat = bot.groupChat("Poll", alice, bob);
-
-    assertEquals("refused: the poll is closed", voteWhileBobCloses(chat, alice, bob, "/vote-checked"));
+    assertEquals("refused: the poll is closed", voteWhileBobCloses("/vote-checked"));
 
     assertEquals(2, voteRuns.get(), "the commit compared the poll's version, lost, and the vote ran again");
-    assertEquals(new Voted(false), bot.session(alice, chat).sessionData(Voted.class));
+    assertVotedAndPollClosed(false);
+  }
+
+  private void assertVotedAndPollClosed(boolean voted) {
+    assertEquals(new Voted(voted), bot.session(alice, chat).sessionData(Voted.class));
     assertEquals(Optional.of(new Poll(false)), bot.chatData(chat, Poll.class));
   }
 
@@ -85,8 +86,7 @@ final class ChatDataReadGuaranteeRedisTest {
    * Alice votes with {@code command}; after her handler read the open poll, Bob closes it and his
    * commit lands before hers. Returns the reply Alice's vote got.
    */
-  private String voteWhileBobCloses(TestChat chat, TestUser alice, TestUser bob, String command)
-      throws Exception {
+  private String voteWhileBobCloses(String command) throws Exception {
     chat.emulated().sendText(alice.emulated(), command);
     assertTrue(readTheOpenPoll.await(30, TimeUnit.SECONDS), "Alice's vote read the poll");
     chat.emulated().sendText(bob.emulated(), "/close");

@@ -18,7 +18,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,14 +36,8 @@ final class GuessedSessionFailureRedisTest {
   private final String botName = "guess-bot-" + BOTS.incrementAndGet();
   private final List<String> exceptionHandled = new CopyOnWriteArrayList<>();
   private final List<UpdateOutcome> outcomes = new CopyOnWriteArrayList<>();
-  private Emulator emulator;
-  private EmulatedUser user;
-
-  @BeforeEach
-  void startEmulator() {
-    emulator = Emulator.start(0);
-    user = emulator.user("alice");
-  }
+  private final Emulator emulator = Emulator.start(0);
+  private final EmulatedUser user = emulator.user("alice");
 
   @AfterEach
   void stopEmulator() {
