@@ -1,0 +1,135 @@
+package io.ttscenes.runtime;
+
+import static io.ttscenes.runtime.fake.Updates.message;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ttscenes.api.Bot;
+import io.ttscenes.api.model.Update;
+import io.ttscenes.runtime.client.OkHttpBotApi;
+import io.ttscenes.runtime.client.RetryPolicy;
+import io.ttscenes.runtime.engine.Dispatcher;
+import io.ttscenes.runtime.fake.FakeTamTam;
+import io.ttscenes.runtime.ingress.LongPollIngress;
+import io.ttscenes.runtime.json.WireJson;
+import io.ttscenes.runtime.store.InMemorySessionStore;
+import io.ttscenes.runtime.warmup.WarmupSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Outbox recovery follows the poller lease: gaining it starts a pass, losing it stops the pass under way. */
+final class OutboxRecoveryTest {
+  private final InMemorySessionStore store = InMemorySessionStore.create();
+  private final CountDownLatch waiting = new CountDownLatch(2);
+  private final CountDownLatch release = new CountDownLatch(1);
+  private final Bot bot = Bot.builder("recovery-test").root(r -> r.onText(ctx -> {
+    if (ctx.text().equals("wait")) {
+      waiting.countDown();
+      awaitQuietly(release);
+    }
+    ctx.reply("echo " + ctx.text());
+  })).build();
+  private final FakeTamTam tamtam = startTamTam();
+
+  @AfterEach
+  void stop() {
+    release.countDown();
+    tamtam.close();
+  }
+
+  @Test
+  void losingThePollerLeaseStopsThePassUnderWayAndItsEntriesStayInTheStore() throws Exception {
+    List<String> left = leaveTwoEntriesInTheStore();
+    assertTrue(store.tryAcquireLease("poller", "other-instance", Duration.ofMinutes(1)));
+    BotRuntime runtime = BotRuntime.builder(bot, RuntimeConfig.from(Map.of("TAMTAM_API_URL", tamtam.url(),
+            "TTSCENES_POLL_TIMEOUT_SECONDS", "1", "TTSCENES_POLLER_LEASE_SECONDS", "3",
+            "TTSCENES_TIMER_PERIOD_MS", "3600000")))
+        .store(store, false).warmup(WarmupSettings.disabled())
+        // Two minutes on: the entries left are past recovery's minimum age of 60 s.
+        .clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(2))).build();
+    runtime.start();
+    LongPollIngress ingress = (LongPollIngress) runtime.ingress();
+    CompletableFuture<Void> first = runtime.dispatcher().submit(update(1, "wait"));
+    CompletableFuture<Void> second = runtime.dispatcher().submit(update(2, "wait"));
+    assertTrue(waiting.await(10, TimeUnit.SECONDS));
+
+    // Taking the lease starts a pass, whose entries wait behind the two busy lanes; then it is lost.
+    store.releaseLease("poller", "other-instance");
+    awaitLease(ingress, true);
+    store.releaseLease("poller", runtime.instanceId());
+    assertTrue(store.tryAcquireLease("poller", "other-instance", Duration.ofMinutes(1)));
+    awaitLease(ingress, false);
+    release.countDown();
+    CompletableFuture.allOf(first, second).get(10, TimeUnit.SECONDS);
+    assertEquals(0, awaitIdle(runtime.dispatcher()), "the recovered entries' lane tasks ran");
+
+    assertEquals(List.of("echo wait", "echo wait"), tamtam.texts(), "nothing recovered after the lease was lost");
+    assertTrue(pendingIds().containsAll(left), "the entries are left to the new holder: " + pendingIds());
+    runtime.close();
+  }
+
+  private static void awaitLease(LongPollIngress ingress, boolean held) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (ingress.holdsLease() != held && System.nanoTime() < end) {
+      Thread.sleep(5);
+    }
+    assertEquals(held, ingress.holdsLease(), held ? "the runtime took the released lease" : "it found the lease taken");
+  }
+
+  /** A process commits two replies while the API is unreachable, parks them and goes away. */
+  private List<String> leaveTwoEntriesInTheStore() throws Exception {
+    OkHttpBotApi unreachable = OkHttpBotApi.builder("token").baseUrl("http://127.0.0.1:1/")
+        .retryPolicy(RetryPolicy.none()).build();
+    Dispatcher crashed = dispatcher("crashed", unreachable);
+    crashed.submit(update(1, "one")).get(10, TimeUnit.SECONDS);
+    crashed.submit(update(2, "one")).get(10, TimeUnit.SECONDS);
+    crashed.close();
+    List<String> left = pendingIds();
+    assertEquals(2, left.size());
+    return left;
+  }
+
+  private List<String> pendingIds() {
+    return store.pendingOutboxes(100).stream().map(p -> p.entry().id()).toList();
+  }
+
+  private Dispatcher dispatcher(String instance, OkHttpBotApi api) {
+    return Dispatcher.builder(bot, store, api).recoveryMinAge(Duration.ZERO)
+        .instanceId(instance, Duration.ofSeconds(30)).build();
+  }
+
+  private static Update update(long user, String text) throws Exception {
+    return WireJson.create().readValue(message(user, text), Update.class);
+  }
+
+  private static int awaitIdle(Dispatcher dispatcher) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (dispatcher.queuedTasks() > 0 && System.nanoTime() < end) {
+      Thread.sleep(5);
+    }
+    return dispatcher.queuedTasks();
+  }
+
+  private static FakeTamTam startTamTam() {
+    try {
+      return FakeTamTam.start();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
