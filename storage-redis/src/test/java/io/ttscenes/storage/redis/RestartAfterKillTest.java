@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -73,7 +74,7 @@ final class RestartAfterKillTest {
   }
 
   private Process startBot(String name) throws IOException {
-    return CrashedBotMain.start("restart-after-kill-" + name, tamtam, REDIS.url(), stateDir, 1);
+    return CrashedBotMain.start("restart-after-kill-" + name, tamtam, REDIS.url(), stateDir, 1, Map.of());
   }
 
   /** One update to deliver; sends hang until {@link #answerSends}, as a network that lost them would. */

@@ -6,6 +6,7 @@ import io.ttscenes.testkit.Emulator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -96,18 +97,13 @@ final class WorkloadKillTest {
   }
 
   private Process startBot(String name) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        VoteWorkloadMain.class.getName());
-    builder.environment().put("TAMTAM_API_URL", tamtam.baseUrl());
-    builder.environment().put("TAMTAM_TOKEN", tamtam.token());
-    builder.environment().put("REDIS_URL", REDIS.url());
-    builder.environment().put("TTSCENES_BOT_NAME", NAME);
-    builder.environment().put("TTSCENES_STATE_DIR", stateDir.toString());
-    builder.environment().put("TTSCENES_POLL_TIMEOUT_SECONDS", "1");
-    builder.environment().put("TTSCENES_TIMER_PERIOD_MS", "100");
-    // Kept under target/ for a failed run's reader.
-    Path log = Path.of("target", "workload-kill-" + name + ".log");
-    return builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return ChildJvm.start(VoteWorkloadMain.class, Map.of(
+        "TAMTAM_API_URL", tamtam.baseUrl(),
+        "TAMTAM_TOKEN", tamtam.token(),
+        "REDIS_URL", REDIS.url(),
+        "TTSCENES_BOT_NAME", NAME,
+        "TTSCENES_STATE_DIR", stateDir.toString(),
+        "TTSCENES_POLL_TIMEOUT_SECONDS", "1",
+        "TTSCENES_TIMER_PERIOD_MS", "100"), "workload-kill-" + name);
   }
 }
