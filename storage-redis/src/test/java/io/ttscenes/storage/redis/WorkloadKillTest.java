@@ -36,7 +36,6 @@ final class WorkloadKillTest {
   @RegisterExtension static final RedisServerExtension REDIS = RedisServerExtension.ownBinary();
 
   private static final String NAME = "workload-kill";
-  private static final int USERS = 300;
   private static final int REFUSALS = 1_000_000;
   private static final Duration STARTUP = Duration.ofSeconds(60);
   private static final Duration WAIT = Duration.ofSeconds(60);
@@ -70,7 +69,7 @@ final class WorkloadKillTest {
     bot = startBot("first");
     assertTrue(tamtam.awaitWaitingPolls(1, STARTUP), "the first process polls within " + STARTUP);
     long runStart = System.nanoTime();
-    WorkloadRun run = new WorkloadRun(tamtam, NAME, USERS);
+    WorkloadRun run = new WorkloadRun(tamtam, NAME);
 
     run.vote();
     run.awaitDelivered(run.expected() / 3, WAIT);
@@ -91,7 +90,7 @@ final class WorkloadKillTest {
 
     System.out.printf("kill -9: %d users, %d messages (%d before the kill, %d sends refused before it), "
         + "1 kill, every message out %d ms and the end state checked %d ms after the restart (%d ms in all)%n",
-        USERS, run.delivered(), atKill, refused, took.minusNanos(restart - runStart).toMillis(), settled.toMillis(),
+        WorkloadRun.USERS, run.delivered(), atKill, refused, took.minusNanos(restart - runStart).toMillis(), settled.toMillis(),
         took.toMillis());
     assertTrue(settled.compareTo(SETTLE) < 0, "settled " + settled.toMillis() + " ms after the restart");
   }
