@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,22 +24,18 @@ final class ChildJvm {
 
   /**
    * Starts {@code main} in a new JVM on this JVM's class path with {@code environment} added to
-   * this one's and {@code args}; its output goes to {@code target/<logName>.log}, kept for the
-   * reader of a failed run.
+   * this one's; its output goes to {@code target/<logName>.log}, kept for the reader of a failed run.
    */
-  static Process start(Class<?> main, Map<String, String> environment, String logName, String... args)
-      throws IOException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+  static Process start(Class<?> main, Map<String, String> environment, String logName) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), ChildJvm.class.getName(),
-        Long.toString(ProcessHandle.current().pid()), main.getName()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command);
+        Long.toString(ProcessHandle.current().pid()), main.getName());
     builder.environment().putAll(environment);
     Path log = Path.of("target", logName + ".log");
     return builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
-  /** In the child: {@code <parent pid> <main class> <its args...>}. */
+  /** In the child: {@code <parent pid> <main class>}; the main class runs with no arguments. */
   public static void main(String[] args) throws Throwable {
     long expected = Long.parseLong(args[0]);
     Optional<ProcessHandle> parent = ProcessHandle.current().parent().filter(p -> p.pid() == expected);
@@ -59,7 +52,7 @@ final class ChildJvm {
     try {
       Method main = Class.forName(args[1]).getMethod("main", String[].class);
       main.setAccessible(true);
-      main.invoke(null, (Object) Arrays.copyOfRange(args, 2, args.length));
+      main.invoke(null, (Object) new String[0]);
     } catch (InvocationTargetException e) {
       throw e.getCause();
     }
