@@ -17,11 +17,9 @@ import io.ttscenes.testkit.BotMessage;
 import io.ttscenes.testkit.EmulatedUser;
 import io.ttscenes.testkit.Emulator;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,17 +35,9 @@ final class ParkedEntryOwnerRedisTest {
       Bot.builder("echo").root(r -> r.onText(ctx -> ctx.reply("hi " + ctx.text()))).build();
 
   private final String botName = "owner-bot-" + BOTS.incrementAndGet();
-  private final List<AutoCloseable> toClose = new ArrayList<>();
-  private final Emulator emulator = Emulator.start(0);
+  @RegisterExtension final ClosedAfterEach closed = new ClosedAfterEach();
+  private final Emulator emulator = closed.add(Emulator.start(0));
   private final EmulatedUser alice = emulator.user("alice");
-
-  @AfterEach
-  void closeEverything() throws Exception {
-    for (int i = toClose.size() - 1; i >= 0; i--) {
-      toClose.get(i).close();
-    }
-    emulator.close();
-  }
 
   @Test
   void theRecoveringInstanceLeavesAnEntryParkedByALiveOneAndTakesItOnceThatOneClosed()
@@ -73,12 +63,12 @@ final class ParkedEntryOwnerRedisTest {
   private Dispatcher dispatcher(String instance) {
     RedisSessionStore store = RedisSessionStore.create(
         RedisConfig.fromUrl(REDIS.url()).newBuilder().botName(botName).build());
-    toClose.add(store);
+    closed.add(store);
     BotApi api = OkHttpBotApi.builder(emulator.token()).baseUrl(emulator.baseUrl())
         .retryPolicy(RetryPolicy.none()).build();
     Dispatcher dispatcher = Dispatcher.builder(ECHO, store, api).recoveryMinAge(Duration.ZERO)
         .instanceId(instance + "-" + botName, Duration.ofSeconds(30)).build();
-    toClose.add(dispatcher);
+    closed.add(dispatcher);
     return dispatcher;
   }
 
