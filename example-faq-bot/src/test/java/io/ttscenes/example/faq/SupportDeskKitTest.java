@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,11 +24,20 @@ final class SupportDeskKitTest {
 
   @RegisterExtension
   final BotTester bot = BotTester.of(FaqBot.create(FaqCatalog.sample(), SupportDesk.of(OPERATORS)));
+  private TestUser olga;
+  private TestUser oleg;
+  private TestChat desk;
+
+  /** Before each test: the operators Olga and Oleg in the operators' chat, {@code desk}. */
+  @BeforeEach
+  void operatorsOnDuty() {
+    olga = bot.user("Olga");
+    oleg = bot.user("Oleg");
+    desk = bot.groupChat(OPERATORS, "Operators", olga, oleg);
+  }
 
   @Test
   void aQuestionGoesToTheOperatorsChatWithNameCampaignAndLocale() {
-    TestUser olga = bot.user("Olga");
-    TestChat desk = operators(olga);
     TestUser alice = bot.user("Alice", "ru");
     alice.startsWithLink("ref_promo42").expectAnyReply();
     String id = "SUP-" + alice.emulated().userId() + "-1";
@@ -44,8 +54,6 @@ final class SupportDeskKitTest {
 
   @Test
   void aQuestionWithAPictureReachesTheOperatorsWithTheUsersMessageForwarded() {
-    TestUser olga = bot.user("Olga");
-    TestChat desk = operators(olga);
     TestUser kim = bot.user("Kim");
     kim.sends("/support").expectReplyContaining("Please describe your problem").sendsSticker()
         .expectReplyContaining(" is open.");
@@ -57,8 +65,6 @@ final class SupportDeskKitTest {
 
   @Test
   void cancelDropsTheQuestionAndAnIdleOneIsDroppedAfterFifteenMinutes() {
-    TestUser olga = bot.user("Olga");
-    TestChat desk = operators(olga);
     TestUser erin = bot.user("Erin");
     erin.sends("/support").expectAnyReply()
         .sends("/cancel").expectReply("Cancelled; your ticket draft was discarded.")
@@ -77,8 +83,6 @@ final class SupportDeskKitTest {
 
   @Test
   void supportWhileATicketIsOpenRemindsTheUserInsteadOfOpeningAnother() {
-    TestUser olga = bot.user("Olga");
-    TestChat desk = operators(olga);
     TestUser lea = bot.user("Lea").starts().expectAnyReply();
     String id = ask(lea, desk, "Is my size in stock?");
 
@@ -90,8 +94,6 @@ final class SupportDeskKitTest {
 
   @Test
   void takeThenWritingAnswersTheUserAndFollowUpsJoinTheTicket() {
-    TestUser olga = bot.user("Olga");
-    TestChat desk = operators(olga);
     TestUser bob = bot.user("Bob");
     String id = ask(bob, desk, "Where is my order?");
 
@@ -110,8 +112,6 @@ final class SupportDeskKitTest {
 
   @Test
   void anAnswerAsLongAsTamTamAllowsReachesTheUserWithTheOperatorsNameOnItsOwnLine() {
-    TestUser olga = bot.user("Olga");
-    TestChat desk = operators(olga);
     TestUser max = bot.user("Max");
     ask(max, desk, "Explain the warranty, please.");
     String post = desk.lastReply().text();
@@ -123,8 +123,6 @@ final class SupportDeskKitTest {
 
   @Test
   void closeAsksTheUserForARatingThatReachesTheOperators() {
-    TestUser olga = bot.user("Olga");
-    TestChat desk = operators(olga);
     TestUser carol = bot.user("Carol");
     String id = ask(carol, desk, "Can I pay by card?");
 
@@ -143,8 +141,6 @@ final class SupportDeskKitTest {
 
   @Test
   void anOperatorsReplyToTheTicketReachesTheUser() {
-    TestUser olga = bot.user("Olga");
-    TestChat desk = operators(olga);
     TestUser dan = bot.user("Dan");
     String id = ask(dan, desk, "Do you ship abroad?");
     String post = desk.lastReply().text();
@@ -165,9 +161,6 @@ final class SupportDeskKitTest {
 
   @Test
   void twoRepliesToAMessageTheDeskDoesNotKnowAreEachAccountedFor() {
-    TestUser olga = bot.user("Olga");
-    TestUser oleg = bot.user("Oleg");
-    TestChat desk = operators(olga, oleg);
     TestUser kim = bot.user("Kim");
     String id = ask(kim, desk, "Do you sell gift wrap?");
     desk.as(olga).presses("Take").expectNotification("Taking ticket " + id + "…");
@@ -188,9 +181,6 @@ final class SupportDeskKitTest {
 
   @Test
   void twoUsersAndTwoOperatorsAtOnceEachAnswerReachesItsAsker() {
-    TestUser olga = bot.user("Olga");
-    TestUser oleg = bot.user("Oleg");
-    TestChat desk = operators(olga, oleg);
     TestUser bob = bot.user("Bob");
     TestUser carol = bot.user("Carol");
     String bobs = ask(bob, desk, "Where is my order?");
@@ -211,8 +201,6 @@ final class SupportDeskKitTest {
 
   @Test
   void aTicketNobodyTookIsRaisedEveryTenMinutesUntilTaken() {
-    TestUser olga = bot.user("Olga");
-    TestChat desk = operators(olga);
     TestUser erin = bot.user("Erin");
     String id = ask(erin, desk, "Is the shop open on Sunday?");
     String post = desk.lastReply().text();
@@ -232,8 +220,6 @@ final class SupportDeskKitTest {
 
   @Test
   void aTicketWithoutMessagesFor24HoursClosesItselfAndTellsTheUser() {
-    TestUser olga = bot.user("Olga");
-    TestChat desk = operators(olga);
     TestUser fay = bot.user("Fay");
     String id = ask(fay, desk, "Do you have gift cards?");
     desk.as(olga).repliesTo(desk.lastReply().text(), "Yes, from 500 rubles.");
@@ -250,8 +236,6 @@ final class SupportDeskKitTest {
 
   @Test
   void anEmptyOrHugeQuestionIsRefusedAndTheUserCanAskAgain() {
-    TestUser olga = bot.user("Olga");
-    TestChat desk = operators(olga);
     TestUser gil = bot.user("Gil");
     gil.sends("/support").expectReplyContaining("Please describe your problem");
 
@@ -266,8 +250,6 @@ final class SupportDeskKitTest {
 
   @Test
   void ticketButtonsOutsideTheOperatorsChatAreRefused() {
-    TestUser olga = bot.user("Olga");
-    TestChat desk = operators(olga);
     TestUser hal = bot.user("Hal").starts().expectAnyReply();
     String id = ask(hal, desk, "Why was I charged twice?");
 
@@ -279,8 +261,6 @@ final class SupportDeskKitTest {
 
   @Test
   void aForgedRatingOfAnotherUsersTicketOrWithTextInItReachesNoOperator() {
-    TestUser olga = bot.user("Olga");
-    TestChat desk = operators(olga);
     TestUser lea = bot.user("Lea");
     TestUser max = bot.user("Max").starts().expectAnyReply();
     String id = ask(lea, desk, "Where is the shop?");
@@ -293,9 +273,6 @@ final class SupportDeskKitTest {
 
   @Test
   void anOperatorReplyingToAClosedTicketIsToldNothingWasSent() {
-    TestUser olga = bot.user("Olga");
-    TestUser oleg = bot.user("Oleg");
-    TestChat desk = operators(olga, oleg);
     TestUser ivy = bot.user("Ivy");
     String id = ask(ivy, desk, "Can I return shoes?");
     String post = desk.lastReply().text();
@@ -317,8 +294,6 @@ final class SupportDeskKitTest {
 
   @Test
   void aUserWhoBlockedTheBotHasTheTicketClosedAndOperatorsAreTold() {
-    TestUser olga = bot.user("Olga");
-    TestChat desk = operators(olga);
     TestUser jon = bot.user("Jon");
     String id = ask(jon, desk, "How do I unsubscribe?");
     String post = desk.lastReply().text();
@@ -334,8 +309,6 @@ final class SupportDeskKitTest {
 
   @Test
   void aMessageWrittenBetweenCloseAndTheRatingOpensANewTicketTheOperatorsSee() {
-    TestUser olga = bot.user("Olga");
-    TestChat desk = operators(olga);
     TestUser carol = bot.user("Carol");
     String id = ask(carol, desk, "Can I pay by card?");
     String next = "SUP-" + carol.emulated().userId() + "-2";
@@ -358,8 +331,6 @@ final class SupportDeskKitTest {
 
   @Test
   void aRatingEndsTheClosedStepSoLaterTextIsAnFaqQuestionAgain() {
-    TestUser olga = bot.user("Olga");
-    TestChat desk = operators(olga);
     TestUser ned = bot.user("Ned");
     String id = ask(ned, desk, "Can I pay by card?");
     desk.as(olga).presses("Close").expectNotification("Closing ticket " + id + ".").expectAnyReply();
@@ -374,8 +345,6 @@ final class SupportDeskKitTest {
 
   @Test
   void anUnratedClosedTicketLetsTheUserGoAfterFifteenMinutes() {
-    TestUser olga = bot.user("Olga");
-    TestChat desk = operators(olga);
     TestUser uma = bot.user("Uma");
     String id = ask(uma, desk, "Can I pay by card?");
     desk.as(olga).presses("Close").expectNotification("Closing ticket " + id + ".").expectAnyReply();
@@ -389,8 +358,6 @@ final class SupportDeskKitTest {
 
   @Test
   void closingAnOlderTicketLeavesTheUserWritingToTheirNewerOpenOne() {
-    TestUser olga = bot.user("Olga");
-    TestChat desk = operators(olga);
     TestUser gus = bot.user("Gus");
     String first = ask(gus, desk, "Is delivery free?");
     String firstPost = desk.lastReply().text();
@@ -407,8 +374,6 @@ final class SupportDeskKitTest {
 
   @Test
   void anOlderTicketExpiringLeavesTheUserWritingToTheirNewerOpenOne() {
-    TestUser olga = bot.user("Olga");
-    TestChat desk = operators(olga);
     TestUser hal = bot.user("Hal");
     String first = ask(hal, desk, "Is delivery free?");
     desk.as(olga).presses("Take").expectNotification("Taking ticket " + first + "…").expectAnyReply();
@@ -427,8 +392,6 @@ final class SupportDeskKitTest {
 
   @Test
   void aFollowUpRacingTheCloseReachesTheOperatorsAndTheUserIsToldWhere() {
-    TestUser olga = bot.user("Olga");
-    TestChat desk = operators(olga);
     TestUser vic = bot.user("Vic");
     String id = ask(vic, desk, "Is the warranty two years?");
     String next = "SUP-" + vic.emulated().userId() + "-2";
@@ -450,9 +413,6 @@ final class SupportDeskKitTest {
 
   @Test
   void takeOnAClosedTicketsOldPostTellsTheOperatorItIsClosedAndKeepsTheTicketTheyHeld() {
-    TestUser olga = bot.user("Olga");
-    TestUser oleg = bot.user("Oleg");
-    TestChat desk = operators(olga, oleg);
     TestUser wes = bot.user("Wes");
     TestUser kai = bot.user("Kai");
     String id = ask(wes, desk, "Where is my refund?");
@@ -475,8 +435,6 @@ final class SupportDeskKitTest {
 
   @Test
   void openListsTicketsOldestFirstNotByTheirIdsAsText() {
-    TestUser olga = bot.user("Olga");
-    TestChat desk = operators(olga);
     TestUser yan = bot.user("Yan");
     TestUser zoe = bot.user("Zoe");
     for (int n = 1; n <= 9; n++) {
@@ -499,8 +457,6 @@ final class SupportDeskKitTest {
 
   @Test
   void aRussianUsersTicketIsInRussianFromThePromptToTheRatingWithPluralsRight() {
-    TestUser olga = bot.user("Olga");
-    TestChat desk = operators(olga);
     TestUser petr = bot.user("Пётр", "ru");
     String id = "SUP-" + petr.emulated().userId() + "-1";
 
@@ -534,8 +490,6 @@ final class SupportDeskKitTest {
 
   @Test
   void anOperatorsPhotoReachesTheUserWithTheAnswerAndAPhotoAloneToo() {
-    TestUser olga = bot.user("Olga");
-    TestChat desk = operators(olga);
     TestUser xia = bot.user("Xia");
     String id = ask(xia, desk, "Which label do I print for the return?");
     desk.as(olga).presses("Take").expectNotification("Taking ticket " + id + "…").expectReplyContaining("is taken by Olga");
@@ -558,8 +512,6 @@ final class SupportDeskKitTest {
 
   @Test
   void anOperatorsContactAloneSendsTheUserNothingAndTheOperatorIsTold() {
-    TestUser olga = bot.user("Olga");
-    TestChat desk = operators(olga);
     TestUser yul = bot.user("Yul");
     String id = ask(yul, desk, "Can someone call me?");
     desk.as(olga).presses("Take").expectNotification("Taking ticket " + id + "…").expectReplyContaining("is taken by Olga");
@@ -589,10 +541,6 @@ final class SupportDeskKitTest {
   private double answeredTickets() {
     return bot.meters().find("ttscenes.milestones").tag("milestone", SupportDesk.TICKET_ANSWERED)
         .counters().stream().mapToDouble(Counter::count).sum();
-  }
-
-  private TestChat operators(TestUser owner, TestUser... others) {
-    return bot.groupChat(OPERATORS, "Operators", owner, others);
   }
 
   /** {@code user} asks {@code question}; returns the ticket's id once its post is in the chat. */

@@ -9,10 +9,8 @@ import io.ttscenes.api.Bot;
 import io.ttscenes.testkit.kit.BotTester;
 import io.ttscenes.testkit.kit.TestChat;
 import io.ttscenes.testkit.kit.TestUser;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import redis.clients.jedis.UnifiedJedis;
 
 /**
  * A deploy that renames a field of chat data meets a chat whose data the old release wrote to a
@@ -26,16 +24,8 @@ final class ChatDataMigrationRedisTest {
 
   record TallyV2(Integer count) {}
 
-  private final RedisConfig config = RedisConfig.fromUrl(REDIS.url()).newBuilder()
-      .botName("tally-" + System.nanoTime()).build();
-  private final RedisSessionStore store = RedisSessionStore.create(config);
-  private final BotTester bot = BotTester.builder(oldRelease()).store(store).build().start();
-
-  @AfterEach
-  void close() {
-    bot.close();
-    store.close();
-  }
+  @RegisterExtension final TesterOnRedis onRedis = TesterOnRedis.start(oldRelease(), "tally", REDIS);
+  private final BotTester bot = onRedis.bot;
 
   private static Bot oldRelease() {
     return Bot.builder("tally").chatData(TallyV1.class, () -> new TallyV1(0))
@@ -68,11 +58,8 @@ final class ChatDataMigrationRedisTest {
     return hall;
   }
 
-  private JsonNode stored(TestChat chat) throws Exception {
-    try (UnifiedJedis redis = REDIS.newClient()) {
-      String json = redis.hget(new RedisKeys(config.keyPrefix()).chatData("c:" + chat.chatId()), "d");
-      return new ObjectMapper().readTree(json);
-    }
+  private JsonNode stored(TestChat chat) {
+    return onRedis.storedData(keys -> keys.chatData("c:" + chat.chatId()));
   }
 
   private double resets(String reason) {

@@ -6,6 +6,8 @@ import io.ttscenes.runtime.BotRuntime;
 import io.ttscenes.runtime.RuntimeConfig;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The bot the kill tests ({@link RestartAfterKillTest}, {@link HeldMarkerKillTest}) run as a
@@ -23,22 +25,20 @@ public final class CrashedBotMain {
 
   /**
    * Starts this bot as a process against the fake TamTam {@code tamtam} and {@code redisUrl},
-   * with its instance slot in {@code stateDir}; its output goes to {@code target/<name>.log}.
+   * with its instance slot in {@code stateDir} and the settings {@code more}; it ends when this JVM
+   * dies ({@link ChildJvm}), and its output goes to {@code target/<name>.log}.
    */
-  static Process start(String name, HttpServer tamtam, String redisUrl, Path stateDir, int pollTimeoutSeconds)
-      throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        CrashedBotMain.class.getName());
-    builder.environment().put("TAMTAM_API_URL", "http://127.0.0.1:" + tamtam.getAddress().getPort());
-    builder.environment().put("TAMTAM_TOKEN", "crash-token");
-    builder.environment().put("REDIS_URL", redisUrl);
-    builder.environment().put("TTSCENES_REDIS_UNSAFE_OK", "true");
-    builder.environment().put("TTSCENES_BOT_NAME", "crashed");
-    builder.environment().put("TTSCENES_STATE_DIR", stateDir.toString());
-    builder.environment().put("TTSCENES_POLL_TIMEOUT_SECONDS", Integer.toString(pollTimeoutSeconds));
-    // Kept under target/ for a failed run's reader.
-    Path log = Path.of("target", name + ".log");
-    return builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  static Process start(String name, HttpServer tamtam, String redisUrl, Path stateDir, int pollTimeoutSeconds,
+      Map<String, String> more) throws IOException {
+    Map<String, String> environment = new HashMap<>(Map.of(
+        "TAMTAM_API_URL", "http://127.0.0.1:" + tamtam.getAddress().getPort(),
+        "TAMTAM_TOKEN", "crash-token",
+        "REDIS_URL", redisUrl,
+        "TTSCENES_REDIS_UNSAFE_OK", "true",
+        "TTSCENES_BOT_NAME", "crashed",
+        "TTSCENES_STATE_DIR", stateDir.toString(),
+        "TTSCENES_POLL_TIMEOUT_SECONDS", Integer.toString(pollTimeoutSeconds)));
+    environment.putAll(more);
+    return ChildJvm.start(CrashedBotMain.class, environment, name);
   }
 }

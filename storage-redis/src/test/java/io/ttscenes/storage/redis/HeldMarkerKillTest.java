@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -57,14 +58,14 @@ final class HeldMarkerKillTest {
   @Test
   void updatesReReadAfterAKillWithTheMarkerHeldBackAreNotAnsweredAgain() throws Exception {
     startTamTam();
-    bot = CrashedBotMain.start("held-marker-first", tamtam, REDIS.url(), stateDir, 30);
+    bot = CrashedBotMain.start("held-marker-first", tamtam, REDIS.url(), stateDir, 30, Map.of());
     awaitUntil(() -> replies.size() == TEXTS.size() && polls.contains(marker(TEXTS.size())),
         "the first process answered the three pages and waits in its next poll");
     Thread.sleep(CLEAR_WINDOW.toMillis());
     bot.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     int firstPolls = polls.size();
 
-    bot = CrashedBotMain.start("held-marker-second", tamtam, REDIS.url(), stateDir, 30);
+    bot = CrashedBotMain.start("held-marker-second", tamtam, REDIS.url(), stateDir, 30, Map.of());
     awaitUntil(() -> polls.subList(firstPolls, polls.size()).contains(marker(TEXTS.size())),
         "the restarted process polled past the three pages");
 

@@ -18,7 +18,6 @@ import io.ttscenes.testkit.BotMessage;
 import io.ttscenes.testkit.EmulatedUser;
 import io.ttscenes.testkit.Emulator;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -50,18 +49,15 @@ final class ParkedEntryOwnerRedisTest {
   })).build();
 
   private final String botName = "owner-bot-" + BOTS.incrementAndGet();
-  private final List<AutoCloseable> toClose = new ArrayList<>();
-  private final Emulator emulator = Emulator.start(0);
+  @RegisterExtension final ClosedAfterEach closed = new ClosedAfterEach();
+  private final Emulator emulator = closed.add(Emulator.start(0));
   private final EmulatedUser alice = emulator.user("alice");
   private final EmulatedUser bob = emulator.user("bob");
 
+  // Runs before the extension closes the dispatchers: a lane held by "wait" must let go first.
   @AfterEach
-  void closeEverything() throws Exception {
+  void releaseHeldLanes() {
     release.countDown();
-    for (int i = toClose.size() - 1; i >= 0; i--) {
-      toClose.get(i).close();
-    }
-    emulator.close();
   }
 
   @Test
@@ -130,12 +126,12 @@ final class ParkedEntryOwnerRedisTest {
   private Dispatcher dispatcher(String instance, Duration lease) {
     RedisSessionStore store = RedisSessionStore.create(
         RedisConfig.fromUrl(REDIS.url()).newBuilder().botName(botName).build());
-    toClose.add(store);
+    closed.add(store);
     BotApi api = OkHttpBotApi.builder(emulator.token()).baseUrl(emulator.baseUrl())
         .retryPolicy(RetryPolicy.none()).build();
     Dispatcher dispatcher = Dispatcher.builder(echo, store, api).recoveryMinAge(Duration.ZERO)
         .instanceId(instance + "-" + botName, lease).build();
-    toClose.add(dispatcher);
+    closed.add(dispatcher);
     return dispatcher;
   }
 

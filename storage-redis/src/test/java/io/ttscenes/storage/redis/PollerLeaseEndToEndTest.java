@@ -25,7 +25,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,7 +42,7 @@ final class PollerLeaseEndToEndTest {
 
   record Count(int n) {}
 
-  private final List<AutoCloseable> toClose = new ArrayList<>();
+  @RegisterExtension final ClosedAfterEach closed = new ClosedAfterEach();
   private final String botName = "lease-bot-" + BOTS.incrementAndGet();
   private Emulator emulator;
   private EmulatedUser user;
@@ -51,16 +50,8 @@ final class PollerLeaseEndToEndTest {
 
   @BeforeEach
   void startEmulator() {
-    emulator = Emulator.start(0);
+    emulator = closed.add(Emulator.start(0));
     user = emulator.user("alice");
-  }
-
-  @AfterEach
-  void closeEverything() throws Exception {
-    for (int i = toClose.size() - 1; i >= 0; i--) {
-      toClose.get(i).close();
-    }
-    emulator.close();
   }
 
   @Test
@@ -238,7 +229,7 @@ final class PollerLeaseEndToEndTest {
   private SessionStore store() {
     RedisSessionStore store = RedisSessionStore.create(
         RedisConfig.fromUrl(REDIS.url()).newBuilder().botName(botName).build());
-    toClose.add(store);
+    closed.add(store);
     return store;
   }
 
@@ -266,7 +257,7 @@ final class PollerLeaseEndToEndTest {
     };
     BotRuntime runtime = BotRuntime.builder(bot, config).store(store, false).api(api)
         .listener(counting).build();
-    toClose.add(runtime);
+    closed.add(runtime);
     runtime.start();
     return new Instance(runtime, received);
   }

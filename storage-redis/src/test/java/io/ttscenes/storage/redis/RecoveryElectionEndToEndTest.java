@@ -21,7 +21,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,7 +46,7 @@ final class RecoveryElectionEndToEndTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String SECRET = "a-secret-of-at-least-22-characters";
 
-  private final List<AutoCloseable> toClose = new ArrayList<>();
+  @RegisterExtension final ClosedAfterEach closed = new ClosedAfterEach();
   private final String botName = "election-bot-" + BOTS.incrementAndGet();
   private final FakeClock clock = FakeClock.atEpochSecond(1_775_000_000L);
   private final HttpClient http = HttpClient.newHttpClient();
@@ -57,16 +55,8 @@ final class RecoveryElectionEndToEndTest {
 
   @BeforeEach
   void startEmulator() {
-    emulator = Emulator.start(0);
+    emulator = closed.add(Emulator.start(0));
     user = emulator.user("alice");
-  }
-
-  @AfterEach
-  void closeEverything() throws Exception {
-    for (int i = toClose.size() - 1; i >= 0; i--) {
-      toClose.get(i).close();
-    }
-    emulator.close();
   }
 
   @Test
@@ -145,10 +135,10 @@ final class RecoveryElectionEndToEndTest {
     };
     RedisSessionStore store = RedisSessionStore.create(
         RedisConfig.fromUrl(REDIS.url()).newBuilder().botName(botName).build());
-    toClose.add(store);
+    closed.add(store);
     BotRuntime runtime = BotRuntime.builder(echo(), config).store(store, false).api(api)
         .clock(clock).listener(counting).build();
-    toClose.add(runtime);
+    closed.add(runtime);
     runtime.start();
     return new Instance(runtime, recovered);
   }

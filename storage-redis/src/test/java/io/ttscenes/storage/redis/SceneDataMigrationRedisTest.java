@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.Prompt;
 import io.ttscenes.api.Scene;
 import io.ttscenes.testkit.kit.BotTester;
 import io.ttscenes.testkit.kit.TestUser;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import redis.clients.jedis.UnifiedJedis;
 
 /**
  * A deploy that renames a field of scene data meets a user mid-scene whose session the old release
@@ -28,16 +25,8 @@ final class SceneDataMigrationRedisTest {
 
   record OrderV2(String product) {}
 
-  private final RedisConfig config = RedisConfig.fromUrl(REDIS.url()).newBuilder()
-      .botName("orders-" + System.nanoTime()).build();
-  private final RedisSessionStore store = RedisSessionStore.create(config);
-  private final BotTester bot = BotTester.builder(oldRelease()).store(store).build().start();
-
-  @AfterEach
-  void close() {
-    bot.close();
-    store.close();
-  }
+  @RegisterExtension final TesterOnRedis onRedis = TesterOnRedis.start(oldRelease(), "orders", REDIS);
+  private final BotTester bot = onRedis.bot;
 
   private static Bot oldRelease() {
     return Bot.builder("orders")
@@ -72,11 +61,8 @@ final class SceneDataMigrationRedisTest {
     return bot.user(name).sends("/order").expectReply("What item?").sends("tea").expectReply("How many?");
   }
 
-  private JsonNode stored(TestUser user) throws Exception {
-    try (UnifiedJedis redis = REDIS.newClient()) {
-      String json = redis.hget(new RedisKeys(config.keyPrefix()).session(bot.sessionKey(user)), "d");
-      return new ObjectMapper().readTree(json);
-    }
+  private JsonNode stored(TestUser user) {
+    return onRedis.storedData(keys -> keys.session(bot.sessionKey(user)));
   }
 
   @Test
@@ -93,7 +79,7 @@ final class SceneDataMigrationRedisTest {
   }
 
   @Test
-  void aRenamedFieldWithAMigrationGoesOnAndIsStoredAtTheNewVersion() throws Exception {
+  void aRenamedFieldWithAMigrationGoesOnAndIsStoredAtTheNewVersion() {
     TestUser ann = midOrder("ann");
     TestUser bob = midOrder("bob");
     assertTrue(stored(bob).path("dv").isMissingNode(), "version 1 is not written: " + stored(bob));

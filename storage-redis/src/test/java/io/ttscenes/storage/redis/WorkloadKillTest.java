@@ -6,6 +6,7 @@ import io.ttscenes.testkit.Emulator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,6 @@ final class WorkloadKillTest {
   @RegisterExtension static final RedisServerExtension REDIS = RedisServerExtension.ownBinary();
 
   private static final String NAME = "workload-kill";
-  private static final int USERS = 300;
   private static final int REFUSALS = 1_000_000;
   private static final Duration STARTUP = Duration.ofSeconds(60);
   private static final Duration WAIT = Duration.ofSeconds(60);
@@ -69,7 +69,7 @@ final class WorkloadKillTest {
     bot = startBot("first");
     assertTrue(tamtam.awaitWaitingPolls(1, STARTUP), "the first process polls within " + STARTUP);
     long runStart = System.nanoTime();
-    WorkloadRun run = new WorkloadRun(tamtam, NAME, USERS);
+    WorkloadRun run = new WorkloadRun(tamtam, NAME);
 
     run.vote();
     run.awaitDelivered(run.expected() / 3, WAIT);
@@ -90,24 +90,19 @@ final class WorkloadKillTest {
 
     System.out.printf("kill -9: %d users, %d messages (%d before the kill, %d sends refused before it), "
         + "1 kill, every message out %d ms and the end state checked %d ms after the restart (%d ms in all)%n",
-        USERS, run.delivered(), atKill, refused, took.minusNanos(restart - runStart).toMillis(), settled.toMillis(),
+        WorkloadRun.USERS, run.delivered(), atKill, refused, took.minusNanos(restart - runStart).toMillis(), settled.toMillis(),
         took.toMillis());
     assertTrue(settled.compareTo(SETTLE) < 0, "settled " + settled.toMillis() + " ms after the restart");
   }
 
   private Process startBot(String name) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        VoteWorkloadMain.class.getName());
-    builder.environment().put("TAMTAM_API_URL", tamtam.baseUrl());
-    builder.environment().put("TAMTAM_TOKEN", tamtam.token());
-    builder.environment().put("REDIS_URL", REDIS.url());
-    builder.environment().put("TTSCENES_BOT_NAME", NAME);
-    builder.environment().put("TTSCENES_STATE_DIR", stateDir.toString());
-    builder.environment().put("TTSCENES_POLL_TIMEOUT_SECONDS", "1");
-    builder.environment().put("TTSCENES_TIMER_PERIOD_MS", "100");
-    // Kept under target/ for a failed run's reader.
-    Path log = Path.of("target", "workload-kill-" + name + ".log");
-    return builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return ChildJvm.start(VoteWorkloadMain.class, Map.of(
+        "TAMTAM_API_URL", tamtam.baseUrl(),
+        "TAMTAM_TOKEN", tamtam.token(),
+        "REDIS_URL", REDIS.url(),
+        "TTSCENES_BOT_NAME", NAME,
+        "TTSCENES_STATE_DIR", stateDir.toString(),
+        "TTSCENES_POLL_TIMEOUT_SECONDS", "1",
+        "TTSCENES_TIMER_PERIOD_MS", "100"), "workload-kill-" + name);
   }
 }

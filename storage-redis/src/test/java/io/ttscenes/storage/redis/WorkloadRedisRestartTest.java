@@ -1,9 +1,6 @@
 package io.ttscenes.storage.redis;
 
-import io.ttscenes.testkit.Emulator;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -17,26 +14,13 @@ final class WorkloadRedisRestartTest {
   // Its own binary with appendfsync always: the test stops and restarts the server.
   @RegisterExtension static final RedisServerExtension REDIS = RedisServerExtension.ownBinary();
 
-  private static final String NAME = "workload-restart";
-  private static final int USERS = 300;
   private static final Duration WAIT = Duration.ofSeconds(60);
 
-  private BotOnRedis bot;
-
-  @BeforeEach
-  void startBot() {
-    bot = BotOnRedis.start(VoteWorkload.bot(NAME), NAME, REDIS.url());
-  }
-
-  @AfterEach
-  void stopBot() {
-    bot.close();
-  }
+  @RegisterExtension final WorkloadBot bot = new WorkloadBot(REDIS, "workload-restart");
 
   @Test
   void redisRestartingMidRunLosesAndRepeatsNothingOfVotesJobsAndContinuations() throws Exception {
-    Emulator tamtam = bot.emulator;
-    WorkloadRun run = new WorkloadRun(tamtam, NAME, USERS);
+    WorkloadRun run = bot.run();
 
     run.vote();
     run.awaitDelivered(run.expected() / 3, WAIT);
@@ -48,6 +32,6 @@ final class WorkloadRedisRestartTest {
     Duration took = run.finish(REDIS, WAIT);
 
     System.out.printf("redis restart: %d users, %d messages (%d before the stop), 1 restart, settled in %d ms%n",
-        USERS, run.delivered(), atStop, took.toMillis());
+        WorkloadRun.USERS, run.delivered(), atStop, took.toMillis());
   }
 }

@@ -26,6 +26,8 @@ import java.util.stream.IntStream;
  * "cheer <members>" once each, so no concurrent change of its chat-wide data was lost or doubled.
  */
 final class WorkloadRun {
+  /** The voters of a run. */
+  static final int USERS = 300;
   static final int PER_VOTER = 5;
   static final int GROUPS = 5;
   static final int MEMBERS = 10;
@@ -37,10 +39,10 @@ final class WorkloadRun {
   private final List<EmulatedChat> groups = new ArrayList<>();
   private final long started = System.nanoTime();
 
-  WorkloadRun(Emulator tamtam, String botName, int users) {
+  WorkloadRun(Emulator tamtam, String botName) {
     this.tamtam = tamtam;
     this.botName = botName;
-    this.voters = IntStream.range(0, users).mapToObj(i -> tamtam.user("voter-" + i)).toList();
+    this.voters = IntStream.range(0, USERS).mapToObj(i -> tamtam.user("voter-" + i)).toList();
     this.checker = tamtam.user("checker");
     for (int g = 0; g < GROUPS; g++) {
       List<EmulatedUser> members = voters.subList(g * MEMBERS, (g + 1) * MEMBERS);

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ttscenes.testkit.Emulator;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,26 +17,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 final class WorkloadUnderApiFaultsTest {
   @RegisterExtension static final RedisServerExtension REDIS = RedisServerExtension.any();
 
-  private static final String NAME = "workload-faults";
-  private static final int USERS = 300;
   private static final Duration WAIT = Duration.ofSeconds(60);
 
-  private BotOnRedis bot;
-
-  @BeforeEach
-  void startBot() {
-    bot = BotOnRedis.start(VoteWorkload.bot(NAME), NAME, REDIS.url());
-  }
-
-  @AfterEach
-  void stopBot() {
-    bot.close();
-  }
+  @RegisterExtension final WorkloadBot bot = new WorkloadBot(REDIS, "workload-faults");
 
   @Test
   void aTenthOfApiCallsFailingLosesAndRepeatsNothingOfVotesJobsAndContinuations() throws Exception {
-    Emulator tamtam = bot.emulator;
-    WorkloadRun run = new WorkloadRun(tamtam, NAME, USERS);
+    Emulator tamtam = bot.tamtam();
+    WorkloadRun run = bot.run();
     tamtam.faults().failShare(0.10, Duration.ofSeconds(1), 10);
 
     run.vote();
@@ -46,7 +32,7 @@ final class WorkloadUnderApiFaultsTest {
 
     long faults = tamtam.faults().injected();
     System.out.printf("api faults: %d users, %d messages, %d of %d calls failed, settled in %d ms%n",
-        USERS, run.delivered(), faults, tamtam.faults().calls(), took.toMillis());
-    assertTrue(faults >= USERS / 10, "only " + faults + " faults were injected");
+        WorkloadRun.USERS, run.delivered(), faults, tamtam.faults().calls(), took.toMillis());
+    assertTrue(faults >= WorkloadRun.USERS / 10, "only " + faults + " faults were injected");
   }
 }
