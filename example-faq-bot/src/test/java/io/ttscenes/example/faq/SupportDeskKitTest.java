@@ -579,6 +579,25 @@ final class SupportDeskKitTest {
   }
 
   @Test
+  void anOperatorsSharedLinkReachesTheUserWithItsPreview() {
+    TestUser olga = bot.user("Olga");
+    TestChat desk = operators(olga);
+    TestUser vic = bot.user("Vic");
+    String id = ask(vic, desk, "Where are the return rules?");
+    desk.as(olga).presses("Take").expectNotification("Taking ticket " + id + "…").expectReplyContaining("is taken by Olga");
+
+    desk.as(olga).sharesLink("https://shop.example/returns");
+    vic.expectReply(r -> {
+      assertEquals("Olga (support): https://shop.example/returns", r.text());
+      assertEquals(1, r.message().attachments().size(), r.toString());
+      assertEquals("share", r.message().attachments().get(0).path("type").asText(), r.toString());
+      assertEquals("https://shop.example/returns", r.message().attachments().get(0).path("payload").path("url")
+          .asText());
+    }).expectNoMoreReplies();
+    desk.expectNoMoreReplies();
+  }
+
+  @Test
   void aUsersContactAndLocationReachTheOperatorsWithTheirOwnMessageForwarded() {
     TestUser olga = bot.user("Olga");
     TestChat desk = operators(olga);

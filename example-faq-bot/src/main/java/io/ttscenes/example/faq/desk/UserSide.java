@@ -51,8 +51,9 @@ final class UserSide {
 
   /**
    * An operator's answer to the user, marked as the funnel's {@link SupportDesk#TICKET_ANSWERED};
-   * one up to TamTam's limit with the name as its own line if need be. An operator's contact or
-   * sticker comes in a message of its own (clients send them so), as the API wants them alone.
+   * one up to TamTam's limit with the name as its own line if need be. The attachments go as the
+   * operator's message had them: a contact or sticker, which the API wants alone, comes alone
+   * from clients, so it stays alone here.
    */
   private static void deliver(Context<?> ctx, Signals.Answered answered) {
     ctx.reached(SupportDesk.TICKET_ANSWERED);
