@@ -539,7 +539,7 @@ final class SupportDeskKitTest {
     TestChat desk = operators(olga);
     TestUser xia = bot.user("Xia");
     String id = ask(xia, desk, "Which label do I print for the return?");
-    desk.as(olga).presses("Take").expectNotification("Taking ticket " + id + "…").expectReplyContaining("is taken by Olga");
+    take(desk, olga, id);
 
     desk.as(olga).sendsPhoto("This one, on the box.");
     String token = lastPhotoToken(desk);
@@ -563,7 +563,7 @@ final class SupportDeskKitTest {
     TestChat desk = operators(olga);
     TestUser yul = bot.user("Yul");
     String id = ask(yul, desk, "Can someone call me?");
-    desk.as(olga).presses("Take").expectNotification("Taking ticket " + id + "…").expectReplyContaining("is taken by Olga");
+    take(desk, olga, id);
 
     desk.as(olga).sharesContact("+79990001122");
     yul.expectReply(r -> {
@@ -584,7 +584,7 @@ final class SupportDeskKitTest {
     TestChat desk = operators(olga);
     TestUser vic = bot.user("Vic");
     String id = ask(vic, desk, "Where are the return rules?");
-    desk.as(olga).presses("Take").expectNotification("Taking ticket " + id + "…").expectReplyContaining("is taken by Olga");
+    take(desk, olga, id);
 
     desk.as(olga).sharesLink("https://shop.example/returns");
     vic.expectReply(r -> {
@@ -638,6 +638,12 @@ final class SupportDeskKitTest {
 
   private TestChat operators(TestUser owner, TestUser... others) {
     return bot.groupChat(OPERATORS, "Operators", owner, others);
+  }
+
+  /** {@code operator} presses Take on ticket {@code id}'s newest post and the chat confirms it. */
+  private static void take(TestChat desk, TestUser operator, String id) {
+    desk.as(operator).presses("Take").expectNotification("Taking ticket " + id + "…")
+        .expectReplyContaining("is taken by " + operator.name());
   }
 
   /** {@code user} asks {@code question}; returns the ticket's id once its post is in the chat. */
