@@ -84,6 +84,13 @@ public interface Context<D> {
   String t(String key, Object... args);
 
   /**
+   * Formats message {@code key} in {@code locale} (the closest declared one, else the fallback):
+   * for a text meant for someone other than this session's user, such as an operator whose
+   * language a signal carries. Throws as {@link #t(String, Object...)} does.
+   */
+  String t(Locale locale, String key, Object... args);
+
+  /**
    * Returns the Bot API's reads a handler needs at once (get chat, members). They happen
    * immediately, even if the commit later conflicts and the handler is re-run (or it ran on a
    * session guessed new that turned out to exist); writes are recorded

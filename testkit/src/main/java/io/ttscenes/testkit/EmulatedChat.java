@@ -189,6 +189,15 @@ public final class EmulatedChat {
     return sendAttachment(from, null, Json.object().put("type", "contact").set("payload", payload));
   }
 
+  /**
+   * Member {@code from} shares a link in the chat, as a client does: the message's text is {@code url}
+   * and it carries the link's preview (a share attachment with that URL). Throws as {@link #sendText} does.
+   */
+  public BotMessage shareLink(EmulatedUser from, String url) {
+    Limits.maxLength("text", url, Limits.TEXT);
+    return sendAttachment(from, url, Json.object().put("type", "share").set("payload", Json.object().put("url", url)));
+  }
+
   private BotMessage sendAttachment(EmulatedUser from, String text, ObjectNode attachment) {
     if (!requireMember(from).admin() && group.channel) {
       throw new IllegalArgumentException(from.name() + " only reads the channel " + title()

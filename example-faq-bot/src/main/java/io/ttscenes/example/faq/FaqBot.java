@@ -3,6 +3,7 @@ package io.ttscenes.example.faq;
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.Context;
 import io.ttscenes.api.Handlers;
+import io.ttscenes.api.Scene;
 import io.ttscenes.api.i18n.Messages;
 import io.ttscenes.api.model.User;
 import io.ttscenes.example.faq.catalog.FaqCatalog;
@@ -45,13 +46,14 @@ public final class FaqBot {
     // Milestones first: their order is the funnel's, and the desk declares its own again.
     Bot.Builder bot = Bot.builder("faq-bot").milestones(Funnel.MILESTONES.toArray(String[]::new))
         .messages(messages());
-    // The desk's handlers go first: what operators write in their chat is the desk's alone.
-    desk.ifPresent(d -> d.install(bot));
+    // The desk's handlers go first: what operators write in their chat is the desk's alone. The desk adds
+    // the support scene itself, knowing it by this object rather than by its name.
+    Scene<SupportScene.Draft> support = SupportScene.create(desk.isPresent());
+    desk.ifPresentOrElse(d -> d.install(bot, support), () -> bot.scene(support));
     return bot
         .sessionData(Profile.class, Profile::fresh)
         // Deep links the shop advertises: metrics and funnels name these, other payloads are "other".
         .campaigns(Funnel.declaredLinks())
-        .scene(SupportScene.create(desk.isPresent()))
         .transitionsTo(SupportScene.ID)
         .global(g -> commands(g, menus))
         .global(g -> faqButtons(g, menus, catalog))

@@ -15,10 +15,11 @@ import java.time.Duration;
  * {@link SupportDesk#CLOSED_STEP}) a message opens a new ticket, and so does a follow-up that
  * reached the ticket just after it closed: nothing the user writes to support is lost. A question
  * not written within {@link #IDLE} is dropped, and the user is told so. Start it with
- * {@link #start}, which every "ask a person" button and {@code /support} call.
+ * {@link #start}, which every "ask a person" button and {@code /support} call. The desk knows the
+ * scene by the object {@link #create} returns, given to {@code SupportDesk.install}.
  */
 final class SupportScene {
-  static final String ID = SupportDesk.USER_SCENE;
+  static final String ID = "support";
   static final Duration IDLE = Duration.ofMinutes(15);
   private static final String OPEN = "open";
 

@@ -3,6 +3,7 @@ package io.ttscenes.example.faq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ttscenes.api.Bot;
+import io.ttscenes.api.Scene;
 import io.ttscenes.example.faq.desk.Question;
 import io.ttscenes.example.faq.desk.SupportDesk;
 import io.ttscenes.testkit.kit.BotTester;
@@ -81,9 +82,8 @@ final class LateFollowUpKitTest {
    */
   private static Bot supportBot() {
     Bot.Builder bot = Bot.builder("support-bot").messages(FaqBot.messages());
-    SupportDesk.of(OPERATORS).install(bot);
+    SupportDesk.of(OPERATORS).install(bot, SupportScene.create(true));
     return bot.sessionData(Profile.class, Profile::fresh)
-        .scene(SupportScene.create(true))
         .global(g -> g
             .onCommand("support", SupportScene::start)
             .onCommand("cancel", ctx -> ctx.reply("cancelled").leave())
@@ -96,10 +96,14 @@ final class LateFollowUpKitTest {
         .build();
   }
 
+  /** The late bot's support scene, which its users never enter: they ask with commands. */
+  record Asking(String ticket) implements SupportDesk.TicketDraft {}
+
   /** A bot with the desk whose user side is two commands: ask (ticket SUP-1) and a follow-up to it. */
   private static Bot lateBot() {
     Bot.Builder bot = Bot.builder("late-bot").messages(FaqBot.messages());
-    SupportDesk.of(OPERATORS).install(bot);
+    SupportDesk.of(OPERATORS).install(bot, Scene.builder("asking", Asking.class)
+        .step(SupportDesk.CLOSED_STEP, step -> step.onMessage(ctx -> ctx.leave())).build());
     return bot.global(g -> g
             .onCommand("ask", ctx -> Question.of(ctx).ifPresent(question ->
                 SupportDesk.open(ctx, "SUP-1", new Question(ctx.args(), question.mid(), 0), "")))

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.ttscenes.example.faq.catalog.FaqCatalog;
 import io.ttscenes.example.faq.desk.SupportDesk;
@@ -194,7 +195,7 @@ final class SupportDeskKitTest {
     bob.expectReply("Olga (support): It left the warehouse today.").expectNoMoreReplies();
     carol.expectReply("Oleg (support): Yes, Visa and Mir.").expectNoMoreReplies();
 
-    desk.as(olga).sends("/open").expectReply("Open tickets (2):\n" + bobs + " from Bob: taken by Olga\n"
+    desk.as(olga).sends("/open").expectReply("2 open tickets:\n" + bobs + " from Bob: taken by Olga\n"
         + carols + " from Carol: taken by Oleg");
     desk.expectNoMoreReplies();
   }
@@ -428,7 +429,7 @@ final class SupportDeskKitTest {
     assertFalse(bot.session("ticket:" + id).scene().isPresent(), "the ticket stays closed");
     desk.as(oleg).sends("Yes, until 8 pm.");
     kai.expectReply("Oleg (support): Yes, until 8 pm.");
-    desk.as(oleg).sends("/open").expectReply("Open tickets (1):\n" + kais + " from Kai: taken by Oleg")
+    desk.as(oleg).sends("/open").expectReply("1 open ticket:\n" + kais + " from Kai: taken by Oleg")
         .expectNoMoreReplies();
     wes.expectNoMoreReplies();
   }
@@ -451,7 +452,7 @@ final class SupportDeskKitTest {
     desk.as(olga).pressesUnder(desk.lastReply().text(), "Take").expectNotification("Taking ticket " + yans + "…")
         .expectAnyReply();
 
-    desk.as(olga).sends("/open").expectReply("Open tickets (2):\n" + zoes + " from Zoe: waiting\n"
+    desk.as(olga).sends("/open").expectReply("2 open tickets:\n" + zoes + " from Zoe: waiting\n"
         + yans + " from Yan: taken by Olga");
   }
 
@@ -492,7 +493,7 @@ final class SupportDeskKitTest {
   void anOperatorsPhotoReachesTheUserWithTheAnswerAndAPhotoAloneToo() {
     TestUser xia = bot.user("Xia");
     String id = ask(xia, desk, "Which label do I print for the return?");
-    desk.as(olga).presses("Take").expectNotification("Taking ticket " + id + "…").expectReplyContaining("is taken by Olga");
+    take(desk, olga, id);
 
     desk.as(olga).sendsPhoto("This one, on the box.");
     String token = lastPhotoToken(desk);
@@ -511,18 +512,58 @@ final class SupportDeskKitTest {
   }
 
   @Test
-  void anOperatorsContactAloneSendsTheUserNothingAndTheOperatorIsTold() {
+  void anOperatorsContactReachesTheUserAsTheSameContactCard() {
     TestUser yul = bot.user("Yul");
     String id = ask(yul, desk, "Can someone call me?");
-    desk.as(olga).presses("Take").expectNotification("Taking ticket " + id + "…").expectReplyContaining("is taken by Olga");
+    take(desk, olga, id);
 
     desk.as(olga).sharesContact("+79990001122");
-    yul.expectNoMoreReplies();
-    desk.expectReply("Olga: 1 of your attachments (contacts, shared links) cannot be passed to the user; "
-        + "nothing was sent to them.").expectNoMoreReplies();
-    assertEquals(0.0, answeredTickets(), "nothing reached Yul, so the ticket is not answered");
-    desk.as(olga).sends("I will call you at 5 pm.");
-    yul.expectReply("Olga (support): I will call you at 5 pm.").expectNoMoreReplies();
+    yul.expectReply(r -> {
+      assertEquals("Olga (support):", r.text());
+      assertEquals(1, r.message().attachments().size(), r.toString());
+      JsonNode contact = r.message().attachments().get(0);
+      assertEquals("contact", contact.path("type").asText(), r.toString());
+      assertTrue(contact.path("payload").path("vcf_info").asText().contains("TEL;TYPE=cell:+79990001122"), r.toString());
+      assertEquals(olga.emulated().userId(), contact.path("payload").path("tam_info").path("user_id").asLong());
+    }).expectNoMoreReplies();
+    desk.expectNoMoreReplies();
+    assertEquals(1.0, answeredTickets());
+  }
+
+  @Test
+  void anOperatorsSharedLinkReachesTheUserWithItsPreview() {
+    TestUser vic = bot.user("Vic");
+    String id = ask(vic, desk, "Where are the return rules?");
+    take(desk, olga, id);
+
+    desk.as(olga).sharesLink("https://shop.example/returns");
+    vic.expectReply(r -> {
+      assertEquals("Olga (support): https://shop.example/returns", r.text());
+      assertEquals(1, r.message().attachments().size(), r.toString());
+      assertEquals("share", r.message().attachments().get(0).path("type").asText(), r.toString());
+      assertEquals("https://shop.example/returns", r.message().attachments().get(0).path("payload").path("url")
+          .asText());
+    }).expectNoMoreReplies();
+    desk.expectNoMoreReplies();
+  }
+
+  @Test
+  void aUsersContactAndLocationReachTheOperatorsWithTheirOwnMessageForwarded() {
+    TestUser una = bot.user("Una");
+    una.sends("/support").expectReplyContaining("/cancel").sharesContact("+79990003344").expectReplyContaining(" is open.");
+    String id = una.lastReply().text().split(" ")[1];
+    desk.expectReply(r -> {
+      assertEquals("Ticket " + id + " from Una (campaign: none, locale: en)", r.text());
+      JsonNode link = r.message().json().path("link");
+      assertEquals("forward", link.path("type").asText(), r.toString());
+      assertEquals("contact", link.path("message").path("attachments").path(0).path("type").asText(), r.toString());
+    });
+    una.sharesLocation(59.93, 30.31);
+    desk.expectReply(r -> {
+      assertEquals("Ticket " + id + ", Una adds:", r.text());
+      JsonNode link = r.message().json().path("link");
+      assertEquals("location", link.path("message").path("attachments").path(0).path("type").asText(), r.toString());
+    }).expectNoMoreReplies();
   }
 
   /** The token of the newest photo a member posted in {@code chat}. */
@@ -541,6 +582,12 @@ final class SupportDeskKitTest {
   private double answeredTickets() {
     return bot.meters().find("ttscenes.milestones").tag("milestone", SupportDesk.TICKET_ANSWERED)
         .counters().stream().mapToDouble(Counter::count).sum();
+  }
+
+  /** {@code operator} presses Take on ticket {@code id}'s newest post and the chat confirms it. */
+  private static void take(TestChat desk, TestUser operator, String id) {
+    desk.as(operator).presses("Take").expectNotification("Taking ticket " + id + "…")
+        .expectReplyContaining("is taken by " + operator.name());
   }
 
   /** {@code user} asks {@code question}; returns the ticket's id once its post is in the chat. */

@@ -175,9 +175,19 @@ final class SessionContext implements Context<Object> {
 
   @Override
   public String t(String key, Object... args) {
-    Messages messages = bot.messages().orElseThrow(() -> new IllegalStateException("bot '" + bot.name()
-        + "' declares no messages; add Bot.Builder.messages(...) to use t(\"" + key + "\")"));
+    Messages messages = messages(key);
     return messages.format(locale().orElse(messages.fallback()), key, args);
+  }
+
+  @Override
+  public String t(Locale locale, String key, Object... args) {
+    Objects.requireNonNull(locale, "locale");
+    return messages(key).format(locale, key, args);
+  }
+
+  private Messages messages(String key) {
+    return bot.messages().orElseThrow(() -> new IllegalStateException("bot '" + bot.name()
+        + "' declares no messages; add Bot.Builder.messages(...) to use t(\"" + key + "\")"));
   }
 
   @Override

@@ -39,8 +39,10 @@ public sealed interface AttachmentRequest
   /**
    * The request that sends {@code received} (an attachment of a message the bot got) again in
    * another message: a photo, video, audio or file by its token, a sticker by its code, a location
-   * by its coordinates. Empty for keyboards, shares, contacts, unknown types and a media payload
-   * without a token.
+   * by its coordinates, a contact by its name (the TamTam user's, else the card's) with its user id
+   * and VCF card, a share by its URL or token. Empty for keyboards, unknown types, a media payload
+   * without a token, a contact without a name and a share without a URL or token. A contact and a
+   * sticker must be the only attachment of the message they are sent in.
    */
   static Optional<AttachmentRequest> resend(Attachment received) {
     return AttachmentResends.of(Objects.requireNonNull(received, "received"));

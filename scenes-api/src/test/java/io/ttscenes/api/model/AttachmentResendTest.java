@@ -32,9 +32,33 @@ final class AttachmentResendTest {
   }
 
   @Test
+  void aContactByItsUsersNameAndIdWithItsCardElseByTheCardsOwnName() {
+    String card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Olga\\, desk\r\nTEL;TYPE=cell:+7999\r\nEND:VCARD";
+    assertEquals(Optional.of(new ContactAttachmentRequest(new ContactAttachmentRequestPayload("Olga K", 42L, card,
+        null))), AttachmentRequest.resend(new ContactAttachment(new ContactAttachmentPayload(card,
+        new User(42, "Olga K", null, false, 0)))));
+    assertEquals(Optional.of(new ContactAttachmentRequest(new ContactAttachmentRequestPayload("Olga, desk", null,
+        card, null))), AttachmentRequest.resend(new ContactAttachment(new ContactAttachmentPayload(card, null))));
+  }
+
+  @Test
+  void aShareByItsUrlOrToken() {
+    ShareAttachmentPayload link = new ShareAttachmentPayload("https://shop.example/returns", null);
+    assertEquals(Optional.of(new ShareAttachmentRequest(link)), AttachmentRequest.resend(
+        new ShareAttachment(link, "Returns", "How to return", null)));
+    ShareAttachmentPayload token = new ShareAttachmentPayload(null, "s1");
+    assertEquals(Optional.of(new ShareAttachmentRequest(token)), AttachmentRequest.resend(
+        new ShareAttachment(token, null, null, null)));
+  }
+
+  @Test
   void whatCannotBeSentAgainIsEmptyAndNullIsRefusedByName() {
     assertEquals(Optional.empty(), AttachmentRequest.resend(new ContactAttachment(
-        new ContactAttachmentPayload("BEGIN:VCARD", null))));
+        new ContactAttachmentPayload("BEGIN:VCARD\r\nTEL:+7999\r\nEND:VCARD", null))));
+    assertEquals(Optional.empty(), AttachmentRequest.resend(new ContactAttachment(
+        new ContactAttachmentPayload(null, new User(42, " ", null, false, 0)))));
+    assertEquals(Optional.empty(), AttachmentRequest.resend(new ShareAttachment(
+        new ShareAttachmentPayload(" ", null), "t", null, null)));
     assertEquals(Optional.empty(), AttachmentRequest.resend(new UnknownAttachment(Map.of("type", "poll"))));
     assertEquals(Optional.empty(), AttachmentRequest.resend(
         new FileAttachment(new FileAttachmentPayload("https://f", " "), "x", 1)));

@@ -221,6 +221,14 @@ public final class TestChat {
       return TestChat.this;
     }
 
+    /** Shares a link to {@code url} in the chat: a message with the URL as text and its preview (a share). */
+    public TestChat sharesLink(String url) {
+      Objects.requireNonNull(url, "url");
+      tester.awaitIdle();
+      chat.shareLink(user.emulated(), url);
+      return TestChat.this;
+    }
+
     /**
      * Replies in the chat to the newest message there (the bot's or a member's) that reads exactly
      * {@code quoted}, with {@code text} (TamTam's link of type {@code reply}). Fails listing the

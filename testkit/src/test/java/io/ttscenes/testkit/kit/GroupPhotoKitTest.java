@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A member's photo in a group chat (the kit's {@code sendsPhoto}) can be sent again by its token,
- * and {@code ctx.chatType()} tells the group from the member's dialog over the emulator's wire.
+ * a shared link (the kit's {@code sharesLink}) by its URL, and {@code ctx.chatType()} tells the group from the member's dialog over the emulator's wire.
  */
 final class GroupPhotoKitTest {
   @RegisterExtension
@@ -47,5 +47,21 @@ final class GroupPhotoKitTest {
     });
     ann.sends("hi").expectReply("DIALOG, dialog true").expectNoMoreReplies();
     club.expectNoMoreReplies();
+  }
+
+  @Test
+  void aMembersSharedLinkInAGroupIsSentAgainByItsUrl() {
+    TestUser ben = bot.user("Ben");
+    TestChat club = bot.groupChat("Club", ben);
+
+    club.as(ben).sharesLink("https://shop.example/returns");
+    var shared = club.emulated().messages().get(club.emulated().messages().size() - 1);
+    assertEquals("https://shop.example/returns", shared.text());
+    ben.expectReply(r -> {
+      assertEquals("CHAT, dialog false", r.text());
+      assertEquals(1, r.message().attachments().size(), r.toString());
+      assertEquals("share", r.message().attachments().get(0).path("type").asText());
+      assertEquals("https://shop.example/returns", r.message().attachments().get(0).path("payload").path("url").asText());
+    }).expectNoMoreReplies();
   }
 }

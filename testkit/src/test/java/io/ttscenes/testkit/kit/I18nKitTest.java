@@ -39,6 +39,15 @@ final class I18nKitTest {
   }
 
   @Test
+  void aTextForSomeoneElseIsInTheirLanguageWithItsPluralsAndUnknownOnesFallBack() {
+    TestUser emma = bot.user("emmy", "en");
+    emma.sends("/tell ru-RU 5").expectReply("5 ответов")
+        .sends("/tell ru 22").expectReply("22 ответа")
+        .sends("/tell de 1").expectReply("1 answer")
+        .sends("/count 5").expectReply("5 answers");
+  }
+
+  @Test
   void userChoiceOverridesTheClientLocaleAndIsKeptForTimeouts() {
     TestUser emma = bot.user("emily", "en");
     emma.sends("/lang ru").expectReply("Язык: русский")

@@ -30,6 +30,9 @@ final class LinguaBot {
             .build())
         .root(r -> r
             .onCommand("count", ctx -> ctx.reply(ctx.t("answers", Integer.parseInt(ctx.args()))))
+            // "/tell ru 2": the count in the language named, whatever the user's own (as for an operator).
+            .onCommand("tell", ctx -> ctx.reply(ctx.t(Locale.forLanguageTag(ctx.args().split(" ")[0]), "answers",
+                Integer.parseInt(ctx.args().split(" ")[1]))))
             .onCommand("lang", ctx -> ctx.setLocale(Locale.forLanguageTag(ctx.args())).reply(ctx.t("language")))
             .onCommand("wait", ctx -> ctx.enter("waiting")))
         .build();

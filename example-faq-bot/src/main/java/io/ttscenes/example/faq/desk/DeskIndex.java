@@ -106,6 +106,11 @@ final class DeskIndex {
       return new Index(open, posts, next);
     }
 
+    /** The open tickets, oldest first (see {@link #OLDEST_FIRST}). */
+    List<Entry> openOldestFirst() {
+      return open.values().stream().sorted(OLDEST_FIRST).toList();
+    }
+
     /** The held replies to post {@code mid}, by their keys in {@link #waiting}, oldest first. */
     Map<String, Waiting> waitingFor(String mid) {
       Map<String, Waiting> found = new LinkedHashMap<>();
@@ -129,9 +134,11 @@ final class DeskIndex {
   }
 
   private final long chat;
+  private final OperatorsLanguage language;
 
-  DeskIndex(long chat) {
+  DeskIndex(long chat, OperatorsLanguage language) {
     this.chat = chat;
+    this.language = language;
   }
 
   Scene<Index> scene() {
@@ -144,7 +151,8 @@ final class DeskIndex {
         .onSignal(Signals.Unlisted.class, (ctx, gone) -> ctx.setData(ctx.data().unlisted(gone.id())))
         .onSignal(Signals.Posted.class, this::posted)
         .onScheduled(UNROUTED, this::unrouted)
-        .onSignal(Signals.ListOpen.class, (ctx, ask) -> list(ctx))
+        .onSignal(Signals.ListOpen.class, (ctx, ask) -> ctx.sendToChat(chat,
+            OutgoingMessage.text(listing(ctx, ask.locale(), ctx.data()))))
         .onSignal(Signals.ReplyTo.class, this::route)
         .build();
   }
@@ -155,13 +163,9 @@ final class DeskIndex {
         .onSignal(Signals.Unlisted.class, (ctx, gone) -> ctx.enter(ID, Index.empty()))
         .onSignal(Signals.Posted.class, (ctx, posted) -> ctx.enter(ID, Index.empty().posted(posted)))
         .onSignal(Signals.ListOpen.class, (ctx, ask) -> ctx.enter(ID, Index.empty())
-            .sendToChat(chat, OutgoingMessage.text(listing(Index.empty()))))
+            .sendToChat(chat, OutgoingMessage.text(listing(ctx, ask.locale(), Index.empty()))))
         .onSignal(Signals.ReplyTo.class, (ctx, reply) -> ctx.enter(ID, Index.empty().waits(reply,
             ctx.now().plus(HOLD))).schedule(UNROUTED, HOLD, ""));
-  }
-
-  private void list(Context<Index> ctx) {
-    ctx.sendToChat(chat, OutgoingMessage.text(listing(ctx.data())));
   }
 
   private void route(Context<Index> ctx, Signals.ReplyTo reply) {
@@ -173,10 +177,11 @@ final class DeskIndex {
         ctx.schedule(UNROUTED, HOLD, "");
       }
     } else if (ctx.data().open().containsKey(id.get())) {
-      ctx.signal(SupportDesk.ticket(id.get()), new Signals.Answer(reply.operator(), reply.text(), reply.attachments()));
+      ctx.signal(SupportDesk.ticket(id.get()), new Signals.Answer(reply.operator(), reply.text(), reply.attachments(),
+          reply.locale()));
     } else {
-      ctx.sendToChat(chat, OutgoingMessage.text(reply.operator() + ": ticket " + id.get()
-          + " is closed; nothing was sent to the user."));
+      ctx.sendToChat(chat, OutgoingMessage.text(language.in(ctx, reply.locale(), "desk.op.closed-nothing-sent",
+          reply.operator(), id.get())));
     }
   }
 
@@ -190,27 +195,27 @@ final class DeskIndex {
   /** Replies held past {@link #HOLD} answered no post of a ticket: tell their operators. */
   private void unrouted(Context<Index> ctx) {
     List<String> due = ctx.data().oldestFirst(held -> !held.until().isAfter(ctx.now()));
-    due.forEach(key -> ctx.sendToChat(chat, notATicket(ctx.data().waiting().get(key).reply())));
+    due.forEach(key -> ctx.sendToChat(chat, notATicket(ctx, ctx.data().waiting().get(key).reply())));
     Index left = ctx.data().withoutWaiting(due);
     ctx.setData(left);
     left.waiting().values().stream().map(Waiting::until).min(Instant::compareTo)
         .ifPresent(next -> ctx.schedule(UNROUTED, next, ""));
   }
 
-  private static OutgoingMessage notATicket(Signals.ReplyTo reply) {
-    return OutgoingMessage.text(reply.operator() + ": that message is not an open ticket, so your "
-        + "reply went to nobody. Send /open to see the open tickets.");
+  private OutgoingMessage notATicket(Context<?> ctx, Signals.ReplyTo reply) {
+    return OutgoingMessage.text(language.in(ctx, reply.locale(), "desk.op.not-a-ticket", reply.operator()));
   }
 
-  static String listing(Index index) {
+  /** The open tickets, oldest first, in the language of tag {@code locale}. */
+  private String listing(Context<?> ctx, String locale, Index index) {
     if (index.open().isEmpty()) {
-      return "No open tickets.";
+      return language.in(ctx, locale, "desk.op.none-open");
     }
     List<String> lines = new ArrayList<>();
-    lines.add("Open tickets (" + index.open().size() + "):");
-    index.open().values().stream().sorted(OLDEST_FIRST).forEach(entry ->
-        lines.add(entry.id() + " from " + entry.name() + ": "
-            + (entry.operator().isEmpty() ? "waiting" : "taken by " + entry.operator())));
+    lines.add(language.in(ctx, locale, "desk.op.open", index.open().size()));
+    index.openOldestFirst().forEach(entry -> lines.add(entry.operator().isEmpty()
+        ? language.in(ctx, locale, "desk.op.open-waiting", entry.id(), entry.name())
+        : language.in(ctx, locale, "desk.op.open-taken", entry.id(), entry.name(), entry.operator())));
     return String.join("\n", lines);
   }
 

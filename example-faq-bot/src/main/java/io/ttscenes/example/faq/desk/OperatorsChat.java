@@ -20,7 +20,8 @@ import java.util.Optional;
  * What operators do in their group chat: Take and Close under a ticket's post, a TamTam reply to
  * a post (the answer), plain messages after Take (answers to the taken ticket) and {@code /open}.
  * Everything else said there is the operators' own talk and gets no reply. Each operator's own
- * session in the chat remembers the ticket they took (the scene {@link #SCENE}).
+ * session in the chat remembers the ticket they took (the scene {@link #SCENE}) and the language
+ * their presses reported, in which the desk answers them ({@link OperatorsLanguage}).
  */
 final class OperatorsChat {
   static final String SCENE = "desk-operator";
@@ -33,9 +34,11 @@ final class OperatorsChat {
   }
 
   private final long chat;
+  private final OperatorsLanguage language;
 
-  OperatorsChat(long chat) {
+  OperatorsChat(long chat, OperatorsLanguage language) {
     this.chat = chat;
+    this.language = language;
   }
 
   /** The operator's scene holds which ticket they took; the chat's handlers (global) act on it. */
@@ -67,21 +70,22 @@ final class OperatorsChat {
     } else if (message.isEmpty() || ctx.text().isBlank() && Updates.attachments(ctx.update()).isEmpty()) {
       return; // members joining, titles changing: nothing for the desk
     } else if (ctx.text().strip().equals("/open")) {
-      ctx.signal(SupportDesk.INDEX, new Signals.ListOpen());
+      ctx.signal(SupportDesk.INDEX, new Signals.ListOpen(OperatorsLanguage.of(ctx)));
     } else if (replyTo(message.get()).isPresent()) {
       String mid = replyTo(message.get()).get().message().mid();
       passedOn(ctx).ifPresent(attachments -> ctx.signal(SupportDesk.INDEX,
-          new Signals.ReplyTo(mid, name(ctx), ctx.text(), attachments)));
+          new Signals.ReplyTo(mid, name(ctx), ctx.text(), attachments, OperatorsLanguage.of(ctx))));
     } else if (ctx.sceneId().filter(SCENE::equals).isPresent()
         && ctx.data() instanceof Operating operating) {
       passedOn(ctx).ifPresent(attachments -> ctx.signal(SupportDesk.ticket(operating.ticket()),
-          new Signals.Answer(name(ctx), ctx.text(), attachments)));
+          new Signals.Answer(name(ctx), ctx.text(), attachments, OperatorsLanguage.of(ctx))));
     }
   }
 
   /**
-   * The operator's attachments as the user will get them (photos, videos, audio and files by their
-   * token, stickers, locations); the operator is told of any that cannot be passed on. Empty when
+   * The operator's attachments as the user will get them (see {@code AttachmentRequest.resend}:
+   * media and files, stickers, locations, contacts, shares); the operator is told of any that
+   * cannot be passed on (keyboards, kinds the API has no request for). Empty when
    * nothing is left to send (no text, no attachment that can be passed): the user gets no answer
    * that is only the operator's name.
    */
@@ -90,9 +94,8 @@ final class OperatorsChat {
     List<AttachmentRequest> passed = sent.stream().map(AttachmentRequest::resend).flatMap(Optional::stream).toList();
     boolean nothing = ctx.text().isBlank() && passed.isEmpty();
     if (passed.size() < sent.size()) {
-      ctx.sendToChat(chat, OutgoingMessage.text(name(ctx) + ": " + (sent.size() - passed.size()) + " of your "
-          + "attachments (contacts, shared links) cannot be passed to the user; "
-          + (nothing ? "nothing was sent to them." : "the rest of the message was.")));
+      ctx.sendToChat(chat, OutgoingMessage.text(language.t(ctx, "desk.op.not-passed", name(ctx),
+          sent.size() - passed.size(), nothing ? "nothing" : "rest")));
     }
     return nothing ? Optional.empty() : Optional.of(passed);
   }
@@ -102,17 +105,18 @@ final class OperatorsChat {
       String id = payload.substring(TicketScene.TAKE.length());
       // Only the ticket knows whether it is still open; a closed one says so in the chat and sends
       // NotTaken back, which returns this session to what it held before (back()).
-      ctx.signal(SupportDesk.ticket(id), new Signals.Take(name(ctx), ctx.self()))
-          .answer("Taking ticket " + id + "…").enter(SCENE, new Operating(id));
+      ctx.signal(SupportDesk.ticket(id), new Signals.Take(name(ctx), ctx.self(), OperatorsLanguage.of(ctx)))
+          .answer(language.t(ctx, "desk.op.taking", id)).enter(SCENE, new Operating(id));
     } else if (payload.startsWith(TicketScene.CLOSE)) {
       String id = payload.substring(TicketScene.CLOSE.length());
-      ctx.signal(SupportDesk.ticket(id), new Signals.Close(name(ctx))).answer("Closing ticket " + id + ".");
+      ctx.signal(SupportDesk.ticket(id), new Signals.Close(name(ctx), OperatorsLanguage.of(ctx)))
+          .answer(language.t(ctx, "desk.op.closing", id));
       if (ctx.sceneId().isPresent() && ctx.data() instanceof Operating operating
           && operating.ticket().equals(id)) {
         ctx.leave();
       }
     } else {
-      ctx.answer("That button is not the desk's.");
+      ctx.answer(language.t(ctx, "desk.op.not-desk-button"));
     }
   }
 
@@ -122,6 +126,6 @@ final class OperatorsChat {
   }
 
   static String name(Context<?> ctx) {
-    return ctx.user().map(User::name).orElse("An operator");
+    return ctx.user().map(User::name).orElseGet(() -> ctx.t("desk.op.someone"));
   }
 }

@@ -31,10 +31,14 @@ final class Signals {
     }
   }
 
-  /** To a ticket: an operator's answer for the user, with the attachments to send again. */
-  record Answer(String operator, String text, List<AttachmentRequest> attachments) {
+  /**
+   * To a ticket: an operator's answer for the user, with the attachments to send again; {@code
+   * locale} is the operator's language tag ("" when unknown, and in signals stored before it).
+   */
+  record Answer(String operator, String text, List<AttachmentRequest> attachments, String locale) {
     Answer {
       attachments = attachments == null ? List.of() : List.copyOf(attachments);
+      locale = known(locale);
     }
   }
 
@@ -42,17 +46,22 @@ final class Signals {
    * To a ticket: an operator takes it; {@code by} is their session in the chat, told if it is
    * closed (null in a Take stored by a release before it was added: nobody to tell).
    */
-  record Take(String operator, SessionRef by) {
+  record Take(String operator, SessionRef by, String locale) {
     Take {
       Objects.requireNonNull(operator, "operator");
+      locale = known(locale);
     }
   }
 
   /** To the operator's session: ticket {@code id} they pressed Take on is closed, so it is not theirs. */
   record NotTaken(String id) {}
 
-  /** To a ticket: an operator closes it. */
-  record Close(String operator) {}
+  /** To a ticket: an operator (whose language tag is {@code locale}) closes it. */
+  record Close(String operator, String locale) {
+    Close {
+      locale = known(locale);
+    }
+  }
 
   /** To a ticket: its user cannot be reached (they blocked the bot). */
   record Unreachable(String id) {}
@@ -64,8 +73,12 @@ final class Signals {
     }
   }
 
-  /** To the user: ticket {@code id} was closed by {@code operator}. */
-  record Closed(String id, String operator) {}
+  /** To the user: ticket {@code id} was closed by {@code operator}, whose language tag is {@code locale}. */
+  record Closed(String id, String operator, String locale) {
+    Closed {
+      locale = known(locale);
+    }
+  }
 
   /** To the user: ticket {@code id} closed itself after a day without messages. */
   record Expired(String id) {}
@@ -76,16 +89,26 @@ final class Signals {
   /** To the desk: ticket {@code id} was closed. */
   record Unlisted(String id) {}
 
-  /** To the desk: an operator asked for the list of open tickets. */
-  record ListOpen() {}
+  /** To the desk: an operator (whose language tag is {@code locale}) asked for the list of open tickets. */
+  record ListOpen(String locale) {
+    ListOpen {
+      locale = known(locale);
+    }
+  }
 
   /** To the desk: ticket {@code id}'s post in the operators' chat is message {@code mid}. */
   record Posted(String id, String mid) {}
 
   /** To the desk: an operator replied to message {@code mid} in the operators' chat. */
-  record ReplyTo(String mid, String operator, String text, List<AttachmentRequest> attachments) {
+  record ReplyTo(String mid, String operator, String text, List<AttachmentRequest> attachments, String locale) {
     ReplyTo {
       attachments = attachments == null ? List.of() : List.copyOf(attachments);
+      locale = known(locale);
     }
+  }
+
+  /** An operator's language tag; signals stored before operators had languages carry none (null). */
+  private static String known(String locale) {
+    return locale == null ? "" : locale;
   }
 }

@@ -2,13 +2,8 @@ package io.ttscenes.example.faq.desk;
 
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.Context;
-import io.ttscenes.api.Handlers;
-import io.ttscenes.api.OutgoingMessage;
+import io.ttscenes.api.Scene;
 import io.ttscenes.api.SessionRef;
-import io.ttscenes.api.client.ApiLimits;
-import io.ttscenes.api.keyboard.Keyboard;
-import io.ttscenes.api.model.AttachmentRequest;
-import io.ttscenes.api.model.Button;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -16,9 +11,12 @@ import java.util.Objects;
  * The support desk of a bot: tickets posted to the operators' group chat {@code operatorsChat},
  * answered there and passed back to the user. {@link #install} adds its scenes and handlers to a
  * bot; the user's side calls {@link #open} and {@link #followUp}. What the user reads is in the
- * user's locale: the bot's {@code Bot.Builder.messages} must have the desk's keys ({@code desk.*}:
- * empty, too-long, answer-from, closed, expired, pick-rating, not-your-rating, rated,
- * operators-only). What operators read in their shared chat stays English.
+ * user's locale; what an operator's action gets in the operators' chat is in that operator's
+ * locale (as their button presses report it), and a post nobody prompted (a new ticket, a
+ * reminder) in the desk's {@link #withOperatorsLocale operators' locale}. The bot's {@code
+ * Bot.Builder.messages} must have the desk's keys: {@code desk.*} for users (empty, too-long,
+ * answer-from, closed, expired, pick-rating, not-your-rating, rated, operators-only) and {@code
+ * desk.op.*} for operators (see the FAQ bot's bundles).
  */
 public final class SupportDesk {
   /**
@@ -27,19 +25,16 @@ public final class SupportDesk {
    */
   public static final String TICKET_ANSWERED = "ticket-answered";
   /**
-   * The bot's scene in which a user's messages go to their ticket. When the ticket closes, the desk
-   * moves the user to its step {@link #CLOSED_STEP}, which the scene must declare: a message there
-   * must reach the operators (as a new ticket), not the bot's other handlers.
+   * The step of the bot's support scene (the one given to {@link #install}) a user is in between
+   * the Close and their rating: a message there must reach the operators (as a new ticket), not
+   * the bot's other handlers.
    */
-  public static final String USER_SCENE = "support";
-  /** The step of {@link #USER_SCENE} a user is in between the Close and their rating. */
   public static final String CLOSED_STEP = "closed";
 
   /**
-   * The data of {@link #USER_SCENE}, naming the ticket the user's messages go to. A ticket closing
-   * or expiring moves the user on only if it is that one: an older ticket left open by a cancel
-   * must not take the user out of their newer one. Data that does not implement it counts as
-   * holding every ticket.
+   * The data of the bot's support scene, naming the ticket the user's messages go to. A ticket
+   * closing or expiring moves the user on only if it is that one: an older ticket left open by a
+   * cancel must not take the user out of their newer one.
    */
   public interface TicketDraft {
     /** The ticket the user's messages go to, or null while none is open. */
@@ -47,19 +42,29 @@ public final class SupportDesk {
   }
   static final SessionRef INDEX = DeskIndex.ref();
   private static final String TICKET_PREFIX = "ticket:";
-  private static final String RATE = "rating:";
-  /** The continuation of an answer sent to the user: a refusal (blocked bot) closes the ticket. */
-  private static final String DELIVERED = "desk.delivered";
 
   private final long operatorsChat;
+  private final OperatorsLanguage language;
 
-  private SupportDesk(long operatorsChat) {
+  private SupportDesk(long operatorsChat, OperatorsLanguage language) {
     this.operatorsChat = operatorsChat;
+    this.language = language;
   }
 
-  /** The desk posting tickets to group chat {@code operatorsChat} (the bot must be a member). */
+  /**
+   * The desk posting tickets to group chat {@code operatorsChat} (the bot must be a member), its
+   * unprompted posts in the bot's fallback locale.
+   */
   public static SupportDesk of(long operatorsChat) {
-    return new SupportDesk(operatorsChat);
+    return new SupportDesk(operatorsChat, new OperatorsLanguage(Locale.ROOT));
+  }
+
+  /**
+   * This desk with its unprompted posts (a new ticket, a reminder) and its answers to operators
+   * whose language is not known yet in {@code locale} (the closest the bot's messages declare).
+   */
+  public SupportDesk withOperatorsLocale(Locale locale) {
+    return new SupportDesk(operatorsChat, new OperatorsLanguage(Objects.requireNonNull(locale, "locale")));
   }
 
   /** The operators' chat id. */
@@ -68,18 +73,28 @@ public final class SupportDesk {
   }
 
   /**
-   * Adds the desk's scenes, global handlers and milestone {@link #TICKET_ANSWERED} to {@code bot};
-   * install it before other global handlers, so that what operators write in their chat is the
-   * desk's and nothing else's.
+   * Adds the desk's scenes, global handlers and milestone {@link #TICKET_ANSWERED} to {@code bot},
+   * with {@code userScene}, the bot's scene in which a user's messages go to their ticket (the
+   * desk adds it to the bot too). Install it before other global handlers, so that what operators
+   * write in their chat is the desk's and nothing else's. Throws {@link IllegalArgumentException}
+   * when {@code userScene} has no step {@link #CLOSED_STEP}.
    */
-  public Bot.Builder install(Bot.Builder bot) {
-    TicketScene tickets = new TicketScene(operatorsChat);
-    DeskIndex index = new DeskIndex(operatorsChat);
+  public Bot.Builder install(Bot.Builder bot, Scene<? extends TicketDraft> userScene) {
+    Objects.requireNonNull(userScene, "userScene");
+    if (userScene.step(CLOSED_STEP).isEmpty()) {
+      throw new IllegalArgumentException("the support scene '" + userScene.id() + "' has no step '" + CLOSED_STEP
+          + "', where the desk moves a user whose ticket closed; its steps: "
+          + userScene.steps().stream().map(step -> step.name()).toList());
+    }
+    TicketScene tickets = new TicketScene(operatorsChat, language);
+    DeskIndex index = new DeskIndex(operatorsChat, language);
+    UserSide users = new UserSide(operatorsChat, userScene, language);
     return bot.milestones(TICKET_ANSWERED).scene(tickets.scene()).scene(index.scene()).scene(OperatorsChat.scene())
-        .global(g -> new OperatorsChat(operatorsChat).handlers(g))
+        .scene(userScene)
+        .global(g -> new OperatorsChat(operatorsChat, language).handlers(g))
         .global(tickets::outside)
         .global(index::outside)
-        .global(this::userSide);
+        .global(users::handlers);
   }
 
   /**
@@ -138,104 +153,5 @@ public final class SupportDesk {
     String key = ref.key();
     int at = key.indexOf(TICKET_PREFIX);
     return at < 0 ? key : key.substring(at + TICKET_PREFIX.length());
-  }
-
-  /** What the asking user sees: answers, the close with its rating, the self-close. */
-  private void userSide(Handlers g) {
-    g.onSignal(Signals.Answered.class, SupportDesk::deliver)
-        // Delivered: nothing more to do, but declared, so the outcome is handled rather than unmatched.
-        .onSent(DELIVERED, (ctx, sent) -> { })
-        // The ticket closes; the user leaves it too, or their later messages would go to a closed ticket.
-        .onSendFailed(DELIVERED, (ctx, failure) -> {
-          String id = ctx.continuationPayload(String.class);
-          leaveTicket(ctx).signal(ticket(id), new Signals.Unreachable(id));
-        })
-        .onSignal(Signals.Closed.class, (ctx, closed) -> toClosedStep(ctx, closed.id()).reply(
-            OutgoingMessage.text(ctx.t("desk.closed", closed.id())).keyboard(ratings(closed.id()))))
-        .onSignal(Signals.Expired.class, (ctx, expired) -> leaveTicket(ctx, expired.id()).reply(
-            ctx.t("desk.expired", expired.id(), TicketScene.EXPIRE_AFTER.toHours())))
-        .onCallbackPrefix(RATE, this::rated);
-  }
-
-  /**
-   * An operator's answer to the user, marked as the funnel's {@link #TICKET_ANSWERED}; one up to
-   * TamTam's limit with the name as its own line if need be.
-   */
-  private static void deliver(Context<?> ctx, Signals.Answered answered) {
-    ctx.reached(TICKET_ANSWERED);
-    String from = ctx.t("desk.answer-from", answered.operator());
-    String text = (from + " " + answered.text()).strip();
-    if (text.length() > ApiLimits.MESSAGE_TEXT_MAX) {
-      ctx.reply(from);
-      text = answered.text();
-    }
-    OutgoingMessage answer = OutgoingMessage.text(text);
-    for (AttachmentRequest attachment : answered.attachments()) {
-      answer = answer.attach(attachment);
-    }
-    ctx.reply(answer).then(DELIVERED, answered.id());
-  }
-
-  private static Context<?> leaveTicket(Context<?> ctx) {
-    return ctx.sceneId().filter(SupportDesk::isTicketScene).isPresent() ? ctx.leave() : ctx;
-  }
-
-  /** Leaves the user's ticket scene if it holds ticket {@code id}. */
-  private static Context<?> leaveTicket(Context<?> ctx, String id) {
-    return holds(ctx, id) ? ctx.leave() : ctx;
-  }
-
-  /** Whether the user is in the ticket scene writing to ticket {@code id} (see {@link TicketDraft}). */
-  private static boolean holds(Context<?> ctx, String id) {
-    return ctx.sceneId().filter(SupportDesk::isTicketScene).isPresent()
-        && (!(ctx.data() instanceof TicketDraft draft) || id.equals(draft.ticket()));
-  }
-
-  private static boolean isTicketScene(String scene) {
-    return scene.equals(USER_SCENE);
-  }
-
-  /** Between Close and the rating the user is at the closed step, where a message opens a new ticket. */
-  private static Context<?> toClosedStep(Context<?> ctx, String id) {
-    return holds(ctx, id) ? ctx.goTo(CLOSED_STEP) : ctx;
-  }
-
-  /** The rating ends the closed step: the user is back at the root. */
-  private static void leaveClosedStep(Context<?> ctx) {
-    if (ctx.sceneId().filter(SupportDesk::isTicketScene).isPresent()
-        && ctx.step().filter(CLOSED_STEP::equals).isPresent()) {
-      ctx.leave();
-    }
-  }
-
-  private void rated(Context<?> ctx, String rest) {
-    int colon = rest.lastIndexOf(':');
-    int stars = colon < 0 ? 0 : parse(rest.substring(colon + 1));
-    if (stars < 1 || stars > 5) {
-      ctx.answer(ctx.t("desk.pick-rating"));
-      return;
-    }
-    String id = rest.substring(0, colon);
-    if (!id.matches("SUP-" + ctx.userId().orElse(0L) + "-[0-9]{1,9}")) {
-      // A forged button: someone else's ticket, or text to slip into the operators' chat.
-      ctx.answer(ctx.t("desk.not-your-rating"));
-      return;
-    }
-    leaveClosedStep(ctx);
-    ctx.answer(OutgoingMessage.text(ctx.t("desk.rated", id, String.valueOf(stars))))
-        .sendToChat(operatorsChat, OutgoingMessage.text(OperatorsChat.name(ctx) + " rated ticket " + id
-            + ": " + stars + " of 5."));
-  }
-
-  private static int parse(String digits) {
-    return digits.matches("[1-5]") ? Integer.parseInt(digits) : 0;
-  }
-
-  private static Keyboard ratings(String id) {
-    Button[] row = new Button[5];
-    for (int stars = 1; stars <= 5; stars++) {
-      row[stars - 1] = Keyboard.callback(String.valueOf(stars), RATE + id + ":" + stars);
-    }
-    return Keyboard.inline().withRow(row);
   }
 }

@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param locale the user's locale tag, "" when unknown
  * @param question the question as first asked
  * @param operator who took or answered it, "" while nobody did
+ * @param operatorLocale that operator's language tag, "" while unknown (and in data stored before it)
  */
 record Ticket(String id, SessionRef asker, String name, String campaign, String locale,
-    Question question, String operator) {
+    Question question, String operator, String operatorLocale) {
   Ticket {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(asker, "asker");
@@ -24,24 +25,20 @@ record Ticket(String id, SessionRef asker, String name, String campaign, String 
     Objects.requireNonNull(locale, "locale");
     Objects.requireNonNull(question, "question");
     Objects.requireNonNull(operator, "operator");
+    operatorLocale = operatorLocale == null ? "" : operatorLocale;
   }
 
   static Ticket of(Signals.Open open) {
     return new Ticket(open.id(), open.asker(), open.name(), open.campaign(), open.locale(),
-        open.question(), "");
+        open.question(), "", "");
   }
 
-  Ticket takenBy(String who) {
-    return new Ticket(id, asker, name, campaign, locale, question, who);
+  /** The ticket taken (or answered) by operator {@code who}, whose language tag is {@code language}. */
+  Ticket takenBy(String who, String language) {
+    return new Ticket(id, asker, name, campaign, locale, question, who, language);
   }
 
   boolean taken() {
     return !operator.isEmpty();
-  }
-
-  /** The line operators see first: who asks, from which campaign, in which language. */
-  String header() {
-    return "Ticket " + id + " from " + name + " (campaign: " + (campaign.isEmpty() ? "none" : campaign)
-        + ", locale: " + (locale.isEmpty() ? "unknown" : locale) + ")";
   }
 }

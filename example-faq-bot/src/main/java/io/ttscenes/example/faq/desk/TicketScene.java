@@ -23,13 +23,15 @@ final class TicketScene {
   static final String CLOSE = "desk:close:";
   /** The continuation of every post in the operators' chat: its mid goes to the desk index. */
   static final String POSTED = "desk.posted";
-  private static final String NOT_SENT = "nothing was sent to the user";
-  private static final String UNCHANGED = "nothing changed";
+  private static final String NOT_SENT = "desk.op.closed-nothing-sent";
+  private static final String UNCHANGED = "desk.op.closed-unchanged";
 
   private final long chat;
+  private final OperatorsLanguage language;
 
-  TicketScene(long chat) {
+  TicketScene(long chat, OperatorsLanguage language) {
     this.chat = chat;
+    this.language = language;
   }
 
   Scene<Ticket> scene() {
@@ -38,7 +40,7 @@ final class TicketScene {
         .onSignal(Signals.FollowUp.class, this::followUp)
         .onSignal(Signals.Answer.class, this::answer)
         .onSignal(Signals.Take.class, this::take)
-        .onSignal(Signals.Close.class, (ctx, close) -> close(ctx, close.operator()))
+        .onSignal(Signals.Close.class, this::close)
         .onSignal(Signals.Unreachable.class, (ctx, gone) -> unreachable(ctx))
         .onScheduled(RAISE, this::raise)
         .onScheduled(EXPIRE, this::expire)
@@ -48,9 +50,12 @@ final class TicketScene {
   /** Signals to a ticket that is not open (closed, or never opened): opening, or a defined refusal. */
   void outside(Handlers g) {
     g.onSignal(Signals.Open.class, (ctx, open) -> ctx.enter(ID, Ticket.of(open)))
-        .onSignal(Signals.Answer.class, (ctx, answer) -> closedAlready(ctx, answer.operator(), NOT_SENT))
-        .onSignal(Signals.Take.class, (ctx, take) -> notTaken(closedAlready(ctx, take.operator(), UNCHANGED), take))
-        .onSignal(Signals.Close.class, (ctx, close) -> closedAlready(ctx, close.operator(), UNCHANGED))
+        .onSignal(Signals.Answer.class, (ctx, answer) -> closedAlready(ctx, answer.operator(), answer.locale(),
+            NOT_SENT))
+        .onSignal(Signals.Take.class, (ctx, take) -> notTaken(closedAlready(ctx, take.operator(), take.locale(),
+            UNCHANGED), take))
+        .onSignal(Signals.Close.class, (ctx, close) -> closedAlready(ctx, close.operator(), close.locale(),
+            UNCHANGED))
         // The user wrote while the ticket was closing: back to them, and the bot opens a new ticket with it.
         .onSignal(Signals.FollowUp.class, (ctx, followUp) -> ctx.signalSender().ifPresent(asker ->
             ctx.signal(asker, new SupportDesk.LateFollowUp(SupportDesk.ticketId(ctx.self()), followUp.name(),
@@ -63,8 +68,8 @@ final class TicketScene {
 
   private void post(Context<Ticket> ctx) {
     Ticket ticket = ctx.data();
-    OutgoingMessage post = OutgoingMessage.text(ticket.header() + "\n\n" + ticket.question().text())
-        .keyboard(buttons(ticket));
+    OutgoingMessage post = OutgoingMessage.text(withText(header(ctx, ticket), ticket.question()))
+        .keyboard(buttons(ctx, ticket));
     ctx.sendToChat(chat, forwarded(post, ticket.question())).then(POSTED, ticket.id());
     ctx.schedule(RAISE, RAISE_AFTER, ticket.id()).schedule(EXPIRE, EXPIRE_AFTER, ticket.id())
         .signal(SupportDesk.INDEX, new Signals.Listed(ticket.id(), ticket.name(), ""));
@@ -73,8 +78,8 @@ final class TicketScene {
   private void followUp(Context<Ticket> ctx, Signals.FollowUp followUp) {
     Ticket ticket = ctx.data();
     Question question = followUp.question();
-    String text = "Ticket " + ticket.id() + ", " + ticket.name() + " adds:\n\n" + question.text();
-    ctx.sendToChat(chat, forwarded(OutgoingMessage.text(text).keyboard(buttons(ticket)), question))
+    String text = withText(say(ctx, ticket, "desk.op.adds", ticket.id(), ticket.name()), question);
+    ctx.sendToChat(chat, forwarded(OutgoingMessage.text(text).keyboard(buttons(ctx, ticket)), question))
         .then(POSTED, ticket.id());
     ctx.schedule(EXPIRE, EXPIRE_AFTER, ticket.id());
   }
@@ -82,7 +87,7 @@ final class TicketScene {
   private void answer(Context<Ticket> ctx, Signals.Answer answer) {
     Ticket ticket = ctx.data();
     if (!ticket.taken()) {
-      ctx.setData(ticket.takenBy(answer.operator())).cancel(RAISE)
+      ctx.setData(ticket.takenBy(answer.operator(), answer.locale())).cancel(RAISE)
           .signal(SupportDesk.INDEX, new Signals.Listed(ticket.id(), ticket.name(), answer.operator()));
     }
     ctx.signal(ticket.asker(), new Signals.Answered(ticket.id(), answer.operator(), answer.text(),
@@ -92,24 +97,24 @@ final class TicketScene {
 
   private void take(Context<Ticket> ctx, Signals.Take take) {
     Ticket ticket = ctx.data();
-    ctx.setData(ticket.takenBy(take.operator())).cancel(RAISE)
+    ctx.setData(ticket.takenBy(take.operator(), take.locale())).cancel(RAISE)
         .signal(SupportDesk.INDEX, new Signals.Listed(ticket.id(), ticket.name(), take.operator()))
-        .sendToChat(chat, OutgoingMessage.text("Ticket " + ticket.id() + " is taken by " + take.operator()
-            + ": write here to answer " + ticket.name() + "."));
+        .sendToChat(chat, OutgoingMessage.text(language.in(ctx, take.locale(), "desk.op.taken", ticket.id(),
+            take.operator(), ticket.name())));
   }
 
-  private void close(Context<Ticket> ctx, String operator) {
+  private void close(Context<Ticket> ctx, Signals.Close close) {
     Ticket ticket = ctx.data();
-    ctx.signal(ticket.asker(), new Signals.Closed(ticket.id(), operator))
-        .sendToChat(chat, OutgoingMessage.text("Ticket " + ticket.id() + " is closed by " + operator + "."));
+    ctx.signal(ticket.asker(), new Signals.Closed(ticket.id(), close.operator(), close.locale()))
+        .sendToChat(chat, OutgoingMessage.text(language.in(ctx, close.locale(), "desk.op.closed-by", ticket.id(),
+            close.operator())));
     unlist(ctx, ticket);
   }
 
   /** The user blocked the bot: nobody can answer them, so the ticket closes and operators know why. */
   private void unreachable(Context<Ticket> ctx) {
     Ticket ticket = ctx.data();
-    ctx.sendToChat(chat, OutgoingMessage.text("Ticket " + ticket.id() + " is closed: " + ticket.name()
-        + " blocked the bot, so answers cannot reach them."));
+    ctx.sendToChat(chat, OutgoingMessage.text(say(ctx, ticket, "desk.op.blocked", ticket.id(), ticket.name())));
     unlist(ctx, ticket);
   }
 
@@ -118,16 +123,16 @@ final class TicketScene {
     if (ticket.taken()) {
       return;
     }
-    ctx.sendToChat(chat, OutgoingMessage.text("Still waiting for an operator. " + ticket.header()
-        + "\n\n" + ticket.question().text()).keyboard(buttons(ticket))).then(POSTED, ticket.id());
+    ctx.sendToChat(chat, OutgoingMessage.text(withText(say(ctx, ticket, "desk.op.still-waiting", header(ctx, ticket)),
+        ticket.question())).keyboard(buttons(ctx, ticket))).then(POSTED, ticket.id());
     ctx.schedule(RAISE, RAISE_AFTER, ticket.id());
   }
 
   private void expire(Context<Ticket> ctx) {
     Ticket ticket = ctx.data();
     ctx.signal(ticket.asker(), new Signals.Expired(ticket.id()))
-        .sendToChat(chat, OutgoingMessage.text("Ticket " + ticket.id() + " closed itself after "
-            + EXPIRE_AFTER.toHours() + " hours without a message."));
+        .sendToChat(chat, OutgoingMessage.text(say(ctx, ticket, "desk.op.expired", ticket.id(),
+            EXPIRE_AFTER.toHours())));
     unlist(ctx, ticket);
   }
 
@@ -135,9 +140,27 @@ final class TicketScene {
     ctx.cancel(RAISE).cancel(EXPIRE).signal(SupportDesk.INDEX, new Signals.Unlisted(ticket.id())).leave();
   }
 
-  private Context<?> closedAlready(Context<?> ctx, String operator, String outcome) {
+  /** Tells operator {@code operator} (language tag {@code locale}) that the ticket is closed, and the outcome. */
+  private Context<?> closedAlready(Context<?> ctx, String operator, String locale, String outcome) {
     String id = SupportDesk.ticketId(ctx.self());
-    return ctx.sendToChat(chat, OutgoingMessage.text(operator + ": ticket " + id + " is closed; " + outcome + "."));
+    return ctx.sendToChat(chat, OutgoingMessage.text(language.in(ctx, locale, outcome, operator, id)));
+  }
+
+  /** Text {@code key} in the ticket's language: its operator's once taken, else the desk's. */
+  private String say(Context<?> ctx, Ticket ticket, String key, Object... args) {
+    return language.in(ctx, ticket.operatorLocale(), key, args);
+  }
+
+  /** A post's first line and the user's text under it, when they wrote any (not only attachments). */
+  private static String withText(String line, Question question) {
+    return question.text().isEmpty() ? line : line + "\n\n" + question.text();
+  }
+
+  /** The line operators see first: who asks, from which campaign, in which language. */
+  private String header(Context<?> ctx, Ticket ticket) {
+    String campaign = ticket.campaign().isEmpty() ? say(ctx, ticket, "desk.op.no-campaign") : ticket.campaign();
+    String locale = ticket.locale().isEmpty() ? say(ctx, ticket, "desk.op.no-locale") : ticket.locale();
+    return say(ctx, ticket, "desk.op.ticket", ticket.id(), ticket.name(), campaign, locale);
   }
 
   /** Tells the operator's session (when the Take names it) that the closed ticket is not theirs. */
@@ -153,8 +176,9 @@ final class TicketScene {
         ? post.forward(question.mid()) : post;
   }
 
-  private static Keyboard buttons(Ticket ticket) {
-    return Keyboard.inline().withRow(Keyboard.callback("Take", TAKE + ticket.id(), Intent.POSITIVE),
-        Keyboard.callback("Close", CLOSE + ticket.id()));
+  private Keyboard buttons(Context<?> ctx, Ticket ticket) {
+    return Keyboard.inline().withRow(
+        Keyboard.callback(say(ctx, ticket, "desk.op.take"), TAKE + ticket.id(), Intent.POSITIVE),
+        Keyboard.callback(say(ctx, ticket, "desk.op.close"), CLOSE + ticket.id()));
   }
 }

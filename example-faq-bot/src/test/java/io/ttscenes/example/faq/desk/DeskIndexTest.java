@@ -12,6 +12,7 @@ import io.ttscenes.testkit.kit.TestChat;
 import io.ttscenes.testkit.kit.TestUser;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -46,8 +47,8 @@ final class DeskIndexTest {
         .listed(new Signals.Listed("SUP-2-1", "Zoe", ""), start)
         .listed(new Signals.Listed("SUP-1-10", "Yan", ""), start.plusSeconds(60))
         .listed(new Signals.Listed("SUP-2-1", "Zoe", "Olga"), start.plusSeconds(120));
-    assertEquals("Open tickets (2):\nSUP-2-1 from Zoe: taken by Olga\nSUP-1-10 from Yan: waiting",
-        DeskIndex.listing(index));
+    assertEquals(List.of(new DeskIndex.Entry("SUP-2-1", "Zoe", "Olga", start),
+        new DeskIndex.Entry("SUP-1-10", "Yan", "", start.plusSeconds(60))), index.openOldestFirst());
   }
 
   @Test
@@ -56,11 +57,12 @@ final class DeskIndexTest {
     ObjectNode stored = (ObjectNode) json.readTree("{\"open\":{\"SUP-7-10\":{\"id\":\"SUP-7-10\",\"name\":\"Ann\","
         + "\"operator\":\"\"},\"SUP-7-9\":{\"id\":\"SUP-7-9\",\"name\":\"Ann\",\"operator\":\"Olga\"}},"
         + "\"posts\":{},\"waiting\":{}}");
-    DeskIndex.Index index = json.treeToValue(new DeskIndex(-1).scene().dataVersions().upgrade(stored, 1),
+    DeskIndex.Index index = json.treeToValue(new DeskIndex(-1, new OperatorsLanguage(Locale.ROOT)).scene().dataVersions().upgrade(stored, 1),
         DeskIndex.Index.class);
     assertEquals(Instant.EPOCH, index.open().get("SUP-7-10").opened());
-    assertEquals("Open tickets (2):\nSUP-7-9 from Ann: taken by Olga\nSUP-7-10 from Ann: waiting",
-        DeskIndex.listing(index));
+    assertEquals(List.of("SUP-7-9", "SUP-7-10"), index.openOldestFirst().stream().map(DeskIndex.Entry::id)
+        .toList());
+    assertEquals("Olga", index.open().get("SUP-7-9").operator());
   }
 
   @Test
@@ -81,7 +83,7 @@ final class DeskIndexTest {
 
       kit.deploy(io.ttscenes.example.faq.FaqBot.create(io.ttscenes.example.faq.catalog.FaqCatalog.sample(),
           SupportDesk.of(OPERATORS)));
-      desk.as(olga).sends("/open").expectReply("Open tickets (2):\nSUP-7-9 from Ann: taken by Olga\n"
+      desk.as(olga).sends("/open").expectReply("2 open tickets:\nSUP-7-9 from Ann: taken by Olga\n"
           + "SUP-7-10 from Ann: waiting").expectNoMoreReplies();
       assertEquals(Instant.EPOCH, kit.session(DeskIndex.ref()).data(DeskIndex.Index.class).open().get("SUP-7-9")
           .opened());

@@ -16,13 +16,28 @@ final class SignalsTest {
   @Test
   void aTakeStoredBeforeItNamedTheOperatorsSessionReadsWithNobodyToTell() throws Exception {
     Signals.Take take = json.readValue("{\"operator\":\"Olga\"}", Signals.Take.class);
-    assertEquals(new Signals.Take("Olga", null), take);
+    assertEquals(new Signals.Take("Olga", null, ""), take);
+  }
+
+  @Test
+  void signalsAndATicketStoredBeforeOperatorsHadALanguageReadInTheDesksLanguage() throws Exception {
+    assertEquals(new Signals.Close("Olga", ""), json.readValue("{\"operator\":\"Olga\"}", Signals.Close.class));
+    assertEquals(new Signals.ListOpen(""), json.readValue("{}", Signals.ListOpen.class));
+    assertEquals("", json.readValue("{\"mid\":\"m1\",\"operator\":\"Olga\",\"text\":\"Hi\"}",
+        Signals.ReplyTo.class).locale());
+    assertEquals(new Signals.Closed("SUP-1-1", "Olga", ""), json.readValue("{\"id\":\"SUP-1-1\",\"operator\":"
+        + "\"Olga\"}", Signals.Closed.class));
+    Ticket ticket = json.readValue("{\"id\":\"SUP-1-1\",\"asker\":\"u:1\",\"name\":\"Ann\","
+        + "\"campaign\":\"\",\"locale\":\"\",\"question\":{\"text\":\"Hi\",\"mid\":\"\",\"attachments\":0},"
+        + "\"operator\":\"Olga\"}", Ticket.class);
+    assertEquals("", ticket.operatorLocale());
   }
 
   @Test
   void anAnswerAndAFollowUpStoredBeforeAttachmentsAndNamesReadEmpty() throws Exception {
-    assertEquals(List.of(), json.readValue("{\"operator\":\"Olga\",\"text\":\"Hi\"}", Signals.Answer.class)
-        .attachments());
+    Signals.Answer answer = json.readValue("{\"operator\":\"Olga\",\"text\":\"Hi\"}", Signals.Answer.class);
+    assertEquals(List.of(), answer.attachments());
+    assertEquals("", answer.locale());
     assertEquals("", json.readValue("{\"question\":{\"text\":\"More\",\"mid\":\"\",\"attachments\":0}}",
         Signals.FollowUp.class).name());
   }

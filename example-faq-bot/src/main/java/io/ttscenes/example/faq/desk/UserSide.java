@@ -1,0 +1,117 @@
+package io.ttscenes.example.faq.desk;
+
+import io.ttscenes.api.Context;
+import io.ttscenes.api.Handlers;
+import io.ttscenes.api.OutgoingMessage;
+import io.ttscenes.api.Scene;
+import io.ttscenes.api.client.ApiLimits;
+import io.ttscenes.api.keyboard.Keyboard;
+import io.ttscenes.api.model.AttachmentRequest;
+import io.ttscenes.api.model.Button;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the asking user sees, in their own language: answers, the close with its rating, the
+ * self-close. The user writes to their ticket in the bot's scene {@code scene}, which the desk
+ * moves to its step {@link SupportDesk#CLOSED_STEP} or leaves when the ticket ends.
+ */
+final class UserSide {
+  private static final String RATE = "rating:";
+  /** A rating button's payload after {@link #RATE}: the ticket, the stars, the closing operator's language. */
+  private static final Pattern RATING = Pattern.compile("(SUP-[0-9]{1,19}-[0-9]{1,9}):([0-9]+)(?::([A-Za-z0-9-]{0,35}))?");
+  /** The continuation of an answer sent to the user: a refusal (blocked bot) closes the ticket. */
+  private static final String DELIVERED = "desk.delivered";
+
+  private final long operatorsChat;
+  private final Scene<? extends SupportDesk.TicketDraft> scene;
+  private final OperatorsLanguage language;
+
+  UserSide(long operatorsChat, Scene<? extends SupportDesk.TicketDraft> scene, OperatorsLanguage language) {
+    this.operatorsChat = operatorsChat;
+    this.scene = scene;
+    this.language = language;
+  }
+
+  void handlers(Handlers g) {
+    g.onSignal(Signals.Answered.class, UserSide::deliver)
+        // Delivered: nothing more to do, but declared, so the outcome is handled rather than unmatched.
+        .onSent(DELIVERED, (ctx, sent) -> { })
+        // The ticket closes; the user leaves it too, or their later messages would go to a closed ticket.
+        .onSendFailed(DELIVERED, (ctx, failure) -> {
+          String id = ctx.continuationPayload(String.class);
+          (inScene(ctx) ? ctx.leave() : ctx).signal(SupportDesk.ticket(id), new Signals.Unreachable(id));
+        })
+        .onSignal(Signals.Closed.class, (ctx, closed) -> (holds(ctx, closed.id()) ? ctx.goTo(SupportDesk.CLOSED_STEP)
+            : ctx).reply(OutgoingMessage.text(ctx.t("desk.closed", closed.id())).keyboard(ratings(closed))))
+        .onSignal(Signals.Expired.class, (ctx, expired) -> (holds(ctx, expired.id()) ? ctx.leave() : ctx).reply(
+            ctx.t("desk.expired", expired.id(), TicketScene.EXPIRE_AFTER.toHours())))
+        .onCallbackPrefix(RATE, this::rated);
+  }
+
+  /**
+   * An operator's answer to the user, marked as the funnel's {@link SupportDesk#TICKET_ANSWERED};
+   * one up to TamTam's limit with the name as its own line if need be. The attachments go as the
+   * operator's message had them: a contact or sticker, which the API wants alone, comes alone
+   * from clients, so it stays alone here.
+   */
+  private static void deliver(Context<?> ctx, Signals.Answered answered) {
+    ctx.reached(SupportDesk.TICKET_ANSWERED);
+    String from = ctx.t("desk.answer-from", answered.operator());
+    String text = (from + " " + answered.text()).strip();
+    if (text.length() > ApiLimits.MESSAGE_TEXT_MAX) {
+      ctx.reply(from);
+      text = answered.text();
+    }
+    OutgoingMessage answer = OutgoingMessage.text(text);
+    for (AttachmentRequest attachment : answered.attachments()) {
+      answer = answer.attach(attachment);
+    }
+    ctx.reply(answer).then(DELIVERED, answered.id());
+  }
+
+  private boolean inScene(Context<?> ctx) {
+    return ctx.sceneId().filter(scene.id()::equals).isPresent();
+  }
+
+  /** Whether the user is in the desk's scene writing to ticket {@code id}. */
+  private boolean holds(Context<?> ctx, String id) {
+    return inScene(ctx) && id.equals(((SupportDesk.TicketDraft) ctx.data()).ticket());
+  }
+
+  private void rated(Context<?> ctx, String rest) {
+    Matcher rating = RATING.matcher(rest);
+    int stars = rating.matches() ? parse(rating.group(2)) : 0;
+    if (rating.matches() && stars == 0) {
+      ctx.answer(ctx.t("desk.pick-rating"));
+      return;
+    }
+    if (!rating.matches() || !rating.group(1).startsWith("SUP-" + ctx.userId().orElse(0L) + "-")) {
+      // A forged button: someone else's ticket, or text to slip into the operators' chat.
+      ctx.answer(ctx.t("desk.not-your-rating"));
+      return;
+    }
+    String id = rating.group(1);
+    // The rating ends the closed step: the user is back at the root.
+    if (inScene(ctx) && ctx.step().filter(SupportDesk.CLOSED_STEP::equals).isPresent()) {
+      ctx.leave();
+    }
+    String operator = rating.group(3) == null ? "" : rating.group(3);
+    ctx.answer(OutgoingMessage.text(ctx.t("desk.rated", id, String.valueOf(stars))))
+        .sendToChat(operatorsChat, OutgoingMessage.text(language.in(ctx, operator, "desk.op.rated",
+            OperatorsChat.name(ctx), id, String.valueOf(stars))));
+  }
+
+  private static int parse(String digits) {
+    return digits.matches("[1-5]") ? Integer.parseInt(digits) : 0;
+  }
+
+  /** One to five stars; each button names the closing operator's language, for the rating's post. */
+  private static Keyboard ratings(Signals.Closed closed) {
+    Button[] row = new Button[5];
+    for (int stars = 1; stars <= 5; stars++) {
+      row[stars - 1] = Keyboard.callback(String.valueOf(stars), RATE + closed.id() + ":" + stars + ":" + closed.locale());
+    }
+    return Keyboard.inline().withRow(row);
+  }
+}
