@@ -53,8 +53,12 @@ final class HttpExchange {
     return chain.proceed(chain.request());
   };
 
+  private record TimedClient(Duration readTimeout, OkHttpClient client) {}
+
   private final OkHttpClient client;
   private final OkHttpClient signing;
+  // Racy on purpose: threads that miss at once each build one, and any of them is right.
+  private volatile TimedClient lastTimed;
   private final HttpUrl baseUrl;
   private final String apiVersion;
   private final ObjectMapper mapper;
@@ -117,11 +121,22 @@ final class HttpExchange {
     if (readTimeout == null) {
       return signing.newCall(http);
     }
-    return signing.newBuilder()
-        .readTimeout(readTimeout)
-        .callTimeout(Duration.ZERO)
-        .build()
-        .newCall(http);
+    return withReadTimeout(readTimeout).newCall(http);
+  }
+
+  /**
+   * The signing client with {@code readTimeout} (and no call timeout), for long polls: kept while
+   * the timeout stays the same, as a poll loop asks with one timeout for its whole life, so a
+   * client is not built for every poll.
+   */
+  private OkHttpClient withReadTimeout(Duration readTimeout) {
+    TimedClient timed = lastTimed;
+    if (timed == null || !timed.readTimeout().equals(readTimeout)) {
+      timed = new TimedClient(readTimeout,
+          signing.newBuilder().readTimeout(readTimeout).callTimeout(Duration.ZERO).build());
+      lastTimed = timed;
+    }
+    return timed.client();
   }
 
   private HttpUrl url(ApiRequest request) {

@@ -54,6 +54,22 @@ final class ClientSettingsTest {
   }
 
   @Test
+  void aTokenWithCharactersAQueryMustEscapeReachesTheServerUnchanged() throws Exception {
+    String token = "a+b/c=d&e f%20é?#";
+    OkHttpBotApi client = OkHttpBotApi.builder(token).baseUrl(api.server.url("/").toString()).build();
+    api.reply("{\"success\":true}");
+    api.reply("{\"updates\":[],\"marker\":1}");
+
+    client.leaveChat(5);
+    client.getUpdates(UpdatesRequest.defaults());
+
+    for (int i = 0; i < 2; i++) {
+      RecordedRequest request = api.take();
+      assertEquals(List.of(token), request.getUrl().queryParameterValues("access_token"));
+    }
+  }
+
+  @Test
   void versionParameterCanBeChangedOrDisabled() throws Exception {
     api.reply("{\"success\":true}");
     api.reply("{\"success\":true}");
