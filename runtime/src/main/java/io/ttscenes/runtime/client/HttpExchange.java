@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -55,6 +57,8 @@ final class HttpExchange {
 
   private final OkHttpClient client;
   private final OkHttpClient signing;
+  private final long readBudgetMillis;
+  private final long writeBudgetMillis;
   private final HttpUrl baseUrl;
   private final String apiVersion;
   private final ObjectMapper mapper;
@@ -73,9 +77,16 @@ final class HttpExchange {
     // Added last, so it is the innermost interceptor: every interceptor of the user's client,
     // a logging one included, sees the request without the token. Uploads go elsewhere and use
     // the client without it.
+    //
+    // Its calls get one deadline each from CallDeadlines instead of OkHttp's read and write
+    // timeouts (see there why); their budgets are taken from the client as configured.
     this.signing = this.client.newBuilder()
         .addNetworkInterceptor(new TokenInterceptor(baseUrl, token, authMode))
+        .readTimeout(Duration.ZERO)
+        .writeTimeout(Duration.ZERO)
         .build();
+    this.readBudgetMillis = client.readTimeoutMillis();
+    this.writeBudgetMillis = client.writeTimeoutMillis();
     this.baseUrl = baseUrl;
     this.apiVersion = apiVersion;
     this.mapper = mapper;
@@ -95,10 +106,23 @@ final class HttpExchange {
         .url(url(request))
         .tag(DeliveryProbe.class, probe)
         .method(request.method(), body(request));
-    try (Response response = newCall(request, http.build()).execute()) {
+    Call call = signing.newCall(http.build());
+    long budgetMillis = budgetMillis(request);
+    CallDeadlines.Watch watch = budgetMillis > 0
+        ? CallDeadlines.shared().watch(call, TimeUnit.MILLISECONDS.toNanos(budgetMillis))
+        : null;
+    try (Response response = call.execute()) {
       ResponseBody body = response.body();
       return new Raw(response.code(), response.headers(), body.bytes());
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
+      if (watch != null && watch.expired()) {
+        SocketTimeoutException timeout = new SocketTimeoutException(
+            request.operation() + ": no complete answer within " + budgetMillis + " ms");
+        timeout.initCause(e);
+        throw timeout;
+      }
+      throw e;
+    } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
       // OkHttp (Kotlin) throws an undeclared InterruptedException when the thread is interrupted
@@ -109,19 +133,21 @@ final class HttpExchange {
       InterruptedIOException io = new InterruptedIOException(request.operation() + " interrupted");
       io.initCause(e);
       throw io;
+    } finally {
+      if (watch != null) {
+        CallDeadlines.shared().release(watch);
+      }
     }
   }
 
-  private Call newCall(ApiRequest request, Request http) {
-    Duration readTimeout = request.readTimeout();
-    if (readTimeout == null) {
-      return signing.newCall(http);
-    }
-    return signing.newBuilder()
-        .readTimeout(readTimeout)
-        .callTimeout(Duration.ZERO)
-        .build()
-        .newCall(http);
+  /**
+   * The whole exchange's budget: the read timeout (the request's own, for a long poll, else the
+   * client's) plus the client's write timeout; 0 (no deadline) when the read timeout is 0, as
+   * OkHttp reads it.
+   */
+  private long budgetMillis(ApiRequest request) {
+    long read = request.readTimeout() != null ? request.readTimeout().toMillis() : readBudgetMillis;
+    return read == 0 ? 0 : read + writeBudgetMillis;
   }
 
   private HttpUrl url(ApiRequest request) {

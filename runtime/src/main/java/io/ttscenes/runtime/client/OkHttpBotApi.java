@@ -325,12 +325,13 @@ public final class OkHttpBotApi implements BotApi, Uploader, AnswerlessWrites {
   @Override
   public UpdateList getUpdates(UpdatesRequest request) {
     Duration readTimeout = Duration.ofSeconds(request.timeoutSeconds()).plus(pollMargin);
-    UpdatePages.RawPage page = call(ApiRequest.of("getUpdates", "GET").path("updates")
+    ApiRequest built = ApiRequest.of("getUpdates", "GET").path("updates")
         .query("limit", request.limit()).query("timeout", request.timeoutSeconds())
         .query("marker", request.marker())
         .queryList("types", List.copyOf(new TreeSet<>(request.types())))
-        .readTimeout(readTimeout), UpdatePages.RawPage.class);
-    return pages.read(page);
+        .readTimeout(readTimeout).build();
+    HttpExchange.Raw raw = loop.run(built);
+    return pages.read(built.operation(), raw.status(), raw.body());
   }
 
   @Override

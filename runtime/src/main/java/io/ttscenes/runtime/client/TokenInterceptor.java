@@ -13,13 +13,19 @@ import okhttp3.Response;
  * redirect elsewhere travels without the token.
  */
 final class TokenInterceptor implements Interceptor {
+  private static final String TOKEN_PARAMETER = "access_token";
+
   private final HttpUrl origin;
   private final String token;
+  // The token as a query value, percent-encoded once rather than for every request.
+  private final String encodedToken;
   private final AuthMode mode;
 
   TokenInterceptor(HttpUrl origin, String token, AuthMode mode) {
     this.origin = origin;
     this.token = token;
+    this.encodedToken = origin.newBuilder().encodedQuery(null).addQueryParameter(TOKEN_PARAMETER, token).build()
+        .encodedQuery().substring(TOKEN_PARAMETER.length() + 1);
     this.mode = mode;
   }
 
@@ -33,8 +39,10 @@ final class TokenInterceptor implements Interceptor {
     Request.Builder signed = request.newBuilder();
     if (mode == AuthMode.HEADER) {
       signed.header("Authorization", token);
+    } else if (url.queryParameter(TOKEN_PARAMETER) == null) {
+      signed.url(url.newBuilder().addEncodedQueryParameter(TOKEN_PARAMETER, encodedToken).build());
     } else {
-      signed.url(url.newBuilder().setQueryParameter("access_token", token).build());
+      signed.url(url.newBuilder().setQueryParameter(TOKEN_PARAMETER, token).build());
     }
     // The response names the request it answers; outer interceptors see the unsigned one.
     return chain.proceed(signed.build()).newBuilder().request(request).build();

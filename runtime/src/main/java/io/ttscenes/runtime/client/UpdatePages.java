@@ -5,9 +5,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.ttscenes.api.model.UnreadableUpdate;
 import io.ttscenes.api.model.Update;
 import io.ttscenes.api.model.UpdateList;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -34,7 +36,13 @@ final class UpdatePages {
   @JsonIgnoreProperties(ignoreUnknown = true)
   record RawPage(List<JsonNode> updates, Long marker) {}
 
+  /** The page's shape bound in one pass, for a page whose updates all bind. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record BoundPage(List<Update> updates, Long marker) {}
+
   private final ObjectMapper mapper;
+  private final ObjectReader boundPages;
+  private final JsonAnswers answers;
   private final UnreadableUpdateListener unreadable;
   // The unreadable updates reported lately: long polling asks for a page again while one of its
   // updates is slow, and the same unreadable update must not be logged and counted each time.
@@ -48,6 +56,25 @@ final class UpdatePages {
   UpdatePages(ObjectMapper mapper, UnreadableUpdateListener unreadable) {
     this.mapper = mapper;
     this.unreadable = unreadable;
+    this.boundPages = mapper.readerFor(BoundPage.class);
+    this.answers = new JsonAnswers(mapper);
+  }
+
+  /**
+   * Reads a page answered with {@code status}: in one pass when every update binds (almost
+   * always), else JSON tree first and update by update, so one unreadable update is dropped
+   * alone. A body that is not a page at all is a {@link io.ttscenes.api.client.MalformedResponseException}.
+   */
+  UpdateList read(String operation, int status, byte[] body) {
+    try {
+      BoundPage page = boundPages.readValue(body);
+      if (page != null && (page.updates() == null || !page.updates().contains(null))) {
+        return new UpdateList(page.updates() == null ? List.of() : page.updates(), page.marker(), List.of());
+      }
+    } catch (IOException | RuntimeException e) {
+      // Some update (or the page) does not bind: the slow path below finds which, or says why.
+    }
+    return read(answers.read(operation, status, body, RawPage.class));
   }
 
   UpdateList read(RawPage page) {

@@ -5,19 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ttscenes.api.client.ApiUnavailableException;
 import io.ttscenes.api.client.MalformedResponseException;
 import io.ttscenes.api.client.UpdatesRequest;
 import io.ttscenes.api.model.UnreadableUpdate;
 import io.ttscenes.api.model.UpdateList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Token placement, API version, long-poll timeout, malformed answers and configuration. */
+/** Token placement, API version, call deadlines, malformed answers and configuration. */
 final class ClientSettingsTest {
   private final ApiServer api = new ApiServer();
 
@@ -54,6 +58,22 @@ final class ClientSettingsTest {
   }
 
   @Test
+  void aTokenWithCharactersAQueryMustEscapeReachesTheServerUnchanged() throws Exception {
+    String token = "a+b/c=d&e f%20é?#";
+    OkHttpBotApi client = OkHttpBotApi.builder(token).baseUrl(api.server.url("/").toString()).build();
+    api.reply("{\"success\":true}");
+    api.reply("{\"updates\":[],\"marker\":1}");
+
+    client.leaveChat(5);
+    client.getUpdates(UpdatesRequest.defaults());
+
+    for (int i = 0; i < 2; i++) {
+      RecordedRequest request = api.take();
+      assertEquals(List.of(token), request.getUrl().queryParameterValues("access_token"));
+    }
+  }
+
+  @Test
   void versionParameterCanBeChangedOrDisabled() throws Exception {
     api.reply("{\"success\":true}");
     api.reply("{\"success\":true}");
@@ -67,22 +87,52 @@ final class ClientSettingsTest {
   }
 
   @Test
-  void longPollReadTimeoutIsThePollTimeoutPlusTheMargin() throws Exception {
-    List<Integer> readTimeouts = new CopyOnWriteArrayList<>();
-    OkHttpClient recording = new OkHttpClient.Builder()
-        .addInterceptor(chain -> {
-          readTimeouts.add(chain.readTimeoutMillis());
-          return chain.proceed(chain.request());
-        })
-        .build();
-    OkHttpBotApi client = api.client().httpClient(recording).build();
-    api.reply("{\"updates\":[],\"marker\":1}");
-    api.reply("{\"success\":true}");
+  void aLongPollWhoseAnswerNeverComesIsCutAtThePollTimeoutPlusTheMarginPlusTheWriteTimeout() {
+    OkHttpClient client = new OkHttpClient.Builder().writeTimeout(Duration.ofMillis(100)).build();
+    OkHttpBotApi api = this.api.client().httpClient(client).pollTimeoutMargin(Duration.ofMillis(300))
+        .retryPolicy(RetryPolicy.none()).build();
+    this.api.server.enqueue(held("{\"updates\":[],\"marker\":1}"));
 
-    client.getUpdates(UpdatesRequest.defaults().withTimeoutSeconds(60));
-    client.leaveChat(5);
+    long start = System.nanoTime();
+    ApiUnavailableException e = assertThrows(ApiUnavailableException.class,
+        () -> api.getUpdates(UpdatesRequest.defaults().withTimeoutSeconds(1)));
 
-    assertEquals(List.of(75_000, 10_000), readTimeouts);
+    assertTrue(e.getMessage().contains("getUpdates: no complete answer within 1400 ms"), e.getMessage());
+    assertTrue(e.noResponse());
+    assertTrue(System.nanoTime() - start < Duration.ofSeconds(HELD_SECONDS / 2).toNanos(),
+        "cut long before the server's answer");
+  }
+
+  @Test
+  void aCallWhoseAnswerStallsIsCutAtTheClientsReadPlusWriteTimeout() {
+    OkHttpClient client = new OkHttpClient.Builder()
+        .readTimeout(Duration.ofMillis(300)).writeTimeout(Duration.ofMillis(100)).build();
+    OkHttpBotApi api = this.api.client().httpClient(client).retryPolicy(RetryPolicy.none()).build();
+    this.api.server.enqueue(held("{\"success\":true}"));
+
+    ApiUnavailableException e = assertThrows(ApiUnavailableException.class, () -> api.leaveChat(5));
+
+    assertTrue(e.getMessage().contains("leaveChat: no complete answer within 400 ms"), e.getMessage());
+  }
+
+  @Test
+  void aClientWithoutReadTimeoutWaitsForItsAnswer() throws Exception {
+    OkHttpClient client = new OkHttpClient.Builder().readTimeout(Duration.ZERO).build();
+    OkHttpBotApi api = this.api.client().httpClient(client).retryPolicy(RetryPolicy.none()).build();
+    this.api.server.enqueue(new MockResponse.Builder().headersDelay(1_500, TimeUnit.MILLISECONDS)
+        .setHeader("Content-Type", "application/json").body("{\"success\":true}").build());
+
+    api.leaveChat(5);
+
+    assertEquals("/chats/5/members/me", this.api.take().getUrl().encodedPath());
+  }
+
+  private static final long HELD_SECONDS = 60;
+
+  /** An answer the server holds back for a minute before its headers. */
+  private static MockResponse held(String body) {
+    return new MockResponse.Builder().headersDelay(HELD_SECONDS, TimeUnit.SECONDS)
+        .setHeader("Content-Type", "application/json").body(body).build();
   }
 
   @Test
