@@ -127,6 +127,20 @@ final class ClientSettingsTest {
     assertEquals("/chats/5/members/me", this.api.take().getUrl().encodedPath());
   }
 
+  // The main branch cleared OkHttp's callTimeout for a long poll: a user's whole-call limit for
+  // ordinary calls must not cut a poll the server legitimately holds for its own timeout.
+  @Test
+  void aLongPollOutlivesTheCallTimeoutOfAUserSuppliedClient() {
+    OkHttpClient client = new OkHttpClient.Builder().callTimeout(Duration.ofMillis(300)).build();
+    OkHttpBotApi api = this.api.client().httpClient(client).retryPolicy(RetryPolicy.none()).build();
+    this.api.server.enqueue(new MockResponse.Builder().headersDelay(1_500, TimeUnit.MILLISECONDS)
+        .setHeader("Content-Type", "application/json").body("{\"updates\":[],\"marker\":4}").build());
+
+    UpdateList page = api.getUpdates(UpdatesRequest.defaults().withTimeoutSeconds(5));
+
+    assertEquals(4L, page.marker());
+  }
+
   private static final long HELD_SECONDS = 60;
 
   /** An answer the server holds back for a minute before its headers. */
