@@ -224,6 +224,23 @@ final class ClientSettingsTest {
         page.unreadable().get(0).reason());
   }
 
+  // A page is bound in one pass unless one of its updates does not bind; the same update must be
+  // read the same way on both paths, or a re-polled page could turn it into another type.
+  @Test
+  void anUpdateNamingItsTypeTwiceIsReadAsTheSameTypeWhateverElseItsPageHolds() {
+    String twice = "{\"update_type\":\"bot_started\",\"update_type\":\"message_removed\","
+        + "\"timestamp\":1,\"chat_id\":2,\"message_id\":\"m\",\"user_id\":3}";
+    api.reply("{\"updates\":[" + twice + "],\"marker\":7}");
+    api.reply("{\"updates\":[" + twice + ",{\"update_type\":\"message_callback\",\"timestamp\":[]}],\"marker\":7}");
+    OkHttpBotApi client = api.client().build();
+
+    UpdateList alone = client.getUpdates(UpdatesRequest.defaults());
+    UpdateList beside = client.getUpdates(UpdatesRequest.defaults());
+
+    assertEquals(1, beside.unreadable().size());
+    assertEquals(beside.updates(), alone.updates());
+  }
+
   // Long polling asks for a page again from an unmoved marker while one of its updates is slow.
   @Test
   void anUnreadableUpdateReadAgainInARepolledPageIsReportedOnce() throws Exception {
