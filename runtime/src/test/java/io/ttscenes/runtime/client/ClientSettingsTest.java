@@ -117,7 +117,9 @@ final class ClientSettingsTest {
 
   @Test
   void aClientWithoutReadTimeoutWaitsForItsAnswer() throws Exception {
-    OkHttpClient client = new OkHttpClient.Builder().readTimeout(Duration.ZERO).build();
+    // A short write timeout: a deadline of the write timeout alone would cut this answer.
+    OkHttpClient client = new OkHttpClient.Builder()
+        .readTimeout(Duration.ZERO).writeTimeout(Duration.ofMillis(200)).build();
     OkHttpBotApi api = this.api.client().httpClient(client).retryPolicy(RetryPolicy.none()).build();
     this.api.server.enqueue(new MockResponse.Builder().headersDelay(1_500, TimeUnit.MILLISECONDS)
         .setHeader("Content-Type", "application/json").body("{\"success\":true}").build());
