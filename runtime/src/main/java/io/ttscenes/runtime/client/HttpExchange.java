@@ -57,6 +57,9 @@ final class HttpExchange {
 
   private final OkHttpClient client;
   private final OkHttpClient signing;
+  // The signing client for a long poll: without the user's call timeout, which is meant for
+  // ordinary calls and would cut a poll the server holds for its own timeout.
+  private final OkHttpClient polling;
   private final long readBudgetMillis;
   private final long writeBudgetMillis;
   private final HttpUrl baseUrl;
@@ -85,6 +88,7 @@ final class HttpExchange {
         .readTimeout(Duration.ZERO)
         .writeTimeout(Duration.ZERO)
         .build();
+    this.polling = signing.newBuilder().callTimeout(Duration.ZERO).build();
     this.readBudgetMillis = client.readTimeoutMillis();
     this.writeBudgetMillis = client.writeTimeoutMillis();
     this.baseUrl = baseUrl;
@@ -106,7 +110,7 @@ final class HttpExchange {
         .url(url(request))
         .tag(DeliveryProbe.class, probe)
         .method(request.method(), body(request));
-    Call call = signing.newCall(http.build());
+    Call call = (request.readTimeout() != null ? polling : signing).newCall(http.build());
     long budgetMillis = budgetMillis(request);
     CallDeadlines.Watch watch = budgetMillis > 0
         ? CallDeadlines.shared().watch(call, TimeUnit.MILLISECONDS.toNanos(budgetMillis))

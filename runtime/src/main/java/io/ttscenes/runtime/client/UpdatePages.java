@@ -2,6 +2,7 @@ package io.ttscenes.runtime.client;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,7 +57,9 @@ final class UpdatePages {
   UpdatePages(ObjectMapper mapper, UnreadableUpdateListener unreadable) {
     this.mapper = mapper;
     this.unreadable = unreadable;
-    this.boundPages = mapper.readerFor(BoundPage.class);
+    // A key named twice fails the one pass: binding an update takes the first update_type it meets,
+    // the JSON tree keeps the last, and an update must read the same whichever path its page takes.
+    this.boundPages = mapper.readerFor(BoundPage.class).with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     this.answers = new JsonAnswers(mapper);
   }
 

@@ -117,7 +117,9 @@ final class ClientSettingsTest {
 
   @Test
   void aClientWithoutReadTimeoutWaitsForItsAnswer() throws Exception {
-    OkHttpClient client = new OkHttpClient.Builder().readTimeout(Duration.ZERO).build();
+    // A short write timeout: a deadline of the write timeout alone would cut this answer.
+    OkHttpClient client = new OkHttpClient.Builder()
+        .readTimeout(Duration.ZERO).writeTimeout(Duration.ofMillis(200)).build();
     OkHttpBotApi api = this.api.client().httpClient(client).retryPolicy(RetryPolicy.none()).build();
     this.api.server.enqueue(new MockResponse.Builder().headersDelay(1_500, TimeUnit.MILLISECONDS)
         .setHeader("Content-Type", "application/json").body("{\"success\":true}").build());
@@ -125,6 +127,20 @@ final class ClientSettingsTest {
     api.leaveChat(5);
 
     assertEquals("/chats/5/members/me", this.api.take().getUrl().encodedPath());
+  }
+
+  // The main branch cleared OkHttp's callTimeout for a long poll: a user's whole-call limit for
+  // ordinary calls must not cut a poll the server legitimately holds for its own timeout.
+  @Test
+  void aLongPollOutlivesTheCallTimeoutOfAUserSuppliedClient() {
+    OkHttpClient client = new OkHttpClient.Builder().callTimeout(Duration.ofMillis(300)).build();
+    OkHttpBotApi api = this.api.client().httpClient(client).retryPolicy(RetryPolicy.none()).build();
+    this.api.server.enqueue(new MockResponse.Builder().headersDelay(1_500, TimeUnit.MILLISECONDS)
+        .setHeader("Content-Type", "application/json").body("{\"updates\":[],\"marker\":4}").build());
+
+    UpdateList page = api.getUpdates(UpdatesRequest.defaults().withTimeoutSeconds(5));
+
+    assertEquals(4L, page.marker());
   }
 
   private static final long HELD_SECONDS = 60;
@@ -208,6 +224,23 @@ final class ClientSettingsTest {
     assertEquals("null", page.unreadable().get(1).json());
     assertTrue(page.unreadable().get(0).reason().startsWith("MismatchedInputException at "),
         page.unreadable().get(0).reason());
+  }
+
+  // A page is bound in one pass unless one of its updates does not bind; the same update must be
+  // read the same way on both paths, or a re-polled page could turn it into another type.
+  @Test
+  void anUpdateNamingItsTypeTwiceIsReadAsTheSameTypeWhateverElseItsPageHolds() {
+    String twice = "{\"update_type\":\"bot_started\",\"update_type\":\"message_removed\","
+        + "\"timestamp\":1,\"chat_id\":2,\"message_id\":\"m\",\"user_id\":3}";
+    api.reply("{\"updates\":[" + twice + "],\"marker\":7}");
+    api.reply("{\"updates\":[" + twice + ",{\"update_type\":\"message_callback\",\"timestamp\":[]}],\"marker\":7}");
+    OkHttpBotApi client = api.client().build();
+
+    UpdateList alone = client.getUpdates(UpdatesRequest.defaults());
+    UpdateList beside = client.getUpdates(UpdatesRequest.defaults());
+
+    assertEquals(1, beside.unreadable().size());
+    assertEquals(beside.updates(), alone.updates());
   }
 
   // Long polling asks for a page again from an unmoved marker while one of its updates is slow.
