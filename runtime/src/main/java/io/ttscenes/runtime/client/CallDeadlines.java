@@ -80,6 +80,9 @@ final class CallDeadlines {
   private void checkForever() {
     while (true) {
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS));
+      // Nothing of ours interrupts this thread; if something did, parkNanos would return at once
+      // for ever after and the checker would spin: it lives as long as the JVM, so it ignores it.
+      Thread.interrupted();
       try {
         cancelOverdue(System.nanoTime());
       } catch (Throwable e) {
