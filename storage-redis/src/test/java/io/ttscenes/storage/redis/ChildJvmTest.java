@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +22,9 @@ import org.junit.jupiter.api.Test;
  * is killed with SIGKILL.
  */
 final class ChildJvmTest {
+  private static final String CHILD = "child-jvm-child";
+  /** Where {@link ChildJvm} puts the child's output. */
+  private static final Path CHILD_LOG = Path.of("target", CHILD + ".log");
   private Process testJvm;
   private Optional<ProcessHandle> child = Optional.empty();
 
@@ -39,6 +44,14 @@ final class ChildJvmTest {
     long childPid = Long.parseLong(out.readLine());
     child = ProcessHandle.of(childPid);
     assertTrue(child.isPresent() && child.get().isAlive(), "the child runs while its test JVM lives");
+    // Killed before the child's JVM is up, the test JVM would be gone when the child first looks,
+    // and only that first look would be tested: wait until the child runs its main, watching.
+    long up = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!running(CHILD_LOG) && child.get().isAlive() && System.nanoTime() < up) {
+      Thread.sleep(50);
+    }
+    assertTrue(running(CHILD_LOG) && child.get().isAlive(),
+        "the child never ran its main while its test JVM lived");
 
     testJvm.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
@@ -63,6 +76,10 @@ final class ChildJvmTest {
     assertEquals(ChildJvm.ORPHANED, orphan.exitValue());
   }
 
+  private static boolean running(Path log) throws IOException {
+    return Files.exists(log) && Files.readString(log, UTF_8).contains(Forever.RUNNING);
+  }
+
   private static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
@@ -70,16 +87,20 @@ final class ChildJvmTest {
   /** Stands in for the test JVM: starts a child, prints its pid and waits to be killed. */
   static final class TestJvm {
     public static void main(String[] args) throws Exception {
-      Process child = ChildJvm.start(Forever.class, Map.of(), "child-jvm-child");
+      Process child = ChildJvm.start(Forever.class, Map.of(), CHILD);
       System.out.println(child.pid());
       System.out.flush();
       child.waitFor();
     }
   }
 
-  /** A child that would run until killed. */
+  /** A child that would run until killed; says so once it runs. */
   static final class Forever {
+    static final String RUNNING = "running until killed";
+
     public static void main(String[] args) throws InterruptedException {
+      System.out.println(RUNNING);
+      System.out.flush();
       Thread.sleep(Long.MAX_VALUE);
     }
   }
