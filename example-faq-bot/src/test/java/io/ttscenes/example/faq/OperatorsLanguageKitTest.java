@@ -83,6 +83,20 @@ final class OperatorsLanguageKitTest {
   }
 
   @Test
+  void aUsersRatingCountsWhateverTheLengthOfTheClosingOperatorsLanguageTag() {
+    // A valid BCP 47 tag with Unicode extensions, as a client may report it: 40 characters.
+    TestUser olga = bot.user("Olga", "ru-RU-u-ca-gregory-nu-latn-fw-mon-hc-h23");
+    TestChat desk = bot.groupChat(OPERATORS, "Operators", olga);
+    TestUser cal = bot.user("Cal");
+    String id = SupportDeskKitTest.ask(cal, desk, "Can I pay later?");
+    desk.as(olga).presses("Close").expectNotification("Закрываю обращение " + id + ".").expectAnyReply();
+    cal.expectReplyContaining("is closed. How did we do?");
+
+    cal.presses("4").expectEdit("Thank you! You rated ticket " + id + ": 4 of 5.");
+    desk.expectReply("Cal оценил(а) обращение " + id + ": 4 из 5.").expectNoMoreReplies();
+  }
+
+  @Test
   void aRatingButtonSentBeforeOperatorsHadALanguageStillRatesAndAForgedLanguageIsRefused() {
     TestUser olga = bot.user("Olga", "ru");
     TestChat desk = bot.groupChat(OPERATORS, "Operators", olga);
