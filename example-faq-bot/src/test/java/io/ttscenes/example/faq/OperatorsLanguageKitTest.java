@@ -83,13 +83,23 @@ final class OperatorsLanguageKitTest {
   }
 
   @Test
+  void aUsersRatingCountsWhateverTheLengthOfTheClosingOperatorsLanguageTag() {
+    // A valid BCP 47 tag with Unicode extensions, as a client may report it: 40 characters.
+    TestUser olga = bot.user("Olga", "ru-RU-u-ca-gregory-nu-latn-fw-mon-hc-h23");
+    TestChat desk = bot.groupChat(OPERATORS, "Operators", olga);
+    TestUser cal = bot.user("Cal");
+    String id = closedBy(olga, cal, desk);
+
+    cal.presses("4").expectEdit("Thank you! You rated ticket " + id + ": 4 of 5.");
+    desk.expectReply("Cal оценил(а) обращение " + id + ": 4 из 5.").expectNoMoreReplies();
+  }
+
+  @Test
   void aRatingButtonSentBeforeOperatorsHadALanguageStillRatesAndAForgedLanguageIsRefused() {
     TestUser olga = bot.user("Olga", "ru");
     TestChat desk = bot.groupChat(OPERATORS, "Operators", olga);
     TestUser cal = bot.user("Cal");
-    String id = SupportDeskKitTest.ask(cal, desk, "Can I pay later?");
-    desk.as(olga).presses("Close").expectNotification("Закрываю обращение " + id + ".").expectAnyReply();
-    cal.expectReplyContaining("is closed. How did we do?");
+    String id = closedBy(olga, cal, desk);
 
     cal.pressesForged("rating:" + id + ":3:<b>ru</b>").expectNotification("That rating is not for one of your tickets.");
     desk.expectNoMoreReplies();
@@ -133,6 +143,14 @@ final class OperatorsLanguageKitTest {
         + "сообщение отправлено.", messages.format(Locale.forLanguageTag("ru"), "desk.op.not-passed", "Olga", 5, "rest"));
     assertEquals("Olga: 1 attachment of a kind the bot cannot send could not be passed to the user; the rest of "
         + "the message was.", messages.format(Locale.ENGLISH, "desk.op.not-passed", "Olga", 1, "rest"));
+  }
+
+  /** {@code user} asks; {@code operator}, a Russian one in {@code desk}, closes the ticket and the user is asked to rate. */
+  private static String closedBy(TestUser operator, TestUser user, TestChat desk) {
+    String id = SupportDeskKitTest.ask(user, desk, "Can I pay later?");
+    desk.as(operator).presses("Close").expectNotification("Закрываю обращение " + id + ".").expectAnyReply();
+    user.expectReplyContaining("is closed. How did we do?");
+    return id;
   }
 
   private static Properties bundle(String language) throws IOException {

@@ -27,8 +27,7 @@ final class AttachmentResends {
     } else if (received instanceof ContactAttachment contact && contact.payload() != null) {
       return contact(contact.payload());
     } else if (received instanceof ShareAttachment share && share.payload() != null) {
-      return token(share.payload().url()).or(() -> token(share.payload().token()))
-          .<AttachmentRequest>map(any -> new ShareAttachmentRequest(share.payload()));
+      return share(share.payload());
     }
     return Optional.empty();
   }
@@ -53,6 +52,14 @@ final class AttachmentResends {
         .map(line -> line.substring(line.indexOf(':') + 1).replace("\\,", ",").replace("\\;", ";").strip())
         .filter(value -> !value.isEmpty())
         .findFirst());
+  }
+
+  /** A share by what it has of its URL and token; a blank one is left out (the schema's url has minLength 1). */
+  private static Optional<AttachmentRequest> share(ShareAttachmentPayload payload) {
+    Optional<String> url = token(payload.url());
+    Optional<String> token = token(payload.token());
+    return url.isEmpty() && token.isEmpty() ? Optional.empty() : Optional.of(new ShareAttachmentRequest(
+        new ShareAttachmentPayload(url.orElse(null), token.orElse(null))));
   }
 
   /** A photo by its token, else by its URL (an image the server fetches again). */

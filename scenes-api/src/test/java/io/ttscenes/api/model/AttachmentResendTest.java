@@ -52,6 +52,16 @@ final class AttachmentResendTest {
   }
 
   @Test
+  void aShareByItsTokenCarriesNoBlankUrlTheSchemaRefuses() {
+    // The schema's ShareAttachmentPayload.url has minLength 1: a blank one must not go out with the token.
+    assertEquals(Optional.of(new ShareAttachmentRequest(new ShareAttachmentPayload(null, "s1"))),
+        AttachmentRequest.resend(new ShareAttachment(new ShareAttachmentPayload("", "s1"), null, null, null)));
+    assertEquals(Optional.of(new ShareAttachmentRequest(new ShareAttachmentPayload("https://shop.example", null))),
+        AttachmentRequest.resend(new ShareAttachment(new ShareAttachmentPayload("https://shop.example", " "), null,
+            null, null)));
+  }
+
+  @Test
   void whatCannotBeSentAgainIsEmptyAndNullIsRefusedByName() {
     assertEquals(Optional.empty(), AttachmentRequest.resend(new ContactAttachment(
         new ContactAttachmentPayload("BEGIN:VCARD\r\nTEL:+7999\r\nEND:VCARD", null))));

@@ -8,6 +8,7 @@ import io.ttscenes.api.client.ApiLimits;
 import io.ttscenes.api.keyboard.Keyboard;
 import io.ttscenes.api.model.AttachmentRequest;
 import io.ttscenes.api.model.Button;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
 final class UserSide {
   private static final String RATE = "rating:";
   /** A rating button's payload after {@link #RATE}: the ticket, the stars, the closing operator's language. */
-  private static final Pattern RATING = Pattern.compile("(SUP-[0-9]{1,19}-[0-9]{1,9}):([0-9]+)(?::([A-Za-z0-9-]{0,35}))?");
+  private static final String TAG = "[A-Za-z0-9-]{0,35}";
+  private static final Pattern RATING = Pattern.compile("(SUP-[0-9]{1,19}-[0-9]{1,9}):([0-9]+)(?::(" + TAG + "))?");
   /** The continuation of an answer sent to the user: a refusal (blocked bot) closes the ticket. */
   private static final String DELIVERED = "desk.delivered";
 
@@ -109,9 +111,24 @@ final class UserSide {
   /** One to five stars; each button names the closing operator's language, for the rating's post. */
   private static Keyboard ratings(Signals.Closed closed) {
     Button[] row = new Button[5];
+    String language = buttonTag(closed.locale());
     for (int stars = 1; stars <= 5; stars++) {
-      row[stars - 1] = Keyboard.callback(String.valueOf(stars), RATE + closed.id() + ":" + stars + ":" + closed.locale());
+      row[stars - 1] = Keyboard.callback(String.valueOf(stars), RATE + closed.id() + ":" + stars + ":" + language);
     }
     return Keyboard.inline().withRow(row);
+  }
+
+  /**
+   * Language tag {@code tag} as a rating button carries it: whole when it fits {@link #RATING}, else
+   * its language and region (a tag with extensions can be longer), so the user's press still counts.
+   */
+  private static String buttonTag(String tag) {
+    if (tag.matches(TAG)) {
+      return tag;
+    }
+    Locale locale = Locale.forLanguageTag(tag);
+    String shorter = new Locale.Builder().setLanguage(locale.getLanguage()).setRegion(locale.getCountry()).build()
+        .toLanguageTag();
+    return shorter.matches(TAG) ? shorter : "";
   }
 }
