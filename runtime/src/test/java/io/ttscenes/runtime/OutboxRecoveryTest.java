@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.model.Update;
+import io.ttscenes.api.store.ForwardingSessionStore;
+import io.ttscenes.api.store.PendingPage;
+import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.runtime.client.OkHttpBotApi;
 import io.ttscenes.runtime.client.RetryPolicy;
 import io.ttscenes.runtime.engine.Dispatcher;
@@ -18,9 +21,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +79,57 @@ final class OutboxRecoveryTest {
     assertEquals(List.of("echo wait", "echo wait"), tamtam.texts(), "nothing recovered after the lease was lost");
     assertTrue(pendingIds().containsAll(left), "the entries are left to the new holder: " + pendingIds());
     runtime.close();
+  }
+
+  @Test
+  void aPassCalledWhileTheLeaseWasHeldButWaitingBehindAnotherPassSendsNothingOnceTheLeaseIsLost()
+      throws Exception {
+    List<String> left = leaveTwoEntriesInTheStore();
+    CountDownLatch reading = new CountDownLatch(1);
+    CountDownLatch goOn = new CountDownLatch(1);
+    AtomicBoolean holdFirstPage = new AtomicBoolean(true);
+    // The first pass's first page read waits, so a second pass called meanwhile waits behind it.
+    SessionStore slowPage = new ForwardingSessionStore(store) {
+      @Override
+      public PendingPage pendingOutboxes(Optional<String> cursor, int limit) {
+        if (holdFirstPage.compareAndSet(true, false)) {
+          reading.countDown();
+          awaitQuietly(goOn);
+        }
+        return super.pendingOutboxes(cursor, limit);
+      }
+    };
+    try (Dispatcher holder = Dispatcher.builder(bot, slowPage, tamtam.client()).recoveryMinAge(Duration.ZERO)
+        .instanceId("holder", Duration.ofSeconds(30)).build()) {
+      AtomicReference<CompletableFuture<Integer>> firstPass = new AtomicReference<>();
+      AtomicReference<CompletableFuture<Integer>> secondPass = new AtomicReference<>();
+      Thread first = new Thread(() -> firstPass.set(holder.recoverOutboxes()), "first-pass");
+      first.start();
+      assertTrue(reading.await(10, TimeUnit.SECONDS));
+      Thread second = new Thread(() -> secondPass.set(holder.recoverOutboxes()), "second-pass");
+      second.start();
+      awaitBlocked(second);
+
+      // Both passes were called while this instance held the lease; now it is lost.
+      holder.stopOutboxRecovery();
+      goOn.countDown();
+      first.join(10_000);
+      second.join(10_000);
+
+      assertEquals(0, firstPass.get().get(10, TimeUnit.SECONDS), "the pass reading its page sent nothing");
+      assertEquals(0, secondPass.get().get(10, TimeUnit.SECONDS), "the pass waiting behind it sent nothing");
+      assertEquals(List.of(), tamtam.texts(), "nothing recovered after the lease was lost");
+      assertTrue(pendingIds().containsAll(left), "the entries are left to the new holder: " + pendingIds());
+    }
+  }
+
+  /** Waits (bounded) until {@code thread} waits for a monitor: the pass called on it waits for the one before. */
+  private static void awaitBlocked(Thread thread) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (thread.getState() != Thread.State.BLOCKED && System.nanoTime() < end) {
+      Thread.sleep(5);
+    }
+    assertEquals(Thread.State.BLOCKED, thread.getState(), "the second pass waits for the first");
   }
 
   private static void awaitLease(LongPollIngress ingress, boolean held) throws InterruptedException {
