@@ -40,11 +40,11 @@ final class OutboxRecovery {
     lease.subscribe(change -> {
       if (change == PollerLease.Change.GAINED) {
         recovery.run("lease-holder");
-      } else {
-        // Another instance recovers now: a pass under way sends no more.
-        dispatcher.stopOutboxRecovery();
       }
     });
+    // Another instance recovers now: a pass under way sends no more. At once, not on the lease's
+    // notifying thread, which may still be walking the store for the pass the gain started.
+    lease.onLoss(dispatcher::stopOutboxRecovery);
     return recovery;
   }
 

@@ -82,6 +82,55 @@ final class OutboxRecoveryTest {
   }
 
   @Test
+  void aPassStillReadingTheStoreWhenThePollerLeaseIsLostSendsNothingEvenOnIdleLanes() throws Exception {
+    List<String> left = leaveTwoEntriesInTheStore();
+    assertTrue(store.tryAcquireLease("poller", "other-instance", Duration.ofMinutes(1)));
+    CountDownLatch reading = new CountDownLatch(1);
+    CountDownLatch goOn = new CountDownLatch(1);
+    CountDownLatch read = new CountDownLatch(1);
+    AtomicBoolean holdFirstPage = new AtomicBoolean(true);
+    // The pass that taking the lease starts waits in its first page read until the lease is lost.
+    SessionStore slowPage = new ForwardingSessionStore(store) {
+      @Override
+      public PendingPage pendingOutboxes(Optional<String> cursor, int limit) {
+        if (!holdFirstPage.compareAndSet(true, false)) {
+          return super.pendingOutboxes(cursor, limit);
+        }
+        reading.countDown();
+        awaitQuietly(goOn);
+        try {
+          return super.pendingOutboxes(cursor, limit);
+        } finally {
+          read.countDown();
+        }
+      }
+    };
+    BotRuntime runtime = BotRuntime.builder(bot, RuntimeConfig.from(Map.of("TAMTAM_API_URL", tamtam.url(),
+            "TTSCENES_POLL_TIMEOUT_SECONDS", "1", "TTSCENES_POLLER_LEASE_SECONDS", "3",
+            "TTSCENES_TIMER_PERIOD_MS", "3600000")))
+        .store(slowPage, false).warmup(WarmupSettings.disabled())
+        .clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(2))).build();
+    runtime.start();
+    LongPollIngress ingress = (LongPollIngress) runtime.ingress();
+
+    store.releaseLease("poller", "other-instance");
+    awaitLease(ingress, true);
+    assertTrue(reading.await(20, TimeUnit.SECONDS), "taking the lease started a pass");
+    store.releaseLease("poller", runtime.instanceId());
+    assertTrue(store.tryAcquireLease("poller", "other-instance", Duration.ofMinutes(1)));
+    awaitLease(ingress, false);
+    goOn.countDown();
+    assertTrue(read.await(10, TimeUnit.SECONDS));
+    // The page's entries go to idle lanes at once; give them time to run, then wait for the lanes.
+    Thread.sleep(300);
+    assertEquals(0, awaitIdle(runtime.dispatcher()));
+
+    assertEquals(List.of(), tamtam.texts(), "nothing recovered after the lease was lost");
+    assertTrue(pendingIds().containsAll(left), "the entries are left to the new holder: " + pendingIds());
+    runtime.close();
+  }
+
+  @Test
   void aPassCalledWhileTheLeaseWasHeldButWaitingBehindAnotherPassSendsNothingOnceTheLeaseIsLost()
       throws Exception {
     List<String> left = leaveTwoEntriesInTheStore();
