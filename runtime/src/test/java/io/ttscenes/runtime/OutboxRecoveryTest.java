@@ -85,26 +85,8 @@ final class OutboxRecoveryTest {
   void aPassStillReadingTheStoreWhenThePollerLeaseIsLostSendsNothingEvenOnIdleLanes() throws Exception {
     List<String> left = leaveTwoEntriesInTheStore();
     assertTrue(store.tryAcquireLease("poller", "other-instance", Duration.ofMinutes(1)));
-    CountDownLatch reading = new CountDownLatch(1);
-    CountDownLatch goOn = new CountDownLatch(1);
-    CountDownLatch read = new CountDownLatch(1);
-    AtomicBoolean holdFirstPage = new AtomicBoolean(true);
     // The pass that taking the lease starts waits in its first page read until the lease is lost.
-    SessionStore slowPage = new ForwardingSessionStore(store) {
-      @Override
-      public PendingPage pendingOutboxes(Optional<String> cursor, int limit) {
-        if (!holdFirstPage.compareAndSet(true, false)) {
-          return super.pendingOutboxes(cursor, limit);
-        }
-        reading.countDown();
-        awaitQuietly(goOn);
-        try {
-          return super.pendingOutboxes(cursor, limit);
-        } finally {
-          read.countDown();
-        }
-      }
-    };
+    FirstPageHeld slowPage = new FirstPageHeld(store);
     BotRuntime runtime = BotRuntime.builder(bot, RuntimeConfig.from(Map.of("TAMTAM_API_URL", tamtam.url(),
             "TTSCENES_POLL_TIMEOUT_SECONDS", "1", "TTSCENES_POLLER_LEASE_SECONDS", "3",
             "TTSCENES_TIMER_PERIOD_MS", "3600000")))
@@ -115,12 +97,12 @@ final class OutboxRecoveryTest {
 
     store.releaseLease("poller", "other-instance");
     awaitLease(ingress, true);
-    assertTrue(reading.await(20, TimeUnit.SECONDS), "taking the lease started a pass");
+    assertTrue(slowPage.reading.await(20, TimeUnit.SECONDS), "taking the lease started a pass");
     store.releaseLease("poller", runtime.instanceId());
     assertTrue(store.tryAcquireLease("poller", "other-instance", Duration.ofMinutes(1)));
     awaitLease(ingress, false);
-    goOn.countDown();
-    assertTrue(read.await(10, TimeUnit.SECONDS));
+    slowPage.goOn.countDown();
+    assertTrue(slowPage.read.await(10, TimeUnit.SECONDS));
     // The page's entries go to idle lanes at once; give them time to run, then wait for the lanes.
     Thread.sleep(300);
     assertEquals(0, awaitIdle(runtime.dispatcher()));
@@ -134,34 +116,22 @@ final class OutboxRecoveryTest {
   void aPassCalledWhileTheLeaseWasHeldButWaitingBehindAnotherPassSendsNothingOnceTheLeaseIsLost()
       throws Exception {
     List<String> left = leaveTwoEntriesInTheStore();
-    CountDownLatch reading = new CountDownLatch(1);
-    CountDownLatch goOn = new CountDownLatch(1);
-    AtomicBoolean holdFirstPage = new AtomicBoolean(true);
     // The first pass's first page read waits, so a second pass called meanwhile waits behind it.
-    SessionStore slowPage = new ForwardingSessionStore(store) {
-      @Override
-      public PendingPage pendingOutboxes(Optional<String> cursor, int limit) {
-        if (holdFirstPage.compareAndSet(true, false)) {
-          reading.countDown();
-          awaitQuietly(goOn);
-        }
-        return super.pendingOutboxes(cursor, limit);
-      }
-    };
+    FirstPageHeld slowPage = new FirstPageHeld(store);
     try (Dispatcher holder = Dispatcher.builder(bot, slowPage, tamtam.client()).recoveryMinAge(Duration.ZERO)
         .instanceId("holder", Duration.ofSeconds(30)).build()) {
       AtomicReference<CompletableFuture<Integer>> firstPass = new AtomicReference<>();
       AtomicReference<CompletableFuture<Integer>> secondPass = new AtomicReference<>();
       Thread first = new Thread(() -> firstPass.set(holder.recoverOutboxes()), "first-pass");
       first.start();
-      assertTrue(reading.await(10, TimeUnit.SECONDS));
+      assertTrue(slowPage.reading.await(10, TimeUnit.SECONDS));
       Thread second = new Thread(() -> secondPass.set(holder.recoverOutboxes()), "second-pass");
       second.start();
       awaitBlocked(second);
 
       // Both passes were called while this instance held the lease; now it is lost.
       holder.stopOutboxRecovery();
-      goOn.countDown();
+      slowPage.goOn.countDown();
       first.join(10_000);
       second.join(10_000);
 
@@ -169,6 +139,32 @@ final class OutboxRecoveryTest {
       assertEquals(0, secondPass.get().get(10, TimeUnit.SECONDS), "the pass waiting behind it sent nothing");
       assertEquals(List.of(), tamtam.texts(), "nothing recovered after the lease was lost");
       assertTrue(pendingIds().containsAll(left), "the entries are left to the new holder: " + pendingIds());
+    }
+  }
+
+  /** The store, but its first page read of pending outboxes waits until {@link #goOn} opens. */
+  private static final class FirstPageHeld extends ForwardingSessionStore {
+    final CountDownLatch reading = new CountDownLatch(1);
+    final CountDownLatch goOn = new CountDownLatch(1);
+    final CountDownLatch read = new CountDownLatch(1);
+    private final AtomicBoolean first = new AtomicBoolean(true);
+
+    FirstPageHeld(SessionStore store) {
+      super(store);
+    }
+
+    @Override
+    public PendingPage pendingOutboxes(Optional<String> cursor, int limit) {
+      if (!first.compareAndSet(true, false)) {
+        return super.pendingOutboxes(cursor, limit);
+      }
+      reading.countDown();
+      awaitQuietly(goOn);
+      try {
+        return super.pendingOutboxes(cursor, limit);
+      } finally {
+        read.countDown();
+      }
     }
   }
 
