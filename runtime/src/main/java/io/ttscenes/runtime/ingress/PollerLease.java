@@ -40,7 +40,6 @@ public final class PollerLease {
   private final Duration ttl;
   private final Duration period;
   private final List<Consumer<Change>> subscribers = new CopyOnWriteArrayList<>();
-  private final List<Runnable> lossActions = new CopyOnWriteArrayList<>();
   private final String threadName;
   private final Object lock = new Object();
   private boolean held;
@@ -96,26 +95,6 @@ public final class PollerLease {
    */
   public void subscribe(Consumer<Change> subscriber) {
     subscribers.add(Objects.requireNonNull(subscriber, "subscriber"));
-  }
-
-  /**
-   * Runs {@code action} at once on the thread that finds the lease lost (or stops holding it),
-   * before the subscribers are told of {@link Change#LOST} on the lease's own thread, where the
-   * news may wait behind a subscriber still busy with the gain. For quick actions that must not
-   * wait, such as stopping an outbox recovery pass under way; one that throws is logged.
-   */
-  public void onLoss(Runnable action) {
-    lossActions.add(Objects.requireNonNull(action, "action"));
-  }
-
-  private void lost() {
-    for (Runnable action : lossActions) {
-      try {
-        action.run();
-      } catch (RuntimeException e) {
-        LOG.warn("an action on the loss of the poller lease failed: {}", e.getMessage(), e);
-      }
-    }
   }
 
   /** Whether this instance holds the lease, as of its last renewal. Thread-safe. */
@@ -226,7 +205,6 @@ public final class PollerLease {
       lock.notifyAll();
     }
     if (wasHeld) {
-      lost();
       release();
       tell(Change.LOST);
     }
@@ -329,7 +307,6 @@ public final class PollerLease {
     }
     LOG.warn("instance {} lost the poller lease ({}); it finishes the page in progress, stops "
         + "polling and stands by", owner, why);
-    lost();
     tell(Change.LOST);
   }
 
