@@ -39,7 +39,9 @@ final class OutboxRecovery {
     OutboxRecovery recovery = new OutboxRecovery(dispatcher, enabled, lease::isHeld);
     lease.subscribe(change -> {
       if (change == PollerLease.Change.GAINED) {
-        recovery.run("lease-holder");
+        // On a thread of its own: on the lease's notifying thread the walk of the store would
+        // hold back the news of a loss meanwhile, which must stop this very pass.
+        recovery.runApart("lease-holder");
       } else {
         // Another instance recovers now: a pass under way sends no more.
         dispatcher.stopOutboxRecovery();
@@ -68,6 +70,13 @@ final class OutboxRecovery {
   /** Leaves the election (releasing the lease if held) so another instance recovers. */
   void stop() {
     election.ifPresent(RecoveryLease::stop);
+  }
+
+  /** {@link #run} on a daemon thread of its own, so the caller's thread goes on at once. */
+  void runApart(String why) {
+    Thread thread = new Thread(() -> run(why), "ttscenes-outbox-recovery-" + why);
+    thread.setDaemon(true);
+    thread.start();
   }
 
   void run(String why) {

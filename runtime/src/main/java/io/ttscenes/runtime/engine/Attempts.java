@@ -205,7 +205,7 @@ final class Attempts {
       campaign.ifPresent(name -> attribute(session, name));
       return new SessionContext(bot, session, update, key, now, Optional.empty(), codec, settings.api());
     };
-    return storable(runOrRescue(rescue, () -> turn.run(contexts, guessed), contexts), contexts, ran -> {
+    return storable(runOrRescue(rescue, () -> turn.run(contexts, guessed), contexts), contexts, guessed, ran -> {
       Turn.Result result = Turn.touched(ran, now);
       List<FlowEvent> events = new ArrayList<>(result.events());
       campaign.ifPresent(name -> events.add(new FlowEvent.DeepLinkStarted(name,
@@ -221,9 +221,22 @@ final class Attempts {
    */
   private Planned storable(Turn.Result result, Supplier<SessionContext> contexts,
       Function<Turn.Result, Planned> plan) {
+    return storable(result, contexts, false, plan);
+  }
+
+  /**
+   * As {@link #storable(Turn.Result, Supplier, Function)}; but when {@code guessed} (the result
+   * of a run on a session only guessed new) an unwritable result is no failure of the bot yet,
+   * as a throwing handler is not: {@link Turn.GuessedRunFailed}, and the session is read.
+   */
+  private Planned storable(Turn.Result result, Supplier<SessionContext> contexts, boolean guessed,
+      Function<Turn.Result, Planned> plan) {
     try {
       return plan.apply(result);
     } catch (UnwritableStateException e) {
+      if (guessed) {
+        throw new Turn.GuessedRunFailed(e);
+      }
       Turn.Result handled = turn.recover(contexts, e);
       try {
         return plan.apply(handled);

@@ -79,6 +79,9 @@ final class Recovery {
 
   /** Sends crash-left store entries (when {@code fromStore}) and this dispatcher's parked ones. */
   CompletableFuture<Integer> run(boolean fromStore) {
+    // Taken when the pass is called, not once it gets the walk: a pass that waits for the one
+    // before it is under way too, and a lease lost meanwhile stops it as well.
+    long pass = generation.get();
     List<CompletableFuture<Integer>> sent = new ArrayList<>();
     // If this instance's lease ran out, another may be recovering its parked entries: find out
     // before retrying them (a lost lease retires them).
@@ -88,7 +91,7 @@ final class Recovery {
     // runs first, its lane or this thread.
     Set<String> parked = outboxes.parkedKeys();
     if (fromStore) {
-      recoverFromStore(sent);
+      recoverFromStore(sent, pass);
     }
     try {
       // After the store's entries: a crash-left entry then takes its place in commit order among
@@ -109,9 +112,8 @@ final class Recovery {
    * one cut short or failing resumes there. Sessions that keep chatting keep their place at the
    * front of the listing, so a single page would never reach the entries behind them.
    */
-  private synchronized void recoverFromStore(List<CompletableFuture<Integer>> sent) {
+  private synchronized void recoverFromStore(List<CompletableFuture<Integer>> sent, long pass) {
     int first = sent.size();
-    long pass = generation.get();
     Set<String> marked = new HashSet<>();
     try {
       long cutoff = clock.instant().minus(minAge).toEpochMilli();

@@ -1,6 +1,7 @@
 package io.ttscenes.storage.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ttscenes.api.Bot;
 import io.ttscenes.runtime.BotRuntime;
@@ -32,6 +33,17 @@ final class GuessedSessionFailureRedisTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   record Count(int n) {}
+
+  /** Session data that cannot be written as JSON while it holds a {@link Part}. */
+  record Box(int n, Part part) {}
+
+  /** Cannot be written as JSON: its one accessor throws. */
+  record Part(int size) {
+    @Override
+    public int size() {
+      throw new IllegalArgumentException("not writable");
+    }
+  }
 
   private final String botName = "guess-bot-" + BOTS.incrementAndGet();
   private final List<String> exceptionHandled = new CopyOnWriteArrayList<>();
@@ -78,6 +90,33 @@ final class GuessedSessionFailureRedisTest {
     }
   }
 
+  @Test
+  void aResultUnwritableOnlyOnTheGuessedEmptySessionIsNotReportedAndRunsOnTheRealOne() {
+    try (RedisSessionStore before = store(); BotRuntime first = runtime(before, boxBot())) {
+      first.start();
+      user.sendText("hello");
+      assertEquals("box 1", user.awaitMessage(WAIT).text());
+    }
+    exceptionHandled.clear();
+    outcomes.clear();
+
+    // On the guess the handler leaves session data that cannot be stored; on the real session it does not.
+    try (RedisSessionStore restarted = store(); BotRuntime second = runtime(restarted, boxBot())) {
+      second.start();
+      user.sendText("keep");
+      assertEquals("kept 1", user.awaitMessage(WAIT).text());
+      assertEquals(List.of(), exceptionHandled, "the unwritable result of the guessed run reached the exception handler");
+      assertEquals(List.of(UpdateOutcome.HANDLED), outcomesOnce(1));
+
+      // For a user who is new indeed the unwritable result is the bot's failure, reported once.
+      EmulatedUser newcomer = emulator.user("bob");
+      newcomer.sendText("keep");
+      assertTrue(newcomer.awaitMessage(WAIT).text().startsWith("sorry: could not write session data"));
+      assertEquals(1, exceptionHandled.size(), "reported once: " + exceptionHandled);
+      assertEquals(List.of(UpdateOutcome.HANDLED, UpdateOutcome.HANDLER_FAILED), outcomesOnce(2));
+    }
+  }
+
   /** The outcomes reported once {@code count} are (reported after the reply is sent), bounded. */
   private List<UpdateOutcome> outcomesOnce(int count) {
     long end = System.nanoTime() + WAIT.toNanos();
@@ -93,6 +132,10 @@ final class GuessedSessionFailureRedisTest {
   }
 
   private BotRuntime runtime(RedisSessionStore store) {
+    return runtime(store, bot());
+  }
+
+  private BotRuntime runtime(RedisSessionStore store, Bot bot) {
     RuntimeConfig config = RuntimeConfig.from(Map.of("TAMTAM_API_URL", emulator.baseUrl(),
         "TAMTAM_TOKEN", emulator.token(), "TTSCENES_BOT_NAME", botName,
         "TTSCENES_POLL_TIMEOUT_SECONDS", "1", "TTSCENES_TIMER_PERIOD_MS", "3600000"));
@@ -102,7 +145,7 @@ final class GuessedSessionFailureRedisTest {
         outcomes.add(outcome);
       }
     };
-    return BotRuntime.builder(bot(), config).store(store, false)
+    return BotRuntime.builder(bot, config).store(store, false)
         .api(OkHttpBotApi.builder(emulator.token()).baseUrl(emulator.baseUrl()).build())
         .listener(outcomesOfUpdates).warmup(WarmupSettings.disabled()).build();
   }
@@ -128,6 +171,28 @@ final class GuessedSessionFailureRedisTest {
                 return;
               }
               ctx.setSession(new Count(n + 1)).reply("count " + (n + 1));
+            }))
+        .build();
+  }
+
+  /** Counts texts; "keep" on an empty session leaves data that cannot be written, else replies. */
+  private Bot boxBot() {
+    return Bot.builder(botName)
+        .sessionData(Box.class, () -> new Box(0, null))
+        .onException(IllegalStateException.class, (ctx, e) -> {
+          exceptionHandled.add(e.getMessage());
+          ctx.reply("sorry: " + e.getMessage());
+        })
+        .root(root -> root
+            .onText(ctx -> {
+              int n = ctx.session(Box.class).n();
+              if (!ctx.text().equals("keep")) {
+                ctx.setSession(new Box(n + 1, null)).reply("box " + (n + 1));
+              } else if (n == 0) {
+                ctx.setSession(new Box(0, new Part(1)));
+              } else {
+                ctx.reply("kept " + n);
+              }
             }))
         .build();
   }
