@@ -88,7 +88,12 @@ public final class OkHttpBotApiBuilder {
     return this;
   }
 
-  /** The OkHttp client to derive from (its pool, timeouts, interceptors are kept). */
+  /**
+   * The OkHttp client to derive from: its pool, interceptors and connect and call timeouts are
+   * kept; its read and write timeouts become each API call's whole-exchange deadline (their sum;
+   * none when the read timeout is 0) instead of per-read and per-write timers. Uploads keep them
+   * as they are.
+   */
   public OkHttpBotApiBuilder httpClient(OkHttpClient client) {
     this.httpClient = Objects.requireNonNull(client, "client");
     return this;
@@ -138,7 +143,10 @@ public final class OkHttpBotApiBuilder {
     return this;
   }
 
-  /** Added to a long poll's timeout to make its read timeout (default 15 s). */
+  /**
+   * Added to a long poll's timeout to make its read budget (default 15 s): the poll is cut if its
+   * whole exchange takes longer than the poll's timeout, this margin and the write timeout.
+   */
   public OkHttpBotApiBuilder pollTimeoutMargin(Duration margin) {
     if (margin.isNegative()) {
       throw new IllegalArgumentException("poll timeout margin is " + margin + "; it must be >= 0");
