@@ -111,8 +111,9 @@ public final class BotRuntime implements AutoCloseable {
         ingress.describe(), parts.store().getClass().getSimpleName());
     boolean longPolling = ingress instanceof LongPollIngress;
     if (longPolling) {
-      // The lease decides who recovers: starting tries to take it, and the holder recovers then.
-      startIngress();
+      // The lease decides who recovers: starting tries to take it, and the holder recovers then,
+      // before its first poll.
+      parts.recovery().whileStarting(this::startIngress);
     } else {
       parts.recovery().start();
     }

@@ -22,6 +22,8 @@ final class OutboxRecovery {
   private final boolean enabled;
   private final BooleanSupplier recovers;
   private final Optional<RecoveryLease> election;
+  // The thread starting the ingress while it does (see whileStarting); null otherwise.
+  private volatile Thread startingThread;
 
   /** Recovery whose holder is decided elsewhere (the poller lease, or nobody else exists). */
   OutboxRecovery(Dispatcher dispatcher, boolean enabled, BooleanSupplier recovers) {
@@ -38,9 +40,16 @@ final class OutboxRecovery {
   static OutboxRecovery following(Dispatcher dispatcher, boolean enabled, PollerLease lease) {
     OutboxRecovery recovery = new OutboxRecovery(dispatcher, enabled, lease::isHeld);
     lease.subscribe(change -> {
-      if (change == PollerLease.Change.GAINED) {
-        // On a thread of its own: on the lease's notifying thread the walk of the store would
-        // hold back the news of a loss meanwhile, which must stop this very pass.
+      if (change == PollerLease.Change.GAINED && Thread.currentThread() == recovery.startingThread) {
+        // The gain of the ingress's start, told on the starting thread: the pass lists (and
+        // queues on their lanes) what a crash left before the first poll, so a new update of a
+        // session cannot be answered ahead of that session's older calls. A loss meanwhile is
+        // told on the lease's own thread, which is free, and stops the pass.
+        recovery.run("lease-holder");
+      } else if (change == PollerLease.Change.GAINED) {
+        // A later gain (a standby taking over), told on the lease's notifying thread: on a thread
+        // of its own, or the walk of the store would hold back the news of a loss meanwhile,
+        // which must stop this very pass.
         recovery.runApart("lease-holder");
       } else {
         // Another instance recovers now: a pass under way sends no more.
@@ -65,6 +74,20 @@ final class OutboxRecovery {
   void start() {
     election.ifPresentOrElse(lease -> lease.start(() -> run("recovery-lease-holder"), dispatcher::stopOutboxRecovery),
         () -> run("start-up"));
+  }
+
+  /**
+   * Runs {@code start} (starting a long-polling ingress) on the calling thread, during which a
+   * gain of the poller lease told on this thread recovers right there, before the start returns
+   * and the first poll is made.
+   */
+  void whileStarting(Runnable start) {
+    startingThread = Thread.currentThread();
+    try {
+      start.run();
+    } finally {
+      startingThread = null;
+    }
   }
 
   /** Leaves the election (releasing the lease if held) so another instance recovers. */
