@@ -50,7 +50,7 @@ public final class Faults {
    * The next {@code times} calls to {@code path} are refused for good, as TamTam refuses a call it
    * will never take: status {@code status} with the API error {@code {"code": code, "message":
    * message}}, without reaching the route (nothing is sent). For example
-   * {@code refuse("/messages", 1, 400, "attachment.not.ready", "Attachment is not ready")}, or 403
+   * {@code refuse("/messages", 1, 400, "proto.payload", "Unknown attachment type")}, or 403
    * {@code chat.denied} for a user who blocked the bot. Throws {@link IllegalArgumentException} for a
    * status outside 400..499 or 429 (see {@link #tooManyRequests}), a blank code or fewer than one
    * time, and {@link NullPointerException} for a null argument; nothing is queued then.

@@ -309,6 +309,42 @@ final class SupportDeskKitTest {
   }
 
   @Test
+  void anAnswerRefusedBecauseTheUserIsGoneClosesTheTicketAndOperatorsAreToldTheyBlockedTheBot() {
+    TestUser jon = bot.user("Jon");
+    String id = ask(jon, desk, "How do I unsubscribe?");
+    take(desk, olga, id);
+    bot.faults().refuse("/messages", 1, 403, "chat.denied", "User blocked the bot");
+
+    desk.as(olga).sends("Settings, then Notifications.");
+    desk.expectReply("Ticket " + id + " is closed: Jon blocked the bot, so answers cannot reach them.");
+    desk.as(olga).sends("/open").expectReply("No open tickets.");
+    assertFalse(bot.session("ticket:" + id).scene().isPresent(), "the ticket closed");
+    assertFalse(bot.session(jon).scene().isPresent(), "Jon left the closed ticket");
+    jon.expectNoMoreReplies();
+  }
+
+  @Test
+  void anAnswerRefusedForAnotherReasonKeepsTheTicketOpenTellsTheOperatorsWhyAndALaterAnswerArrives() {
+    TestUser bob = bot.user("Bob");
+    String id = ask(bob, desk, "Can I send you my receipt?");
+    take(desk, olga, id);
+    bot.faults().refuse("/messages", 1, 400, "proto.payload", "Unknown attachment type: 'sticker'");
+
+    desk.as(olga).sends("Yes, attach it here.");
+    desk.expectReply("Ticket " + id + ": the answer to Bob was not delivered, the Bot API refused it "
+        + "(400 proto.payload: Unknown attachment type: 'sticker'). The ticket stays open: write again to answer.");
+    assertTrue(bot.session("ticket:" + id).scene().isPresent(), "the ticket is still open");
+    assertTrue(bot.session(bob).scene().isPresent(), "Bob still writes to his ticket");
+    desk.as(olga).sends("/open").expectReply("1 open ticket:\n" + id + " from Bob: taken by Olga");
+
+    desk.as(olga).sends("Yes, attach it here, please.");
+    bob.expectReply("Olga (support): Yes, attach it here, please.").expectNoMoreReplies();
+    bob.sends("Here it is.");
+    desk.expectReply("Ticket " + id + ", Bob adds:\n\nHere it is.");
+    desk.expectNoMoreReplies();
+  }
+
+  @Test
   void aMessageWrittenBetweenCloseAndTheRatingOpensANewTicketTheOperatorsSee() {
     TestUser carol = bot.user("Carol");
     String id = ask(carol, desk, "Can I pay by card?");
