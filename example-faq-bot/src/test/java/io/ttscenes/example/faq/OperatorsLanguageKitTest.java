@@ -69,7 +69,8 @@ final class OperatorsLanguageKitTest {
 
     desk.as(olga).sends("Да.");
     desk.expectReply("Обращение " + id + ": ответ для Bob не доставлен, Bot API его не принял "
-        + "(400 proto.payload: Unknown attachment type). Обращение остаётся открытым: напишите ещё раз, чтобы ответить.");
+        + "(400 proto.payload: Unknown attachment type). Обращение остаётся открытым: напишите ещё раз, "
+        + "чтобы ответить.");
     desk.as(olga).sends("Да, можно.");
     bob.expectReply("Olga (support): Да, можно.").expectNoMoreReplies();
   }
