@@ -311,11 +311,8 @@ final class SupportDeskKitTest {
   @Test
   void anAnswerRefusedBecauseTheUserIsGoneClosesTheTicketAndOperatorsAreToldTheyBlockedTheBot() {
     TestUser jon = bot.user("Jon");
-    String id = ask(jon, desk, "How do I unsubscribe?");
-    take(desk, olga, id);
-    bot.faults().refuse("/messages", 1, 403, "chat.denied", "User blocked the bot");
+    String id = answeredButRefused(jon, "How do I unsubscribe?", 403, "chat.denied", "User blocked the bot");
 
-    desk.as(olga).sends("Settings, then Notifications.");
     desk.expectReply("Ticket " + id + " is closed: Jon blocked the bot, so answers cannot reach them.");
     desk.as(olga).sends("/open").expectReply("No open tickets.");
     assertFalse(bot.session("ticket:" + id).scene().isPresent(), "the ticket closed");
@@ -326,11 +323,9 @@ final class SupportDeskKitTest {
   @Test
   void anAnswerRefusedForAnotherReasonKeepsTheTicketOpenTellsTheOperatorsWhyAndALaterAnswerArrives() {
     TestUser bob = bot.user("Bob");
-    String id = ask(bob, desk, "Can I send you my receipt?");
-    take(desk, olga, id);
-    bot.faults().refuse("/messages", 1, 400, "proto.payload", "Unknown attachment type: 'sticker'");
+    String id = answeredButRefused(bob, "Can I send you my receipt?", 400, "proto.payload",
+        "Unknown attachment type: 'sticker'");
 
-    desk.as(olga).sends("Yes, attach it here.");
     desk.expectReply("Ticket " + id + ": the answer to Bob was not delivered, the Bot API refused it "
         + "(400 proto.payload: Unknown attachment type: 'sticker'). The ticket stays open: write again to answer.");
     assertTrue(bot.session("ticket:" + id).scene().isPresent(), "the ticket is still open");
@@ -618,6 +613,18 @@ final class SupportDeskKitTest {
   private double answeredTickets() {
     return bot.meters().find("ttscenes.milestones").tag("milestone", SupportDesk.TICKET_ANSWERED)
         .counters().stream().mapToDouble(Counter::count).sum();
+  }
+
+  /**
+   * {@code user} asks {@code question}, Olga takes the ticket and answers it, and TamTam refuses
+   * that answer for good with {@code status}, {@code code} and {@code message}; returns the ticket's id.
+   */
+  private String answeredButRefused(TestUser user, String question, int status, String code, String message) {
+    String id = ask(user, desk, question);
+    take(desk, olga, id);
+    bot.faults().refuse("/messages", 1, status, code, message);
+    desk.as(olga).sends("Here is how.");
+    return id;
   }
 
   /** {@code operator} presses Take on ticket {@code id}'s newest post and the chat confirms it. */
