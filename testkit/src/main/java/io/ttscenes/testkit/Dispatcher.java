@@ -101,17 +101,15 @@ final class Dispatcher implements HttpHandler {
     if (!fault.delay().isZero()) {
       Thread.sleep(fault.delay().toMillis());
     }
+    if (fault.status() == 0) {
+      return false;
+    }
     if (fault.status() == 429) {
       long seconds = Math.max(1, (fault.retryAfter().toMillis() + 999) / 1000);
       exchange.getResponseHeaders().set("Retry-After", Long.toString(seconds));
-      respond(exchange, 429, error("too.many.requests", "Too many requests"));
-      return true;
     }
-    if (fault.status() == 503) {
-      respond(exchange, 503, error("service.unavailable", "Service unavailable"));
-      return true;
-    }
-    return false;
+    respond(exchange, fault.status(), error(fault.code(), fault.message()));
+    return true;
   }
 
   private static ObjectNode error(String code, String message) {

@@ -22,7 +22,7 @@ import java.util.concurrent.Executors;
 /**
  * A local TamTam Bot API on loopback, with a web chat at {@link #webChatUrl()}. Point a bot at
  * {@link #baseUrl()} with {@link #token()}, create users with {@link #user(String)} and make them
- * talk; {@link #faults()} injects 429/503/delays. Thread-safe; {@link #close()} stops it.
+ * talk; {@link #faults()} injects 429/503, refusals for good (4xx) and delays. Thread-safe; {@link #close()} stops it.
  */
 public final class Emulator implements AutoCloseable {
   /** The token the emulator accepts unless another one is configured. */

@@ -11,7 +11,8 @@ import java.util.Random;
 
 /**
  * Fault injection for the Bot API paths: the next N calls to a path (any method, query ignored,
- * for example {@code "/messages"}) answer 429 or 503, or are delayed. Faults queued for one path
+ * for example {@code "/messages"}) answer 429 or 503, are refused for good with a 4xx, or are
+ * delayed. Faults queued for one path
  * are used in the order they were added. {@link #failShare} fails a share of every call at random
  * on top of those, for a whole run. Thread-safe.
  */
@@ -25,22 +26,51 @@ public final class Faults {
 
   Faults() {}
 
-  /** One injected fault; a delay lets the call proceed normally afterwards. */
-  record Fault(int status, Duration retryAfter, Duration delay) {}
+  /**
+   * One injected fault: its status (0 for a delay, which lets the call proceed normally
+   * afterwards), the API error it answers with, and its waits.
+   */
+  record Fault(int status, String code, String message, Duration retryAfter, Duration delay) {
+    static Fault answering(int status, String code, String message) {
+      return new Fault(status, code, message, Duration.ZERO, Duration.ZERO);
+    }
+  }
 
   /** The next {@code times} calls to {@code path} answer 429 with a {@code Retry-After} header. */
   public Faults tooManyRequests(String path, int times, Duration retryAfter) {
-    return add(path, times, new Fault(429, retryAfter, Duration.ZERO));
+    return add(path, times, new Fault(429, "too.many.requests", "Too many requests", retryAfter, Duration.ZERO));
   }
 
   /** The next {@code times} calls to {@code path} answer 503. */
   public Faults unavailable(String path, int times) {
-    return add(path, times, new Fault(503, Duration.ZERO, Duration.ZERO));
+    return add(path, times, Fault.answering(503, "service.unavailable", "Service unavailable"));
+  }
+
+  /**
+   * The next {@code times} calls to {@code path} are refused for good, as TamTam refuses a call it
+   * will never take: status {@code status} with the API error {@code {"code": code, "message":
+   * message}}, without reaching the route (nothing is sent). For example
+   * {@code refuse("/messages", 1, 400, "proto.payload", "Unknown attachment type")}, or 403
+   * {@code chat.denied} for a user who blocked the bot. Throws {@link IllegalArgumentException} for a
+   * status outside 400..499 or 429 (see {@link #tooManyRequests}), a blank code or fewer than one
+   * time, and {@link NullPointerException} for a null argument; nothing is queued then.
+   */
+  public Faults refuse(String path, int times, int status, String code, String message) {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(message, "message");
+    if (status < 400 || status > 499 || status == 429) {
+      throw new IllegalArgumentException("status is " + status
+          + "; it must be a 4xx other than 429 (tooManyRequests injects that)");
+    }
+    if (Objects.requireNonNull(code, "code").isBlank()) {
+      throw new IllegalArgumentException("code is blank; the API always names its error");
+    }
+    return add(path, times, Fault.answering(status, code, message));
   }
 
   /** The next {@code times} calls to {@code path} are held for {@code delay}, then served. */
   public Faults delay(String path, int times, Duration delay) {
-    return add(path, times, new Fault(0, Duration.ZERO, delay));
+    return add(path, times, new Fault(0, "", "", Duration.ZERO, delay));
   }
 
   /**
@@ -102,7 +132,8 @@ public final class Faults {
     Deque<Fault> queue = byPath.get(path);
     Optional<Fault> fault = queue == null ? Optional.empty() : Optional.ofNullable(queue.poll());
     if (fault.isEmpty() && random != null && random.nextDouble() < share) {
-      fault = Optional.of(new Fault(503, Duration.ZERO, random.nextBoolean() ? slowFor : Duration.ZERO));
+      fault = Optional.of(new Fault(503, "service.unavailable", "Service unavailable", Duration.ZERO,
+          random.nextBoolean() ? slowFor : Duration.ZERO));
     }
     fault.ifPresent(f -> injected++);
     return fault;

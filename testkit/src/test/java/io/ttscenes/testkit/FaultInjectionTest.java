@@ -37,6 +37,45 @@ final class FaultInjectionTest extends EmulatorTest {
   }
 
   @Test
+  void aRefusalAnswersItsStatusAndErrorWithoutSendingThenTheCallGoesThrough() {
+    EmulatedUser ann = emulator.user("Ann");
+    emulator.faults().refuse("/messages", 2, 400, "attachment.not.ready", "Try again later");
+    String send = "/messages?user_id=" + ann.userId();
+
+    BotApiClient.Reply first = api.post(send, "{\"text\":\"one\"}");
+    BotApiClient.Reply second = api.post(send, "{\"text\":\"two\"}");
+
+    assertEquals(400, first.status());
+    assertEquals("attachment.not.ready", first.code());
+    assertEquals("Try again later", first.message());
+    assertEquals(400, second.status());
+    assertEquals(List.of(), ann.messages(), "a refused call never reaches the route");
+    assertEquals(200, api.post(send, "{\"text\":\"three\"}").status());
+    assertEquals(List.of("three"), ann.messages().stream().map(BotMessage::text).toList());
+  }
+
+  @Test
+  void aRefusalWithAStatusThatIsNoRefusalOrWithoutACodeIsRefusedAndQueuesNothing() {
+    for (int status : new int[] {200, 399, 429, 500, 503}) {
+      IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+          () -> emulator.faults().refuse("/me", 1, status, "x", "y"));
+      assertTrue(error.getMessage().contains("status is " + status), error.getMessage());
+    }
+    IllegalArgumentException blank = assertThrows(IllegalArgumentException.class,
+        () -> emulator.faults().refuse("/me", 1, 403, " ", "y"));
+    IllegalArgumentException never = assertThrows(IllegalArgumentException.class,
+        () -> emulator.faults().refuse("/me", 0, 403, "chat.denied", "y"));
+    NullPointerException noMessage = assertThrows(NullPointerException.class,
+        () -> emulator.faults().refuse("/me", 1, 403, "chat.denied", null));
+
+    assertTrue(blank.getMessage().contains("code is blank"), blank.getMessage());
+    assertTrue(never.getMessage().contains("times is 0"), never.getMessage());
+    assertEquals("message", noMessage.getMessage());
+    assertEquals(0, emulator.faults().pending("/me"));
+    assertEquals(200, api.get("/me").status());
+  }
+
+  @Test
   void delayHoldsTheCallLongerThanAShortClientTimeout() {
     emulator.faults().delay("/me", 1, Duration.ofSeconds(3));
 

@@ -59,6 +59,23 @@ final class OperatorsLanguageKitTest {
   }
 
   @Test
+  void aRefusedAnswerIsReportedInTheLanguageOfTheOperatorWhoTookTheTicket() {
+    TestUser olga = bot.user("Olga", "ru");
+    TestChat desk = bot.groupChat(OPERATORS, "Operators", olga);
+    TestUser bob = bot.user("Bob");
+    String id = SupportDeskKitTest.ask(bob, desk, "Can I send a sticker?");
+    desk.as(olga).presses("Take").expectNotification("Беру обращение " + id + "…").expectAnyReply();
+    bot.faults().refuse("/messages", 1, 400, "proto.payload", "Unknown attachment type");
+
+    desk.as(olga).sends("Да.");
+    desk.expectReply("Обращение " + id + ": ответ для Bob не доставлен, Bot API его не принял "
+        + "(400 proto.payload: Unknown attachment type). Обращение остаётся открытым: напишите ещё раз, "
+        + "чтобы ответить.");
+    desk.as(olga).sends("Да, можно.");
+    bob.expectReply("Olga (support): Да, можно.").expectNoMoreReplies();
+  }
+
+  @Test
   void twoOperatorsInOneChatEachGetTheirOwnLanguageWithPluralsRight() {
     TestUser olga = bot.user("Olga", "ru");
     TestUser emma = bot.user("Emma", "en");
@@ -131,7 +148,7 @@ final class OperatorsLanguageKitTest {
     Properties russian = bundle("ru");
     Set<String> operatorTexts = new TreeSet<>(english.stringPropertyNames());
     operatorTexts.removeIf(key -> !key.startsWith("desk.op."));
-    assertEquals(24, operatorTexts.size(), operatorTexts.toString());
+    assertEquals(25, operatorTexts.size(), operatorTexts.toString());
     for (String key : operatorTexts) {
       assertNotEquals(english.getProperty(key), russian.getProperty(key), key + " is not translated");
     }
@@ -143,6 +160,12 @@ final class OperatorsLanguageKitTest {
         + "сообщение отправлено.", messages.format(Locale.forLanguageTag("ru"), "desk.op.not-passed", "Olga", 5, "rest"));
     assertEquals("Olga: 1 attachment of a kind the bot cannot send could not be passed to the user; the rest of "
         + "the message was.", messages.format(Locale.ENGLISH, "desk.op.not-passed", "Olga", 1, "rest"));
+    assertEquals("Обращение SUP-1-1: ответ для Bob не доставлен, Bot API его не принял (400 proto.payload: x). "
+        + "Обращение закрыто.", messages.format(Locale.forLanguageTag("ru"), "desk.op.not-delivered", "SUP-1-1", "Bob",
+        "400", "proto.payload", "x", "closed"));
+    assertEquals("Ticket SUP-1-1: the answer to Bob was not delivered, the Bot API refused it (400 proto.payload: x). "
+        + "The ticket is closed.", messages.format(Locale.ENGLISH, "desk.op.not-delivered", "SUP-1-1", "Bob", "400",
+        "proto.payload", "x", "closed"));
   }
 
   /** {@code user} asks; {@code operator}, a Russian one in {@code desk}, closes the ticket and the user is asked to rate. */

@@ -309,6 +309,37 @@ final class SupportDeskKitTest {
   }
 
   @Test
+  void anAnswerRefusedBecauseTheUserIsGoneClosesTheTicketAndOperatorsAreToldTheyBlockedTheBot() {
+    TestUser jon = bot.user("Jon");
+    String id = answeredButRefused(jon, "How do I unsubscribe?", 403, "chat.denied", "User blocked the bot");
+
+    desk.expectReply("Ticket " + id + " is closed: Jon blocked the bot, so answers cannot reach them.");
+    desk.as(olga).sends("/open").expectReply("No open tickets.");
+    assertFalse(bot.session("ticket:" + id).scene().isPresent(), "the ticket closed");
+    assertFalse(bot.session(jon).scene().isPresent(), "Jon left the closed ticket");
+    jon.expectNoMoreReplies();
+  }
+
+  @Test
+  void anAnswerRefusedForAnotherReasonKeepsTheTicketOpenTellsTheOperatorsWhyAndALaterAnswerArrives() {
+    TestUser bob = bot.user("Bob");
+    String id = answeredButRefused(bob, "Can I send you my receipt?", 400, "proto.payload",
+        "Unknown attachment type: 'sticker'");
+
+    desk.expectReply("Ticket " + id + ": the answer to Bob was not delivered, the Bot API refused it "
+        + "(400 proto.payload: Unknown attachment type: 'sticker'). The ticket stays open: write again to answer.");
+    assertTrue(bot.session("ticket:" + id).scene().isPresent(), "the ticket is still open");
+    assertTrue(bot.session(bob).scene().isPresent(), "Bob still writes to his ticket");
+    desk.as(olga).sends("/open").expectReply("1 open ticket:\n" + id + " from Bob: taken by Olga");
+
+    desk.as(olga).sends("Yes, attach it here, please.");
+    bob.expectReply("Olga (support): Yes, attach it here, please.").expectNoMoreReplies();
+    bob.sends("Here it is.");
+    desk.expectReply("Ticket " + id + ", Bob adds:\n\nHere it is.");
+    desk.expectNoMoreReplies();
+  }
+
+  @Test
   void aMessageWrittenBetweenCloseAndTheRatingOpensANewTicketTheOperatorsSee() {
     TestUser carol = bot.user("Carol");
     String id = ask(carol, desk, "Can I pay by card?");
@@ -582,6 +613,18 @@ final class SupportDeskKitTest {
   private double answeredTickets() {
     return bot.meters().find("ttscenes.milestones").tag("milestone", SupportDesk.TICKET_ANSWERED)
         .counters().stream().mapToDouble(Counter::count).sum();
+  }
+
+  /**
+   * {@code user} asks {@code question}, Olga takes the ticket and answers it, and TamTam refuses
+   * that answer for good with {@code status}, {@code code} and {@code message}; returns the ticket's id.
+   */
+  private String answeredButRefused(TestUser user, String question, int status, String code, String message) {
+    String id = ask(user, desk, question);
+    take(desk, olga, id);
+    bot.faults().refuse("/messages", 1, status, code, message);
+    desk.as(olga).sends("Here is how.");
+    return id;
   }
 
   /** {@code operator} presses Take on ticket {@code id}'s newest post and the chat confirms it. */

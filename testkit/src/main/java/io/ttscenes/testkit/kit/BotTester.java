@@ -324,7 +324,7 @@ public final class BotTester implements BeforeAllCallback, AfterAllCallback, Bef
     return requireEmulator();
   }
 
-  /** Shortcut for {@code emulator().faults()}: make the next calls to a path answer 429/503. */
+  /** Shortcut for {@code emulator().faults()}: make the next calls to a path answer 429/503 or a refusal (4xx). */
   public Faults faults() {
     return requireEmulator().faults();
   }

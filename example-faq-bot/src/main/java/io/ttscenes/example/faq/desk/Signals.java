@@ -66,6 +66,20 @@ final class Signals {
   /** To a ticket: its user cannot be reached (they blocked the bot). */
   record Unreachable(String id) {}
 
+  /**
+   * To a ticket: TamTam refused its answer to the user {@code name} for a reason other than an
+   * unreachable user ({@code status} with the API's error {@code code} and {@code message}, ""
+   * when it sent none), so the user got nothing and the ticket stays open.
+   */
+  record Undelivered(String id, String name, int status, String code, String message) {
+    Undelivered {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(name, "name");
+      code = code == null ? "" : code;
+      message = message == null ? "" : message;
+    }
+  }
+
   /** To the user: an operator answered ticket {@code id}, maybe with attachments (none in older signals). */
   record Answered(String id, String operator, String text, List<AttachmentRequest> attachments) {
     Answered {

@@ -25,6 +25,8 @@ final class TicketScene {
   static final String POSTED = "desk.posted";
   private static final String NOT_SENT = "desk.op.closed-nothing-sent";
   private static final String UNCHANGED = "desk.op.closed-unchanged";
+  /** How much of the API's explanation of a refused answer the operators see. */
+  static final int REASON_MAX = 300;
 
   private final long chat;
   private final OperatorsLanguage language;
@@ -42,6 +44,8 @@ final class TicketScene {
         .onSignal(Signals.Take.class, this::take)
         .onSignal(Signals.Close.class, this::close)
         .onSignal(Signals.Unreachable.class, (ctx, gone) -> unreachable(ctx))
+        .onSignal(Signals.Undelivered.class, (ctx, refused) -> undelivered(ctx, ctx.data().operatorLocale(),
+            ctx.data().name(), refused, "open"))
         .onScheduled(RAISE, this::raise)
         .onScheduled(EXPIRE, this::expire)
         .build();
@@ -61,6 +65,8 @@ final class TicketScene {
             ctx.signal(asker, new SupportDesk.LateFollowUp(SupportDesk.ticketId(ctx.self()), followUp.name(),
                 followUp.question()))))
         .onSignal(Signals.Unreachable.class, (ctx, gone) -> { })
+        // The ticket closed while its answer was on the way: the operators still learn it was not delivered.
+        .onSignal(Signals.Undelivered.class, (ctx, refused) -> undelivered(ctx, "", refused.name(), refused, "closed"))
         // Wherever the ticket is by then: replies to the post must find it while it is open.
         .onSent(POSTED, (ctx, sent) -> ctx.signal(SupportDesk.INDEX,
             new Signals.Posted(ctx.continuationPayload(String.class), sent.messageId())));
@@ -116,6 +122,22 @@ final class TicketScene {
     Ticket ticket = ctx.data();
     ctx.sendToChat(chat, OutgoingMessage.text(say(ctx, ticket, "desk.op.blocked", ticket.id(), ticket.name())));
     unlist(ctx, ticket);
+  }
+
+  /**
+   * Tells the operators that an answer of ticket {@code refused.id()} did not reach its user
+   * {@code name}, in the language of the operator tagged {@code locale}: the API's status, code
+   * and message (cut to {@link #REASON_MAX} characters), never more of the call; {@code state} is
+   * {@code open} while the ticket is, so the operator can answer again, and {@code closed} once it
+   * closed meanwhile.
+   */
+  private void undelivered(Context<?> ctx, String locale, String name, Signals.Undelivered refused,
+      String state) {
+    String reason = refused.message().length() > REASON_MAX
+        ? refused.message().substring(0, REASON_MAX) + "…" : refused.message();
+    ctx.sendToChat(chat, OutgoingMessage.text(language.in(ctx, locale, "desk.op.not-delivered", refused.id(),
+        name, String.valueOf(refused.status()), refused.code().isEmpty() ? "-" : refused.code(),
+        reason, state)));
   }
 
   private void raise(Context<Ticket> ctx) {

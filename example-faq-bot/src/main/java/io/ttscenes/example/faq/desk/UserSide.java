@@ -4,6 +4,7 @@ import io.ttscenes.api.Context;
 import io.ttscenes.api.Handlers;
 import io.ttscenes.api.OutgoingMessage;
 import io.ttscenes.api.Scene;
+import io.ttscenes.api.SendFailure;
 import io.ttscenes.api.client.ApiLimits;
 import io.ttscenes.api.keyboard.Keyboard;
 import io.ttscenes.api.model.AttachmentRequest;
@@ -22,7 +23,10 @@ final class UserSide {
   /** A rating button's payload after {@link #RATE}: the ticket, the stars, the closing operator's language. */
   private static final String TAG = "[A-Za-z0-9-]{0,35}";
   private static final Pattern RATING = Pattern.compile("(SUP-[0-9]{1,19}-[0-9]{1,9}):([0-9]+)(?::(" + TAG + "))?");
-  /** The continuation of an answer sent to the user: a refusal (blocked bot) closes the ticket. */
+  /**
+   * The continuation of an answer sent to the user: a refusal that means the user cannot be
+   * reached closes the ticket, any other one goes back to it as {@link Signals.Undelivered}.
+   */
   private static final String DELIVERED = "desk.delivered";
 
   private final long operatorsChat;
@@ -39,11 +43,7 @@ final class UserSide {
     g.onSignal(Signals.Answered.class, UserSide::deliver)
         // Delivered: nothing more to do, but declared, so the outcome is handled rather than unmatched.
         .onSent(DELIVERED, (ctx, sent) -> { })
-        // The ticket closes; the user leaves it too, or their later messages would go to a closed ticket.
-        .onSendFailed(DELIVERED, (ctx, failure) -> {
-          String id = ctx.continuationPayload(String.class);
-          (inScene(ctx) ? ctx.leave() : ctx).signal(SupportDesk.ticket(id), new Signals.Unreachable(id));
-        })
+        .onSendFailed(DELIVERED, this::notDelivered)
         .onSignal(Signals.Closed.class, (ctx, closed) -> (holds(ctx, closed.id()) ? ctx.goTo(SupportDesk.CLOSED_STEP)
             : ctx).reply(OutgoingMessage.text(ctx.t("desk.closed", closed.id())).keyboard(ratings(closed))))
         .onSignal(Signals.Expired.class, (ctx, expired) -> (holds(ctx, expired.id()) ? ctx.leave() : ctx).reply(
@@ -70,6 +70,28 @@ final class UserSide {
       answer = answer.attach(attachment);
     }
     ctx.reply(answer).then(DELIVERED, answered.id());
+  }
+
+  /**
+   * TamTam refused the answer for good. For POST /messages, 403 means the user blocked the bot
+   * (or the bot may not write there) and 404 that the dialog or the user is gone: the ticket
+   * closes, and the user leaves it too, or their later messages would go to a closed ticket. Any
+   * other refusal (400: an attachment the API will not take, say) is about this answer only, so
+   * the ticket stays open and its operators are told why, to answer again.
+   */
+  private void notDelivered(Context<?> ctx, SendFailure failure) {
+    String id = ctx.continuationPayload(String.class);
+    if (unreachable(failure)) {
+      (inScene(ctx) ? ctx.leave() : ctx).signal(SupportDesk.ticket(id), new Signals.Unreachable(id));
+    } else {
+      ctx.signal(SupportDesk.ticket(id), new Signals.Undelivered(id, OperatorsChat.name(ctx),
+          failure.status(), failure.code(), failure.message()));
+    }
+  }
+
+  /** Whether refusal {@code failure} of a send to the user means nothing will reach them. */
+  static boolean unreachable(SendFailure failure) {
+    return failure.status() == 403 || failure.status() == 404;
   }
 
   private boolean inScene(Context<?> ctx) {
