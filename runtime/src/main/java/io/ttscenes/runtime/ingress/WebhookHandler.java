@@ -90,22 +90,22 @@ final class WebhookHandler extends Handler.Abstract {
     Optional<String> refusal = access.sourceRefusal(request);
     if (refusal.isPresent()) {
       LOG.warn("webhook request refused with 403: {}", refusal.get());
-      respond(response, callback, 403, "forbidden");
+      refuseUnread(response, callback, 403, "forbidden");
       return;
     }
     if (!path.matches(request.getHttpURI().getPath())) {
       LOG.warn("webhook request to an unknown path from {} refused with 404", WebhookAccess.peer(request));
-      respond(response, callback, 404, "unknown path");
+      refuseUnread(response, callback, 404, "unknown path");
       return;
     }
     if (!HttpMethod.POST.is(request.getMethod())) {
-      respond(response, callback, 405, "webhook accepts POST only");
+      refuseUnread(response, callback, 405, "webhook accepts POST only");
       return;
     }
     Optional<String> unsigned = access.headerRefusal(request);
     if (unsigned.isPresent()) {
       LOG.warn("webhook request from {} refused with 403: {}", WebhookAccess.peer(request), unsigned.get());
-      respond(response, callback, 403, "forbidden");
+      refuseUnread(response, callback, 403, "forbidden");
       return;
     }
     bodies.read(request).thenAccept(body -> onBody(request, response, callback, body, deadline));
@@ -124,10 +124,18 @@ final class WebhookHandler extends Handler.Abstract {
   }
 
   private void refuseTooLarge(Request request, Response response, Callback callback) {
-    // The rest of the body stays unread: Jetty closes the connection after the answer.
-    response.getHeaders().put(HttpHeader.CONNECTION, "close");
     LOG.warn("webhook: a body from {} over {} bytes answered 413", WebhookAccess.peer(request), bodies.maxBytes());
-    respond(response, callback, 413, "update body exceeds " + bodies.maxBytes() + " bytes");
+    refuseUnread(response, callback, 413, "update body exceeds " + bodies.maxBytes() + " bytes");
+  }
+
+  /**
+   * Answers a request whose body is (at least partly) left unread. Jetty then closes the
+   * connection unless the rest of the body had already arrived, so the answer says so: a client
+   * told nothing would send its next request on a connection about to close and get no answer.
+   */
+  private void refuseUnread(Response response, Callback callback, int status, String message) {
+    response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    respond(response, callback, status, message);
   }
 
   private void work(Response response, Callback callback, byte[] body, long deadline) {

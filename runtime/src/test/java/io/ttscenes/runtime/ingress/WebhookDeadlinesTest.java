@@ -121,6 +121,27 @@ final class WebhookDeadlinesTest {
     assertEquals(List.of(), tamtam.texts());
   }
 
+  // A refusal before the body is read (wrong path here; also a refused source, a wrong method, a
+  // missing secret) leaves the body unread, and Jetty closes such a connection unless the body had
+  // already arrived: the answer must say so, or a client sends its next request on it and gets
+  // nothing back (a flaky "header parser received no bytes" in WebhookFromEnvironmentTest).
+  @Test
+  void aRefusalAnsweredBeforeTheBodyArrivedTellsTheClientTheConnectionCloses() throws Exception {
+    WebhookIngress hook = startHook(WebhookIngress.builder(dispatcher, tamtam.client()));
+    try (Socket socket = new Socket("127.0.0.1", hook.port())) {
+      socket.setSoTimeout(20_000);
+      socket.getOutputStream().write(("POST /not-the-hook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+          + "Content-Length: 50\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+
+      String answer = readUntilClosed(socket);
+
+      assertTrue(answer.startsWith("HTTP/1.1 404"), answer);
+      assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("\r\nconnection: close\r\n"), answer);
+    }
+    assertEquals(List.of(), tamtam.texts());
+  }
+
   /** Reads until end of stream or a reset, which both mean the server closed the connection. */
   private static String readUntilClosed(Socket socket) throws java.io.IOException {
     java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
