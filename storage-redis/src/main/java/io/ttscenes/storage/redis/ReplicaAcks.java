@@ -26,13 +26,15 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  * which the commit just set) and {@code WAIT 1} go together on one connection to the slot's
  * master: replication is in order, so the barrier's ack covers the commit before it. A master with
  * no replica connected (a master-only cluster, or one just promoted) is not waited for at all: its
- * {@code ROLE} is asked once per {@link #PAUSE} and the answer applies to all of its slots.
+ * {@code ROLE} is asked once per {@link #PAUSE} and the answer applies to all of its slots. A
+ * {@code WAIT} that no replica answers in time leaves the commit unconfirmed (an error) unless the
+ * master's {@code ROLE}, asked again, lists no replica any more.
  */
 final class ReplicaAcks {
   private static final Logger LOG = LoggerFactory.getLogger(ReplicaAcks.class);
-  // After a WAIT that no replica answered, or a ROLE that lists none (a master without one, e.g.
-  // just promoted, or a master-only cluster), commits on that master's slots go unconfirmed for
-  // this long instead of each waiting out the timeout; what ROLE says is also kept this long.
+  // After a ROLE that lists no replica (a master without one, e.g. just promoted, or a
+  // master-only cluster), commits on that master's slots go unconfirmed for this long instead of
+  // each waiting out the timeout; what ROLE says is also kept this long.
   static final Duration PAUSE = Duration.ofSeconds(5);
   private static final int SLOTS = 16384;
 
@@ -82,12 +84,20 @@ final class ReplicaAcks {
       connection.sendCommand(Protocol.Command.PEXPIRE, sessionKey, Long.toString(ttlMillis));
       connection.sendCommand(Protocol.Command.WAIT, "1", Long.toString(timeoutMillis));
       List<Object> replies = connection.getMany(2);
-      if (!(replies.get(0) instanceof Long touched) || !(replies.get(1) instanceof Long acks)) {
+      if (!(replies.get(0) instanceof Long) || !(replies.get(1) instanceof Long acks)) {
         // An error reply (MOVED: the slot has another master now) leaves the commit unconfirmed.
         throw unconfirmed(what, replies.get(0) + ", " + replies.get(1), null);
       }
-      if (touched == 1L && acks == 0L) {
-        pauseMasterOf(connection, slot, now + PAUSE.toNanos());
+      if (acks >= 1L) {
+        return;
+      }
+      // No replica confirmed the commit in time. If the master lists none now (its only replica
+      // died and the link dropped), it is a master without a replica, not waited for from here on
+      // (hasReplica pauses its slots and warns). A replica still listed is connected but behind
+      // (a loaded machine, a long sync): acknowledging the commit now, or pausing the wait, would
+      // let a failover to that replica lose commits the store reported done.
+      if (hasReplica(connection, slot, System.nanoTime())) {
+        throw unconfirmed(what, "no replica acknowledged it within " + timeoutMillis + " ms", null);
       }
     } catch (JedisException e) {
       throw unconfirmed(what, e.getMessage(), e);
@@ -136,14 +146,6 @@ final class ReplicaAcks {
         array.set(s, until);
       }
     }
-  }
-
-  /** Pauses the waits on every slot the master behind {@code connection} serves (at least {@code slot}). */
-  private void pauseMasterOf(Connection connection, int slot, long until) {
-    markMasterOf(connection, slot, pausedUntil, until);
-    LOG.warn("redis at {}: no replica confirmed a commit within {} ms (a master without a live "
-        + "replica?); for {} s commits on its slots are not waited for, and a failover meanwhile "
-        + "can lose them", where, timeoutMillis, PAUSE.toSeconds());
   }
 
   private StoreUnavailableException unconfirmed(String what, String detail, Exception cause) {

@@ -96,6 +96,42 @@ final class ClusterNode {
     }
   }
 
+  /**
+   * Stops the process (SIGSTOP) without closing its connections, as an overloaded or swapped-out
+   * machine would stall: its master still lists it as a replica, but it acknowledges nothing.
+   */
+  void freeze() {
+    signal("-STOP");
+  }
+
+  /** Lets a {@link #freeze() frozen} process run again (SIGCONT). */
+  void thaw() {
+    signal("-CONT");
+  }
+
+  /** The port of this node's master, in its {@code INFO replication}; empty on a master. */
+  java.util.OptionalInt masterPort() {
+    try (Jedis jedis = connect()) {
+      return jedis.info("replication").lines().filter(line -> line.startsWith("master_port:"))
+          .mapToInt(line -> Integer.parseInt(line.substring("master_port:".length()).trim()))
+          .findFirst();
+    }
+  }
+
+  private void signal(String which) {
+    try {
+      Process kill = new ProcessBuilder("kill", which, Long.toString(process.pid())).inheritIO().start();
+      if (!kill.waitFor(30, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new IllegalStateException("kill " + which + " of redis-server on port " + port + " failed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot run kill " + which, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while signalling redis-server on port " + port, e);
+    }
+  }
+
   private Jedis connect() {
     return new Jedis(address(), DefaultJedisClientConfig.builder()
         .connectionTimeoutMillis(2000).socketTimeoutMillis(2000).build());

@@ -149,6 +149,16 @@ final class LocalRedisCluster implements RedisClusterExtension.Cluster {
     throw new IllegalStateException("no running master serves slot " + slot);
   }
 
+  /** The running node that replicates {@code master}. */
+  ClusterNode replicaOf(ClusterNode master) {
+    for (ClusterNode node : nodes) {
+      if (node.running() && node.masterPort().orElse(-1) == master.address().getPort()) {
+        return node;
+      }
+    }
+    throw new IllegalStateException("no running replica of " + master.address());
+  }
+
   /** The directory holding every node's own directory. */
   Path root() {
     return root;
