@@ -340,6 +340,19 @@ final class SupportDeskKitTest {
   }
 
   @Test
+  void aLongRefusalReasonCutWhereAnEmojiStandsStillReachesTheOperatorsWithoutHalfOfIt() {
+    TestUser bob = bot.user("Bob");
+    String cutAt = "a".repeat(299);
+    String id = answeredButRefused(bob, "Can I send you a sticker?", 400, "proto.payload",
+        cutAt + "\uD83D\uDE00 and more");
+
+    desk.expectReply("Ticket " + id + ": the answer to Bob was not delivered, the Bot API refused it "
+        + "(400 proto.payload: " + cutAt + "…). The ticket stays open: write again to answer.");
+    desk.as(olga).sends("Send it here.");
+    bob.expectReply("Olga (support): Send it here.").expectNoMoreReplies();
+  }
+
+  @Test
   void aMessageWrittenBetweenCloseAndTheRatingOpensANewTicketTheOperatorsSee() {
     TestUser carol = bot.user("Carol");
     String id = ask(carol, desk, "Can I pay by card?");

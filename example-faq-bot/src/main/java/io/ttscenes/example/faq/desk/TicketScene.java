@@ -133,8 +133,11 @@ final class TicketScene {
    */
   private void undelivered(Context<?> ctx, String locale, String name, Signals.Undelivered refused,
       String state) {
-    String reason = refused.message().length() > REASON_MAX
-        ? refused.message().substring(0, REASON_MAX) + "…" : refused.message();
+    String message = refused.message();
+    // Cut between characters, never inside one written as two chars (an emoji), which no chat shows.
+    int end = message.length() > REASON_MAX && Character.isHighSurrogate(message.charAt(REASON_MAX - 1))
+        ? REASON_MAX - 1 : REASON_MAX;
+    String reason = message.length() > REASON_MAX ? message.substring(0, end) + "…" : message;
     ctx.sendToChat(chat, OutgoingMessage.text(language.in(ctx, locale, "desk.op.not-delivered", refused.id(),
         name, String.valueOf(refused.status()), refused.code().isEmpty() ? "-" : refused.code(),
         reason, state)));
