@@ -340,6 +340,25 @@ final class SupportDeskKitTest {
   }
 
   @Test
+  void anAnswerRefusedWithoutAnExplanationTellsTheOperatorsOnlyWhatTheApiSaid() {
+    TestUser bob = bot.user("Bob");
+    String id = answeredButRefused(bob, "Can I send a sticker?", 400, "proto.payload", "");
+
+    desk.expectReply("Ticket " + id + ": the answer to Bob was not delivered, the Bot API refused it "
+        + "(400 proto.payload). The ticket stays open: write again to answer.");
+  }
+
+  @Test
+  void anAnswerRefusedBecauseTheDialogIsGoneClosesTheTicketToo() {
+    TestUser jon = bot.user("Jon");
+    String id = answeredButRefused(jon, "Where is my order?", 404, "not.found", "Chat not found");
+
+    desk.expectReply("Ticket " + id + " is closed: Jon blocked the bot, so answers cannot reach them.");
+    assertFalse(bot.session("ticket:" + id).scene().isPresent(), "the ticket closed");
+    assertFalse(bot.session(jon).scene().isPresent(), "Jon left the closed ticket");
+  }
+
+  @Test
   void aLongRefusalReasonCutWhereAnEmojiStandsStillReachesTheOperatorsWithoutHalfOfIt() {
     TestUser bob = bot.user("Bob");
     String cutAt = "a".repeat(299);
