@@ -54,7 +54,8 @@ public final class Faults {
    * {@code refuse("/messages", 1, 400, "proto.payload", "Unknown attachment type")}, or 403
    * {@code chat.denied} for a user who blocked the bot. Throws {@link IllegalArgumentException} for a
    * status outside 400..499 or 429 (see {@link #tooManyRequests}), a blank code, fewer than one
-   * time or a path that is not a Bot API path (see the class comment), and {@link NullPointerException} for a null argument; nothing is queued then.
+   * time or a path that is not a Bot API path (see the class comment), and
+   * {@link NullPointerException} for a null argument; nothing is queued then.
    */
   public Faults refuse(String path, int times, int status, String code, String message) {
     Objects.requireNonNull(path, "path");

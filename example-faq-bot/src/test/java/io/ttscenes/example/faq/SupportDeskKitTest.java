@@ -313,10 +313,8 @@ final class SupportDeskKitTest {
     TestUser jon = bot.user("Jon");
     String id = answeredButRefused(jon, "How do I unsubscribe?", 403, "chat.denied", "User blocked the bot");
 
-    desk.expectReply("Ticket " + id + " is closed: Jon blocked the bot, so answers cannot reach them.");
+    closedAsUnreachable(jon, id);
     desk.as(olga).sends("/open").expectReply("No open tickets.");
-    assertFalse(bot.session("ticket:" + id).scene().isPresent(), "the ticket closed");
-    assertFalse(bot.session(jon).scene().isPresent(), "Jon left the closed ticket");
     jon.expectNoMoreReplies();
   }
 
@@ -353,9 +351,14 @@ final class SupportDeskKitTest {
     TestUser jon = bot.user("Jon");
     String id = answeredButRefused(jon, "Where is my order?", 404, "not.found", "Chat not found");
 
-    desk.expectReply("Ticket " + id + " is closed: Jon blocked the bot, so answers cannot reach them.");
+    closedAsUnreachable(jon, id);
+  }
+
+  /** Ticket {@code id} closed because {@code user} cannot be reached, the operators were told, and the user left it. */
+  private void closedAsUnreachable(TestUser user, String id) {
+    desk.expectReply("Ticket " + id + " is closed: " + user.name() + " blocked the bot, so answers cannot reach them.");
     assertFalse(bot.session("ticket:" + id).scene().isPresent(), "the ticket closed");
-    assertFalse(bot.session(jon).scene().isPresent(), "Jon left the closed ticket");
+    assertFalse(bot.session(user).scene().isPresent(), user.name() + " left the closed ticket");
   }
 
   @Test
