@@ -154,8 +154,8 @@ final class SupportDeskKitTest {
     desk.as(olga).repliesTo("Ticket " + id + ", Dan adds:\n\nGreat!", "You are welcome.");
     dan.expectReply("Olga (support): You are welcome.");
     desk.expectNoMoreReplies();
-    assertEquals(answered + 2, answeredTickets(), "each answer that reached Dan is a ticket-answered mark");
     bot.awaitIdle();
+    assertEquals(answered + 2, answeredTickets(), "each answer that reached Dan is a ticket-answered mark");
     assertEquals(0.0, bot.meters().find("ttscenes.updates").tag("outcome", "unmatched").counters().stream()
         .mapToDouble(Counter::count).sum(), "every answer's delivery was handled, none dropped as unmatched");
   }
@@ -321,17 +321,22 @@ final class SupportDeskKitTest {
   @Test
   void anAnswerRefusedForAnotherReasonKeepsTheTicketOpenTellsTheOperatorsWhyAndALaterAnswerArrives() {
     TestUser bob = bot.user("Bob");
+    double answered = answeredTickets();
     String id = answeredButRefused(bob, "Can I send you my receipt?", 400, "proto.payload",
         "Unknown attachment type: 'sticker'");
 
     desk.expectReply("Ticket " + id + ": the answer to Bob was not delivered, the Bot API refused it "
         + "(400 proto.payload: Unknown attachment type: 'sticker'). The ticket stays open: write again to answer.");
+    bot.awaitIdle();
+    assertEquals(answered, answeredTickets(), "an answer that reached nobody is no ticket-answered mark");
     assertTrue(bot.session("ticket:" + id).scene().isPresent(), "the ticket is still open");
     assertTrue(bot.session(bob).scene().isPresent(), "Bob still writes to his ticket");
     desk.as(olga).sends("/open").expectReply("1 open ticket:\n" + id + " from Bob: taken by Olga");
 
     desk.as(olga).sends("Yes, attach it here, please.");
     bob.expectReply("Olga (support): Yes, attach it here, please.").expectNoMoreReplies();
+    bot.awaitIdle();
+    assertEquals(answered + 1, answeredTickets(), "the answer that reached Bob is");
     bob.sends("Here it is.");
     desk.expectReply("Ticket " + id + ", Bob adds:\n\nHere it is.");
     desk.expectNoMoreReplies();
