@@ -14,7 +14,8 @@ import java.util.Random;
  * for example {@code "/messages"}) answer 429 or 503, are refused for good with a 4xx, or are
  * delayed. Faults queued for one path
  * are used in the order they were added. {@link #failShare} fails a share of every call at random
- * on top of those, for a whole run. Thread-safe.
+ * on top of those, for a whole run. A path that no call can have (not starting with {@code /}, or
+ * with a query) throws {@link IllegalArgumentException} and queues nothing. Thread-safe.
  */
 public final class Faults {
   private final Map<String, Deque<Fault>> byPath = new HashMap<>();
@@ -52,8 +53,9 @@ public final class Faults {
    * message}}, without reaching the route (nothing is sent). For example
    * {@code refuse("/messages", 1, 400, "proto.payload", "Unknown attachment type")}, or 403
    * {@code chat.denied} for a user who blocked the bot. Throws {@link IllegalArgumentException} for a
-   * status outside 400..499 or 429 (see {@link #tooManyRequests}), a blank code or fewer than one
-   * time, and {@link NullPointerException} for a null argument; nothing is queued then.
+   * status outside 400..499 or 429 (see {@link #tooManyRequests}), a blank code, fewer than one
+   * time or a path that is not a Bot API path (see the class comment), and
+   * {@link NullPointerException} for a null argument; nothing is queued then.
    */
   public Faults refuse(String path, int times, int status, String code, String message) {
     Objects.requireNonNull(path, "path");
@@ -117,6 +119,10 @@ public final class Faults {
   }
 
   private synchronized Faults add(String path, int times, Fault fault) {
+    if (!Objects.requireNonNull(path, "path").startsWith("/") || path.contains("?") || path.contains("#")) {
+      throw new IllegalArgumentException("path is '" + path + "'; it must be a Bot API path such as "
+          + "/messages, starting with / and without a query, or no call would ever take the fault");
+    }
     if (times < 1) {
       throw new IllegalArgumentException("times is " + times + "; it must be at least 1");
     }

@@ -76,6 +76,21 @@ final class FaultInjectionTest extends EmulatorTest {
   }
 
   @Test
+  void aFaultForAPathNoCallCanHaveIsRefusedAndQueuesNothing() {
+    for (String path : new String[] {"messages", "", "/messages?user_id=1", "https://x/messages"}) {
+      IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class,
+          () -> emulator.faults().refuse(path, 1, 400, "proto.payload", "y"));
+      IllegalArgumentException busy = assertThrows(IllegalArgumentException.class,
+          () -> emulator.faults().tooManyRequests(path, 1, Duration.ofSeconds(1)));
+      assertTrue(refusal.getMessage().contains("path is '" + path + "'"), refusal.getMessage());
+      assertTrue(busy.getMessage().contains("path is '" + path + "'"), busy.getMessage());
+      assertEquals(0, emulator.faults().pending(path));
+    }
+    assertThrows(IllegalArgumentException.class, () -> emulator.faults().unavailable("me", 1));
+    assertThrows(IllegalArgumentException.class, () -> emulator.faults().delay("me?x=1", 1, Duration.ZERO));
+  }
+
+  @Test
   void delayHoldsTheCallLongerThanAShortClientTimeout() {
     emulator.faults().delay("/me", 1, Duration.ofSeconds(3));
 

@@ -162,10 +162,10 @@ final class OperatorsLanguageKitTest {
         + "the message was.", messages.format(Locale.ENGLISH, "desk.op.not-passed", "Olga", 1, "rest"));
     assertEquals("Обращение SUP-1-1: ответ для Bob не доставлен, Bot API его не принял (400 proto.payload: x). "
         + "Обращение закрыто.", messages.format(Locale.forLanguageTag("ru"), "desk.op.not-delivered", "SUP-1-1", "Bob",
-        "400", "proto.payload", "x", "closed"));
+        "400 proto.payload: x", "closed"));
     assertEquals("Ticket SUP-1-1: the answer to Bob was not delivered, the Bot API refused it (400 proto.payload: x). "
-        + "The ticket is closed.", messages.format(Locale.ENGLISH, "desk.op.not-delivered", "SUP-1-1", "Bob", "400",
-        "proto.payload", "x", "closed"));
+        + "The ticket is closed.", messages.format(Locale.ENGLISH, "desk.op.not-delivered", "SUP-1-1", "Bob",
+        "400 proto.payload: x", "closed"));
   }
 
   /** {@code user} asks; {@code operator}, a Russian one in {@code desk}, closes the ticket and the user is asked to rate. */

@@ -154,8 +154,8 @@ final class SupportDeskKitTest {
     desk.as(olga).repliesTo("Ticket " + id + ", Dan adds:\n\nGreat!", "You are welcome.");
     dan.expectReply("Olga (support): You are welcome.");
     desk.expectNoMoreReplies();
-    assertEquals(answered + 2, answeredTickets(), "each answer that reached Dan is a ticket-answered mark");
     bot.awaitIdle();
+    assertEquals(answered + 2, answeredTickets(), "each answer that reached Dan is a ticket-answered mark");
     assertEquals(0.0, bot.meters().find("ttscenes.updates").tag("outcome", "unmatched").counters().stream()
         .mapToDouble(Counter::count).sum(), "every answer's delivery was handled, none dropped as unmatched");
   }
@@ -313,30 +313,70 @@ final class SupportDeskKitTest {
     TestUser jon = bot.user("Jon");
     String id = answeredButRefused(jon, "How do I unsubscribe?", 403, "chat.denied", "User blocked the bot");
 
-    desk.expectReply("Ticket " + id + " is closed: Jon blocked the bot, so answers cannot reach them.");
+    closedAsUnreachable(jon, id);
     desk.as(olga).sends("/open").expectReply("No open tickets.");
-    assertFalse(bot.session("ticket:" + id).scene().isPresent(), "the ticket closed");
-    assertFalse(bot.session(jon).scene().isPresent(), "Jon left the closed ticket");
     jon.expectNoMoreReplies();
   }
 
   @Test
   void anAnswerRefusedForAnotherReasonKeepsTheTicketOpenTellsTheOperatorsWhyAndALaterAnswerArrives() {
     TestUser bob = bot.user("Bob");
+    double answered = answeredTickets();
     String id = answeredButRefused(bob, "Can I send you my receipt?", 400, "proto.payload",
         "Unknown attachment type: 'sticker'");
 
     desk.expectReply("Ticket " + id + ": the answer to Bob was not delivered, the Bot API refused it "
         + "(400 proto.payload: Unknown attachment type: 'sticker'). The ticket stays open: write again to answer.");
+    bot.awaitIdle();
+    assertEquals(answered, answeredTickets(), "an answer that reached nobody is no ticket-answered mark");
     assertTrue(bot.session("ticket:" + id).scene().isPresent(), "the ticket is still open");
     assertTrue(bot.session(bob).scene().isPresent(), "Bob still writes to his ticket");
     desk.as(olga).sends("/open").expectReply("1 open ticket:\n" + id + " from Bob: taken by Olga");
 
     desk.as(olga).sends("Yes, attach it here, please.");
     bob.expectReply("Olga (support): Yes, attach it here, please.").expectNoMoreReplies();
+    bot.awaitIdle();
+    assertEquals(answered + 1, answeredTickets(), "the answer that reached Bob is");
     bob.sends("Here it is.");
     desk.expectReply("Ticket " + id + ", Bob adds:\n\nHere it is.");
     desk.expectNoMoreReplies();
+  }
+
+  @Test
+  void anAnswerRefusedWithoutAnExplanationTellsTheOperatorsOnlyWhatTheApiSaid() {
+    TestUser bob = bot.user("Bob");
+    String id = answeredButRefused(bob, "Can I send a sticker?", 400, "proto.payload", "");
+
+    desk.expectReply("Ticket " + id + ": the answer to Bob was not delivered, the Bot API refused it "
+        + "(400 proto.payload). The ticket stays open: write again to answer.");
+  }
+
+  @Test
+  void anAnswerRefusedBecauseTheDialogIsGoneClosesTheTicketToo() {
+    TestUser jon = bot.user("Jon");
+    String id = answeredButRefused(jon, "Where is my order?", 404, "not.found", "Chat not found");
+
+    closedAsUnreachable(jon, id);
+  }
+
+  /** Ticket {@code id} closed because {@code user} cannot be reached, the operators were told, and the user left it. */
+  private void closedAsUnreachable(TestUser user, String id) {
+    desk.expectReply("Ticket " + id + " is closed: " + user.name() + " blocked the bot, so answers cannot reach them.");
+    assertFalse(bot.session("ticket:" + id).scene().isPresent(), "the ticket closed");
+    assertFalse(bot.session(user).scene().isPresent(), user.name() + " left the closed ticket");
+  }
+
+  @Test
+  void aLongRefusalReasonCutWhereAnEmojiStandsStillReachesTheOperatorsWithoutHalfOfIt() {
+    TestUser bob = bot.user("Bob");
+    String cutAt = "a".repeat(299);
+    String id = answeredButRefused(bob, "Can I send you a sticker?", 400, "proto.payload",
+        cutAt + "\uD83D\uDE00 and more");
+
+    desk.expectReply("Ticket " + id + ": the answer to Bob was not delivered, the Bot API refused it "
+        + "(400 proto.payload: " + cutAt + "…). The ticket stays open: write again to answer.");
+    desk.as(olga).sends("Send it here.");
+    bob.expectReply("Olga (support): Send it here.").expectNoMoreReplies();
   }
 
   @Test

@@ -126,18 +126,23 @@ final class TicketScene {
 
   /**
    * Tells the operators that an answer of ticket {@code refused.id()} did not reach its user
-   * {@code name}, in the language of the operator tagged {@code locale}: the API's status, code
-   * and message (cut to {@link #REASON_MAX} characters), never more of the call; {@code state} is
-   * {@code open} while the ticket is, so the operator can answer again, and {@code closed} once it
-   * closed meanwhile.
+   * {@code name}, in the language of the operator tagged {@code locale}: the API's status, and
+   * its code and message (cut to {@link #REASON_MAX} characters) when it sent them, never more of
+   * the call; {@code state} is {@code open} while the ticket is, so the operator can answer again,
+   * and {@code closed} once it closed meanwhile.
    */
   private void undelivered(Context<?> ctx, String locale, String name, Signals.Undelivered refused,
       String state) {
-    String reason = refused.message().length() > REASON_MAX
-        ? refused.message().substring(0, REASON_MAX) + "…" : refused.message();
+    String message = refused.message();
+    // Cut between characters, never inside one written as two chars (an emoji), which no chat shows.
+    int end = message.length() > REASON_MAX && Character.isHighSurrogate(message.charAt(REASON_MAX - 1))
+        ? REASON_MAX - 1 : REASON_MAX;
+    String reason = message.length() > REASON_MAX ? message.substring(0, end) + "…" : message;
+    // Only what the API said: no empty code or explanation shows as "-" or a dangling colon.
+    String why = refused.status() + (refused.code().isEmpty() ? "" : " " + refused.code())
+        + (reason.isEmpty() ? "" : ": " + reason);
     ctx.sendToChat(chat, OutgoingMessage.text(language.in(ctx, locale, "desk.op.not-delivered", refused.id(),
-        name, String.valueOf(refused.status()), refused.code().isEmpty() ? "-" : refused.code(),
-        reason, state)));
+        name, why, state)));
   }
 
   private void raise(Context<Ticket> ctx) {

@@ -41,8 +41,8 @@ final class UserSide {
 
   void handlers(Handlers g) {
     g.onSignal(Signals.Answered.class, UserSide::deliver)
-        // Delivered: nothing more to do, but declared, so the outcome is handled rather than unmatched.
-        .onSent(DELIVERED, (ctx, sent) -> { })
+        // Delivered: only now is the ticket answered for the funnel (a refused answer reached nobody).
+        .onSent(DELIVERED, (ctx, sent) -> ctx.reached(SupportDesk.TICKET_ANSWERED))
         .onSendFailed(DELIVERED, this::notDelivered)
         .onSignal(Signals.Closed.class, (ctx, closed) -> (holds(ctx, closed.id()) ? ctx.goTo(SupportDesk.CLOSED_STEP)
             : ctx).reply(OutgoingMessage.text(ctx.t("desk.closed", closed.id())).keyboard(ratings(closed))))
@@ -52,13 +52,12 @@ final class UserSide {
   }
 
   /**
-   * An operator's answer to the user, marked as the funnel's {@link SupportDesk#TICKET_ANSWERED};
-   * one up to TamTam's limit with the name as its own line if need be. The attachments go as the
+   * An operator's answer to the user, marked as the funnel's {@link SupportDesk#TICKET_ANSWERED}
+   * once TamTam took it; one up to TamTam's limit with the name as its own line if need be. The attachments go as the
    * operator's message had them: a contact or sticker, which the API wants alone, comes alone
    * from clients, so it stays alone here.
    */
   private static void deliver(Context<?> ctx, Signals.Answered answered) {
-    ctx.reached(SupportDesk.TICKET_ANSWERED);
     String from = ctx.t("desk.answer-from", answered.operator());
     String text = (from + " " + answered.text()).strip();
     if (text.length() > ApiLimits.MESSAGE_TEXT_MAX) {
