@@ -319,6 +319,18 @@ final class SupportDeskKitTest {
   }
 
   @Test
+  void anAnswerRefusedBecauseTheBotsOwnTokenWasRefusedKeepsTheTicketOpenAndSaysSo() {
+    TestUser kim = bot.user("Kim");
+    String id = answeredButRefused(kim, "Is my order shipped?", 403, "verify.token", "Invalid access_token");
+
+    desk.expectReply("Ticket " + id + ": the answer to Kim was not delivered, the Bot API refused it "
+        + "(403 verify.token: Invalid access_token). The ticket stays open: write again to answer.");
+    bot.awaitIdle();
+    assertTrue(bot.session("ticket:" + id).scene().isPresent(), "the ticket is still open");
+    assertTrue(bot.session(kim).scene().isPresent(), "Kim still writes to her ticket");
+  }
+
+  @Test
   void anAnswerRefusedForAnotherReasonKeepsTheTicketOpenTellsTheOperatorsWhyAndALaterAnswerArrives() {
     TestUser bob = bot.user("Bob");
     double answered = answeredTickets();

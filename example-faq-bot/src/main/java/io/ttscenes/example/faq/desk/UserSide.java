@@ -88,9 +88,13 @@ final class UserSide {
     }
   }
 
-  /** Whether refusal {@code failure} of a send to the user means nothing will reach them. */
+  /**
+   * Whether refusal {@code failure} of a send to the user means nothing will reach them. A 403
+   * {@code verify.token} is the bot's own token refused (the schema's example), not the user's
+   * doing: the ticket stays open and operators read the API's words.
+   */
   static boolean unreachable(SendFailure failure) {
-    return failure.status() == 403 || failure.status() == 404;
+    return failure.status() == 404 || failure.status() == 403 && !"verify.token".equals(failure.code());
   }
 
   private boolean inScene(Context<?> ctx) {
