@@ -11,6 +11,7 @@ import io.ttscenes.api.store.CommitResult.Conflict;
 import io.ttscenes.api.store.Concurrently;
 import io.ttscenes.api.store.OutboxEntry;
 import io.ttscenes.api.store.StoredSession;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.UnifiedJedis;
@@ -41,6 +43,16 @@ final class RedisSessionStoreTest {
   private static StoredSession loadUncached(RedisConfig config, String key) {
     try (RedisSessionStore fresh = RedisSessionStore.create(config.newBuilder().nearCache(false).build())) {
       return fresh.load(key).orElseThrow();
+    }
+  }
+
+  @Test
+  void anOpenStoreRegistersNoConnectionPoolWithJmx() throws Exception {
+    // Registering a pool MBean creates the platform MBean server: a cold start's CPU for nothing.
+    try (RedisSessionStore store = RedisSessionStore.create(config(false))) {
+      store.commit(commit("jmx", 0, "v1", "m1"));
+      assertEquals(Set.of(), ManagementFactory.getPlatformMBeanServer()
+          .queryNames(new ObjectName("org.apache.commons.pool2:*"), null));
     }
   }
 
