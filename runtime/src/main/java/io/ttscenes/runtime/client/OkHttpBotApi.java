@@ -365,4 +365,9 @@ public final class OkHttpBotApi implements BotApi, Uploader, AnswerlessWrites {
     HttpExchange.Raw raw = loop.run(built);
     answers.check(built.operation(), raw.status(), raw.body());
   }
+
+  /** The mapper that writes requests and reads answers. */
+  ObjectMapper mapper() {
+    return mapper;
+  }
 }

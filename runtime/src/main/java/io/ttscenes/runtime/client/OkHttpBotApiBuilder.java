@@ -137,7 +137,7 @@ public final class OkHttpBotApiBuilder {
     return this;
   }
 
-  /** The JSON mapper; defaults to {@link WireJson#create()}. */
+  /** The JSON mapper; defaults to {@link WireJson#MAPPER}, shared with the dispatcher and the warm-up. */
   public OkHttpBotApiBuilder mapper(ObjectMapper value) {
     this.mapper = Objects.requireNonNull(value, "mapper");
     return this;
@@ -192,7 +192,7 @@ public final class OkHttpBotApiBuilder {
 
   /** A new client with these settings. */
   public OkHttpBotApi build() {
-    ObjectMapper json = mapper != null ? mapper : WireJson.create();
+    ObjectMapper json = mapper != null ? mapper : WireJson.MAPPER;
     OkHttpClient http = httpClient != null ? httpClient : new OkHttpClient.Builder()
         .connectionPool(new ConnectionPool(maxIdleConnections, 5, TimeUnit.MINUTES))
         .build();

@@ -388,7 +388,7 @@ public final class Dispatcher implements AutoCloseable {
     private ExecutorService executor;
     private RuntimeListener listener = RuntimeListener.NONE;
     private Sleeper sleeper = Sleeper.SYSTEM;
-    private ObjectMapper mapper = WireJson.create();
+    private ObjectMapper mapper = WireJson.MAPPER;
     private int maxAttempts = 5;
     private Duration storeBackoff = Duration.ofMillis(200);
     private Duration storeBackoffCap = Duration.ofSeconds(10);
@@ -447,13 +447,18 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /**
-     * Sets the mapper for session data and outboxes (default: {@link WireJson#create()}). It also
+     * Sets the mapper for session data and outboxes (default: {@link WireJson#MAPPER}, shared). It also
      * writes the bodies of replies, which an {@code AnswerlessWrites} client sends as written, so
      * it must write the wire model as the client's mapper does (start from {@link WireJson#create()}).
      */
     public Builder mapper(ObjectMapper mapper) {
       this.mapper = Objects.requireNonNull(mapper, "mapper");
       return this;
+    }
+
+    /** The mapper set so far (or the default). */
+    ObjectMapper mapper() {
+      return mapper;
     }
 
     /** Sets how many times a conflicting commit is re-run before the update fails (default 5). */

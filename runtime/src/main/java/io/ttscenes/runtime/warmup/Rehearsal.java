@@ -28,7 +28,7 @@ final class Rehearsal implements AutoCloseable {
   private static final int PAGE_CAP = 1000;
   private static final int FIRST_BATCH = 4;
 
-  private final CannedApi canned = new CannedApi(WireJson.create());
+  private final CannedApi canned = new CannedApi(WireJson.MAPPER);
   private final Dispatcher dispatcher;
   private final RehearsalListener listener;
   private final int batch;

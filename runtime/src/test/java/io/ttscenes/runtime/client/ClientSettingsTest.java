@@ -2,6 +2,7 @@ package io.ttscenes.runtime.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import io.ttscenes.api.client.MalformedResponseException;
 import io.ttscenes.api.client.UpdatesRequest;
 import io.ttscenes.api.model.UnreadableUpdate;
 import io.ttscenes.api.model.UpdateList;
+import io.ttscenes.runtime.json.WireJson;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,13 @@ final class ClientSettingsTest {
   @AfterEach
   void stop() {
     api.close();
+  }
+
+  @Test
+  void aClientWithoutAMapperOfItsOwnUsesTheSharedWireMapper() {
+    // Jackson builds its readers and writers per mapper: the dispatcher and the warm-up share this
+    // one, so the update readers the warm-up built are the ones the first real page uses.
+    assertSame(WireJson.MAPPER, OkHttpBotApi.builder("token").build().mapper());
   }
 
   @Test
