@@ -109,6 +109,17 @@ final class ClusterNode {
     signal("-CONT");
   }
 
+  /**
+   * Closes this master's replication links ({@code CLIENT KILL TYPE replica}): its {@code ROLE}
+   * then lists no replica, while the cluster still counts each as this master's replica, as when
+   * a link drops or the replica was promoted away without this node knowing yet.
+   */
+  void dropReplicaLinks() {
+    try (Jedis jedis = connect()) {
+      jedis.sendCommand(redis.clients.jedis.Protocol.Command.CLIENT, "KILL", "TYPE", "replica");
+    }
+  }
+
   /** The port of this node's master, in its {@code INFO replication}; empty on a master. */
   java.util.OptionalInt masterPort() {
     try (Jedis jedis = connect()) {

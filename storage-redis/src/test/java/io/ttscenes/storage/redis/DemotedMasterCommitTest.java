@@ -1,0 +1,139 @@
+package io.ttscenes.storage.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ttscenes.api.store.Commit;
+import io.ttscenes.api.store.CommitResult;
+import io.ttscenes.api.store.StoreUnavailableException;
+import io.ttscenes.api.store.StoredSession;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A master whose {@code ROLE} lists no replica any more while the cluster still has its replica
+ * alive (its link dropped; or the replica was promoted while the master stalled and the master
+ * does not know yet): the replica lacks what the master takes from then on, so a failover to it
+ * (or the master rejoining as its replica) drops it. Such commits are not acknowledged. A replica
+ * that really died is marked failed by the cluster, and from then on commits proceed unconfirmed,
+ * with a warning, as on a master that never had a replica.
+ */
+final class DemotedMasterCommitTest {
+  @RegisterExtension static final RedisClusterExtension CLUSTER = RedisClusterExtension.own();
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  @Test
+  void aCommitOnAMasterThatLostTheLinkToALiveReplicaIsNotAcknowledgedAndSoNotLostInItsFailover() {
+    String key = withReplica("link-lost-");
+    try (RedisSessionStore store = RedisSessionStore.create(config("link-lost"))) {
+      assertInstanceOf(CommitResult.Committed.class, commit(store, key, 0), "with the replica in sync");
+      int slot = RedisClusterFailoverTest.slotOf(key);
+      ClusterNode master = CLUSTER.local().masterOf(slot);
+      ClusterNode replica = CLUSTER.local().replicaOf(master);
+      long acknowledged = 1;
+      replica.freeze();
+      try {
+        master.dropReplicaLinks();
+        // Two commits, well within the node timeout (1.5 s): the cluster still counts the replica.
+        for (long version = 1; version < 3; version++) {
+          try {
+            if (commit(store, key, version) instanceof CommitResult.Committed) {
+              acknowledged = version + 1;
+            }
+          } catch (StoreUnavailableException unconfirmed) {
+            assertTrue(unconfirmed.getMessage().contains("not confirmed by a replica"), unconfirmed.getMessage());
+          }
+        }
+        master.kill();
+      } finally {
+        replica.thaw();
+      }
+      awaitTrue(() -> replica.isMasterOf(slot), "the replica's promotion");
+      long stored = awaitRead(store, key);
+      assertEquals(acknowledged, Math.min(acknowledged, stored), "acknowledged commits lost in the failover: "
+          + (acknowledged - stored) + " (acknowledged version " + acknowledged + ", stored " + stored + ")");
+    }
+  }
+
+  @Test
+  void aMasterWhoseReplicaDiedTakesCommitsAgainOnceTheClusterMarksItFailed() {
+    String key = withReplica("died-");
+    try (RedisSessionStore store = RedisSessionStore.create(config("replica-died"))) {
+      assertInstanceOf(CommitResult.Committed.class, commit(store, key, 0), "with the replica in sync");
+      ClusterNode replica = CLUSTER.local().replicaOf(CLUSTER.local().masterOf(RedisClusterFailoverTest.slotOf(key)));
+      long killedAt = System.nanoTime();
+      replica.kill();
+      long version = 1;
+      int unconfirmed = 0;
+      long deadline = killedAt + PATIENCE.toNanos();
+      while (true) {
+        assertTrue(System.nanoTime() < deadline, "no commit acknowledged within " + PATIENCE + " of the replica's death");
+        try {
+          if (commit(store, key, version) instanceof CommitResult.Committed) {
+            version++;
+            break;
+          }
+        } catch (StoreUnavailableException notYet) {
+          unconfirmed++;
+        }
+        version = awaitRead(store, key);
+        LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+      }
+      Duration after = Duration.ofNanos(System.nanoTime() - killedAt);
+      long start = System.nanoTime();
+      for (int i = 0; i < 20; i++, version++) {
+        assertInstanceOf(CommitResult.Committed.class, commit(store, key, version), "commit " + i + " after the first");
+      }
+      Duration twenty = Duration.ofNanos(System.nanoTime() - start);
+      System.out.printf("replica died: %d commits unconfirmed, the first acknowledged %d ms after the kill, "
+          + "20 more took %d ms%n", unconfirmed, after.toMillis(), twenty.toMillis());
+      assertTrue(twenty.compareTo(Duration.ofSeconds(5)) < 0, "20 commits took " + twenty + ": each waited for the dead replica");
+    }
+  }
+
+  /** A session key whose master has a running replica. */
+  private static String withReplica(String prefix) {
+    for (int i = 0; ; i++) {
+      String key = prefix + i;
+      try {
+        CLUSTER.local().replicaOf(CLUSTER.local().masterOf(RedisClusterFailoverTest.slotOf(key)));
+        return key;
+      } catch (IllegalStateException noReplica) {
+        // That master's replica was promoted or killed by the other test: try the next key.
+      }
+    }
+  }
+
+  private static RedisConfig config(String bot) {
+    return RedisConfig.fromClusterNodes(CLUSTER.nodesVariable()).newBuilder().botName(bot).build();
+  }
+
+  private static CommitResult commit(RedisSessionStore store, String key, long version) {
+    return store.commit(new Commit(key, version, "v" + (version + 1), Optional.empty(),
+        key + "#" + (version + 1), Duration.ofHours(1)));
+  }
+
+  private static long awaitRead(RedisSessionStore store, String key) {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (true) {
+      try {
+        return store.loadLatest(key).map(StoredSession::version).orElse(0L);
+      } catch (StoreUnavailableException notYet) {
+        assertTrue(System.nanoTime() < deadline, "no read within " + PATIENCE + ": " + notYet.getMessage());
+        LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+      }
+    }
+  }
+
+  private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (!condition.getAsBoolean()) {
+      assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
+      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+    }
+  }
+}
