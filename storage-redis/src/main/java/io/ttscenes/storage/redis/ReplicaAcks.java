@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +18,7 @@ import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
@@ -41,27 +44,45 @@ final class ReplicaAcks {
   private static final int SLOTS = 16384;
 
   private final IntFunction<Connection> connectionToSlot;
+  // Sends a read of the key through the cluster client, which renews its slot map when the
+  // slot's master it names cannot be reached (getConnectionFromSlot alone never does).
+  private final Consumer<String> reroute;
   private final long timeoutMillis;
   private final String where;
   // Per slot, the System.nanoTime() until which its commits are not waited for (0: never paused).
   private final AtomicLongArray pausedUntil = new AtomicLongArray(SLOTS);
   // Per slot, the System.nanoTime() until which its master is known to have a replica (0: unknown).
   private final AtomicLongArray replicatedUntil = new AtomicLongArray(SLOTS);
+  // Per slot, 1 once a commit there was left unconfirmed (or its outcome unknown), until a replica
+  // confirmed a later write of the slot's master: reads there first confirm (confirmBeforeRead).
+  private final AtomicIntegerArray unconfirmedWrites = new AtomicIntegerArray(SLOTS);
   private final AtomicBoolean warnedNoReplica = new AtomicBoolean();
+  // Rewrites a session's TTL as it is: a write that replicates, for the barrier of a read back.
+  private static final String TOUCH = "local t = redis.call('PTTL', KEYS[1]) "
+      + "if t > 0 then redis.call('PEXPIRE', KEYS[1], t) end return t";
 
-  private ReplicaAcks(IntFunction<Connection> connectionToSlot, Duration timeout, String where) {
+  private ReplicaAcks(IntFunction<Connection> connectionToSlot, Consumer<String> reroute, Duration timeout,
+      String where) {
     this.connectionToSlot = connectionToSlot;
+    this.reroute = reroute;
     this.timeoutMillis = Math.max(1, timeout.toMillis());
     this.where = where;
   }
 
   /** Acks for a cluster client's commits; empty for one server, which has no failover to lose to. */
   static Optional<ReplicaAcks> of(UnifiedJedis jedis, Duration timeout, String where) {
+    Consumer<String> reroute = key -> {
+      try {
+        jedis.exists(key);
+      } catch (JedisException stillUnreachable) {
+        // The read that follows reports it.
+      }
+    };
     if (jedis instanceof RedisClusterClient cluster) {
-      return Optional.of(new ReplicaAcks(cluster::getConnectionFromSlot, timeout, where));
+      return Optional.of(new ReplicaAcks(cluster::getConnectionFromSlot, reroute, timeout, where));
     }
     if (jedis instanceof JedisCluster cluster) {
-      return Optional.of(new ReplicaAcks(cluster::getConnectionFromSlot, timeout, where));
+      return Optional.of(new ReplicaAcks(cluster::getConnectionFromSlot, reroute, timeout, where));
     }
     return Optional.empty();
   }
@@ -75,6 +96,66 @@ final class ReplicaAcks {
    */
   void await(String sessionKey, long ttlMillis, String what) {
     int slot = JedisClusterCRC16.getSlot(sessionKey);
+    try {
+      awaitOn(slot, sessionKey, ttlMillis, what);
+    } catch (StoreUnavailableException e) {
+      unconfirmedWrites.set(slot, 1);
+      throw e;
+    }
+  }
+
+  /**
+   * Notes that a write to {@code sessionKey} may have been applied without its outcome reaching
+   * the store (a connection lost mid-commit): like an unconfirmed commit, reads there confirm first.
+   */
+  void outcomeUnknown(String sessionKey) {
+    unconfirmedWrites.set(JedisClusterCRC16.getSlot(sessionKey), 1);
+  }
+
+  /**
+   * Before the session {@code sessionKey} is read, if a commit in its slot was left unconfirmed:
+   * makes sure a replica of the slot's master holds everything that master holds (a barrier write
+   * and {@code WAIT 1}), so a read back that finds an unconfirmed commit, and makes the engine send
+   * its reply, cannot show a write the master's failover then drops. One check of an array when
+   * nothing was left unconfirmed.
+   *
+   * @throws StoreUnavailableException when no replica confirms it and the master has a live one
+   */
+  void confirmBeforeRead(String sessionKey, String what) {
+    int slot = JedisClusterCRC16.getSlot(sessionKey);
+    if (unconfirmedWrites.get(slot) == 0) {
+      return;
+    }
+    long now = System.nanoTime();
+    try (Connection connection = connectionToSlot.apply(slot)) {
+      connection.sendCommand(Protocol.Command.EVAL, TOUCH, "1", sessionKey);
+      connection.sendCommand(Protocol.Command.WAIT, "1", Long.toString(timeoutMillis));
+      List<Object> replies = connection.getMany(2);
+      if (!(replies.get(0) instanceof Long) || !(replies.get(1) instanceof Long acks)) {
+        throw unconfirmed(what, replies.get(0) + ", " + replies.get(1), null);
+      }
+      if (acks >= 1L) {
+        unconfirmedWrites.set(slot, 0);
+        return;
+      }
+      Replicas replicas = replicas(connection, slot, now);
+      if (replicas.none()) {
+        // A master without a replica: nothing can confirm what it holds (see the class comment).
+        unconfirmedWrites.set(slot, 0);
+        return;
+      }
+      throw unconfirmed(what, replicas.unreachable() != null ? replicas.unreachable()
+          : "no replica acknowledged the master's writes within " + timeoutMillis + " ms", null);
+    } catch (JedisConnectionException e) {
+      // The master the slot map names is gone or cut off: the next try asks the one named now.
+      reroute.accept(sessionKey);
+      throw unconfirmed(what, e.getMessage(), e);
+    } catch (JedisException e) {
+      throw unconfirmed(what, e.getMessage(), e);
+    }
+  }
+
+  private void awaitOn(int slot, String sessionKey, long ttlMillis, String what) {
     long now = System.nanoTime();
     if (current(pausedUntil, slot, now)) {
       return;
@@ -97,6 +178,8 @@ final class ReplicaAcks {
         throw unconfirmed(what, replies.get(0) + ", " + replies.get(1), null);
       }
       if (acks >= 1L) {
+        // Replication is in order: the earlier unconfirmed writes of this master are covered too.
+        unconfirmedWrites.set(slot, 0);
         return;
       }
       // No replica confirmed the commit in time. If the master lists none now and the cluster
