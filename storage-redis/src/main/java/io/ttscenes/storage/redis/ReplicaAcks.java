@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
@@ -53,9 +53,11 @@ final class ReplicaAcks {
   private final AtomicLongArray pausedUntil = new AtomicLongArray(SLOTS);
   // Per slot, the System.nanoTime() until which its master is known to have a replica (0: unknown).
   private final AtomicLongArray replicatedUntil = new AtomicLongArray(SLOTS);
-  // Per slot, 1 once a commit there was left unconfirmed (or its outcome unknown), until a replica
-  // confirmed a later write of the slot's master: reads there first confirm (confirmBeforeRead).
-  private final AtomicIntegerArray unconfirmedWrites = new AtomicIntegerArray(SLOTS);
+  // Per slot, a stamp (never 0) set once a commit there was left unconfirmed (or its outcome
+  // unknown), cleared when a replica confirmed a barrier sent after it was seen: reads there first
+  // confirm (confirmBeforeRead). A stamp set meanwhile by another commit stays.
+  private final AtomicLongArray unconfirmedWrites = new AtomicLongArray(SLOTS);
+  private final AtomicLong stamps = new AtomicLong();
   private final AtomicBoolean warnedNoReplica = new AtomicBoolean();
   // Rewrites a session's TTL as it is: a write that replicates, for the barrier of a read back.
   private static final String TOUCH = "local t = redis.call('PTTL', KEYS[1]) "
@@ -99,7 +101,7 @@ final class ReplicaAcks {
     try {
       awaitOn(slot, sessionKey, ttlMillis, what);
     } catch (StoreUnavailableException e) {
-      unconfirmedWrites.set(slot, 1);
+      unconfirmedWrites.set(slot, stamps.incrementAndGet());
       throw e;
     }
   }
@@ -109,7 +111,7 @@ final class ReplicaAcks {
    * the store (a connection lost mid-commit): like an unconfirmed commit, reads there confirm first.
    */
   void outcomeUnknown(String sessionKey) {
-    unconfirmedWrites.set(JedisClusterCRC16.getSlot(sessionKey), 1);
+    unconfirmedWrites.set(JedisClusterCRC16.getSlot(sessionKey), stamps.incrementAndGet());
   }
 
   /**
@@ -123,7 +125,8 @@ final class ReplicaAcks {
    */
   void confirmBeforeRead(String sessionKey, String what) {
     int slot = JedisClusterCRC16.getSlot(sessionKey);
-    if (unconfirmedWrites.get(slot) == 0) {
+    long stamp = unconfirmedWrites.get(slot);
+    if (stamp == 0) {
       return;
     }
     long now = System.nanoTime();
@@ -135,13 +138,13 @@ final class ReplicaAcks {
         throw unconfirmed(what, replies.get(0) + ", " + replies.get(1), null);
       }
       if (acks >= 1L) {
-        unconfirmedWrites.set(slot, 0);
+        unconfirmedWrites.compareAndSet(slot, stamp, 0);
         return;
       }
       Replicas replicas = replicas(connection, slot, now);
       if (replicas.none()) {
         // A master without a replica: nothing can confirm what it holds (see the class comment).
-        unconfirmedWrites.set(slot, 0);
+        unconfirmedWrites.compareAndSet(slot, stamp, 0);
         return;
       }
       throw unconfirmed(what, replicas.unreachable() != null ? replicas.unreachable()
@@ -170,6 +173,7 @@ final class ReplicaAcks {
           throw unconfirmed(what, replicas.unreachable(), null);
         }
       }
+      long stamp = unconfirmedWrites.get(slot);
       connection.sendCommand(Protocol.Command.PEXPIRE, sessionKey, Long.toString(ttlMillis));
       connection.sendCommand(Protocol.Command.WAIT, "1", Long.toString(timeoutMillis));
       List<Object> replies = connection.getMany(2);
@@ -179,7 +183,9 @@ final class ReplicaAcks {
       }
       if (acks >= 1L) {
         // Replication is in order: the earlier unconfirmed writes of this master are covered too.
-        unconfirmedWrites.set(slot, 0);
+        if (stamp != 0) {
+          unconfirmedWrites.compareAndSet(slot, stamp, 0);
+        }
         return;
       }
       // No replica confirmed the commit in time. If the master lists none now and the cluster
