@@ -249,7 +249,10 @@ final class ReplicaAcks {
   /**
    * The address of a node that {@code clusterNodes} (a node's own {@code CLUSTER NODES}) lists as
    * a replica of that node and not as failed ({@code fail}; a suspected failure, {@code fail?},
-   * does not count: the node may be stalled or cut off from this one alone).
+   * does not count: the node may be stalled or cut off from this one alone). A master without
+   * slots counts too: a node's view shows its replica so until the replica's own gossip reaches
+   * it (a fresh cluster; a failover's old master, now the new one's replica, for up to a second),
+   * while the rest of the cluster may know it as this node's replica and promote it.
    */
   static Optional<String> liveReplicaOfMyself(String clusterNodes) {
     String[] lines = clusterNodes.split("\n");
@@ -265,7 +268,13 @@ final class ReplicaAcks {
     }
     for (String line : lines) {
       String[] fields = line.trim().split(" ");
-      if (fields.length > 3 && fields[3].equals(myself) && !List.of(fields[2].split(",")).contains("fail")) {
+      if (fields.length < 8) {
+        continue;
+      }
+      List<String> flags = List.of(fields[2].split(","));
+      boolean slotlessMaster = flags.contains("master") && fields.length == 8;
+      if ((fields[3].equals(myself) || slotlessMaster) && !flags.contains("myself") && !flags.contains("fail")
+          && !flags.contains("handshake") && !flags.contains("noaddr")) {
         return Optional.of(fields[1]);
       }
     }

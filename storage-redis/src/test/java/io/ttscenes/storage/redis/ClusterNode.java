@@ -131,6 +131,13 @@ final class ClusterNode {
     }
   }
 
+  /** Has this replica take over from its master in a manual failover ({@code CLUSTER FAILOVER}). */
+  void failover() {
+    try (Jedis jedis = connect()) {
+      jedis.sendCommand(redis.clients.jedis.Protocol.Command.CLUSTER, "FAILOVER");
+    }
+  }
+
   /** The port of this node's master, in its {@code INFO replication}; empty on a master. */
   java.util.OptionalInt masterPort() {
     try (Jedis jedis = connect()) {

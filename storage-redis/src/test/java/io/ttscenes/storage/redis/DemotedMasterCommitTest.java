@@ -102,6 +102,52 @@ final class DemotedMasterCommitTest {
     }
   }
 
+  @Test
+  void aNewMasterWhoseViewStillShowsItsReplicaAsASlotlessMasterConfirmsNoCommitWithoutIt() {
+    String key = withReplica("stale-view-");
+    int slot = RedisClusterFailoverTest.slotOf(key);
+    try (RedisSessionStore store = RedisSessionStore.create(config("stale-view"))) {
+      assertInstanceOf(CommitResult.Committed.class, commit(store, key, 0), "with the replica in sync");
+      for (int attempt = 1; ; attempt++) {
+        ClusterNode oldMaster = CLUSTER.local().masterOf(slot);
+        ClusterNode newMaster = CLUSTER.local().replicaOf(oldMaster);
+        // A manual failover; the old master turns replica on the new one's broadcast, and the new
+        // one learns that from the old one's next ping (up to a second later): stop it before.
+        newMaster.failover();
+        awaitTrue(() -> oldMaster.masterPort().orElse(-1) == newMaster.address().getPort(), "the old master's demotion");
+        // A read the old master redirects renews the store's slot map (then nothing waits on the
+        // stopped node, and all is done well within the node timeout: it is not marked failed).
+        long version = store.loadLatest(key).map(StoredSession::version).orElse(0L);
+        oldMaster.freeze();
+        boolean stale;
+        try (redis.clients.jedis.Jedis view = new redis.clients.jedis.Jedis(newMaster.address())) {
+          stale = view.clusterNodes().lines().anyMatch(line -> line.contains(" " + oldMaster.address() + "@")
+              && line.split(" ")[2].contains("master"));
+        }
+        if (!stale) {
+          oldMaster.thaw();
+          assertTrue(attempt < 10, "the new master learnt of its replica before it was stopped, 10 times");
+          CLUSTER.local().awaitHealthy(PATIENCE);
+          continue;
+        }
+        try {
+          // Its replication link drops (or was never up): the new master's ROLE lists no replica.
+          newMaster.dropReplicaLinks();
+          try {
+            CommitResult result = commit(store, key, version);
+            throw new AssertionError("a commit was acknowledged (" + result + ") by a master whose only replica, "
+                + "stopped and cut off, cannot have it; the cluster would promote that replica if the master failed");
+          } catch (StoreUnavailableException unconfirmed) {
+            assertTrue(unconfirmed.getMessage().contains("not confirmed by a replica"), unconfirmed.getMessage());
+          }
+        } finally {
+          oldMaster.thaw();
+        }
+        return;
+      }
+    }
+  }
+
   /** A session key whose master has a running replica. */
   private static String withReplica(String prefix) {
     for (int i = 0; ; i++) {

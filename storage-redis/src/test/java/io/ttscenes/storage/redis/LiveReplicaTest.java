@@ -38,4 +38,13 @@ final class LiveReplicaTest {
   void anotherMastersReplicaIsNotThisMastersAndAMasterOnlyClusterHasNone() {
     assertEquals(Optional.empty(), ReplicaAcks.liveReplicaOfMyself(NODES.replace("slave 67ed", "slave 292f")));
   }
+
+  @Test
+  void aMasterWithoutSlotsMayBeThisMastersReplicaItsGossipHasNotReachedYet() {
+    // After a failover the new master shows the old one, now its replica, as a slotless master
+    // until the old one's next ping; the others may know better and promote it.
+    String stale = NODES.replace("07c3 127.0.0.1:30004@40004 slave 67ed", "07c3 127.0.0.1:30004@40004 master -");
+    assertEquals(Optional.of("127.0.0.1:30004@40004"), ReplicaAcks.liveReplicaOfMyself(stale));
+    assertEquals(Optional.empty(), ReplicaAcks.liveReplicaOfMyself(stale.replace("@40004 master", "@40004 master,fail")));
+  }
 }
