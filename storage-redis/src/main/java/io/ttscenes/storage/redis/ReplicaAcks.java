@@ -20,6 +20,7 @@ import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.exceptions.JedisRedirectionException;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
@@ -135,6 +136,11 @@ final class ReplicaAcks {
       connection.sendCommand(Protocol.Command.WAIT, "1", Long.toString(timeoutMillis));
       List<Object> replies = connection.getMany(2);
       if (!(replies.get(0) instanceof Long) || !(replies.get(1) instanceof Long acks)) {
+        if (replies.get(0) instanceof JedisRedirectionException) {
+          // MOVED: the node the slot map names was demoted. Only the cluster client renews its
+          // slot map (getConnectionFromSlot never does), and reads alone would never reach it.
+          reroute.accept(sessionKey);
+        }
         throw unconfirmed(what, replies.get(0) + ", " + replies.get(1), null);
       }
       if (acks >= 1L) {

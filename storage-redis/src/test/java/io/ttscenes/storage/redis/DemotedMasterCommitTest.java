@@ -103,6 +103,45 @@ final class DemotedMasterCommitTest {
   }
 
   @Test
+  void aReadBackAfterAnUnconfirmedCommitReachesTheSlotsNewMasterOnceTheOldOneWasDemoted() {
+    String key = withReplica("demoted-");
+    try (RedisSessionStore store = RedisSessionStore.create(config("demoted-read"))) {
+      assertInstanceOf(CommitResult.Committed.class, commit(store, key, 0), "with the replica in sync");
+      int slot = RedisClusterFailoverTest.slotOf(key);
+      ClusterNode master = CLUSTER.local().masterOf(slot);
+      ClusterNode replica = CLUSTER.local().replicaOf(master);
+      replica.freeze();
+      try {
+        commit(store, key, 1);
+        throw new AssertionError("a commit no replica can have was acknowledged");
+      } catch (StoreUnavailableException unconfirmed) {
+        assertTrue(unconfirmed.getMessage().contains("not confirmed by a replica"), unconfirmed.getMessage());
+      } finally {
+        replica.thaw();
+      }
+      // The replica catches up and takes over (a manual failover): the old master is its replica
+      // now, and the store's slot map still names the old one.
+      replica.failover();
+      awaitTrue(() -> replica.isMasterOf(slot) && !master.isMasterOf(slot), "the manual failover");
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      String last = "";
+      int refused = 0;
+      while (true) {
+        try {
+          assertEquals(2L, store.loadLatest(key).map(StoredSession::version).orElse(0L), "the confirmed commit read back");
+          break;
+        } catch (StoreUnavailableException notYet) {
+          refused++;
+          last = notYet.getMessage();
+          assertTrue(System.nanoTime() < deadline, "the read back was refused " + refused + " times in 10 s, the slot's "
+              + "new master in sync: " + last);
+          LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+      }
+    }
+  }
+
+  @Test
   void aNewMasterWhoseViewStillShowsItsReplicaAsASlotlessMasterConfirmsNoCommitWithoutIt() {
     String key = withReplica("stale-view-");
     int slot = RedisClusterFailoverTest.slotOf(key);
