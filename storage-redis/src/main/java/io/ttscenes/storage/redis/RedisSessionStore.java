@@ -235,6 +235,8 @@ public final class RedisSessionStore implements SessionStore {
   }
 
   private Optional<StoredSession> read(String key) {
+    // A read back after an unconfirmed commit must not find it on a master that then loses it.
+    replicaAcks.ifPresent(acks -> acks.confirmBeforeRead(keys.session(key), "reading session '" + key + "'"));
     // HGETALL rather than HMGET of the three fields (the others are the wake and the inbox flag,
     // which alone make no session): the commit script
     // reads with HMGET, and a distinct command keeps client reads apart in INFO commandstats.
@@ -275,6 +277,7 @@ public final class RedisSessionStore implements SessionStore {
           () -> COMMIT.run(jedis, commitKeys(commit), commitArgs(commit)));
     } catch (RuntimeException e) {
       nearCache.ifPresent(c -> c.invalidate(commit.key()));
+      replicaAcks.ifPresent(acks -> acks.outcomeUnknown(keys.session(commit.key())));
       throw e;
     }
     long version = (Long) reply.get(1);

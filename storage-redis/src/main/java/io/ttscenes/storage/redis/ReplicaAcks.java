@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +18,9 @@ import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.exceptions.JedisRedirectionException;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
@@ -25,10 +29,12 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  * and the commit ran on some pooled one; so a barrier write (the session's {@code PEXPIRE},
  * which the commit just set) and {@code WAIT 1} go together on one connection to the slot's
  * master: replication is in order, so the barrier's ack covers the commit before it. A master with
- * no replica connected (a master-only cluster, or one just promoted) is not waited for at all: its
- * {@code ROLE} is asked once per {@link #PAUSE} and the answer applies to all of its slots. A
- * {@code WAIT} that no replica answers in time leaves the commit unconfirmed (an error) unless the
- * master's {@code ROLE}, asked again, lists no replica any more.
+ * no replica (a master-only cluster, one just promoted, or one whose replica the cluster marked
+ * failed) is not waited for at all: its {@code ROLE} and {@code CLUSTER NODES} are asked once per
+ * {@link #PAUSE} and the answer applies to all of its slots. A {@code WAIT} that no replica answers
+ * in time leaves the commit unconfirmed (an error) unless the master, asked again, is such a
+ * master now; one that lists no replica connected while the cluster still has a live replica of it
+ * (its link dropped, or it was demoted while stalled and does not know yet) confirms nothing.
  */
 final class ReplicaAcks {
   private static final Logger LOG = LoggerFactory.getLogger(ReplicaAcks.class);
@@ -39,27 +45,47 @@ final class ReplicaAcks {
   private static final int SLOTS = 16384;
 
   private final IntFunction<Connection> connectionToSlot;
+  // Sends a read of the key through the cluster client, which renews its slot map when the
+  // slot's master it names cannot be reached (getConnectionFromSlot alone never does).
+  private final Consumer<String> reroute;
   private final long timeoutMillis;
   private final String where;
   // Per slot, the System.nanoTime() until which its commits are not waited for (0: never paused).
   private final AtomicLongArray pausedUntil = new AtomicLongArray(SLOTS);
   // Per slot, the System.nanoTime() until which its master is known to have a replica (0: unknown).
   private final AtomicLongArray replicatedUntil = new AtomicLongArray(SLOTS);
+  // Per slot, a stamp (never 0) set once a commit there was left unconfirmed (or its outcome
+  // unknown), cleared when a replica confirmed a barrier sent after it was seen: reads there first
+  // confirm (confirmBeforeRead). A stamp set meanwhile by another commit stays.
+  private final AtomicLongArray unconfirmedWrites = new AtomicLongArray(SLOTS);
+  private final AtomicLong stamps = new AtomicLong();
   private final AtomicBoolean warnedNoReplica = new AtomicBoolean();
+  // Rewrites a session's TTL as it is: a write that replicates, for the barrier of a read back.
+  private static final String TOUCH = "local t = redis.call('PTTL', KEYS[1]) "
+      + "if t > 0 then redis.call('PEXPIRE', KEYS[1], t) end return t";
 
-  private ReplicaAcks(IntFunction<Connection> connectionToSlot, Duration timeout, String where) {
+  private ReplicaAcks(IntFunction<Connection> connectionToSlot, Consumer<String> reroute, Duration timeout,
+      String where) {
     this.connectionToSlot = connectionToSlot;
+    this.reroute = reroute;
     this.timeoutMillis = Math.max(1, timeout.toMillis());
     this.where = where;
   }
 
   /** Acks for a cluster client's commits; empty for one server, which has no failover to lose to. */
   static Optional<ReplicaAcks> of(UnifiedJedis jedis, Duration timeout, String where) {
+    Consumer<String> reroute = key -> {
+      try {
+        jedis.exists(key);
+      } catch (JedisException stillUnreachable) {
+        // The read that follows reports it.
+      }
+    };
     if (jedis instanceof RedisClusterClient cluster) {
-      return Optional.of(new ReplicaAcks(cluster::getConnectionFromSlot, timeout, where));
+      return Optional.of(new ReplicaAcks(cluster::getConnectionFromSlot, reroute, timeout, where));
     }
     if (jedis instanceof JedisCluster cluster) {
-      return Optional.of(new ReplicaAcks(cluster::getConnectionFromSlot, timeout, where));
+      return Optional.of(new ReplicaAcks(cluster::getConnectionFromSlot, reroute, timeout, where));
     }
     return Optional.empty();
   }
@@ -73,14 +99,87 @@ final class ReplicaAcks {
    */
   void await(String sessionKey, long ttlMillis, String what) {
     int slot = JedisClusterCRC16.getSlot(sessionKey);
+    try {
+      awaitOn(slot, sessionKey, ttlMillis, what);
+    } catch (StoreUnavailableException e) {
+      unconfirmedWrites.set(slot, stamps.incrementAndGet());
+      throw e;
+    }
+  }
+
+  /**
+   * Notes that a write to {@code sessionKey} may have been applied without its outcome reaching
+   * the store (a connection lost mid-commit): like an unconfirmed commit, reads there confirm first.
+   */
+  void outcomeUnknown(String sessionKey) {
+    unconfirmedWrites.set(JedisClusterCRC16.getSlot(sessionKey), stamps.incrementAndGet());
+  }
+
+  /**
+   * Before the session {@code sessionKey} is read, if a commit in its slot was left unconfirmed:
+   * makes sure a replica of the slot's master holds everything that master holds (a barrier write
+   * and {@code WAIT 1}), so a read back that finds an unconfirmed commit, and makes the engine send
+   * its reply, cannot show a write the master's failover then drops. One check of an array when
+   * nothing was left unconfirmed.
+   *
+   * @throws StoreUnavailableException when no replica confirms it and the master has a live one
+   */
+  void confirmBeforeRead(String sessionKey, String what) {
+    int slot = JedisClusterCRC16.getSlot(sessionKey);
+    long stamp = unconfirmedWrites.get(slot);
+    if (stamp == 0) {
+      return;
+    }
+    long now = System.nanoTime();
+    try (Connection connection = connectionToSlot.apply(slot)) {
+      connection.sendCommand(Protocol.Command.EVAL, TOUCH, "1", sessionKey);
+      connection.sendCommand(Protocol.Command.WAIT, "1", Long.toString(timeoutMillis));
+      List<Object> replies = connection.getMany(2);
+      if (!(replies.get(0) instanceof Long) || !(replies.get(1) instanceof Long acks)) {
+        if (replies.get(0) instanceof JedisRedirectionException) {
+          // MOVED: the node the slot map names was demoted. Only the cluster client renews its
+          // slot map (getConnectionFromSlot never does), and reads alone would never reach it.
+          reroute.accept(sessionKey);
+        }
+        throw unconfirmed(what, replies.get(0) + ", " + replies.get(1), null);
+      }
+      if (acks >= 1L) {
+        unconfirmedWrites.compareAndSet(slot, stamp, 0);
+        return;
+      }
+      Replicas replicas = replicas(connection, slot, now);
+      if (replicas.none()) {
+        // A master without a replica: nothing can confirm what it holds (see the class comment).
+        unconfirmedWrites.compareAndSet(slot, stamp, 0);
+        return;
+      }
+      throw unconfirmed(what, replicas.unreachable() != null ? replicas.unreachable()
+          : "no replica acknowledged the master's writes within " + timeoutMillis + " ms", null);
+    } catch (JedisConnectionException e) {
+      // The master the slot map names is gone or cut off: the next try asks the one named now.
+      reroute.accept(sessionKey);
+      throw unconfirmed(what, e.getMessage(), e);
+    } catch (JedisException e) {
+      throw unconfirmed(what, e.getMessage(), e);
+    }
+  }
+
+  private void awaitOn(int slot, String sessionKey, long ttlMillis, String what) {
     long now = System.nanoTime();
     if (current(pausedUntil, slot, now)) {
       return;
     }
     try (Connection connection = connectionToSlot.apply(slot)) {
-      if (!current(replicatedUntil, slot, now) && !hasReplica(connection, slot, now)) {
-        return;
+      if (!current(replicatedUntil, slot, now)) {
+        Replicas replicas = replicas(connection, slot, now);
+        if (replicas.none()) {
+          return;
+        }
+        if (replicas.unreachable() != null) {
+          throw unconfirmed(what, replicas.unreachable(), null);
+        }
       }
+      long stamp = unconfirmedWrites.get(slot);
       connection.sendCommand(Protocol.Command.PEXPIRE, sessionKey, Long.toString(ttlMillis));
       connection.sendCommand(Protocol.Command.WAIT, "1", Long.toString(timeoutMillis));
       List<Object> replies = connection.getMany(2);
@@ -89,15 +188,24 @@ final class ReplicaAcks {
         throw unconfirmed(what, replies.get(0) + ", " + replies.get(1), null);
       }
       if (acks >= 1L) {
+        // Replication is in order: the earlier unconfirmed writes of this master are covered too.
+        if (stamp != 0) {
+          unconfirmedWrites.compareAndSet(slot, stamp, 0);
+        }
         return;
       }
-      // No replica confirmed the commit in time. If the master lists none now (its only replica
-      // died and the link dropped), it is a master without a replica, not waited for from here on
-      // (hasReplica pauses its slots and warns). A replica still listed is connected but behind
-      // (a loaded machine, a long sync): acknowledging the commit now, or pausing the wait, would
-      // let a failover to that replica lose commits the store reported done.
-      if (hasReplica(connection, slot, System.nanoTime())) {
-        throw unconfirmed(what, "no replica acknowledged it within " + timeoutMillis + " ms", null);
+      // No replica confirmed the commit in time. If the master lists none now and the cluster
+      // has marked its replica failed (or it never had one), it is a master without a replica,
+      // not waited for from here on (replicas() pauses its slots and warns). A replica still
+      // listed is connected but behind (a loaded machine, a long sync); one the master no longer
+      // lists but the cluster has not failed is alive elsewhere (its link dropped, or it was
+      // promoted while this master stalled, which does not know yet). Acknowledging the commit
+      // now, or pausing the wait, would let a failover to that replica, or this master rejoining
+      // as its replica, lose commits the store reported done.
+      Replicas replicas = replicas(connection, slot, System.nanoTime());
+      if (!replicas.none()) {
+        throw unconfirmed(what, replicas.unreachable() != null ? replicas.unreachable()
+            : "no replica acknowledged it within " + timeoutMillis + " ms", null);
       }
     } catch (JedisException e) {
       throw unconfirmed(what, e.getMessage(), e);
@@ -110,37 +218,90 @@ final class ReplicaAcks {
   }
 
   /**
-   * Asks the node behind {@code connection} for its {@code ROLE} and remembers the answer for all
-   * of its slots for {@link #PAUSE}; a node that is not a master (any more) counts as replicated,
-   * so the wait that follows reports the redirect as an unconfirmed commit.
+   * What the master behind {@code connection} has for replicas: its {@code ROLE} lists a connected
+   * one (a node that is not a master any more counts as that too, so the wait that follows
+   * reports the redirect as an unconfirmed commit); or it lists none and its {@code CLUSTER
+   * NODES} names none that the cluster has not marked failed ({@link Replicas#none()}); or it
+   * lists none but a replica of it is alive in the cluster ({@link Replicas#unreachable()}). The
+   * answer holds for all of its slots for {@link #PAUSE}: only {@code none} pauses the wait.
    */
-  private boolean hasReplica(Connection connection, int slot, long now) {
+  private Replicas replicas(Connection connection, int slot, long now) {
     Object role = connection.executeCommand(new CommandArguments(Protocol.Command.ROLE));
-    boolean replicated = !(role instanceof List<?> fields) || fields.size() < 3
+    boolean connected = !(role instanceof List<?> fields) || fields.size() < 3
         || !"master".equals(text(fields.get(0)))
         || !(fields.get(2) instanceof List<?> replicas) || !replicas.isEmpty();
-    if (replicated) {
-      markMasterOf(connection, slot, replicatedUntil, now + PAUSE.toNanos());
-      return true;
+    String nodes = text(connection.executeCommand(new CommandArguments(Protocol.Command.CLUSTER).add("NODES")));
+    if (connected) {
+      markMasterOf(nodes, slot, replicatedUntil, now + PAUSE.toNanos());
+      return new Replicas(false, null);
     }
-    markMasterOf(connection, slot, pausedUntil, now + PAUSE.toNanos());
+    Optional<String> alive = liveReplicaOfMyself(nodes);
+    if (alive.isPresent()) {
+      // Waited for again on the next commit: the replica may be back by then.
+      markMasterOf(nodes, slot, replicatedUntil, now + PAUSE.toNanos());
+      return new Replicas(false, "the master lists no replica connected, but its replica " + alive.get()
+          + " is not marked failed by the cluster (its link dropped, or it was promoted and this master"
+          + " does not know yet)");
+    }
+    markMasterOf(nodes, slot, pausedUntil, now + PAUSE.toNanos());
     if (warnedNoReplica.compareAndSet(false, true)) {
       LOG.warn("redis at {}: a master has no replica connected; commits on its slots are not "
           + "confirmed by a replica (checked again every {} s), and its failure loses them", where,
           PAUSE.toSeconds());
     }
-    return false;
+    return new Replicas(true, null);
   }
+
+  /**
+   * The address of a node that {@code clusterNodes} (a node's own {@code CLUSTER NODES}) lists as
+   * a replica of that node and not as failed ({@code fail}; a suspected failure, {@code fail?},
+   * does not count: the node may be stalled or cut off from this one alone). A master without
+   * slots counts too: a node's view shows its replica so until the replica's own gossip reaches
+   * it (a fresh cluster; a failover's old master, now the new one's replica, for up to a second),
+   * while the rest of the cluster may know it as this node's replica and promote it.
+   */
+  static Optional<String> liveReplicaOfMyself(String clusterNodes) {
+    String[] lines = clusterNodes.split("\n");
+    String myself = null;
+    for (String line : lines) {
+      String[] fields = line.trim().split(" ");
+      if (fields.length > 3 && List.of(fields[2].split(",")).contains("myself")) {
+        myself = fields[0];
+      }
+    }
+    if (myself == null) {
+      return Optional.empty();
+    }
+    for (String line : lines) {
+      String[] fields = line.trim().split(" ");
+      if (fields.length < 8) {
+        continue;
+      }
+      List<String> flags = List.of(fields[2].split(","));
+      boolean slotlessMaster = flags.contains("master") && fields.length == 8;
+      if ((fields[3].equals(myself) || slotlessMaster) && !flags.contains("myself") && !flags.contains("fail")
+          && !flags.contains("handshake") && !flags.contains("noaddr")) {
+        return Optional.of(fields[1]);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A master's replicas as {@link #replicas} found them: {@code none} (no replica, or only failed
+   * ones: not waited for), or {@code unreachable} saying which live replica the master cannot
+   * reach (null when it has a connected one).
+   */
+  private record Replicas(boolean none, String unreachable) {}
 
   private static String text(Object reply) {
     return reply instanceof byte[] raw ? new String(raw, StandardCharsets.UTF_8) : String.valueOf(reply);
   }
 
-  /** Sets {@code until} on every slot the master behind {@code connection} serves (at least {@code slot}). */
-  private static void markMasterOf(Connection connection, int slot, AtomicLongArray array, long until) {
+  /** Sets {@code until} on {@code slot} and every slot the master answering {@code clusterNodes} serves. */
+  private static void markMasterOf(String clusterNodes, int slot, AtomicLongArray array, long until) {
     array.set(slot, until);
-    Object nodes = connection.executeCommand(new CommandArguments(Protocol.Command.CLUSTER).add("NODES"));
-    int[] ranges = SlotRanges.ofMyself(text(nodes));
+    int[] ranges = SlotRanges.ofMyself(clusterNodes);
     for (int i = 0; i + 1 < ranges.length; i += 2) {
       for (int s = ranges[i]; s <= ranges[i + 1]; s++) {
         array.set(s, until);

@@ -57,9 +57,20 @@ final class ClusterNode {
     awaitTrue(deadline, "answer PING", jedis -> "PONG".equals(jedis.ping()));
   }
 
-  /** Waits for {@code cluster_state:ok}, and on a replica for its link to the master. */
-  void awaitHealthy(long deadlineNanos, boolean mastersHaveReplicas) {
-    awaitTrue(deadlineNanos, "report cluster_state:ok with its replication link up", jedis -> {
+  /**
+   * Waits for {@code cluster_state:ok}, on a replica for its link to the master, and for this
+   * node's {@code CLUSTER NODES} to name {@code replicas} replicas (until gossip has told it, a
+   * fresh cluster's node takes the others for masters without slots, its own replica included).
+   */
+  void awaitHealthy(long deadlineNanos, boolean mastersHaveReplicas, int replicas) {
+    awaitTrue(deadlineNanos, "report cluster_state:ok with its replication link up and " + replicas
+        + " replicas in its CLUSTER NODES", jedis -> {
+      long seen = jedis.clusterNodes().lines().map(line -> line.split(" "))
+          .map(fields -> fields.length > 2 ? List.of(fields[2].split(",")) : List.<String>of())
+          .filter(flags -> flags.contains("slave") && !flags.contains("fail")).count();
+      if (seen != replicas) {
+        return false;
+      }
       String replication = jedis.info("replication");
       boolean linked = replication.contains("role:slave")
           ? replication.contains("master_link_status:up")
@@ -107,6 +118,24 @@ final class ClusterNode {
   /** Lets a {@link #freeze() frozen} process run again (SIGCONT). */
   void thaw() {
     signal("-CONT");
+  }
+
+  /**
+   * Closes this master's replication links ({@code CLIENT KILL TYPE replica}): its {@code ROLE}
+   * then lists no replica, while the cluster still counts each as this master's replica, as when
+   * a link drops or the replica was promoted away without this node knowing yet.
+   */
+  void dropReplicaLinks() {
+    try (Jedis jedis = connect()) {
+      jedis.sendCommand(redis.clients.jedis.Protocol.Command.CLIENT, "KILL", "TYPE", "replica");
+    }
+  }
+
+  /** Has this replica take over from its master in a manual failover ({@code CLUSTER FAILOVER}). */
+  void failover() {
+    try (Jedis jedis = connect()) {
+      jedis.sendCommand(redis.clients.jedis.Protocol.Command.CLUSTER, "FAILOVER");
+    }
   }
 
   /** The port of this node's master, in its {@code INFO replication}; empty on a master. */

@@ -123,13 +123,14 @@ final class LocalRedisCluster implements RedisClusterExtension.Cluster {
 
   /**
    * Waits until every running node says {@code cluster_state:ok}, every replica is in sync and,
-   * with replicas, every master sees its replica online.
+   * with replicas, every master sees its replica online, and every node knows which are replicas.
    */
   void awaitHealthy(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     for (ClusterNode node : nodes) {
       if (node.running()) {
-        node.awaitHealthy(deadline, replicasPerMaster > 0);
+        node.awaitHealthy(deadline, replicasPerMaster > 0, (int) nodes.stream()
+            .filter(ClusterNode::running).count() - MASTERS);
       }
     }
   }
