@@ -59,6 +59,20 @@ final class TokenConfidentialityTest {
   }
 
   @Test
+  void anAddressChangedByAUsersNetworkInterceptorIsSentAsChangedAndStillSigned() throws Exception {
+    Interceptor tagging = chain -> chain.proceed(chain.request().newBuilder()
+        .url(chain.request().url().newBuilder().addQueryParameter("trace", "t1").build()).build());
+    OkHttpClient traced = new OkHttpClient.Builder().addNetworkInterceptor(tagging).build();
+    api.reply("{\"success\":true}");
+
+    api.client().httpClient(traced).build().leaveChat(5);
+
+    RecordedRequest sent = api.take();
+    assertEquals("t1", sent.getUrl().queryParameter("trace"), sent.getUrl().toString());
+    assertEquals(ApiServer.TOKEN, sent.getUrl().queryParameter("access_token"));
+  }
+
+  @Test
   void aRedirectToAnotherOriginTravelsWithoutTheToken() throws Exception {
     try (MockWebServer elsewhere = new MockWebServer()) {
       elsewhere.start();
