@@ -23,8 +23,18 @@ import okhttp3.ResponseBody;
 final class TokenInterceptor implements Interceptor {
   private static final String TOKEN_PARAMETER = "access_token";
 
-  /** The unsigned address a request was built with and the same address with the token. */
-  record Presigned(HttpUrl unsigned, HttpUrl signed) {}
+  /**
+   * The unsigned address a request was built with and the same address with the token. It travels
+   * as a request tag, and OkHttp's {@code Request.toString()} prints the tags, so its own text
+   * names the unsigned address only: a user's interceptor printing {@code chain.request()} or
+   * {@code Call.request()} must not print the token.
+   */
+  record Presigned(HttpUrl unsigned, HttpUrl signed) {
+    @Override
+    public String toString() {
+      return "Presigned[" + unsigned + "]";
+    }
+  }
 
   private final HttpUrl origin;
   private final String token;
