@@ -16,10 +16,11 @@ final class Lists {
 
   static <T> List<T> copy(List<T> list) {
     if (list == null) {
-      return List.of();
+      return Collections.emptyList();
     }
     // A loop rather than a stream: models are built per update, and streams cost much more
-    // before the JIT has compiled them. Unmodifiable, and contains(null) answers false.
+    // before the JIT has compiled them. Unmodifiable, and contains(null) answers false (so no
+    // List.of() for none: it throws on contains(null)).
     Object[] kept = new Object[list.size()];
     int count = 0;
     for (T element : list) {
@@ -28,7 +29,7 @@ final class Lists {
       }
     }
     if (count == 0) {
-      return List.of();
+      return Collections.emptyList();
     }
     @SuppressWarnings("unchecked")
     List<T> copy = (List<T>) Arrays.asList(count == kept.length ? kept : Arrays.copyOf(kept, count));
