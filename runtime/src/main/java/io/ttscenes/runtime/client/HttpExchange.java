@@ -60,6 +60,7 @@ final class HttpExchange {
   // The signing client for a long poll: without the user's call timeout, which is meant for
   // ordinary calls and would cut a poll the server holds for its own timeout.
   private final OkHttpClient polling;
+  private final TokenInterceptor tokens;
   private final long readBudgetMillis;
   private final long writeBudgetMillis;
   private final HttpUrl baseUrl;
@@ -83,8 +84,13 @@ final class HttpExchange {
     //
     // Its calls get one deadline each from CallDeadlines instead of OkHttp's read and write
     // timeouts (see there why); their budgets are taken from the client as configured.
-    this.signing = this.client.newBuilder()
-        .addNetworkInterceptor(new TokenInterceptor(baseUrl, token, authMode))
+    //
+    // Built from the user's client, not from the one above: the token interceptor also does the
+    // probe's and the content type's work, so each API call passes one interceptor of ours.
+    this.tokens = new TokenInterceptor(baseUrl, token, authMode);
+    this.signing = client.newBuilder()
+        .retryOnConnectionFailure(false)
+        .addNetworkInterceptor(tokens)
         .readTimeout(Duration.ZERO)
         .writeTimeout(Duration.ZERO)
         .build();
@@ -106,9 +112,12 @@ final class HttpExchange {
 
   /** Sends the request once. {@code probe} learns whether the request reached the network. */
   Raw send(ApiRequest request, DeliveryProbe probe) throws IOException {
+    HttpUrl.Builder address = url(request);
+    TokenInterceptor.Presigned presigned = tokens.presign(address);
     Request.Builder http = new Request.Builder()
-        .url(url(request))
+        .url(presigned != null ? presigned.unsigned() : address.build())
         .tag(DeliveryProbe.class, probe)
+        .tag(TokenInterceptor.Presigned.class, presigned)
         .method(request.method(), body(request));
     Call call = (request.readTimeout() != null ? polling : signing).newCall(http.build());
     long budgetMillis = budgetMillis(request);
@@ -154,7 +163,7 @@ final class HttpExchange {
     return read == 0 ? 0 : read + writeBudgetMillis;
   }
 
-  private HttpUrl url(ApiRequest request) {
+  private HttpUrl.Builder url(ApiRequest request) {
     HttpUrl.Builder url = baseUrl.newBuilder();
     for (String segment : request.segments()) {
       url.addPathSegment(segment);
@@ -165,7 +174,7 @@ final class HttpExchange {
     if (apiVersion != null) {
       url.addQueryParameter("v", apiVersion);
     }
-    return url.build();
+    return url;
   }
 
   private RequestBody body(ApiRequest request) {

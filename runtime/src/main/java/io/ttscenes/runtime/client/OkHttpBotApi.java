@@ -39,6 +39,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -77,6 +78,10 @@ public final class OkHttpBotApi implements BotApi, Uploader, AnswerlessWrites {
   private final Duration pollMargin;
   private final long resumableThreshold;
   private final UpdatePages pages;
+  // The last polled update types and their parameter; racy on purpose, as any result is right.
+  private volatile PolledTypes polledTypes;
+
+  private record PolledTypes(Set<String> types, String parameter) {}
 
   OkHttpBotApi(
       RetryLoop loop, ObjectMapper mapper, UploadClient uploads, Duration pollMargin,
@@ -328,10 +333,23 @@ public final class OkHttpBotApi implements BotApi, Uploader, AnswerlessWrites {
     ApiRequest built = ApiRequest.of("getUpdates", "GET").path("updates")
         .query("limit", request.limit()).query("timeout", request.timeoutSeconds())
         .query("marker", request.marker())
-        .queryList("types", List.copyOf(new TreeSet<>(request.types())))
+        .query("types", typesParameter(request.types()))
         .readTimeout(readTimeout).build();
     HttpExchange.Raw raw = loop.run(built);
     return pages.read(built.operation(), raw.status(), raw.body());
+  }
+
+  /**
+   * The {@code types} parameter: the names sorted and joined by commas, null for none. A poller
+   * asks with the same set every time, so the last one is kept rather than sorted per poll.
+   */
+  private String typesParameter(Set<String> types) {
+    PolledTypes last = polledTypes;
+    if (last == null || !last.types().equals(types)) {
+      last = new PolledTypes(types, types.isEmpty() ? null : String.join(",", new TreeSet<>(types)));
+      polledTypes = last;
+    }
+    return last.parameter();
   }
 
   @Override

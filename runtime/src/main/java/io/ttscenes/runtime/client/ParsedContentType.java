@@ -11,7 +11,8 @@ import okhttp3.ResponseBody;
  * parsed. OkHttp's cache step asks every response body for its {@link MediaType}, which parses the
  * {@code Content-Type} header with regular expressions each time; an API server answers with one
  * or two distinct values, so the last one parsed is kept and reused while the text is the same.
- * The body's bytes, length and closing are those of the original. Thread-safe.
+ * The body's bytes, length and closing are those of the original. Thread-safe. The API calls get
+ * the same from {@link TokenInterceptor}; this one serves the client without the token (uploads).
  */
 final class ParsedContentType implements Interceptor {
   private record Parsed(String text, MediaType type) {}

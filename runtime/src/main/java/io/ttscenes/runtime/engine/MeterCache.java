@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentMap;
 final class MeterCache {
   private final MeterRegistry registry;
   private final String bot;
-  private final ConcurrentMap<List<String>, Meter> meters = new ConcurrentHashMap<>();
+  private final ConcurrentMap<Key, Meter> meters = new ConcurrentHashMap<>();
 
   MeterCache(MeterRegistry registry, String bot) {
     this.registry = registry;
@@ -28,19 +28,48 @@ final class MeterCache {
 
   /** The counter {@code name} tagged {@code bot} and {@code tags} (key, value, ...). */
   Counter counter(String name, String description, String... tags) {
-    return (Counter) meters.computeIfAbsent(key(name, tags), k ->
-        Counter.builder(name).description(description).tags("bot", bot).tags(tags).register(registry));
+    Key key = new Key(name, tags);
+    Meter known = meters.get(key);
+    return (Counter) (known != null ? known : meters.computeIfAbsent(key, k ->
+        Counter.builder(name).description(description).tags("bot", bot).tags(tags).register(registry)));
   }
 
   /** The timer {@code name} tagged {@code bot} and {@code tags} (key, value, ...). */
   Timer timer(String name, String description, String... tags) {
-    return (Timer) meters.computeIfAbsent(key(name, tags), k ->
-        Timer.builder(name).description(description).tags("bot", bot).tags(tags).register(registry));
+    Key key = new Key(name, tags);
+    Meter known = meters.get(key);
+    return (Timer) (known != null ? known : meters.computeIfAbsent(key, k ->
+        Timer.builder(name).description(description).tags("bot", bot).tags(tags).register(registry)));
   }
 
-  private static List<String> key(String name, String... tags) {
-    String[] key = Arrays.copyOf(tags, tags.length + 1);
-    key[tags.length] = name;
-    return Arrays.asList(key);
+  /**
+   * A meter's name and tags as a map key, without copying them (the caller's varargs array is
+   * its own); the hash is worked out once, by hand: looked up several times per update.
+   */
+  private static final class Key {
+    private final String name;
+    private final String[] tags;
+    private final int hash;
+
+    Key(String name, String[] tags) {
+      this.name = name;
+      this.tags = tags;
+      int h = name.hashCode();
+      for (String tag : tags) {
+        h = 31 * h + Objects.hashCode(tag);
+      }
+      this.hash = h;
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key key && hash == key.hash && name.equals(key.name)
+          && Arrays.equals(tags, key.tags);
+    }
   }
 }

@@ -456,4 +456,20 @@ final class OperationsTest {
     assertEquals("hello", update.message().body().text());
     assertEquals(6L, updates.marker());
   }
+
+  @Test
+  void getUpdatesAsksForTheTypesOfEachRequestWhenAPollerChangesThem() throws Exception {
+    String empty = "{\"updates\":[],\"marker\":6}";
+    api.reply(empty);
+    api.reply(empty);
+    api.reply(empty);
+
+    client.getUpdates(UpdatesRequest.defaults().withTypes(Set.of("message_created", "bot_started")));
+    client.getUpdates(UpdatesRequest.defaults().withTypes(Set.of("message_callback")));
+    client.getUpdates(UpdatesRequest.defaults());
+
+    assertEquals("bot_started,message_created", api.take().getUrl().queryParameter("types"));
+    assertEquals("message_callback", api.take().getUrl().queryParameter("types"));
+    assertNull(api.take().getUrl().queryParameter("types"));
+  }
 }

@@ -332,6 +332,21 @@ final class RetryLoopTest {
   }
 
   @Test
+  void aPostCutOnAReusedConnectionIsNotResentSilentlyByOkHttp() {
+    server.enqueue(status(200, "{}"));
+    server.enqueue(new MockResponse.Builder()
+        .onResponseStart(new SocketEffect.CloseSocket(true, false, false)).build());
+    server.enqueue(status(200, "{}"));
+    RetryLoop loop = loop();
+
+    loop.run(get());
+    ApiUnavailableException e = assertThrows(ApiUnavailableException.class, () -> loop.run(post()));
+
+    assertEquals(2, server.getRequestCount(), "the POST that may have been processed was sent again");
+    assertTrue(e.getMessage().contains("may have reached the server"), e.getMessage());
+  }
+
+  @Test
   void cutConnectionIsRetriedForGet() {
     server.enqueue(new MockResponse.Builder()
         .onResponseStart(new SocketEffect.CloseSocket(true, false, false)).build());

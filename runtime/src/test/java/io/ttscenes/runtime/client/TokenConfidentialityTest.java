@@ -10,7 +10,9 @@ import io.ttscenes.api.client.BotApiException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -56,6 +58,40 @@ final class TokenConfidentialityTest {
     assertEquals(ApiServer.TOKEN, api.take().getHeaders().get("Authorization"));
     assertTrue(log.contains("--> DELETE") && log.contains("<-- 200"), log);
     assertFalse(log.contains(ApiServer.TOKEN), "the token is in the log:\n" + log);
+  }
+
+  @Test
+  void aUsersInterceptorThatPrintsTheWholeRequestOrTheCallsRequestNeverSeesTheToken() throws Exception {
+    List<String> printed = new CopyOnWriteArrayList<>();
+    Interceptor printing = chain -> {
+      printed.add(chain.request().toString());
+      printed.add(chain.call().request().toString());
+      return chain.proceed(chain.request());
+    };
+    OkHttpClient logged = new OkHttpClient.Builder().addInterceptor(printing).addNetworkInterceptor(printing).build();
+    api.reply("{\"success\":true}");
+
+    api.client().httpClient(logged).build().leaveChat(5);
+
+    assertEquals(ApiServer.TOKEN, api.take().getUrl().queryParameter("access_token"));
+    assertEquals(4, printed.size(), printed.toString());
+    for (String line : printed) {
+      assertFalse(line.contains(ApiServer.TOKEN), "the token is in a printed request: " + line);
+    }
+  }
+
+  @Test
+  void anAddressChangedByAUsersNetworkInterceptorIsSentAsChangedAndStillSigned() throws Exception {
+    Interceptor tagging = chain -> chain.proceed(chain.request().newBuilder()
+        .url(chain.request().url().newBuilder().addQueryParameter("trace", "t1").build()).build());
+    OkHttpClient traced = new OkHttpClient.Builder().addNetworkInterceptor(tagging).build();
+    api.reply("{\"success\":true}");
+
+    api.client().httpClient(traced).build().leaveChat(5);
+
+    RecordedRequest sent = api.take();
+    assertEquals("t1", sent.getUrl().queryParameter("trace"), sent.getUrl().toString());
+    assertEquals(ApiServer.TOKEN, sent.getUrl().queryParameter("access_token"));
   }
 
   @Test

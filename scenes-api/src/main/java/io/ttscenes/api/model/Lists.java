@@ -1,5 +1,6 @@
 package io.ttscenes.api.model;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +16,24 @@ final class Lists {
 
   static <T> List<T> copy(List<T> list) {
     if (list == null) {
-      return List.of();
+      return Collections.emptyList();
     }
-    return list.stream().filter(Objects::nonNull).toList();
+    // A loop rather than a stream: models are built per update, and streams cost much more
+    // before the JIT has compiled them. Unmodifiable, and contains(null) answers false (so no
+    // List.of() for none: it throws on contains(null)).
+    Object[] kept = new Object[list.size()];
+    int count = 0;
+    for (T element : list) {
+      if (element != null) {
+        kept[count++] = element;
+      }
+    }
+    if (count == 0) {
+      return Collections.emptyList();
+    }
+    @SuppressWarnings("unchecked")
+    List<T> copy = (List<T>) Arrays.asList(count == kept.length ? kept : Arrays.copyOf(kept, count));
+    return Collections.unmodifiableList(copy);
   }
 
   static <T> List<List<T>> rows(List<List<T>> rows) {

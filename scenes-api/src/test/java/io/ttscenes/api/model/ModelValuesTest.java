@@ -1,6 +1,7 @@
 package io.ttscenes.api.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -50,6 +51,16 @@ final class ModelValuesTest {
         new StrongMarkup(0, 1), null));
     assertEquals(List.of(), body.attachments());
     assertEquals(List.of(new StrongMarkup(0, 1)), body.markup());
+  }
+
+  @Test
+  void aModelListAnswersWhetherItHoldsNullWhateverItWasBuiltFrom() {
+    for (List<MarkupElement> markup : Arrays.asList(null, List.<MarkupElement>of(),
+        Arrays.<MarkupElement>asList(null, null), List.<MarkupElement>of(new StrongMarkup(0, 1)))) {
+      List<MarkupElement> kept = new MessageBody("mid", 1L, null, null, markup).markup();
+      assertFalse(kept.contains(null), String.valueOf(markup));
+      assertEquals(-1, kept.indexOf(null), String.valueOf(markup));
+    }
   }
 
   @Test
