@@ -60,9 +60,8 @@ final class ReplicaAcks {
   private final AtomicLongArray unconfirmedWrites = new AtomicLongArray(SLOTS);
   private final AtomicLong stamps = new AtomicLong();
   private final AtomicBoolean warnedNoReplica = new AtomicBoolean();
-  // Rewrites a session's TTL as it is: a write that replicates, for the barrier of a read back.
-  private static final String TOUCH = "local t = redis.call('PTTL', KEYS[1]) "
-      + "if t > 0 then redis.call('PEXPIRE', KEYS[1], t) end return t";
+  // How long the scratch key of a read barrier lives: it only has to be written (and replicated).
+  private static final String BARRIER_MILLIS = "1000";
 
   private ReplicaAcks(IntFunction<Connection> connectionToSlot, Consumer<String> reroute, Duration timeout,
       String where) {
@@ -108,8 +107,9 @@ final class ReplicaAcks {
   }
 
   /**
-   * Notes that a write to {@code sessionKey} may have been applied without its outcome reaching
-   * the store (a connection lost mid-commit): like an unconfirmed commit, reads there confirm first.
+   * Notes that a write to {@code sessionKey} may have been applied without a replica known to hold
+   * it (a connection lost mid-commit, or a failure after the commit's script won and before the
+   * replica wait confirmed it): like an unconfirmed commit, reads there confirm first.
    */
   void outcomeUnknown(String sessionKey) {
     unconfirmedWrites.set(JedisClusterCRC16.getSlot(sessionKey), stamps.incrementAndGet());
@@ -118,9 +118,9 @@ final class ReplicaAcks {
   /**
    * Before the session {@code sessionKey} is read, if a commit in its slot was left unconfirmed:
    * makes sure a replica of the slot's master holds everything that master holds (a barrier write
-   * and {@code WAIT 1}), so a read back that finds an unconfirmed commit, and makes the engine send
-   * its reply, cannot show a write the master's failover then drops. One check of an array when
-   * nothing was left unconfirmed.
+   * of a scratch key in the slot, {@link #barrierKey}, and {@code WAIT 1}), so a read back that finds an unconfirmed commit, and makes the engine send
+   * its reply, cannot show a write the master's failover then drops. A CRC16 of the key and one
+   * check of an array when nothing was left unconfirmed.
    *
    * @throws StoreUnavailableException when no replica confirms it and the master has a live one
    */
@@ -132,10 +132,13 @@ final class ReplicaAcks {
     }
     long now = System.nanoTime();
     try (Connection connection = connectionToSlot.apply(slot)) {
-      connection.sendCommand(Protocol.Command.EVAL, TOUCH, "1", sessionKey);
+      // Always a write, so always replicated: WAIT is only sure to cover the writes its own
+      // connection made (7.0 takes the master's whole offset, newer Redis may not), and the
+      // session, absent (a chat's other members share the slot), may have nothing to rewrite.
+      connection.sendCommand(Protocol.Command.SET, barrierKey(sessionKey), "1", "PX", BARRIER_MILLIS);
       connection.sendCommand(Protocol.Command.WAIT, "1", Long.toString(timeoutMillis));
       List<Object> replies = connection.getMany(2);
-      if (!(replies.get(0) instanceof Long) || !(replies.get(1) instanceof Long acks)) {
+      if (replies.get(0) instanceof Exception || !(replies.get(1) instanceof Long acks)) {
         if (replies.get(0) instanceof JedisRedirectionException) {
           // MOVED: the node the slot map names was demoted. Only the cluster client renews its
           // slot map (getConnectionFromSlot never does), and reads alone would never reach it.
@@ -162,6 +165,23 @@ final class ReplicaAcks {
     } catch (JedisException e) {
       throw unconfirmed(what, e.getMessage(), e);
     }
+  }
+
+  /**
+   * The scratch key a read barrier writes for {@code sessionKey}: {@code <sessionKey>:barrier},
+   * in the session's slot since the suffix leaves its hash tag as it is (every session key
+   * {@link RedisKeys} makes has one but the empty key's, whose <code>{}</code> is no tag: its
+   * slot is the whole key's, and {@code :barrier:<n>} with the first n that lands there is used,
+   * some 16,000 tries). No session key ends so: a tagged key ends with <code>}</code> or with
+   * a member's digits.
+   */
+  static String barrierKey(String sessionKey) {
+    int slot = JedisClusterCRC16.getSlot(sessionKey);
+    String barrier = sessionKey + ":barrier";
+    for (int n = 1; JedisClusterCRC16.getSlot(barrier) != slot; n++) {
+      barrier = sessionKey + ":barrier:" + n;
+    }
+    return barrier;
   }
 
   private void awaitOn(int slot, String sessionKey, long ttlMillis, String what) {
