@@ -46,6 +46,8 @@ import redis.clients.jedis.exceptions.JedisException;
  *       of the last {@link #RECENT_UPDATE_WINDOW}, at least {@link #RECENT_UPDATE_IDS}, at most
  *       {@link #RECENT_UPDATE_IDS_CAP}; {@code t} the commit second of each, joined the same way;
  *       expires after the commit's idle TTL.
+ *   <li>{@code P s:{K}:barrier} STRING, cluster mode: written for a second by a read after a
+ *       commit in its slot was left unconfirmed ({@link ReplicaAcks#barrierKey}).
  *   <li>{@code P o:{K}} HASH: outbox id to "version:payload"; same hash slot and TTL.
  *   <li>{@code P outboxes:<n>} ZSET, 16 shards as for the timers: sessions with a pending outbox,
  *       scored by write time (index). {@code P outboxes}, the index before the shards, is still
@@ -284,11 +286,17 @@ public final class RedisSessionStore implements SessionStore {
     if ((Long) reply.get(0) == 0L) {
       return refused(commit.key(), version, reply);
     }
+    boolean confirmed = false;
     try {
       afterWin(commit, reply);
-    } catch (RuntimeException e) {
-      nearCache.ifPresent(c -> c.invalidate(commit.key()));
-      throw e;
+      confirmed = true;
+    } finally {
+      if (!confirmed) {
+        // The commit is applied, and no replica is known to have it (the timer's call, in another
+        // slot, may have failed before the replica wait): a read back there confirms first.
+        nearCache.ifPresent(c -> c.invalidate(commit.key()));
+        replicaAcks.ifPresent(acks -> acks.outcomeUnknown(keys.session(commit.key())));
+      }
     }
     nearCache.ifPresent(c -> c.put(commit.key(),
         new StoredSession(version, commit.data(), UpdateIds.split((String) reply.get(2))),

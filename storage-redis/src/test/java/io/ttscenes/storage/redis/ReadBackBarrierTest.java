@@ -65,6 +65,68 @@ final class ReadBackBarrierTest {
     }
   }
 
+  @Test
+  void aCommitWhoseTimerCallFailedAfterItWonIsNotReadBackWhileNoReplicaHasIt() {
+    String bot = "timer-failed";
+    RedisKeys keys = new RedisKeys(config(bot).build().keyPrefix());
+    String key = null;
+    ClusterNode master = null;
+    ClusterNode timerMaster = null;
+    for (int i = 0; key == null; i++) {
+      String candidate = "timer-failed-" + i;
+      ClusterNode sessions = CLUSTER.local().masterOf(JedisClusterCRC16.getSlot(keys.session(candidate)));
+      ClusterNode timers = CLUSTER.local().masterOf(JedisClusterCRC16.getSlot(keys.timers(candidate)));
+      if (!sessions.address().equals(timers.address()) && hasReplica(sessions)) {
+        key = candidate;
+        master = sessions;
+        timerMaster = timers;
+      }
+    }
+    ClusterNode replica = CLUSTER.local().replicaOf(master);
+    Instant wake = Instant.now().plus(Duration.ofHours(1));
+    try (RedisSessionStore setUp = RedisSessionStore.create(config(bot).build());
+        // Short timeouts: the timer's call gives up (10 attempts of 100 ms) well before the
+        // cluster's node timeout (1.5 s) would fail over its stopped master.
+        RedisSessionStore store = RedisSessionStore.create(config(bot).socketTimeout(Duration.ofMillis(100)).build())) {
+      assertInstanceOf(CommitResult.Committed.class, commit(setUp, key, 0, Optional.of(wake)), "with a timer set");
+      String failure;
+      long readBack = 0;
+      replica.freeze();
+      timerMaster.freeze();
+      try {
+        // The commit drops the wake: its script wins on the session's master, then removing the
+        // timer fails on the stopped master of the timer's slot. No replica has the commit.
+        try {
+          commit(store, key, 1, Optional.empty());
+          throw new AssertionError("a commit whose timer could not be removed was acknowledged");
+        } catch (StoreUnavailableException timerFailed) {
+          failure = timerFailed.getMessage();
+        }
+        try {
+          readBack = store.loadLatest(key).map(StoredSession::version).orElse(0L);
+        } catch (StoreUnavailableException unconfirmed) {
+          assertTrue(unconfirmed.getMessage().contains("not confirmed by a replica"), unconfirmed.getMessage());
+        }
+      } finally {
+        timerMaster.thaw();
+        replica.thaw();
+      }
+      assertTrue(failure.contains("timer"), "the commit failed in its timer's call: " + failure);
+      assertNotEquals(2L, readBack, "the read back showed version 2, which no replica had (the commit failed "
+          + "after its script won: " + failure + "); the engine would send its reply, and a failover lose it");
+      assertEquals(2L, awaitRead(store, key), "the commit read back once the replica has it");
+    }
+  }
+
+  private static boolean hasReplica(ClusterNode master) {
+    try {
+      CLUSTER.local().replicaOf(master);
+      return true;
+    } catch (IllegalStateException none) {
+      return false;
+    }
+  }
+
   private static int slotOf(String bot, String session) {
     return JedisClusterCRC16.getSlot(new RedisKeys(config(bot).build().keyPrefix()).session(session));
   }
