@@ -91,6 +91,8 @@ final class HttpExchange {
     this.signing = client.newBuilder()
         .retryOnConnectionFailure(false)
         .addNetworkInterceptor(tokens)
+        // OkHttp hands event listeners the request as written, signed: the user's get it unsigned.
+        .eventListenerFactory(RedactingEventListener.around(client.eventListenerFactory()))
         .readTimeout(Duration.ZERO)
         .writeTimeout(Duration.ZERO)
         .build();

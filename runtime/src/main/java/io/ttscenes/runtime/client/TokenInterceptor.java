@@ -36,6 +36,44 @@ final class TokenInterceptor implements Interceptor {
     }
   }
 
+  /**
+   * The request as it was before signing, a tag of the signed one, so the user's event listeners
+   * ({@link RedactingEventListener}) get it instead of the request OkHttp writes. Its text is the
+   * unsigned request's.
+   */
+  record Unsigned(Request request) {
+    @Override
+    public String toString() {
+      return "Unsigned[" + request.url() + "]";
+    }
+  }
+
+  /** {@code request} as it was before signing, or itself when it was never signed. */
+  static Request unsigned(Request request) {
+    Unsigned unsigned = request.tag(Unsigned.class);
+    return unsigned != null ? unsigned.request() : request;
+  }
+
+  /**
+   * {@code response}, or a copy of it naming unsigned requests only (its prior, network and cache
+   * responses' included); null for null.
+   */
+  static Response unsigned(Response response) {
+    if (response == null) {
+      return null;
+    }
+    Request request = unsigned(response.request());
+    Response prior = unsigned(response.priorResponse());
+    Response network = unsigned(response.networkResponse());
+    Response cached = unsigned(response.cacheResponse());
+    if (request == response.request() && prior == response.priorResponse()
+        && network == response.networkResponse() && cached == response.cacheResponse()) {
+      return response;
+    }
+    return response.newBuilder().request(request).priorResponse(prior).networkResponse(network)
+        .cacheResponse(cached).build();
+  }
+
   private final HttpUrl origin;
   private final String token;
   // The token as a query value, percent-encoded once rather than for every request.
@@ -94,7 +132,7 @@ final class TokenInterceptor implements Interceptor {
     if (!url.scheme().equals(origin.scheme()) || !url.host().equals(origin.host()) || url.port() != origin.port()) {
       return request;
     }
-    Request.Builder signed = request.newBuilder();
+    Request.Builder signed = request.newBuilder().tag(Unsigned.class, new Unsigned(request));
     if (mode == AuthMode.HEADER) {
       return signed.header("Authorization", token).build();
     }
