@@ -79,6 +79,54 @@ final class EventListenerConfidentialityTest {
   }
 
   @Test
+  void aUsersCacheAndARedirectToAnotherHostGiveTheUsersEventListenerNoToken() throws Exception {
+    for (AuthMode mode : AuthMode.values()) {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("evl-cache");
+      try (mockwebserver3.MockWebServer other = new mockwebserver3.MockWebServer()) {
+        other.start();
+        Recording events = new Recording();
+        okhttp3.Cache cache = new okhttp3.Cache(okio.FileSystem.SYSTEM, okio.Path.get(dir.toString()), 1 << 20);
+        OkHttpClient client = new OkHttpClient.Builder().eventListener(events).cache(cache).build();
+        OkHttpBotApi bot = api.client().httpClient(client).authMode(mode).build();
+        // A cacheable poll answer: the second identical poll is a cache hit.
+        api.server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json")
+            .setHeader("Cache-Control", "max-age=600").body("{\"updates\":[],\"marker\":4}").build());
+        // A redirect from the API's origin to another host.
+        api.server.enqueue(new MockResponse.Builder().code(307)
+            .setHeader("Location", other.url("/elsewhere").toString()).build());
+        other.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json")
+            .body("{\"success\":true}").build());
+
+        UpdatesRequest poll = UpdatesRequest.defaults().withTimeoutSeconds(1);
+        assertEquals(4L, bot.getUpdates(poll).marker());
+        assertEquals(4L, bot.getUpdates(poll).marker());
+        bot.leaveChat(5);
+
+        assertSigned(mode, api.take());
+        assertSigned(mode, api.take());
+        mockwebserver3.RecordedRequest elsewhere = other.takeRequest(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals("/elsewhere", elsewhere.getUrl().encodedPath());
+        assertEquals(null, elsewhere.getUrl().queryParameter("access_token"));
+        assertEquals(null, elsewhere.getHeaders().get("Authorization"));
+        String log = String.join("\n", events.lines);
+        for (String event : List.of("cacheMiss", "cacheHit", "followUpDecision")) {
+          assertTrue(log.contains(event + "("), mode + ": no " + event + " event in\n" + log);
+        }
+        assertTrue(log.contains("/elsewhere"), log);
+        assertFalse(log.contains(ApiServer.TOKEN), mode + ": the token reached the user's EventListener:\n" + log);
+        cache.flush();
+        try (var files = java.nio.file.Files.walk(dir)) {
+          for (java.nio.file.Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+            String text = new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertFalse(text.contains(ApiServer.TOKEN), mode + ": the token is in the user's cache file " + file);
+          }
+        }
+        cache.close();
+      }
+    }
+  }
+
+  @Test
   void aUsersEventListenerFactoryGetsOneListenerPerCallWithoutTheToken() throws Exception {
     List<Recording> created = new CopyOnWriteArrayList<>();
     OkHttpClient client = new OkHttpClient.Builder().eventListenerFactory(call -> {
