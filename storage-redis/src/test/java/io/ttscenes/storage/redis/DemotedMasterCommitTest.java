@@ -210,22 +210,10 @@ final class DemotedMasterCommitTest {
   }
 
   private static long awaitRead(RedisSessionStore store, String key) {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (true) {
-      try {
-        return store.loadLatest(key).map(StoredSession::version).orElse(0L);
-      } catch (StoreUnavailableException notYet) {
-        assertTrue(System.nanoTime() < deadline, "no read within " + PATIENCE + ": " + notYet.getMessage());
-        LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-      }
-    }
+    return ClusterWaits.awaitRead(store, key, PATIENCE);
   }
 
   private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (!condition.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
-      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-    }
+    ClusterWaits.awaitTrue(condition, what, PATIENCE);
   }
 }
