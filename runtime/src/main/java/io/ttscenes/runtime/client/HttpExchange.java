@@ -60,7 +60,6 @@ final class HttpExchange {
   // The signing client for a long poll: without the user's call timeout, which is meant for
   // ordinary calls and would cut a poll the server holds for its own timeout.
   private final OkHttpClient polling;
-  private final TokenInterceptor tokens;
   private final long readBudgetMillis;
   private final long writeBudgetMillis;
   private final HttpUrl baseUrl;
@@ -87,10 +86,9 @@ final class HttpExchange {
     //
     // Built from the user's client, not from the one above: the token interceptor also does the
     // probe's and the content type's work, so each API call passes one interceptor of ours.
-    this.tokens = new TokenInterceptor(baseUrl, token, authMode);
     this.signing = client.newBuilder()
         .retryOnConnectionFailure(false)
-        .addNetworkInterceptor(tokens)
+        .addNetworkInterceptor(new TokenInterceptor(baseUrl, token, authMode))
         // OkHttp hands event listeners the request as written, signed: the user's get it unsigned.
         .eventListenerFactory(RedactingEventListener.around(client.eventListenerFactory()))
         .readTimeout(Duration.ZERO)
@@ -114,12 +112,9 @@ final class HttpExchange {
 
   /** Sends the request once. {@code probe} learns whether the request reached the network. */
   Raw send(ApiRequest request, DeliveryProbe probe) throws IOException {
-    HttpUrl.Builder address = url(request);
-    TokenInterceptor.Presigned presigned = tokens.presign(address);
     Request.Builder http = new Request.Builder()
-        .url(presigned != null ? presigned.unsigned() : address.build())
+        .url(url(request))
         .tag(DeliveryProbe.class, probe)
-        .tag(TokenInterceptor.Presigned.class, presigned)
         .method(request.method(), body(request));
     Call call = (request.readTimeout() != null ? polling : signing).newCall(http.build());
     long budgetMillis = budgetMillis(request);
@@ -165,7 +160,7 @@ final class HttpExchange {
     return read == 0 ? 0 : read + writeBudgetMillis;
   }
 
-  private HttpUrl.Builder url(ApiRequest request) {
+  private HttpUrl url(ApiRequest request) {
     HttpUrl.Builder url = baseUrl.newBuilder();
     for (String segment : request.segments()) {
       url.addPathSegment(segment);
@@ -176,7 +171,7 @@ final class HttpExchange {
     if (apiVersion != null) {
       url.addQueryParameter("v", apiVersion);
     }
-    return url;
+    return url.build();
   }
 
   private RequestBody body(ApiRequest request) {

@@ -15,26 +15,9 @@ import okhttp3.ResponseBody;
  * token. It also marks the request's {@link HttpExchange.DeliveryProbe} and hands OkHttp the
  * response body with its content type parsed by {@link ParsedContentType}: one interceptor doing
  * all three costs one chain step and one rebuilt response per call instead of three and two.
- *
- * <p>{@link HttpExchange} builds the signed address together with the unsigned one
- * ({@link #presign}); it is used when the request still has the very address it was made for,
- * else (a user interceptor changed it) the token is added here.
  */
 final class TokenInterceptor implements Interceptor {
   private static final String TOKEN_PARAMETER = "access_token";
-
-  /**
-   * The unsigned address a request was built with and the same address with the token. It travels
-   * as a request tag, and OkHttp's {@code Request.toString()} prints the tags, so its own text
-   * names the unsigned address only: a user's interceptor printing {@code chain.request()} or
-   * {@code Call.request()} must not print the token.
-   */
-  record Presigned(HttpUrl unsigned, HttpUrl signed) {
-    @Override
-    public String toString() {
-      return "Presigned[" + unsigned + "]";
-    }
-  }
 
   /**
    * The request as it was before signing, a tag of the signed one, so the user's event listeners
@@ -55,23 +38,16 @@ final class TokenInterceptor implements Interceptor {
   }
 
   /**
-   * {@code response}, or a copy of it naming unsigned requests only (its prior, network and cache
-   * responses' included); null for null.
+   * {@code response}, or a copy of it naming the request from before signing; null for null. Only
+   * the network response names the signed request: every response that left {@link #intercept}
+   * (a prior, cached or network response OkHttp nests in a later one) already names the unsigned.
    */
   static Response unsigned(Response response) {
     if (response == null) {
       return null;
     }
     Request request = unsigned(response.request());
-    Response prior = unsigned(response.priorResponse());
-    Response network = unsigned(response.networkResponse());
-    Response cached = unsigned(response.cacheResponse());
-    if (request == response.request() && prior == response.priorResponse()
-        && network == response.networkResponse() && cached == response.cacheResponse()) {
-      return response;
-    }
-    return response.newBuilder().request(request).priorResponse(prior).networkResponse(network)
-        .cacheResponse(cached).build();
+    return request == response.request() ? response : response.newBuilder().request(request).build();
   }
 
   private final HttpUrl origin;
@@ -87,19 +63,6 @@ final class TokenInterceptor implements Interceptor {
     this.encodedToken = origin.newBuilder().encodedQuery(null).addQueryParameter(TOKEN_PARAMETER, token).build()
         .encodedQuery().substring(TOKEN_PARAMETER.length() + 1);
     this.mode = mode;
-  }
-
-  /**
-   * The address {@code url} builds and, when the token travels in the query, the same address
-   * with it; null when there is nothing to build ahead (the token goes in a header). {@code url}
-   * must hold no token parameter of its own.
-   */
-  Presigned presign(HttpUrl.Builder url) {
-    if (mode == AuthMode.HEADER) {
-      return null;
-    }
-    HttpUrl unsigned = url.build();
-    return new Presigned(unsigned, url.addEncodedQueryParameter(TOKEN_PARAMETER, encodedToken).build());
   }
 
   @Override
@@ -136,10 +99,7 @@ final class TokenInterceptor implements Interceptor {
     if (mode == AuthMode.HEADER) {
       return signed.header("Authorization", token).build();
     }
-    Presigned presigned = request.tag(Presigned.class);
-    if (presigned != null && presigned.unsigned() == url) {
-      signed.url(presigned.signed());
-    } else if (url.queryParameter(TOKEN_PARAMETER) == null) {
+    if (url.queryParameter(TOKEN_PARAMETER) == null) {
       signed.url(url.newBuilder().addEncodedQueryParameter(TOKEN_PARAMETER, encodedToken).build());
     } else {
       signed.url(url.newBuilder().setQueryParameter(TOKEN_PARAMETER, token).build());
