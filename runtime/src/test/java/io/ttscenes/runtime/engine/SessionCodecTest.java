@@ -1,6 +1,8 @@
 package io.ttscenes.runtime.engine;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -136,6 +138,26 @@ final class SessionCodecTest {
         new VersionedData(wizardCodec.mapper())).read("k", json);
 
     assertEquals(Optional.of(new Answers("yes", null)), read.map(s -> s.data), json);
+  }
+
+  // The tree path reads a non-text scene as unreadable and resets to the root; the one-pass reader
+  // must defer to it, not ask the bot for scene null (Map.copyOf's get(null) throws).
+  @Test
+  void aStoredSceneThatIsNotTextReturnsToTheRootInsteadOfThrowing() {
+    for (String json : List.of("{\"scene\":{},\"chat\":4}", "{\"scene\":[\"survey\"],\"chat\":4}")) {
+      Session read = assertDoesNotThrow(() -> wizardCodec.decode("k", json), json);
+      assertNull(read.scene, json);
+    }
+  }
+
+  // The tree path's SessionState refuses a null history entry (List.copyOf) and resets the
+  // session; the one-pass reader must not keep it for back() to throw on later.
+  @Test
+  void aNullHistoryEntryIsNotKeptForBackToThrowOn() {
+    Session read = wizardCodec.decode("k",
+        "{\"scene\":\"survey\",\"step\":\"q1\",\"data\":{\"q1\":\"x\"},\"history\":[null]}");
+
+    assertFalse(read.history.contains(null), "history read: " + read.history);
   }
 
   @Test
