@@ -140,13 +140,15 @@ final class SessionCodecTest {
     assertEquals(Optional.of(new Answers("yes", null)), read.map(s -> s.data), json);
   }
 
-  // The tree path reads a non-text scene as unreadable and resets to the root; the one-pass reader
-  // must defer to it, not ask the bot for scene null (Map.copyOf's get(null) throws).
+  // The tree path reads a non-text scene as unreadable and starts over at the root, marked so the
+  // turn tells the user; the one-pass reader must leave it to that path: neither throw (asking a bot
+  // whose scenes are a Map.copyOf for scene null did) nor read it as no scene and go on silently.
   @Test
-  void aStoredSceneThatIsNotTextReturnsToTheRootInsteadOfThrowing() {
+  void aStoredSceneThatIsNotTextStartsOverAtTheRootInsteadOfThrowing() {
     for (String json : List.of("{\"scene\":{},\"chat\":4}", "{\"scene\":[\"survey\"],\"chat\":4}")) {
       Session read = assertDoesNotThrow(() -> wizardCodec.decode("k", json), json);
       assertNull(read.scene, json);
+      assertEquals(new FlowEvent.SessionReset(FlowEvent.ROOT, "unreadable"), read.reset, json);
     }
   }
 
