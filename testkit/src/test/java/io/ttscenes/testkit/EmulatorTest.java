@@ -1,5 +1,6 @@
 package io.ttscenes.testkit;
 
+import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -13,8 +14,13 @@ abstract class EmulatorTest {
 
   @BeforeEach
   final void startEmulator() {
-    emulator = Emulator.start(0);
+    emulator = Emulator.builder().port(0).clock(clock()).start();
     api = new BotApiClient(emulator);
+  }
+
+  /** The emulator's clock: the system's, unless a test class needs another. */
+  Clock clock() {
+    return Clock.systemUTC();
   }
 
   @AfterEach

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -284,6 +285,146 @@ final class GroupChatTest extends EmulatorTest {
     assertTrue(post.path("sender").isNull(), "a post is on behalf of the channel: " + post);
     assertEquals("Bob only reads the channel News; its admins post", subscriberPosts.getMessage());
     assertEquals("channel", api.get("/chats/" + news.chatId()).json().path("type").asText());
+  }
+
+  @Test
+  void aBotThatIsNoAdminOfAChannelCannotPostInIt() {
+    EmulatedChat news = emulator.channel("News", alice, bob);
+    news.addBot(alice, false);
+
+    BotApiClient.Reply post = api.post("/messages?chat_id=" + news.chatId(),
+        BotApiClient.json("text", "I am only a subscriber"));
+
+    // The emulator refuses a subscriber's post ("its admins post"); the bot as subscriber is no different.
+    assertEquals(403, post.status(), post.json().toString());
+    assertEquals(List.of(), news.messages().stream().map(BotMessage::text).toList());
+  }
+
+  @Test
+  void aChannelSubscriberCannotRenameTheChannel() {
+    EmulatedChat news = emulator.channel("News", alice, bob);
+    news.addBot(alice);
+    drain();
+
+    assertThrows(IllegalArgumentException.class, () -> news.rename("Bob's news", bob));
+    assertEquals("News", news.title());
+    assertEquals(List.of(), drain());
+  }
+
+  @Test
+  void aChannelSubscriberCannotRemoveTheBot() {
+    EmulatedChat news = emulator.channel("News", alice, bob);
+    news.addBot(alice);
+    drain();
+
+    assertThrows(IllegalArgumentException.class, () -> news.removeBot(bob));
+    assertEquals("active", news.botStatus().orElseThrow());
+    assertEquals(List.of(), drain());
+  }
+
+  @Test
+  void aChannelSubscriberCannotAddOthersOrTheBot() {
+    EmulatedChat news = emulator.channel("News", alice, bob);
+
+    assertThrows(IllegalArgumentException.class, () -> news.addBot(bob));
+    news.addBot(alice);
+    drain();
+    assertThrows(IllegalArgumentException.class, () -> news.add(carol, bob));
+    assertEquals(List.of(alice, bob), news.members());
+    assertEquals(List.of(), drain());
+  }
+
+  @Test
+  void chatTitleLimitCountsCharactersAsTheOtherLimitsDo() {
+    String emoji = new String(Character.toChars(0x1F600));
+    String title = emoji.repeat(150);
+    team.addBot(alice);
+
+    BotApiClient.Reply patch = api.patch(chat(), BotApiClient.json("title", title));
+
+    // 150 characters (300 UTF-16 units) is within ChatPatch.title maxLength 200.
+    assertEquals(200, patch.status(), patch.json().toString());
+    assertEquals(title, team.title());
+  }
+
+  @Test
+  void theBotCannotForwardAMessageFromAChatItWasRemovedFrom() {
+    team.addBot(alice);
+    String mid = team.sendText(bob, "the secret plan").mid();
+    team.removeBot(alice);
+    BotApiClient.Reply read = api.get("/messages/" + mid);
+
+    BotApiClient.Reply forward = api.post("/messages?chat_id=" + carol.chatId(),
+        "{\"text\":\"look\",\"link\":{\"type\":\"forward\",\"mid\":\"" + mid + "\"}}");
+
+    assertEquals(403, read.status(), "the emulator itself refuses to show the message");
+    assertEquals(403, forward.status(), "nor may the bot forward it: " + forward.json());
+    assertEquals(List.of(), carol.messages().stream().map(BotMessage::text).toList());
+  }
+
+  @Test
+  void aBotThatIsNoAdminCannotDeleteAMembersMessage() {
+    team.addBot(alice, false);
+    String mid = team.sendText(bob, "my own words").mid();
+
+    BotApiClient.Reply delete = api.delete("/messages?message_id=" + mid);
+
+    // Schema: "Deletes message in a dialog or in a chat if bot has permission to delete messages."
+    assertEquals(403, delete.status(), delete.json().toString());
+    assertEquals(List.of("my own words"), team.messages().stream().map(BotMessage::text).toList());
+  }
+
+  @Test
+  void membersByUserIdsIgnoreCountAsTheSchemaSays() {
+    team.addBot(alice);
+
+    BotApiClient.Reply members = api.get(chat() + "/members?user_ids=" + bob.userId() + "&count=500");
+
+    // Schema: "When this parameter is passed, both `count` and `marker` are ignored".
+    assertEquals(200, members.status(), members.json().toString());
+    assertEquals(List.of(bob.userId()), ids(members.json().path("members")));
+  }
+
+  @Test
+  void membersByUserIdsListsAMemberNamedTwiceOnce() {
+    team.addBot(alice);
+
+    BotApiClient.Reply members = api.get(chat() + "/members?user_ids=" + bob.userId() + "," + bob.userId());
+
+    assertEquals(200, members.status(), members.json().toString());
+    assertEquals(List.of(bob.userId()), ids(members.json().path("members")));
+  }
+
+  @Test
+  void membersPagingSkipsNobodyWhenSomeoneOnAnEarlierPageLeaves() {
+    EmulatedChat four = emulator.groupChat("Four", alice, bob, carol, emulator.user("Dave"));
+    four.addBot(alice);
+    String members = "/chats/" + four.chatId() + "/members?count=3";
+    JsonNode first = api.get(members).json();
+    four.leave(bob);
+
+    JsonNode second = api.get(members + "&marker=" + first.path("marker").asLong()).json();
+
+    List<Long> seen = ids(first.path("members"));
+    seen.addAll(ids(second.path("members")));
+    // An index marker would shift when Bob (on page one) leaves, and Carol, who never left, would never be listed.
+    assertTrue(seen.contains(carol.userId()), "pages listed " + seen);
+  }
+
+  @Test
+  void aBotRemovedFromTheChatCannotStillAnswerItsCallbacks() {
+    team.addBot(alice);
+    api.post("/messages?chat_id=" + team.chatId(), VOTE);
+    String callbackId = team.pressButton(bob, "Tea");
+    team.removeBot(alice);
+
+    BotApiClient.Reply answer = api.post("/answers?callback_id=" + callbackId,
+        BotApiClient.json("notification", "Counted"));
+
+    // Every other call about a chat the bot was removed from is 403 chat.denied (an answer with
+    // a message is too); a notification alone must be no exception and show nothing in the chat.
+    assertEquals(403, answer.status(), answer.json().toString());
+    assertEquals(Optional.empty(), team.take(ChatEvent.Notification.class));
   }
 
   private static List<Long> ids(JsonNode members) {

@@ -111,6 +111,20 @@ final class WebChatRoutesTest extends EmulatorTest {
     assertEquals(List.of(), callbacks(), "a refused press reaches no bot");
   }
 
+  // Read with asText(), a JSON null would rewrite the message to the four letters "null" and the
+  // bot would get that as the edit.
+  @Test
+  void anEditWhoseTextIsNullIsRefusedAndLeavesTheMessageAsItWas() {
+    BotMessage sent = alice.sendText("Tea, please");
+
+    BotApiClient.Reply reply = page.post("/_emu/chats/" + alice.chatId() + "/edit",
+        "{\"mid\":\"" + sent.mid() + "\",\"text\":null}");
+
+    assertEquals(List.of("Tea, please"), alice.messages().stream().map(BotMessage::text).toList(),
+        "the edit answered " + reply.status() + " " + reply.json());
+    assertEquals(400, reply.status(), reply.json().toString());
+  }
+
   private static void assertError(String message, BotApiClient.Reply reply) {
     assertEquals("400 " + message, reply.status() + " " + reply.message(), reply.json().toString());
   }

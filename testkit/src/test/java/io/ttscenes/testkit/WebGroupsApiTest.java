@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +22,12 @@ final class WebGroupsApiTest extends EmulatorTest {
   private EmulatedUser bob;
   private EmulatedUser carol;
   private long marker = 1;
+
+  /** Every message in the same millisecond, as fast HTTP calls often are. */
+  @Override
+  Clock clock() {
+    return Clock.fixed(Instant.parse("2026-01-01T10:00:00Z"), ZoneOffset.UTC);
+  }
 
   @BeforeEach
   void people() {
@@ -45,6 +54,14 @@ final class WebGroupsApiTest extends EmulatorTest {
 
   private JsonNode view(long chatId) {
     return page.get("/_emu/groups/" + chatId).json();
+  }
+
+  /** Posts {@code text} as {@code who} and returns its mid. */
+  private String say(String group, EmulatedUser who, String text) {
+    assertEquals(200, page.post(group + "/text", "{\"user_id\":" + who.userId() + ",\"text\":\"" + text + "\"}")
+        .status());
+    JsonNode messages = page.get(group).json().path("messages");
+    return messages.get(messages.size() - 1).path("body").path("mid").asText();
   }
 
   private static List<String> texts(JsonNode nodes, String field) {
@@ -156,6 +173,62 @@ final class WebGroupsApiTest extends EmulatorTest {
     assertEquals(List.of("Alice created the group \u201cTeam\u201d", "Alice added the bot"),
         texts(view(chatId).path("system"), "text"), "a refused change leaves no line");
     assertEquals(List.of(), bodies(view(chatId)));
+  }
+
+  @Test
+  void aGroupTitledWithANumberIsRefusedAsTheTextRoutesRefuseOne() {
+    BotApiClient.Reply reply = page.post("/_emu/groups", "{\"title\":5,\"owner_id\":" + alice.userId() + "}");
+
+    assertError(400, "title must be a string", reply);
+    assertEquals(0, page.get("/_emu/groups").json().path("groups").size(), "no group was created");
+  }
+
+  @Test
+  void aRenameToANumberIsRefused() {
+    long chatId = createTeam();
+
+    BotApiClient.Reply reply = page.post("/_emu/groups/" + chatId + "/title",
+        "{\"by_id\":" + alice.userId() + ",\"title\":42}");
+
+    assertEquals(400, reply.status(), reply.json().toString());
+    assertEquals("Team", view(chatId).path("title").asText());
+  }
+
+  @Test
+  void aMemberNamedWhereAnIdBelongsIsABadRequestNotAnUnknownUserZero() {
+    BotApiClient.Reply reply = page.post("/_emu/groups", "{\"title\":\"Team\",\"owner_id\":" + alice.userId()
+        + ",\"member_ids\":[\"Bob\"]}");
+
+    assertEquals(400, reply.status(), reply.json().toString());
+    assertTrue(reply.message().contains("member_ids"), reply.message());
+  }
+
+  @Test
+  void theViewsVersionMovesWhenTheGroupIsRenamedSoAParkedPollSeesIt() {
+    String group = "/_emu/groups/" + createTeam();
+    long before = page.get(group).json().path("version").asLong();
+
+    page.post(group + "/title", "{\"by_id\":" + alice.userId() + ",\"title\":\"Core\"}");
+    JsonNode after = page.get(group + "?after=" + before + "&wait=0").json();
+
+    assertEquals("Core", after.path("title").asText());
+    assertTrue(after.path("version").asLong() > before, "the title and the system lines changed but the view "
+        + "still says version " + after.path("version") + ", so a poll with after=" + before + " stays parked: " + after);
+  }
+
+  @Test
+  void aSystemLineWhoseMessageWasDeletedStaysBeforeTheMessagesThatCameAfterIt() {
+    String group = "/_emu/groups/" + createTeam();
+    String one = say(group, alice, "one");
+    page.post(group + "/members", "{\"by_id\":" + alice.userId() + ",\"user_id\":" + carol.userId() + "}");
+    String two = say(group, bob, "two");
+
+    page.post(group + "/delete", "{\"user_id\":" + alice.userId() + ",\"mid\":\"" + one + "\"}");
+    JsonNode added = page.get(group).json().path("system").get(2);
+
+    assertEquals("Alice added Carol", added.path("text").asText());
+    assertTrue(added.path("after_mid").isNull(), "the line came before \u201ctwo\u201d (" + two
+        + ") but is now shown after it: " + added);
   }
 
   private static void assertError(int status, String message, BotApiClient.Reply reply) {

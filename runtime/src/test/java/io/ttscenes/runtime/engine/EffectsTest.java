@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.ttscenes.api.Bot;
 import io.ttscenes.api.OutgoingMessage;
+import io.ttscenes.api.client.MessageTarget;
 import io.ttscenes.api.keyboard.Keyboard;
 import io.ttscenes.api.model.CallbackAnswer;
 import io.ttscenes.api.model.ConstructorAnswer;
@@ -17,7 +18,10 @@ import io.ttscenes.api.model.NewMessageBody;
 import io.ttscenes.api.model.NewMessageLink;
 import io.ttscenes.api.model.SenderAction;
 import io.ttscenes.api.model.TextFormat;
+import io.ttscenes.runtime.fake.FakeTamTam;
+import io.ttscenes.runtime.store.InMemorySessionStore;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 final class EffectsTest {
@@ -93,5 +97,33 @@ final class EffectsTest {
       assertEquals(List.of("sendMessage rejected"), h.listener.failedEffects);
       assertFalse(h.listener.sentEffects.contains("sendMessage"), "counted as sent: " + h.listener.sentEffects);
     }
+  }
+
+  // The reply body the outbox writes once and reuses as the HTTP body must reach the server as the
+  // client would have written it, even for a reply cut to a length limit in the middle of an emoji.
+  @Test
+  void aReplyCutInsideAnEmojiReachesTheServerAsTheClientWouldSendIt() throws Exception {
+    String cut = "\uD83D\uDE00\uD83D\uDE00".substring(0, 3); // keeps only the last emoji's high surrogate
+    Bot bot = Bot.builder("cut").root(r -> r.onText(ctx -> ctx.reply("cut " + cut))).build();
+    try (FakeTamTam tamtam = FakeTamTam.start()) {
+      // The client writing the body itself escapes the lone surrogate, so the server reads it back.
+      tamtam.client().sendMessage(MessageTarget.user(7), NewMessageBody.text("cut " + cut));
+      assertEquals(escaped(List.of("cut " + cut)), escaped(tamtam.awaitTexts(1)));
+
+      try (Dispatcher dispatcher = Dispatcher.builder(bot, InMemorySessionStore.create(), tamtam.client())
+          .build()) {
+        dispatcher.submit(text(7, 70, "hi")).get(10, TimeUnit.SECONDS);
+      }
+
+      // Written as String.getBytes(UTF_8), the lone surrogate would become '?': the user reads "cut 😀?".
+      assertEquals(escaped(List.of("cut " + cut, "cut " + cut)), escaped(tamtam.awaitTexts(2)));
+    }
+  }
+
+  /** The texts with every non-ASCII char as a Java escape, so a failure report stays readable. */
+  private static List<String> escaped(List<String> texts) {
+    return texts.stream().map(text -> text.chars()
+        .mapToObj(c -> c < 128 ? String.valueOf((char) c) : String.format("\\u%04X", c))
+        .reduce("", String::concat)).toList();
   }
 }

@@ -20,6 +20,9 @@ final class ExceptionsTest {
         .onCommand("other", ctx -> {
           throw new UnsupportedOperationException("nope");
         })
+        .onCommand("deep", ctx -> {
+          throw new StackOverflowError();
+        })
         .onText(ctx -> ctx.reply("still alive")));
   }
 
@@ -68,6 +71,32 @@ final class ExceptionsTest {
     try (Harness h = new Harness(bot)) {
       h.handle(text(1, 10, "/state"));
       assertEquals(List.of("Sorry, something went wrong. Please try again."), h.texts());
+    }
+  }
+
+  // onException takes any Throwable type, and a handler that throws an Error (a StackOverflowError
+  // from a recursive bug, an AssertionError from a library) still commits and acknowledges the
+  // update: were only Exception caught, the update would be retried and finally dead-lettered.
+  @Test
+  void anErrorRegisteredWithOnExceptionRunsItsHandlerAndTheUpdateIsAcked() {
+    Bot bot = failing()
+        .onException(StackOverflowError.class, (ctx, e) -> ctx.reply("that was too deep"))
+        .build();
+    try (Harness h = new Harness(bot)) {
+      h.handle(text(1, 10, "/deep"));
+
+      assertEquals(List.of("that was too deep"), h.texts());
+      assertEquals(List.of(UpdateOutcome.HANDLER_FAILED), h.listener.outcomes);
+    }
+  }
+
+  @Test
+  void anErrorWithoutAHandlerGetsTheApologyAndTheUpdateIsAcked() {
+    Bot bot = failing().apology("Sorry!").build();
+    try (Harness h = new Harness(bot)) {
+      h.handle(text(1, 10, "/deep"));
+
+      assertEquals(List.of("Sorry!"), h.texts());
     }
   }
 

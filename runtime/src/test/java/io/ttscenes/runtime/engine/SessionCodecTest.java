@@ -1,6 +1,8 @@
 package io.ttscenes.runtime.engine;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -136,6 +138,28 @@ final class SessionCodecTest {
         new VersionedData(wizardCodec.mapper())).read("k", json);
 
     assertEquals(Optional.of(new Answers("yes", null)), read.map(s -> s.data), json);
+  }
+
+  // The tree path reads a non-text scene as unreadable and starts over at the root, marked so the
+  // turn tells the user; the one-pass reader must leave it to that path: neither throw (asking a bot
+  // whose scenes are a Map.copyOf for scene null did) nor read it as no scene and go on silently.
+  @Test
+  void aStoredSceneThatIsNotTextStartsOverAtTheRootInsteadOfThrowing() {
+    for (String json : List.of("{\"scene\":{},\"chat\":4}", "{\"scene\":[\"survey\"],\"chat\":4}")) {
+      Session read = assertDoesNotThrow(() -> wizardCodec.decode("k", json), json);
+      assertNull(read.scene, json);
+      assertEquals(new FlowEvent.SessionReset(FlowEvent.ROOT, "unreadable"), read.reset, json);
+    }
+  }
+
+  // The tree path's SessionState refuses a null history entry (List.copyOf) and resets the
+  // session; the one-pass reader must not keep it for back() to throw on later.
+  @Test
+  void aNullHistoryEntryIsNotKeptForBackToThrowOn() {
+    Session read = wizardCodec.decode("k",
+        "{\"scene\":\"survey\",\"step\":\"q1\",\"data\":{\"q1\":\"x\"},\"history\":[null]}");
+
+    assertFalse(read.history.contains(null), "history read: " + read.history);
   }
 
   @Test

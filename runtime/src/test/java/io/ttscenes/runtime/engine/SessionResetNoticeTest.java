@@ -93,6 +93,17 @@ final class SessionResetNoticeTest {
   }
 
   @Test
+  void aUserWhoseStoredSceneIsNotTextStillGetsAnAnswer() {
+    h.store.commit(new Commit(KEY, 0, "{\"scene\":{\"id\":\"order\"},\"user\":1,\"chat\":10}",
+        Optional.empty(), "seed", Duration.ofHours(1)));
+
+    h.handle(text(1, 10, "hello"));
+
+    assertEquals(List.of(bot.resetNotice(), "at the root"), h.texts(),
+        "the session starts over at the root, and the user is told so");
+  }
+
+  @Test
   void anUpdateWhoseHandlerFailsOnASessionThatStartsOverTellsItsUserOnceThenApologizes() throws Exception {
     h.store.commit(new Commit(KEY, 0, OLD_ORDER, Optional.empty(), "seed", Duration.ofHours(1)));
 

@@ -172,6 +172,34 @@ final class WebhookIngressTest {
     assertEquals("unsubscribe:https://bot.example.com/tamtam/s3cr3t-of-at-least-22-chars", calls.get(1));
   }
 
+  // A secret a URL cannot hold as it is is subscribed percent-encoded: the log lines must mask that
+  // spelling too, not only the decoded one.
+  @Test
+  void aNonAsciiSecretIsMaskedInTheSubscribeAndUnsubscribeLogLines() throws Exception {
+    String secret = "ключ-ключ-ключ-ключ-ключ";
+    String encoded = "%D0%BA%D0%BB%D1%8E%D1%87-%D0%BA%D0%BB%D1%8E%D1%87-%D0%BA%D0%BB%D1%8E%D1%87"
+        + "-%D0%BA%D0%BB%D1%8E%D1%87-%D0%BA%D0%BB%D1%8E%D1%87";
+    WebhookIngress hook = WebhookIngress.builder(dispatcher, tamtam.client()).listen("127.0.0.1", 0)
+        .publicUrl("https://bot.example.com/tamtam").secret(secret).unsubscribeOnStop(true).build();
+    PrintStream previousErr = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      hook.start();
+      assertTrue(hook.stop(Duration.ofSeconds(5)));
+    } finally {
+      System.setErr(previousErr);
+    }
+
+    List<String> calls = tamtam.events().stream().filter(e -> e.contains("subscribe:")).toList();
+    assertEquals("unsubscribe:https://bot.example.com/tamtam/" + encoded, calls.get(calls.size() - 1),
+        "the URL TamTam is given holds the secret encoded");
+    String log = err.toString(StandardCharsets.UTF_8);
+    assertTrue(log.contains("webhook subscribed at"), log);
+    assertFalse(log.contains(encoded), "the secret leaks into the log:\n" + log);
+    assertFalse(log.contains(secret), "the secret leaks into the log:\n" + log);
+  }
+
   private WebhookIngress startHook(WebhookIngress.Builder builder) {
     WebhookIngress hook = builder.listen("127.0.0.1", 0).build();
     hook.start();

@@ -1,6 +1,7 @@
 package io.ttscenes.storage.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import io.ttscenes.api.store.CommitResult.Committed;
 import io.ttscenes.api.store.CommitResult.Conflict;
 import io.ttscenes.api.store.Concurrently;
 import io.ttscenes.api.store.OutboxEntry;
+import io.ttscenes.api.store.PendingOutbox;
 import io.ttscenes.api.store.StoredSession;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -172,6 +174,50 @@ final class RedisSessionStoreTest {
         assertTrue(ttl > Duration.ofMinutes(89).toMillis() && ttl <= Duration.ofMinutes(90).toMillis(),
             key + " has PTTL " + ttl);
       }
+    }
+  }
+
+  // Commit accepts any positive TTL (the in-memory store caps it at 100 years). Passed to PEXPIRE as
+  // is, a deadline past 2^63 ms is a script error after the session's HSET already ran (scripts do
+  // not roll back): a new version without TTL and no outbox entry for recovery.
+  @Test
+  void aCommitWithTheLongestTtlIsStoredWholeWithItsOutboxOrNotAtAll() {
+    RedisConfig config = config(false);
+    RedisKeys keys = new RedisKeys(config.keyPrefix());
+    OutboxEntry entry = new OutboxEntry("1-reply", "{\"calls\":[]}");
+    Commit forever = new Commit("user-1", 0, "data", Optional.of(entry), "update-1",
+        Duration.ofMillis(Long.MAX_VALUE));
+    try (RedisSessionStore store = RedisSessionStore.create(config);
+        UnifiedJedis admin = REDIS.newClient()) {
+      CommitResult result;
+      try {
+        result = store.commit(forever);
+      } catch (RuntimeException e) {
+        Optional<StoredSession> left = store.load("user-1");
+        throw new AssertionError("the commit failed (" + e.getMessage() + ") yet left the session "
+            + "written: " + left + ", with PTTL " + admin.pttl(keys.session("user-1"))
+            + " and pending outboxes " + store.pendingOutboxes(10), e);
+      }
+      assertInstanceOf(Committed.class, result);
+      assertEquals(List.of(new PendingOutbox("user-1", entry)), store.pendingOutboxes(10));
+      assertTrue(admin.pttl(keys.session("user-1")) > 0, "the session has a TTL");
+    }
+  }
+
+  @Test
+  void anOutboxOfAShortLivedSessionOutlivesItLongEnoughForRecovery() {
+    RedisConfig config = config(false);
+    RedisKeys keys = new RedisKeys(config.keyPrefix());
+    Commit brief = new Commit("user-2", 0, "data", Optional.of(new OutboxEntry("1-reply", "{}")),
+        "update-2", Duration.ofSeconds(5));
+    try (RedisSessionStore store = RedisSessionStore.create(config);
+        UnifiedJedis admin = REDIS.newClient()) {
+      assertInstanceOf(Committed.class, store.commit(brief));
+
+      long session = admin.pttl(keys.session("user-2"));
+      long outbox = admin.pttl(keys.outbox("user-2"));
+      assertTrue(session > 0 && session <= 5_000, "the session keeps its own TTL: " + session);
+      assertTrue(outbox > 3_500_000, "the outbox lives about an hour: " + outbox);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.ttscenes.testkit.kit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.ttscenes.testkit.BotMessage;
@@ -94,6 +95,26 @@ final class UserEditsKitTest {
   private static String midOf(TestUser user, String text) {
     return user.emulated().messages().stream().filter(m -> m.text().equals(text))
         .findFirst().orElseThrow().mid();
+  }
+
+  // With the default session per user in a chat, a channel post carries no sender, so the bot
+  // keeps it (and its edits) under the chat's key; the owner's deletion of that same post names the
+  // owner (user_id) and, since a message_removed update does not say it came from a channel, lands
+  // in the owner's own session. That is TamTam's update as the schema describes it; the test pins
+  // the behaviour the kit documents (BotTester.session(TestChat)).
+  @Test
+  void deletingAChannelPostReachesTheDeletersSessionNotThePosts() {
+    TestUser owner = bot.user("Olga");
+    TestUser reader = bot.user("Rick");
+    TestChat news = bot.channel("News", owner, reader);
+
+    news.as(owner).sends("/order").expectReply("What would you like?")
+        .as(owner).sends("Tea").expectReplyContaining("Noted: Tea.")
+        .as(owner).editsLast("Coffee").expectReply("Changed to: Coffee");
+
+    // The post and its edit went to the chat's session; its removal goes to the owner's own.
+    owner.in(news).deletesLast().expectReply("I saw you delete a message.");
+    assertNotEquals(bot.sessionKey(news), bot.sessionKey(owner, news));
   }
 
   private static List<String> texts(List<BotMessage> messages) {

@@ -9,12 +9,12 @@ import io.ttscenes.api.keyboard.Keyboard;
 import org.junit.jupiter.api.Test;
 
 /**
- * Review: the schema's {@code maxLength} (OpenAPI = JSON Schema) counts characters, i.e. Unicode
- * code points, and the schema says "All strings are UTF-8 encoded"; nothing in it counts UTF-16
- * units. ApiLimits counts {@code String.length()}, so every emoji or other non-BMP character
- * counts twice: valid texts are refused and the error names a size the user never typed.
+ * The schema's {@code maxLength} (OpenAPI = JSON Schema) counts characters, i.e. Unicode code points,
+ * and the schema says "All strings are UTF-8 encoded"; nothing in it counts UTF-16 units. Counted
+ * with {@code String.length()}, every emoji or other non-BMP character would count twice: valid
+ * texts would be refused and the error would name a size the user never typed.
  */
-final class ApiLimitsReviewTest {
+final class LimitsCountCharactersTest {
   private static final String EMOJI = "\uD83D\uDE00"; // one character, two UTF-16 units
 
   @Test
