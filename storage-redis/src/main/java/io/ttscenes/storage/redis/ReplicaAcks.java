@@ -26,9 +26,9 @@ import redis.clients.jedis.util.JedisClusterCRC16;
 /**
  * Cluster mode: a commit counts as done only once its master has passed it to a replica, so the
  * failover of that master cannot lose it. {@code WAIT} covers the writes of its own connection,
- * and the commit ran on some pooled one; so a barrier write (the session's {@code PEXPIRE},
- * which the commit just set) and {@code WAIT 1} go together on one connection to the slot's
- * master: replication is in order, so the barrier's ack covers the commit before it. A master with
+ * and the commit ran on some pooled one; so a barrier write (a scratch key in the session's slot,
+ * {@link #barrierKey}, never the session itself) and {@code WAIT 1} go together on one connection
+ * to the slot's master: replication is in order, so the barrier's ack covers the commit before it. A master with
  * no replica (a master-only cluster, one just promoted, or one whose replica the cluster marked
  * failed) is not waited for at all: its {@code ROLE} and {@code CLUSTER NODES} are asked once per
  * {@link #PAUSE} and the answer applies to all of its slots. A {@code WAIT} that no replica answers
@@ -60,8 +60,10 @@ final class ReplicaAcks {
   private final AtomicLongArray unconfirmedWrites = new AtomicLongArray(SLOTS);
   private final AtomicLong stamps = new AtomicLong();
   private final AtomicBoolean warnedNoReplica = new AtomicBoolean();
-  // How long the scratch key of a read barrier lives: it only has to be written (and replicated).
+  // How long the scratch key of a barrier lives: it only has to be written (and replicated).
   private static final String BARRIER_MILLIS = "1000";
+  // The barrier key of the last untagged session key (one per key prefix: the empty key's).
+  private static volatile Untagged lastUntagged;
 
   private ReplicaAcks(IntFunction<Connection> connectionToSlot, Consumer<String> reroute, Duration timeout,
       String where) {
@@ -90,16 +92,16 @@ final class ReplicaAcks {
   }
 
   /**
-   * Returns once a replica has the commit that just wrote {@code sessionKey} with {@code ttlMillis}
-   * (at once while paused, see {@link #PAUSE}).
+   * Returns once a replica has the commit that just wrote {@code sessionKey} (at once while paused,
+   * see {@link #PAUSE}).
    *
    * @throws StoreUnavailableException when the slot's master cannot be asked or is another node
    *     now: the commit is then not known to survive, and the caller treats its outcome as unknown
    */
-  void await(String sessionKey, long ttlMillis, String what) {
+  void await(String sessionKey, String what) {
     int slot = JedisClusterCRC16.getSlot(sessionKey);
     try {
-      awaitOn(slot, sessionKey, ttlMillis, what);
+      awaitOn(slot, sessionKey, what);
     } catch (StoreUnavailableException e) {
       unconfirmedWrites.set(slot, stamps.incrementAndGet());
       throw e;
@@ -168,23 +170,31 @@ final class ReplicaAcks {
   }
 
   /**
-   * The scratch key a read barrier writes for {@code sessionKey}: {@code <sessionKey>:barrier},
-   * in the session's slot since the suffix leaves its hash tag as it is (every session key
-   * {@link RedisKeys} makes has one but the empty key's, whose <code>{}</code> is no tag: its
-   * slot is the whole key's, and {@code :barrier:<n>} with the first n that lands there is used,
-   * some 16,000 tries). No session key ends so: a tagged key ends with <code>}</code> or with
-   * a member's digits.
+   * The scratch key a barrier (a commit's, or a read's) writes for {@code sessionKey}:
+   * {@code <sessionKey>:barrier}, in the session's slot since the suffix leaves its hash tag as it
+   * is (every session key {@link RedisKeys} makes has one but the empty key's, whose
+   * <code>{}</code> is no tag: its slot is the whole key's, and {@code :barrier:<n>} with the first
+   * n that lands there is used, some 16,000 tries, kept for the next call). No session key ends
+   * so: a tagged key ends with <code>}</code> or with a member's digits.
    */
   static String barrierKey(String sessionKey) {
     int slot = JedisClusterCRC16.getSlot(sessionKey);
     String barrier = sessionKey + ":barrier";
+    if (JedisClusterCRC16.getSlot(barrier) == slot) {
+      return barrier;
+    }
+    Untagged last = lastUntagged;
+    if (last != null && last.sessionKey().equals(sessionKey)) {
+      return last.barrier();
+    }
     for (int n = 1; JedisClusterCRC16.getSlot(barrier) != slot; n++) {
       barrier = sessionKey + ":barrier:" + n;
     }
+    lastUntagged = new Untagged(sessionKey, barrier);
     return barrier;
   }
 
-  private void awaitOn(int slot, String sessionKey, long ttlMillis, String what) {
+  private void awaitOn(int slot, String sessionKey, String what) {
     long now = System.nanoTime();
     if (current(pausedUntil, slot, now)) {
       return;
@@ -200,10 +210,12 @@ final class ReplicaAcks {
         }
       }
       long stamp = unconfirmedWrites.get(slot);
-      connection.sendCommand(Protocol.Command.PEXPIRE, sessionKey, Long.toString(ttlMillis));
+      // The read barrier's write: rewriting the session's TTL instead would put this commit's TTL
+      // back on a session another instance committed since (with its own TTL).
+      connection.sendCommand(Protocol.Command.SET, barrierKey(sessionKey), "1", "PX", BARRIER_MILLIS);
       connection.sendCommand(Protocol.Command.WAIT, "1", Long.toString(timeoutMillis));
       List<Object> replies = connection.getMany(2);
-      if (!(replies.get(0) instanceof Long) || !(replies.get(1) instanceof Long acks)) {
+      if (replies.get(0) instanceof Exception || !(replies.get(1) instanceof Long acks)) {
         // An error reply (MOVED: the slot has another master now) leaves the commit unconfirmed.
         throw unconfirmed(what, replies.get(0) + ", " + replies.get(1), null);
       }
@@ -313,6 +325,9 @@ final class ReplicaAcks {
    * reach (null when it has a connected one).
    */
   private record Replicas(boolean none, String unreachable) {}
+
+  /** An untagged session key and its barrier key ({@link #barrierKey}). */
+  private record Untagged(String sessionKey, String barrier) {}
 
   private static String text(Object reply) {
     return reply instanceof byte[] raw ? new String(raw, StandardCharsets.UTF_8) : String.valueOf(reply);
