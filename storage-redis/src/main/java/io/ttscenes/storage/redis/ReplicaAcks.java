@@ -120,9 +120,10 @@ final class ReplicaAcks {
   /**
    * Before the session {@code sessionKey} is read, if a commit in its slot was left unconfirmed:
    * makes sure a replica of the slot's master holds everything that master holds (a barrier write
-   * of a scratch key in the slot, {@link #barrierKey}, and {@code WAIT 1}), so a read back that finds an unconfirmed commit, and makes the engine send
-   * its reply, cannot show a write the master's failover then drops. A CRC16 of the key and one
-   * check of an array when nothing was left unconfirmed.
+   * of a scratch key in the slot, {@link #barrierKey}, and {@code WAIT 1}), so a read back that
+   * finds an unconfirmed commit, and makes the engine send its reply, cannot show a write the
+   * master's failover then drops. A CRC16 of the key and one check of an array when nothing was
+   * left unconfirmed.
    *
    * @throws StoreUnavailableException when no replica confirms it and the master has a live one
    */
@@ -132,34 +133,13 @@ final class ReplicaAcks {
     if (stamp == 0) {
       return;
     }
-    long now = System.nanoTime();
     try (Connection connection = connectionToSlot.apply(slot)) {
-      // Always a write, so always replicated: WAIT is only sure to cover the writes its own
-      // connection made (7.0 takes the master's whole offset, newer Redis may not), and the
-      // session, absent (a chat's other members share the slot), may have nothing to rewrite.
-      connection.sendCommand(Protocol.Command.SET, barrierKey(sessionKey), "1", "PX", BARRIER_MILLIS);
-      connection.sendCommand(Protocol.Command.WAIT, "1", Long.toString(timeoutMillis));
-      List<Object> replies = connection.getMany(2);
-      if (replies.get(0) instanceof Exception || !(replies.get(1) instanceof Long acks)) {
-        if (replies.get(0) instanceof JedisRedirectionException) {
-          // MOVED: the node the slot map names was demoted. Only the cluster client renews its
-          // slot map (getConnectionFromSlot never does), and reads alone would never reach it.
-          reroute.accept(sessionKey);
-        }
-        throw unconfirmed(what, replies.get(0) + ", " + replies.get(1), null);
-      }
-      if (acks >= 1L) {
-        unconfirmedWrites.compareAndSet(slot, stamp, 0);
-        return;
-      }
-      Replicas replicas = replicas(connection, slot, now);
-      if (replicas.none()) {
+      // MOVED rerouted: only the cluster client renews its slot map (getConnectionFromSlot never
+      // does), and reads alone would never reach the slot's new master.
+      if (!barrier(connection, slot, sessionKey, stamp, true, what)) {
         // A master without a replica: nothing can confirm what it holds (see the class comment).
         unconfirmedWrites.compareAndSet(slot, stamp, 0);
-        return;
       }
-      throw unconfirmed(what, replicas.unreachable() != null ? replicas.unreachable()
-          : "no replica acknowledged the master's writes within " + timeoutMillis + " ms", null);
     } catch (JedisConnectionException e) {
       // The master the slot map names is gone or cut off: the next try asks the one named now.
       reroute.accept(sessionKey);
@@ -209,39 +189,59 @@ final class ReplicaAcks {
           throw unconfirmed(what, replicas.unreachable(), null);
         }
       }
-      long stamp = unconfirmedWrites.get(slot);
-      // The read barrier's write: rewriting the session's TTL instead would put this commit's TTL
-      // back on a session another instance committed since (with its own TTL).
-      connection.sendCommand(Protocol.Command.SET, barrierKey(sessionKey), "1", "PX", BARRIER_MILLIS);
-      connection.sendCommand(Protocol.Command.WAIT, "1", Long.toString(timeoutMillis));
-      List<Object> replies = connection.getMany(2);
-      if (replies.get(0) instanceof Exception || !(replies.get(1) instanceof Long acks)) {
-        // An error reply (MOVED: the slot has another master now) leaves the commit unconfirmed.
-        throw unconfirmed(what, replies.get(0) + ", " + replies.get(1), null);
-      }
-      if (acks >= 1L) {
-        // Replication is in order: the earlier unconfirmed writes of this master are covered too.
-        if (stamp != 0) {
-          unconfirmedWrites.compareAndSet(slot, stamp, 0);
-        }
-        return;
-      }
-      // No replica confirmed the commit in time. If the master lists none now and the cluster
-      // has marked its replica failed (or it never had one), it is a master without a replica,
-      // not waited for from here on (replicas() pauses its slots and warns). A replica still
-      // listed is connected but behind (a loaded machine, a long sync); one the master no longer
-      // lists but the cluster has not failed is alive elsewhere (its link dropped, or it was
-      // promoted while this master stalled, which does not know yet). Acknowledging the commit
-      // now, or pausing the wait, would let a failover to that replica, or this master rejoining
-      // as its replica, lose commits the store reported done.
-      Replicas replicas = replicas(connection, slot, System.nanoTime());
-      if (!replicas.none()) {
-        throw unconfirmed(what, replicas.unreachable() != null ? replicas.unreachable()
-            : "no replica acknowledged it within " + timeoutMillis + " ms", null);
-      }
+      // An error reply (MOVED: the slot has another master now) leaves the commit unconfirmed;
+      // the read back that follows reroutes.
+      barrier(connection, slot, sessionKey, unconfirmedWrites.get(slot), false, what);
     } catch (JedisException e) {
       throw unconfirmed(what, e.getMessage(), e);
     }
+  }
+
+  /**
+   * Sends the barrier of {@code sessionKey} ({@link #barrierKey}: always a write, so always
+   * replicated, also when the session is absent, and never the session itself, whose TTL another
+   * instance's commit may have set since) and {@code WAIT 1}, pipelined on {@code connection} to
+   * the slot's master ({@code WAIT} is only sure to cover its own connection's writes: 7.0 takes
+   * the master's whole offset, newer Redis may not); replication is in order, so a replica's ack
+   * covers everything the master held before. Returns true once
+   * a replica acknowledged it, clearing the slot's unconfirmed-commit flag if it is still
+   * {@code stamp}; false when none did and the master has no replica ({@link Replicas#none()}).
+   *
+   * @throws StoreUnavailableException on an error reply (after having the cluster client renew
+   *     its slot map on a redirect, if {@code rerouteOnMoved}), or when no replica acknowledged
+   *     it and the master has one
+   */
+  private boolean barrier(Connection connection, int slot, String sessionKey, long stamp, boolean rerouteOnMoved,
+      String what) {
+    connection.sendCommand(Protocol.Command.SET, barrierKey(sessionKey), "1", "PX", BARRIER_MILLIS);
+    connection.sendCommand(Protocol.Command.WAIT, "1", Long.toString(timeoutMillis));
+    List<Object> replies = connection.getMany(2);
+    if (replies.get(0) instanceof Exception || !(replies.get(1) instanceof Long acks)) {
+      if (rerouteOnMoved && replies.get(0) instanceof JedisRedirectionException) {
+        reroute.accept(sessionKey);
+      }
+      throw unconfirmed(what, replies.get(0) + ", " + replies.get(1), null);
+    }
+    if (acks >= 1L) {
+      if (stamp != 0) {
+        unconfirmedWrites.compareAndSet(slot, stamp, 0);
+      }
+      return true;
+    }
+    // No replica acknowledged it in time. If the master lists none now and the cluster has marked
+    // its replica failed (or it never had one), it is a master without a replica, not waited for
+    // from here on (replicas() pauses its slots and warns). A replica still listed is connected
+    // but behind (a loaded machine, a long sync); one the master no longer lists but the cluster
+    // has not failed is alive elsewhere (its link dropped, or it was promoted while this master
+    // stalled, which does not know yet). Confirming now, or pausing the wait, would let a
+    // failover to that replica, or this master rejoining as its replica, lose what the store
+    // reported done.
+    Replicas replicas = replicas(connection, slot, System.nanoTime());
+    if (replicas.none()) {
+      return false;
+    }
+    throw unconfirmed(what, replicas.unreachable() != null ? replicas.unreachable()
+        : "no replica acknowledged the master's writes within " + timeoutMillis + " ms", null);
   }
 
   private static boolean current(AtomicLongArray until, int slot, long now) {
@@ -293,23 +293,17 @@ final class ReplicaAcks {
    * while the rest of the cluster may know it as this node's replica and promote it.
    */
   static Optional<String> liveReplicaOfMyself(String clusterNodes) {
-    String[] lines = clusterNodes.split("\n");
-    String myself = null;
-    for (String line : lines) {
-      String[] fields = line.trim().split(" ");
-      if (fields.length > 3 && List.of(fields[2].split(",")).contains("myself")) {
-        myself = fields[0];
-      }
-    }
-    if (myself == null) {
+    Optional<String[]> own = SlotRanges.myself(clusterNodes);
+    if (own.isEmpty()) {
       return Optional.empty();
     }
-    for (String line : lines) {
+    String myself = own.get()[0];
+    for (String line : clusterNodes.split("\n")) {
       String[] fields = line.trim().split(" ");
       if (fields.length < 8) {
         continue;
       }
-      List<String> flags = List.of(fields[2].split(","));
+      List<String> flags = SlotRanges.flags(fields);
       boolean slotlessMaster = flags.contains("master") && fields.length == 8;
       if ((fields[3].equals(myself) || slotlessMaster) && !flags.contains("myself") && !flags.contains("fail")
           && !flags.contains("handshake") && !flags.contains("noaddr")) {
