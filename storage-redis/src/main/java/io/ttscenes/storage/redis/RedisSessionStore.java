@@ -46,9 +46,9 @@ import redis.clients.jedis.exceptions.JedisException;
  *       of the last {@link #RECENT_UPDATE_WINDOW}, at least {@link #RECENT_UPDATE_IDS}, at most
  *       {@link #RECENT_UPDATE_IDS_CAP}; {@code t} the commit second of each, joined the same way;
  *       expires after the commit's idle TTL.
- *   <li>{@code P s:{K}:barrier} STRING, cluster mode: written for a second after each commit
- *       (before its replica wait), and by a read after a commit in its slot was left unconfirmed
- *       ({@link ReplicaAcks#barrierKey}).
+ *   <li>{@code P s:{K}:barrier} STRING, cluster mode: set and deleted at once (PX 1000 in case
+ *       the DEL never runs) after each commit (before its replica wait), and by a read after a
+ *       commit in its slot was left unconfirmed ({@link ReplicaAcks#barrierKey}).
  *   <li>{@code P o:{K}} HASH: outbox id to "version:payload"; same hash slot and TTL.
  *   <li>{@code P outboxes:<n>} ZSET, 16 shards as for the timers: sessions with a pending outbox,
  *       scored by write time (index). {@code P outboxes}, the index before the shards, is still

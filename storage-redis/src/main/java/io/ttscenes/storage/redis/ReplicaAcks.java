@@ -60,7 +60,7 @@ final class ReplicaAcks {
   private final AtomicLongArray unconfirmedWrites = new AtomicLongArray(SLOTS);
   private final AtomicLong stamps = new AtomicLong();
   private final AtomicBoolean warnedNoReplica = new AtomicBoolean();
-  // How long the scratch key of a barrier lives: it only has to be written (and replicated).
+  // How long the scratch key of a barrier lives if its DEL, sent right after it, never runs.
   private static final String BARRIER_MILLIS = "1000";
   // The barrier key of the last untagged session key (one per key prefix: the empty key's).
   private static volatile Untagged lastUntagged;
@@ -198,9 +198,10 @@ final class ReplicaAcks {
   }
 
   /**
-   * Sends the barrier of {@code sessionKey} ({@link #barrierKey}: always a write, so always
-   * replicated, also when the session is absent, and never the session itself, whose TTL another
-   * instance's commit may have set since) and {@code WAIT 1}, pipelined on {@code connection} to
+   * Sends the barrier of {@code sessionKey} ({@link #barrierKey} set and deleted: always a write,
+   * so always replicated, also when the session is absent, never the session itself, whose TTL
+   * another instance's commit may have set since, and no key left behind) and {@code WAIT 1},
+   * pipelined on {@code connection} to
    * the slot's master ({@code WAIT} is only sure to cover its own connection's writes: 7.0 takes
    * the master's whole offset, newer Redis may not); replication is in order, so a replica's ack
    * covers everything the master held before. Returns true once
@@ -213,14 +214,20 @@ final class ReplicaAcks {
    */
   private boolean barrier(Connection connection, int slot, String sessionKey, long stamp, boolean rerouteOnMoved,
       String what) {
-    connection.sendCommand(Protocol.Command.SET, barrierKey(sessionKey), "1", "PX", BARRIER_MILLIS);
+    String barrier = barrierKey(sessionKey);
+    connection.sendCommand(Protocol.Command.SET, barrier, "1", "PX", BARRIER_MILLIS);
+    // Deleted at once: Redis reclaims expired keys by sampling, so a key left to its expiry stays
+    // far longer than BARRIER_MILLIS on a master with many keys (the expiry only covers a barrier
+    // whose DEL never ran). Both writes replicate, and the WAIT covers them.
+    connection.sendCommand(Protocol.Command.DEL, barrier);
     connection.sendCommand(Protocol.Command.WAIT, "1", Long.toString(timeoutMillis));
-    List<Object> replies = connection.getMany(2);
-    if (replies.get(0) instanceof Exception || !(replies.get(1) instanceof Long acks)) {
+    List<Object> replies = connection.getMany(3);
+    if (replies.get(0) instanceof Exception || replies.get(1) instanceof Exception
+        || !(replies.get(2) instanceof Long acks)) {
       if (rerouteOnMoved && replies.get(0) instanceof JedisRedirectionException) {
         reroute.accept(sessionKey);
       }
-      throw unconfirmed(what, replies.get(0) + ", " + replies.get(1), null);
+      throw unconfirmed(what, text(replies.get(0)) + ", " + text(replies.get(1)) + ", " + text(replies.get(2)), null);
     }
     if (acks >= 1L) {
       if (stamp != 0) {
