@@ -46,7 +46,8 @@ import redis.clients.jedis.exceptions.JedisException;
  *       of the last {@link #RECENT_UPDATE_WINDOW}, at least {@link #RECENT_UPDATE_IDS}, at most
  *       {@link #RECENT_UPDATE_IDS_CAP}; {@code t} the commit second of each, joined the same way;
  *       expires after the commit's idle TTL.
- *   <li>{@code P s:{K}:barrier} STRING, cluster mode: written for a second by a read after a
+ *   <li>{@code P s:{K}:barrier} STRING, cluster mode: set and deleted at once (PX 1000 in case
+ *       the DEL never runs) after each commit (before its replica wait), and by a read after a
  *       commit in its slot was left unconfirmed ({@link ReplicaAcks#barrierKey}).
  *   <li>{@code P o:{K}} HASH: outbox id to "version:payload"; same hash slot and TTL.
  *   <li>{@code P outboxes:<n>} ZSET, 16 shards as for the timers: sessions with a pending outbox,
@@ -334,7 +335,7 @@ public final class RedisSessionStore implements SessionStore {
     if (cluster && (Long) reply.get(3) == 1L && (Long) reply.get(4) == 0L) {
       timers.setAfterCommit(commit.key(), commit.wake());
     }
-    replicaAcks.ifPresent(acks -> acks.await(keys.session(commit.key()), ttlMillis(commit),
+    replicaAcks.ifPresent(acks -> acks.await(keys.session(commit.key()),
         "the commit of session '" + commit.key() + "'"));
   }
 

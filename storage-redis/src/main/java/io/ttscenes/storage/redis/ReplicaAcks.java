@@ -26,9 +26,9 @@ import redis.clients.jedis.util.JedisClusterCRC16;
 /**
  * Cluster mode: a commit counts as done only once its master has passed it to a replica, so the
  * failover of that master cannot lose it. {@code WAIT} covers the writes of its own connection,
- * and the commit ran on some pooled one; so a barrier write (the session's {@code PEXPIRE},
- * which the commit just set) and {@code WAIT 1} go together on one connection to the slot's
- * master: replication is in order, so the barrier's ack covers the commit before it. A master with
+ * and the commit ran on some pooled one; so a barrier write (a scratch key in the session's slot,
+ * {@link #barrierKey}, never the session itself) and {@code WAIT 1} go together on one connection
+ * to the slot's master: replication is in order, so the barrier's ack covers the commit before it. A master with
  * no replica (a master-only cluster, one just promoted, or one whose replica the cluster marked
  * failed) is not waited for at all: its {@code ROLE} and {@code CLUSTER NODES} are asked once per
  * {@link #PAUSE} and the answer applies to all of its slots. A {@code WAIT} that no replica answers
@@ -60,8 +60,10 @@ final class ReplicaAcks {
   private final AtomicLongArray unconfirmedWrites = new AtomicLongArray(SLOTS);
   private final AtomicLong stamps = new AtomicLong();
   private final AtomicBoolean warnedNoReplica = new AtomicBoolean();
-  // How long the scratch key of a read barrier lives: it only has to be written (and replicated).
+  // How long the scratch key of a barrier lives if its DEL, sent right after it, never runs.
   private static final String BARRIER_MILLIS = "1000";
+  // The barrier key of the last untagged session key (one per key prefix: the empty key's).
+  private static volatile Untagged lastUntagged;
 
   private ReplicaAcks(IntFunction<Connection> connectionToSlot, Consumer<String> reroute, Duration timeout,
       String where) {
@@ -90,16 +92,16 @@ final class ReplicaAcks {
   }
 
   /**
-   * Returns once a replica has the commit that just wrote {@code sessionKey} with {@code ttlMillis}
-   * (at once while paused, see {@link #PAUSE}).
+   * Returns once a replica has the commit that just wrote {@code sessionKey} (at once while paused,
+   * see {@link #PAUSE}).
    *
    * @throws StoreUnavailableException when the slot's master cannot be asked or is another node
    *     now: the commit is then not known to survive, and the caller treats its outcome as unknown
    */
-  void await(String sessionKey, long ttlMillis, String what) {
+  void await(String sessionKey, String what) {
     int slot = JedisClusterCRC16.getSlot(sessionKey);
     try {
-      awaitOn(slot, sessionKey, ttlMillis, what);
+      awaitOn(slot, sessionKey, what);
     } catch (StoreUnavailableException e) {
       unconfirmedWrites.set(slot, stamps.incrementAndGet());
       throw e;
@@ -118,9 +120,10 @@ final class ReplicaAcks {
   /**
    * Before the session {@code sessionKey} is read, if a commit in its slot was left unconfirmed:
    * makes sure a replica of the slot's master holds everything that master holds (a barrier write
-   * of a scratch key in the slot, {@link #barrierKey}, and {@code WAIT 1}), so a read back that finds an unconfirmed commit, and makes the engine send
-   * its reply, cannot show a write the master's failover then drops. A CRC16 of the key and one
-   * check of an array when nothing was left unconfirmed.
+   * of a scratch key in the slot, {@link #barrierKey}, and {@code WAIT 1}), so a read back that
+   * finds an unconfirmed commit, and makes the engine send its reply, cannot show a write the
+   * master's failover then drops. A CRC16 of the key and one check of an array when nothing was
+   * left unconfirmed.
    *
    * @throws StoreUnavailableException when no replica confirms it and the master has a live one
    */
@@ -130,34 +133,13 @@ final class ReplicaAcks {
     if (stamp == 0) {
       return;
     }
-    long now = System.nanoTime();
     try (Connection connection = connectionToSlot.apply(slot)) {
-      // Always a write, so always replicated: WAIT is only sure to cover the writes its own
-      // connection made (7.0 takes the master's whole offset, newer Redis may not), and the
-      // session, absent (a chat's other members share the slot), may have nothing to rewrite.
-      connection.sendCommand(Protocol.Command.SET, barrierKey(sessionKey), "1", "PX", BARRIER_MILLIS);
-      connection.sendCommand(Protocol.Command.WAIT, "1", Long.toString(timeoutMillis));
-      List<Object> replies = connection.getMany(2);
-      if (replies.get(0) instanceof Exception || !(replies.get(1) instanceof Long acks)) {
-        if (replies.get(0) instanceof JedisRedirectionException) {
-          // MOVED: the node the slot map names was demoted. Only the cluster client renews its
-          // slot map (getConnectionFromSlot never does), and reads alone would never reach it.
-          reroute.accept(sessionKey);
-        }
-        throw unconfirmed(what, replies.get(0) + ", " + replies.get(1), null);
-      }
-      if (acks >= 1L) {
-        unconfirmedWrites.compareAndSet(slot, stamp, 0);
-        return;
-      }
-      Replicas replicas = replicas(connection, slot, now);
-      if (replicas.none()) {
+      // MOVED rerouted: only the cluster client renews its slot map (getConnectionFromSlot never
+      // does), and reads alone would never reach the slot's new master.
+      if (!barrier(connection, slot, sessionKey, stamp, true, what)) {
         // A master without a replica: nothing can confirm what it holds (see the class comment).
         unconfirmedWrites.compareAndSet(slot, stamp, 0);
-        return;
       }
-      throw unconfirmed(what, replicas.unreachable() != null ? replicas.unreachable()
-          : "no replica acknowledged the master's writes within " + timeoutMillis + " ms", null);
     } catch (JedisConnectionException e) {
       // The master the slot map names is gone or cut off: the next try asks the one named now.
       reroute.accept(sessionKey);
@@ -168,23 +150,31 @@ final class ReplicaAcks {
   }
 
   /**
-   * The scratch key a read barrier writes for {@code sessionKey}: {@code <sessionKey>:barrier},
-   * in the session's slot since the suffix leaves its hash tag as it is (every session key
-   * {@link RedisKeys} makes has one but the empty key's, whose <code>{}</code> is no tag: its
-   * slot is the whole key's, and {@code :barrier:<n>} with the first n that lands there is used,
-   * some 16,000 tries). No session key ends so: a tagged key ends with <code>}</code> or with
-   * a member's digits.
+   * The scratch key a barrier (a commit's, or a read's) writes for {@code sessionKey}:
+   * {@code <sessionKey>:barrier}, in the session's slot since the suffix leaves its hash tag as it
+   * is (every session key {@link RedisKeys} makes has one but the empty key's, whose
+   * <code>{}</code> is no tag: its slot is the whole key's, and {@code :barrier:<n>} with the first
+   * n that lands there is used, some 16,000 tries, kept for the next call). No session key ends
+   * so: a tagged key ends with <code>}</code> or with a member's digits.
    */
   static String barrierKey(String sessionKey) {
     int slot = JedisClusterCRC16.getSlot(sessionKey);
     String barrier = sessionKey + ":barrier";
+    if (JedisClusterCRC16.getSlot(barrier) == slot) {
+      return barrier;
+    }
+    Untagged last = lastUntagged;
+    if (last != null && last.sessionKey().equals(sessionKey)) {
+      return last.barrier();
+    }
     for (int n = 1; JedisClusterCRC16.getSlot(barrier) != slot; n++) {
       barrier = sessionKey + ":barrier:" + n;
     }
+    lastUntagged = new Untagged(sessionKey, barrier);
     return barrier;
   }
 
-  private void awaitOn(int slot, String sessionKey, long ttlMillis, String what) {
+  private void awaitOn(int slot, String sessionKey, String what) {
     long now = System.nanoTime();
     if (current(pausedUntil, slot, now)) {
       return;
@@ -199,37 +189,66 @@ final class ReplicaAcks {
           throw unconfirmed(what, replicas.unreachable(), null);
         }
       }
-      long stamp = unconfirmedWrites.get(slot);
-      connection.sendCommand(Protocol.Command.PEXPIRE, sessionKey, Long.toString(ttlMillis));
-      connection.sendCommand(Protocol.Command.WAIT, "1", Long.toString(timeoutMillis));
-      List<Object> replies = connection.getMany(2);
-      if (!(replies.get(0) instanceof Long) || !(replies.get(1) instanceof Long acks)) {
-        // An error reply (MOVED: the slot has another master now) leaves the commit unconfirmed.
-        throw unconfirmed(what, replies.get(0) + ", " + replies.get(1), null);
-      }
-      if (acks >= 1L) {
-        // Replication is in order: the earlier unconfirmed writes of this master are covered too.
-        if (stamp != 0) {
-          unconfirmedWrites.compareAndSet(slot, stamp, 0);
-        }
-        return;
-      }
-      // No replica confirmed the commit in time. If the master lists none now and the cluster
-      // has marked its replica failed (or it never had one), it is a master without a replica,
-      // not waited for from here on (replicas() pauses its slots and warns). A replica still
-      // listed is connected but behind (a loaded machine, a long sync); one the master no longer
-      // lists but the cluster has not failed is alive elsewhere (its link dropped, or it was
-      // promoted while this master stalled, which does not know yet). Acknowledging the commit
-      // now, or pausing the wait, would let a failover to that replica, or this master rejoining
-      // as its replica, lose commits the store reported done.
-      Replicas replicas = replicas(connection, slot, System.nanoTime());
-      if (!replicas.none()) {
-        throw unconfirmed(what, replicas.unreachable() != null ? replicas.unreachable()
-            : "no replica acknowledged it within " + timeoutMillis + " ms", null);
-      }
+      // An error reply (MOVED: the slot has another master now) leaves the commit unconfirmed;
+      // the read back that follows reroutes.
+      barrier(connection, slot, sessionKey, unconfirmedWrites.get(slot), false, what);
     } catch (JedisException e) {
       throw unconfirmed(what, e.getMessage(), e);
     }
+  }
+
+  /**
+   * Sends the barrier of {@code sessionKey} ({@link #barrierKey} set and deleted: always a write,
+   * so always replicated, also when the session is absent, never the session itself, whose TTL
+   * another instance's commit may have set since, and no key left behind) and {@code WAIT 1},
+   * pipelined on {@code connection} to
+   * the slot's master ({@code WAIT} is only sure to cover its own connection's writes: 7.0 takes
+   * the master's whole offset, newer Redis may not); replication is in order, so a replica's ack
+   * covers everything the master held before. Returns true once
+   * a replica acknowledged it, clearing the slot's unconfirmed-commit flag if it is still
+   * {@code stamp}; false when none did and the master has no replica ({@link Replicas#none()}).
+   *
+   * @throws StoreUnavailableException on an error reply (after having the cluster client renew
+   *     its slot map on a redirect, if {@code rerouteOnMoved}), or when no replica acknowledged
+   *     it and the master has one
+   */
+  private boolean barrier(Connection connection, int slot, String sessionKey, long stamp, boolean rerouteOnMoved,
+      String what) {
+    String barrier = barrierKey(sessionKey);
+    connection.sendCommand(Protocol.Command.SET, barrier, "1", "PX", BARRIER_MILLIS);
+    // Deleted at once: Redis reclaims expired keys by sampling, so a key left to its expiry stays
+    // far longer than BARRIER_MILLIS on a master with many keys (the expiry only covers a barrier
+    // whose DEL never ran). Both writes replicate, and the WAIT covers them.
+    connection.sendCommand(Protocol.Command.DEL, barrier);
+    connection.sendCommand(Protocol.Command.WAIT, "1", Long.toString(timeoutMillis));
+    List<Object> replies = connection.getMany(3);
+    if (replies.get(0) instanceof Exception || replies.get(1) instanceof Exception
+        || !(replies.get(2) instanceof Long acks)) {
+      if (rerouteOnMoved && replies.get(0) instanceof JedisRedirectionException) {
+        reroute.accept(sessionKey);
+      }
+      throw unconfirmed(what, text(replies.get(0)) + ", " + text(replies.get(1)) + ", " + text(replies.get(2)), null);
+    }
+    if (acks >= 1L) {
+      if (stamp != 0) {
+        unconfirmedWrites.compareAndSet(slot, stamp, 0);
+      }
+      return true;
+    }
+    // No replica acknowledged it in time. If the master lists none now and the cluster has marked
+    // its replica failed (or it never had one), it is a master without a replica, not waited for
+    // from here on (replicas() pauses its slots and warns). A replica still listed is connected
+    // but behind (a loaded machine, a long sync); one the master no longer lists but the cluster
+    // has not failed is alive elsewhere (its link dropped, or it was promoted while this master
+    // stalled, which does not know yet). Confirming now, or pausing the wait, would let a
+    // failover to that replica, or this master rejoining as its replica, lose what the store
+    // reported done.
+    Replicas replicas = replicas(connection, slot, System.nanoTime());
+    if (replicas.none()) {
+      return false;
+    }
+    throw unconfirmed(what, replicas.unreachable() != null ? replicas.unreachable()
+        : "no replica acknowledged the master's writes within " + timeoutMillis + " ms", null);
   }
 
   private static boolean current(AtomicLongArray until, int slot, long now) {
@@ -281,23 +300,17 @@ final class ReplicaAcks {
    * while the rest of the cluster may know it as this node's replica and promote it.
    */
   static Optional<String> liveReplicaOfMyself(String clusterNodes) {
-    String[] lines = clusterNodes.split("\n");
-    String myself = null;
-    for (String line : lines) {
-      String[] fields = line.trim().split(" ");
-      if (fields.length > 3 && List.of(fields[2].split(",")).contains("myself")) {
-        myself = fields[0];
-      }
-    }
-    if (myself == null) {
+    Optional<String[]> own = SlotRanges.myself(clusterNodes);
+    if (own.isEmpty()) {
       return Optional.empty();
     }
-    for (String line : lines) {
+    String myself = own.get()[0];
+    for (String line : clusterNodes.split("\n")) {
       String[] fields = line.trim().split(" ");
       if (fields.length < 8) {
         continue;
       }
-      List<String> flags = List.of(fields[2].split(","));
+      List<String> flags = SlotRanges.flags(fields);
       boolean slotlessMaster = flags.contains("master") && fields.length == 8;
       if ((fields[3].equals(myself) || slotlessMaster) && !flags.contains("myself") && !flags.contains("fail")
           && !flags.contains("handshake") && !flags.contains("noaddr")) {
@@ -313,6 +326,9 @@ final class ReplicaAcks {
    * reach (null when it has a connected one).
    */
   private record Replicas(boolean none, String unreachable) {}
+
+  /** An untagged session key and its barrier key ({@link #barrierKey}). */
+  private record Untagged(String sessionKey, String barrier) {}
 
   private static String text(Object reply) {
     return reply instanceof byte[] raw ? new String(raw, StandardCharsets.UTF_8) : String.valueOf(reply);

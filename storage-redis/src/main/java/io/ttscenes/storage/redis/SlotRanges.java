@@ -1,20 +1,36 @@
 package io.ttscenes.storage.redis;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
-/** Reads the slot ranges a node serves from its own {@code CLUSTER NODES} answer (the "myself" line). */
+/**
+ * Reads a node's own line of its {@code CLUSTER NODES} answer (the one flagged {@code myself}):
+ * the slot ranges it serves, and the line itself ({@link ReplicaAcks} looks up its replicas).
+ */
 final class SlotRanges {
   private SlotRanges() {}
 
   /** Pairs of first and last slot, flattened; empty when the node serves none or is a replica. */
   static int[] ofMyself(String clusterNodes) {
+    return myself(clusterNodes).filter(fields -> flags(fields).contains("master"))
+        .map(SlotRanges::ranges).orElse(new int[0]);
+  }
+
+  /** The space-separated fields of the first line of {@code clusterNodes} flagged {@code myself}, if any. */
+  static Optional<String[]> myself(String clusterNodes) {
     for (String line : clusterNodes.split("\n")) {
       String[] fields = line.trim().split(" ");
-      if (fields.length > 2 && fields[2].contains("myself")) {
-        return fields[2].contains("master") ? ranges(fields) : new int[0];
+      if (fields.length > 2 && flags(fields).contains("myself")) {
+        return Optional.of(fields);
       }
     }
-    return new int[0];
+    return Optional.empty();
+  }
+
+  /** The flags of a line of {@code CLUSTER NODES} split into {@code fields} (at least three). */
+  static List<String> flags(String[] fields) {
+    return List.of(fields[2].split(","));
   }
 
   private static int[] ranges(String[] fields) {

@@ -54,8 +54,8 @@ final class HealthyClusterCommitCostTest {
 
   /**
    * Calls, on all nodes, of the commands only a client sends (commandstats also counts a script's
-   * inner calls and the writes a replica applies, as MULTI/EXEC: so the barrier's PEXPIRE, which
-   * the commit script makes too, is not counted; it goes in the WAIT's round trip).
+   * inner calls and the writes a replica applies, as MULTI/EXEC: so the barrier's SET and DEL,
+   * which replicas apply too, are not counted; they go in the WAIT's round trip).
    */
   private static long commands() {
     long sum = 0;
