@@ -108,6 +108,25 @@ final class SessionCodecTest {
   }
 
   @Test
+  void aCampaignAndThePlacesItReachedReadBackOnBothPaths() {
+    Session session = new Session(wizardBot.scene("survey").orElseThrow(), "q1", new Answers("yes", null),
+        new Profile("Ann", null, List.of(), Map.of()), List.of(), Jobs.none(), 7L, 70L);
+    session.campaign = "promo";
+    session.reached.addAll(List.of("survey/q1", "menu"));
+    String onePass = wizardCodec.encode(session);
+    // The data before its scene: not the one-pass reader's plain case, so read through trees.
+    String trees = "{\"data\":{\"q1\":\"yes\"},\"scene\":\"survey\",\"step\":\"q1\","
+        + "\"campaign\":\"promo\",\"reached\":[\"survey/q1\",\"menu\"]}";
+
+    for (String json : List.of(onePass, trees)) {
+      Session read = wizardCodec.decode("k", json);
+      assertEquals("promo", read.campaign, json);
+      assertEquals(List.of("survey/q1", "menu"), List.copyOf(read.reached),
+          "a place reached before is not reached (and counted) again: " + json);
+    }
+  }
+
+  @Test
   void storedJsonInAnotherFieldOrderOrWithAMissingSessionReadsTheSame() {
     Session read = wizardCodec.decode("k",
         "{\"data\":{\"q1\":\"no\"},\"step\":\"q1\",\"extra\":[1,{}],\"scene\":\"survey\",\"chat\":5}");
