@@ -62,4 +62,17 @@ final class OnePassSessionReaderReviewTest {
 
     assertFalse(read.history.contains(null), "history read: " + read.history);
   }
+
+  // The tree path's SessionState refuses a null place reached (List.copyOf) and resets the
+  // session; the one-pass reader must leave it to that path rather than keep the null.
+  @Test
+  void aNullPlaceReachedIsNotKept() {
+    for (String json : List.of("{\"campaign\":\"promo\",\"reached\":[null],\"chat\":4}",
+        "{\"scene\":\"survey\",\"step\":\"q1\",\"data\":{\"q1\":\"x\"},\"campaign\":\"promo\","
+            + "\"reached\":[\"survey/q1\",null]}")) {
+      Session read = assertDoesNotThrow(() -> codec.decode("k", json), json);
+
+      assertFalse(read.reached.contains(null), "reached read: " + read.reached);
+    }
+  }
 }
