@@ -73,8 +73,15 @@ final class Jobs {
 
   /** When the earliest job comes due; empty without jobs. */
   Optional<Instant> wake() {
-    return byName.values().stream().mapToLong(ScheduledJob::due).min().stream()
-        .mapToObj(Instant::ofEpochMilli).findFirst();
+    // Loops, not streams: both run on every commit of every session.
+    if (byName.isEmpty()) {
+      return Optional.empty();
+    }
+    long earliest = Long.MAX_VALUE;
+    for (ScheduledJob job : byName.values()) {
+      earliest = Math.min(earliest, job.due());
+    }
+    return Optional.of(Instant.ofEpochMilli(earliest));
   }
 
   /**
@@ -82,7 +89,10 @@ final class Jobs {
    * {@code now}: a session must outlive its jobs, or a job due after the TTL would find it gone.
    */
   Duration ttl(Duration ttl, Instant now) {
-    long latest = byName.values().stream().mapToLong(ScheduledJob::due).max().orElse(now.toEpochMilli());
+    long latest = now.toEpochMilli();
+    for (ScheduledJob job : byName.values()) {
+      latest = Math.max(latest, job.due());
+    }
     return latest > now.toEpochMilli() ? ttl.plusMillis(latest - now.toEpochMilli()) : ttl;
   }
 

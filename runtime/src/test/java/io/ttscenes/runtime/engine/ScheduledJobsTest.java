@@ -238,6 +238,20 @@ final class ScheduledJobsTest {
   }
 
   @Test
+  void aSessionWithoutJobsKeepsNoTimerHoweverFarAhead() throws Exception {
+    h.handle(text(1, 10, "hello"));
+    h.handle(text(2, 20, "/remind"));
+    h.handle(text(2, 20, "/forget"));
+    h.handle(text(3, 30, "/past"));
+    assertEquals(1, fireDue());
+    assertEquals(List.of("root hello", "ok", "nudge past"), h.texts());
+
+    Instant now = h.clock.instant();
+    assertEquals(0, h.store.wakeTimersDueBy(Instant.ofEpochMilli(Long.MAX_VALUE), now),
+        "never scheduled, cancelled, fired: none of the three sessions has a timer");
+  }
+
+  @Test
   void aJobDueAfterTheSessionTtlKeepsTheSessionUntilItFires() throws Exception {
     Harness[] shortLived = new Harness[1];
     // The store's clock is the harness's fake clock, so advancing it expires idle sessions.

@@ -110,6 +110,25 @@ final class SessionCodecTest {
   }
 
   @Test
+  void aCampaignAndThePlacesItReachedReadBackOnBothPaths() {
+    Session session = new Session(wizardBot.scene("survey").orElseThrow(), "q1", new Answers("yes", null),
+        new Profile("Ann", null, List.of(), Map.of()), List.of(), Jobs.none(), 7L, 70L);
+    session.campaign = "promo";
+    session.reached.addAll(List.of("survey/q1", "menu"));
+    String onePass = wizardCodec.encode(session);
+    // The data before its scene: not the one-pass reader's plain case, so read through trees.
+    String trees = "{\"data\":{\"q1\":\"yes\"},\"scene\":\"survey\",\"step\":\"q1\","
+        + "\"campaign\":\"promo\",\"reached\":[\"survey/q1\",\"menu\"]}";
+
+    for (String json : List.of(onePass, trees)) {
+      Session read = wizardCodec.decode("k", json);
+      assertEquals("promo", read.campaign, json);
+      assertEquals(List.of("survey/q1", "menu"), List.copyOf(read.reached),
+          "a place reached before is not reached (and counted) again: " + json);
+    }
+  }
+
+  @Test
   void storedJsonInAnotherFieldOrderOrWithAMissingSessionReadsTheSame() {
     Session read = wizardCodec.decode("k",
         "{\"data\":{\"q1\":\"no\"},\"step\":\"q1\",\"extra\":[1,{}],\"scene\":\"survey\",\"chat\":5}");
@@ -160,6 +179,19 @@ final class SessionCodecTest {
         "{\"scene\":\"survey\",\"step\":\"q1\",\"data\":{\"q1\":\"x\"},\"history\":[null]}");
 
     assertFalse(read.history.contains(null), "history read: " + read.history);
+  }
+
+  // The tree path's SessionState refuses a null place reached (List.copyOf) and resets the
+  // session; the one-pass reader must leave it to that path rather than keep the null.
+  @Test
+  void aNullPlaceReachedIsNotKept() {
+    for (String json : List.of("{\"campaign\":\"promo\",\"reached\":[null],\"chat\":4}",
+        "{\"scene\":\"survey\",\"step\":\"q1\",\"data\":{\"q1\":\"x\"},\"campaign\":\"promo\","
+            + "\"reached\":[\"survey/q1\",null]}")) {
+      Session read = assertDoesNotThrow(() -> wizardCodec.decode("k", json), json);
+
+      assertFalse(read.reached.contains(null), "reached read: " + read.reached);
+    }
   }
 
   @Test

@@ -1,11 +1,11 @@
 package io.ttscenes.api.model;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Copies collections for the model's records. Inbound data must always parse, so a missing list
@@ -38,9 +38,16 @@ final class Lists {
 
   static <T> List<List<T>> rows(List<List<T>> rows) {
     if (rows == null) {
-      return List.of();
+      return Collections.emptyList();
     }
-    return rows.stream().filter(Objects::nonNull).map(Lists::copy).toList();
+    // A loop, not a stream: every keyboard the bot sends is copied through here.
+    List<List<T>> copied = new ArrayList<>(rows.size());
+    for (List<T> row : rows) {
+      if (row != null) {
+        copied.add(copy(row));
+      }
+    }
+    return Collections.unmodifiableList(copied);
   }
 
   /** An unmodifiable copy that keeps insertion order and null values (raw JSON may hold nulls). */

@@ -24,11 +24,15 @@ public final class ChatKeys {
 
   /** Returns whether {@code key} is a chat's key {@code c:<id>}. */
   public static boolean isChat(String key) {
-    return CHAT.matcher(key).matches();
+    return key.startsWith("c:") && CHAT.matcher(key).matches();
   }
 
   /** The chat ({@code c:<id>}) whose data session {@code key} may commit with, if any. */
   public static Optional<String> chatOf(String key) {
+    // Every session is asked on every update; most keys are no chat's, and need no regex to say so.
+    if (!key.startsWith("c:")) {
+      return Optional.empty();
+    }
     if (isChat(key)) {
       return Optional.of(key);
     }

@@ -64,6 +64,17 @@ final class ModelValuesTest {
   }
 
   @Test
+  void keyboardRowsAnswerWhetherTheyHoldNullWhateverTheyWereBuiltFrom() {
+    for (List<List<Button>> rows : Arrays.asList(null, List.<List<Button>>of(),
+        Arrays.<List<Button>>asList(null, List.of(CallbackButton.of("A", "a"))))) {
+      List<List<Button>> kept = new InlineKeyboardAttachmentRequestPayload(rows).buttons();
+      assertFalse(kept.contains(null), String.valueOf(rows));
+      assertEquals(-1, kept.indexOf(null), String.valueOf(rows));
+      assertThrows(UnsupportedOperationException.class, () -> kept.add(List.of()), String.valueOf(rows));
+    }
+  }
+
+  @Test
   void routingAccessorsAgreeAcrossUpdateTypes() {
     Message inDialog = new Message(ANN, new Recipient(7L, ChatType.DIALOG, 42L), 1L, null,
         new MessageBody("mid", 1L, "hi", null, null), null, null, null);
