@@ -119,18 +119,52 @@ final class ParkedEntryOwnerRedisTest {
     assertEquals(List.of("hi wait", "hi one"), replies(bob));
   }
 
+  @Test
+  void aClaimIsKeptWhileAnEntrySentUnderItWaitsToBeClearedSoTheNextHolderNeverSendsItAgain()
+      throws Exception {
+    Dispatcher crashed = dispatcher("crashed", LONG_LEASE);
+    emulator.faults().unavailable("/messages", 1);
+    crashed.submit(text("one")).get(10, TimeUnit.SECONDS);
+    crashed.close();
+    assertEquals(List.of(), replies(), "the entry was left in the store");
+
+    // The old holder sends the entry under its claim; as with the runtime's clear delay, the sent
+    // entry stays in the store for a while, here longer than many renewal rounds of the claim.
+    Dispatcher old = dispatcher("old-holder", Duration.ofMillis(900), Duration.ofMinutes(1));
+    assertEquals(1, old.recoverOutboxes().get(10, TimeUnit.SECONDS));
+    assertEquals(List.of("hi one"), replies());
+    // Several rounds of its keeper (every 300 ms) in which no entry of the gone owner is parked
+    // or being recovered.
+    Thread.sleep(2_000);
+
+    // The old holder lost the recovery lease meanwhile; the new holder's pass lists the sent entry.
+    Dispatcher holder = dispatcher("new-holder", LONG_LEASE);
+    assertEquals(0, holder.recoverOutboxes().get(10, TimeUnit.SECONDS),
+        "the claim was let go while the sent entry waited to be cleared: the new holder sent it again");
+    assertEquals(List.of("hi one"), replies());
+
+    // Cleared (a graceful stop clears what was sent), the claim goes and nothing is left to send.
+    old.close();
+    assertEquals(0, holder.recoverOutboxes().get(10, TimeUnit.SECONDS));
+    assertEquals(List.of("hi one"), replies(), "sent once");
+  }
+
   private Dispatcher dispatcher(String instance) {
     return dispatcher(instance, LONG_LEASE);
   }
 
   private Dispatcher dispatcher(String instance, Duration lease) {
+    return dispatcher(instance, lease, Duration.ZERO);
+  }
+
+  private Dispatcher dispatcher(String instance, Duration lease, Duration clearDelay) {
     RedisSessionStore store = RedisSessionStore.create(
         RedisConfig.fromUrl(REDIS.url()).newBuilder().botName(botName).build());
     closed.add(store);
     BotApi api = OkHttpBotApi.builder(emulator.token()).baseUrl(emulator.baseUrl())
         .retryPolicy(RetryPolicy.none()).build();
     Dispatcher dispatcher = Dispatcher.builder(echo, store, api).recoveryMinAge(Duration.ZERO)
-        .instanceId(instance + "-" + botName, lease).build();
+        .clearSentOutboxesAfter(clearDelay).instanceId(instance + "-" + botName, lease).build();
     closed.add(dispatcher);
     return dispatcher;
   }
