@@ -117,10 +117,10 @@ final class Outboxes {
           break;
         }
         // Dead-lettered: done with here like a sent entry, so it is cleared from the store the same way.
-        sent.sent(key, failed.entryId());
+        sent.sent(key, failed.entryId(), failed.owner());
         continue;
       }
-      sent.sent(key, head.entryId());
+      sent.sent(key, head.entryId(), head.owner());
       done++;
     }
     parked.computeIfPresent(key, (k, q) -> q.isEmpty() ? null : q);
@@ -160,6 +160,11 @@ final class Outboxes {
   /** Returns the owners of the entries parked here (the claims on their leases are in use). */
   Set<String> parkedOwners() {
     return parked.values().stream().flatMap(Deque::stream).map(Parked::owner).collect(Collectors.toSet());
+  }
+
+  /** Returns the owners of the entries this process sent that are not cleared from the store yet. */
+  Set<String> sentOwners() {
+    return sent.owners();
   }
 
   /** Returns the sessions with parked entries. */
