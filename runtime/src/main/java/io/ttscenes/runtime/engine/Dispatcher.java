@@ -349,7 +349,8 @@ public final class Dispatcher implements AutoCloseable {
   /**
    * Drains for up to 30 seconds (none more when {@link #drain} ran already, so a caller's own
    * shutdown deadline holds), then stops, drained or not: once this returns no run of this
-   * dispatcher commits or sends (an update left over is not acknowledged and is redelivered), its
+   * dispatcher commits or sends (an update left over is not acknowledged and is redelivered), the
+   * entries it sent are cleared from the store (best effort, drained or not), its
    * instance lease is released and no longer renewed (so another instance recovers its entries
    * at once), and the threads it created are stopped. Idempotent.
    */
@@ -359,6 +360,10 @@ public final class Dispatcher implements AutoCloseable {
       drain(Duration.ofSeconds(30));
     }
     lanes.stop();
+    // Drained or not: what this process sent leaves the store before its lease and claims go, or
+    // the instance recovering them (a restart of this one sends them whatever their age) would
+    // send it again. A drain that ran out of time cleared nothing; after a full one this is a no-op.
+    sent.clearAllSent();
     // After the drain: entries still parked are left, under a released lease, to recovery.
     leaseKeeper.close();
     deadline.close();
