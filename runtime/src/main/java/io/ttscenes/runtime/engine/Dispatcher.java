@@ -286,9 +286,10 @@ public final class Dispatcher implements AutoCloseable {
    * Tells the recovery passes under way that this instance lost the lease that made it the
    * recovering one (the poller lease, or an election's): from now on they send no more store
    * entries and leave them to the instance that took the lease (another owner's entries once the
-   * claim a pass took on that owner is let go unused, within about two renewal periods of the
-   * instance lease). Entries already sent are sent once, as ever; passes started later run as
-   * usual. Thread-safe.
+   * claim a pass took on that owner is let go unused: once the entries of that owner this
+   * instance sent are cleared from the store, see {@link Builder#clearSentOutboxesAfter}, and then
+   * within about two renewal periods of the instance lease). Entries already sent are sent once,
+   * as ever; passes started later run as usual. Thread-safe.
    */
   public void stopOutboxRecovery() {
     recovery.standDown();

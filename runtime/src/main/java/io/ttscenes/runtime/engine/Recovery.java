@@ -186,7 +186,8 @@ final class Recovery {
       }
       if (generation.get() != pass) {
         // The lease was lost while this waited for its lane: the new holder recovers it; another
-        // owner's entry stays under the claim taken here until the keeper lets it go unused.
+        // owner's entry stays under the claim taken here until the keeper lets it go unused (once
+        // nothing of that owner is parked here, or sent and not cleared yet).
         LOG.info("session {}: outbox {} is left to the instance that now recovers outboxes", key, id);
         return 0;
       }
