@@ -23,9 +23,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Two dispatchers of one bot over one Redis, as two instances: an entry parked by one after the
@@ -149,6 +151,67 @@ final class ParkedEntryOwnerRedisTest {
     assertEquals(List.of("hi one"), replies(), "sent once");
   }
 
+  @Test
+  void aNewHolderWhosePassListedAnEntryBeforeTheOldHolderClearedItDoesNotSendItAgain()
+      throws Exception {
+    // Bob's entry, parked by a live instance, comes first in the store's listing; Alice's is
+    // left by an instance that went away.
+    Dispatcher other = dispatcher("other", LONG_LEASE);
+    emulator.faults().unavailable("/messages", 1);
+    other.submit(text(bob, "first")).get(10, TimeUnit.SECONDS);
+    Dispatcher crashed = dispatcher("crashed", LONG_LEASE);
+    emulator.faults().unavailable("/messages", 1);
+    crashed.submit(text(alice, "one")).get(10, TimeUnit.SECONDS);
+    crashed.close();
+
+    // The old holder sends Alice's entry under its claim (Bob's owner is alive); the entry waits
+    // in the store for its clear.
+    Dispatcher old = dispatcher("old-holder", Duration.ofMillis(900), Duration.ofMinutes(1));
+    assertEquals(1, old.recoverOutboxes().get(10, TimeUnit.SECONDS));
+    assertEquals(List.of("hi one"), replies(alice));
+    other.close();
+
+    // The new holder's lanes are full (a long update holds the only place): its pass lists both
+    // entries, takes the claim on Bob's gone owner and waits for room to hand Bob's entry over.
+    EmulatedUser carol = emulator.user("carol");
+    Dispatcher holder = dispatcher("new-holder", LONG_LEASE, Duration.ZERO, 1);
+    CompletableFuture<Void> busy = holder.submit(text(carol, "wait"));
+    awaitTrue(() -> waiting.getCount() == 1, "the long update runs");
+    CompletableFuture<Integer> pass = CompletableFuture.supplyAsync(() -> holder.recoverOutboxes().join());
+    // Claimed once listed; the pass cannot go on to Alice's entry before the long update ends.
+    awaitTrue(() -> leaseHolder("other").equals("new-holder-" + botName),
+        "the pass listed the entries and claimed Bob's owner");
+
+    // Meanwhile the old holder clears what it sent and lets its claim go (a graceful stop here;
+    // its clearing pass and keeper do the same a few seconds later).
+    old.close();
+    release.countDown();
+    busy.get(10, TimeUnit.SECONDS);
+
+    assertEquals(1, pass.get(10, TimeUnit.SECONDS), "only Bob's entry was left to send");
+    assertEquals(List.of("hi first"), replies(bob));
+    assertEquals(List.of("hi one"), replies(alice),
+        "the pass listed Alice's entry before the old holder cleared it, and sent it again");
+    assertEquals(0, holder.recoverOutboxes().get(10, TimeUnit.SECONDS));
+  }
+
+  private String leaseHolder(String instance) {
+    try (UnifiedJedis redis = REDIS.newClient()) {
+      return String.valueOf(redis.get("tts:" + botName + ":lease:instance:" + instance + "-" + botName));
+    }
+  }
+
+  private static void awaitTrue(BooleanSupplier condition, String what)
+      throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError(what + ": not within 10 s");
+      }
+      Thread.sleep(10);
+    }
+  }
+
   private Dispatcher dispatcher(String instance) {
     return dispatcher(instance, LONG_LEASE);
   }
@@ -158,13 +221,18 @@ final class ParkedEntryOwnerRedisTest {
   }
 
   private Dispatcher dispatcher(String instance, Duration lease, Duration clearDelay) {
+    return dispatcher(instance, lease, clearDelay, 1024);
+  }
+
+  private Dispatcher dispatcher(String instance, Duration lease, Duration clearDelay, int capacity) {
     RedisSessionStore store = RedisSessionStore.create(
         RedisConfig.fromUrl(REDIS.url()).newBuilder().botName(botName).build());
     closed.add(store);
     BotApi api = OkHttpBotApi.builder(emulator.token()).baseUrl(emulator.baseUrl())
         .retryPolicy(RetryPolicy.none()).build();
     Dispatcher dispatcher = Dispatcher.builder(echo, store, api).recoveryMinAge(Duration.ZERO)
-        .clearSentOutboxesAfter(clearDelay).instanceId(instance + "-" + botName, lease).build();
+        .clearSentOutboxesAfter(clearDelay).queueCapacity(capacity)
+        .instanceId(instance + "-" + botName, lease).build();
     closed.add(dispatcher);
     return dispatcher;
   }
