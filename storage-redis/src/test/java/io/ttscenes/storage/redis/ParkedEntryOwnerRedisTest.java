@@ -152,6 +152,41 @@ final class ParkedEntryOwnerRedisTest {
   }
 
   @Test
+  void anEntryRecoveredUnderAClaimIsClearedAtOnceSoTheNextHolderGetsTheOwnersOtherEntriesWithoutWaitingTheClearDelay()
+      throws Exception {
+    Dispatcher crashed = dispatcher("crashed", LONG_LEASE);
+    emulator.faults().unavailable("/messages", 2);
+    crashed.submit(text(alice, "one")).get(10, TimeUnit.SECONDS);
+    crashed.submit(text(bob, "one")).get(10, TimeUnit.SECONDS);
+    crashed.close();
+
+    // The old holder sends Alice's entry; Bob's waits behind a busy lane when the lease is lost.
+    Dispatcher old = dispatcher("old-holder", Duration.ofMillis(900), Duration.ofMinutes(1));
+    CompletableFuture<Void> bobBusy = old.submit(text(bob, "wait"));
+    awaitTrue(() -> waiting.getCount() == 1, "Bob's lane is busy");
+    CompletableFuture<Integer> pass = old.recoverOutboxes();
+    awaitTrue(() -> replies(alice).equals(List.of("hi one")), "Alice's entry is sent");
+    old.stopOutboxRecovery();
+    release.countDown();
+    bobBusy.get(10, TimeUnit.SECONDS);
+    assertEquals(1, pass.get(10, TimeUnit.SECONDS));
+    assertEquals(List.of("hi wait"), replies(bob));
+
+    // The new holder gets Bob's entry once the claim goes unused (a few 300 ms keeper rounds), not
+    // once the clear delay (a minute here; 2 s and the 30 s recovery period in the runtime) is over.
+    Dispatcher holder = dispatcher("new-holder", LONG_LEASE);
+    int recovered = 0;
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (recovered == 0 && System.nanoTime() < end) {
+      recovered += holder.recoverOutboxes().get(10, TimeUnit.SECONDS);
+      Thread.sleep(50);
+    }
+    assertEquals(1, recovered, "Bob's entry waited for the old holder's clear delay");
+    assertEquals(List.of("hi wait", "hi one"), replies(bob));
+    assertEquals(List.of("hi one"), replies(alice), "sent once");
+  }
+
+  @Test
   void aNewHolderWhosePassListedAnEntryBeforeTheOldHolderClearedItDoesNotSendItAgain()
       throws Exception {
     // Bob's entry, parked by a live instance, comes first in the store's listing; Alice's is
