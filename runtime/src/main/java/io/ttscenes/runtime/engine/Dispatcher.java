@@ -75,7 +75,7 @@ public final class Dispatcher implements AutoCloseable {
     this.deadLetters = new DeadLetters(builder.store, builder.mapper, builder.clock, listener, builder.logContent);
     this.sent = new SentOutboxes(builder.store, builder.clock, builder.clearDelay);
     OutboxCodec codec = new OutboxCodec(builder.mapper);
-    Outboxes outboxes = new Outboxes(effects, sent, lanes::hasQueued, instanceLease::mayRetry,
+    Outboxes outboxes = new Outboxes(effects, sent, lanes::hasQueued, instanceLease::mayRetry, instanceLease::id,
         new Outboxes.GiveUp(builder.parkedLimits, deadLetters, codec, builder.clock));
     EngineSettings settings = new EngineSettings(builder.bot, builder.store, builder.api, builder.clock,
         builder.mapper, listener, builder.sleeper, builder.maxAttempts, builder.storeBackoff,

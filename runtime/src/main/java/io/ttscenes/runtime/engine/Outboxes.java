@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,21 +47,23 @@ final class Outboxes {
   private final SentOutboxes sent;
   private final Predicate<String> laneBusy;
   private final Predicate<String> mayRetry;
+  private final Supplier<String> self;
   private final GiveUp giveUp;
   private final ConcurrentHashMap<String, Deque<Parked>> parked = new ConcurrentHashMap<>();
 
   /**
    * {@code laneBusy} tells whether a session's lane has more work queued (its next commit then
    * clears what was sent); {@code mayRetry} whether this process may still send an entry stamped
-   * with an owner (see {@link InstanceLease#mayRetry}); {@code giveUp} when and how a parked entry
-   * is dead-lettered.
+   * with an owner (see {@link InstanceLease#mayRetry}); {@code self} this instance's id, which
+   * entries of no other owner carry; {@code giveUp} when and how a parked entry is dead-lettered.
    */
   Outboxes(Effects effects, SentOutboxes sent, Predicate<String> laneBusy, Predicate<String> mayRetry,
-      GiveUp giveUp) {
+      Supplier<String> self, GiveUp giveUp) {
     this.effects = effects;
     this.sent = sent;
     this.laneBusy = laneBusy;
     this.mayRetry = mayRetry;
+    this.self = self;
     this.giveUp = giveUp;
   }
 
@@ -96,6 +99,8 @@ final class Outboxes {
   int flush(String key) {
     Deque<Parked> queue = parked.get(key);
     int done = 0;
+    // Whether an entry of another owner (sent under a claim on its lease) was done with here.
+    boolean claimed = false;
     while (queue != null && !queue.isEmpty()) {
       Parked head = queue.peek();
       if (!mayRetry.test(head.owner())) {
@@ -118,13 +123,18 @@ final class Outboxes {
         }
         // Dead-lettered: done with here like a sent entry, so it is cleared from the store the same way.
         sent.sent(key, failed.entryId(), failed.owner());
+        claimed |= !failed.owner().equals(self.get());
         continue;
       }
       sent.sent(key, head.entryId(), head.owner());
+      claimed |= !head.owner().equals(self.get());
       done++;
     }
     parked.computeIfPresent(key, (k, q) -> q.isEmpty() ? null : q);
-    if (sent.clearsAtOnce() && !laneBusy.test(key)) {
+    // Another owner's entries are cleared at once, whatever the clear delay: the claim on that
+    // owner is kept until they are (see LeaseKeeper), and while it is, the next recovering instance
+    // can recover none of that owner's other entries. They are few (recovered after a crash).
+    if ((sent.clearsAtOnce() || claimed) && !laneBusy.test(key)) {
       sent.clearNow(key);
     }
     return done;

@@ -11,6 +11,9 @@ import io.ttscenes.api.model.MessageBody;
 import io.ttscenes.api.model.MessageCreatedUpdate;
 import io.ttscenes.api.model.Recipient;
 import io.ttscenes.api.model.User;
+import io.ttscenes.api.store.ForwardingSessionStore;
+import io.ttscenes.api.store.SessionStore;
+import io.ttscenes.api.store.StoreUnavailableException;
 import io.ttscenes.runtime.client.OkHttpBotApi;
 import io.ttscenes.runtime.client.RetryPolicy;
 import io.ttscenes.runtime.engine.Dispatcher;
@@ -18,7 +21,9 @@ import io.ttscenes.testkit.BotMessage;
 import io.ttscenes.testkit.EmulatedUser;
 import io.ttscenes.testkit.Emulator;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -130,11 +135,15 @@ final class ParkedEntryOwnerRedisTest {
     crashed.close();
     assertEquals(List.of(), replies(), "the entry was left in the store");
 
-    // The old holder sends the entry under its claim; as with the runtime's clear delay, the sent
-    // entry stays in the store for a while, here longer than many renewal rounds of the claim.
-    Dispatcher old = dispatcher("old-holder", Duration.ofMillis(900), Duration.ofMinutes(1));
+    // The old holder sends the entry under its claim, and its clear fails (a store hiccup): the
+    // sent entry stays in the store until a later clear, here longer than many renewal rounds of
+    // the claim (an entry sent under a claim is cleared at once, whatever the clear delay).
+    ClearsFail clears = new ClearsFail(store());
+    Dispatcher old = dispatcher("old-holder", Duration.ofMillis(900), Duration.ofMinutes(1), 1024, clears);
     assertEquals(1, old.recoverOutboxes().get(10, TimeUnit.SECONDS));
     assertEquals(List.of("hi one"), replies());
+    assertTrue(clears.failed > 0, "the clear was tried and failed");
+    clears.failing = false;
     // Several rounds of its keeper (every 300 ms) in which no entry of the gone owner is parked
     // or being recovered.
     Thread.sleep(2_000);
@@ -260,9 +269,16 @@ final class ParkedEntryOwnerRedisTest {
   }
 
   private Dispatcher dispatcher(String instance, Duration lease, Duration clearDelay, int capacity) {
-    RedisSessionStore store = RedisSessionStore.create(
-        RedisConfig.fromUrl(REDIS.url()).newBuilder().botName(botName).build());
-    closed.add(store);
+    return dispatcher(instance, lease, clearDelay, capacity, store());
+  }
+
+  private RedisSessionStore store() {
+    return closed.add(RedisSessionStore.create(
+        RedisConfig.fromUrl(REDIS.url()).newBuilder().botName(botName).build()));
+  }
+
+  private Dispatcher dispatcher(String instance, Duration lease, Duration clearDelay, int capacity,
+      SessionStore store) {
     BotApi api = OkHttpBotApi.builder(emulator.token()).baseUrl(emulator.baseUrl())
         .retryPolicy(RetryPolicy.none()).build();
     Dispatcher dispatcher = Dispatcher.builder(echo, store, api).recoveryMinAge(Duration.ZERO)
@@ -290,6 +306,35 @@ final class ParkedEntryOwnerRedisTest {
 
   private static List<String> replies(EmulatedUser user) {
     return user.messages().stream().map(BotMessage::text).toList();
+  }
+
+  /** The real store, except that clearing sent outbox entries fails while {@link #failing}. */
+  private static final class ClearsFail extends ForwardingSessionStore {
+    volatile boolean failing = true;
+    volatile int failed;
+
+    ClearsFail(SessionStore delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public void clearOutbox(String key, String outboxId) {
+      check();
+      super.clearOutbox(key, outboxId);
+    }
+
+    @Override
+    public void clearOutboxes(Map<String, ? extends Collection<String>> idsByKey) {
+      check();
+      super.clearOutboxes(idsByKey);
+    }
+
+    private void check() {
+      if (failing) {
+        failed++;
+        throw new StoreUnavailableException("clearing is cut off for this test", null);
+      }
+    }
   }
 
   private static void awaitQuietly(CountDownLatch latch) {
