@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * neither reordered nor sent twice by this process. A parked entry past its {@link ParkedLimits}
  * is dead-lettered and treated as sent, so the session's later entries go on. Fully sent (and
  * dead-lettered) entries are handed to {@link SentOutboxes}, which clears them from the store;
- * with no clear delay, an entry whose session has nothing queued is cleared right away.
+ * with no clear delay, an entry whose session has nothing queued is cleared right away, and so,
+ * whatever the delay, is an entry of another owner (recovered under a claim on its lease).
  * Per-session methods must run on that session's lane.
  */
 final class Outboxes {
