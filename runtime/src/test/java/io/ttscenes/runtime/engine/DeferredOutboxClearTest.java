@@ -95,6 +95,27 @@ final class DeferredOutboxClearTest {
   }
 
   @Test
+  void idlePassAfterTheWallClockSteppedBackClearsWhatWasSentBeforeTheStep() throws Exception {
+    FaultyStore store = new FaultyStore(InMemorySessionStore.create());
+    RecordingBotApi api = new RecordingBotApi();
+    FakeClock clock = FakeClock.atEpochSecond(1_700_000_000L);
+    try (Dispatcher dispatcher = dispatcher(store, api, clock)) {
+      handle(dispatcher, 1, "before");
+      // What an NTP correction does to the system wall clock: the entry now looks sent an hour
+      // from now, and waiting for it to be the delay old would leave it in the store (a crash
+      // window of an hour, not seconds) and keep any claim it was sent under that long.
+      clock.advance(Duration.ofHours(-1));
+      handle(dispatcher, 2, "after");
+
+      assertEquals(1, dispatcher.clearIdleOutboxes(), "the entry sent before the step");
+      assertEquals(List.of("u:2:c:20"), store.inner().pendingOutboxes(10).stream().map(PendingOutbox::key).toList());
+      clock.advance(DELAY);
+      assertEquals(1, dispatcher.clearIdleOutboxes());
+      assertEquals(List.of(), pendingIds(store));
+    }
+  }
+
+  @Test
   void idlePassClearsTheEntriesOfManySessionsInOneStoreCall() throws Exception {
     FaultyStore store = new FaultyStore(InMemorySessionStore.create());
     RecordingBotApi api = new RecordingBotApi();
