@@ -109,21 +109,28 @@ final class SentOutboxes {
    * how many. Stops at the first store failure (the rest wait for the next pass or commit).
    */
   int clearIdle() {
-    return clearSentBefore(clock.millis() - clearDelay.toMillis());
+    long now = clock.millis();
+    return clearSentBefore(now - clearDelay.toMillis(), now);
   }
 
   /** Clears every sent entry not cleared yet (on a graceful stop); returns how many. */
   int clearAllSent() {
-    return clearSentBefore(Long.MAX_VALUE);
+    return clearSentBefore(Long.MAX_VALUE, Long.MAX_VALUE);
   }
 
-  private int clearSentBefore(long cutoffMillis) {
+  /**
+   * Clears the entries sent at or before {@code cutoffMillis}, and those sent "after" {@code
+   * nowMillis}: the wall clock stepped back since (NTP), and their age is unknown; waiting for
+   * them to look old enough would leave them in the store for the size of the step.
+   */
+  private int clearSentBefore(long cutoffMillis, long nowMillis) {
     int count = 0;
     Map<String, List<String>> batch = new HashMap<>();
     int inBatch = 0;
     for (Map.Entry<String, Map<String, Sent>> session : sentNotCleared.entrySet()) {
       for (Map.Entry<String, Sent> sent : session.getValue().entrySet()) {
-        if (sent.getValue().at() <= cutoffMillis) {
+        long at = sent.getValue().at();
+        if (at <= cutoffMillis || at > nowMillis) {
           batch.computeIfAbsent(session.getKey(), k -> new ArrayList<>()).add(sent.getKey());
           inBatch++;
         }
