@@ -132,10 +132,11 @@ final class Outboxes {
       done++;
     }
     parked.computeIfPresent(key, (k, q) -> q.isEmpty() ? null : q);
-    // Another owner's entries are cleared at once, whatever the clear delay: the claim on that
-    // owner is kept until they are (see LeaseKeeper), and while it is, the next recovering instance
-    // can recover none of that owner's other entries. They are few (recovered after a crash).
-    if ((sent.clearsAtOnce() || claimed) && !laneBusy.test(key)) {
+    // Another owner's entries are cleared at once, whatever the clear delay and the lane's queue
+    // (what is queued may be a recovery that never commits): the claim on that owner is kept until
+    // they are (see LeaseKeeper), and while it is, the next recovering instance can recover none
+    // of that owner's other entries. They are few (recovered after a crash).
+    if (claimed || (sent.clearsAtOnce() && !laneBusy.test(key))) {
       sent.clearNow(key);
     }
     return done;
