@@ -75,7 +75,7 @@ public final class Dispatcher implements AutoCloseable {
     this.deadLetters = new DeadLetters(builder.store, builder.mapper, builder.clock, listener, builder.logContent);
     this.sent = new SentOutboxes(builder.store, builder.clock, builder.clearDelay);
     OutboxCodec codec = new OutboxCodec(builder.mapper);
-    Outboxes outboxes = new Outboxes(effects, sent, lanes::hasQueued, instanceLease::mayRetry,
+    Outboxes outboxes = new Outboxes(effects, sent, lanes::hasQueued, instanceLease::mayRetry, instanceLease::id,
         new Outboxes.GiveUp(builder.parkedLimits, deadLetters, codec, builder.clock));
     EngineSettings settings = new EngineSettings(builder.bot, builder.store, builder.api, builder.clock,
         builder.mapper, listener, builder.sleeper, builder.maxAttempts, builder.storeBackoff,
@@ -286,9 +286,10 @@ public final class Dispatcher implements AutoCloseable {
    * Tells the recovery passes under way that this instance lost the lease that made it the
    * recovering one (the poller lease, or an election's): from now on they send no more store
    * entries and leave them to the instance that took the lease (another owner's entries once the
-   * claim a pass took on that owner is let go unused, within about two renewal periods of the
-   * instance lease). Entries already sent are sent once, as ever; passes started later run as
-   * usual. Thread-safe.
+   * claim a pass took on that owner is let go unused: once the entries of that owner this
+   * instance sent are cleared from the store, see {@link Builder#clearSentOutboxesAfter}, and then
+   * within about two renewal periods of the instance lease). Entries already sent are sent once,
+   * as ever; passes started later run as usual. Thread-safe.
    */
   public void stopOutboxRecovery() {
     recovery.standDown();
@@ -349,7 +350,8 @@ public final class Dispatcher implements AutoCloseable {
   /**
    * Drains for up to 30 seconds (none more when {@link #drain} ran already, so a caller's own
    * shutdown deadline holds), then stops, drained or not: once this returns no run of this
-   * dispatcher commits or sends (an update left over is not acknowledged and is redelivered), its
+   * dispatcher commits or sends (an update left over is not acknowledged and is redelivered), the
+   * entries it sent are cleared from the store (best effort, drained or not), its
    * instance lease is released and no longer renewed (so another instance recovers its entries
    * at once), and the threads it created are stopped. Idempotent.
    */
@@ -359,6 +361,10 @@ public final class Dispatcher implements AutoCloseable {
       drain(Duration.ofSeconds(30));
     }
     lanes.stop();
+    // Drained or not: what this process sent leaves the store before its lease and claims go, or
+    // the instance recovering them (a restart of this one sends them whatever their age) would
+    // send it again. A drain that ran out of time cleared nothing; after a full one this is a no-op.
+    sent.clearAllSent();
     // After the drain: entries still parked are left, under a released lease, to recovery.
     leaseKeeper.close();
     deadline.close();

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * renewed every ttl/3 by the {@link LeaseKeeper}, and stamps its id on every outbox entry it commits. An
  * instance that recovers an entry of another owner first takes that owner's lease: it gets it only
  * when the owner is gone (it expired or was released), and then holds it (a claim) while it has
- * that owner's entries parked or being recovered onto their lanes, and for one keeper round after
+ * that owner's entries parked, being recovered onto their lanes, or sent and not yet cleared from
+ * the store (see {@link LeaseKeeper}), and for one keeper round after
  * it last recovered or retried one, so no third instance sends them too. Once this instance finds
  * its own lease lost, it retires its id and never retries the entries stamped with it: whoever took
  * the lease recovers them. Thread-safe.
@@ -146,7 +147,8 @@ final class InstanceLease implements AutoCloseable {
 
   /**
    * Of {@code held} (a copy of {@link #claims()} taken before {@code inUse} was read), renews the
-   * claims whose owners' entries are parked here ({@code inUse}) or were recovered or retried
+   * claims whose owners' entries are parked, being recovered or sent and not yet cleared here
+   * ({@code inUse}) or were recovered or retried
    * since the last round, and releases the rest. A claim is thus let go only after a whole round
    * unused, never under an entry parked and sent after {@code inUse} was read.
    */

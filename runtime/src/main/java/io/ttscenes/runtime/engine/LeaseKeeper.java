@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps this instance's {@link InstanceLease} every ttl/3 on a daemon thread: renews it, and the
- * claims on other owners' leases still in use: by entries {@link Outboxes} parks, or ones
- * {@link Recovery} is handing to their lanes. It reads those owners and hands them to the lease, so
+ * claims on other owners' leases still in use: by entries {@link Outboxes} parks or sent and has
+ * not cleared from the store yet, or ones {@link Recovery} is handing to their lanes. It reads those owners and hands them to the lease, so
  * the lease never asks the outboxes (which ask the lease whether they may retry an entry): each
  * call goes one way.
  */
@@ -48,6 +48,9 @@ final class LeaseKeeper implements AutoCloseable {
     Set<String> held = lease.claims();
     Set<String> inUse = new HashSet<>(recovery.recovering());
     inUse.addAll(outboxes.parkedOwners());
+    // Then sent and not yet cleared (the clear delay): another recovering instance would list the
+    // entry and send it again. A send between the two reads marked its claim used, which keeps it.
+    inUse.addAll(outboxes.sentOwners());
     lease.keepClaims(held, inUse);
   }
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * neither reordered nor sent twice by this process. A parked entry past its {@link ParkedLimits}
  * is dead-lettered and treated as sent, so the session's later entries go on. Fully sent (and
  * dead-lettered) entries are handed to {@link SentOutboxes}, which clears them from the store;
- * with no clear delay, an entry whose session has nothing queued is cleared right away.
+ * with no clear delay, an entry whose session has nothing queued is cleared right away, and so,
+ * whatever the delay, is an entry of another owner (recovered under a claim on its lease).
  * Per-session methods must run on that session's lane.
  */
 final class Outboxes {
@@ -46,21 +48,23 @@ final class Outboxes {
   private final SentOutboxes sent;
   private final Predicate<String> laneBusy;
   private final Predicate<String> mayRetry;
+  private final Supplier<String> self;
   private final GiveUp giveUp;
   private final ConcurrentHashMap<String, Deque<Parked>> parked = new ConcurrentHashMap<>();
 
   /**
    * {@code laneBusy} tells whether a session's lane has more work queued (its next commit then
    * clears what was sent); {@code mayRetry} whether this process may still send an entry stamped
-   * with an owner (see {@link InstanceLease#mayRetry}); {@code giveUp} when and how a parked entry
-   * is dead-lettered.
+   * with an owner (see {@link InstanceLease#mayRetry}); {@code self} this instance's id, which
+   * entries of no other owner carry; {@code giveUp} when and how a parked entry is dead-lettered.
    */
   Outboxes(Effects effects, SentOutboxes sent, Predicate<String> laneBusy, Predicate<String> mayRetry,
-      GiveUp giveUp) {
+      Supplier<String> self, GiveUp giveUp) {
     this.effects = effects;
     this.sent = sent;
     this.laneBusy = laneBusy;
     this.mayRetry = mayRetry;
+    this.self = self;
     this.giveUp = giveUp;
   }
 
@@ -96,6 +100,8 @@ final class Outboxes {
   int flush(String key) {
     Deque<Parked> queue = parked.get(key);
     int done = 0;
+    // Whether an entry of another owner (sent under a claim on its lease) was done with here.
+    boolean claimed = false;
     while (queue != null && !queue.isEmpty()) {
       Parked head = queue.peek();
       if (!mayRetry.test(head.owner())) {
@@ -117,14 +123,20 @@ final class Outboxes {
           break;
         }
         // Dead-lettered: done with here like a sent entry, so it is cleared from the store the same way.
-        sent.sent(key, failed.entryId());
+        sent.sent(key, failed.entryId(), failed.owner());
+        claimed |= !failed.owner().equals(self.get());
         continue;
       }
-      sent.sent(key, head.entryId());
+      sent.sent(key, head.entryId(), head.owner());
+      claimed |= !head.owner().equals(self.get());
       done++;
     }
     parked.computeIfPresent(key, (k, q) -> q.isEmpty() ? null : q);
-    if (sent.clearsAtOnce() && !laneBusy.test(key)) {
+    // Another owner's entries are cleared at once, whatever the clear delay and the lane's queue
+    // (what is queued may be a recovery that never commits): the claim on that owner is kept until
+    // they are (see LeaseKeeper), and while it is, the next recovering instance can recover none
+    // of that owner's other entries. They are few (recovered after a crash).
+    if (claimed || (sent.clearsAtOnce() && !laneBusy.test(key))) {
       sent.clearNow(key);
     }
     return done;
@@ -160,6 +172,11 @@ final class Outboxes {
   /** Returns the owners of the entries parked here (the claims on their leases are in use). */
   Set<String> parkedOwners() {
     return parked.values().stream().flatMap(Deque::stream).map(Parked::owner).collect(Collectors.toSet());
+  }
+
+  /** Returns the owners of the entries this process sent that are not cleared from the store yet. */
+  Set<String> sentOwners() {
+    return sent.owners();
   }
 
   /** Returns the sessions with parked entries. */

@@ -186,8 +186,12 @@ final class Recovery {
       }
       if (generation.get() != pass) {
         // The lease was lost while this waited for its lane: the new holder recovers it; another
-        // owner's entry stays under the claim taken here until the keeper lets it go unused.
+        // owner's entry stays under the claim taken here until the keeper lets it go unused (once
+        // nothing of that owner is parked here, or sent and not cleared yet).
         LOG.info("session {}: outbox {} is left to the instance that now recovers outboxes", key, id);
+        return 0;
+      }
+      if (payload.owner() != null && !stillPending(key, id)) {
         return 0;
       }
       LOG.info("session {}: recovering outbox {} of update {} ({} calls)", key, id, payload.updateId(),
@@ -198,6 +202,25 @@ final class Recovery {
       }
       return done;
     }));
+  }
+
+  /**
+   * Whether another owner's entry is still in the store, read once this instance holds the claim
+   * on that owner's lease: the listing may be older than the claim (a pass waits for room on the
+   * lanes between its entries), and the instance that held the claim before may meanwhile have
+   * sent the entry, cleared it and let the claim go. One store read per recovered entry.
+   */
+  private boolean stillPending(String key, String id) {
+    try {
+      if (store.outboxEntry(key, id).isPresent()) {
+        return true;
+      }
+      LOG.info("session {}: outbox {} was sent and cleared since this pass listed it", key, id);
+    } catch (StoreUnavailableException | StoreRejectedException e) {
+      LOG.warn("session {}: could not check that outbox {} is still pending ({}); a later pass tries "
+          + "it again", key, id, e.getMessage());
+    }
+    return false;
   }
 
   /**

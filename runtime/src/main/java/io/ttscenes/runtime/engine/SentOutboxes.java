@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +35,8 @@ final class SentOutboxes {
   private final SessionStore store;
   private final Clock clock;
   private final Duration clearDelay;
-  // Session key -> sent entry id -> when it was sent (clock millis).
-  private final ConcurrentHashMap<String, Map<String, Long>> sentNotCleared = new ConcurrentHashMap<>();
+  // Session key -> sent entry id -> when it was sent and under whose instance lease.
+  private final ConcurrentHashMap<String, Map<String, Sent>> sentNotCleared = new ConcurrentHashMap<>();
   // Session key + '\n' + entry id of recently cleared entries, oldest first.
   private final Set<String> recentlyCleared = Collections.newSetFromMap(
       Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, false) {
@@ -56,19 +57,37 @@ final class SentOutboxes {
     return clearDelay.isZero();
   }
 
-  /** Remembers that entry {@code id} of the session was fully sent now. */
-  void sent(String key, String id) {
+  /** When an entry was sent (clock millis) and the instance whose lease it was sent under. */
+  private record Sent(long at, String owner) {}
+
+  /** Remembers that entry {@code id} of the session, stamped with {@code owner}, was fully sent now. */
+  void sent(String key, String id, String owner) {
     long now = clock.millis();
     sentNotCleared.compute(key, (k, known) -> {
-      Map<String, Long> ids = known == null ? new ConcurrentHashMap<>() : known;
-      ids.put(id, now);
+      Map<String, Sent> ids = known == null ? new ConcurrentHashMap<>() : known;
+      ids.put(id, new Sent(now, owner));
       return ids;
     });
   }
 
+  /**
+   * The owners of the entries sent and not yet cleared from the store. A claim on such an owner's
+   * lease is still in use: released, it would let another recovering instance list the entry and
+   * send it again.
+   */
+  Set<String> owners() {
+    Set<String> owners = new HashSet<>();
+    sentNotCleared.values().forEach(ids -> ids.values().forEach(sent -> {
+      if (sent.owner() != null) {
+        owners.add(sent.owner());
+      }
+    }));
+    return owners;
+  }
+
   /** Returns ids of sent entries the session's next commit should clear. */
   Set<String> toClear(String key) {
-    Map<String, Long> ids = sentNotCleared.get(key);
+    Map<String, Sent> ids = sentNotCleared.get(key);
     // Set.of on the (distinct) keys: Set.copyOf would build a HashSet first, on every commit.
     return ids == null ? Set.of() : Set.of(ids.keySet().toArray(String[]::new));
   }
@@ -90,21 +109,28 @@ final class SentOutboxes {
    * how many. Stops at the first store failure (the rest wait for the next pass or commit).
    */
   int clearIdle() {
-    return clearSentBefore(clock.millis() - clearDelay.toMillis());
+    long now = clock.millis();
+    return clearSentBefore(now - clearDelay.toMillis(), now);
   }
 
   /** Clears every sent entry not cleared yet (on a graceful stop); returns how many. */
   int clearAllSent() {
-    return clearSentBefore(Long.MAX_VALUE);
+    return clearSentBefore(Long.MAX_VALUE, Long.MAX_VALUE);
   }
 
-  private int clearSentBefore(long cutoffMillis) {
+  /**
+   * Clears the entries sent at or before {@code cutoffMillis}, and those sent "after" {@code
+   * nowMillis}: the wall clock stepped back since (NTP), and their age is unknown; waiting for
+   * them to look old enough would leave them in the store for the size of the step.
+   */
+  private int clearSentBefore(long cutoffMillis, long nowMillis) {
     int count = 0;
     Map<String, List<String>> batch = new HashMap<>();
     int inBatch = 0;
-    for (Map.Entry<String, Map<String, Long>> session : sentNotCleared.entrySet()) {
-      for (Map.Entry<String, Long> sent : session.getValue().entrySet()) {
-        if (sent.getValue() <= cutoffMillis) {
+    for (Map.Entry<String, Map<String, Sent>> session : sentNotCleared.entrySet()) {
+      for (Map.Entry<String, Sent> sent : session.getValue().entrySet()) {
+        long at = sent.getValue().at();
+        if (at <= cutoffMillis || at > nowMillis) {
           batch.computeIfAbsent(session.getKey(), k -> new ArrayList<>()).add(sent.getKey());
           inBatch++;
         }
@@ -154,7 +180,7 @@ final class SentOutboxes {
 
   /** Returns whether this process sent entry {@code id} and has not cleared it from the store yet. */
   boolean sentButNotCleared(String key, String id) {
-    Map<String, Long> sent = sentNotCleared.get(key);
+    Map<String, Sent> sent = sentNotCleared.get(key);
     return sent != null && sent.containsKey(id);
   }
 

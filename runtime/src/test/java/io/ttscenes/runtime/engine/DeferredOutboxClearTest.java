@@ -2,6 +2,7 @@ package io.ttscenes.runtime.engine;
 
 import static io.ttscenes.runtime.engine.TestUpdates.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ttscenes.api.Bot;
@@ -10,6 +11,7 @@ import io.ttscenes.api.store.PendingOutbox;
 import io.ttscenes.runtime.store.InMemorySessionStore;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -93,6 +95,27 @@ final class DeferredOutboxClearTest {
   }
 
   @Test
+  void idlePassAfterTheWallClockSteppedBackClearsWhatWasSentBeforeTheStep() throws Exception {
+    FaultyStore store = new FaultyStore(InMemorySessionStore.create());
+    RecordingBotApi api = new RecordingBotApi();
+    FakeClock clock = FakeClock.atEpochSecond(1_700_000_000L);
+    try (Dispatcher dispatcher = dispatcher(store, api, clock)) {
+      handle(dispatcher, 1, "before");
+      // What an NTP correction does to the system wall clock: the entry now looks sent an hour
+      // from now, and waiting for it to be the delay old would leave it in the store (a crash
+      // window of an hour, not seconds) and keep any claim it was sent under that long.
+      clock.advance(Duration.ofHours(-1));
+      handle(dispatcher, 2, "after");
+
+      assertEquals(1, dispatcher.clearIdleOutboxes(), "the entry sent before the step");
+      assertEquals(List.of("u:2:c:20"), store.inner().pendingOutboxes(10).stream().map(PendingOutbox::key).toList());
+      clock.advance(DELAY);
+      assertEquals(1, dispatcher.clearIdleOutboxes());
+      assertEquals(List.of(), pendingIds(store));
+    }
+  }
+
+  @Test
   void idlePassClearsTheEntriesOfManySessionsInOneStoreCall() throws Exception {
     FaultyStore store = new FaultyStore(InMemorySessionStore.create());
     RecordingBotApi api = new RecordingBotApi();
@@ -142,6 +165,61 @@ final class DeferredOutboxClearTest {
 
       assertTrue(dispatcher.drain(Duration.ofSeconds(10)));
       assertEquals(List.of(), pendingIds(store));
+    }
+  }
+
+  @Test
+  void aCloseWhoseDrainRanOutOfTimeStillClearsTheEntriesItSentSoARestartSendsNoneAgain() throws Exception {
+    FaultyStore store = new FaultyStore(InMemorySessionStore.create());
+    RecordingBotApi firstApi = new RecordingBotApi();
+    FakeClock clock = FakeClock.atEpochSecond(1_700_000_000L);
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Bot stuckOnce = Bot.builder("counter").root(r -> r.onText(ctx -> {
+      if (ctx.text().equals("stuck")) {
+        entered.countDown();
+        awaitUninterruptibly(release);
+      }
+      ctx.reply("echo " + ctx.text());
+    })).build();
+    Dispatcher first = Dispatcher.builder(stuckOnce, store, firstApi).clock(clock).parallelism(2)
+        .sleeper(d -> { }).recoveryMinAge(Duration.ofSeconds(30)).clearSentOutboxesAfter(DELAY)
+        .instanceId("first", Duration.ofSeconds(15)).build();
+    try {
+      handle(first, 1, "one");
+      assertEquals(1, pendingIds(store).size(), "sent, and waiting for its clear");
+      first.submit(text(2, 20, "stuck"));
+      assertTrue(entered.await(10, TimeUnit.SECONDS));
+
+      // A deploy whose shutdown deadline a stuck handler outlasts: the lanes are stopped undrained.
+      assertFalse(first.drain(Duration.ofMillis(200)));
+      first.close();
+      assertEquals(List.of(), pendingIds(store),
+          "the entry sent before the close is cleared, drained or not");
+    } finally {
+      release.countDown();
+      first.close();
+    }
+
+    // The next process of this instance sends its dead predecessor's entries whatever their age:
+    // an entry left in the store would reach the user twice.
+    RecordingBotApi nextApi = new RecordingBotApi();
+    try (Dispatcher next = Dispatcher.builder(stuckOnce, store, nextApi).clock(clock)
+        .recoveryMinAge(Duration.ofSeconds(30)).predecessor("first").build()) {
+      assertEquals(0, next.recoverOutboxes().get(10, TimeUnit.SECONDS));
+      assertEquals(List.of(), nextApi.sentTexts(), "sent once, before the close");
+    }
+    assertEquals(List.of("echo one"), firstApi.sentTexts());
+  }
+
+  private static void awaitUninterruptibly(CountDownLatch latch) {
+    while (true) {
+      try {
+        latch.await();
+        return;
+      } catch (InterruptedException e) {
+        // A stuck handler that ignores its interrupt, as the drain meets in life.
+      }
     }
   }
 

@@ -81,8 +81,9 @@ public interface SessionStore extends AutoCloseable {
    * Returns the outbox entry {@code outboxId} of session {@code key} while it is pending (committed
    * and not cleared), read from the backing service. The engine uses it after a commit whose
    * outcome a store failure hid, to tell its own entry from one another instance committed for the
-   * same update. The default walks {@link #pendingOutboxes(Optional, int)}; stores override it
-   * with a direct read.
+   * same update, and recovery before it sends an entry another instance left (once per entry: it
+   * may have been sent and cleared since the listing). The default walks
+   * {@link #pendingOutboxes(Optional, int)}; stores override it with a direct read.
    */
   default Optional<OutboxEntry> outboxEntry(String key, String outboxId) {
     Optional<String> cursor = Optional.empty();
