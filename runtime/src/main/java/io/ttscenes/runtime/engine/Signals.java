@@ -26,9 +26,12 @@ final class Signals {
    * What a signal carries in the inbox: the sender's key, the payload's class name, the payload,
    * and its {@link SignalOrder} among the sender's signals (absent in entries a release before it
    * delivered, and in those it delivers from outboxes such a release wrote). A release before it
-   * reads the entry as before: its mapper skips the unknown field.
+   * reads the entry as before: its mapper skips the unknown field. Written, never read back here:
+   * the order only chooses the entry to handle ({@link #next}, through {@link Header}), so an
+   * entry whose order cannot be read is still a signal ({@link #read} leaves it null).
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(value = "order", allowGetters = true)
   record Message(String from, String type, JsonNode payload, SignalOrder order) {
     Message {
       Objects.requireNonNull(from, "from");

@@ -114,4 +114,30 @@ final class SignalOrderKitTest {
         "the older release's lines, each once, by id: " + lines);
     assertTrue(store.inbox(asker).isEmpty(), "nothing left waiting");
   }
+
+  /**
+   * The order only chooses which entry goes next: an entry whose order cannot be read (damaged,
+   * or written otherwise by a later release) but whose sender, type and payload can is still a
+   * signal, handled like one without an order (when it is the oldest), never dropped.
+   */
+  @Test
+  void aSignalWhoseOrderCannotBeReadIsStillHandled() {
+    TestUser dan = bot.user("Dan");
+    dan.sends("/hello").expectReply("hi");
+    String asker = bot.sessionKey(dan);
+    String[] orders = {"{\"commit\":0,\"index\":0}", "{}", "\"soon\"", "{\"commit\":\"x\",\"index\":1}"};
+    for (int i = 0; i < orders.length; i++) {
+      int n = 201 + i;
+      store.appendSignal(asker, new InboxEntry(DESK.key() + "#sig:odd-" + n + "#0", bot.clock().instant(),
+          "{\"from\":\"" + DESK.key() + "\",\"type\":\"" + Line.class.getName()
+              + "\",\"payload\":{\"asker\":\"" + asker + "\",\"n\":" + n + "},\"order\":" + orders[i] + "}"));
+    }
+
+    bot.advance(Duration.ofSeconds(1));
+    for (int n = 201; n < 201 + orders.length; n++) {
+      dan.expectReply("line " + n);
+    }
+    dan.expectNoMoreReplies();
+    assertTrue(store.inbox(asker).isEmpty(), "nothing left waiting");
+  }
 }
