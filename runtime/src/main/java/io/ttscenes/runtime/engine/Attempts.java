@@ -332,18 +332,18 @@ final class Attempts {
    * event that recorded it and its index, the same in every re-run of the event, so a repeated
    * delivery is the same signal to its target (a continuation's outcome goes to the sender itself);
    * and its order: the version {@code commit} this commit writes and the same index, by which the
-   * target handles the sender's waiting signals.
+   * target handles the sender's waiting signals. Other effects (replies, on every update of a bot
+   * that sends no signals) get neither.
    */
   private static List<Effect> withSignalIds(String key, DedupeId dedupeId, long commit, List<Effect> effects) {
     List<Effect> named = new ArrayList<>(effects.size());
     for (int i = 0; i < effects.size(); i++) {
       Effect effect = effects.get(i);
-      String id = new EffectId(key, dedupeId, i).toString();
-      SignalOrder order = new SignalOrder(commit, i);
       if (effect instanceof Effect.Signal signal) {
-        named.add(signal.withId(id, order));
+        named.add(signal.withId(new EffectId(key, dedupeId, i).toString(), new SignalOrder(commit, i)));
       } else if (effect instanceof Effect.MessageCall call && call.then() != null) {
-        named.add(call.withThen(call.then().withId(id, order)));
+        named.add(call.withThen(call.then().withId(new EffectId(key, dedupeId, i).toString(),
+            new SignalOrder(commit, i))));
       } else {
         named.add(effect);
       }
