@@ -106,8 +106,14 @@ final class Signals {
     }
     InboxEntry next = oldest;
     SignalOrder lowest = first.order();
+    // A signal's id starts with its sender's key ({@link EffectId}): other senders' entries are
+    // not read at all, so a target many sessions signal reads about one header per handle.
+    String sender = first.from() + "#";
     for (int i = 1; i < inbox.size(); i++) {
       InboxEntry entry = inbox.get(i);
+      if (!entry.id().startsWith(sender)) {
+        continue;
+      }
       Header header = header(mapper, entry);
       if (header != null && header.from().equals(first.from()) && header.order().compareTo(lowest) < 0) {
         next = entry;
