@@ -142,7 +142,8 @@ final class Attempts {
   }
 
   /**
-   * Plans the handling of the oldest signal in the session's inbox, consumed by the commit: its
+   * Plans the handling of the next signal in the session's inbox ({@link Signals#next}: the oldest,
+   * or an earlier one its sender committed before it), consumed by the commit: its
    * handler's run, or for a signal already handled (a delivery repeated after a crash) or
    * unreadable, a commit of the session unchanged. Empty when the inbox is empty.
    */
@@ -151,7 +152,7 @@ final class Attempts {
     if (inbox.isEmpty()) {
       return Optional.empty();
     }
-    InboxEntry entry = inbox.get(0);
+    InboxEntry entry = Signals.next(settings.mapper(), inbox);
     DedupeId dedupeId = Signals.dedupeId(entry.id());
     Set<String> consumed = Set.of(entry.id());
     boolean more = inbox.size() > 1;
@@ -311,7 +312,7 @@ final class Attempts {
     long version = stored.map(StoredSession::version).orElse(0L);
     Optional<OutboxEntry> outbox = Optional.empty();
     String owner = this.owner.get();
-    List<Effect> effects = withSignalIds(key, dedupeId, result.effects());
+    List<Effect> effects = withSignalIds(key, dedupeId, version + 1, result.effects());
     if (!effects.isEmpty()) {
       OutboxCodec.Encoded encoded = codecOfOutboxes.encode(new OutboxPayload(now.toEpochMilli(), dedupeId.toString(), effects,
           owner));
@@ -329,17 +330,20 @@ final class Attempts {
   /**
    * Gives each recorded signal and continuation its id: the sender's key, the dedupe id of the
    * event that recorded it and its index, the same in every re-run of the event, so a repeated
-   * delivery is the same signal to its target (a continuation's outcome goes to the sender itself).
+   * delivery is the same signal to its target (a continuation's outcome goes to the sender itself);
+   * and its order: the version {@code commit} this commit writes and the same index, by which the
+   * target handles the sender's waiting signals. Other effects (replies, on every update of a bot
+   * that sends no signals) get neither.
    */
-  private static List<Effect> withSignalIds(String key, DedupeId dedupeId, List<Effect> effects) {
+  private static List<Effect> withSignalIds(String key, DedupeId dedupeId, long commit, List<Effect> effects) {
     List<Effect> named = new ArrayList<>(effects.size());
     for (int i = 0; i < effects.size(); i++) {
       Effect effect = effects.get(i);
-      String id = new EffectId(key, dedupeId, i).toString();
       if (effect instanceof Effect.Signal signal) {
-        named.add(signal.withId(id));
+        named.add(signal.withId(new EffectId(key, dedupeId, i).toString(), new SignalOrder(commit, i)));
       } else if (effect instanceof Effect.MessageCall call && call.then() != null) {
-        named.add(call.withThen(call.then().withId(id)));
+        named.add(call.withThen(call.then().withId(new EffectId(key, dedupeId, i).toString(),
+            new SignalOrder(commit, i))));
       } else {
         named.add(effect);
       }

@@ -456,6 +456,10 @@ public final class Dispatcher implements AutoCloseable {
      * Sets the mapper for session data and outboxes (default: {@link WireJson#MAPPER}, shared). It also
      * writes the bodies of replies, which an {@code AnswerlessWrites} client sends as written, so
      * it must write the wire model as the client's mapper does (start from {@link WireJson#create()}).
+     * It must also ignore unknown properties, as that one does: during a rolling deploy this
+     * release reads inbox and outbox entries a later release wrote with fields it does not know
+     * (a signal's {@code order} did this), and a mapper that refuses them drops such a signal as
+     * unreadable.
      */
     public Builder mapper(ObjectMapper mapper) {
       this.mapper = Objects.requireNonNull(mapper, "mapper");

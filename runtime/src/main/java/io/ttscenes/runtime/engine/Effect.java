@@ -39,19 +39,24 @@ sealed interface Effect {
   /**
    * A signal to another session: {@code target} its key, {@code id} unique per signal (the
    * sender's key, the dedupe id of the event that recorded it and the effect's index; null until
-   * the commit is planned), {@code from} the sender's key, {@code type} the payload's class name.
+   * the commit is planned), {@code from} the sender's key, {@code type} the payload's class name,
+   * {@code order} its place among the sender's signals (set with the id; null in outboxes written
+   * by a release before it, which are delivered without one).
    * It goes to the target's inbox in the store ({@link Signals}), not to the Bot API.
    */
-  record Signal(String target, String id, String from, String type, JsonNode payload) implements Effect {
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Signal(String target, String id, String from, String type, JsonNode payload, SignalOrder order)
+      implements Effect {
     public Signal {
       Objects.requireNonNull(target, "target");
       Objects.requireNonNull(from, "from");
       Objects.requireNonNull(type, "type");
     }
 
-    /** This signal with its id, set when the commit that carries it is planned. */
-    Signal withId(String signalId) {
-      return new Signal(target, Objects.requireNonNull(signalId, "signalId"), from, type, payload);
+    /** This signal with its id and order, set when the commit that carries it is planned. */
+    Signal withId(String signalId, SignalOrder signalOrder) {
+      return new Signal(target, Objects.requireNonNull(signalId, "signalId"), from, type, payload,
+          Objects.requireNonNull(signalOrder, "signalOrder"));
     }
 
     @Override

@@ -79,7 +79,7 @@ final class Engine {
     run(key, new Job.ForTimer(claimedUntil), done);
   }
 
-  /** Handles the oldest signal of the session's inbox, if one waits (see {@link Job.ForInbox}). */
+  /** Handles the next signal of the session's inbox, if one waits (see {@link Job.ForInbox}, {@link Signals#next}). */
   void handleInbox(String key, CompletableFuture<Void> done) {
     run(key, new Job.ForInbox(), done);
   }

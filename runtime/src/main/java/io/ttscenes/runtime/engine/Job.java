@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * What a lane task asks the engine to do for one session: handle an update, a signal of its
- * inbox, or fire its timer (its oldest signal first, then its earliest due job).
+ * inbox, or fire its timer (its next signal first, {@link Signals#next}, then its earliest due job).
  */
 sealed interface Job {
 
@@ -20,9 +20,9 @@ sealed interface Job {
   }
 
   /**
-   * Handles the oldest signal in the session's inbox, if any, without touching its timer: the
-   * prompt path after a delivery in this process (the timer the delivery made due is the path
-   * that survives crashes and reaches other instances).
+   * Handles the next signal in the session's inbox ({@link Signals#next}), if any, without
+   * touching its timer: the prompt path after a delivery in this process (the timer the delivery
+   * made due is the path that survives crashes and reaches other instances).
    */
   record ForInbox() implements Job {
     @Override

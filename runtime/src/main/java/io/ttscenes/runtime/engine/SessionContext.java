@@ -517,7 +517,7 @@ final class SessionContext implements Context<Object> {
           + " is null; onSignal handlers are chosen by the payload's type");
     }
     JsonNode tree = codec.payloadTree("a signal to " + target.key(), payload);
-    effects.add(new Effect.Signal(Router.stored(target.key(), bot.chatDataType().isPresent()), null, key, payload.getClass().getName(), tree));
+    effects.add(new Effect.Signal(Router.stored(target.key(), bot.chatDataType().isPresent()), null, key, payload.getClass().getName(), tree, null));
     return this;
   }
 
@@ -564,7 +564,7 @@ final class SessionContext implements Context<Object> {
           + call.then().name() + "' already; then('" + name + "') cannot replace it");
     }
     JsonNode tree = codec.payloadTree("continuation '" + name + "'", payload);
-    effects.set(last, call.withThen(new Continuation(name, tree, null)));
+    effects.set(last, call.withThen(new Continuation(name, tree, null, null)));
     return this;
   }
 

@@ -149,7 +149,7 @@ final class RouterTest {
   void continuationsRoundTripThroughTheOutboxAndPlainCallsCarryNone() {
     var mapper = io.ttscenes.runtime.json.WireJson.create();
     OutboxCodec codec = new OutboxCodec(mapper);
-    Continuation then = new Continuation("posted", mapper.valueToTree(java.util.Map.of("ticket", 42)), "u:1#mid:9#0");
+    Continuation then = new Continuation("posted", mapper.valueToTree(java.util.Map.of("ticket", 42)), "u:1#mid:9#0", new SignalOrder(1, 0));
     OutboxPayload payload = new OutboxPayload(42L, "mid:9", java.util.List.of(
         new Effect.Send(io.ttscenes.api.client.MessageTarget.chat(10),
             io.ttscenes.api.OutgoingMessage.text("ticket").body()).withThen(then),
