@@ -35,7 +35,10 @@ public final class BotRuntime implements AutoCloseable {
   /** How long a claimed timer is hidden from other claimers; a dead claimer's wait out its end. */
   static final Duration TIMER_LEASE = Duration.ofSeconds(60);
   private static final int TIMER_BATCH = 100;
+  /** How often outbox recovery runs by default; see {@link Builder#recoveryPeriod}. */
   static final Duration RECOVERY_PERIOD = Duration.ofSeconds(30);
+  static final Duration MIN_RECOVERY_PERIOD = Duration.ofSeconds(1);
+  static final Duration MAX_RECOVERY_PERIOD = Duration.ofHours(1);
   /**
    * How long a sent outbox entry may wait in the store for its session's next commit to clear it;
    * a crash re-sends at most what was sent within this window plus one {@link #CLEAR_PERIOD}.
@@ -52,14 +55,16 @@ public final class BotRuntime implements AutoCloseable {
   private final TimerPoller timers;
   private final ScheduledExecutorService scheduler;
   private final Warmup warmup;
+  private final Duration recoveryPeriod;
   private final CountDownLatch closed = new CountDownLatch(1);
   private volatile boolean closeRequested;
   private boolean started;
   private boolean closing;
   private BotAdmin admin;
 
-  BotRuntime(RuntimeParts parts, WarmupSettings warmupSettings) {
+  BotRuntime(RuntimeParts parts, WarmupSettings warmupSettings, Duration recoveryPeriod) {
     this.parts = parts;
+    this.recoveryPeriod = recoveryPeriod;
     this.warmup = new Warmup(warmupSettings, parts.bot(), parts.store(), parts.config().parallelism());
     this.dispatcher = parts.dispatcher();
     this.ingress = parts.ingress();
@@ -118,8 +123,8 @@ public final class BotRuntime implements AutoCloseable {
       parts.recovery().start();
     }
     timers.start(scheduler, parts.config().timerPeriod());
-    scheduler.scheduleWithFixedDelay(() -> parts.recovery().run("periodic"), RECOVERY_PERIOD.toMillis(),
-        RECOVERY_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(() -> parts.recovery().run("periodic"), recoveryPeriod.toMillis(),
+        recoveryPeriod.toMillis(), TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(this::clearIdleOutboxes, CLEAR_PERIOD.toMillis(),
         CLEAR_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     if (!longPolling) {
@@ -315,6 +320,7 @@ public final class BotRuntime implements AutoCloseable {
     MeterRegistry meterRegistry;
     AdminSettings admin = AdminSettings.fromEnvironment();
     WarmupSettings warmup = WarmupSettings.fromEnvironment();
+    Duration recoveryPeriod = RECOVERY_PERIOD;
 
     private Builder(Bot bot, RuntimeConfig config) {
       this.bot = Objects.requireNonNull(bot, "bot");
@@ -366,6 +372,23 @@ public final class BotRuntime implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How often the running bot looks for outbox entries no live process is sending (a crashed
+     * instance's, or its own left by a store outage), when this instance may recover (see
+     * {@code TTSCENES_OUTBOX_RECOVERY}): every 30 s by default. Shorter resends such replies
+     * sooner and lists the store's pending entries more often. From 1 s to 1 h; throws
+     * {@link IllegalArgumentException} otherwise.
+     */
+    public Builder recoveryPeriod(Duration period) {
+      Objects.requireNonNull(period, "recoveryPeriod");
+      if (period.compareTo(MIN_RECOVERY_PERIOD) < 0 || period.compareTo(MAX_RECOVERY_PERIOD) > 0) {
+        throw new IllegalArgumentException("the recovery period is " + period + "; it must be from "
+            + MIN_RECOVERY_PERIOD + " to " + MAX_RECOVERY_PERIOD);
+      }
+      this.recoveryPeriod = period;
+      return this;
+    }
+
     /** An extra observer of the engine; the runtime's own meters are always recorded. */
     public Builder listener(RuntimeListener value) {
       this.listener = Objects.requireNonNull(value, "listener");
@@ -374,7 +397,7 @@ public final class BotRuntime implements AutoCloseable {
 
     /** Builds the runtime; nothing runs until {@link BotRuntime#start()}. */
     public BotRuntime build() {
-      return new BotRuntime(RuntimeParts.assemble(this), warmup);
+      return new BotRuntime(RuntimeParts.assemble(this), warmup, recoveryPeriod);
     }
   }
 }

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -40,6 +41,22 @@ final class BotRuntimeTest {
     slowRelease.countDown();
     tamtam.close();
     store.dispose();
+  }
+
+  @Test
+  void aRecoveryPeriodOutsideOneSecondToOneHourIsRefusedSayingWhatItMustBe() {
+    RuntimeConfig config = RuntimeConfig.from(Map.of("TAMTAM_API_URL", tamtam.url()));
+    BotRuntime.Builder builder = BotRuntime.builder(
+        Bot.builder("recovering").root(r -> r.onText(ctx -> ctx.reply("ok"))).build(), config);
+
+    for (Duration bad : List.of(Duration.ofMillis(999), Duration.ZERO, Duration.ofSeconds(-5),
+        Duration.ofHours(1).plusMillis(1))) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> builder.recoveryPeriod(bad), bad.toString());
+      assertEquals("the recovery period is " + bad + "; it must be from PT1S to PT1H", e.getMessage());
+    }
+    assertThrows(NullPointerException.class, () -> builder.recoveryPeriod(null));
+    builder.recoveryPeriod(Duration.ofSeconds(1)).recoveryPeriod(Duration.ofHours(1));
   }
 
   @Test

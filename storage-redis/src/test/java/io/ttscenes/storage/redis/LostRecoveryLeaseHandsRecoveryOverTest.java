@@ -52,8 +52,10 @@ final class LostRecoveryLeaseHandsRecoveryOverTest {
   private static final Duration TTL = Duration.ofMillis(1500);
   // Longer than the lease takes to change hands (about one TTL), shorter than the client's timeout.
   private static final Duration SLOW_SEND = Duration.ofSeconds(6);
-  // B's next pass after A's claim on the gone owner goes unused: the 30 s recovery period.
-  private static final Duration WAIT = Duration.ofSeconds(75);
+  // Both recover every 2 s instead of the default 30 s, so B's next pass after A's claim on the
+  // gone owner goes unused comes within seconds.
+  private static final Duration RECOVERY_PERIOD = Duration.ofSeconds(2);
+  private static final Duration WAIT = Duration.ofSeconds(20);
   // A lease changes hands within about one TTL; a step-down follows the loss within a third of it.
   private static final Duration LEASE_WAIT = Duration.ofSeconds(15);
   private static final String SECRET = "a-secret-of-at-least-22-characters";
@@ -190,7 +192,7 @@ final class LostRecoveryLeaseHandsRecoveryOverTest {
       }
     };
     BotRuntime runtime = BotRuntime.builder(echo(), config).store(store, false).api(api)
-        .clock(clock).listener(counting).build();
+        .clock(clock).listener(counting).recoveryPeriod(RECOVERY_PERIOD).build();
     closed.add(runtime);
     runtime.start();
     return new Instance(runtime, recovered);
