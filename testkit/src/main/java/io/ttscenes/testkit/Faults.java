@@ -58,7 +58,23 @@ public final class Faults {
    * {@link NullPointerException} for a null argument; nothing is queued then.
    */
   public Faults refuse(String path, int times, int status, String code, String message) {
-    Objects.requireNonNull(path, "path");
+    return add(path, times, refusal(status, code, message, Duration.ZERO));
+  }
+
+  /**
+   * As {@link #refuse}, each call held for {@code delay} first: a refusal that comes back late,
+   * while the bot goes on with other things (the operator closes the ticket whose answer it
+   * refuses, say). Throws as {@link #refuse} does, and {@link IllegalArgumentException} for a
+   * negative delay; nothing is queued then.
+   */
+  public Faults refuseAfter(Duration delay, String path, int times, int status, String code, String message) {
+    if (Objects.requireNonNull(delay, "delay").isNegative()) {
+      throw new IllegalArgumentException("delay is " + delay + "; it must not be negative");
+    }
+    return add(path, times, refusal(status, code, message, delay));
+  }
+
+  private static Fault refusal(int status, String code, String message, Duration delay) {
     Objects.requireNonNull(message, "message");
     if (status < 400 || status > 499 || status == 429) {
       throw new IllegalArgumentException("status is " + status
@@ -67,7 +83,7 @@ public final class Faults {
     if (Objects.requireNonNull(code, "code").isBlank()) {
       throw new IllegalArgumentException("code is blank; the API always names its error");
     }
-    return add(path, times, Fault.answering(status, code, message));
+    return new Fault(status, code, message, Duration.ZERO, delay);
   }
 
   /** The next {@code times} calls to {@code path} are held for {@code delay}, then served. */
