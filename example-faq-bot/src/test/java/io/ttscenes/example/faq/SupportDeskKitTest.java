@@ -112,14 +112,49 @@ final class SupportDeskKitTest {
   }
 
   @Test
-  void anAnswerAsLongAsTamTamAllowsReachesTheUserWithTheOperatorsNameOnItsOwnLine() {
+  void anAnswerTooLongForOneMessageWithTheNameReachesTheUserInTwoTheFirstStartingWithTheName() {
     TestUser max = bot.user("Max");
     ask(max, desk, "Explain the warranty, please.");
     String post = desk.lastReply().text();
     String answer = "w".repeat(4000);
 
     desk.as(olga).repliesTo(post, answer);
-    max.expectReply("Olga (support):").expectReply(answer).expectNoMoreReplies();
+    String first = "Olga (support): " + "w".repeat(4000 - "Olga (support): ".length());
+    max.expectReply(first).expectReply("w".repeat("Olga (support): ".length())).expectNoMoreReplies();
+  }
+
+  @Test
+  void aLongAnswerWhoseSecondPartIsRefusedLeavesTheUserNoLoneNameAndTellsTheOperatorsWhatDidNotArrive() {
+    TestUser max = bot.user("Max");
+    String id = ask(max, desk, "Explain the warranty, please.");
+    String post = desk.lastReply().text();
+    // 3,998 characters: with "Olga (support): " in front, more than one message holds (4,000).
+    String answer = "The warranty covers two years. ".repeat(129).strip();
+    String rest = "covers two years.";
+    bot.faults().delay("/messages", 1, Duration.ZERO).refuse("/messages", 1, 400, "proto.payload", "Bad text");
+
+    desk.as(olga).repliesTo(post, answer);
+    max.expectReply("Olga (support): " + answer.substring(0, answer.length() - rest.length()).strip())
+        .expectNoMoreReplies();
+    desk.expectReply("Ticket " + id + ": only the beginning of the answer to Max was delivered; the Bot API "
+        + "refused the rest, from \"" + rest + "\" (400 proto.payload: Bad text). The ticket stays open: write again "
+        + "to send the rest.").expectNoMoreReplies();
+    desk.as(olga).repliesTo(post, "The rest: covers two years.");
+    max.expectReply("Olga (support): The rest: covers two years.").expectNoMoreReplies();
+  }
+
+  @Test
+  void aLongAnswerWhoseSecondPartMeetsABlockedBotLeavesTheUserNoLoneNameAndClosesTheTicket() {
+    TestUser max = bot.user("Max");
+    String id = ask(max, desk, "Explain the warranty, please.");
+    String post = desk.lastReply().text();
+    String answer = "The warranty covers two years. ".repeat(129).strip();
+    bot.faults().delay("/messages", 1, Duration.ZERO).refuse("/messages", 1, 403, "chat.denied", "User blocked the bot");
+
+    desk.as(olga).repliesTo(post, answer);
+    max.expectReply(reply -> assertTrue(reply.text().startsWith("Olga (support): The warranty"), reply.text()))
+        .expectNoMoreReplies();
+    closedAsUnreachable(max, id);
   }
 
   @Test

@@ -9,7 +9,9 @@ import io.ttscenes.api.client.ApiLimits;
 import io.ttscenes.api.keyboard.Keyboard;
 import io.ttscenes.api.model.AttachmentRequest;
 import io.ttscenes.api.model.Button;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,10 +26,39 @@ final class UserSide {
   private static final String TAG = "[A-Za-z0-9-]{0,35}";
   private static final Pattern RATING = Pattern.compile("(SUP-[0-9]{1,19}-[0-9]{1,9}):([0-9]+)(?::(" + TAG + "))?");
   /**
-   * The continuation of an answer sent to the user: a refusal that means the user cannot be
-   * reached closes the ticket, any other one goes back to it as {@link Signals.Undelivered}.
+   * The continuation of the last (or only) part of an answer sent to the user, with a {@link Part}:
+   * a refusal that means the user cannot be reached closes the ticket, any other one goes back to
+   * it as {@link Signals.Undelivered}; once TamTam took it, the ticket is answered.
    */
+  private static final String SENT = "desk.answer-sent";
+  /** The continuation of a part of an answer with more to follow, which goes once TamTam took this one. */
+  private static final String PART = "desk.answer-part";
+  /** {@link #SENT} as answers sent by releases before parts carried a {@link Part}: the ticket's id alone. */
   private static final String DELIVERED = "desk.delivered";
+  /** How much of an answer's refused part a note to the operators quotes, in characters. */
+  static final int EXCERPT_MAX = 40;
+
+  /**
+   * An answer's part on its way to the user, as its continuation's payload.
+   *
+   * @param id the ticket
+   * @param name the user's name as operators see it ("" when the signal did not say)
+   * @param locale the ticket's operator's language tag ("" when unknown)
+   * @param refused "" for the first part (nothing reached the user before it); else the beginning
+   *     of this part's text, which the operators read if it is refused
+   * @param rest the text still to send once TamTam took this part ("" for the last part)
+   * @param attachments what goes with the last part
+   */
+  record Part(String id, String name, String locale, String refused, String rest, List<AttachmentRequest> attachments) {
+    Part {
+      Objects.requireNonNull(id, "id");
+      name = name == null ? "" : name;
+      locale = locale == null ? "" : locale;
+      refused = refused == null ? "" : refused;
+      rest = rest == null ? "" : rest;
+      attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+  }
 
   private final long operatorsChat;
   private final Scene<? extends SupportDesk.TicketDraft> scene;
@@ -42,8 +73,14 @@ final class UserSide {
   void handlers(Handlers g) {
     g.onSignal(Signals.Answered.class, UserSide::deliver)
         // Delivered: only now is the ticket answered for the funnel (a refused answer reached nobody).
+        .onSent(SENT, (ctx, sent) -> ctx.reached(SupportDesk.TICKET_ANSWERED))
+        .onSendFailed(SENT, (ctx, failure) -> notDelivered(ctx, failure, ctx.continuationPayload(Part.class)))
+        // The next part goes only once TamTam took this one: a refused part is never followed by more.
+        .onSent(PART, (ctx, sent) -> next(ctx, ctx.continuationPayload(Part.class)))
+        .onSendFailed(PART, (ctx, failure) -> notDelivered(ctx, failure, ctx.continuationPayload(Part.class)))
         .onSent(DELIVERED, (ctx, sent) -> ctx.reached(SupportDesk.TICKET_ANSWERED))
-        .onSendFailed(DELIVERED, this::notDelivered)
+        .onSendFailed(DELIVERED, (ctx, failure) -> notDelivered(ctx, failure,
+            new Part(ctx.continuationPayload(String.class), "", "", "", "", List.of())))
         .onSignal(Signals.Closed.class, (ctx, closed) -> (holds(ctx, closed.id()) ? ctx.goTo(SupportDesk.CLOSED_STEP)
             : ctx).reply(OutgoingMessage.text(ctx.t("desk.closed", closed.id())).keyboard(ratings(closed))))
         .onSignal(Signals.Expired.class, (ctx, expired) -> (holds(ctx, expired.id()) ? ctx.leave() : ctx).reply(
@@ -53,38 +90,81 @@ final class UserSide {
 
   /**
    * An operator's answer to the user, marked as the funnel's {@link SupportDesk#TICKET_ANSWERED}
-   * once TamTam took it; one up to TamTam's limit with the name as its own line if need be. The attachments go as the
-   * operator's message had them: a contact or sticker, which the API wants alone, comes alone
-   * from clients, so it stays alone here.
+   * once TamTam took it. The operator's name starts its first message; an answer that does not fit
+   * TamTam's limit with it goes on in further messages, each sent only once TamTam took the one
+   * before, so the user never gets a part without the ones before it, nor the name alone. The
+   * attachments go with the last message as the operator's message had them: a contact or
+   * sticker, which the API wants alone, comes alone from clients, so it stays alone here.
    */
   private static void deliver(Context<?> ctx, Signals.Answered answered) {
     String from = ctx.t("desk.answer-from", answered.operator());
-    String text = (from + " " + answered.text()).strip();
-    if (text.length() > ApiLimits.MESSAGE_TEXT_MAX) {
-      ctx.reply(from);
-      text = answered.text();
-    }
-    OutgoingMessage answer = OutgoingMessage.text(text);
-    for (AttachmentRequest attachment : answered.attachments()) {
-      answer = answer.attach(attachment);
-    }
-    ctx.reply(answer).then(DELIVERED, answered.id());
+    send(ctx, new Part(answered.id(), answered.name(), answered.locale(), "", answered.text(), answered.attachments()),
+        from + " ");
+  }
+
+  /** TamTam took a part of the answer: the next one goes. */
+  private static void next(Context<?> ctx, Part sent) {
+    send(ctx, new Part(sent.id(), sent.name(), sent.locale(), excerpt(sent.rest()), sent.rest(), sent.attachments()),
+        "");
   }
 
   /**
-   * TamTam refused the answer for good. For POST /messages, 403 means the user blocked the bot
-   * (or the bot may not write there) and 404 that the dialog or the user is gone: the ticket
-   * closes, and the user leaves it too, or their later messages would go to a closed ticket. Any
-   * other refusal (400: an attachment the API will not take, say) is about this answer only, so
-   * the ticket stays open and its operators are told why, to answer again.
+   * Sends {@code prefix} and as much of {@code part.rest()} as fits one message (cut after the last
+   * whitespace in the second half of what fits, else at the limit, never inside a character); what
+   * is left goes from this message's {@link #PART} continuation, and the attachments with the last.
    */
-  private void notDelivered(Context<?> ctx, SendFailure failure) {
-    String id = ctx.continuationPayload(String.class);
+  private static void send(Context<?> ctx, Part part, String prefix) {
+    String text = part.rest();
+    int cut = cut(text, ApiLimits.MESSAGE_TEXT_MAX - ApiLimits.length(prefix));
+    String rest = text.substring(cut).strip();
+    OutgoingMessage message = OutgoingMessage.text((prefix + text.substring(0, cut)).strip());
+    if (!rest.isEmpty()) {
+      ctx.reply(message).then(PART, new Part(part.id(), part.name(), part.locale(), part.refused(), rest,
+          part.attachments()));
+      return;
+    }
+    for (AttachmentRequest attachment : part.attachments()) {
+      message = message.attach(attachment);
+    }
+    ctx.reply(message).then(SENT, new Part(part.id(), part.name(), part.locale(), part.refused(), "", List.of()));
+  }
+
+  /** Where to cut {@code text} (a char index) so that at most {@code room} characters (code points) come before. */
+  static int cut(String text, int room) {
+    if (ApiLimits.length(text) <= room) {
+      return text.length();
+    }
+    int end = text.offsetByCodePoints(0, room);
+    for (int at = end; at > end / 2; at--) {
+      if (Character.isWhitespace(text.charAt(at - 1))) {
+        return at;
+      }
+    }
+    return end;
+  }
+
+  /** The beginning of {@code text} as a note quotes it: at most {@link #EXCERPT_MAX} characters, then "…". */
+  static String excerpt(String text) {
+    return ApiLimits.length(text) <= EXCERPT_MAX ? text : text.substring(0, text.offsetByCodePoints(0, EXCERPT_MAX))
+        + "…";
+  }
+
+  /**
+   * TamTam refused part {@code part} of an answer for good. For POST /messages, 403 means the user
+   * blocked the bot (or the bot may not write there) and 404 that the dialog or the user is gone:
+   * the ticket closes, and the user leaves it too, or their later messages would go to a closed
+   * ticket. Any other refusal (400: an attachment the API will not take, say) is about this answer
+   * only, so the ticket stays open and its operators are told why (and, when earlier parts arrived,
+   * where the refused rest begins), to answer again.
+   */
+  private void notDelivered(Context<?> ctx, SendFailure failure, Part part) {
+    String id = part.id();
     if (unreachable(failure)) {
       (inScene(ctx) ? ctx.leave() : ctx).signal(SupportDesk.ticket(id), new Signals.Unreachable(id));
     } else {
-      ctx.signal(SupportDesk.ticket(id), new Signals.Undelivered(id, OperatorsChat.name(ctx),
-          failure.status(), failure.code(), failure.message()));
+      String name = part.name().isEmpty() ? OperatorsChat.name(ctx) : part.name();
+      ctx.signal(SupportDesk.ticket(id), new Signals.Undelivered(id, name, failure.status(), failure.code(),
+          failure.message(), part.locale(), part.refused()));
     }
   }
 
