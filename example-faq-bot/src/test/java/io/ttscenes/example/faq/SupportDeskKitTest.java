@@ -124,6 +124,48 @@ final class SupportDeskKitTest {
   }
 
   @Test
+  void aLongAnswerOfEmojiAloneIsSplitBetweenEmojiNeverInsideOne() {
+    TestUser max = bot.user("Max");
+    ask(max, desk, "Explain the warranty, please.");
+    String post = desk.lastReply().text();
+    // One emoji of seven characters (man, woman, girl, boy joined by ZWJ); no spaces anywhere.
+    String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67\u200D\uD83D\uDC66";
+    String answer = family.repeat(571);
+
+    desk.as(olga).repliesTo(post, answer);
+    // 3,984 characters fit after "Olga (support): ": 569 whole emoji (3,983), not 3,984 cutting the 570th.
+    max.expectReply("Olga (support): " + family.repeat(569)).expectReply(family.repeat(2)).expectNoMoreReplies();
+  }
+
+  @Test
+  void aLongAnswerStartingWithBlankLinesNeverLeavesTheNameAlone() {
+    TestUser max = bot.user("Max");
+    ask(max, desk, "Explain the warranty, please.");
+    String post = desk.lastReply().text();
+    String answer = "\n".repeat(2500) + "w".repeat(1500);
+
+    desk.as(olga).repliesTo(post, answer);
+    max.expectReply("Olga (support): " + "w".repeat(1500)).expectNoMoreReplies();
+  }
+
+  @Test
+  void aRefusedRestOfEmojiIsQuotedToTheOperatorsBetweenEmojiNeverInsideOne() {
+    TestUser max = bot.user("Max");
+    String id = ask(max, desk, "Explain the warranty, please.");
+    String post = desk.lastReply().text();
+    String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67\u200D\uD83D\uDC66";
+    String answer = "w".repeat(3000) + " " + family.repeat(142);
+    bot.faults().delay("/messages", 1, Duration.ZERO).refuse("/messages", 1, 400, "proto.payload", "Bad text");
+
+    desk.as(olga).repliesTo(post, answer);
+    max.expectReply("Olga (support): " + "w".repeat(3000)).expectNoMoreReplies();
+    // The quote holds at most 40 characters: five whole emoji (35), not 40 ending inside the sixth.
+    desk.expectReply("Ticket " + id + ": only the beginning of the answer to Max was delivered; the Bot API "
+        + "refused the rest, from \"" + family.repeat(5) + "\u2026\" (400 proto.payload: Bad text). The ticket stays "
+        + "open: write again to send the rest.").expectNoMoreReplies();
+  }
+
+  @Test
   void aLongAnswerWhoseSecondPartIsRefusedLeavesTheUserNoLoneNameAndTellsTheOperatorsWhatDidNotArrive() {
     TestUser max = bot.user("Max");
     String id = ask(max, desk, "Explain the warranty, please.");

@@ -96,6 +96,7 @@ final class Signals {
   record Answered(String id, String operator, String text, List<AttachmentRequest> attachments, String locale,
       String name) {
     Answered {
+      text = text == null ? "" : text;
       attachments = attachments == null ? List.of() : List.copyOf(attachments);
       locale = known(locale);
       name = name == null ? "" : name;

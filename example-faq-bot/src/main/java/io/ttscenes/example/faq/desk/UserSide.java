@@ -37,6 +37,8 @@ final class UserSide {
   private static final String DELIVERED = "desk.delivered";
   /** How much of an answer's refused part a note to the operators quotes, in characters. */
   static final int EXCERPT_MAX = 40;
+  /** One character as people see it (an extended grapheme cluster), which a cut never splits. */
+  private static final Pattern GRAPHEME = Pattern.compile("\\X");
 
   /**
    * An answer's part on its way to the user, as its continuation's payload.
@@ -98,8 +100,9 @@ final class UserSide {
    */
   private static void deliver(Context<?> ctx, Signals.Answered answered) {
     String from = ctx.t("desk.answer-from", answered.operator());
-    send(ctx, new Part(answered.id(), answered.name(), answered.locale(), "", answered.text(), answered.attachments()),
-        from + " ");
+    // Without its leading blank lines: what follows the name is never blank when there is text.
+    send(ctx, new Part(answered.id(), answered.name(), answered.locale(), "", answered.text().strip(),
+        answered.attachments()), from + " ");
   }
 
   /** TamTam took a part of the answer: the next one goes. */
@@ -109,8 +112,7 @@ final class UserSide {
   }
 
   /**
-   * Sends {@code prefix} and as much of {@code part.rest()} as fits one message (cut after the last
-   * whitespace in the second half of what fits, else at the limit, never inside a character); what
+   * Sends {@code prefix} and as much of {@code part.rest()} as fits one message (see {@link #cut}); what
    * is left goes from this message's {@link #PART} continuation, and the attachments with the last.
    */
   private static void send(Context<?> ctx, Part part, String prefix) {
@@ -129,24 +131,45 @@ final class UserSide {
     ctx.reply(message).then(SENT, new Part(part.id(), part.name(), part.locale(), part.refused(), "", List.of()));
   }
 
-  /** Where to cut {@code text} (a char index) so that at most {@code room} characters (code points) come before. */
+  /**
+   * Where to cut {@code text} (a char index) so that at most {@code room} characters (code points)
+   * come before: after the last whitespace in the second half of what fits, else after the last
+   * whole character as people see it (a grapheme cluster: an emoji joined from several, a flag,
+   * a letter with its accents), never inside one; inside one only when a single one is longer than
+   * {@code room}, which no limit could keep whole.
+   */
   static int cut(String text, int room) {
     if (ApiLimits.length(text) <= room) {
       return text.length();
     }
     int end = text.offsetByCodePoints(0, room);
-    for (int at = end; at > end / 2; at--) {
-      if (Character.isWhitespace(text.charAt(at - 1))) {
-        return at;
+    Matcher grapheme = GRAPHEME.matcher(text);
+    int last = 0;
+    int space = 0;
+    while (grapheme.find() && grapheme.end() <= end) {
+      last = grapheme.end();
+      if (Character.isWhitespace(text.charAt(last - 1))) {
+        space = last;
       }
     }
-    return end;
+    return space > end / 2 ? space : last > 0 ? last : end;
   }
 
-  /** The beginning of {@code text} as a note quotes it: at most {@link #EXCERPT_MAX} characters, then "…". */
+  /**
+   * The beginning of {@code text} as a note quotes it: at most {@link #EXCERPT_MAX} characters,
+   * ending between whole characters as people see them, then "…".
+   */
   static String excerpt(String text) {
-    return ApiLimits.length(text) <= EXCERPT_MAX ? text : text.substring(0, text.offsetByCodePoints(0, EXCERPT_MAX))
-        + "…";
+    if (ApiLimits.length(text) <= EXCERPT_MAX) {
+      return text;
+    }
+    Matcher grapheme = GRAPHEME.matcher(text);
+    int end = text.offsetByCodePoints(0, EXCERPT_MAX);
+    int last = 0;
+    while (grapheme.find() && grapheme.end() <= end) {
+      last = grapheme.end();
+    }
+    return text.substring(0, last > 0 ? last : end) + "…";
   }
 
   /**
