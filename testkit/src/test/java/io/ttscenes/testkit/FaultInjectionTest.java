@@ -85,6 +85,37 @@ final class FaultInjectionTest extends EmulatorTest {
   }
 
   @Test
+  void aHoldTooLongToCountInMillisecondsIsRefusedAndQueuesNothing() {
+    Duration forever = Duration.ofSeconds(Long.MAX_VALUE);
+    IllegalArgumentException late = assertThrows(IllegalArgumentException.class,
+        () -> emulator.faults().refuseAfter(forever, "/me", 1, 400, "proto.payload", "y"));
+    IllegalArgumentException held = assertThrows(IllegalArgumentException.class,
+        () -> emulator.faults().delay("/me", 1, forever));
+    IllegalArgumentException slow = assertThrows(IllegalArgumentException.class,
+        () -> emulator.faults().failShare(0.5, forever, 1));
+
+    for (IllegalArgumentException error : List.of(late, held, slow)) {
+      assertTrue(error.getMessage().contains("is " + forever + "; it is too long to hold a call"), error.getMessage());
+    }
+    assertEquals(0, emulator.faults().pending("/me"));
+    assertEquals(200, api.get("/me").status());
+    assertEquals(0, emulator.faults().injected());
+  }
+
+  @Test
+  void aDelayThatIsNegativeOrMissingIsRefusedAndQueuesNothing() {
+    IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+        () -> emulator.faults().delay("/me", 1, Duration.ofMillis(-1)));
+    NullPointerException missing = assertThrows(NullPointerException.class,
+        () -> emulator.faults().delay("/me", 1, null));
+
+    assertTrue(negative.getMessage().contains("delay is PT-0.001S; it must not be negative"), negative.getMessage());
+    assertEquals("delay", missing.getMessage());
+    assertEquals(0, emulator.faults().pending("/me"));
+    assertEquals(200, api.get("/me").status());
+  }
+
+  @Test
   void aRefusalWithAStatusThatIsNoRefusalOrWithoutACodeIsRefusedAndQueuesNothing() {
     for (int status : new int[] {200, 399, 429, 500, 503}) {
       IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
