@@ -99,10 +99,14 @@ final class UserSide {
    * sticker, which the API wants alone, comes alone from clients, so it stays alone here.
    */
   private static void deliver(Context<?> ctx, Signals.Answered answered) {
-    String from = ctx.t("desk.answer-from", answered.operator());
-    // Without its leading blank lines: what follows the name is never blank when there is text.
-    send(ctx, new Part(answered.id(), answered.name(), answered.locale(), "", answered.text().strip(),
-        answered.attachments()), from + " ");
+    String prefix = ctx.t("desk.answer-from", answered.operator()) + " ";
+    String text = answered.text();
+    // One in parts goes without its leading blank lines, so what follows the name is never blank;
+    // one that fits keeps them, as the operator wrote it.
+    if (ApiLimits.length(prefix) + ApiLimits.length(text) > ApiLimits.MESSAGE_TEXT_MAX) {
+      text = text.stripLeading();
+    }
+    send(ctx, new Part(answered.id(), answered.name(), answered.locale(), "", text, answered.attachments()), prefix);
   }
 
   /** TamTam took a part of the answer: the next one goes. */
