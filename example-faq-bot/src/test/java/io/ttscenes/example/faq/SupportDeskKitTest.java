@@ -13,8 +13,10 @@ import io.ttscenes.testkit.kit.TestChat;
 import io.ttscenes.testkit.kit.TestUser;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -197,6 +199,69 @@ final class SupportDeskKitTest {
     max.expectReply(reply -> assertTrue(reply.text().startsWith("Olga (support): The warranty"), reply.text()))
         .expectNoMoreReplies();
     closedAsUnreachable(max, id);
+  }
+
+  @Test
+  void aLongAnswerWhosePartsAreBothRefusedTellsTheOperatorsOfEachPart() {
+    TestUser max = bot.user("Max");
+    String id = ask(max, desk, "Explain the warranty, please.");
+    String post = desk.lastReply().text();
+    String answer = "The warranty covers two years. ".repeat(129).strip();
+    bot.faults().refuse("/messages", 2, 400, "proto.payload", "Bad text");
+
+    desk.as(olga).repliesTo(post, answer);
+    // Each part's refusal reaches the ticket as its own signal: in either order.
+    Set<String> notes = new HashSet<>();
+    desk.expectReply(r -> notes.add(r.text())).expectReply(r -> notes.add(r.text())).expectNoMoreReplies();
+    assertEquals(Set.of("Ticket " + id + ": the answer to Max was not delivered, the Bot API refused it "
+        + "(400 proto.payload: Bad text). The ticket stays open: write again to answer.",
+        "Ticket " + id + ": only the beginning of the answer to Max was delivered; the Bot API refused the rest, "
+        + "from \"covers two years.\" (400 proto.payload: Bad text). The ticket stays open: write again to send "
+        + "the rest."), notes);
+    max.expectNoMoreReplies();
+    assertEquals(0, bot.faults().pending("/messages"), "both parts were sent");
+  }
+
+  @Test
+  void aLongAnswerWhosePartsBothMeetABlockedBotClosesTheTicketOnce() {
+    TestUser max = bot.user("Max");
+    String id = ask(max, desk, "Explain the warranty, please.");
+    String post = desk.lastReply().text();
+    String answer = "The warranty covers two years. ".repeat(129).strip();
+    bot.faults().refuse("/messages", 2, 403, "chat.denied", "User blocked the bot");
+
+    desk.as(olga).repliesTo(post, answer);
+    closedAsUnreachable(max, id);
+    desk.expectNoMoreReplies();
+    max.expectNoMoreReplies();
+    assertEquals(0, bot.faults().pending("/messages"), "both parts were sent");
+  }
+
+  @Test
+  void aLaterAnswerNeverOvertakesTheRestOfALongOne() throws InterruptedException {
+    TestUser max = bot.user("Max");
+    ask(max, desk, "Explain the warranty, please.");
+    String post = desk.lastReply().text();
+    String answer = "The warranty covers two years. ".repeat(129).strip();
+    bot.faults().delay("/messages", 1, Duration.ofSeconds(2)); // the first part is slow to be taken
+    desk.as(olga).repliesTo(post, answer);
+    awaitTaken(bot, "/messages");
+    String mid = desk.emulated().messages().stream().filter(m -> post.equals(m.text()))
+        .reduce((a, b) -> b).orElseThrow().mid();
+    desk.emulated().replyTo(olga.emulated(), mid, "Anything else?");
+    max.expectReply(r -> assertTrue(r.text().startsWith("Olga (support): The warranty"), r.text()))
+        .expectReply("covers two years.").expectReply("Olga (support): Anything else?").expectNoMoreReplies();
+  }
+
+  /** Waits until every fault queued for {@code path} was taken by a call (at most 10 s). */
+  private static void awaitTaken(BotTester tester, String path) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (tester.faults().pending(path) > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no call to " + path + " took the queued fault within 10 s");
+      }
+      Thread.sleep(5);
+    }
   }
 
   @Test

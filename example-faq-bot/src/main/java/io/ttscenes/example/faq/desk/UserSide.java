@@ -31,7 +31,16 @@ final class UserSide {
    * it as {@link Signals.Undelivered}; once TamTam took it, the ticket is answered.
    */
   private static final String SENT = "desk.answer-sent";
-  /** The continuation of a part of an answer with more to follow, which goes once TamTam took this one. */
+  /**
+   * The continuation of a part of an answer with more after it, all parts sent in one go and in
+   * order: its refusal goes back to the ticket as {@link #SENT}'s does; its success needs nothing.
+   */
+  private static final String EARLIER = "desk.answer-earlier-part";
+  /**
+   * The continuation of a part sent by a version of the desk that sent the next part only once
+   * TamTam took this one (never released on its own; handled for a rolling deploy): its payload
+   * holds the rest, which now goes, all of it, in order.
+   */
   private static final String PART = "desk.answer-part";
   /** {@link #SENT} as answers sent by releases before parts carried a {@link Part}: the ticket's id alone. */
   private static final String DELIVERED = "desk.delivered";
@@ -46,10 +55,12 @@ final class UserSide {
    * @param id the ticket
    * @param name the user's name as operators see it ("" when the signal did not say)
    * @param locale the ticket's operator's language tag ("" when unknown)
-   * @param refused "" for the first part (nothing reached the user before it); else the beginning
-   *     of this part's text, which the operators read if it is refused
-   * @param rest the text still to send once TamTam took this part ("" for the last part)
-   * @param attachments what goes with the last part
+   * @param refused "" for the first part (nothing was sent to the user before it); else the
+   *     beginning of this part's text, which the operators read if it is refused
+   * @param rest "" (parts are sent all at once); in a {@link #PART}, the text still to send once
+   *     TamTam took this part
+   * @param attachments what goes with the last part (none: they go with it; in a {@link #PART},
+   *     those of the rest)
    */
   record Part(String id, String name, String locale, String refused, String rest, List<AttachmentRequest> attachments) {
     Part {
@@ -77,8 +88,9 @@ final class UserSide {
         // Delivered: only now is the ticket answered for the funnel (a refused answer reached nobody).
         .onSent(SENT, (ctx, sent) -> ctx.reached(SupportDesk.TICKET_ANSWERED))
         .onSendFailed(SENT, (ctx, failure) -> notDelivered(ctx, failure, ctx.continuationPayload(Part.class)))
-        // The next part goes only once TamTam took this one: a refused part is never followed by more.
-        .onSent(PART, (ctx, sent) -> next(ctx, ctx.continuationPayload(Part.class)))
+        .onSendFailed(EARLIER, (ctx, failure) -> notDelivered(ctx, failure, ctx.continuationPayload(Part.class)))
+        // A part the previous release sent alone, its rest waiting for it: the rest goes now, in order.
+        .onSent(PART, (ctx, sent) -> rest(ctx, ctx.continuationPayload(Part.class)))
         .onSendFailed(PART, (ctx, failure) -> notDelivered(ctx, failure, ctx.continuationPayload(Part.class)))
         .onSent(DELIVERED, (ctx, sent) -> ctx.reached(SupportDesk.TICKET_ANSWERED))
         .onSendFailed(DELIVERED, (ctx, failure) -> notDelivered(ctx, failure,
@@ -93,8 +105,9 @@ final class UserSide {
   /**
    * An operator's answer to the user, marked as the funnel's {@link SupportDesk#TICKET_ANSWERED}
    * once TamTam took it. The operator's name starts its first message; an answer that does not fit
-   * TamTam's limit with it goes on in further messages, each sent only once TamTam took the one
-   * before, so the user never gets a part without the ones before it, nor the name alone. The
+   * TamTam's limit with it goes on in further messages, all of them in this turn's outbox, in
+   * order, so nothing the session sends later (another answer, the close's rating prompt) comes
+   * between them, and the first message holds the name with text, never the name alone. The
    * attachments go with the last message as the operator's message had them: a contact or
    * sticker, which the API wants alone, comes alone from clients, so it stays alone here.
    */
@@ -106,33 +119,48 @@ final class UserSide {
     if (ApiLimits.length(prefix) + ApiLimits.length(text) > ApiLimits.MESSAGE_TEXT_MAX) {
       text = text.stripLeading();
     }
-    send(ctx, new Part(answered.id(), answered.name(), answered.locale(), "", text, answered.attachments()), prefix);
-  }
-
-  /** TamTam took a part of the answer: the next one goes. */
-  private static void next(Context<?> ctx, Part sent) {
-    send(ctx, new Part(sent.id(), sent.name(), sent.locale(), excerpt(sent.rest()), sent.rest(), sent.attachments()),
-        "");
+    send(ctx, new Part(answered.id(), answered.name(), answered.locale(), "", text, answered.attachments()), prefix,
+        false);
   }
 
   /**
-   * Sends {@code prefix} and as much of {@code part.rest()} as fits one message (see {@link #cut}); what
-   * is left goes from this message's {@link #PART} continuation, and the attachments with the last.
+   * TamTam took a part an earlier version of the desk sent alone ({@link #PART}): the rest goes now,
+   * all of it, in order, as a new answer's parts after its first.
    */
-  private static void send(Context<?> ctx, Part part, String prefix) {
-    String text = part.rest();
-    int cut = cut(text, ApiLimits.MESSAGE_TEXT_MAX - ApiLimits.length(prefix));
-    String rest = text.substring(cut).strip();
-    OutgoingMessage message = OutgoingMessage.text((prefix + text.substring(0, cut)).strip());
-    if (!rest.isEmpty()) {
-      ctx.reply(message).then(PART, new Part(part.id(), part.name(), part.locale(), part.refused(), rest,
-          part.attachments()));
-      return;
-    }
-    for (AttachmentRequest attachment : part.attachments()) {
-      message = message.attach(attachment);
-    }
-    ctx.reply(message).then(SENT, new Part(part.id(), part.name(), part.locale(), part.refused(), "", List.of()));
+  private static void rest(Context<?> ctx, Part sent) {
+    send(ctx, sent, "", true);
+  }
+
+  /**
+   * Sends {@code answer.rest()} in this turn's outbox, in order: {@code prefix} and as much of it as fits
+   * one message (see {@link #cut}), then as much of what is left as fits the next, and so on; the
+   * attachments go with the last. Each part's continuation carries the beginning of its text,
+   * quoted to the operators if it is refused, except the first when {@code after} is false (nothing
+   * was sent before it). The parts before the last carry {@link #EARLIER}, the last {@link #SENT}.
+   */
+  private static void send(Context<?> ctx, Part answer, String prefix, boolean after) {
+    String rest = answer.rest();
+    String head = prefix;
+    boolean earlier = after;
+    do {
+      int cut = cut(rest, ApiLimits.MESSAGE_TEXT_MAX - ApiLimits.length(head));
+      String text = rest.substring(0, cut);
+      rest = rest.substring(cut).strip();
+      // As the operator wrote it: an answer that fits keeps its leading blank lines after the name.
+      OutgoingMessage message = OutgoingMessage.text((head + text).strip());
+      Part part = new Part(answer.id(), answer.name(), answer.locale(), earlier ? excerpt(text.strip()) : "", "",
+          List.of());
+      if (!rest.isEmpty()) {
+        ctx.reply(message).then(EARLIER, part);
+      } else {
+        for (AttachmentRequest attachment : answer.attachments()) {
+          message = message.attach(attachment);
+        }
+        ctx.reply(message).then(SENT, part);
+      }
+      head = "";
+      earlier = true;
+    } while (!rest.isEmpty());
   }
 
   /**
@@ -181,8 +209,11 @@ final class UserSide {
    * blocked the bot (or the bot may not write there) and 404 that the dialog or the user is gone:
    * the ticket closes, and the user leaves it too, or their later messages would go to a closed
    * ticket. Any other refusal (400: an attachment the API will not take, say) is about this answer
-   * only, so the ticket stays open and its operators are told why (and, when earlier parts arrived,
-   * where the refused rest begins), to answer again.
+   * only, so the ticket stays open and its operators are told why (and, for a part after the first,
+   * where the refused text begins), to answer again. Each refused part of a long answer is told on
+   * its own; the parts after it were sent anyway (all went in one outbox), so a refused middle part
+   * leaves the user the parts around it. Several parts refused with 403/404 close the ticket once:
+   * a closed ticket takes {@link Signals.Unreachable} quietly.
    */
   private void notDelivered(Context<?> ctx, SendFailure failure, Part part) {
     String id = part.id();
