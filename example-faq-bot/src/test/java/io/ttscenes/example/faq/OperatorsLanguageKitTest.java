@@ -205,12 +205,12 @@ final class OperatorsLanguageKitTest {
     assertEquals("Ticket SUP-1-1: the answer to Bob was not delivered, the Bot API refused it (400 proto.payload: x). "
         + "The ticket is closed.", messages.format(Locale.ENGLISH, "desk.op.not-delivered", "SUP-1-1", "Bob",
         "400 proto.payload: x", "closed"));
-    assertEquals("Обращение SUP-1-1: до Bob дошло только начало ответа; остальное, начиная с «and then», Bot API не "
-        + "принял (400 proto.payload: x). Обращение остаётся открытым: напишите ещё раз, чтобы отправить остальное.",
+    assertEquals("Обращение SUP-1-1: часть ответа для Bob не доставлена: Bot API не принял часть, начиная с «and then» "
+        + "(400 proto.payload: x). Обращение остаётся открытым: напишите ещё раз, чтобы отправить эту часть.",
         messages.format(Locale.forLanguageTag("ru"), "desk.op.not-delivered-rest", "SUP-1-1", "Bob",
             "400 proto.payload: x", "open", "and then"));
-    assertEquals("Ticket SUP-1-1: only the beginning of the answer to Bob was delivered; the Bot API refused the rest, "
-        + "from \"and then\" (400 proto.payload: x). The ticket is closed.", messages.format(Locale.ENGLISH,
+    assertEquals("Ticket SUP-1-1: part of the answer to Bob was not delivered: the Bot API refused the part from "
+        + "\"and then\" (400 proto.payload: x). The ticket is closed.", messages.format(Locale.ENGLISH,
         "desk.op.not-delivered-rest", "SUP-1-1", "Bob", "400 proto.payload: x", "closed", "and then"));
   }
 

@@ -73,8 +73,9 @@ final class Signals {
    *
    * @param locale the language tag of the ticket's operator when the answer was sent, for the note
    *     of a ticket that closed meanwhile ("" when unknown, and in signals stored before it)
-   * @param rest "" when the user got none of the answer; else the beginning of its refused part,
-   *     the user having got the parts before it (an answer too long for one message)
+   * @param rest "" for an answer's first (or only) part; else the beginning of the refused part
+   *     of an answer too long for one message (the parts before it were sent too, and may have been
+   *     refused as well, each told on its own)
    */
   record Undelivered(String id, String name, int status, String code, String message, String locale, String rest) {
     Undelivered {

@@ -133,8 +133,9 @@ final class TicketScene {
    * {@code name}, in the language of the operator tagged {@code locale}: the API's status, and
    * its code and message (cut to {@link #REASON_MAX} characters) when it sent them, never more of
    * the call; {@code state} is {@code open} while the ticket is, so the operator can answer again,
-   * and {@code closed} once it closed meanwhile. An answer whose first parts arrived says so and
-   * quotes the beginning of the refused rest ({@code desk.op.not-delivered-rest}).
+   * and {@code closed} once it closed meanwhile. A refused part after an answer's first quotes its
+   * beginning and says only that this part did not arrive ({@code desk.op.not-delivered-rest}):
+   * the parts before it may have been refused too, each told in its own note.
    */
   private void undelivered(Context<?> ctx, String locale, String name, Signals.Undelivered refused,
       String state) {
