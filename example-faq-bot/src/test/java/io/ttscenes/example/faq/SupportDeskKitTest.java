@@ -245,6 +245,38 @@ final class SupportDeskKitTest {
   }
 
   @Test
+  void aSecondPartRefusedAsBlockedAfterTheUserOpenedANewTicketLeavesThemInTheNewTicket()
+      throws InterruptedException {
+    TestUser max = bot.user("Max");
+    String id = ask(max, desk, "Explain the warranty, please.");
+    String post = desk.lastReply().text();
+    String answer = "The warranty covers two years. ".repeat(129).strip();
+    // The first part is refused at once, the second 2 s later: meanwhile Max (who unblocked the bot)
+    // asks again. His lane runs the first refusal, then his two messages, then the second refusal.
+    bot.faults().refuse("/messages", 1, 403, "chat.denied", "User blocked the bot")
+        .refuseAfter(Duration.ofSeconds(2), "/messages", 1, 403, "chat.denied", "User blocked the bot");
+    desk.as(olga).repliesTo(post, answer);
+    awaitTaken(bot, "/messages");
+    max.emulated().sendCommand("/support");
+    max.emulated().sendText("And my order, please.");
+
+    max.expectReplyContaining("/cancel").expectReplyContaining("SUP-");
+    String second = max.lastReply().text().split(" ")[1];
+    Set<String> notes = new HashSet<>();
+    desk.expectReply(r -> notes.add(r.text().lines().findFirst().orElseThrow()))
+        .expectReply(r -> notes.add(r.text().lines().findFirst().orElseThrow())).expectNoMoreReplies();
+    assertTrue(notes.contains("Ticket " + id + " is closed: Max blocked the bot, so answers cannot reach them."),
+        notes.toString());
+    assertTrue(notes.stream().anyMatch(n -> n.startsWith("Ticket " + second + " from Max")), notes.toString());
+    assertFalse(bot.session("ticket:" + id).scene().isPresent(), "the first ticket closed");
+    // The second part's refusal is about the first ticket: Max still writes to his new one.
+    assertTrue(bot.session(max).scene().isPresent(), "Max left his new ticket " + second);
+    max.sends("It is order 42.");
+    desk.expectReply("Ticket " + second + ", Max adds:\n\nIt is order 42.").expectNoMoreReplies();
+    max.expectNoMoreReplies();
+  }
+
+  @Test
   void aLaterAnswerNeverOvertakesTheRestOfALongOne() throws InterruptedException {
     TestUser max = bot.user("Max");
     ask(max, desk, "Explain the warranty, please.");

@@ -213,12 +213,14 @@ final class UserSide {
    * where the refused text begins), to answer again. Each refused part of a long answer is told on
    * its own; the parts after it were sent anyway (all went in one outbox), so a refused middle part
    * leaves the user the parts around it. Several parts refused with 403/404 close the ticket once:
-   * a closed ticket takes {@link Signals.Unreachable} quietly.
+   * a closed ticket takes {@link Signals.Unreachable} quietly, and the user leaves only the ticket the
+   * refused answer belongs to (by then they may have opened another).
    */
   private void notDelivered(Context<?> ctx, SendFailure failure, Part part) {
     String id = part.id();
     if (unreachable(failure)) {
-      (inScene(ctx) ? ctx.leave() : ctx).signal(SupportDesk.ticket(id), new Signals.Unreachable(id));
+      // Only out of this ticket: a later part's refusal can come after the user left it and opened another.
+      (holds(ctx, id) ? ctx.leave() : ctx).signal(SupportDesk.ticket(id), new Signals.Unreachable(id));
     } else {
       String name = part.name().isEmpty() ? OperatorsChat.name(ctx) : part.name();
       ctx.signal(SupportDesk.ticket(id), new Signals.Undelivered(id, name, failure.status(), failure.code(),
