@@ -58,7 +58,40 @@ public final class Faults {
    * {@link NullPointerException} for a null argument; nothing is queued then.
    */
   public Faults refuse(String path, int times, int status, String code, String message) {
-    Objects.requireNonNull(path, "path");
+    return add(path, times, refusal(status, code, message, Duration.ZERO));
+  }
+
+  /**
+   * As {@link #refuse}, each call held for {@code delay} first: a refusal that comes back late,
+   * while the bot goes on with other things (the operator closes the ticket whose answer it
+   * refuses, say). Throws as {@link #refuse} does, {@link IllegalArgumentException} for a
+   * negative delay or one too long to count in milliseconds, and {@link NullPointerException}
+   * for a null one; nothing is queued then. A hold longer than the bot's read timeout is no late
+   * refusal: the bot gives up on the call first, and may send it again, unrefused.
+   */
+  public Faults refuseAfter(Duration delay, String path, int times, int status, String code, String message) {
+    return add(path, times, refusal(status, code, message, hold("delay", delay)));
+  }
+
+  /**
+   * Checks hold {@code value} (argument {@code name}): not null, not negative, and countable in
+   * milliseconds, as the emulator holds a call ({@link Thread#sleep(long)}); a longer one would
+   * fail the call with 500 when it comes, not hold it.
+   */
+  private static Duration hold(String name, Duration value) {
+    if (Objects.requireNonNull(value, name).isNegative()) {
+      throw new IllegalArgumentException(name + " is " + value + "; it must not be negative");
+    }
+    try {
+      value.toMillis();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException(name + " is " + value + "; it is too long to hold a call (at most "
+          + Long.MAX_VALUE + " ms)");
+    }
+    return value;
+  }
+
+  private static Fault refusal(int status, String code, String message, Duration delay) {
     Objects.requireNonNull(message, "message");
     if (status < 400 || status > 499 || status == 429) {
       throw new IllegalArgumentException("status is " + status
@@ -67,12 +100,16 @@ public final class Faults {
     if (Objects.requireNonNull(code, "code").isBlank()) {
       throw new IllegalArgumentException("code is blank; the API always names its error");
     }
-    return add(path, times, Fault.answering(status, code, message));
+    return new Fault(status, code, message, Duration.ZERO, delay);
   }
 
-  /** The next {@code times} calls to {@code path} are held for {@code delay}, then served. */
+  /**
+   * The next {@code times} calls to {@code path} are held for {@code delay}, then served. Throws
+   * {@link IllegalArgumentException} for a negative delay or one too long to count in
+   * milliseconds, and {@link NullPointerException} for a null one; nothing is queued then.
+   */
   public Faults delay(String path, int times, Duration delay) {
-    return add(path, times, new Fault(0, "", "", Duration.ZERO, delay));
+    return add(path, times, new Fault(0, "", "", Duration.ZERO, hold("delay", delay)));
   }
 
   /**
@@ -80,16 +117,14 @@ public final class Faults {
    * {@code share} (drawn from a {@link Random} seeded with {@code seed}), without reaching the
    * route: half of those answer 503 at once, the other half after being held for
    * {@code slowFor} (a gateway that timed out), so a client with a shorter read timeout sees a
-   * timeout. Throws {@link IllegalArgumentException} for a share outside [0, 1) or a negative hold,
-   * and {@link NullPointerException} for a null one.
+   * timeout. Throws {@link IllegalArgumentException} for a share outside [0, 1) or a hold that is
+   * negative or too long to count in milliseconds, and {@link NullPointerException} for a null one.
    */
   public synchronized Faults failShare(double share, Duration slowFor, long seed) {
     if (!(share >= 0 && share < 1)) {
       throw new IllegalArgumentException("share is " + share + "; it must be in [0, 1)");
     }
-    if (Objects.requireNonNull(slowFor, "slowFor").isNegative()) {
-      throw new IllegalArgumentException("slowFor is " + slowFor + "; it must not be negative");
-    }
+    hold("slowFor", slowFor);
     this.random = new Random(seed);
     this.share = share;
     this.slowFor = slowFor;

@@ -55,6 +55,67 @@ final class FaultInjectionTest extends EmulatorTest {
   }
 
   @Test
+  void aLateRefusalHoldsTheCallThenAnswersItsErrorWithoutSending() {
+    EmulatedUser ann = emulator.user("Ann");
+    emulator.faults().refuseAfter(Duration.ofMillis(400), "/messages", 1, 400, "proto.payload", "Bad text");
+    String send = "/messages?user_id=" + ann.userId();
+
+    long start = System.nanoTime();
+    BotApiClient.Reply refused = api.post(send, "{\"text\":\"one\"}");
+    long heldMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+
+    assertEquals(400, refused.status());
+    assertEquals("proto.payload", refused.code());
+    assertEquals("Bad text", refused.message());
+    assertTrue(heldMillis >= 400, "held " + heldMillis + " ms");
+    assertEquals(List.of(), ann.messages(), "a refused call never reaches the route");
+    assertEquals(200, api.post(send, "{\"text\":\"two\"}").status());
+  }
+
+  @Test
+  void aLateRefusalWithANegativeDelayOrABadStatusIsRefusedAndQueuesNothing() {
+    IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+        () -> emulator.faults().refuseAfter(Duration.ofMillis(-1), "/me", 1, 400, "proto.payload", "y"));
+    IllegalArgumentException status = assertThrows(IllegalArgumentException.class,
+        () -> emulator.faults().refuseAfter(Duration.ofSeconds(1), "/me", 1, 503, "x", "y"));
+
+    assertTrue(negative.getMessage().contains("delay is PT-0.001S"), negative.getMessage());
+    assertTrue(status.getMessage().contains("status is 503"), status.getMessage());
+    assertEquals(0, emulator.faults().pending("/me"));
+  }
+
+  @Test
+  void aHoldTooLongToCountInMillisecondsIsRefusedAndQueuesNothing() {
+    Duration forever = Duration.ofSeconds(Long.MAX_VALUE);
+    IllegalArgumentException late = assertThrows(IllegalArgumentException.class,
+        () -> emulator.faults().refuseAfter(forever, "/me", 1, 400, "proto.payload", "y"));
+    IllegalArgumentException held = assertThrows(IllegalArgumentException.class,
+        () -> emulator.faults().delay("/me", 1, forever));
+    IllegalArgumentException slow = assertThrows(IllegalArgumentException.class,
+        () -> emulator.faults().failShare(0.5, forever, 1));
+
+    for (IllegalArgumentException error : List.of(late, held, slow)) {
+      assertTrue(error.getMessage().contains("is " + forever + "; it is too long to hold a call"), error.getMessage());
+    }
+    assertEquals(0, emulator.faults().pending("/me"));
+    assertEquals(200, api.get("/me").status());
+    assertEquals(0, emulator.faults().injected());
+  }
+
+  @Test
+  void aDelayThatIsNegativeOrMissingIsRefusedAndQueuesNothing() {
+    IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+        () -> emulator.faults().delay("/me", 1, Duration.ofMillis(-1)));
+    NullPointerException missing = assertThrows(NullPointerException.class,
+        () -> emulator.faults().delay("/me", 1, null));
+
+    assertTrue(negative.getMessage().contains("delay is PT-0.001S; it must not be negative"), negative.getMessage());
+    assertEquals("delay", missing.getMessage());
+    assertEquals(0, emulator.faults().pending("/me"));
+    assertEquals(200, api.get("/me").status());
+  }
+
+  @Test
   void aRefusalWithAStatusThatIsNoRefusalOrWithoutACodeIsRefusedAndQueuesNothing() {
     for (int status : new int[] {200, 399, 429, 500, 503}) {
       IllegalArgumentException error = assertThrows(IllegalArgumentException.class,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import io.ttscenes.api.i18n.Messages;
 import io.ttscenes.example.faq.catalog.FaqCatalog;
 import io.ttscenes.example.faq.desk.SupportDesk;
+import io.ttscenes.testkit.EmulatedChat;
 import io.ttscenes.testkit.kit.BotTester;
 import io.ttscenes.testkit.kit.TestChat;
 import io.ttscenes.testkit.kit.TestUser;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 final class OperatorsLanguageKitTest {
   static final long OPERATORS = -4_200_000_031L;
   static final long RUSSIAN_DESK = -4_200_000_032L;
+  /** How long a refusal is held, so that what follows happens while it is on its way. */
+  private static final Duration HELD = Duration.ofSeconds(6);
 
   @RegisterExtension
   final BotTester bot = BotTester.of(FaqBot.create(FaqCatalog.sample(), SupportDesk.of(OPERATORS)));
@@ -73,6 +76,42 @@ final class OperatorsLanguageKitTest {
         + "чтобы ответить.");
     desk.as(olga).sends("Да, можно.");
     bob.expectReply("Olga (support): Да, можно.").expectNoMoreReplies();
+  }
+
+  @Test
+  void anAnswerRefusedAfterTheTicketClosedIsReportedInTheLanguageOfTheOperatorWhoTookIt() throws InterruptedException {
+    // Its own tester, which waits for the bot longer than the answer is held below.
+    try (BotTester slow = BotTester.builder(FaqBot.create(FaqCatalog.sample(), SupportDesk.of(OPERATORS)))
+        .timeout(Duration.ofSeconds(30)).build().start()) {
+      TestUser olga = slow.user("Olga", "ru");
+      TestChat desk = slow.groupChat(OPERATORS, "Operators", olga);
+      TestUser bob = slow.user("Bob");
+      String id = SupportDeskKitTest.ask(bob, desk, "Can I pay by card?");
+      desk.as(olga).presses("Take").expectNotification("Беру обращение " + id + "…").expectAnyReply();
+      // The answer's refusal comes back late: the operator closes the ticket meanwhile.
+      slow.faults().refuseAfter(HELD, "/messages", 1, 400, "proto.payload", "Unknown attachment type");
+      desk.as(olga).sends("Да.");
+      awaitPending(slow, 0);
+      EmulatedChat chat = desk.emulated();
+      chat.pressButton(olga.emulated(), "Close");
+      assertEquals("Обращение " + id + " закрыл(а) Olga.", chat.awaitMessage(HELD).text());
+
+      bob.expectReply("Ticket " + id + " is closed. How did we do? Rate the answer from 1 to 5:").expectNoMoreReplies();
+      desk.expectNotification("Закрываю обращение " + id + ".")
+          .expectReply("Обращение " + id + ": ответ для Bob не доставлен, Bot API его не принял "
+              + "(400 proto.payload: Unknown attachment type). Обращение закрыто.").expectNoMoreReplies();
+    }
+  }
+
+  /** Waits until {@code left} faults queued for /messages are not taken yet: the calls before took theirs. */
+  private static void awaitPending(BotTester tester, int left) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (tester.faults().pending("/messages") > left) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no call to /messages took the queued fault within 10 s");
+      }
+      Thread.sleep(5);
+    }
   }
 
   @Test
@@ -148,7 +187,7 @@ final class OperatorsLanguageKitTest {
     Properties russian = bundle("ru");
     Set<String> operatorTexts = new TreeSet<>(english.stringPropertyNames());
     operatorTexts.removeIf(key -> !key.startsWith("desk.op."));
-    assertEquals(25, operatorTexts.size(), operatorTexts.toString());
+    assertEquals(26, operatorTexts.size(), operatorTexts.toString());
     for (String key : operatorTexts) {
       assertNotEquals(english.getProperty(key), russian.getProperty(key), key + " is not translated");
     }
@@ -166,6 +205,13 @@ final class OperatorsLanguageKitTest {
     assertEquals("Ticket SUP-1-1: the answer to Bob was not delivered, the Bot API refused it (400 proto.payload: x). "
         + "The ticket is closed.", messages.format(Locale.ENGLISH, "desk.op.not-delivered", "SUP-1-1", "Bob",
         "400 proto.payload: x", "closed"));
+    assertEquals("Обращение SUP-1-1: часть ответа для Bob не доставлена: Bot API не принял часть, начиная с «and then» "
+        + "(400 proto.payload: x). Обращение остаётся открытым: напишите ещё раз, чтобы отправить эту часть.",
+        messages.format(Locale.forLanguageTag("ru"), "desk.op.not-delivered-rest", "SUP-1-1", "Bob",
+            "400 proto.payload: x", "open", "and then"));
+    assertEquals("Ticket SUP-1-1: part of the answer to Bob was not delivered: the Bot API refused the part from "
+        + "\"and then\" (400 proto.payload: x). The ticket is closed.", messages.format(Locale.ENGLISH,
+        "desk.op.not-delivered-rest", "SUP-1-1", "Bob", "400 proto.payload: x", "closed", "and then"));
   }
 
   /** {@code user} asks; {@code operator}, a Russian one in {@code desk}, closes the ticket and the user is asked to rate. */

@@ -13,8 +13,10 @@ import io.ttscenes.testkit.kit.TestChat;
 import io.ttscenes.testkit.kit.TestUser;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -112,14 +114,193 @@ final class SupportDeskKitTest {
   }
 
   @Test
-  void anAnswerAsLongAsTamTamAllowsReachesTheUserWithTheOperatorsNameOnItsOwnLine() {
+  void anAnswerTooLongForOneMessageWithTheNameReachesTheUserInTwoTheFirstStartingWithTheName() {
     TestUser max = bot.user("Max");
     ask(max, desk, "Explain the warranty, please.");
     String post = desk.lastReply().text();
     String answer = "w".repeat(4000);
 
     desk.as(olga).repliesTo(post, answer);
-    max.expectReply("Olga (support):").expectReply(answer).expectNoMoreReplies();
+    String first = "Olga (support): " + "w".repeat(4000 - "Olga (support): ".length());
+    max.expectReply(first).expectReply("w".repeat("Olga (support): ".length())).expectNoMoreReplies();
+  }
+
+  @Test
+  void aLongAnswerOfEmojiAloneIsSplitBetweenEmojiNeverInsideOne() {
+    TestUser max = bot.user("Max");
+    ask(max, desk, "Explain the warranty, please.");
+    String post = desk.lastReply().text();
+    // One emoji of seven characters (man, woman, girl, boy joined by ZWJ); no spaces anywhere.
+    String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67\u200D\uD83D\uDC66";
+    String answer = family.repeat(571);
+
+    desk.as(olga).repliesTo(post, answer);
+    // 3,984 characters fit after "Olga (support): ": 569 whole emoji (3,983), not 3,984 cutting the 570th.
+    max.expectReply("Olga (support): " + family.repeat(569)).expectReply(family.repeat(2)).expectNoMoreReplies();
+  }
+
+  @Test
+  void aLongAnswerStartingWithBlankLinesNeverLeavesTheNameAlone() {
+    TestUser max = bot.user("Max");
+    ask(max, desk, "Explain the warranty, please.");
+    String post = desk.lastReply().text();
+    String answer = "\n".repeat(2500) + "w".repeat(1500);
+
+    desk.as(olga).repliesTo(post, answer);
+    max.expectReply("Olga (support): " + "w".repeat(1500)).expectNoMoreReplies();
+  }
+
+  @Test
+  void aRefusedRestOfEmojiIsQuotedToTheOperatorsBetweenEmojiNeverInsideOne() {
+    TestUser max = bot.user("Max");
+    String id = ask(max, desk, "Explain the warranty, please.");
+    String post = desk.lastReply().text();
+    String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67\u200D\uD83D\uDC66";
+    String answer = "w".repeat(3000) + " " + family.repeat(142);
+    bot.faults().delay("/messages", 1, Duration.ZERO).refuse("/messages", 1, 400, "proto.payload", "Bad text");
+
+    desk.as(olga).repliesTo(post, answer);
+    max.expectReply("Olga (support): " + "w".repeat(3000)).expectNoMoreReplies();
+    // The quote holds at most 40 characters: five whole emoji (35), not 40 ending inside the sixth.
+    desk.expectReply("Ticket " + id + ": part of the answer to Max was not delivered: the Bot API refused the "
+        + "part from \"" + family.repeat(5) + "\u2026\" (400 proto.payload: Bad text). The ticket stays open: write "
+        + "again to send that part.").expectNoMoreReplies();
+  }
+
+  @Test
+  void aLongAnswerWhoseSecondPartIsRefusedLeavesTheUserNoLoneNameAndTellsTheOperatorsWhatDidNotArrive() {
+    TestUser max = bot.user("Max");
+    String id = ask(max, desk, "Explain the warranty, please.");
+    String post = desk.lastReply().text();
+    // 3,998 characters: with "Olga (support): " in front, more than one message holds (4,000).
+    String answer = "The warranty covers two years. ".repeat(129).strip();
+    String rest = "covers two years.";
+    bot.faults().delay("/messages", 1, Duration.ZERO).refuse("/messages", 1, 400, "proto.payload", "Bad text");
+
+    desk.as(olga).repliesTo(post, answer);
+    max.expectReply("Olga (support): " + answer.substring(0, answer.length() - rest.length()).strip())
+        .expectNoMoreReplies();
+    desk.expectReply("Ticket " + id + ": part of the answer to Max was not delivered: the Bot API refused the "
+        + "part from \"" + rest + "\" (400 proto.payload: Bad text). The ticket stays open: write again to send that "
+        + "part.").expectNoMoreReplies();
+    desk.as(olga).repliesTo(post, "The rest: covers two years.");
+    max.expectReply("Olga (support): The rest: covers two years.").expectNoMoreReplies();
+  }
+
+  @Test
+  void aLongAnswerWhoseSecondPartMeetsABlockedBotLeavesTheUserNoLoneNameAndClosesTheTicket() {
+    TestUser max = bot.user("Max");
+    String id = ask(max, desk, "Explain the warranty, please.");
+    String post = desk.lastReply().text();
+    String answer = "The warranty covers two years. ".repeat(129).strip();
+    bot.faults().delay("/messages", 1, Duration.ZERO).refuse("/messages", 1, 403, "chat.denied", "User blocked the bot");
+
+    desk.as(olga).repliesTo(post, answer);
+    max.expectReply(reply -> assertTrue(reply.text().startsWith("Olga (support): The warranty"), reply.text()))
+        .expectNoMoreReplies();
+    closedAsUnreachable(max, id);
+  }
+
+  // The two refusals below are taken by the two parts, never by the operators' note: both parts are
+  // sent by the one turn's outbox on Max's session lane, and a part's refusal reaches the ticket only
+  // from Max's onSendFailed turn, which that lane runs after the turn that sent every part (lanes are
+  // FIFO per session key; docs/architecture.md, sent-message continuations). So the note's call
+  // always comes after the second part's, whatever the timing.
+  @Test
+  void aLongAnswerWhosePartsAreBothRefusedTellsTheOperatorsOfEachPartWithoutSayingTheBeginningArrived() {
+    TestUser max = bot.user("Max");
+    String id = ask(max, desk, "Explain the warranty, please.");
+    String post = desk.lastReply().text();
+    String answer = "The warranty covers two years. ".repeat(129).strip();
+    bot.faults().refuse("/messages", 2, 400, "proto.payload", "Bad text");
+
+    desk.as(olga).repliesTo(post, answer);
+    // Each part's refusal reaches the ticket as its own signal: in either order. Neither note may
+    // say that some of the answer arrived: none did.
+    Set<String> notes = new HashSet<>();
+    desk.expectReply(r -> notes.add(r.text())).expectReply(r -> notes.add(r.text())).expectNoMoreReplies();
+    assertEquals(Set.of("Ticket " + id + ": the answer to Max was not delivered, the Bot API refused it "
+        + "(400 proto.payload: Bad text). The ticket stays open: write again to answer.",
+        "Ticket " + id + ": part of the answer to Max was not delivered: the Bot API refused the part from "
+        + "\"covers two years.\" (400 proto.payload: Bad text). The ticket stays open: write again to send that "
+        + "part."), notes);
+    max.expectNoMoreReplies();
+    assertEquals(0, bot.faults().pending("/messages"), "both parts were sent");
+  }
+
+  @Test
+  void aLongAnswerWhosePartsBothMeetABlockedBotClosesTheTicketOnce() {
+    TestUser max = bot.user("Max");
+    String id = ask(max, desk, "Explain the warranty, please.");
+    String post = desk.lastReply().text();
+    String answer = "The warranty covers two years. ".repeat(129).strip();
+    // Both refusals go to the parts, never to the note: see the test above.
+    bot.faults().refuse("/messages", 2, 403, "chat.denied", "User blocked the bot");
+
+    desk.as(olga).repliesTo(post, answer);
+    closedAsUnreachable(max, id);
+    desk.expectNoMoreReplies();
+    max.expectNoMoreReplies();
+    assertEquals(0, bot.faults().pending("/messages"), "both parts were sent");
+  }
+
+  @Test
+  void aSecondPartRefusedAsBlockedAfterTheUserOpenedANewTicketLeavesThemInTheNewTicket()
+      throws InterruptedException {
+    TestUser max = bot.user("Max");
+    String id = ask(max, desk, "Explain the warranty, please.");
+    String post = desk.lastReply().text();
+    String answer = "The warranty covers two years. ".repeat(129).strip();
+    // The first part is refused at once, the second 2 s later: meanwhile Max (who unblocked the bot)
+    // asks again. His lane runs the first refusal, then his two messages, then the second refusal.
+    bot.faults().refuse("/messages", 1, 403, "chat.denied", "User blocked the bot")
+        .refuseAfter(Duration.ofSeconds(2), "/messages", 1, 403, "chat.denied", "User blocked the bot");
+    desk.as(olga).repliesTo(post, answer);
+    awaitTaken(bot, "/messages");
+    max.emulated().sendCommand("/support");
+    max.emulated().sendText("And my order, please.");
+
+    max.expectReplyContaining("/cancel").expectReplyContaining("SUP-");
+    String second = max.lastReply().text().split(" ")[1];
+    Set<String> notes = new HashSet<>();
+    desk.expectReply(r -> notes.add(r.text().lines().findFirst().orElseThrow()))
+        .expectReply(r -> notes.add(r.text().lines().findFirst().orElseThrow())).expectNoMoreReplies();
+    assertTrue(notes.contains("Ticket " + id + " is closed: Max blocked the bot, so answers cannot reach them."),
+        notes.toString());
+    assertTrue(notes.stream().anyMatch(n -> n.startsWith("Ticket " + second + " from Max")), notes.toString());
+    assertFalse(bot.session("ticket:" + id).scene().isPresent(), "the first ticket closed");
+    // The second part's refusal is about the first ticket: Max still writes to his new one.
+    assertTrue(bot.session(max).scene().isPresent(), "Max left his new ticket " + second);
+    max.sends("It is order 42.");
+    desk.expectReply("Ticket " + second + ", Max adds:\n\nIt is order 42.").expectNoMoreReplies();
+    max.expectNoMoreReplies();
+  }
+
+  @Test
+  void aLaterAnswerNeverOvertakesTheRestOfALongOne() throws InterruptedException {
+    TestUser max = bot.user("Max");
+    ask(max, desk, "Explain the warranty, please.");
+    String post = desk.lastReply().text();
+    String answer = "The warranty covers two years. ".repeat(129).strip();
+    bot.faults().delay("/messages", 1, Duration.ofSeconds(2)); // the first part is slow to be taken
+    desk.as(olga).repliesTo(post, answer);
+    awaitTaken(bot, "/messages");
+    String mid = desk.emulated().messages().stream().filter(m -> post.equals(m.text()))
+        .reduce((a, b) -> b).orElseThrow().mid();
+    desk.emulated().replyTo(olga.emulated(), mid, "Anything else?");
+    max.expectReply(r -> assertTrue(r.text().startsWith("Olga (support): The warranty"), r.text()))
+        .expectReply("covers two years.").expectReply("Olga (support): Anything else?").expectNoMoreReplies();
+  }
+
+  /** Waits until every fault queued for {@code path} was taken by a call (at most 10 s). */
+  private static void awaitTaken(BotTester tester, String path) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (tester.faults().pending(path) > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no call to " + path + " took the queued fault within 10 s");
+      }
+      Thread.sleep(5);
+    }
   }
 
   @Test

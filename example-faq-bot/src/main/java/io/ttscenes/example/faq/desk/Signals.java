@@ -69,21 +69,38 @@ final class Signals {
   /**
    * To a ticket: TamTam refused its answer to the user {@code name} for a reason other than an
    * unreachable user ({@code status} with the API's error {@code code} and {@code message}, ""
-   * when it sent none), so the user got nothing and the ticket stays open.
+   * when it sent none), so the ticket stays open.
+   *
+   * @param locale the language tag of the ticket's operator when the answer was sent, for the note
+   *     of a ticket that closed meanwhile ("" when unknown, and in signals stored before it)
+   * @param rest "" for an answer's first (or only) part; else the beginning of the refused part
+   *     of an answer too long for one message (the parts before it were sent too, and may have been
+   *     refused as well, each told on its own)
    */
-  record Undelivered(String id, String name, int status, String code, String message) {
+  record Undelivered(String id, String name, int status, String code, String message, String locale, String rest) {
     Undelivered {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(name, "name");
       code = code == null ? "" : code;
       message = message == null ? "" : message;
+      locale = known(locale);
+      rest = rest == null ? "" : rest;
     }
   }
 
-  /** To the user: an operator answered ticket {@code id}, maybe with attachments (none in older signals). */
-  record Answered(String id, String operator, String text, List<AttachmentRequest> attachments) {
+  /**
+   * To the user: an operator answered ticket {@code id}, maybe with attachments (none in older
+   * signals); {@code locale} is the ticket's operator's language tag and {@code name} the user's
+   * name as operators see it, for a note on an answer that did not arrive ("" when unknown, and in
+   * signals stored before them).
+   */
+  record Answered(String id, String operator, String text, List<AttachmentRequest> attachments, String locale,
+      String name) {
     Answered {
+      text = text == null ? "" : text;
       attachments = attachments == null ? List.of() : List.copyOf(attachments);
+      locale = known(locale);
+      name = name == null ? "" : name;
     }
   }
 

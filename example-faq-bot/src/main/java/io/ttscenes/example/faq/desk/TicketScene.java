@@ -65,8 +65,10 @@ final class TicketScene {
             ctx.signal(asker, new SupportDesk.LateFollowUp(SupportDesk.ticketId(ctx.self()), followUp.name(),
                 followUp.question()))))
         .onSignal(Signals.Unreachable.class, (ctx, gone) -> { })
-        // The ticket closed while its answer was on the way: the operators still learn it was not delivered.
-        .onSignal(Signals.Undelivered.class, (ctx, refused) -> undelivered(ctx, "", refused.name(), refused, "closed"))
+        // The ticket closed while its answer was on the way: the operators still learn it was not delivered,
+        // in the language its notes were in when the answer left (the ticket's data is gone).
+        .onSignal(Signals.Undelivered.class, (ctx, refused) -> undelivered(ctx, refused.locale(), refused.name(),
+            refused, "closed"))
         // Wherever the ticket is by then: replies to the post must find it while it is open.
         .onSent(POSTED, (ctx, sent) -> ctx.signal(SupportDesk.INDEX,
             new Signals.Posted(ctx.continuationPayload(String.class), sent.messageId())));
@@ -93,11 +95,13 @@ final class TicketScene {
   private void answer(Context<Ticket> ctx, Signals.Answer answer) {
     Ticket ticket = ctx.data();
     if (!ticket.taken()) {
-      ctx.setData(ticket.takenBy(answer.operator(), answer.locale())).cancel(RAISE)
+      ticket = ticket.takenBy(answer.operator(), answer.locale());
+      ctx.setData(ticket).cancel(RAISE)
           .signal(SupportDesk.INDEX, new Signals.Listed(ticket.id(), ticket.name(), answer.operator()));
     }
+    // The ticket's language and user's name go along: a refusal may come back after it closed.
     ctx.signal(ticket.asker(), new Signals.Answered(ticket.id(), answer.operator(), answer.text(),
-        answer.attachments()))
+        answer.attachments(), ticket.operatorLocale(), ticket.name()))
         .schedule(EXPIRE, EXPIRE_AFTER, ticket.id());
   }
 
@@ -129,7 +133,9 @@ final class TicketScene {
    * {@code name}, in the language of the operator tagged {@code locale}: the API's status, and
    * its code and message (cut to {@link #REASON_MAX} characters) when it sent them, never more of
    * the call; {@code state} is {@code open} while the ticket is, so the operator can answer again,
-   * and {@code closed} once it closed meanwhile.
+   * and {@code closed} once it closed meanwhile. A refused part after an answer's first quotes its
+   * beginning and says only that this part did not arrive ({@code desk.op.not-delivered-rest}):
+   * the parts before it may have been refused too, each told in its own note.
    */
   private void undelivered(Context<?> ctx, String locale, String name, Signals.Undelivered refused,
       String state) {
@@ -141,8 +147,9 @@ final class TicketScene {
     // Only what the API said: no empty code or explanation shows as "-" or a dangling colon.
     String why = refused.status() + (refused.code().isEmpty() ? "" : " " + refused.code())
         + (reason.isEmpty() ? "" : ": " + reason);
-    ctx.sendToChat(chat, OutgoingMessage.text(language.in(ctx, locale, "desk.op.not-delivered", refused.id(),
-        name, why, state)));
+    String key = refused.rest().isEmpty() ? "desk.op.not-delivered" : "desk.op.not-delivered-rest";
+    ctx.sendToChat(chat, OutgoingMessage.text(language.in(ctx, locale, key, refused.id(), name, why, state,
+        refused.rest())));
   }
 
   private void raise(Context<Ticket> ctx) {

@@ -9,7 +9,9 @@ import io.ttscenes.api.client.ApiLimits;
 import io.ttscenes.api.keyboard.Keyboard;
 import io.ttscenes.api.model.AttachmentRequest;
 import io.ttscenes.api.model.Button;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,10 +26,52 @@ final class UserSide {
   private static final String TAG = "[A-Za-z0-9-]{0,35}";
   private static final Pattern RATING = Pattern.compile("(SUP-[0-9]{1,19}-[0-9]{1,9}):([0-9]+)(?::(" + TAG + "))?");
   /**
-   * The continuation of an answer sent to the user: a refusal that means the user cannot be
-   * reached closes the ticket, any other one goes back to it as {@link Signals.Undelivered}.
+   * The continuation of the last (or only) part of an answer sent to the user, with a {@link Part}:
+   * a refusal that means the user cannot be reached closes the ticket, any other one goes back to
+   * it as {@link Signals.Undelivered}; once TamTam took it, the ticket is answered.
    */
+  private static final String SENT = "desk.answer-sent";
+  /**
+   * The continuation of a part of an answer with more after it, all parts sent in one go and in
+   * order: its refusal goes back to the ticket as {@link #SENT}'s does; its success needs nothing.
+   */
+  private static final String EARLIER = "desk.answer-earlier-part";
+  /**
+   * The continuation of a part sent by a version of the desk that sent the next part only once
+   * TamTam took this one (never released on its own; handled for a rolling deploy): its payload
+   * holds the rest, which now goes, all of it, in order.
+   */
+  private static final String PART = "desk.answer-part";
+  /** {@link #SENT} as answers sent by releases before parts carried a {@link Part}: the ticket's id alone. */
   private static final String DELIVERED = "desk.delivered";
+  /** How much of an answer's refused part a note to the operators quotes, in characters. */
+  static final int EXCERPT_MAX = 40;
+  /** One character as people see it (an extended grapheme cluster), which a cut never splits. */
+  private static final Pattern GRAPHEME = Pattern.compile("\\X");
+
+  /**
+   * An answer's part on its way to the user, as its continuation's payload.
+   *
+   * @param id the ticket
+   * @param name the user's name as operators see it ("" when the signal did not say)
+   * @param locale the ticket's operator's language tag ("" when unknown)
+   * @param refused "" for the first part (nothing was sent to the user before it); else the
+   *     beginning of this part's text, which the operators read if it is refused
+   * @param rest "" (parts are sent all at once); in a {@link #PART}, the text still to send once
+   *     TamTam took this part
+   * @param attachments what goes with the last part (none: they go with it; in a {@link #PART},
+   *     those of the rest)
+   */
+  record Part(String id, String name, String locale, String refused, String rest, List<AttachmentRequest> attachments) {
+    Part {
+      Objects.requireNonNull(id, "id");
+      name = name == null ? "" : name;
+      locale = locale == null ? "" : locale;
+      refused = refused == null ? "" : refused;
+      rest = rest == null ? "" : rest;
+      attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+  }
 
   private final long operatorsChat;
   private final Scene<? extends SupportDesk.TicketDraft> scene;
@@ -42,8 +86,15 @@ final class UserSide {
   void handlers(Handlers g) {
     g.onSignal(Signals.Answered.class, UserSide::deliver)
         // Delivered: only now is the ticket answered for the funnel (a refused answer reached nobody).
+        .onSent(SENT, (ctx, sent) -> ctx.reached(SupportDesk.TICKET_ANSWERED))
+        .onSendFailed(SENT, (ctx, failure) -> notDelivered(ctx, failure, ctx.continuationPayload(Part.class)))
+        .onSendFailed(EARLIER, (ctx, failure) -> notDelivered(ctx, failure, ctx.continuationPayload(Part.class)))
+        // A part the previous release sent alone, its rest waiting for it: the rest goes now, in order.
+        .onSent(PART, (ctx, sent) -> rest(ctx, ctx.continuationPayload(Part.class)))
+        .onSendFailed(PART, (ctx, failure) -> notDelivered(ctx, failure, ctx.continuationPayload(Part.class)))
         .onSent(DELIVERED, (ctx, sent) -> ctx.reached(SupportDesk.TICKET_ANSWERED))
-        .onSendFailed(DELIVERED, this::notDelivered)
+        .onSendFailed(DELIVERED, (ctx, failure) -> notDelivered(ctx, failure,
+            new Part(ctx.continuationPayload(String.class), "", "", "", "", List.of())))
         .onSignal(Signals.Closed.class, (ctx, closed) -> (holds(ctx, closed.id()) ? ctx.goTo(SupportDesk.CLOSED_STEP)
             : ctx).reply(OutgoingMessage.text(ctx.t("desk.closed", closed.id())).keyboard(ratings(closed))))
         .onSignal(Signals.Expired.class, (ctx, expired) -> (holds(ctx, expired.id()) ? ctx.leave() : ctx).reply(
@@ -53,38 +104,127 @@ final class UserSide {
 
   /**
    * An operator's answer to the user, marked as the funnel's {@link SupportDesk#TICKET_ANSWERED}
-   * once TamTam took it; one up to TamTam's limit with the name as its own line if need be. The attachments go as the
-   * operator's message had them: a contact or sticker, which the API wants alone, comes alone
-   * from clients, so it stays alone here.
+   * once TamTam took it. The operator's name starts its first message; an answer that does not fit
+   * TamTam's limit with it goes on in further messages, all of them in this turn's outbox, in
+   * order, so nothing the session sends later (another answer, the close's rating prompt) comes
+   * between them, and the first message holds the name with text, never the name alone. The
+   * attachments go with the last message as the operator's message had them: a contact or
+   * sticker, which the API wants alone, comes alone from clients, so it stays alone here.
    */
   private static void deliver(Context<?> ctx, Signals.Answered answered) {
-    String from = ctx.t("desk.answer-from", answered.operator());
-    String text = (from + " " + answered.text()).strip();
-    if (text.length() > ApiLimits.MESSAGE_TEXT_MAX) {
-      ctx.reply(from);
-      text = answered.text();
+    String prefix = ctx.t("desk.answer-from", answered.operator()) + " ";
+    String text = answered.text();
+    // One in parts goes without its leading blank lines, so what follows the name is never blank;
+    // one that fits keeps them, as the operator wrote it.
+    if (ApiLimits.length(prefix) + ApiLimits.length(text) > ApiLimits.MESSAGE_TEXT_MAX) {
+      text = text.stripLeading();
     }
-    OutgoingMessage answer = OutgoingMessage.text(text);
-    for (AttachmentRequest attachment : answered.attachments()) {
-      answer = answer.attach(attachment);
-    }
-    ctx.reply(answer).then(DELIVERED, answered.id());
+    send(ctx, new Part(answered.id(), answered.name(), answered.locale(), "", text, answered.attachments()), prefix,
+        false);
   }
 
   /**
-   * TamTam refused the answer for good. For POST /messages, 403 means the user blocked the bot
-   * (or the bot may not write there) and 404 that the dialog or the user is gone: the ticket
-   * closes, and the user leaves it too, or their later messages would go to a closed ticket. Any
-   * other refusal (400: an attachment the API will not take, say) is about this answer only, so
-   * the ticket stays open and its operators are told why, to answer again.
+   * TamTam took a part an earlier version of the desk sent alone ({@link #PART}): the rest goes now,
+   * all of it, in order, as a new answer's parts after its first.
    */
-  private void notDelivered(Context<?> ctx, SendFailure failure) {
-    String id = ctx.continuationPayload(String.class);
+  private static void rest(Context<?> ctx, Part sent) {
+    send(ctx, sent, "", true);
+  }
+
+  /**
+   * Sends {@code answer.rest()} in this turn's outbox, in order: {@code prefix} and as much of it as fits
+   * one message (see {@link #cut}), then as much of what is left as fits the next, and so on; the
+   * attachments go with the last. Each part's continuation carries the beginning of its text,
+   * quoted to the operators if it is refused, except the first when {@code after} is false (nothing
+   * was sent before it). The parts before the last carry {@link #EARLIER}, the last {@link #SENT}.
+   */
+  private static void send(Context<?> ctx, Part answer, String prefix, boolean after) {
+    String rest = answer.rest();
+    String head = prefix;
+    boolean earlier = after;
+    do {
+      int cut = cut(rest, ApiLimits.MESSAGE_TEXT_MAX - ApiLimits.length(head));
+      String text = rest.substring(0, cut);
+      rest = rest.substring(cut).strip();
+      // As the operator wrote it: an answer that fits keeps its leading blank lines after the name.
+      OutgoingMessage message = OutgoingMessage.text((head + text).strip());
+      Part part = new Part(answer.id(), answer.name(), answer.locale(), earlier ? excerpt(text.strip()) : "", "",
+          List.of());
+      if (!rest.isEmpty()) {
+        ctx.reply(message).then(EARLIER, part);
+      } else {
+        for (AttachmentRequest attachment : answer.attachments()) {
+          message = message.attach(attachment);
+        }
+        ctx.reply(message).then(SENT, part);
+      }
+      head = "";
+      earlier = true;
+    } while (!rest.isEmpty());
+  }
+
+  /**
+   * Where to cut {@code text} (a char index) so that at most {@code room} characters (code points)
+   * come before: after the last whitespace in the second half of what fits, else after the last
+   * whole character as people see it (a grapheme cluster: an emoji joined from several, a flag,
+   * a letter with its accents), never inside one; inside one only when a single one is longer than
+   * {@code room}, which no limit could keep whole.
+   */
+  static int cut(String text, int room) {
+    if (ApiLimits.length(text) <= room) {
+      return text.length();
+    }
+    int end = text.offsetByCodePoints(0, room);
+    Matcher grapheme = GRAPHEME.matcher(text);
+    int last = 0;
+    int space = 0;
+    while (grapheme.find() && grapheme.end() <= end) {
+      last = grapheme.end();
+      if (Character.isWhitespace(text.charAt(last - 1))) {
+        space = last;
+      }
+    }
+    return space > end / 2 ? space : last > 0 ? last : end;
+  }
+
+  /**
+   * The beginning of {@code text} as a note quotes it: at most {@link #EXCERPT_MAX} characters,
+   * ending between whole characters as people see them, then "…".
+   */
+  static String excerpt(String text) {
+    if (ApiLimits.length(text) <= EXCERPT_MAX) {
+      return text;
+    }
+    Matcher grapheme = GRAPHEME.matcher(text);
+    int end = text.offsetByCodePoints(0, EXCERPT_MAX);
+    int last = 0;
+    while (grapheme.find() && grapheme.end() <= end) {
+      last = grapheme.end();
+    }
+    return text.substring(0, last > 0 ? last : end) + "…";
+  }
+
+  /**
+   * TamTam refused part {@code part} of an answer for good. For POST /messages, 403 means the user
+   * blocked the bot (or the bot may not write there) and 404 that the dialog or the user is gone:
+   * the ticket closes, and the user leaves it too, or their later messages would go to a closed
+   * ticket. Any other refusal (400: an attachment the API will not take, say) is about this answer
+   * only, so the ticket stays open and its operators are told why (and, for a part after the first,
+   * where the refused text begins), to answer again. Each refused part of a long answer is told on
+   * its own; the parts after it were sent anyway (all went in one outbox), so a refused middle part
+   * leaves the user the parts around it. Several parts refused with 403/404 close the ticket once:
+   * a closed ticket takes {@link Signals.Unreachable} quietly, and the user leaves only the ticket the
+   * refused answer belongs to (by then they may have opened another).
+   */
+  private void notDelivered(Context<?> ctx, SendFailure failure, Part part) {
+    String id = part.id();
     if (unreachable(failure)) {
-      (inScene(ctx) ? ctx.leave() : ctx).signal(SupportDesk.ticket(id), new Signals.Unreachable(id));
+      // Only out of this ticket: a later part's refusal can come after the user left it and opened another.
+      (holds(ctx, id) ? ctx.leave() : ctx).signal(SupportDesk.ticket(id), new Signals.Unreachable(id));
     } else {
-      ctx.signal(SupportDesk.ticket(id), new Signals.Undelivered(id, OperatorsChat.name(ctx),
-          failure.status(), failure.code(), failure.message()));
+      String name = part.name().isEmpty() ? OperatorsChat.name(ctx) : part.name();
+      ctx.signal(SupportDesk.ticket(id), new Signals.Undelivered(id, name, failure.status(), failure.code(),
+          failure.message(), part.locale(), part.refused()));
     }
   }
 
