@@ -1,8 +1,10 @@
 package io.ttscenes.storage.redis;
 
+import static io.ttscenes.storage.redis.WebhookRecoveryFixture.botReplies;
+import static io.ttscenes.storage.redis.WebhookRecoveryFixture.echo;
+import static io.ttscenes.storage.redis.WebhookRecoveryFixture.recoveryLeaseHolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.ttscenes.api.Bot;
 import io.ttscenes.api.store.ForwardingSessionStore;
 import io.ttscenes.api.store.SessionStore;
 import io.ttscenes.api.store.StoreUnavailableException;
@@ -12,7 +14,6 @@ import io.ttscenes.runtime.client.OkHttpBotApi;
 import io.ttscenes.runtime.client.RetryPolicy;
 import io.ttscenes.runtime.engine.RuntimeListener;
 import io.ttscenes.runtime.ingress.WebhookIngress;
-import io.ttscenes.testkit.BotMessage;
 import io.ttscenes.testkit.EmulatedUser;
 import io.ttscenes.testkit.Emulator;
 import java.net.URI;
@@ -26,12 +27,10 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Two webhook instances of one bot on one real Redis; instance A holds the store lease
@@ -86,8 +85,8 @@ final class LostRecoveryLeaseHandsRecoveryOverTest {
     // A's keeper stalls in a renewal (a pause, a stalled connection) until the lease has expired
     // in Redis and B has taken it; then the renewal reaches Redis and is refused.
     faults.stall();
-    awaitCondition(() -> b.runtime.instanceId().equals(leaseOwner()), "B takes the expired lease",
-        LEASE_WAIT);
+    awaitCondition(() -> b.runtime.instanceId().equals(recoveryLeaseHolder(REDIS, botName)),
+        "B takes the expired lease", LEASE_WAIT);
     faults.resume();
     awaitCondition(() -> faults.triesAfterFault() > 0, "A's refused renewal makes it step down",
         LEASE_WAIT);
@@ -104,8 +103,8 @@ final class LostRecoveryLeaseHandsRecoveryOverTest {
 
     // A's lease calls fail: A steps down before the lease can run out, B takes it once it has.
     faults.cut();
-    awaitCondition(() -> b.runtime.instanceId().equals(leaseOwner()), "B takes the expired lease",
-        LEASE_WAIT);
+    awaitCondition(() -> b.runtime.instanceId().equals(recoveryLeaseHolder(REDIS, botName)),
+        "B takes the expired lease", LEASE_WAIT);
     awaitCondition(() -> faults.triesAfterFault() > 0, "A stood down and tries to take the lease",
         LEASE_WAIT);
     faults.resume();
@@ -121,31 +120,31 @@ final class LostRecoveryLeaseHandsRecoveryOverTest {
     leaveUnsent("left one", "left two");
     emulator.faults().delay("/messages", 1, SLOW_SEND);
     Instance a = start(store, RetryPolicy.defaults(), null);
-    assertEquals(a.runtime.instanceId(), leaseOwner(), "A took the lease on starting");
+    assertEquals(a.runtime.instanceId(), recoveryLeaseHolder(REDIS, botName), "A took the lease on starting");
     return a;
   }
 
   private void assertHandedOver(Instance a, Instance b) throws Exception {
-    assertEquals(List.of(), replies(alice), "the first entry's send is still held by the API when A "
+    assertEquals(List.of(), botReplies(alice), "the first entry's send is still held by the API when A "
         + "steps down (if not, the lease took longer than " + SLOW_SEND.toSeconds() + " s to change hands)");
     // Served by A after its step-down, while the entries it recovered are still on their way.
     assertEquals(200, deliver(a, bob, "after the step-down"), "A still serves webhook updates");
-    assertEquals(List.of("echo after the step-down"), replies(bob));
+    assertEquals(List.of("echo after the step-down"), botReplies(bob));
 
-    awaitCondition(() -> replies(alice).size() >= 2 && a.recovered.get() + b.recovered.get() >= 2,
+    awaitCondition(() -> botReplies(alice).size() >= 2 && a.recovered.get() + b.recovered.get() >= 2,
         "both entries left unsent are sent");
     assertEquals(1, a.recovered.get(), "A sent only the entry in flight when it lost the lease");
     assertEquals(1, b.recovered.get(), "B sent the entry A left");
-    assertEquals(b.runtime.instanceId(), leaseOwner(), "B holds the lease");
+    assertEquals(b.runtime.instanceId(), recoveryLeaseHolder(REDIS, botName), "B holds the lease");
 
     assertEquals(200, deliver(a, alice, "still here"));
     assertEquals(200, deliver(b, alice, "and here"));
-    awaitCondition(() -> replies(alice).size() >= 4, "both later updates answered");
+    awaitCondition(() -> botReplies(alice).size() >= 4, "both later updates answered");
     // A repeat would come from a pass or a retry already under way: give it the time to arrive.
     Thread.sleep(1_000);
     assertEquals(List.of("echo left one", "echo left two", "echo still here", "echo and here"),
-        replies(alice), "each reply exactly once, in order");
-    assertEquals(List.of("echo after the step-down"), replies(bob), "each reply exactly once");
+        botReplies(alice), "each reply exactly once, in order");
+    assertEquals(List.of("echo after the step-down"), botReplies(bob), "each reply exactly once");
     assertEquals(2, a.recovered.get() + b.recovered.get(), "nothing recovered twice");
   }
 
@@ -163,7 +162,7 @@ final class LostRecoveryLeaseHandsRecoveryOverTest {
     gone.runtime.close();
     emulator.faults().clear();
     clock.advance(Duration.ofMinutes(2));
-    assertEquals(List.of(), replies(alice), "the instance that went away sent nothing");
+    assertEquals(List.of(), botReplies(alice), "the instance that went away sent nothing");
   }
 
   private RedisSessionStore store() {
@@ -191,7 +190,7 @@ final class LostRecoveryLeaseHandsRecoveryOverTest {
         recovered.incrementAndGet();
       }
     };
-    BotRuntime runtime = BotRuntime.builder(echo(), config).store(store, false).api(api)
+    BotRuntime runtime = BotRuntime.builder(echo(botName), config).store(store, false).api(api)
         .clock(clock).listener(counting).recoveryPeriod(RECOVERY_PERIOD).build();
     closed.add(runtime);
     runtime.start();
@@ -214,36 +213,17 @@ final class LostRecoveryLeaseHandsRecoveryOverTest {
         .statusCode();
   }
 
-  private static List<String> replies(EmulatedUser user) {
-    return user.messages().stream()
-        .filter(m -> m.json().path("sender").path("user_id").asLong() != user.userId())
-        .map(BotMessage::text).toList();
-  }
 
-  private String leaseOwner() {
-    try (UnifiedJedis redis = REDIS.newClient()) {
-      return redis.get("tts:" + botName + ":lease:recovery");
-    }
-  }
 
-  private Bot echo() {
-    return Bot.builder(botName).root(root -> root.onText(ctx -> ctx.reply("echo " + ctx.text()))).build();
-  }
 
   private static void awaitCondition(BooleanSupplier condition, String what) {
     awaitCondition(condition, what, WAIT);
   }
 
   private static void awaitCondition(BooleanSupplier condition, String what, Duration wait) {
-    // Lease expiry and take-over run on Redis's and the keepers' clocks: poll with a deadline.
-    long deadline = System.nanoTime() + wait.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(what + ": not within " + wait.toSeconds() + " s");
-      }
-      LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
-    }
+    WebhookRecoveryFixture.awaitCondition(condition, what, wait);
   }
+
 
   private record Instance(BotRuntime runtime, AtomicInteger recovered) {}
 

@@ -1,11 +1,13 @@
 package io.ttscenes.storage.redis;
 
+import static io.ttscenes.storage.redis.WebhookRecoveryFixture.botReplies;
+import static io.ttscenes.storage.redis.WebhookRecoveryFixture.echo;
+import static io.ttscenes.storage.redis.WebhookRecoveryFixture.recoveryLeaseHolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ttscenes.api.Bot;
 import io.ttscenes.api.testing.FakeClock;
 import io.ttscenes.runtime.BotRuntime;
 import io.ttscenes.runtime.RuntimeConfig;
@@ -13,7 +15,6 @@ import io.ttscenes.runtime.client.OkHttpBotApi;
 import io.ttscenes.runtime.client.RetryPolicy;
 import io.ttscenes.runtime.engine.RuntimeListener;
 import io.ttscenes.runtime.ingress.WebhookIngress;
-import io.ttscenes.testkit.BotMessage;
 import io.ttscenes.testkit.EmulatedUser;
 import io.ttscenes.testkit.Emulator;
 import java.net.URI;
@@ -26,12 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Webhook instances of one bot on one Redis elect the one that recovers crash-left outboxes through
@@ -66,20 +65,20 @@ final class RecoveryElectionEndToEndTest {
     Instance second = start(RetryPolicy.defaults());
 
     // The listener hears of a recovered entry after its send: wait for both.
-    awaitCondition(() -> replies().equals(List.of("echo one"))
+    awaitCondition(() -> botReplies(user).equals(List.of("echo one"))
         && first.recovered.get() + second.recovered.get() == 1, "the holder recovers the entry");
-    assertEquals(first.runtime.instanceId(), leaseOwner(), "the first instance started holds the lease");
+    assertEquals(first.runtime.instanceId(), recoveryLeaseHolder(REDIS, botName), "the first instance started holds the lease");
     assertEquals(1, first.recovered.get());
     assertEquals(0, second.recovered.get(), "the other instance left recovery to the holder");
 
     crashAfterCommitting("two");
     first.runtime.close();
-    awaitCondition(() -> replies().equals(List.of("echo one", "echo two"))
+    awaitCondition(() -> botReplies(user).equals(List.of("echo one", "echo two"))
         && first.recovered.get() + second.recovered.get() == 2, "the other instance recovers");
-    assertEquals(second.runtime.instanceId(), leaseOwner(), "the other instance took the lease");
+    assertEquals(second.runtime.instanceId(), recoveryLeaseHolder(REDIS, botName), "the other instance took the lease");
     assertEquals(1, second.recovered.get());
     assertEquals(1, first.recovered.get());
-    assertEquals(List.of("echo one", "echo two"), replies(), "each entry sent exactly once");
+    assertEquals(List.of("echo one", "echo two"), botReplies(user), "each entry sent exactly once");
   }
 
   @Test
@@ -87,13 +86,13 @@ final class RecoveryElectionEndToEndTest {
     crashAfterCommitting("one");
     Instance off = start(RetryPolicy.defaults(), "false");
 
-    assertNull(leaseOwner(), "an instance kept out of recovery does not stand for election");
+    assertNull(recoveryLeaseHolder(REDIS, botName), "an instance kept out of recovery does not stand for election");
     Instance elected = start(RetryPolicy.defaults());
-    awaitCondition(() -> replies().equals(List.of("echo one")) && elected.recovered.get() == 1,
+    awaitCondition(() -> botReplies(user).equals(List.of("echo one")) && elected.recovered.get() == 1,
         "the elected instance recovers");
-    assertEquals(elected.runtime.instanceId(), leaseOwner());
+    assertEquals(elected.runtime.instanceId(), recoveryLeaseHolder(REDIS, botName));
     assertEquals(0, off.recovered.get());
-    assertFalse(off.runtime.instanceId().equals(leaseOwner()));
+    assertFalse(off.runtime.instanceId().equals(recoveryLeaseHolder(REDIS, botName)));
   }
 
   /**
@@ -107,7 +106,7 @@ final class RecoveryElectionEndToEndTest {
     crashed.runtime.close();
     emulator.faults().clear();
     clock.advance(Duration.ofMinutes(2));
-    assertTrue(replies().stream().noneMatch(r -> r.endsWith(text)), "the crashed instance sent nothing");
+    assertTrue(botReplies(user).stream().noneMatch(r -> r.endsWith(text)), "the crashed instance sent nothing");
   }
 
   private Instance start(RetryPolicy retries) {
@@ -136,7 +135,7 @@ final class RecoveryElectionEndToEndTest {
     RedisSessionStore store = RedisSessionStore.create(
         RedisConfig.fromUrl(REDIS.url()).newBuilder().botName(botName).build());
     closed.add(store);
-    BotRuntime runtime = BotRuntime.builder(echo(), config).store(store, false).api(api)
+    BotRuntime runtime = BotRuntime.builder(echo(botName), config).store(store, false).api(api)
         .clock(clock).listener(counting).build();
     closed.add(runtime);
     runtime.start();
@@ -158,31 +157,11 @@ final class RecoveryElectionEndToEndTest {
         .statusCode();
   }
 
-  private List<String> replies() {
-    return user.messages().stream()
-        .filter(m -> m.json().path("sender").path("user_id").asLong() != user.userId())
-        .map(BotMessage::text).toList();
-  }
 
-  private String leaseOwner() {
-    try (UnifiedJedis redis = REDIS.newClient()) {
-      return redis.get("tts:" + botName + ":lease:recovery");
-    }
-  }
 
-  private Bot echo() {
-    return Bot.builder(botName).root(root -> root.onText(ctx -> ctx.reply("echo " + ctx.text()))).build();
-  }
 
   private static void awaitCondition(BooleanSupplier condition, String what) {
-    // Lease expiry and takeover run on Redis's and the keeper's clocks: poll with a deadline.
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(what + ": not within " + WAIT.toSeconds() + " s");
-      }
-      LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
-    }
+    WebhookRecoveryFixture.awaitCondition(condition, what, WAIT);
   }
 
   private record Instance(BotRuntime runtime, AtomicInteger recovered) {}
